@@ -1,0 +1,90 @@
+//! Cleaning: a raw document becomes an article of prose paragraphs with a title.
+//!
+//! Pure text in, article out: no I/O here. Boilerplate (adverts, promos, captions, widget errors)
+//! is dropped by the data-driven [`Rules`]; a paragraph repeated later is kept once.
+
+mod paragraphs;
+mod rules;
+mod title;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
+
+use crate::model::{Article, ArticleId, collapse_whitespace};
+use crate::sanitize::sanitize;
+use crate::sources::RawDoc;
+
+/// Cleans a raw document. `None` when nothing of it is prose.
+pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
+    let text = sanitize(raw.text);
+    let is_boilerplate = |s: &str| rules.is_boilerplate(&collapse_whitespace(s));
+    let mut paragraphs = paragraphs::split(&text, |c| rules.is_bullet(c), is_boilerplate);
+    paragraphs.retain(|r| !is_boilerplate(&text[r.clone()]));
+    drop_repeats(&text, &mut paragraphs);
+
+    let title = match raw.title.filter(|t| !t.trim().is_empty()) {
+        Some(t) => collapse_whitespace(&sanitize(t)).into_owned(),
+        None => {
+            let first = &text[paragraphs.first()?.clone()];
+            if paragraphs.len() > 1 && title::is_headline(first) {
+                paragraphs.remove(0);
+                first.to_string()
+            } else {
+                title::from_lede(&collapse_whitespace(first))
+            }
+        }
+    };
+    if paragraphs.is_empty() {
+        return None;
+    }
+    Some(Article {
+        id: ArticleId::of(&text),
+        path: raw.path,
+        title,
+        text,
+        paragraphs,
+        meta: raw.meta,
+    })
+}
+
+/// Keeps the first of paragraphs that say the same words (case, punctuation and spacing aside).
+fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
+    let mut seen = HashSet::new();
+    let mut key = String::new();
+    paragraphs.retain(|r| {
+        key.clear();
+        let words = text[r.clone()].chars().filter(|c| c.is_alphanumeric());
+        key.extend(words.flat_map(char::to_lowercase));
+        seen.insert(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Option<Article> {
+        let raw = RawDoc { path: "t.txt".into(), text: text.into(), ..RawDoc::default() };
+        clean(raw, &Rules::builtin())
+    }
+
+    #[test]
+    fn headline_becomes_title_and_leaves_the_body() {
+        let a = article("Talks to resume in Minsk\n\nThe talks resume today.\n").unwrap();
+        assert_eq!(a.title, "Talks to resume in Minsk");
+        assert_eq!(a.paragraph_texts().collect::<Vec<_>>(), ["The talks resume today."]);
+    }
+
+    #[test]
+    fn repeated_paragraph_is_kept_once() {
+        let a = article("First one here.\n\nSecond.\n\nFirst  one here.\n").unwrap();
+        assert_eq!(a.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn all_boilerplate_is_no_article() {
+        assert!(article("Advertisement\n\nAdvert\n").is_none());
+    }
+}

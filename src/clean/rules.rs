@@ -1,0 +1,120 @@
+//! The cleaning rules: data from `assets/cleaning.toml`, compiled once at start.
+
+use std::collections::BTreeMap;
+
+use regex::{RegexSet, RegexSetBuilder};
+use serde::Deserialize;
+
+/// The built-in rules file.
+pub const BUILTIN: &str = include_str!("../../assets/cleaning.toml");
+
+/// A rules file as written: the built-in one, or a user's extension of it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// Paragraphs longer than this are never boilerplate.
+    pub max_boilerplate_bytes: Option<usize>,
+    /// Characters that open a list item.
+    #[serde(default)]
+    pub bullets: Vec<String>,
+    /// Named groups of patterns; a paragraph matching one is dropped.
+    #[serde(default)]
+    pub drop: BTreeMap<String, Vec<String>>,
+}
+
+/// Compiled cleaning rules.
+#[derive(Clone, Debug)]
+pub struct Rules {
+    drop: RegexSet,
+    bullets: Vec<char>,
+    max_boilerplate_bytes: usize,
+}
+
+/// A rules file that does not parse or holds a bad pattern.
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    /// Not valid TOML of the expected shape.
+    #[error("{0}")]
+    Toml(#[from] toml::de::Error),
+    /// A pattern that is not a valid regular expression.
+    #[error("bad pattern: {0}")]
+    Pattern(#[from] regex::Error),
+}
+
+impl RulesFile {
+    /// Parses a rules file.
+    pub fn parse(text: &str) -> Result<Self, RulesError> {
+        Ok(toml::from_str(text)?)
+    }
+}
+
+impl Rules {
+    /// The built-in rules. The asset is part of the program and a test parses it.
+    pub fn builtin() -> Self {
+        Self::compile([RulesFile::parse(BUILTIN).expect("assets/cleaning.toml parses")])
+            .expect("assets/cleaning.toml compiles")
+    }
+
+    /// Compiles rules files; later files add patterns and bullets, and may change the limit.
+    pub fn compile(files: impl IntoIterator<Item = RulesFile>) -> Result<Self, RulesError> {
+        let mut patterns = Vec::new();
+        let mut bullets = Vec::new();
+        let mut max = 1000;
+        for file in files {
+            patterns.extend(file.drop.into_values().flatten());
+            bullets.extend(file.bullets.iter().filter_map(|b| b.chars().next()));
+            max = file.max_boilerplate_bytes.unwrap_or(max);
+        }
+        let drop =
+            RegexSetBuilder::new(patterns).case_insensitive(true).size_limit(64 << 20).build()?;
+        Ok(Self { drop, bullets, max_boilerplate_bytes: max })
+    }
+
+    /// True when this paragraph (white space collapsed) is not article prose.
+    pub fn is_boilerplate(&self, paragraph: &str) -> bool {
+        paragraph.len() <= self.max_boilerplate_bytes && self.drop.is_match(paragraph)
+    }
+
+    /// True when `c` opens a list item.
+    pub fn is_bullet(&self, c: char) -> bool {
+        self.bullets.contains(&c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_compile_and_match() {
+        let rules = Rules::builtin();
+        for line in [
+            "Advertisement",
+            "Advert",
+            "Also read| Russian forces disable 118 military facilities",
+            "Read more: British public will be asked",
+            "Topics: Russia, Ukraine, World News",
+            "Oops!",
+            "Something went wrong.",
+            "Please try again later.",
+            "Ukrainian president. (AFP via Getty Images)",
+            "TOPSHOT - A caption.",
+        ] {
+            assert!(rules.is_boilerplate(line), "{line}");
+        }
+        for prose in [
+            "The advertisement ran for a week, officials said.",
+            "He said he would read more of the report on Monday.",
+            "Something went wrong at the plant on Tuesday, engineers said, and the reactor was shut.",
+        ] {
+            assert!(!rules.is_boilerplate(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn a_bad_pattern_is_an_error() {
+        let file = RulesFile::parse("[drop]\nmine = ['(unclosed']").unwrap();
+        assert!(matches!(Rules::compile([file]), Err(RulesError::Pattern(_))));
+        assert!(RulesFile::parse("drop = 3").is_err());
+    }
+}

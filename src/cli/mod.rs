@@ -1,0 +1,119 @@
+//! The command line: arguments (clap), and one module per subcommand.
+
+mod list;
+mod read;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::clean::Rules;
+use crate::sources::{self, Input, Problem};
+
+/// A terminal reader for news articles that shows who said what.
+///
+/// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
+/// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
+/// articles.
+#[derive(Debug, Parser)]
+#[command(name = "saidso", version, about, long_about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Articles to open: files, folders, or `-` for standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Subcommands for scripts.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the articles: id, title, path, paragraphs, words, quotes.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+        /// Articles to list (default: the seeds).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+    /// Print articles cleaned and wrapped, title first.
+    Read {
+        /// Wrap width in columns (default: the terminal's width up to 100, or 80).
+        #[arg(long, short)]
+        width: Option<usize>,
+        /// Articles to print (default: the seeds).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+}
+
+/// Formats of `saidso list`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for people.
+    Table,
+    /// One JSON object a line, for scripts.
+    Jsonl,
+}
+
+/// Runs the command line; the exit code tells scripts whether it worked.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Some(Command::List { format, paths }) => list::run(&paths, format),
+        Some(Command::Read { width, paths }) => read::run(&paths, width),
+        None => list::run(&cli.paths, ListFormat::Table),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // `saidso list | head` closes the pipe early: that is not an error.
+        Err(e)
+            if e.downcast_ref::<io::Error>()
+                .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("saidso: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Discovers the inputs of `paths`, reporting the missing ones on stderr.
+fn inputs(paths: &[String]) -> Vec<Input> {
+    let (inputs, problems) = sources::discover(paths);
+    problems.iter().for_each(report);
+    inputs
+}
+
+/// One line on stderr for an input that was skipped or loaded with a caveat.
+fn report(problem: &Problem) {
+    eprintln!("saidso: {problem}");
+}
+
+/// The error for a path list that gave nothing to show.
+fn nothing_loaded(paths: &[String]) -> anyhow::Error {
+    anyhow::anyhow!(
+        "no article found in {}",
+        if paths.is_empty() { "the seeds".into() } else { paths.join(", ") }
+    )
+}
+
+/// Standard output, buffered; every write error (a closed pipe) ends the command.
+fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// The cleaning rules in force.
+fn rules() -> Rules {
+    Rules::builtin()
+}
+
+/// Flushes `out`, turning the result into the command's.
+fn finish(mut out: impl Write) -> anyhow::Result<()> {
+    out.flush()?;
+    Ok(())
+}

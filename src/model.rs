@@ -1,0 +1,129 @@
+//! The article model every layer shares: one copy of the text, and byte ranges into it.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+use std::str::FromStr;
+
+/// Stable identity of an article: a hash of its text, so a moved or renamed file keeps it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(pub u64);
+
+impl ArticleId {
+    /// The id of an article with this (sanitised) text.
+    pub fn of(text: &str) -> Self {
+        Self(xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl FromStr for ArticleId {
+    type Err = std::num::ParseIntError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        u64::from_str_radix(s, 16).map(Self)
+    }
+}
+
+/// What a source knows about an article beyond its text (filled by feeds, pages and datasets).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// Link to the article on the web.
+    pub url: Option<String>,
+    /// Publication date as the source gives it.
+    pub date: Option<String>,
+    /// Byline.
+    pub author: Option<String>,
+    /// Feed or site name.
+    pub site: Option<String>,
+}
+
+/// A cleaned article.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Content hash of `text`.
+    pub id: ArticleId,
+    /// Where it was read from: a file path, `-` for stdin, or a URL.
+    pub path: String,
+    /// The headline, or a title derived from the lede.
+    pub title: String,
+    /// The original text, with terminal control characters blanked out byte for byte, so that
+    /// offsets into it are offsets into the file.
+    pub text: String,
+    /// The cleaned paragraphs, in reading order, as byte ranges into `text`.
+    pub paragraphs: Vec<Range<usize>>,
+    /// Source metadata.
+    pub meta: Meta,
+}
+
+impl Article {
+    /// The text of paragraph `i` with its inner white space (hard wraps, indentation) collapsed.
+    pub fn paragraph(&self, i: usize) -> Cow<'_, str> {
+        self.paragraphs
+            .get(i)
+            .and_then(|r| self.text.get(r.clone()))
+            .map_or(Cow::Borrowed(""), collapse_whitespace)
+    }
+
+    /// Every cleaned paragraph, white space collapsed.
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = Cow<'_, str>> {
+        (0..self.paragraphs.len()).map(|i| self.paragraph(i))
+    }
+
+    /// Number of words in the cleaned paragraphs.
+    pub fn word_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .filter_map(|r| self.text.get(r.clone()))
+            .map(|p| p.split_whitespace().count())
+            .sum()
+    }
+
+    /// The index of the paragraph that contains byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|r| r.end <= offset);
+        (self.paragraphs.get(i)?.start <= offset).then_some(i)
+    }
+}
+
+/// Replaces every run of white space with one space, borrowing when nothing changes.
+pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
+    let s = s.trim();
+    let clean =
+        !s.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+            && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if clean {
+        Cow::Borrowed(s)
+    } else {
+        let mut out = String::with_capacity(s.len());
+        for word in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        Cow::Owned(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_round_trips_through_hex() {
+        let id = ArticleId::of("some text");
+        assert_eq!(id.to_string().len(), 16);
+        assert_eq!(id.to_string().parse::<ArticleId>(), Ok(id));
+    }
+
+    #[test]
+    fn collapse_whitespace_joins_hard_wraps() {
+        assert_eq!(collapse_whitespace("a\n   b\tc  d "), "a b c d");
+        assert!(matches!(collapse_whitespace("a b"), Cow::Borrowed(_)));
+    }
+}

@@ -1,0 +1,127 @@
+//! Untrusted article text made safe for a terminal, when it enters the app.
+//!
+//! Control characters (C0 but newline and tab, DEL, C1), whole escape sequences (CSI, OSC, DCS…)
+//! and bidi overrides are replaced by spaces of the same byte length: the text stays valid UTF-8
+//! and every byte offset into it is still an offset into the original file.
+
+/// Blanks out control characters, escape sequences and bidi overrides, keeping byte offsets.
+pub fn sanitize(text: String) -> String {
+    if !needs_sanitizing(text.as_bytes()) {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = unsafe_len(&bytes[i..]);
+        if len > 0 {
+            bytes[i..i + len].fill(b' ');
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    // Only whole characters were replaced by ASCII, so this cannot fail; stay total anyway.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Fast check that lets clean text through without a copy.
+fn needs_sanitizing(b: &[u8]) -> bool {
+    b.iter().any(|&c| (c < 0x20 && c != b'\n' && c != b'\t') || c == 0x7f)
+        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| unsafe_len(&b[i..]) > 0)
+}
+
+/// Length in bytes of the unsafe sequence starting at `b[0]`, or 0 when `b[0]` starts safe text.
+fn unsafe_len(b: &[u8]) -> usize {
+    match b {
+        [0x1b, rest @ ..] => 1 + escape_body_len(rest),
+        // C1 controls, U+0080..U+009F; U+009B (CSI) and U+009D (OSC) start sequences too.
+        [0xc2, c @ 0x80..=0x9f, rest @ ..] => match c {
+            0x9b => 2 + csi_len(rest),
+            0x9d | 0x90 | 0x9e | 0x9f => 2 + string_len(rest),
+            _ => 2,
+        },
+        // Bidi embeddings and overrides U+202A..U+202E, isolates U+2066..U+2069.
+        [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..] => 3,
+        [c, ..] if (*c < 0x20 && *c != b'\n' && *c != b'\t') || *c == 0x7f => 1,
+        _ => 0,
+    }
+}
+
+/// Length of what follows an ESC: a CSI, a string (OSC, DCS, APC, PM, SOS) or one character.
+fn escape_body_len(rest: &[u8]) -> usize {
+    match rest {
+        [b'[', tail @ ..] => 1 + csi_len(tail),
+        [b']' | b'P' | b'_' | b'^' | b'X', tail @ ..] => 1 + string_len(tail),
+        // A two-byte escape (ESC 7, ESC c…) when the next byte is printable ASCII.
+        [c, ..] if (0x20..0x7f).contains(c) => 1,
+        _ => 0,
+    }
+}
+
+/// Parameters and final byte of a CSI sequence; stops at anything that cannot belong to one.
+fn csi_len(b: &[u8]) -> usize {
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            0x20..=0x3f => continue,
+            0x40..=0x7e => return i + 1,
+            _ => return i,
+        }
+    }
+    b.len()
+}
+
+/// A string sequence ends at BEL or ST (ESC \); a newline ends it too, so that a broken
+/// sequence never eats the rest of the article.
+fn string_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x07 => return i + 1,
+            0x1b if b.get(i + 1) == Some(&b'\\') => return i + 2,
+            b'\n' => return i,
+            // Stop before a multi-byte character so the text stays valid UTF-8.
+            c if c >= 0x80 => return i,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        sanitize(s.to_string())
+    }
+
+    #[test]
+    fn plain_text_is_untouched() {
+        let s = "He said “no” — and left.\n\tNext.";
+        assert_eq!(clean(s), s);
+    }
+
+    #[test]
+    fn csi_and_osc_sequences_are_blanked_whole() {
+        let s = "a\x1b[31mred\x1b[0m b\x1b]8;;http://x\x07link\x1b]8;;\x1b\\ c";
+        let out = clean(s);
+        assert_eq!(out.len(), s.len());
+        assert_eq!(out.split_whitespace().collect::<Vec<_>>(), ["a", "red", "b", "link", "c"]);
+    }
+
+    #[test]
+    fn c1_del_and_bidi_are_blanked() {
+        let s = "x\u{9b}2Jy\u{7f}z\u{202e}evil\u{2066}w\r\n";
+        let out = clean(s);
+        assert_eq!(out.len(), s.len());
+        assert!(out.chars().all(|c| c == '\n' || !c.is_control()));
+        assert!(!out.contains('\u{202e}') && !out.contains('\u{2066}'));
+        assert!(out.contains("evil"));
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_newline() {
+        let out = clean("\x1b]0;title\nkept");
+        assert!(out.ends_with("\nkept"));
+    }
+}

@@ -1,0 +1,179 @@
+//! Where articles come from: paths on the command line become inputs, and inputs become raw
+//! documents. One module per format; `text` reads plain text and Markdown.
+
+mod text;
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::model::Meta;
+
+/// The five default articles, embedded so an installed binary opens them from anywhere.
+pub const SEEDS: [(&str, &str); 5] = [
+    ("seeds/000_35834a7932818f31.txt", include_str!("../../seeds/000_35834a7932818f31.txt")),
+    ("seeds/001_89bb0c79a03178b1.txt", include_str!("../../seeds/001_89bb0c79a03178b1.txt")),
+    ("seeds/002_9622debac1bac62b.txt", include_str!("../../seeds/002_9622debac1bac62b.txt")),
+    ("seeds/003_994e15704f090877.txt", include_str!("../../seeds/003_994e15704f090877.txt")),
+    ("seeds/004_585b4e0ee30f5510.txt", include_str!("../../seeds/004_585b4e0ee30f5510.txt")),
+];
+
+/// One thing to read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+    /// One of the built-in seed articles.
+    Embedded {
+        /// Display path.
+        name: &'static str,
+        /// The article text.
+        text: &'static str,
+    },
+}
+
+impl Input {
+    /// How this input is named in the list and in messages.
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin => "-".to_string(),
+            Input::Embedded { name, .. } => (*name).to_string(),
+        }
+    }
+}
+
+/// A document as a source gives it, before cleaning.
+#[derive(Clone, Debug, Default)]
+pub struct RawDoc {
+    /// Display path (file, `-`, URL).
+    pub path: String,
+    /// The decoded text.
+    pub text: String,
+    /// A title the source states outright (page metadata, feed item), if any.
+    pub title: Option<String>,
+    /// Source metadata.
+    pub meta: Meta,
+}
+
+/// Why an input gave no article, or gave one with a caveat.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The input concerned.
+    pub path: String,
+    /// What went wrong.
+    pub kind: ProblemKind,
+}
+
+/// The kinds of trouble an input can be in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The path does not exist.
+    Missing,
+    /// The file could not be read (permissions, I/O error).
+    Unreadable(String),
+    /// The file holds binary data, not text.
+    Binary,
+    /// The file holds no text.
+    Empty,
+    /// Not valid UTF-8: loaded with the bad bytes replaced (a warning, the article loads).
+    LossyUtf8,
+    /// The text is all boilerplate: nothing was left after cleaning.
+    NoProse,
+}
+
+impl Problem {
+    /// True when the article still loaded.
+    pub fn is_warning(&self) -> bool {
+        matches!(self.kind, ProblemKind::LossyUtf8)
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match &self.kind {
+            ProblemKind::Missing => "skipped: no such file or folder".to_string(),
+            ProblemKind::Unreadable(e) => format!("skipped: cannot read it ({e})"),
+            ProblemKind::Binary => "skipped: binary file, not text".to_string(),
+            ProblemKind::Empty => "skipped: empty file".to_string(),
+            ProblemKind::LossyUtf8 => {
+                "warning: not valid UTF-8; bad bytes shown as \u{fffd}".to_string()
+            }
+            ProblemKind::NoProse => "skipped: nothing left after removing boilerplate".to_string(),
+        };
+        write!(f, "{}: {what}", self.path)
+    }
+}
+
+/// Turns command-line paths into inputs: folders are walked recursively in path order, hidden
+/// files and folders skipped; no paths at all means the embedded seeds.
+pub fn discover(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
+    if paths.is_empty() {
+        let seeds = SEEDS.iter().map(|&(name, text)| Input::Embedded { name, text });
+        return (seeds.collect(), Vec::new());
+    }
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for arg in paths {
+        if arg == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        if !path.exists() {
+            problems.push(Problem { path: arg.clone(), kind: ProblemKind::Missing });
+        } else if path.is_dir() {
+            walk(path, &mut inputs, &mut problems);
+        } else {
+            inputs.push(Input::File(path.to_path_buf()));
+        }
+    }
+    (inputs, problems)
+}
+
+fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
+    let entries = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_type().is_file() => inputs.push(Input::File(e.into_path())),
+            Ok(_) => {}
+            Err(e) => problems.push(Problem {
+                path: e.path().unwrap_or(dir).display().to_string(),
+                kind: ProblemKind::Unreadable(e.to_string()),
+            }),
+        }
+    }
+}
+
+/// Reads one input into raw documents, with any warnings. A file gives one document for now;
+/// datasets and feeds (later formats) give many.
+pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
+    let path = input.display();
+    let bytes = match input {
+        Input::Embedded { text, .. } => Ok(text.as_bytes().to_vec()),
+        Input::File(p) => std::fs::read(p),
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+        }
+    };
+    let problem = |kind| Problem { path: path.clone(), kind };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            return (Vec::new(), vec![problem(ProblemKind::Unreadable(e.kind().to_string()))]);
+        }
+    };
+    match text::decode(bytes) {
+        Err(kind) => (Vec::new(), vec![problem(kind)]),
+        Ok((text, lossy)) => {
+            let warnings = if lossy { vec![problem(ProblemKind::LossyUtf8)] } else { Vec::new() };
+            (vec![RawDoc { path, text, ..RawDoc::default() }], warnings)
+        }
+    }
+}
