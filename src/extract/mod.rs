@@ -74,7 +74,7 @@ impl Extractor {
                     ('“' | '"', None) => open = Some(i + c.len_utf8()),
                     ('”' | '"', Some(s)) => {
                         quotes.push(Quote {
-                            pieces: [r.start + s..r.start + i].to_vec(),
+                            pieces: std::iter::once(r.start + s..r.start + i).collect(),
                             kind: QuoteKind::Direct,
                             speaker: None,
                             mention: None,
