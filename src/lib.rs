@@ -3,8 +3,10 @@
 //! The pipeline, from the outside in: [`sources`] turn paths into raw documents, [`clean`] turns
 //! those into [`model::Article`]s (text sanitised by [`sanitize`] as it enters), [`load`] runs
 //! both in parallel, and [`extract`] finds the quotes and their speakers. [`cli`] is the command
-//! line on top.
+//! line on top; with no subcommand it opens the full-screen reader: [`app`] is its state and
+//! the one `update` that changes it, [`ui`] draws that state, and [`tui`] runs it in a terminal.
 
+pub mod app;
 pub mod clean;
 pub mod cli;
 pub mod extract;
@@ -12,3 +14,5 @@ pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod sources;
+pub mod tui;
+pub mod ui;

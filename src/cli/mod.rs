@@ -3,7 +3,7 @@
 mod list;
 mod read;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -15,7 +15,7 @@ use crate::sources::{self, Input, Problem};
 ///
 /// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
 /// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
-/// articles.
+/// articles in the full-screen reader (press `?` there for the keys).
 #[derive(Debug, Parser)]
 #[command(name = "saidso", version, about, long_about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -64,6 +64,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::List { format, paths }) => list::run(&paths, format),
         Some(Command::Read { width, paths }) => read::run(&paths, width),
+        // The reader needs a terminal; piped, the list is what a script wants.
+        None if io::stdout().is_terminal() => crate::tui::run(cli.paths),
         None => list::run(&cli.paths, ListFormat::Table),
     };
     match result {

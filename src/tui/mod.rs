@@ -1,0 +1,91 @@
+//! The full-screen reader in a real terminal: take the terminal over, start loading in the
+//! background, then turn events into actions and redraw when something changed.
+
+pub mod background;
+mod events;
+mod terminal;
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+pub use events::{Event, to_action};
+pub use terminal::{Tui, restore};
+
+use crate::app::{Action, App, Keymap, update};
+use crate::ui::{self, Theme};
+
+/// How long a status message stays when nothing else happens.
+const MESSAGE_TIME: Duration = Duration::from_secs(4);
+
+/// Runs the reader on `paths` (none: the seeds) until the user quits.
+pub fn run(paths: Vec<String>) -> anyhow::Result<()> {
+    let mut tui = Tui::enter()?;
+    let (tx, rx) = mpsc::channel();
+    events::spawn_input(tx.clone());
+    background::spawn_loader(paths, tx);
+    let mut app = App::new(Keymap::builtin());
+    let size = tui.terminal.size()?;
+    update(&mut app, Action::Resize { width: size.width, height: size.height });
+    event_loop(&mut tui, &mut app, &rx)
+}
+
+fn event_loop(tui: &mut Tui, app: &mut App, rx: &Receiver<Event>) -> anyhow::Result<()> {
+    let theme = Theme::default();
+    let mut dirty = true;
+    let mut seen_message = app.status.serial;
+    let mut message_deadline: Option<Instant> = None;
+    while !app.quit {
+        if dirty {
+            let size = tui.terminal.size()?;
+            if size.width != app.layout.area.width || size.height != app.layout.area.height {
+                update(app, Action::Resize { width: size.width, height: size.height });
+            }
+            tui.terminal.draw(|frame| ui::render(app, &theme, frame))?;
+            dirty = false;
+        }
+        // Block until something happens: an idle reader uses no CPU.
+        let event = match message_deadline {
+            Some(deadline) => {
+                match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
+            None => match rx.recv() {
+                Ok(event) => Some(event),
+                Err(_) => break,
+            },
+        };
+        let action = match event {
+            None => {
+                message_deadline = None;
+                Some(Action::Tick)
+            }
+            Some(event) => to_app_action(app, event),
+        };
+        if let Some(action) = action {
+            update(app, action);
+            dirty = true;
+        }
+        // Take whatever else is waiting before drawing: one frame for a burst of events.
+        while let Ok(event) = rx.try_recv() {
+            if let Some(action) = to_app_action(app, event) {
+                update(app, action);
+                dirty = true;
+            }
+        }
+        if app.status.serial != seen_message {
+            seen_message = app.status.serial;
+            message_deadline = Some(Instant::now() + MESSAGE_TIME);
+        }
+    }
+    Ok(())
+}
+
+fn to_app_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Terminal(event) => to_action(app, event),
+        Event::Action(action) => Some(action),
+    }
+}
