@@ -9,7 +9,7 @@ pub const ARTICLE: &str = "Article";
 /// Quotes panel title.
 pub const QUOTES: &str = "Quotes";
 /// Speaker line of a quote nobody could be named for.
-pub const NO_SPEAKER: &str = "(no speaker found)";
+pub const NO_SPEAKER: &str = "no speaker";
 /// Tag of a partial quote.
 pub const PARTIAL: &str = "partial";
 /// Shown in the list and the pane before the first article arrives.
@@ -27,8 +27,7 @@ pub const HELP: &str = "Keys";
 /// Help overlay footer.
 pub const HELP_FOOTER: &str = "j/k scroll · any other key closes";
 /// Mouse line in the help overlay.
-pub const HELP_MOUSE: &str =
-    "Mouse: click selects in any panel, the wheel scrolls the panel under it.";
+pub const HELP_MOUSE: &str = "Mouse: click selects, the wheel scrolls the panel under the pointer.";
 /// The too-small message.
 pub const TOO_SMALL: &str = "Terminal too small";
 /// Search prompt.

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, clip, pad, panel, title};
 use crate::app::{App, Focus, inner, strings};
@@ -27,7 +27,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = inner(area);
     let width = usize::from(inner.width);
     let rows = list.visible.iter().enumerate().skip(list.offset).take(usize::from(inner.height));
-    let mut lines: Vec<Line> = rows
+    let lines: Vec<Line> = rows
         .filter_map(|(row, &i)| app.library.entries.get(i).map(|e| (row, e)))
         .map(|(row, entry)| {
             let selected = row == list.selected;
@@ -56,7 +56,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             (false, true) => strings::NO_ARTICLES,
             (false, false) => strings::NOTHING_MATCHES,
         };
-        lines.push(Line::styled(note, theme.dim));
+        let note = Paragraph::new(Line::styled(note, theme.dim)).wrap(Wrap { trim: true });
+        return frame.render_widget(note.block(block), area);
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

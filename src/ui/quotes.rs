@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pad, panel, title};
 use crate::app::{App, Focus, QuoteRow, SpeakerFilter, inner, strings};
@@ -37,7 +37,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 }];
                 if quote.is_some_and(|q| q.kind == QuoteKind::Partial) {
                     spans.push(Span::styled(
-                        format!(" ({})", strings::PARTIAL),
+                        format!(" · {}", strings::PARTIAL),
                         item_style(*item, theme.dim),
                     ));
                 }
@@ -63,7 +63,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let note = if quotes.is_empty() { strings::NO_QUOTES } else { strings::NO_QUOTES_SHOWN };
         lines.push(Line::styled(note, theme.dim));
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    // Rows are wrapped already; this wraps only the notes.
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
 }
 
 /// Position in the list, and the filters in force.

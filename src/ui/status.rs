@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, clip};
-use crate::app::{Action, App, Modal, PromptKind, strings};
+use crate::app::{Action, App, Modal, Mode, PromptKind, strings};
 
 /// The actions whose keys the hints show, most useful first.
 const HINTED: [Action; 7] = [
@@ -49,7 +49,11 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn hints(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut used = 0;
-    for action in &HINTED {
+    // One panel at a time: how to get to the others comes first.
+    let narrow = app.layout.mode == Mode::Narrow;
+    let first = narrow.then_some(&Action::FocusNext);
+    let rest = HINTED.iter().filter(|a| !(narrow && matches!(a, Action::FocusNext)));
+    for action in first.into_iter().chain(rest) {
         let Some(key) = app.keymap.keys(action).first() else { continue };
         let (key, label) = (format!(" {key}"), format!(" {} ", strings::hint(action)));
         let w = key.chars().count() + label.chars().count();
