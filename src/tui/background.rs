@@ -14,6 +14,8 @@ use crate::sources;
 /// Articles handed over at once: few enough that the list fills smoothly, enough that the
 /// event loop is not flooded.
 const BATCH: usize = 256;
+/// Inputs loaded ahead of the rest.
+const FIRST: usize = 8;
 
 /// Starts loading `paths` (none: the seeds). Stops early when the channel closes.
 pub fn spawn_loader(paths: Vec<String>, tx: Sender<Event>) -> JoinHandle<()> {
@@ -31,30 +33,38 @@ pub fn spawn_loader(paths: Vec<String>, tx: Sender<Event>) -> JoinHandle<()> {
             return;
         }
         let extractor = Extractor::builtin();
+        let rules = Rules::builtin();
         let mut batch = Batch::default();
-        let result = load_each(
-            &inputs,
-            &Rules::builtin(),
-            // Extraction and the filter's haystack are built here, on the worker threads.
-            |article| {
-                let quotes = extractor.extract(&article);
-                Entry::new(article, quotes)
-            },
-            |loaded| -> Result<(), mpsc::SendError<Event>> {
-                match loaded {
-                    Loaded::Item(entry) => batch.entries.push(entry),
-                    Loaded::Problem(p) => {
-                        batch.skipped += usize::from(!p.is_warning());
-                        batch.problems.push(p.to_string());
+        // A few inputs first, on their own, so the first article shows before the first full
+        // batch is done.
+        let (first, rest) = inputs.split_at(inputs.len().min(FIRST));
+        let result = [first, rest].into_iter().try_for_each(|inputs| {
+            load_each(
+                inputs,
+                &rules,
+                // Extraction and the filter's haystack are built here, on the worker threads.
+                |article| {
+                    let quotes = extractor.extract(&article);
+                    Entry::new(article, quotes)
+                },
+                |loaded| -> Result<(), mpsc::SendError<Event>> {
+                    match loaded {
+                        Loaded::Item(entry) => batch.entries.push(entry),
+                        Loaded::Problem(p) => {
+                            batch.skipped += usize::from(!p.is_warning());
+                            batch.problems.push(p.to_string());
+                        }
                     }
-                }
-                if batch.entries.len() + batch.problems.len() >= BATCH {
-                    send(Action::Loaded(std::mem::take(&mut batch)))?;
-                }
-                Ok(())
-            },
-        );
-        if result.is_ok() && send(Action::Loaded(batch)).is_ok() {
+                    if batch.entries.len() + batch.problems.len() >= BATCH {
+                        send(Action::Loaded(std::mem::take(&mut batch)))?;
+                    }
+                    Ok(())
+                },
+            )?;
+            // Hand over what is left of this part.
+            send(Action::Loaded(std::mem::take(&mut batch)))
+        });
+        if result.is_ok() {
             let _ = send(Action::LoadingDone);
         }
     })
