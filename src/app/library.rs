@@ -1,5 +1,6 @@
 //! The loaded articles, each with its quotes and its marks, and how far loading has got.
 
+use super::filter::Haystack;
 use crate::extract::Quote;
 use crate::model::Article;
 
@@ -10,9 +11,8 @@ pub struct Entry {
     pub article: Article,
     /// Its quotes, in reading order.
     pub quotes: Vec<Quote>,
-    /// Title and paragraphs, lower-cased with white space collapsed: what the list filter
-    /// searches, built once on the loading thread.
-    pub haystack: Box<str>,
+    /// What the list filter searches, built once on the loading thread.
+    pub haystack: Haystack,
     /// Opened at least once.
     pub read: bool,
 }
@@ -20,12 +20,7 @@ pub struct Entry {
 impl Entry {
     /// An unread entry. Builds the filter's haystack: call it on a worker thread.
     pub fn new(article: Article, quotes: Vec<Quote>) -> Self {
-        let mut haystack = article.title.to_lowercase();
-        for paragraph in article.paragraph_texts() {
-            haystack.push('\n');
-            haystack.push_str(&paragraph.to_lowercase());
-        }
-        Self { article, quotes, haystack: haystack.into_boxed_str(), read: false }
+        Self { haystack: Haystack::new(&article), article, quotes, read: false }
     }
 }
 

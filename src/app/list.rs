@@ -1,10 +1,10 @@
 //! The article list: which articles pass the filter, which one is selected, and what part of the
 //! list is in view.
 
-use memchr::memmem::Finder;
 use rayon::prelude::*;
 
 use super::Motion;
+use super::filter::Needle;
 use super::library::Entry;
 
 /// State of the article list panel.
@@ -30,22 +30,21 @@ impl ListPane {
 
     /// Takes in entries appended to the library from index `from` on.
     pub fn add(&mut self, entries: &[Entry], from: usize) {
-        let needle = needle(&self.filter);
-        let finder = Finder::new(needle.as_bytes());
-        let new = (from..entries.len()).filter(|&i| passes(&entries[i], &finder));
-        self.visible.extend(new);
+        let needle = Needle::new(&self.filter);
+        self.visible
+            .extend((from..entries.len()).filter(|&i| needle.matches(&entries[i].haystack)));
     }
 
     /// Applies a new filter, keeping the selected entry selected when it still passes.
     pub fn set_filter(&mut self, entries: &[Entry], filter: String) {
         let before = self.selected_entry();
-        let (old, new) = (needle(&self.filter), needle(&filter));
-        let finder = Finder::new(new.as_bytes());
+        let (old, new) = (Needle::new(&self.filter), Needle::new(&filter));
+        let passes = |&i: &usize| new.matches(&entries[i].haystack);
         // A longer filter can only narrow the list: only the rows shown need checking.
-        self.visible = if new.contains(old.as_str()) {
-            self.visible.par_iter().copied().filter(|&i| passes(&entries[i], &finder)).collect()
+        self.visible = if new.text().contains(old.text()) {
+            self.visible.par_iter().copied().filter(passes).collect()
         } else {
-            (0..entries.len()).into_par_iter().filter(|&i| passes(&entries[i], &finder)).collect()
+            (0..entries.len()).into_par_iter().filter(passes).collect()
         };
         self.filter = filter;
         let at = before.and_then(|b| self.visible.binary_search(&b).ok());
@@ -78,13 +77,4 @@ impl ListPane {
         let last_in_view = self.offset + self.height.max(1) - 1;
         self.select(self.selected.clamp(self.offset, last_in_view));
     }
-}
-
-/// The filter as searched for: lower case, white space collapsed (as in the haystacks).
-fn needle(filter: &str) -> String {
-    filter.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-fn passes(entry: &Entry, finder: &Finder<'_>) -> bool {
-    finder.needle().is_empty() || finder.find(entry.haystack.as_bytes()).is_some()
 }

@@ -5,6 +5,7 @@
 //! each other: `update` keeps them in sync.
 
 mod action;
+mod filter;
 mod input;
 mod key;
 mod keymap;
@@ -19,6 +20,7 @@ mod update;
 mod wrap;
 
 pub use action::Action;
+pub use filter::{Haystack, Needle};
 pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
