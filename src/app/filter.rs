@@ -58,10 +58,21 @@ impl Needle {
         &self.text
     }
 
+    /// Where the needle first occurs in the haystack at or after byte `from` (an empty needle:
+    /// at `from`).
+    pub fn find(&self, haystack: &Haystack, from: usize) -> Option<usize> {
+        let text = haystack.text.as_bytes().get(from..)?;
+        // Typing on at the end of a filter usually still matches where it did: look there first.
+        if text.starts_with(self.text.as_bytes()) {
+            return Some(from);
+        }
+        let maybe = self.bits.iter().all(|&b| haystack.grams[b / 64] & (1 << (b % 64)) != 0);
+        maybe.then(|| self.finder.find(text)).flatten().map(|at| from + at)
+    }
+
     /// True when the needle is in the haystack (always, for an empty needle).
     pub fn matches(&self, haystack: &Haystack) -> bool {
-        let maybe = self.bits.iter().all(|&b| haystack.grams[b / 64] & (1 << (b % 64)) != 0);
-        maybe && (self.text.is_empty() || self.finder.find(haystack.text.as_bytes()).is_some())
+        self.find(haystack, 0).is_some()
     }
 }
 
@@ -99,5 +110,9 @@ mod tests {
         for no in ["kyiv", "said kremlin", "minsk the", "readyy"] {
             assert!(!Needle::new(no).matches(&h), "{no}");
         }
+        let kremlin = Needle::new("kremlin").find(&h, 0);
+        assert_eq!(kremlin, Some("talks in minsk\nthe ".len()));
+        assert_eq!(Needle::new("kremlin said").find(&h, kremlin.unwrap_or(0)), kremlin);
+        assert_eq!(Needle::new("t").find(&h, 1), Some("talks in minsk\n".len()));
     }
 }

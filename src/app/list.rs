@@ -14,6 +14,9 @@ pub struct ListPane {
     pub filter: String,
     /// Indices of the entries that pass the filter, in library order.
     pub visible: Vec<usize>,
+    /// For each entry in `visible`, where the filter first matches in its haystack: a longer
+    /// filter typed on from there is looked for from there on.
+    hits: Vec<usize>,
     /// Position of the selected row in `visible`.
     pub selected: usize,
     /// First row in view.
@@ -31,21 +34,31 @@ impl ListPane {
     /// Takes in entries appended to the library from index `from` on.
     pub fn add(&mut self, entries: &[Entry], from: usize) {
         let needle = Needle::new(&self.filter);
-        self.visible
-            .extend((from..entries.len()).filter(|&i| needle.matches(&entries[i].haystack)));
+        for (i, entry) in entries.iter().enumerate().skip(from) {
+            if let Some(at) = needle.find(&entry.haystack, 0) {
+                self.visible.push(i);
+                self.hits.push(at);
+            }
+        }
     }
 
     /// Applies a new filter, keeping the selected entry selected when it still passes.
     pub fn set_filter(&mut self, entries: &[Entry], filter: String) {
         let before = self.selected_entry();
         let (old, new) = (Needle::new(&self.filter), Needle::new(&filter));
-        let passes = |&i: &usize| new.matches(&entries[i].haystack);
-        // A longer filter can only narrow the list: only the rows shown need checking.
-        self.visible = if new.text().contains(old.text()) {
-            self.visible.par_iter().copied().filter(passes).collect()
+        let find =
+            |(i, from): (usize, usize)| new.find(&entries[i].haystack, from).map(|at| (i, at));
+        // A longer filter only narrows the list, so only the rows shown need checking; typed on
+        // at the end, it can only match where the shorter one first did, or later.
+        let found: Vec<(usize, usize)> = if new.text().starts_with(old.text()) {
+            let shown = self.visible.par_iter().copied().zip(self.hits.par_iter().copied());
+            shown.filter_map(find).collect()
+        } else if new.text().contains(old.text()) {
+            self.visible.par_iter().map(|&i| (i, 0)).filter_map(find).collect()
         } else {
-            (0..entries.len()).into_par_iter().filter(passes).collect()
+            (0..entries.len()).into_par_iter().map(|i| (i, 0)).filter_map(find).collect()
         };
+        (self.visible, self.hits) = found.into_iter().unzip();
         self.filter = filter;
         let at = before.and_then(|b| self.visible.binary_search(&b).ok());
         self.offset = 0;

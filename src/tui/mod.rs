@@ -14,6 +14,9 @@ pub use terminal::{Tui, restore};
 use crate::app::{Action, App, Keymap, update};
 use crate::ui::{self, Theme};
 
+/// Most events taken in between two frames.
+const MAX_EVENTS_PER_FRAME: usize = 64;
+
 /// How long a status message stays when nothing else happens.
 const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
@@ -68,8 +71,9 @@ fn event_loop(tui: &mut Tui, app: &mut App, rx: &Receiver<Event>) -> anyhow::Res
             update(app, action);
             dirty = true;
         }
-        // Take whatever else is waiting before drawing: one frame for a burst of events.
-        while let Ok(event) = rx.try_recv() {
+        // Take what else is waiting before drawing (one frame for a burst of events), but not
+        // so much that a stream of loading results holds the next frame back.
+        for event in rx.try_iter().take(MAX_EVENTS_PER_FRAME) {
             if let Some(action) = to_app_action(app, event) {
                 update(app, action);
                 dirty = true;
