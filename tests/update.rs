@@ -9,7 +9,7 @@ use saidso::app::{Action, App, Batch, Focus, Mode, SpeakerFilter, update};
 const W: u16 = 120;
 const H: u16 = 40;
 
-/// The first visible quote's index in the article, and the selected one.
+/// The article index of the selected quote.
 fn selected_quote(app: &App) -> Option<usize> {
     app.quotes.selected_quote()
 }
@@ -130,8 +130,12 @@ fn search_highlights_matches_and_steps_through_them() {
     assert_eq!(app.reader.search.current, Some(25));
     assert!(app.reader.scroll > 0, "the last match is further down");
     assert_eq!(app.status.message.as_deref(), Some("Match 26 of 26"));
+    update(&mut app, Action::Tick);
+    assert_eq!(app.status.message, None, "a tick with nothing else happening clears messages");
+    press(&mut app, "n");
     press(&mut app, "esc");
     assert!(app.reader.search.matches.is_empty());
+    assert_eq!(app.status.message, None);
     press(&mut app, "/ text:zebra enter");
     assert_eq!(app.status.message.as_deref(), Some("No match for “zebra”"));
 }
@@ -287,4 +291,17 @@ fn the_reader_starts_empty_and_fills_as_batches_arrive() {
     update(&mut app, Action::Loaded(Batch { entries: rest, ..Batch::default() }));
     assert_eq!(app.list.visible.len(), 5);
     assert_eq!(app.list.selected, 1, "arrivals do not move the selection");
+}
+
+#[test]
+fn skipped_inputs_are_reported_when_loading_ends() {
+    let mut app = app_with(Batch::default(), W, H);
+    let problem = "notes.bin: skipped: binary file, not text".to_string();
+    update(&mut app, Action::Loaded(Batch { problems: vec![problem], skipped: 1, ..fixture() }));
+    update(&mut app, Action::LoadingDone);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("1 input(s) skipped; last: notes.bin: skipped: binary file, not text")
+    );
+    assert!(!app.library.loading);
 }

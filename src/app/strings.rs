@@ -1,6 +1,6 @@
 //! Every user-facing string of the reader, in one place (for consistency now, translation later).
 
-use super::Action;
+use super::{Action, SpeakerFilter};
 
 /// Article list panel title.
 pub const ARTICLES: &str = "Articles";
@@ -94,10 +94,11 @@ pub fn match_position(current: usize, total: usize) -> String {
 }
 
 /// Message: the speaker filter changed.
-pub fn speaker_filter(name: Option<&str>) -> String {
-    match name {
-        Some(name) => format!("Quotes by {name}"),
-        None => "Quotes by everybody".to_string(),
+pub fn speaker_filter(filter: &SpeakerFilter) -> String {
+    match filter {
+        SpeakerFilter::All => "Quotes by everybody".to_string(),
+        SpeakerFilter::Named(name) => format!("Quotes by {name}"),
+        SpeakerFilter::Unnamed => "Quotes with no speaker".to_string(),
     }
 }
 

@@ -4,7 +4,6 @@ use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
 use super::library::Batch;
-use super::quotes::SpeakerFilter;
 use super::{Action, App, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
 
 /// The narrowest the pane's text is wrapped to.
@@ -104,6 +103,7 @@ fn open(app: &mut App) {
 }
 
 fn cancel(app: &mut App) {
+    app.status.message = None;
     if let Some(modal) = app.modal.take() {
         if let Modal::Prompt(prompt) = modal {
             // Esc while typing drops what was typed.
@@ -183,12 +183,7 @@ fn set_filter(app: &mut App, filter: String) {
 fn cycle_speaker(app: &mut App) {
     let quotes = app.current().map(|e| e.quotes.as_slice()).unwrap_or_default();
     app.quotes.speaker = app.quotes.next_speaker(quotes);
-    let name = match &app.quotes.speaker {
-        SpeakerFilter::All => None,
-        SpeakerFilter::Named(n) => Some(n.as_str()),
-        SpeakerFilter::Unnamed => Some(strings::NO_SPEAKER),
-    };
-    app.status.say(strings::speaker_filter(name));
+    app.status.say(strings::speaker_filter(&app.quotes.speaker));
     rebuild_quotes(app);
 }
 
