@@ -305,3 +305,18 @@ fn skipped_inputs_are_reported_when_loading_ends() {
     );
     assert!(!app.library.loading);
 }
+
+#[test]
+fn rebound_keys_drive_update_and_the_help_follows() {
+    let mut app = app_with(fixture(), W, H);
+    let user = saidso::app::Keymap::parse("down = [\"x\"]\nhelp = [\"F2\"]").expect("user keymap");
+    app.keymap = saidso::app::Keymap::builtin().merged(user);
+    press(&mut app, "j");
+    assert_eq!(app.list.selected, 0, "j is no longer bound");
+    press(&mut app, "x");
+    assert_eq!(app.list.selected, 1);
+    press(&mut app, "f2");
+    let help = screen(&app);
+    assert!(help.contains("x                move down"), "{help}");
+    assert!(help.contains("x/k scroll"), "{help}");
+}

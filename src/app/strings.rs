@@ -24,8 +24,10 @@ pub const NO_QUOTES: &str = "No quotes in this article.";
 pub const NO_QUOTES_SHOWN: &str = "No quote passes the filters.";
 /// Help overlay title.
 pub const HELP: &str = "Keys";
-/// Help overlay footer.
-pub const HELP_FOOTER: &str = "j/k scroll · any other key closes";
+/// Help overlay footer, with the keys that scroll it.
+pub fn help_footer(down: &str, up: &str) -> String {
+    format!("{down}/{up} scroll · any other key closes")
+}
 /// Mouse line in the help overlay.
 pub const HELP_MOUSE: &str = "Mouse: click selects, the wheel scrolls the panel under the pointer.";
 /// The too-small message.

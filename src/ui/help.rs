@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered, pad};
-use crate::app::{App, strings};
+use crate::app::{Action, App, strings};
 
 /// Widest the overlay gets.
 const MAX_WIDTH: u16 = 72;
@@ -37,9 +37,16 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)
         .title(Line::styled(format!(" {} ", strings::HELP), theme.panel_title))
-        .title_bottom(Line::styled(format!(" {} ", strings::HELP_FOOTER), theme.dim));
+        .title_bottom(Line::styled(format!(" {} ", footer(app)), theme.dim));
     let scroll = scroll.min(lines.len().saturating_sub(1));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(visible).block(block).wrap(Wrap { trim: false }), area);
+}
+
+/// The footer names the keys bound to scrolling.
+fn footer(app: &App) -> String {
+    let first =
+        |action| app.keymap.keys(&action).first().map(|k| k.to_string()).unwrap_or_default();
+    strings::help_footer(&first(Action::Down), &first(Action::Up))
 }
