@@ -389,3 +389,34 @@ fn an_unusable_path_falls_back_to_memory() {
         HashMap::from([(ArticleId(3), Marks { read: true, ..Marks::default() })])
     );
 }
+
+#[test]
+fn a_full_disk_says_marks_are_not_saved_and_keeps_those_that_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let (disk, rescued) = (dir.path().join("disk"), dir.path().join("rescued"));
+    fs::create_dir(&disk).unwrap();
+    fs::create_dir(&rescued).unwrap();
+    let list: String = ids(1..=100_000).iter().map(|id| format!("{id}\n")).collect();
+    fs::write(dir.path().join("ids"), list).unwrap();
+    // A 128 KiB disk of its own (tmpfs in a private mount namespace); the files are copied out
+    // before the namespace goes.
+    let script = r#"mount -t tmpfs -o size=128k tmpfs "$1" || exit 99
+        "$2" mark -v --star - --state "$1/state.sqlite3" < "$3"; status=$?
+        cp "$1"/state.sqlite3* "$4"/; exit $status"#;
+    let out = Process::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh"])
+        .args([&disk, Path::new(BIN), &dir.path().join("ids"), &rescued])
+        .output()
+        .expect("unshare (util-linux) gives the test a small disk");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("marks not saved: cannot write") && stderr.contains("full"),
+        "{stderr}"
+    );
+
+    let saved: Vec<ArticleId> = out.stdout.lines().map(|l| l.unwrap().parse().unwrap()).collect();
+    assert!(!saved.is_empty() && saved.len() < 100_000, "{} saved", saved.len());
+    let all = open_clean(&rescued.join("state.sqlite3")).all_marks().unwrap();
+    assert!(saved.iter().all(|id| all[id].starred));
+}

@@ -172,12 +172,15 @@ fn suffixed(path: &Path, suffix: &str) -> PathBuf {
 /// An in-memory copy of the database at `path`, opened read-only.
 fn readable_copy(path: &Path) -> Result<Connection, Failure> {
     let path = path.to_str().ok_or_else(|| Failure::Unusable("path is not UTF-8".into()))?;
-    // `immutable`: read without the -shm and -wal files, which a read-only directory cannot hold.
-    let uri = format!("file:{}?immutable=1", uri_escape(path));
-    let source = Connection::open_with_flags(
-        uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-    )?;
+    // First with the -wal file, which holds the latest changes (on a full disk, say); then without
+    // it (`immutable`), as a read-only directory cannot hold the -shm file needed to read it.
+    copy_of(&format!("file:{}", uri_escape(path)))
+        .or_else(|_| copy_of(&format!("file:{}?immutable=1", uri_escape(path))))
+}
+
+fn copy_of(uri: &str) -> Result<Connection, Failure> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let source = Connection::open_with_flags(uri, flags)?;
     check(&source)?;
     let mut copy = Connection::open_in_memory()?;
     Backup::new(&source, &mut copy)?.run_to_completion(1024, Duration::ZERO, None)?;
