@@ -50,13 +50,16 @@ impl Store {
             .prepare_cached("SELECT id, read, starred, position FROM marks")
             .map_err(unreadable)?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, Marks::from_row(r, 1)?)))
+            .query_map([], |r| {
+                // Parsed from the borrowed text: no String per row.
+                let id = r.get_ref(0)?.as_str().ok().and_then(|s| s.parse::<ArticleId>().ok());
+                Ok((id, Marks::from_row(r, 1)?))
+            })
             .map_err(unreadable)?;
         let mut all = HashMap::new();
         for row in rows {
-            let (id, marks) = row.map_err(unreadable)?;
             // A row with a malformed id (hand-edited) matches no article: skip it.
-            if let Ok(id) = id.parse() {
+            if let (Some(id), marks) = row.map_err(unreadable)? {
                 all.insert(id, marks);
             }
         }
