@@ -420,3 +420,17 @@ fn a_full_disk_says_marks_are_not_saved_and_keeps_those_that_were() {
     let all = open_clean(&rescued.join("state.sqlite3")).all_marks().unwrap();
     assert!(saved.iter().all(|id| all[id].starred));
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_default_file_is_in_xdg_data_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = &seed_ids()[4];
+    saidso().env("XDG_DATA_HOME", dir.path()).args(["mark", "--star", id]).assert().success();
+    let path = dir.path().join("saidso/state.sqlite3");
+    assert!(open_clean(&path).marks(id.parse().unwrap()).unwrap().starred);
+    let out =
+        saidso().env("XDG_DATA_HOME", dir.path()).args(["list", "--format", "jsonl"]).assert();
+    let last = String::from_utf8_lossy(&out.get_output().stdout).lines().last().map(str::to_owned);
+    assert!(last.unwrap().contains(r#""starred":true"#));
+}

@@ -7,11 +7,11 @@
 //! transaction, committed before the setter returns, so a crash loses at most the change being made;
 //! WAL mode and a busy timeout let several saidso processes share the file.
 //!
-//! - [`open`](mod@open): opening, checking, moving a damaged file aside, falling back to memory.
+//! - `open`: opening, checking, moving a damaged file aside, falling back to memory.
 //! - [`schema`]: the tables and their migrations.
-//! - [`marks`]: the per-article marks.
-//! - [`kv`]: named values such as the last open article.
-//! - [`location`]: where the file lives by default.
+//! - `marks`: the per-article marks ([`Store::marks`], [`Store::set_read`], ...).
+//! - `kv`: named values such as the last open article ([`Store::last_open`]).
+//! - `location`: where the file lives by default ([`default_path`]).
 
 mod kv;
 mod location;
