@@ -13,11 +13,15 @@ use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use crate::clean::Rules;
 use crate::sources::{self, Input, Problem};
 
+pub use state::StateArgs;
+
 /// A terminal reader for news articles that shows who said what.
 ///
 /// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
 /// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
 /// articles.
+// Not `args_conflicts_with_subcommands`: it would refuse a global option (`--state`) before a
+// subcommand's name.
 #[derive(Debug, Parser)]
 #[command(name = "saidso", version, about, long_about)]
 pub struct Cli {
@@ -31,8 +35,6 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 }
-
-pub use state::StateArgs;
 
 /// Subcommands for scripts.
 #[derive(Debug, Subcommand)]
