@@ -1,6 +1,7 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
 mod list;
+mod quotes;
 mod read;
 
 use std::io::{self, Write};
@@ -39,6 +40,15 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Print every quotation with its speaker and byte offsets.
+    Quotes {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
+        format: QuotesFormat,
+        /// Articles to read (default: the seeds).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
     /// Print articles cleaned and wrapped, title first.
     Read {
         /// Wrap width in columns (default: the terminal's width up to 100, or 80).
@@ -59,10 +69,24 @@ pub enum ListFormat {
     Jsonl,
 }
 
+/// Formats of `saidso quotes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// One JSON object a line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// Tab-separated columns with a header line.
+    Tsv,
+    /// The quotes of each article under its title.
+    Markdown,
+}
+
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::List { format, paths }) => list::run(&paths, format),
+        Some(Command::Quotes { format, paths }) => quotes::run(&paths, format),
         Some(Command::Read { width, paths }) => read::run(&paths, width),
         None => list::run(&cli.paths, ListFormat::Table),
     };
