@@ -65,15 +65,19 @@ fn attribute_all(
 ) -> Vec<Found> {
     let mut found = vec![Found::default(); spans.len()];
     let mut salience = Salience::default();
+    let mut colon_intro: Option<Found> = None;
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
         let run_at = run_index(p.tokens.len(), runs);
         let reader = Reader { text, tokens: &p.tokens, runs, run_at: &run_at, lex };
         let cx = Context { text, tokens: &p.tokens, runs, reg, lex };
         let mut next_run = 0;
+        let intro = colon_intro.take();
         for s in &p.sentences {
             let mut spoke = Vec::new();
+            let mut has_quote = false;
             for k in s.clone() {
                 let Kind::Quote(q) = p.tokens[k].kind else { continue };
+                has_quote = true;
                 let span = &spans[q];
                 let start = p.tokens[k].range.start;
                 let first = span.pieces[0].para == i && span.pieces[0].outer.start == start;
@@ -84,7 +88,18 @@ fn attribute_all(
                 if !(first || last && found[q].speaker.is_none()) {
                     continue;
                 }
-                let attribution = reader.attribute(k, s.clone());
+                let mut attribution = reader.attribute(k, s.clone());
+                // `He said:` closing the last paragraph introduces this one.
+                if k == 0
+                    && attribution.cue.is_none()
+                    && let Some(intro) = &intro
+                {
+                    found[q] = intro.clone();
+                    continue;
+                }
+                if !first && attribution.mention.is_none() {
+                    attribution.cue = None;
+                }
                 let resolved =
                     attribution.mention.as_ref().and_then(|m| resolve(&m.what, &cx, &salience));
                 if !first && resolved.is_none() {
@@ -111,12 +126,45 @@ fn attribute_all(
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
             salience.read_sentence(runs[next_run..next_run + end].iter());
             next_run += end;
+            if !has_quote
+                && let Some(m) = reader.sentence_speaker(s.clone())
+                && let Some((_, entity)) = resolve(&m.what, &cx, &salience)
+            {
+                spoke.push(entity);
+            }
             for entity in spoke {
                 salience.spoke(entity);
+            }
+            let ends_paragraph = s.end == p.tokens.len();
+            if ends_paragraph
+                && p.tokens[s.clone()].last().is_some_and(|t| t.kind == Kind::Punct(':'))
+            {
+                colon_intro = introduction(&reader, &cx, &salience, s.clone(), &p.tokens);
             }
         }
     }
     found
+}
+
+/// What a sentence ending in a colon (`He said:`) says about the quotation opening the next
+/// paragraph.
+fn introduction(
+    reader: &Reader,
+    cx: &Context,
+    salience: &Salience,
+    sentence: Range<usize>,
+    tokens: &[Token],
+) -> Option<Found> {
+    let attribution = reader.attribute(sentence.end, sentence);
+    let m = attribution.mention.as_ref()?;
+    let (speaker, _) = resolve(&m.what, cx, salience)?;
+    let bytes = |r: &Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;
+    Some(Found {
+        mention: Some(bytes(&m.tokens)),
+        cue: attribution.cue.as_ref().map(bytes),
+        speaker: Some(speaker),
+        attribution: Attribution { direct: true, reported: true, ..attribution },
+    })
 }
 
 /// For each token, the run it belongs to.
@@ -143,14 +191,14 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words) && !(direct && f.speaker.is_some()) {
+        } else if is_title(&words) && !a.cue_before && !(direct && f.speaker.is_some()) {
             false
         } else if direct {
             a.reported || words.len() >= 3
         } else {
             a.reported
         };
-        if !report {
+        if !report && std::env::var_os("SAIDSO_ALL").is_none() {
             continue;
         }
         let first_para = span.pieces[0].para;
@@ -184,7 +232,7 @@ fn is_title(words: &[&str]) -> bool {
         return false;
     }
     let last = words[words.len() - 1];
-    if last.ends_with([',', '?', '!', ':', ';']) {
+    if last.ends_with(['?', '!', ':', ';']) {
         return false;
     }
     words.iter().all(|w| {

@@ -43,6 +43,9 @@ pub struct Attribution {
     pub direct: bool,
     /// The sentence reports speech, so the quoted words are a quotation and not scare quotes.
     pub reported: bool,
+    /// A speech cue comes before the quotation in its sentence (the quoted words are what is
+    /// reported, not the frame: `on "Fox News Sunday," Pence said`).
+    pub cue_before: bool,
 }
 
 /// One paragraph as attribution reads it.
@@ -67,6 +70,9 @@ struct Cue {
 }
 
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "his", "her", "their"];
+
+/// A speech word after one of these is a noun: `a flurry of tweets`, `pointed to reports`.
+const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "with", "for", "by", "from", "about"];
 
 impl Reader<'_> {
     fn word(&self, k: usize) -> Option<String> {
@@ -110,7 +116,9 @@ impl Reader<'_> {
             let t = &self.text[self.tokens[b].range.clone()];
             t.ends_with("'s")
                 || t.ends_with("’s")
-                || self.word(b).is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+                || self.word(b).is_some_and(|w| {
+                    DETERMINERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
+                })
         })
     }
 
@@ -143,7 +151,13 @@ impl Reader<'_> {
             let before = cues.iter().filter(|c| c.tokens.start < q).rev();
             before.chain(cues.iter().filter(|c| c.tokens.start > q)).collect()
         };
-        let mut out = Attribution { direct, reported: !cues.is_empty(), ..Attribution::default() };
+        let cue_before = cues.iter().any(|c| c.tokens.start < q);
+        let mut out = Attribution {
+            direct,
+            reported: !cues.is_empty(),
+            cue_before,
+            ..Attribution::default()
+        };
         for cue in &order {
             if let Some(m) = self.speaker_of(cue, &cues, sentence.clone(), 0) {
                 out.cue = Some(cue.tokens.clone());
@@ -153,6 +167,16 @@ impl Reader<'_> {
         }
         if let Some(cue) = order.first() {
             out.cue = Some(cue.tokens.clone());
+            return out;
+        }
+        // `"…" ― Veronica Cruz`: a dash and a name after the quotation sign it.
+        if let Some(Kind::Punct('―' | '—' | '–' | '-')) = self.tokens.get(q + 1).map(|t| t.kind)
+            && let Some(r) = self.run_at.get(q + 2).copied().flatten()
+        {
+            out.reported = true;
+            out.cue = Some(q + 1..q + 2);
+            out.mention =
+                Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
             return out;
         }
         // `Peskov: "…"`: a colon after a name introduces that person's words.
@@ -168,7 +192,7 @@ impl Reader<'_> {
     }
 
     fn starts_capital(&self, q: usize) -> bool {
-        let t = &self.tokens[q];
+        let Some(t) = self.tokens.get(q) else { return true };
         self.text[t.range.clone()]
             .chars()
             .find(|c| c.is_alphanumeric())
@@ -188,6 +212,7 @@ impl Reader<'_> {
             return self.right(cue.tokens.end, sentence.end);
         }
         let verb = self.word(cue.tokens.start).unwrap_or_default();
+        let (k, lo) = (cue.tokens.start, sentence.start);
         // `Interfax quoted him as saying`: the object speaks.
         if verb == "quoted"
             && let Some(m) = self.right(cue.tokens.end, sentence.end)
@@ -195,33 +220,56 @@ impl Reader<'_> {
         {
             return Some(m);
         }
-        if self.joined(cue.tokens.start, sentence.start, &verb)
-            && depth < 4
-            && let Some(earlier) = cues.iter().rev().find(|c| c.tokens.end <= cue.tokens.start)
-        {
-            return self.speaker_of(earlier, cues, sentence, depth + 1);
+        // `…, adding`, `to accuse`: the verb's subject is the clause's.
+        let participle =
+            verb.ends_with("ing") && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
+        let infinitive = k > lo && self.word(k - 1).is_some_and(|w| w == "to");
+        if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
+            if let Some(earlier) = cues.iter().rev().find(|c| c.tokens.end <= k) {
+                return self.speaker_of(earlier, cues, sentence, depth + 1);
+            }
+            if participle || infinitive {
+                return self.subject(lo, k);
+            }
         }
-        if let Some(m) = self.left(cue.tokens.start, sentence.start) {
+        if let Some(m) = self.left(k, lo) {
             return Some(m);
         }
-        if let Some(m) = self.relative_antecedent(cue.tokens.start, sentence.start) {
+        if let Some(m) = self.relative_antecedent(k, lo) {
             return Some(m);
         }
         self.right(cue.tokens.end, sentence.end)
     }
 
-    /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`,
-    /// `…, adding`.
-    fn joined(&self, k: usize, lo: usize, verb: &str) -> bool {
+    /// The sentence's subject before token `k`: its first name or pronoun.
+    fn subject(&self, lo: usize, k: usize) -> Option<MentionAt> {
+        (lo..k).find_map(|j| {
+            if let Some(r) = self.run_at[j] {
+                return Some(MentionAt {
+                    what: Mention::Name(r),
+                    tokens: self.runs[r].tokens.clone(),
+                });
+            }
+            let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
+            (p != PronounKind::SpeakerSelf)
+                .then(|| MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
+        })
+    }
+
+    /// The speaker of the first cue of `sentence` that names one: whom a reported-speech
+    /// sentence without quotes makes the topic.
+    pub fn sentence_speaker(&self, sentence: Range<usize>) -> Option<MentionAt> {
+        let cues = self.cues(sentence.clone());
+        cues.iter().find_map(|c| self.speaker_of(c, &cues, sentence.clone(), 0))
+    }
+
+    /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
+    fn joined(&self, k: usize, lo: usize) -> bool {
         let mut j = k;
         while j > lo && self.word(j - 1).is_some_and(|w| self.lex.is_between(&w)) {
             j -= 1;
         }
-        if j <= lo {
-            return false;
-        }
-        let participle = verb.ends_with("ing") && self.tokens[j - 1].kind == Kind::Punct(',');
-        participle || self.word(j - 1).is_some_and(|w| w == "and" || w == "but")
+        j > lo && self.word(j - 1).is_some_and(|w| w == "and" || w == "but")
     }
 
     /// `Donald Trump, who in March said`: the name before `, who` a few words back.
@@ -238,6 +286,16 @@ impl Reader<'_> {
         let mut j = k;
         let mut skipped = 0;
         while j > lo && skipped < 4 && self.run_at[j - 1].is_none() {
+            // `Jason Chaffetz (R-Utah) said`: a parenthesis after a name.
+            if self.tokens[j - 1].kind == Kind::Punct(')')
+                && let Some(open) = (j.saturating_sub(10).max(lo)..j - 1)
+                    .rev()
+                    .find(|&b| self.tokens[b].kind == Kind::Punct('('))
+            {
+                j = open;
+                skipped += 1;
+                continue;
+            }
             match self.word(j - 1) {
                 Some(w) if self.lex.is_between(&w) => {
                     j -= 1;
@@ -268,19 +326,18 @@ impl Reader<'_> {
 
     /// Past a comma: `Joe Biden, has warned` or `Andriy Demchenko, a spokesman for X, said`.
     fn left_of_apposition(&self, comma: usize, lo: usize) -> Option<MentionAt> {
-        if comma > lo
-            && let Some(r) = self.run_at[comma - 1]
-        {
-            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
-        }
         let open = (comma.saturating_sub(12).max(lo)..comma)
             .rev()
-            .find(|&k| self.tokens[k].kind == Kind::Punct(','))?;
-        let first = self.word(open + 1)?;
-        if DETERMINERS.contains(&first.as_str()) || self.lex.is_title(&first) {
-            return self.left(open, lo).filter(|m| matches!(m.what, Mention::Name(_)));
+            .find(|&k| self.tokens[k].kind == Kind::Punct(','));
+        if let Some(open) = open
+            && let Some(first) = self.word(open + 1)
+            && (DETERMINERS.contains(&first.as_str()) || self.lex.is_title(&first))
+            && let Some(m) = self.left(open, lo).filter(|m| matches!(m.what, Mention::Name(_)))
+        {
+            return Some(m);
         }
-        None
+        let r = self.run_at[comma.checked_sub(1).filter(|&b| b >= lo)?]?;
+        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
     }
 
     /// A description ending at token `last` (`the Kremlin spokesman`, `the readout`).

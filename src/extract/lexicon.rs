@@ -32,6 +32,9 @@ pub struct LexiconFile {
     /// Plural nouns for unnamed speakers (`officials`).
     #[serde(default)]
     pub group_words: Vec<String>,
+    /// First words of place names (`New`, `South`): such a name is no person's.
+    #[serde(default)]
+    pub place_words: Vec<String>,
     /// Pronouns by what they stand for.
     #[serde(default)]
     pub pronouns: PronounsFile,
@@ -124,6 +127,7 @@ pub struct Lexicon {
     honorifics: HashSet<String>,
     organisation_words: HashSet<String>,
     group_words: HashSet<String>,
+    place_words: HashSet<String>,
     pronouns: Vec<(String, PronounKind)>,
     not_names: HashSet<String>,
     joiners: HashSet<String>,
@@ -158,6 +162,7 @@ impl Lexicon {
             lower_all(&mut lex.honorifics, f.honorifics);
             lower_all(&mut lex.organisation_words, f.organisation_words);
             lower_all(&mut lex.group_words, f.group_words);
+            lower_all(&mut lex.place_words, f.place_words);
             let p = f.pronouns;
             for (words, kind) in [
                 (p.person, PronounKind::Person),
@@ -201,6 +206,10 @@ impl Lexicon {
     /// `lower` names a group of unnamed speakers.
     pub fn is_group_word(&self, lower: &str) -> bool {
         self.group_words.contains(lower)
+    }
+    /// `lower` starts place names.
+    pub fn is_place_word(&self, lower: &str) -> bool {
+        self.place_words.contains(lower)
     }
     /// What pronoun `lower` is, if any.
     pub fn pronoun(&self, lower: &str) -> Option<PronounKind> {

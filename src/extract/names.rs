@@ -154,6 +154,12 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
         // `Ukraine's Border Service` without an organisation word: not one name.
         return Shape::Single;
     }
+    // `LOS ANGELES` datelines, `South Asia`, `New Jersey`: places, not people.
+    let shouting = name.len() >= 2
+        && name.iter().all(|t| !text[t.range.clone()].chars().any(char::is_lowercase));
+    if shouting || lex.is_place_word(&words[0]) {
+        return Shape::Single;
+    }
     if name.len() >= 2 || run.tokens.start < run.name.start { Shape::Person } else { Shape::Single }
 }
 
