@@ -2,6 +2,7 @@
 
 mod list;
 mod mark;
+mod quotes;
 mod read;
 mod state;
 
@@ -48,6 +49,15 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Print every quotation with its speaker and byte offsets.
+    Quotes {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
+        format: QuotesFormat,
+        /// Articles to read (default: the seeds).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
     /// Print articles cleaned and wrapped, title first.
     Read {
         /// Wrap width in columns (default: the terminal's width up to 100, or 80).
@@ -90,10 +100,24 @@ pub enum ListFormat {
     Jsonl,
 }
 
+/// Formats of `saidso quotes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// One JSON object a line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// Tab-separated columns with a header line.
+    Tsv,
+    /// The quotes of each article under its title.
+    Markdown,
+}
+
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::List { format, paths }) => list::run(&paths, format, &cli.state),
+        Some(Command::Quotes { format, paths }) => quotes::run(&paths, format),
         Some(Command::Read { width, paths }) => read::run(&paths, width),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
