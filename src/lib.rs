@@ -5,14 +5,17 @@
 //! both in parallel, and [`extract`] finds the quotes and their speakers. [`cli`] is the command
 //! line on top; with no subcommand it opens the full-screen reader: [`app`] is its state and
 //! the one `update` that changes it, [`ui`] draws that state, and [`tui`] runs it in a terminal.
+//! [`store`] remembers the marks (read, starred, position) between runs.
 
 pub mod app;
 pub mod clean;
 pub mod cli;
+pub mod export;
 pub mod extract;
 pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod sources;
+pub mod store;
 pub mod tui;
 pub mod ui;

@@ -57,6 +57,7 @@ pub fn article(path: &str, text: &str, quotes: &[(&str, QuoteKind, Option<&str>)
                 pieces: std::iter::once(start..start + words.len()).collect(),
                 kind,
                 speaker: speaker.map(str::to_string),
+                speaker_kind: None,
                 mention: None,
                 cue: None,
             }
