@@ -8,6 +8,7 @@
 pub mod clean;
 pub mod cli;
 pub mod extract;
+pub mod fetch;
 pub mod load;
 pub mod model;
 pub mod sanitize;

@@ -1,12 +1,21 @@
 //! Where articles come from: paths on the command line become inputs, and inputs become raw
-//! documents. One module per format; `text` reads plain text and Markdown.
+//! documents. One module per format, each told by content first and file extension second:
+//! `text` (plain text, Markdown), `html` (web pages), `feed` (RSS, Atom) and `jsonl` (datasets in
+//! JSON Lines or JSON arrays, read a record at a time). Any path may also be an `http(s)` URL.
 
+mod feed;
+mod html;
+mod jsonl;
 mod text;
 
 use std::fmt;
-use std::io::Read;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor};
 use std::path::{Path, PathBuf};
 
+pub use jsonl::Fields;
+
+use crate::fetch::{Client, Fetched, Validators, is_web_url, parallel_map};
 use crate::model::Meta;
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
@@ -32,6 +41,8 @@ pub enum Input {
         /// The article text.
         text: &'static str,
     },
+    /// A page, feed or dataset on the web (`http` or `https`).
+    Url(String),
 }
 
 impl Input {
@@ -41,6 +52,7 @@ impl Input {
             Input::File(p) => p.display().to_string(),
             Input::Stdin => "-".to_string(),
             Input::Embedded { name, .. } => (*name).to_string(),
+            Input::Url(url) => url.clone(),
         }
     }
 }
@@ -82,12 +94,20 @@ pub enum ProblemKind {
     LossyUtf8,
     /// The text is all boilerplate: nothing was left after cleaning.
     NoProse,
+    /// One record of a dataset could not be read (the path names its line).
+    BadRecord(String),
+    /// A feed that cannot be parsed.
+    BadFeed(String),
+    /// A URL that could not be fetched.
+    Fetch(String),
+    /// A feed item whose page could not be fetched: its summary is shown instead (a warning).
+    SummaryOnly(String),
 }
 
 impl Problem {
     /// True when the article still loaded.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, ProblemKind::LossyUtf8)
+        matches!(self.kind, ProblemKind::LossyUtf8 | ProblemKind::SummaryOnly(_))
     }
 }
 
@@ -102,6 +122,11 @@ impl fmt::Display for Problem {
                 "warning: not valid UTF-8; bad bytes shown as \u{fffd}".to_string()
             }
             ProblemKind::NoProse => "skipped: nothing left after removing boilerplate".to_string(),
+            ProblemKind::BadRecord(why) => format!("skipped record: {why}"),
+            ProblemKind::BadFeed(why) | ProblemKind::Fetch(why) => format!("skipped: {why}"),
+            ProblemKind::SummaryOnly(why) => {
+                format!("warning: showing the feed's summary, the page could not be read ({why})")
+            }
         };
         write!(f, "{}: {what}", self.path)
     }
@@ -119,6 +144,10 @@ pub fn discover(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
     for arg in paths {
         if arg == "-" {
             inputs.push(Input::Stdin);
+            continue;
+        }
+        if is_web_url(arg) {
+            inputs.push(Input::Url(arg.clone()));
             continue;
         }
         let path = Path::new(arg);
@@ -150,30 +179,283 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Reads one input into raw documents, with any warnings. A file gives one document for now;
-/// datasets and feeds (later formats) give many.
+/// What the readers need besides the input itself.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// Field names of dataset records.
+    pub fields: Fields,
+    /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
+    /// nothing from the network.
+    pub client: Option<Client>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context { fields: Fields::default(), client: Some(Client::default()) }
+    }
+}
+
+/// Documents read a record at a time (a dataset): the loader cleans them in batches as they come.
+pub trait Stream: Iterator<Item = Result<RawDoc, Problem>> + Send {
+    /// Bytes of the input read so far, for progress.
+    fn consumed(&self) -> u64;
+}
+
+impl<R: BufRead + Send> Stream for jsonl::Records<R> {
+    fn consumed(&self) -> u64 {
+        jsonl::Records::consumed(self)
+    }
+}
+
+/// The documents of one input.
+pub enum Docs {
+    /// Read in full.
+    Ready(Vec<RawDoc>),
+    /// Still to be read, one at a time.
+    Stream(Box<dyn Stream>),
+}
+
+/// One input, opened: its documents, what went wrong, and how many bytes were read.
+pub struct Opened {
+    /// The documents.
+    pub docs: Docs,
+    /// Skipped parts and warnings.
+    pub problems: Vec<Problem>,
+    /// Bytes read so far (all of them, unless the documents are a stream).
+    pub bytes: u64,
+}
+
+/// The formats, as told from content, then content type, then extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    Feed,
+    Dataset(jsonl::Layout),
+}
+
+/// How many bytes of an input are looked at to tell its format.
+const SNIFF_BYTES: usize = 64 << 10;
+
+fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
+    if feed::sniff(head) {
+        return Format::Feed;
+    }
+    if html::sniff(head) {
+        return Format::Html;
+    }
+    if let Some(layout) = jsonl::sniff(head) {
+        return Format::Dataset(layout);
+    }
+    let layout = || match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') => jsonl::Layout::Array,
+        _ => jsonl::Layout::Lines,
+    };
+    let by_type = content_type.and_then(|t| match t {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "application/rss+xml" | "application/atom+xml" | "application/rdf+xml" => {
+            Some(Format::Feed)
+        }
+        "application/json" | "application/x-ndjson" | "application/jsonl" => {
+            Some(Format::Dataset(layout()))
+        }
+        _ => None,
+    });
+    let extension = Path::new(name.split(['?', '#']).next().unwrap_or(name))
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    by_type.unwrap_or(match extension.as_deref() {
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("rss" | "atom" | "xml") => Format::Feed,
+        Some("jsonl" | "ndjson" | "json") => Format::Dataset(layout()),
+        _ => Format::Text,
+    })
+}
+
+/// Reads one input into raw documents, with any warnings; a dataset is read to its end.
 pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
+    let opened = open(input, &Context::default());
+    let mut problems = opened.problems;
+    let docs = match opened.docs {
+        Docs::Ready(docs) => docs,
+        Docs::Stream(stream) => {
+            stream.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
+        }
+    };
+    (docs, problems)
+}
+
+/// Opens one input: small ones are read whole, datasets are handed back as a stream.
+pub fn open(input: &Input, context: &Context) -> Opened {
     let path = input.display();
-    let bytes = match input {
-        Input::Embedded { text, .. } => Ok(text.as_bytes().to_vec()),
-        Input::File(p) => std::fs::read(p),
+    let failed = |kind| Opened {
+        docs: Docs::Ready(Vec::new()),
+        problems: vec![Problem { path: path.clone(), kind }],
+        bytes: 0,
+    };
+    let unreadable = |e: std::io::Error| ProblemKind::Unreadable(e.kind().to_string());
+    match input {
+        Input::Embedded { text, .. } => {
+            whole(text.as_bytes().to_vec(), Format::Text, path, None, context)
+        }
+        Input::Url(url) => {
+            let Some(client) = &context.client else {
+                return failed(ProblemKind::Fetch("fetching is turned off".into()));
+            };
+            match client.get(url, &Validators::default()) {
+                Err(e) => failed(ProblemKind::Fetch(e.cause)),
+                Ok(Fetched::NotModified) => {
+                    failed(ProblemKind::Fetch("304 to an unconditional request".into()))
+                }
+                Ok(Fetched::Body(page)) => {
+                    let format = detect(&page.bytes, &page.url, page.content_type.as_deref());
+                    whole(page.bytes, format, path, Some(&page.url), context)
+                }
+            }
+        }
+        Input::File(p) => File::open(p)
+            .and_then(|file| {
+                stream_or_whole(BufReader::with_capacity(SNIFF_BYTES, file), path.clone(), context)
+            })
+            .unwrap_or_else(|e| failed(unreadable(e))),
         Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+            let stdin = BufReader::with_capacity(SNIFF_BYTES, std::io::stdin());
+            stream_or_whole(stdin, path.clone(), context).unwrap_or_else(|e| failed(unreadable(e)))
         }
-    };
+    }
+}
+
+/// Tells the format from the first bytes; a dataset becomes a stream over `reader`.
+fn stream_or_whole<R: BufRead + Send + 'static>(
+    mut reader: R,
+    path: String,
+    context: &Context,
+) -> std::io::Result<Opened> {
+    let format = detect(reader.fill_buf()?, &path, None);
+    if let Format::Dataset(layout) = format {
+        let records = jsonl::Records::new(reader, layout, path, context.fields.clone());
+        return Ok(Opened {
+            docs: Docs::Stream(Box::new(records)),
+            problems: Vec::new(),
+            bytes: 0,
+        });
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(whole(bytes, format, path, None, context))
+}
+
+/// Reads a document held whole in memory. `url` is where it was fetched from.
+fn whole(
+    bytes: Vec<u8>,
+    format: Format,
+    path: String,
+    url: Option<&str>,
+    context: &Context,
+) -> Opened {
+    let size = bytes.len() as u64;
+    let mut problems = Vec::new();
     let problem = |kind| Problem { path: path.clone(), kind };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            return (Vec::new(), vec![problem(ProblemKind::Unreadable(e.kind().to_string()))]);
+    let docs = match format {
+        Format::Dataset(layout) => {
+            let records = jsonl::Records::new(
+                Cursor::new(bytes),
+                layout,
+                path.clone(),
+                context.fields.clone(),
+            );
+            records.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
         }
+        Format::Feed => match feed::read(&bytes, url.unwrap_or(&path)) {
+            Ok(items) => full_texts(items, context, &mut problems),
+            Err(why) => {
+                problems.push(problem(ProblemKind::BadFeed(why)));
+                Vec::new()
+            }
+        },
+        Format::Text | Format::Html => match text::decode(bytes) {
+            Err(kind) => {
+                problems.push(problem(kind));
+                Vec::new()
+            }
+            Ok((text, lossy)) => {
+                if lossy {
+                    problems.push(problem(ProblemKind::LossyUtf8));
+                }
+                if format == Format::Html {
+                    match html::read(&text, path.clone(), url) {
+                        Some(doc) => vec![doc],
+                        None => {
+                            problems.push(problem(ProblemKind::NoProse));
+                            Vec::new()
+                        }
+                    }
+                } else {
+                    vec![RawDoc { path: path.clone(), text, ..RawDoc::default() }]
+                }
+            }
+        },
     };
-    match text::decode(bytes) {
-        Err(kind) => (Vec::new(), vec![problem(kind)]),
-        Ok((text, lossy)) => {
-            let warnings = if lossy { vec![problem(ProblemKind::LossyUtf8)] } else { Vec::new() };
-            (vec![RawDoc { path, text, ..RawDoc::default() }], warnings)
+    Opened { docs: Docs::Ready(docs), problems, bytes: size }
+}
+
+/// Feed items with their full text: the page of each summary-only item is fetched (a few at a
+/// time) and its article takes the summary's place; the feed's title, date and author stay.
+fn full_texts(
+    items: Vec<feed::Item>,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> Vec<RawDoc> {
+    /// Pages fetched at once for one feed.
+    const PAGES_AT_ONCE: usize = 4;
+    let Some(client) = &context.client else {
+        return items.into_iter().map(|i| i.doc).collect();
+    };
+    let results = parallel_map(items, PAGES_AT_ONCE, |item| {
+        let Some(link) = item.page else { return (item.doc, None) };
+        match page_doc(client, &link, &item.doc.path) {
+            Ok(page) => (merge(item.doc, page), None),
+            Err(why) => {
+                let problem =
+                    Problem { path: item.doc.path.clone(), kind: ProblemKind::SummaryOnly(why) };
+                (item.doc, Some(problem))
+            }
         }
+    });
+    results
+        .into_iter()
+        .map(|(doc, problem)| {
+            problems.extend(problem);
+            doc
+        })
+        .collect()
+}
+
+/// The article of the page at `link`.
+fn page_doc(client: &Client, link: &str, path: &str) -> Result<RawDoc, String> {
+    let page = match client.get(link, &Validators::default()).map_err(|e| e.cause)? {
+        Fetched::Body(page) => page,
+        Fetched::NotModified => return Err("304 to an unconditional request".into()),
+    };
+    if detect(&page.bytes, &page.url, page.content_type.as_deref()) != Format::Html {
+        return Err("not an HTML page".into());
+    }
+    let (text, _) = text::decode(page.bytes).map_err(|_| "an empty or binary page".to_string())?;
+    html::read(&text, path.to_string(), Some(&page.url))
+        .ok_or_else(|| "no article text on the page".into())
+}
+
+/// The page's text under the feed item's metadata, which wins where both have it.
+fn merge(item: RawDoc, page: RawDoc) -> RawDoc {
+    RawDoc {
+        path: item.path,
+        text: page.text,
+        title: item.title.or(page.title),
+        meta: Meta {
+            url: item.meta.url.or(page.meta.url),
+            date: item.meta.date.or(page.meta.date),
+            author: item.meta.author.or(page.meta.author),
+            site: item.meta.site.or(page.meta.site),
+        },
     }
 }

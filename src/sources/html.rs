@@ -1,0 +1,139 @@
+//! Web pages: the main article text, as the readability tools find it (`dom_smoothie`, a port of
+//! Mozilla's Readability), with title, byline, date and site name from the page's metadata
+//! (Open Graph `<meta>` tags, JSON-LD `NewsArticle`), falling back to `<title>` and `<h1>`.
+//!
+//! The text comes out as paragraphs separated by blank lines, entities decoded, ready for the
+//! cleaning rules that every source goes through.
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::RawDoc;
+use crate::model::Meta;
+
+/// Page furniture that Readability's own class/id heuristics can miss: consent and cookie
+/// banners, share bars, newsletter boxes. Removed before scoring.
+const FURNITURE: &str = "script, style, noscript, template, iframe, form, nav, aside, \
+    [class*='cookie' i], [id*='cookie' i], [class*='consent' i], [id*='consent' i], \
+    [class*='share' i], [id*='share' i], [class*='newsletter' i], [class*='related' i], \
+    [id*='related' i], [class*='comments' i], [id*='comments' i], [aria-hidden='true']";
+
+/// Largest page worked on: past this many elements a page is a web app, not an article.
+const MAX_ELEMENTS: usize = 50_000;
+
+/// Tells an HTML page from other text by its first bytes.
+pub fn sniff(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| start.starts_with(tag))
+        || ((start.starts_with("<!--") || start.starts_with("<?xml")) && head.contains("<html"))
+}
+
+/// The readable article of a page; `url` (where it came from) resolves its relative links.
+/// `None` when the page holds no text at all.
+pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
+    let doc = without_furniture(Document::from(html));
+    let heading = heading(&doc);
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    // A URL that is not absolute http(s) only serves to resolve links: read the page without it.
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let article = Readability::with_document(doc, url, Some(config)).and_then(|mut r| r.parse());
+    let Ok(article) = article else {
+        // Too short to score, or too big: the body's text is the best there is.
+        let text = tidy(&without_furniture(Document::from(html)).select("body").formatted_text());
+        let title = heading;
+        return (!text.trim().is_empty()).then(|| RawDoc {
+            path,
+            text,
+            title,
+            ..RawDoc::default()
+        });
+    };
+    let text = tidy(&article.text_content);
+    if text.trim().is_empty() {
+        return None;
+    }
+    let meta = Meta {
+        url: article.url.or_else(|| url.map(str::to_string)),
+        date: article.published_time.filter(|d| !d.trim().is_empty()),
+        author: article.byline.map(|b| tidy_line(&b)).filter(|b| !b.is_empty()),
+        site: article.site_name.map(|s| tidy_line(&s)).filter(|s| !s.is_empty()),
+    };
+    let title = Some(tidy_line(&article.title)).filter(|t| !t.is_empty()).or(heading);
+    Some(RawDoc { path, text, title, meta })
+}
+
+/// The text of an HTML fragment (a feed item's content): paragraphs separated by blank lines.
+pub fn fragment_text(html: &str) -> String {
+    tidy(&without_furniture(Document::fragment(html)).formatted_text())
+}
+
+fn without_furniture(doc: Document) -> Document {
+    doc.select(FURNITURE).remove();
+    doc
+}
+
+/// The page's `<title>`, else its first `<h1>`.
+fn heading(doc: &Document) -> Option<String> {
+    ["title", "h1"]
+        .iter()
+        .map(|sel| tidy_line(&doc.select(sel).first().text()))
+        .find(|t| !t.is_empty())
+}
+
+/// Paragraphs one to a line with a blank line between them; the non-breaking spaces that
+/// entities decode to become plain spaces.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for block in text.split("\n\n") {
+        let lines: Vec<String> = block.lines().map(tidy_line).filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&lines.join("\n"));
+    }
+    out.push('\n');
+    out
+}
+
+fn tidy_line(line: &str) -> String {
+    line.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_keep_paragraphs_and_decode_entities() {
+        let text = fragment_text("<p>One &amp; two&nbsp;three.</p><p>Four <b>five</b>.</p>");
+        assert_eq!(text, "One & two three.\n\nFour five.\n");
+    }
+
+    #[test]
+    fn a_page_too_short_to_score_falls_back_to_its_body() {
+        let raw = read(
+            "<html><head><title>Short one</title></head><body><p>Only this.</p></body></html>",
+            "p.html".into(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(raw.text.trim(), "Only this.");
+        assert_eq!(raw.title.as_deref(), Some("Short one"));
+    }
+
+    #[test]
+    fn an_empty_page_is_nothing() {
+        assert!(read("<html><body><script>x()</script></body></html>", "e".into(), None).is_none());
+    }
+}
