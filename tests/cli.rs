@@ -3,8 +3,11 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+/// The binary, kept away from the user's state file.
 fn saidso() -> Command {
-    Command::cargo_bin("saidso").expect("binary built")
+    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
+    cmd.arg("--no-state");
+    cmd
 }
 
 #[test]
@@ -86,7 +89,7 @@ fn a_closed_pipe_is_not_an_error() {
     // `saidso list | head -1`: stdout closes early; no panic, no error message.
     let out = std::process::Command::new("sh")
         .arg("-c")
-        .arg(format!("{} list seeds | head -1", env!("CARGO_BIN_EXE_saidso")))
+        .arg(format!("{} list --no-state seeds | head -1", env!("CARGO_BIN_EXE_saidso")))
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "{out:?}");

@@ -9,8 +9,11 @@ use tempfile::TempDir;
 
 const ARTICLE: &str = "A headline for the test\n\nThe mayor said the bridge would close.\n";
 
+/// The binary, kept away from the user's state file.
 fn saidso() -> Command {
-    Command::cargo_bin("saidso").expect("binary built")
+    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
+    cmd.arg("--no-state");
+    cmd
 }
 
 fn jsonl(stdout: &[u8]) -> Vec<serde_json::Value> {

@@ -1,18 +1,22 @@
 //! `saidso list`: one line an article.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{ListFormat, finish, inputs, nothing_loaded, report, rules, stdout};
+use super::{ListFormat, StateArgs, finish, inputs, nothing_loaded, report, rules, stdout};
 use crate::extract::Extractor;
 use crate::load::{Loaded, load_each};
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
+use crate::store::Marks;
 
 /// What `list` shows of an article; the text itself is dropped on the worker thread.
 #[derive(Debug, Serialize)]
 struct Row {
     id: String,
+    read: bool,
+    starred: bool,
     title: String,
     path: String,
     paragraphs: usize,
@@ -21,9 +25,12 @@ struct Row {
 }
 
 impl Row {
-    fn of(article: Article, extractor: &Extractor) -> Self {
+    fn of(article: Article, extractor: &Extractor, marks: &HashMap<ArticleId, Marks>) -> Self {
+        let marks = marks.get(&article.id).copied().unwrap_or_default();
         Row {
             id: article.id.to_string(),
+            read: marks.read,
+            starred: marks.starred,
             quotes: extractor.extract(&article).len(),
             paragraphs: article.paragraphs.len(),
             words: article.word_count(),
@@ -33,21 +40,26 @@ impl Row {
     }
 }
 
-pub fn run(paths: &[String], format: ListFormat) -> anyhow::Result<()> {
+pub fn run(paths: &[String], format: ListFormat, state: &StateArgs) -> anyhow::Result<()> {
     let inputs = inputs(paths);
     let extractor = Extractor::builtin();
+    // Every mark in one query: a lookup per article would make a long list slow.
+    let marks = state.open_for_cli().all_marks().unwrap_or_else(|e| {
+        eprintln!("saidso: {e}");
+        HashMap::new()
+    });
     let mut out = stdout();
     if format == ListFormat::Table {
         writeln!(
             out,
-            "{:<16}  {:>5}  {:>6}  {:>6}  {:<60}  PATH",
-            "ID", "PARAS", "WORDS", "QUOTES", "TITLE"
+            "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<60}  PATH",
+            "ID", "MARK", "PARAS", "WORDS", "QUOTES", "TITLE"
         )?;
     }
     let count = load_each(
         &inputs,
         &rules(),
-        |a| Row::of(a, &extractor),
+        |a| Row::of(a, &extractor, &marks),
         |loaded| -> anyhow::Result<()> {
             match loaded {
                 Loaded::Problem(p) => report(&p),
@@ -55,8 +67,9 @@ pub fn run(paths: &[String], format: ListFormat) -> anyhow::Result<()> {
                     ListFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
                     ListFormat::Table => writeln!(
                         out,
-                        "{}  {:>5}  {:>6}  {:>6}  {:<60}  {}",
+                        "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<60}  {}",
                         row.id,
+                        mark_column(&row),
                         row.paragraphs,
                         row.words,
                         row.quotes,
@@ -72,6 +85,13 @@ pub fn run(paths: &[String], format: ListFormat) -> anyhow::Result<()> {
         return Err(nothing_loaded(paths));
     }
     finish(out)
+}
+
+/// The marks as the table shows them: `N` for unread (new), `*` for starred, as in mail readers.
+fn mark_column(row: &Row) -> String {
+    let unread = if row.read { ' ' } else { 'N' };
+    let star = if row.starred { '*' } else { ' ' };
+    format!("{unread}{star}")
 }
 
 /// `s` cut to `width` characters, with `…` when cut.

@@ -1,27 +1,36 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
 mod list;
+mod mark;
 mod read;
+mod state;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::clean::Rules;
 use crate::sources::{self, Input, Problem};
+
+pub use state::StateArgs;
 
 /// A terminal reader for news articles that shows who said what.
 ///
 /// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
 /// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
 /// articles.
+// Not `args_conflicts_with_subcommands`: it would refuse a global option (`--state`) before a
+// subcommand's name.
 #[derive(Debug, Parser)]
-#[command(name = "saidso", version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(name = "saidso", version, about, long_about)]
 pub struct Cli {
     /// Articles to open: files, folders, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
+    /// Where marks are kept.
+    #[command(flatten)]
+    pub state: StateArgs,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -30,7 +39,7 @@ pub struct Cli {
 /// Subcommands for scripts.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the articles: id, title, path, paragraphs, words, quotes.
+    /// List the articles: id, marks, title, path, paragraphs, words, quotes.
     List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -48,6 +57,28 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
+    #[command(group(ArgGroup::new("change").required(true).multiple(true)))]
+    Mark {
+        /// Mark as read.
+        #[arg(long, group = "change", conflicts_with = "unread")]
+        read: bool,
+        /// Mark as unread.
+        #[arg(long, group = "change")]
+        unread: bool,
+        /// Star.
+        #[arg(long, group = "change", conflicts_with = "unstar")]
+        star: bool,
+        /// Remove the star.
+        #[arg(long, group = "change")]
+        unstar: bool,
+        /// Print each id once its mark is saved.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Article ids (16 hex digits); `-` reads them from standard input, one a line.
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+    },
 }
 
 /// Formats of `saidso list`.
@@ -62,9 +93,13 @@ pub enum ListFormat {
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::List { format, paths }) => list::run(&paths, format),
+        Some(Command::List { format, paths }) => list::run(&paths, format, &cli.state),
         Some(Command::Read { width, paths }) => read::run(&paths, width),
-        None => list::run(&cli.paths, ListFormat::Table),
+        Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
+            let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
+            mark::run(&ids, change, verbose, &cli.state)
+        }
+        None => list::run(&cli.paths, ListFormat::Table, &cli.state),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -80,6 +115,11 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// A pair of opposite flags as a change: `Some(true)`, `Some(false)`, or `None` for neither.
+fn flag(on: bool, off: bool) -> Option<bool> {
+    (on || off).then_some(on)
 }
 
 /// Discovers the inputs of `paths`, reporting the missing ones on stderr.
