@@ -176,6 +176,7 @@ fn total_size(inputs: &[Input]) -> u64 {
         .map(|input| match input {
             Input::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
             Input::Embedded { text, .. } => text.len() as u64,
+            Input::Saved(doc) => doc.text.len() as u64,
             Input::Stdin | Input::Url(_) => 0,
         })
         .sum()

@@ -1,16 +1,22 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
+mod fetch;
 mod list;
 mod mark;
+mod progress;
 mod read;
 mod state;
 
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::clean::Rules;
+use crate::load::{Loaded, Loader, Progress};
+use crate::model::Article;
 use crate::sources::{self, Input, Problem};
 
 pub use state::StateArgs;
@@ -44,7 +50,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
-        /// Articles to list (default: the seeds).
+        /// Also list the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to list (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -53,9 +62,23 @@ pub enum Command {
         /// Wrap width in columns (default: the terminal's width up to 100, or 80).
         #[arg(long, short)]
         width: Option<usize>,
-        /// Articles to print (default: the seeds).
+        /// Also print the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to print (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
+    },
+    /// Refresh the followed feeds (listed in the `feeds` file) and keep their new articles for
+    /// offline reading (`saidso list --fetched`).
+    ///
+    /// The feeds file has one feed URL a line, optionally followed by tags and a display name
+    /// starting with `~` (in double quotes when it has spaces); `#` starts a comment. An unchanged
+    /// feed costs one small request. Exits non-zero only when every feed failed.
+    Fetch {
+        /// The feeds file [default: `feeds` in the config directory, e.g. ~/.config/saidso/].
+        #[arg(long, value_name = "FILE")]
+        feeds: Option<PathBuf>,
     },
     /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
     #[command(group(ArgGroup::new("change").required(true).multiple(true)))]
@@ -93,13 +116,18 @@ pub enum ListFormat {
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::List { format, paths }) => list::run(&paths, format, &cli.state),
-        Some(Command::Read { width, paths }) => read::run(&paths, width),
+        Some(Command::List { format, fetched, paths }) => {
+            list::run(&paths, fetched, format, &cli.state)
+        }
+        Some(Command::Read { width, fetched, paths }) => {
+            read::run(&paths, fetched, width, &cli.state)
+        }
+        Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
             mark::run(&ids, change, verbose, &cli.state)
         }
-        None => list::run(&cli.paths, ListFormat::Table, &cli.state),
+        None => list::run(&cli.paths, false, ListFormat::Table, &cli.state),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -122,11 +150,34 @@ fn flag(on: bool, off: bool) -> Option<bool> {
     (on || off).then_some(on)
 }
 
-/// Discovers the inputs of `paths`, reporting the missing ones on stderr.
-fn inputs(paths: &[String]) -> Vec<Input> {
-    let (inputs, problems) = sources::discover(paths);
+/// Discovers the inputs of `paths`, reporting the missing ones on stderr. With `fetched`, the
+/// articles kept by `saidso fetch` come too (and alone when there are no paths).
+fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
+    let (mut inputs, problems) = if fetched && paths.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        sources::discover(paths)
+    };
     problems.iter().for_each(report);
+    if fetched {
+        match state.open_for_cli().fetched_articles() {
+            Ok(docs) => inputs.extend(docs.into_iter().map(|d| Input::Saved(Box::new(d)))),
+            Err(e) => eprintln!("saidso: {e}"),
+        }
+    }
     inputs
+}
+
+/// Loads `inputs` as `load_each` does, with a progress bar on stderr when it takes a while.
+fn load<T: Send>(
+    inputs: &[Input],
+    work: impl Fn(Article) -> T + Sync,
+    sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let rules = rules();
+    let progress = Arc::new(Progress::default());
+    let _bar = progress::LoadBar::start(Arc::clone(&progress));
+    Loader::new(&rules).progress(progress).run(inputs, work, sink)
 }
 
 /// One line on stderr for an input that was skipped or loaded with a caveat.

@@ -1,8 +1,14 @@
 //! The network: one HTTP client for pages and feeds, and the followed feeds refreshed together.
 
 mod client;
+mod feeds_file;
+mod refresh;
 
 pub use client::{Client, FetchError, Fetched, Limits, Page, Validators, is_web_url};
+pub use feeds_file::{
+    BadLine, Subscription, default_path as default_feeds_path, parse as parse_feeds,
+};
+pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
 
 /// `f` applied to every item on at most `at_once` threads (network waits, not CPU work, so not
 /// on the rayon pool), results in item order.

@@ -8,6 +8,7 @@ mod html;
 mod jsonl;
 mod text;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor};
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use jsonl::Fields;
 
-use crate::fetch::{Client, Fetched, Validators, is_web_url, parallel_map};
+use crate::fetch::{Client, Fetched, Page, Validators, is_web_url, parallel_map};
 use crate::model::Meta;
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
@@ -43,6 +44,8 @@ pub enum Input {
     },
     /// A page, feed or dataset on the web (`http` or `https`).
     Url(String),
+    /// A document fetched earlier and kept in the store.
+    Saved(Box<RawDoc>),
 }
 
 impl Input {
@@ -53,12 +56,13 @@ impl Input {
             Input::Stdin => "-".to_string(),
             Input::Embedded { name, .. } => (*name).to_string(),
             Input::Url(url) => url.clone(),
+            Input::Saved(doc) => doc.path.clone(),
         }
     }
 }
 
 /// A document as a source gives it, before cleaning.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawDoc {
     /// Display path (file, `-`, URL).
     pub path: String,
@@ -298,6 +302,9 @@ pub fn open(input: &Input, context: &Context) -> Opened {
         Input::Embedded { text, .. } => {
             whole(text.as_bytes().to_vec(), Format::Text, path, None, context)
         }
+        Input::Saved(doc) => {
+            Opened { docs: Docs::Ready(vec![(**doc).clone()]), problems: Vec::new(), bytes: 0 }
+        }
         Input::Url(url) => {
             let Some(client) = &context.client else {
                 return failed(ProblemKind::Fetch("fetching is turned off".into()));
@@ -397,6 +404,26 @@ fn whole(
         },
     };
     Opened { docs: Docs::Ready(docs), problems, bytes: size }
+}
+
+/// The items of a feed fetched from `page.url`, with their full texts; items whose link is in
+/// `known` (already stored) are left out, so their pages are not fetched again. An error says
+/// why the page is not a feed.
+pub fn read_feed(
+    page: Page,
+    context: &Context,
+    known: &HashSet<String>,
+) -> Result<(Vec<RawDoc>, Vec<Problem>), String> {
+    match detect(&page.bytes, &page.url, page.content_type.as_deref()) {
+        Format::Feed => {}
+        Format::Html => return Err("expected a feed, got an HTML page".into()),
+        _ => return Err("expected a feed, got something else".into()),
+    }
+    let mut items = feed::read(&page.bytes, &page.url)?;
+    items.retain(|item| item.doc.meta.url.as_ref().is_none_or(|url| !known.contains(url)));
+    let mut problems = Vec::new();
+    let docs = full_texts(items, context, &mut problems);
+    Ok((docs, problems))
 }
 
 /// Feed items with their full text: the page of each summary-only item is fetched (a few at a
