@@ -7,7 +7,8 @@ use feed_rs::model::{Entry, Feed};
 use super::{RawDoc, html};
 use crate::model::Meta;
 
-/// Below this many words an item's text is a teaser, not the article: its page is fetched.
+/// Below this many words an item's summary is a teaser, not the article: when the item has no
+/// content besides, its page is fetched.
 const SUMMARY_WORDS: usize = 120;
 
 /// One feed item.
@@ -53,18 +54,16 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         .find(|h| h.starts_with("https://") || h.starts_with("http://"))
         .map(str::to_string);
     let content = entry.content.as_ref().and_then(|c| c.body.as_deref()).map(html::fragment_text);
+    let content = content.filter(|c| !c.trim().is_empty());
     let summary = entry.summary.as_ref().map(|s| html::fragment_text(&s.content));
+    // Only a summary, and a short one: the article is on the linked page.
+    let page = link.clone().filter(|_| {
+        content.is_none() && summary.as_deref().is_none_or(|s| words(s) < SUMMARY_WORDS)
+    });
     let text = match (content, summary) {
-        (Some(c), Some(s)) => {
-            if words(&c) >= words(&s) {
-                c
-            } else {
-                s
-            }
-        }
+        (Some(c), Some(s)) if words(&s) > words(&c) => s,
         (c, s) => c.or(s).unwrap_or_default(),
     };
-    let page = link.clone().filter(|_| words(&text) < SUMMARY_WORDS);
     let author = entry.authors.iter().chain(&feed.authors).find_map(|p| {
         let name = one_line(p.name.as_deref()?);
         (!name.is_empty()).then_some(name)
@@ -129,5 +128,23 @@ mod tests {
         assert!(!sniff(b"<?xml version=\"1.0\"?><svg></svg>"));
         assert!(sniff(b"\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
         assert!(read(b"<rss><channel><item>", "x").is_err());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+            let _ = sniff(&bytes);
+            let _ = read(&bytes, "x.xml");
+        }
+
+        #[test]
+        fn never_panics_on_damaged_feeds(cut in 0..RSS.len(), junk in "[<>&;/a-z\"=]{0,8}") {
+            let mut feed = RSS.as_bytes()[..cut].to_vec();
+            feed.extend_from_slice(junk.as_bytes());
+            feed.extend_from_slice(&RSS.as_bytes()[cut..]);
+            let _ = read(&feed, "x.xml");
+        }
     }
 }

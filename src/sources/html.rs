@@ -136,4 +136,21 @@ mod tests {
     fn an_empty_page_is_nothing() {
         assert!(read("<html><body><script>x()</script></body></html>", "e".into(), None).is_none());
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = read(&text, "x.html".into(), Some("http://127.0.0.1/x"));
+            let _ = fragment_text(&text);
+        }
+
+        #[test]
+        fn never_panics_on_tag_soup(html in "(<(/?[a-z]{1,7}|!--|!doctype|meta|script)( [a-z:-]{1,9}(=\"[^\"]{0,12}\")?){0,3}/?>|&[a-z#0-9]{0,6};?|[^<&]{0,30}){0,60}") {
+            let _ = read(&html, "x.html".into(), None);
+            let _ = fragment_text(&html);
+        }
+    }
 }

@@ -227,7 +227,7 @@ impl<R: BufRead> Records<R> {
         };
         let mut record: Map<String, Value> = serde_json::from_slice(&self.buf)
             .map_err(|e| problem(format!("not a JSON object ({e})")))?;
-        let text = take_text(&mut record, &self.fields.text).ok_or_else(|| {
+        let text = take_body(&mut record, &self.fields.text).ok_or_else(|| {
             problem(format!("no text in any of the fields {}", self.fields.text.join(", ")))
         })?;
         let mut take = |names: &[String]| take_text(&mut record, names);
@@ -254,6 +254,22 @@ impl<R: BufRead> Iterator for Records<R> {
             })),
         }
     }
+}
+
+/// The article text: the first of the `names` fields that holds a non-blank string, or a list of
+/// strings (paragraphs, joined by blank lines).
+fn take_body(record: &mut Map<String, Value>, names: &[String]) -> Option<String> {
+    names.iter().find_map(|name| {
+        let text = match record.remove(name)? {
+            Value::String(s) => s,
+            Value::Array(items) => {
+                let paragraphs: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+                paragraphs.join("\n\n")
+            }
+            _ => return None,
+        };
+        (!text.trim().is_empty()).then_some(text)
+    })
 }
 
 /// The first of the `names` fields that holds non-blank text, taken out of the record: a string,
@@ -321,11 +337,13 @@ mod tests {
 
     #[test]
     fn arrays_are_split_at_top_level_commas_only() {
-        let input = "[\n  {\"text\": \"One, [two] {three} \\\"quoted]\\\"\"},\n  {\"text\": \"Four\"},\n  7,\n  {\"text\": \"Five\"}\n]\n";
+        let input = "[\n  {\"text\": \"One, [two] {three} \\\"quoted]\\\"\"},\n  {\"text\": [\"Four\", \"4\"]},\n  7,\n  {\"text\": \"Five\"}, {\"text\": 6}\n]\n";
         let out = records(input);
-        assert_eq!(out.len(), 4, "{out:?}");
+        assert_eq!(out.len(), 5, "{out:?}");
         assert_eq!(out[0].as_ref().unwrap().text, "One, [two] {three} \"quoted]\"");
         assert_eq!(out[1].as_ref().unwrap().path, "d.jsonl:3");
+        assert_eq!(out[1].as_ref().unwrap().text, "Four\n\n4");
+        assert!(out[4].is_err(), "a number is no article text");
         assert_eq!(out[2].as_ref().unwrap_err().path, "d.jsonl:4");
         assert_eq!(out[3].as_ref().unwrap().text, "Five");
     }
