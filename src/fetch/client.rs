@@ -129,7 +129,18 @@ impl Client {
         if let Some(date) = &validators.last_modified {
             request = request.header("If-Modified-Since", date);
         }
-        let mut response = request.call().map_err(|e| fail(self.describe(e)))?;
+        let mut response = request.call().map_err(|e| match e {
+            // Closed before any response: on https, the TLS handshake is what failed.
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                let https = url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+                fail(if https {
+                    "TLS error: the connection closed during the handshake".into()
+                } else {
+                    "the connection closed before a response".into()
+                })
+            }
+            e => fail(self.describe(e)),
+        })?;
         let status = response.status();
         if status == 304 {
             return Ok(Fetched::NotModified);
@@ -155,15 +166,17 @@ impl Client {
         Ok(Fetched::Body(Page { url: final_url, content_type, bytes, validators }))
     }
 
-    /// A short cause for people, from ureq's error.
+    /// A short cause for people, from ureq's error (an early end of the connection is a
+    /// truncated body: the one before the response is told apart in `get`).
     fn describe(&self, error: ureq::Error) -> String {
         use ureq::Error as E;
         match error {
             E::Timeout(_) => format!("timed out (after {}s at most)", self.limits.total.as_secs()),
             E::TooManyRedirects => format!("more than {} redirects", self.limits.redirects),
-            E::BodyExceedsLimit(_) => {
-                format!("response larger than {} MiB", self.limits.max_bytes >> 20)
-            }
+            E::BodyExceedsLimit(_) => match self.limits.max_bytes {
+                b if b >= 1 << 20 => format!("response larger than {} MiB", b >> 20),
+                b => format!("response larger than {} KiB", b >> 10),
+            },
             E::HostNotFound => "host not found".into(),
             E::ConnectionFailed => "connection failed".into(),
             E::Tls(e) => format!("TLS error: {e}"),

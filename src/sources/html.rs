@@ -64,7 +64,46 @@ pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
         site: article.site_name.map(|s| tidy_line(&s)).filter(|s| !s.is_empty()),
     };
     let title = Some(tidy_line(&article.title)).filter(|t| !t.is_empty()).or(heading);
+    let title = title.map(|t| without_site_name(t, meta.site.as_deref()));
+    let (title, text) = headline_out_of_text(title, text);
     Some(RawDoc { path, text, title, meta })
+}
+
+/// `Headline | Site` (or `-`, `–`, `—`, `·`) becomes `Headline`.
+fn without_site_name(title: String, site: Option<&str>) -> String {
+    let Some(site) = site else { return title };
+    for separator in [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "] {
+        if let Some(headline) = title.strip_suffix(site).and_then(|t| t.strip_suffix(separator)) {
+            if !headline.trim().is_empty() {
+                return headline.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
+/// The page's `<h1>` often opens the extracted text: when the first paragraph is the title (or
+/// a longer version of it), it is the headline, taken out of the text and used as the title.
+fn headline_out_of_text(title: Option<String>, text: String) -> (Option<String>, String) {
+    let Some(title) = title else { return (None, text) };
+    let (first, rest) = text.split_once("\n\n").unwrap_or((&text, ""));
+    let first = first.trim();
+    let key =
+        |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let (first_key, title_key) = (key(first), key(&title));
+    let is_headline = !first.contains('\n')
+        && !title_key.is_empty()
+        && (first_key.starts_with(&title_key) || title_key.starts_with(&first_key))
+        && first.split_whitespace().count() <= 25
+        // A lede that happens to start with the headline's words is prose, not the headline.
+        && !first.ends_with(['.', ':', ';', ','])
+        && !rest.trim().is_empty();
+    if is_headline {
+        let headline = if first_key.len() > title_key.len() { first.to_string() } else { title };
+        (Some(headline), rest.to_string())
+    } else {
+        (Some(title), text)
+    }
 }
 
 /// The text of an HTML fragment (a feed item's content): paragraphs separated by blank lines.
@@ -118,6 +157,23 @@ mod tests {
     fn fragments_keep_paragraphs_and_decode_entities() {
         let text = fragment_text("<p>One &amp; two&nbsp;three.</p><p>Four <b>five</b>.</p>");
         assert_eq!(text, "One & two three.\n\nFour five.\n");
+    }
+
+    #[test]
+    fn the_site_name_and_a_repeated_headline_leave_the_title_and_text() {
+        let site = Some("The Gazette");
+        assert_eq!(without_site_name("Ferry news | The Gazette".into(), site), "Ferry news");
+        assert_eq!(without_site_name("Ferry | news".into(), site), "Ferry | news");
+        let text = "Ferry adds sailings at night\n\nThe ferry will run.\n".to_string();
+        let (title, text) = headline_out_of_text(Some("Ferry adds sailings".into()), text);
+        assert_eq!(title.as_deref(), Some("Ferry adds sailings at night"));
+        assert_eq!(text, "The ferry will run.\n");
+        let text = "Ferry adds sailings, the operator said on Monday.\n".to_string();
+        let (_, kept) = headline_out_of_text(Some("Ferry adds sailings".into()), text.clone());
+        assert_eq!(kept, text, "the only paragraph is not a headline");
+        let text = "Ferry adds sailings to the timetable.\n\nMore.\n".to_string();
+        let (_, kept) = headline_out_of_text(Some("Ferry adds sailings".into()), text.clone());
+        assert_eq!(kept, text, "a sentence is not a headline");
     }
 
     #[test]

@@ -22,3 +22,4 @@ pub fn article(text: &str) -> Option<Article> {
     let raw = RawDoc { path: "test.txt".into(), text: text.into(), ..RawDoc::default() };
     clean(raw, &Rules::builtin())
 }
+pub mod server;
