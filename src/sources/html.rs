@@ -73,10 +73,9 @@ pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
 fn without_site_name(title: String, site: Option<&str>) -> String {
     let Some(site) = site else { return title };
     for separator in [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "] {
-        if let Some(headline) = title.strip_suffix(site).and_then(|t| t.strip_suffix(separator)) {
-            if !headline.trim().is_empty() {
-                return headline.trim().to_string();
-            }
+        let headline = title.strip_suffix(site).and_then(|t| t.strip_suffix(separator));
+        if let Some(headline) = headline.map(str::trim).filter(|h| !h.is_empty()) {
+            return headline.to_string();
         }
     }
     title
