@@ -21,7 +21,7 @@ fn news_server(version: Arc<AtomicUsize>) -> Server {
     let fixture = |name: &str| fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap();
     let (feed, ferry) = (fixture("feed.xml"), fixture("ferry.html"));
     let (library, page) = (fixture("atom.xml"), fixture("article.html"));
-    let server = Server::start(move |req| {
+    Server::start(move |req| {
         let base = format!("http://{}", req.headers["host"]);
         let etag = format!("\"v{}\"", version.load(Ordering::SeqCst));
         match req.path.as_str() {
@@ -39,8 +39,7 @@ fn news_server(version: Arc<AtomicUsize>) -> Server {
             "/loop.xml" => Reply::redirect("/loop.xml"),
             _ => Reply::status(404),
         }
-    });
-    server
+    })
 }
 
 fn saidso(state: &Path) -> Command {
