@@ -172,12 +172,16 @@ fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
 fn load<T: Send>(
     inputs: &[Input],
     work: impl Fn(Article) -> T + Sync,
-    sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
+    mut sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
 ) -> anyhow::Result<usize> {
     let rules = rules();
     let progress = Arc::new(Progress::default());
-    let _bar = progress::LoadBar::start(Arc::clone(&progress));
-    Loader::new(&rules).progress(progress).run(inputs, work, sink)
+    let bar = progress::LoadBar::start(Arc::clone(&progress));
+    Loader::new(&rules).progress(progress).run(inputs, work, |loaded| match loaded {
+        // A problem's line goes to stderr, where the bar is.
+        Loaded::Problem(_) => bar.suspend(|| sink(loaded)),
+        Loaded::Item(_) => sink(loaded),
+    })
 }
 
 /// One line on stderr for an input that was skipped or loaded with a caveat.

@@ -1,6 +1,8 @@
-//! A progress bar on stderr for loads that take a while: shown only on a terminal, and only
-//! once loading has gone on for a moment, so quick commands print nothing extra.
+//! A progress bar on stderr for loads that take a while: shown only when stderr is a terminal
+//! and stdout is not (rows going to the terminal are progress enough), and only once loading
+//! has gone on for a moment, so quick commands print nothing extra.
 
+use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
@@ -15,8 +17,9 @@ const DELAY: Duration = Duration::from_millis(400);
 /// How often the bar is redrawn.
 const TICK: Duration = Duration::from_millis(100);
 
-/// The bar's thread; dropping it clears the bar.
+/// The bar and the thread that updates it; dropping it clears the bar.
 pub struct LoadBar {
+    bar: ProgressBar,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
@@ -24,30 +27,35 @@ pub struct LoadBar {
 impl LoadBar {
     /// Starts watching `progress`.
     pub fn start(progress: Arc<Progress>) -> Self {
+        let bar = ProgressBar::hidden();
         let stop = Arc::new(AtomicBool::new(false));
-        let watching = Arc::clone(&stop);
-        let thread = std::thread::spawn(move || {
-            let started = Instant::now();
-            let mut bar: Option<ProgressBar> = None;
-            while !watching.load(Ordering::Relaxed) {
-                std::thread::sleep(TICK);
-                if bar.is_none() && started.elapsed() >= DELAY {
-                    bar = Some(new_bar(&progress));
-                }
-                if let Some(bar) = &bar {
-                    bar.set_length(progress.bytes_total.load(Ordering::Relaxed));
-                    bar.set_position(progress.bytes_read.load(Ordering::Relaxed));
-                    bar.set_message(format!(
-                        "{} articles",
-                        progress.articles.load(Ordering::Relaxed)
-                    ));
-                }
-            }
-            if let Some(bar) = bar {
-                bar.finish_and_clear();
-            }
+        let show = std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
+        let thread = show.then(|| {
+            let (bar, stop) = (bar.clone(), Arc::clone(&stop));
+            std::thread::spawn(move || watch(&bar, &progress, &stop))
         });
-        LoadBar { stop, thread: Some(thread) }
+        LoadBar { bar, stop, thread }
+    }
+
+    /// Runs `f` (which writes to stderr) with the bar out of the way.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+}
+
+fn watch(bar: &ProgressBar, progress: &Progress, stop: &AtomicBool) {
+    let started = Instant::now();
+    let mut shown = false;
+    while !stop.load(Ordering::Relaxed) {
+        std::thread::sleep(TICK);
+        if !shown && started.elapsed() >= DELAY {
+            shown = true;
+            bar.set_style(style(progress.bytes_total.load(Ordering::Relaxed) > 0));
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+        bar.set_length(progress.bytes_total.load(Ordering::Relaxed));
+        bar.set_position(progress.bytes_read.load(Ordering::Relaxed));
+        bar.set_message(format!("{} articles", progress.articles.load(Ordering::Relaxed)));
     }
 }
 
@@ -57,18 +65,17 @@ impl Drop for LoadBar {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        self.bar.finish_and_clear();
     }
 }
 
-fn new_bar(progress: &Progress) -> ProgressBar {
-    let total = progress.bytes_total.load(Ordering::Relaxed);
-    let template = if total > 0 {
+fn style(known_total: bool) -> ProgressStyle {
+    let template = if known_total {
         "loading [{bar:30}] {bytes}/{total_bytes} {msg} ({eta} left)"
     } else {
         "loading {spinner} {bytes} {msg}"
     };
-    let style = ProgressStyle::with_template(template)
+    ProgressStyle::with_template(template)
         .unwrap_or_else(|_| ProgressStyle::default_bar())
-        .progress_chars("=> ");
-    ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr()).with_style(style)
+        .progress_chars("=> ")
 }

@@ -9,6 +9,7 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::RawDoc;
+use crate::fetch::is_web_url;
 use crate::model::Meta;
 
 /// Page furniture that Readability's own class/id heuristics can miss: consent and cookie
@@ -34,6 +35,7 @@ pub fn sniff(head: &[u8]) -> bool {
 pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
     let doc = without_furniture(Document::from(html));
     let heading = heading(&doc);
+    let canonical = canonical_url(&doc);
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: MAX_ELEMENTS,
@@ -58,7 +60,11 @@ pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
         return None;
     }
     let meta = Meta {
-        url: article.url.or_else(|| url.map(str::to_string)),
+        url: article
+            .url
+            .filter(|u| is_web_url(u))
+            .or(canonical)
+            .or_else(|| url.map(str::to_string)),
         date: article.published_time.filter(|d| !d.trim().is_empty()),
         author: article.byline.map(|b| tidy_line(&b)).filter(|b| !b.is_empty()),
         site: article.site_name.map(|s| tidy_line(&s)).filter(|s| !s.is_empty()),
@@ -113,6 +119,15 @@ pub fn fragment_text(html: &str) -> String {
 fn without_furniture(doc: Document) -> Document {
     doc.select(FURNITURE).remove();
     doc
+}
+
+/// The address the page gives for itself: `<link rel="canonical">`, else `og:url`.
+fn canonical_url(doc: &Document) -> Option<String> {
+    [("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")]
+        .iter()
+        .filter_map(|(sel, attr)| doc.select(sel).first().attr(attr))
+        .map(|u| u.trim().to_string())
+        .find(|u| is_web_url(u))
 }
 
 /// The page's `<title>`, else its first `<h1>`.
@@ -173,6 +188,17 @@ mod tests {
         let text = "Ferry adds sailings to the timetable.\n\nMore.\n".to_string();
         let (_, kept) = headline_out_of_text(Some("Ferry adds sailings".into()), text.clone());
         assert_eq!(kept, text, "a sentence is not a headline");
+    }
+
+    #[test]
+    fn metadata_comes_from_open_graph_and_json_ld() {
+        let html = include_str!("../../tests/fixtures/web/article.html");
+        let raw = read(html, "a.html".into(), None).unwrap();
+        assert_eq!(raw.title.as_deref(), Some("Harbour bridge to close for six weeks of repairs"));
+        assert_eq!(raw.meta.author.as_deref(), Some("Mara Quint"));
+        assert_eq!(raw.meta.site.as_deref(), Some("The Harbour Gazette"));
+        assert_eq!(raw.meta.date.as_deref(), Some("2024-03-05T08:30:00Z"));
+        assert_eq!(raw.meta.url.as_deref(), Some("https://harbour.example/bridge"));
     }
 
     #[test]
