@@ -37,6 +37,12 @@ fn news_server(version: Arc<AtomicUsize>) -> Server {
                 Reply::Truncated { declared: 5000, body: feed.as_bytes()[..300].to_vec() }
             }
             "/loop.xml" => Reply::redirect("/loop.xml"),
+            "/latin1.html" => Reply::ok(
+                "text/html; charset=ISO-8859-1",
+                b"<html><head><title>Caf\xe9 owners protest</title></head><body>\
+                  <p>The owners of the caf\xe9 said they would close on Sunday.</p></body></html>"
+                    .to_vec(),
+            ),
             _ => Reply::status(404),
         }
     })
@@ -107,6 +113,21 @@ fn a_page_url_reads_as_clean_prose() {
     assert!(text.starts_with("Harbour bridge to close for six weeks of repairs\n"), "{text}");
     assert!(text.contains("said the baker Ruth Okafor"), "{text}");
     assert!(!text.contains("cookies") && !text.contains("Related"), "{text}");
+}
+
+#[test]
+fn a_page_in_a_legacy_encoding_is_decoded_by_its_declared_charset() {
+    let server = news_server(Arc::new(AtomicUsize::new(1)));
+    let dir = TempDir::new().unwrap();
+    let out =
+        saidso(&dir.path().join("s")).args(["read", &server.url("/latin1.html")]).output().unwrap();
+    assert!(out.status.success());
+    assert!(out.stderr.is_empty(), "no lossy-UTF-8 warning: {out:?}");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Caf\u{e9} owners protest\n===================\n\n\
+         The owners of the caf\u{e9} said they would close on Sunday.\n"
+    );
 }
 
 #[test]

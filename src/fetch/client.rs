@@ -56,6 +56,8 @@ pub struct Page {
     pub url: String,
     /// The `Content-Type` header, lower-cased, parameters dropped.
     pub content_type: Option<String>,
+    /// The `charset` parameter of the `Content-Type` header.
+    pub charset: Option<String>,
     /// The body, decompressed.
     pub bytes: Vec<u8>,
     /// Validators for the next conditional request.
@@ -154,8 +156,20 @@ impl Client {
         };
         let validators =
             Validators { etag: header("etag"), last_modified: header("last-modified") };
-        let content_type = header("content-type")
-            .map(|t| t.split(';').next().unwrap_or_default().trim().to_ascii_lowercase());
+        let (content_type, charset) = match header("content-type") {
+            Some(t) => {
+                let mut parts = t.split(';');
+                let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+                let charset = parts.find_map(|p| {
+                    let (name, value) = p.split_once('=')?;
+                    name.trim()
+                        .eq_ignore_ascii_case("charset")
+                        .then(|| value.trim().trim_matches('"').to_string())
+                });
+                (Some(media), charset)
+            }
+            None => (None, None),
+        };
         let final_url = response.get_uri().to_string();
         let bytes = response
             .body_mut()
@@ -163,7 +177,7 @@ impl Client {
             .limit(self.limits.max_bytes)
             .read_to_vec()
             .map_err(|e| fail(self.describe(e)))?;
-        Ok(Fetched::Body(Page { url: final_url, content_type, bytes, validators }))
+        Ok(Fetched::Body(Page { url: final_url, content_type, charset, bytes, validators }))
     }
 
     /// A short cause for people, from ureq's error (an early end of the connection is a

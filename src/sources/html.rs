@@ -7,6 +7,7 @@
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::{Encoding, UTF_8};
 
 use super::RawDoc;
 use crate::fetch::is_web_url;
@@ -21,6 +22,35 @@ const FURNITURE: &str = "script, style, noscript, template, iframe, form, nav, a
 
 /// Largest page worked on: past this many elements a page is a web app, not an article.
 const MAX_ELEMENTS: usize = 50_000;
+
+/// A page's bytes as UTF-8: pages in a legacy encoding (declared by the HTTP header, else by a
+/// `<meta charset>` near the top) are transcoded; anything else is left for the UTF-8 decoder.
+pub fn to_utf8(bytes: Vec<u8>, declared: Option<&str>) -> Vec<u8> {
+    if Encoding::for_bom(&bytes).is_some() {
+        return bytes;
+    }
+    let from_header = declared.and_then(|label| Encoding::for_label(label.as_bytes()));
+    let encoding = from_header.or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]));
+    match encoding {
+        // A page cannot declare UTF-16 in its own ASCII-compatible text: such a label is wrong.
+        Some(e) if e != UTF_8 && (from_header.is_some() || e.is_ascii_compatible()) => {
+            e.decode_without_bom_handling(&bytes).0.into_owned().into_bytes()
+        }
+        _ => bytes,
+    }
+}
+
+/// The encoding named by `<meta charset="…">` or `<meta http-equiv … content="…; charset=…">`.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
+}
 
 /// Tells an HTML page from other text by its first bytes.
 pub fn sniff(head: &[u8]) -> bool {
@@ -199,6 +229,24 @@ mod tests {
         assert_eq!(raw.meta.site.as_deref(), Some("The Harbour Gazette"));
         assert_eq!(raw.meta.date.as_deref(), Some("2024-03-05T08:30:00Z"));
         assert_eq!(raw.meta.url.as_deref(), Some("https://harbour.example/bridge"));
+    }
+
+    #[test]
+    fn legacy_encodings_are_transcoded_and_utf8_is_left_alone() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        let utf8 = String::from_utf8(to_utf8(latin1.to_vec(), None)).unwrap();
+        assert!(utf8.contains("caf\u{e9}"));
+        // The header wins over the page.
+        let page = b"<meta charset=\"utf-8\"><p>\xe9t\xe9</p>".to_vec();
+        assert!(
+            String::from_utf8(to_utf8(page, Some("windows-1252")))
+                .unwrap()
+                .contains("\u{e9}t\u{e9}")
+        );
+        let utf8_page = "<meta charset=utf-8><p>\u{e9}t\u{e9}</p>".as_bytes().to_vec();
+        assert_eq!(to_utf8(utf8_page.clone(), None), utf8_page);
+        let wrong = b"<meta charset=\"utf-16\"><p>plain</p>".to_vec();
+        assert_eq!(to_utf8(wrong.clone(), None), wrong);
     }
 
     #[test]

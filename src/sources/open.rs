@@ -95,7 +95,11 @@ pub fn open(input: &Input, context: &Context) -> Opened {
                 }
                 Ok(Fetched::Body(page)) => {
                     let format = detect(&page.bytes, &page.url, page.content_type.as_deref());
-                    whole(page.bytes, format, path, Some(&page.url), context)
+                    let bytes = match format {
+                        Format::Html => html::to_utf8(page.bytes, page.charset.as_deref()),
+                        _ => page.bytes,
+                    };
+                    whole(bytes, format, path, Some(&page.url), context)
                 }
             }
         }
@@ -128,10 +132,14 @@ fn stream_or_whole<R: BufRead + Send + 'static>(
     }
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
+    if format == Format::Html {
+        bytes = html::to_utf8(bytes, None);
+    }
     Ok(whole(bytes, format, path, None, context))
 }
 
-/// Reads a document held whole in memory. `url` is where it was fetched from.
+/// Reads a document held whole in memory (a page already in UTF-8). `url` is where it was
+/// fetched from.
 fn whole(
     bytes: Vec<u8>,
     format: Format,

@@ -70,7 +70,8 @@ fn page_doc(client: &Client, link: &str, path: &str) -> Result<RawDoc, String> {
     if detect(&page.bytes, &page.url, page.content_type.as_deref()) != Format::Html {
         return Err("not an HTML page".into());
     }
-    let (text, _) = text::decode(page.bytes).map_err(|_| "an empty or binary page".to_string())?;
+    let bytes = html::to_utf8(page.bytes, page.charset.as_deref());
+    let (text, _) = text::decode(bytes).map_err(|_| "an empty or binary page".to_string())?;
     html::read(&text, path.to_string(), Some(&page.url))
         .ok_or_else(|| "no article text on the page".into())
 }
