@@ -365,4 +365,24 @@ mod tests {
         let doc = Records::new(input.as_bytes(), Layout::Lines, "x".into(), fields).next();
         assert_eq!(doc.unwrap().unwrap().text, "Here.");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn arrays_of_any_bytes_end_and_never_panic(body in "[\\[\\]{}\",:\\\\ a-z0-9\n]{0,200}") {
+            let input = format!("[{body}");
+            let reader = Records::new(input.as_bytes(), Layout::Array, "x".into(), Fields::default());
+            // Every record holds at least one byte of the input: the reader cannot loop forever.
+            proptest::prop_assert!(reader.count() <= input.len());
+        }
+
+        #[test]
+        fn every_line_gives_one_record_or_one_problem(lines in proptest::collection::vec("[^\n]{0,40}", 0..20)) {
+            let input = lines.join("\n");
+            let out: Vec<_> = Records::new(input.as_bytes(), Layout::Lines, "x".into(), Fields::default()).collect();
+            let expected = lines.iter().filter(|l| !l.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty()).count();
+            proptest::prop_assert_eq!(out.len(), expected);
+        }
+    }
 }
