@@ -7,6 +7,7 @@
 
 pub mod clean;
 pub mod cli;
+pub mod export;
 pub mod extract;
 pub mod fetch;
 pub mod load;

@@ -4,6 +4,7 @@ mod fetch;
 mod list;
 mod mark;
 mod progress;
+mod quotes;
 mod read;
 mod state;
 
@@ -54,6 +55,18 @@ pub enum Command {
         #[arg(long)]
         fetched: bool,
         /// Articles to list (default: the seeds, or only the fetched ones with --fetched).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+    /// Print every quotation with its speaker and byte offsets.
+    Quotes {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
+        format: QuotesFormat,
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -113,11 +126,27 @@ pub enum ListFormat {
     Jsonl,
 }
 
+/// Formats of `saidso quotes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// One JSON object a line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// Tab-separated columns with a header line.
+    Tsv,
+    /// The quotes of each article under its title.
+    Markdown,
+}
+
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::List { format, fetched, paths }) => {
             list::run(&paths, fetched, format, &cli.state)
+        }
+        Some(Command::Quotes { format, fetched, paths }) => {
+            quotes::run(&paths, fetched, format, &cli.state)
         }
         Some(Command::Read { width, fetched, paths }) => {
             read::run(&paths, fetched, width, &cli.state)
