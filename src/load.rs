@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::clean::{Rules, clean};
 use crate::model::Article;
-use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, RawDoc, Stream};
+use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, RawDoc, Record, Stream};
 
 /// How many inputs, or records of a dataset, are worked on between two hand-overs to the
 /// caller: big enough to keep every core busy, small enough that the first articles arrive at
@@ -131,7 +131,7 @@ impl<'a> Loader<'a> {
         Ok(count)
     }
 
-    /// Reads a dataset on this thread, cleaning its records in parallel batches.
+    /// Reads a dataset on this thread, parsing and cleaning its records in parallel batches.
     fn drain<T: Send, E>(
         &self,
         mut stream: Box<dyn Stream>,
@@ -140,24 +140,33 @@ impl<'a> Loader<'a> {
         hand_over: &mut impl FnMut(Loaded<T>) -> Result<(), E>,
     ) -> Result<(), E> {
         let mut consumed = 0;
-        loop {
-            let batch: Vec<Result<RawDoc, Problem>> = stream.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                return Ok(());
-            }
+        let mut next_batch = |stream: &mut Box<dyn Stream>| {
+            let batch: Vec<Result<Record, Problem>> = stream.by_ref().take(BATCH).collect();
             progress.read(stream.consumed() - consumed);
             consumed = stream.consumed();
-            let cleaned: Vec<Loaded<T>> = batch
-                .into_par_iter()
-                .map(|record| match record {
-                    Ok(doc) => self.clean(doc, work),
-                    Err(problem) => Loaded::Problem(problem),
-                })
-                .collect();
+            batch
+        };
+        let mut batch = next_batch(&mut stream);
+        while !batch.is_empty() {
+            // The next batch is read while this one is parsed and cleaned.
+            let (cleaned, next) = rayon::join(
+                || {
+                    batch
+                        .into_par_iter()
+                        .map(|record| match record.and_then(Record::parse) {
+                            Ok(doc) => self.clean(doc, work),
+                            Err(problem) => Loaded::Problem(problem),
+                        })
+                        .collect::<Vec<Loaded<T>>>()
+                },
+                || next_batch(&mut stream),
+            );
             for item in cleaned {
                 hand_over(item)?;
             }
+            batch = next;
         }
+        Ok(())
     }
 
     fn clean<T>(&self, doc: RawDoc, work: &impl Fn(Article) -> T) -> Loaded<T> {

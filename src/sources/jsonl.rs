@@ -4,6 +4,7 @@
 //! whole; a record that cannot be read is reported with its line number and skipped.
 
 use std::io::BufRead;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -78,8 +79,7 @@ pub fn sniff(head: &[u8]) -> Option<Layout> {
 pub struct Records<R> {
     reader: R,
     layout: Layout,
-    name: String,
-    fields: Fields,
+    source: Arc<Source>,
     /// Line number of the next unread line (1-based).
     line: usize,
     buf: Vec<u8>,
@@ -98,8 +98,7 @@ impl<R: BufRead> Records<R> {
         Records {
             reader,
             layout,
-            name,
-            fields,
+            source: Arc::new(Source { name, fields }),
             line: 1,
             buf: Vec::new(),
             opened,
@@ -218,41 +217,60 @@ impl<R: BufRead> Records<R> {
             }
         }
     }
-
-    /// Turns the record in `buf` into a document.
-    fn parse(&self, line: usize) -> Result<RawDoc, Problem> {
-        let problem = |reason: String| Problem {
-            path: format!("{}:{line}", self.name),
-            kind: ProblemKind::BadRecord(reason),
-        };
-        let mut record: Map<String, Value> = serde_json::from_slice(&self.buf)
-            .map_err(|e| problem(format!("not a JSON object ({e})")))?;
-        let text = take_body(&mut record, &self.fields.text).ok_or_else(|| {
-            problem(format!("no text in any of the fields {}", self.fields.text.join(", ")))
-        })?;
-        let mut take = |names: &[String]| take_text(&mut record, names);
-        let title = take(&self.fields.title);
-        let meta = Meta {
-            url: take(&self.fields.url),
-            date: take(&self.fields.date),
-            author: take(&self.fields.author),
-            site: take(&self.fields.site),
-        };
-        Ok(RawDoc { path: format!("{}:{line}", self.name), text, title, meta })
-    }
 }
 
 impl<R: BufRead> Iterator for Records<R> {
-    type Item = Result<RawDoc, Problem>;
+    type Item = Result<Record, Problem>;
 
     fn next(&mut self) -> Option<Self::Item> {
         match self.next_record()? {
-            Ok(line) => Some(self.parse(line)),
+            Ok(line) => {
+                let bytes = std::mem::take(&mut self.buf);
+                Some(Ok(Record { bytes, line, source: Arc::clone(&self.source) }))
+            }
             Err(e) => Some(Err(Problem {
-                path: format!("{}:{}", self.name, self.line),
+                path: format!("{}:{}", self.source.name, self.line),
                 kind: ProblemKind::Unreadable(e.kind().to_string()),
             })),
         }
+    }
+}
+
+/// The dataset a record comes from.
+#[derive(Debug)]
+struct Source {
+    name: String,
+    fields: Fields,
+}
+
+/// One record, read but not parsed yet, so that parsing can run on the loader's worker threads.
+#[derive(Debug)]
+pub struct Record {
+    bytes: Vec<u8>,
+    line: usize,
+    source: Arc<Source>,
+}
+
+impl Record {
+    /// The record as a document, or why it is not one.
+    pub fn parse(self) -> Result<RawDoc, Problem> {
+        let (fields, path) = (&self.source.fields, format!("{}:{}", self.source.name, self.line));
+        let problem =
+            |reason: String| Problem { path: path.clone(), kind: ProblemKind::BadRecord(reason) };
+        let mut record: Map<String, Value> = serde_json::from_slice(&self.bytes)
+            .map_err(|e| problem(format!("not a JSON object ({e})")))?;
+        let text = take_body(&mut record, &fields.text).ok_or_else(|| {
+            problem(format!("no text in any of the fields {}", fields.text.join(", ")))
+        })?;
+        let mut take = |names: &[String]| take_text(&mut record, names);
+        let title = take(&fields.title);
+        let meta = Meta {
+            url: take(&fields.url),
+            date: take(&fields.date),
+            author: take(&fields.author),
+            site: take(&fields.site),
+        };
+        Ok(RawDoc { path, text, title, meta })
     }
 }
 
@@ -298,7 +316,9 @@ mod tests {
 
     fn records(input: &str) -> Vec<Result<RawDoc, Problem>> {
         let layout = sniff(input.as_bytes()).expect("a dataset");
-        Records::new(input.as_bytes(), layout, "d.jsonl".into(), Fields::default()).collect()
+        Records::new(input.as_bytes(), layout, "d.jsonl".into(), Fields::default())
+            .map(|r| r.and_then(Record::parse))
+            .collect()
     }
 
     #[test]
@@ -362,8 +382,8 @@ mod tests {
         let fields: Fields = toml::from_str("text = [\"article\"]").unwrap();
         assert_eq!(fields.title, Fields::default().title);
         let input = "{\"article\": \"Here.\", \"text\": \"Not this.\"}\n";
-        let doc = Records::new(input.as_bytes(), Layout::Lines, "x".into(), fields).next();
-        assert_eq!(doc.unwrap().unwrap().text, "Here.");
+        let mut records = Records::new(input.as_bytes(), Layout::Lines, "x".into(), fields);
+        assert_eq!(records.next().unwrap().and_then(Record::parse).unwrap().text, "Here.");
     }
 
     proptest::proptest! {

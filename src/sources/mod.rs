@@ -14,7 +14,7 @@ mod text;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use jsonl::Fields;
+pub use jsonl::{Fields, Record};
 pub use open::{Context, Docs, Opened, Stream, open, read};
 pub use pages::read_feed;
 

@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor};
 
 use super::detect::{Format, SNIFF_BYTES, detect};
+use super::jsonl::Record;
 use super::pages::full_texts;
 use super::{Fields, Input, Problem, ProblemKind, RawDoc, feed, html, jsonl, text};
 use crate::fetch::{Client, Fetched, Validators};
@@ -25,8 +26,9 @@ impl Default for Context {
     }
 }
 
-/// Documents read a record at a time (a dataset): the loader cleans them in batches as they come.
-pub trait Stream: Iterator<Item = Result<RawDoc, Problem>> + Send {
+/// Documents read a record at a time (a dataset): the loader parses and cleans them in parallel
+/// batches as they come, while this thread only splits the input into records.
+pub trait Stream: Iterator<Item = Result<Record, Problem>> + Send {
     /// Bytes of the input read so far, for progress.
     fn consumed(&self) -> u64;
 }
@@ -62,7 +64,8 @@ pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
     let docs = match opened.docs {
         Docs::Ready(docs) => docs,
         Docs::Stream(stream) => {
-            stream.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
+            let docs = stream.map(|r| r.and_then(Record::parse));
+            docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
         }
     };
     (docs, problems)
@@ -158,7 +161,8 @@ fn whole(
                 path.clone(),
                 context.fields.clone(),
             );
-            records.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
+            let docs = records.map(|r| r.and_then(Record::parse));
+            docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
         }
         Format::Feed => match feed::read(&bytes, url.unwrap_or(&path)) {
             Ok(items) => full_texts(items, context, &mut problems),
