@@ -175,3 +175,28 @@ fn a_big_dataset_loads_every_record_in_order() {
         assert_eq!(row["title"], format!("Report {i}"));
     }
 }
+
+#[test]
+fn empty_and_binary_files_are_reported_whatever_their_extension() {
+    let dir = TempDir::new().unwrap();
+    let mut paths = Vec::new();
+    for (name, bytes) in [
+        ("empty.jsonl", &b""[..]),
+        ("blank.html", b"  \n"),
+        ("empty.xml", b""),
+        ("image.json", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"),
+        ("archive.rss", b"PK\x03\x04\0\0binary"),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        paths.push(path.display().to_string());
+    }
+    let out = saidso().arg("list").args(&paths).output().unwrap();
+    assert!(!out.status.success(), "nothing to show");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (path, reason) in paths.iter().zip(["empty", "empty", "empty", "binary", "binary"]) {
+        let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(path.as_str())).collect();
+        assert_eq!(lines.len(), 1, "{path}: {stderr}");
+        assert!(lines[0].contains(reason), "{path}: {stderr}");
+    }
+}

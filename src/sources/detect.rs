@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{feed, html, jsonl};
+use super::{feed, html, jsonl, text};
 
 /// The formats, as told from content, then content type, then extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,11 @@ pub fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
     }
     if let Some(layout) = jsonl::sniff(head) {
         return Format::Dataset(layout);
+    }
+    // Nothing, or binary data, is no page, feed or dataset whatever its name: the text reader
+    // reports it as such.
+    if head.iter().all(u8::is_ascii_whitespace) || text::looks_binary(head) {
+        return Format::Text;
     }
     let layout = || match head.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'[') => jsonl::Layout::Array,
@@ -76,5 +81,7 @@ mod tests {
         assert_eq!(detect(b"[ ]", "list.json", None), Format::Dataset(jsonl::Layout::Array));
         assert_eq!(detect(b"# Title\n\nText.", "a.md", None), Format::Text);
         assert_eq!(detect(b"Plain words.", "https://e.x/story", Some("text/plain")), Format::Text);
+        assert_eq!(detect(b" \n", "empty.jsonl", None), Format::Text);
+        assert_eq!(detect(b"\x89PNG\r\n\x1a\n\0\0", "image.html", Some("text/html")), Format::Text);
     }
 }
