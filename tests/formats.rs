@@ -195,7 +195,8 @@ fn empty_and_binary_files_are_reported_whatever_their_extension() {
     assert!(!out.status.success(), "nothing to show");
     let stderr = String::from_utf8_lossy(&out.stderr);
     for (path, reason) in paths.iter().zip(["empty", "empty", "empty", "binary", "binary"]) {
-        let lines: Vec<&str> = stderr.lines().filter(|l| l.contains(path.as_str())).collect();
+        let prefix = format!("saidso: {path}: ");
+        let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with(&prefix)).collect();
         assert_eq!(lines.len(), 1, "{path}: {stderr}");
         assert!(lines[0].contains(reason), "{path}: {stderr}");
     }
