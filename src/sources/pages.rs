@@ -20,7 +20,10 @@ pub fn read_feed(
     match detect(&page.bytes, &page.url, page.content_type.as_deref()) {
         Format::Feed => {}
         Format::Html => return Err("expected a feed, got an HTML page".into()),
-        _ => return Err("expected a feed, got something else".into()),
+        _ => {
+            let got = page.content_type.as_deref().unwrap_or("a document of unknown type");
+            return Err(format!("expected a feed, got {got}"));
+        }
     }
     let mut items = feed::read(&page.bytes, &page.url)?;
     items.retain(|item| item.doc.meta.url.as_ref().is_none_or(|url| !known.contains(url)));
