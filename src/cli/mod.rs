@@ -24,15 +24,16 @@ pub use state::StateArgs;
 
 /// A terminal reader for news articles that shows who said what.
 ///
-/// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
-/// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
-/// articles.
+/// Give it files or folders of articles: plain text, Markdown, saved web pages, RSS or Atom
+/// feeds, and datasets in JSON Lines or JSON arrays, each told by its content (folders are read
+/// recursively, hidden files skipped; `-` reads standard input). A PATH may also be the http(s)
+/// URL of a page or feed. With no PATH it opens the five built-in seed articles.
 // Not `args_conflicts_with_subcommands`: it would refuse a global option (`--state`) before a
 // subcommand's name.
 #[derive(Debug, Parser)]
 #[command(name = "saidso", version, about, long_about)]
 pub struct Cli {
-    /// Articles to open: files, folders, or `-` for standard input.
+    /// Articles to open: files, folders, URLs, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// Where marks are kept.
