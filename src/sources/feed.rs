@@ -64,10 +64,8 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         (Some(c), Some(s)) if words(&s) > words(&c) => s,
         (c, s) => c.or(s).unwrap_or_default(),
     };
-    let author = entry.authors.iter().chain(&feed.authors).find_map(|p| {
-        let name = one_line(p.name.as_deref()?);
-        (!name.is_empty()).then_some(name)
-    });
+    let author =
+        entry.authors.iter().chain(&feed.authors).find_map(|p| person_name(p.name.as_deref()?));
     let meta = Meta {
         url: link.clone(),
         date: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
@@ -81,6 +79,19 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         meta,
     };
     Item { doc, page }
+}
+
+/// A byline from a feed's author field: RSS writes `email (Name)`, of which the name is wanted;
+/// a bare address is no name.
+fn person_name(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let name = match (raw.find('('), raw.strip_suffix(')')) {
+        (Some(open), Some(inner)) => &inner[open + 1..],
+        _ => raw,
+    };
+    let name = one_line(name);
+    let bare_address = name.contains('@') && !name.contains(' ');
+    (!name.is_empty() && !bare_address).then_some(name)
 }
 
 fn words(text: &str) -> usize {
@@ -115,11 +126,21 @@ mod tests {
         assert_eq!(first.doc.path, "http://127.0.0.1/a");
         assert_eq!(first.page.as_deref(), Some("http://127.0.0.1/a"));
         assert_eq!(first.doc.meta.site.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(first.doc.meta.author.as_deref(), Some("Ed Example"));
         assert_eq!(first.doc.meta.date.as_deref(), Some("2024-01-02T10:00:00+00:00"));
         let second = &items[1];
         assert_eq!(second.doc.path, "gazette.xml#2");
         assert_eq!(second.doc.text, "Full text here.\n\nAnother paragraph.\n");
         assert_eq!(second.page, None);
+    }
+
+    #[test]
+    fn bylines_lose_email_addresses() {
+        assert_eq!(person_name("ed@example.org (Ed Example)").as_deref(), Some("Ed Example"));
+        assert_eq!(person_name("(Ed Example)").as_deref(), Some("Ed Example"));
+        assert_eq!(person_name(" Mara  Quint ").as_deref(), Some("Mara Quint"));
+        assert_eq!(person_name("ed@example.org"), None);
+        assert_eq!(person_name("()"), None);
     }
 
     #[test]
