@@ -4,6 +4,8 @@
 //! those into [`model::Article`]s (text sanitised by [`sanitize`] as it enters), [`load`] runs
 //! both in parallel, and [`extract`] finds the quotes and their speakers. [`cli`] is the command
 //! line on top, and [`store`] remembers the marks (read, starred, position) between runs.
+//! [`fetch`] is the network: one HTTP client, and the followed feeds refreshed into the store;
+//! [`open_link`] opens an article's link in the browser.
 
 pub mod clean;
 pub mod cli;
@@ -12,6 +14,7 @@ pub mod extract;
 pub mod fetch;
 pub mod load;
 pub mod model;
+pub mod open_link;
 pub mod sanitize;
 pub mod sources;
 pub mod store;
