@@ -146,6 +146,11 @@ fn serve(
         Ok(s) => s,
         Err(_) => return,
     });
+    // A TLS handshake (a record of type 22) to this plain server: hang up, as a server that
+    // speaks no TLS would, the same way every time.
+    if reader.fill_buf().map_or(true, |b| b.first() == Some(&0x16)) {
+        return;
+    }
     let mut line = String::new();
     if reader.read_line(&mut line).unwrap_or(0) == 0 {
         return;
