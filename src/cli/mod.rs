@@ -207,7 +207,12 @@ fn load<T: Send>(
     let rules = rules();
     let progress = Arc::new(Progress::default());
     let bar = progress::LoadBar::start(Arc::clone(&progress));
-    Loader::new(&rules).progress(progress).run(inputs, work, |loaded| match loaded {
+    let mut loader = Loader::new(&rules);
+    // Measuring the inputs for the bar's total costs a look at every file: only for a bar.
+    if progress::LoadBar::can_show() {
+        loader = loader.progress(progress);
+    }
+    loader.run(inputs, work, |loaded| match loaded {
         // A problem's line goes to stderr, where the bar is.
         Loaded::Problem(_) => bar.suspend(|| sink(loaded)),
         Loaded::Item(_) => sink(loaded),

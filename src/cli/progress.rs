@@ -29,12 +29,16 @@ impl LoadBar {
     pub fn start(progress: Arc<Progress>) -> Self {
         let bar = ProgressBar::hidden();
         let stop = Arc::new(AtomicBool::new(false));
-        let show = std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
-        let thread = show.then(|| {
+        let thread = Self::can_show().then(|| {
             let (bar, stop) = (bar.clone(), Arc::clone(&stop));
             std::thread::spawn(move || watch(&bar, &progress, &stop))
         });
         LoadBar { bar, stop, thread }
+    }
+
+    /// True when a bar would be seen: stderr is a terminal and stdout is not.
+    pub fn can_show() -> bool {
+        std::io::stderr().is_terminal() && !std::io::stdout().is_terminal()
     }
 
     /// Runs `f` (which writes to stderr) with the bar out of the way.
