@@ -2,13 +2,18 @@
 
 use std::io::Write;
 
-use super::{QuotesFormat, finish, inputs, nothing_loaded, report, rules, stdout};
+use super::{QuotesFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
 use crate::export::{self, QuoteRow};
 use crate::extract::Extractor;
-use crate::load::{Loaded, load_each};
+use crate::load::Loaded;
 
-pub fn run(paths: &[String], format: QuotesFormat) -> anyhow::Result<()> {
-    let inputs = inputs(paths);
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    format: QuotesFormat,
+    state: &StateArgs,
+) -> anyhow::Result<()> {
+    let inputs = inputs(paths, fetched, state);
     let extractor = Extractor::builtin();
     let mut out = stdout();
     let mut first = true;
@@ -17,9 +22,8 @@ pub fn run(paths: &[String], format: QuotesFormat) -> anyhow::Result<()> {
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
-    let count = load_each(
+    let count = load(
         &inputs,
-        &rules(),
         |article| {
             let rows = export::rows(&article, &extractor.extract(&article));
             (article.title, rows)

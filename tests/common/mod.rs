@@ -158,3 +158,4 @@ pub fn terminal(app: &App) -> Terminal<TestBackend> {
     terminal.draw(|f| render(app, &Theme::default(), f)).expect("draw");
     terminal
 }
+pub mod server;
