@@ -144,7 +144,7 @@ fn write_corpus(dir: &Path, n: usize) {
 fn start(dir: &str, until_article: bool) -> Duration {
     let started = Instant::now();
     let (tx, rx) = mpsc::channel();
-    let loader = spawn_loader(vec![dir.to_string()], tx);
+    let loader = spawn_loader(vec![dir.to_string()], Rules::builtin(), Extractor::builtin(), tx);
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     while until_article && app.current().is_none() {
@@ -173,7 +173,7 @@ fn big_folder(c: &mut Criterion) {
     });
     // Everything loaded, then the list filter over every title and body.
     let (tx, rx) = mpsc::channel();
-    let loader = spawn_loader(vec![dir.clone()], tx);
+    let loader = spawn_loader(vec![dir.clone()], Rules::builtin(), Extractor::builtin(), tx);
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     while let Ok(Event::Action(action)) = rx.recv() {

@@ -12,6 +12,7 @@
 pub mod app;
 pub mod clean;
 pub mod cli;
+pub mod config;
 pub mod export;
 pub mod extract;
 pub mod fetch;

@@ -140,6 +140,20 @@ impl Action {
         std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 
+    /// The action's name in the keymap (`page-down`): its variant name in kebab case, as serde
+    /// reads it.
+    pub fn name(&self) -> String {
+        let variant = format!("{self:?}");
+        let mut out = String::new();
+        for c in variant.chars().take_while(char::is_ascii_alphanumeric) {
+            if c.is_ascii_uppercase() && !out.is_empty() {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    }
+
     /// The action named `name` in the keymap (`page-down`), if it is bindable.
     pub fn from_name(name: &str) -> Option<Action> {
         Action::deserialize(serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name))
@@ -156,6 +170,9 @@ mod tests {
         assert!(matches!(Action::from_name("page-down"), Some(Action::PageDown)));
         assert!(matches!(Action::from_name("toggle-partials"), Some(Action::TogglePartials)));
         assert!(Action::from_name("PageDown").is_none());
+        for action in Action::bindable() {
+            assert!(Action::from_name(&action.name()).is_some_and(|a| a.same_kind(&action)));
+        }
         // Actions that carry data from the event loop cannot be bound.
         assert!(Action::from_name("loaded").is_none());
         assert!(Action::from_name("tick").is_none());

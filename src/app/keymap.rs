@@ -59,7 +59,11 @@ impl Keymap {
 
     /// Reads a key table: `action-name = ["key", …]` lines.
     pub fn parse(toml_text: &str) -> Result<Self, KeymapError> {
-        let table: BTreeMap<String, Vec<String>> = toml::from_str(toml_text)?;
+        Self::from_table(toml::from_str(toml_text)?)
+    }
+
+    /// A key table from action names and key names, as the config file's `[keys]` holds it.
+    pub fn from_table(table: BTreeMap<String, Vec<String>>) -> Result<Self, KeymapError> {
         let mut bindings = Vec::new();
         for (name, keys) in table {
             let action =

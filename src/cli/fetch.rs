@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{StateArgs, report, rules};
+use super::{StateArgs, report, sources_context};
+use crate::config::Config;
 use crate::fetch::{self, Subscription};
-use crate::sources::Context;
 
-pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs) -> anyhow::Result<()> {
+pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> anyhow::Result<()> {
     let path = feeds_file.or_else(fetch::default_feeds_path).ok_or_else(|| {
         anyhow::anyhow!("no config directory (is HOME set?); give the feeds file with --feeds")
     })?;
@@ -20,10 +20,11 @@ pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs) -> anyhow::Result<()>
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
-    let result = fetch::update(&mut store, &feeds, &Context::default(), &rules(), |outcome| {
-        bar.set_message(outcome.url.clone());
-        bar.inc(1);
-    });
+    let result =
+        fetch::update(&mut store, &feeds, &sources_context(config), &config.rules, |outcome| {
+            bar.set_message(outcome.url.clone());
+            bar.inc(1);
+        });
     bar.finish_and_clear();
     result.problems.iter().for_each(report);
     for failure in result.failures.iter().map(ToString::to_string).chain(result.not_saved.clone()) {

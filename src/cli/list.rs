@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::{ListFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::config::Config;
 use crate::extract::Extractor;
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
@@ -54,9 +55,10 @@ pub fn run(
     fetched: bool,
     format: ListFormat,
     state: &StateArgs,
+    config: &Config,
 ) -> anyhow::Result<()> {
     let inputs = inputs(paths, fetched, state);
-    let extractor = Extractor::builtin();
+    let extractor = &config.extractor;
     // Every mark in one query: a lookup per article would make a long list slow.
     let marks = state.open_for_cli().all_marks().unwrap_or_else(|e| {
         eprintln!("saidso: {e}");
@@ -72,7 +74,8 @@ pub fn run(
     }
     let count = load(
         &inputs,
-        |a| Row::of(a, &extractor, &marks),
+        config,
+        |a| Row::of(a, extractor, &marks),
         |loaded| -> anyhow::Result<()> {
             match loaded {
                 Loaded::Problem(p) => report(&p),

@@ -15,7 +15,8 @@ use std::sync::Arc;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
-use crate::clean::Rules;
+use crate::app::Keymap;
+use crate::config::{self, Config};
 use crate::load::{Loaded, Loader, Progress};
 use crate::model::Article;
 use crate::sources::{self, Input, Problem};
@@ -40,6 +41,10 @@ pub struct Cli {
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
+    /// The configuration file [default: config.toml in the platform's config directory, e.g.
+    /// $XDG_CONFIG_HOME/saidso/]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -96,6 +101,20 @@ pub enum Command {
         feeds: Option<PathBuf>,
     },
     /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
+    /// Print the configuration file with every default, or where it is read from.
+    Config {
+        /// Print the commented default file, a starting point for your own.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print the path of the file read when --config is not given.
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print shell completions, e.g. `saidso completions bash > ~/.local/share/bash-completion/completions/saidso`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     #[command(group(ArgGroup::new("change").required(true).multiple(true)))]
     Mark {
         /// Mark as read.
@@ -143,25 +162,53 @@ pub enum QuotesFormat {
 
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
+    // These work whatever the configuration file holds, so a broken one can be mended.
+    match cli.command {
+        Some(Command::Config { default, path }) => {
+            return finish_with(config_command(default, path));
+        }
+        Some(Command::Completions { shell }) => {
+            let mut command = command();
+            clap_complete::generate(shell, &mut command, "saidso", &mut io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("saidso: error in the configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for warning in &config.warnings {
+        eprintln!("saidso: warning: {warning}");
+    }
     let result = match cli.command {
         Some(Command::List { format, fetched, paths }) => {
-            list::run(&paths, fetched, format, &cli.state)
+            list::run(&paths, fetched, format, &cli.state, &config)
         }
         Some(Command::Quotes { format, fetched, paths }) => {
-            quotes::run(&paths, fetched, format, &cli.state)
+            quotes::run(&paths, fetched, format, &cli.state, &config)
         }
         Some(Command::Read { width, fetched, paths }) => {
-            read::run(&paths, fetched, width, &cli.state)
+            read::run(&paths, fetched, width, &cli.state, &config)
         }
-        Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state),
+        Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
+        Some(Command::Config { .. } | Command::Completions { .. }) => Ok(()),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
             mark::run(&ids, change, verbose, &cli.state)
         }
         // The reader needs a terminal; piped, the list is what a script wants.
-        None if io::stdout().is_terminal() => crate::tui::run(cli.paths),
-        None => list::run(&cli.paths, false, ListFormat::Table, &cli.state),
+        None if io::stdout().is_terminal() => crate::tui::run(cli.paths, config),
+        None => list::run(&cli.paths, false, ListFormat::Table, &cli.state, &config),
     };
+    finish_with(result)
+}
+
+/// The exit code of a command's result, its error on stderr.
+fn finish_with(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // `saidso list | head` closes the pipe early: that is not an error.
@@ -176,6 +223,37 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The clap command, with the reader's keys listed after the options in `--help`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().after_long_help(keys_help())
+}
+
+/// The reader's actions by their config names, with their default keys.
+fn keys_help() -> String {
+    let mut out = String::from(
+        "Keys of the reader (rebind them in the [keys] table of the configuration file):\n",
+    );
+    for binding in Keymap::builtin().bindings() {
+        let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
+        let name = binding.action.name();
+        out.push_str(&format!("  {name:<18} {}\n", keys.join(", ")));
+    }
+    out
+}
+
+/// `saidso config`: the default file, or where the file is looked for.
+fn config_command(default: bool, path: bool) -> anyhow::Result<()> {
+    let mut out = stdout();
+    if path && !default {
+        let path = config::default_path().ok_or_else(|| anyhow::anyhow!("no home directory"))?;
+        writeln!(out, "{}", path.display())?;
+    } else {
+        out.write_all(config::DEFAULT.as_bytes())?;
+    }
+    finish(out)
 }
 
 /// A pair of opposite flags as a change: `Some(true)`, `Some(false)`, or `None` for neither.
@@ -204,13 +282,13 @@ fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
 /// Loads `inputs` as `load_each` does, with a progress bar on stderr when it takes a while.
 fn load<T: Send>(
     inputs: &[Input],
+    config: &Config,
     work: impl Fn(Article) -> T + Sync,
     mut sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
 ) -> anyhow::Result<usize> {
-    let rules = rules();
     let progress = Arc::new(Progress::default());
     let bar = progress::LoadBar::start(Arc::clone(&progress));
-    let mut loader = Loader::new(&rules);
+    let mut loader = Loader::new(&config.rules).context(sources_context(config));
     // Measuring the inputs for the bar's total costs a look at every file: only for a bar.
     if progress::LoadBar::can_show() {
         loader = loader.progress(progress);
@@ -240,9 +318,9 @@ fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
-/// The cleaning rules in force.
-fn rules() -> Rules {
-    Rules::builtin()
+/// How sources are read under `config`.
+fn sources_context(config: &Config) -> sources::Context {
+    sources::Context { fields: config.fields.clone(), ..sources::Context::default() }
 }
 
 /// Flushes `out`, turning the result into the command's.

@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use super::{QuotesFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::config::Config;
 use crate::export::{self, QuoteRow};
-use crate::extract::Extractor;
 use crate::load::Loaded;
 
 pub fn run(
@@ -12,9 +12,10 @@ pub fn run(
     fetched: bool,
     format: QuotesFormat,
     state: &StateArgs,
+    config: &Config,
 ) -> anyhow::Result<()> {
     let inputs = inputs(paths, fetched, state);
-    let extractor = Extractor::builtin();
+    let extractor = &config.extractor;
     let mut out = stdout();
     let mut first = true;
     match format {
@@ -24,6 +25,7 @@ pub fn run(
     }
     let count = load(
         &inputs,
+        config,
         |article| {
             let rows = export::rows(&article, &extractor.extract(&article));
             (article.title, rows)

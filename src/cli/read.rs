@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::{StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::Article;
 
@@ -14,6 +15,7 @@ pub fn run(
     fetched: bool,
     width: Option<usize>,
     state: &StateArgs,
+    config: &Config,
 ) -> anyhow::Result<()> {
     let width = width.unwrap_or_else(default_width).max(10);
     let inputs = inputs(paths, fetched, state);
@@ -21,6 +23,7 @@ pub fn run(
     let mut first = true;
     let count = load(
         &inputs,
+        config,
         |a| render(&a, width),
         |loaded| -> anyhow::Result<()> {
             match loaded {

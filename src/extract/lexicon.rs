@@ -98,6 +98,12 @@ pub struct NameEnding {
 pub struct LexiconError(#[from] toml::de::Error);
 
 impl LexiconFile {
+    /// The built-in word lists, as a file to merge user files onto.
+    pub fn builtin() -> Self {
+        // The asset is part of the program; a test parses it.
+        Self::parse(BUILTIN).unwrap_or_default()
+    }
+
     /// Parses a lexicon file.
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
         Ok(toml::from_str(text)?)

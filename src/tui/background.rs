@@ -18,7 +18,12 @@ const BATCH: usize = 256;
 const FIRST: usize = 8;
 
 /// Starts loading `paths` (none: the seeds). Stops early when the channel closes.
-pub fn spawn_loader(paths: Vec<String>, tx: Sender<Event>) -> JoinHandle<()> {
+pub fn spawn_loader(
+    paths: Vec<String>,
+    rules: Rules,
+    extractor: Extractor,
+    tx: Sender<Event>,
+) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let send = |action| tx.send(Event::Action(action));
         let (inputs, problems) = sources::discover(&paths);
@@ -32,8 +37,6 @@ pub fn spawn_loader(paths: Vec<String>, tx: Sender<Event>) -> JoinHandle<()> {
         {
             return;
         }
-        let extractor = Extractor::builtin();
-        let rules = Rules::builtin();
         let mut batch = Batch::default();
         // A few inputs first, on their own, so the first article shows before the first full
         // batch is done.

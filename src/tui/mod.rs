@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 pub use events::{Event, to_action};
 pub use terminal::{Tui, restore};
 
-use crate::app::{Action, App, Keymap, update};
+use crate::app::{Action, App, Batch, update};
+use crate::config::Config;
 use crate::ui::{self, Theme};
 
 /// Most events taken in between two frames.
@@ -20,20 +21,27 @@ const MAX_EVENTS_PER_FRAME: usize = 64;
 /// How long a status message stays when nothing else happens.
 const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
-/// Runs the reader on `paths` (none: the seeds) until the user quits.
-pub fn run(paths: Vec<String>) -> anyhow::Result<()> {
+/// Runs the reader on `paths` (none: the seeds) with `config` until the user quits.
+pub fn run(paths: Vec<String>, config: Config) -> anyhow::Result<()> {
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();
     events::spawn_input(tx.clone());
-    background::spawn_loader(paths, tx);
-    let mut app = App::new(Keymap::builtin());
+    let Config { keymap, theme, rules, extractor, warnings, .. } = config;
+    background::spawn_loader(paths, rules, extractor, tx);
+    let mut app = App::new(keymap);
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
-    event_loop(&mut tui, &mut app, &rx)
+    // Configuration warnings go where loading problems go: the status bar.
+    update(&mut app, Action::Loaded(Batch { problems: warnings, ..Batch::default() }));
+    event_loop(&mut tui, &mut app, &theme, &rx)
 }
 
-fn event_loop(tui: &mut Tui, app: &mut App, rx: &Receiver<Event>) -> anyhow::Result<()> {
-    let theme = Theme::default();
+fn event_loop(
+    tui: &mut Tui,
+    app: &mut App,
+    theme: &Theme,
+    rx: &Receiver<Event>,
+) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut seen_message = app.status.serial;
     let mut message_deadline: Option<Instant> = None;
@@ -43,7 +51,7 @@ fn event_loop(tui: &mut Tui, app: &mut App, rx: &Receiver<Event>) -> anyhow::Res
             if size.width != app.layout.area.width || size.height != app.layout.area.height {
                 update(app, Action::Resize { width: size.width, height: size.height });
             }
-            tui.terminal.draw(|frame| ui::render(app, &theme, frame))?;
+            tui.terminal.draw(|frame| ui::render(app, theme, frame))?;
             dirty = false;
         }
         // Block until something happens: an idle reader uses no CPU.

@@ -73,6 +73,60 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// Dark text on a light terminal.
+    pub fn light() -> Self {
+        let fg = |c| Style::new().fg(c);
+        Self {
+            border: fg(Color::Gray),
+            border_focused: fg(Color::Blue),
+            selected: Style::new().bg(Color::Blue).fg(Color::White),
+            selected_unfocused: Style::new().bg(Color::Gray).fg(Color::Black),
+            unread: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            read: fg(Color::DarkGray),
+            dim: fg(Color::Gray),
+            quote_direct: fg(Color::Green),
+            quote_partial: fg(Color::Blue).add_modifier(Modifier::ITALIC),
+            quote_selected: Style::new().bg(Color::Green).fg(Color::White),
+            search_match: Style::new().bg(Color::Yellow).fg(Color::Black),
+            search_current: Style::new().bg(Color::Red).fg(Color::White),
+            status: Style::new().bg(Color::White).fg(Color::Black),
+            key: fg(Color::Blue).add_modifier(Modifier::BOLD),
+            prompt: fg(Color::Black),
+            warning: fg(Color::Red).add_modifier(Modifier::BOLD),
+            ..Self::dark()
+        }
+    }
+
+    /// No colour at all (`NO_COLOR`): emphasis by bold, italic, underline and reverse video only.
+    pub fn no_color() -> Self {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let reversed = plain.add_modifier(Modifier::REVERSED);
+        Self {
+            border: plain,
+            border_focused: bold,
+            panel_title: bold,
+            selected: reversed,
+            selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            unread: bold,
+            read: plain,
+            dim: plain,
+            heading: bold,
+            quote_direct: plain.add_modifier(Modifier::UNDERLINED),
+            quote_partial: plain.add_modifier(Modifier::ITALIC),
+            quote_selected: reversed,
+            search_match: reversed,
+            search_current: reversed.add_modifier(Modifier::BOLD),
+            speaker: bold,
+            status: reversed,
+            key: bold,
+            prompt: plain,
+            warning: bold,
+        }
+    }
+}
+
 impl Default for Theme {
     fn default() -> Self {
         Self::dark()
