@@ -131,7 +131,7 @@ fn opens_the_seeds_answers_keys_quits_and_restores_the_terminal() {
     s.press("\x1b[<0;5;4M\x1b[<0;5;4m");
     s.wait_for_text("Articles 3/5");
     s.press("\tG");
-    s.wait_for_text("3/5 · 100%");
+    s.wait_for_text("article 3/5 · 100%");
     s.press("q");
     let (success, parser) = s.finish();
     assert!(success, "saidso exited with an error");

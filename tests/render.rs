@@ -17,6 +17,12 @@ fn main_screen_120x40() {
 }
 
 #[test]
+fn main_screen_80x24() {
+    let app = app_with(seeds(), 80, 24);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
 fn main_screen_80x24_after_reading_down() {
     let mut app = app_with(seeds(), 80, 24);
     press(&mut app, "j tab ctrl-d");
