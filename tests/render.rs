@@ -137,3 +137,17 @@ fn escape_sequences_in_an_article_never_reach_the_screen() {
         assert!(!shown.contains(leaked), "{leaked} leaked:\n{shown}");
     }
 }
+
+#[test]
+fn an_empty_reader_says_why() {
+    let mut app = App::new(Keymap::builtin());
+    update(&mut app, Action::Resize { width: 80, height: 8 });
+    let problem = "/nowhere: skipped: no such file or folder".to_string();
+    update(
+        &mut app,
+        Action::Loaded(Batch { problems: vec![problem], skipped: 1, ..Batch::default() }),
+    );
+    update(&mut app, Action::LoadingDone);
+    update(&mut app, Action::Tick);
+    insta::assert_snapshot!(screen(&app));
+}
