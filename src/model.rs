@@ -79,7 +79,8 @@ impl Article {
         self.paragraphs
             .iter()
             .filter_map(|r| self.text.get(r.clone()))
-            .map(|p| p.split_whitespace().count())
+            // ASCII white space only: several times faster, and what `wc -w` counts.
+            .map(|p| p.split_ascii_whitespace().count())
             .sum()
     }
 
@@ -93,9 +94,13 @@ impl Article {
 /// Replaces every run of white space with one space, borrowing when nothing changes.
 pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     let s = s.trim();
-    let clean =
-        !s.as_bytes().windows(2).any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-            && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    // One pass: already collapsed when every white space is a single plain space.
+    let mut previous_space = false;
+    let clean = s.chars().all(|c| {
+        let ok = if c == ' ' { !previous_space } else { !c.is_whitespace() };
+        previous_space = c == ' ';
+        ok
+    });
     if clean {
         Cow::Borrowed(s)
     } else {

@@ -124,7 +124,7 @@ fn escape_sequences_in_an_article_never_reach_the_screen() {
                 Body \x1b[2J\x1b[31mred\x1b[0m text \u{9b}1;31m and \x1b]52;c;aGk=\x07 clip \
                 \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \u{202e}desrever\u{202c} \x1b[?1049l end.\n\n\
                 \"A quote \x1b[5mblinks\x1b[0m here,\" she said.\n";
-    let entry = common::article("evil.txt", text, &[]);
+    let entry = common::entry("evil.txt", text, &[]);
     let app = app_with(Batch { entries: vec![entry], ..Batch::default() }, 100, 20);
     let term = terminal(&app);
     let shown = term.backend().to_string();

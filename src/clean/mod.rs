@@ -19,9 +19,12 @@ use crate::sources::RawDoc;
 /// Cleans a raw document. `None` when nothing of it is prose.
 pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
     let text = sanitize(raw.text);
-    let is_boilerplate = |s: &str| rules.is_boilerplate(&collapse_whitespace(s));
-    let mut paragraphs = paragraphs::split(&text, |c| rules.is_bullet(c), is_boilerplate);
-    paragraphs.retain(|r| !is_boilerplate(&text[r.clone()]));
+    let mut paragraphs: Vec<Range<usize>> =
+        paragraphs::split(&text, |c| rules.is_bullet(c), |s| rules.is_boilerplate(s))
+            .into_iter()
+            .filter(|p| !p.boilerplate)
+            .map(|p| p.range)
+            .collect();
     drop_repeats(&text, &mut paragraphs);
 
     let title = match raw.title.filter(|t| !t.trim().is_empty()) {
@@ -55,8 +58,15 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     let mut key = String::new();
     paragraphs.retain(|r| {
         key.clear();
-        let words = text[r.clone()].chars().filter(|c| c.is_alphanumeric());
-        key.extend(words.flat_map(char::to_lowercase));
+        for c in text[r.clone()].chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    key.push(c.to_ascii_lowercase());
+                }
+            } else if c.is_alphanumeric() {
+                key.extend(c.to_lowercase());
+            }
+        }
         seen.insert(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
     });
 }

@@ -14,13 +14,22 @@ struct Line {
     bullet: bool,
 }
 
-/// Splits `text` into paragraph ranges. `is_bullet` tells list markers; `stands_alone` marks a
-/// line that must never be joined to its neighbours (boilerplate, so it can be dropped whole).
+/// A paragraph found by [`split`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte range of the paragraph's content.
+    pub range: Range<usize>,
+    /// Whether `is_boilerplate` said it is not prose.
+    pub boilerplate: bool,
+}
+
+/// Splits `text` into paragraphs. `is_bullet` tells list markers; `is_boilerplate` tells text that
+/// is not prose: such a line is never joined to its neighbours, so it is dropped whole.
 pub fn split(
     text: &str,
     is_bullet: impl Fn(char) -> bool,
-    stands_alone: impl Fn(&str) -> bool,
-) -> Vec<Range<usize>> {
+    is_boilerplate: impl Fn(&str) -> bool,
+) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut block: Vec<Line> = Vec::new();
     let mut start = 0;
@@ -28,11 +37,11 @@ pub fn split(
         let end = start + line.len();
         match content_of(text, start..end, &is_bullet) {
             Some(l) => block.push(l),
-            None => flush(text, &mut block, &mut paragraphs, &stands_alone),
+            None => flush(text, &mut block, &mut paragraphs, &is_boilerplate),
         }
         start = end;
     }
-    flush(text, &mut block, &mut paragraphs, &stands_alone);
+    flush(text, &mut block, &mut paragraphs, &is_boilerplate);
     paragraphs
 }
 
@@ -74,31 +83,47 @@ fn content_of(text: &str, line: Range<usize>, is_bullet: &impl Fn(char) -> bool)
 fn flush(
     text: &str,
     block: &mut Vec<Line>,
-    out: &mut Vec<Range<usize>>,
-    stands_alone: &impl Fn(&str) -> bool,
+    out: &mut Vec<Paragraph>,
+    is_boilerplate: &impl Fn(&str) -> bool,
 ) {
     let width = block.iter().map(|l| l.content.len()).max().unwrap_or(0);
-    let mut current: Option<Range<usize>> = None;
+    // The paragraph being built, and whether it was joined from several lines.
+    let mut current: Option<(Paragraph, bool)> = None;
     let mut previous_alone = false;
     for line in block.drain(..) {
         let s = &text[line.content.clone()];
-        let alone = line.heading || stands_alone(s);
-        let joins = match &current {
-            Some(cur) if !alone && !previous_alone && !line.bullet => {
-                continues(&text[cur.clone()], s, width)
+        let boilerplate = is_boilerplate(s);
+        let alone = line.heading || boilerplate;
+        match &mut current {
+            Some((p, joined))
+                if !alone
+                    && !previous_alone
+                    && !line.bullet
+                    && continues(&text[p.range.clone()], s, width) =>
+            {
+                p.range.end = line.content.end;
+                *joined = true;
             }
-            _ => false,
-        };
-        match (&mut current, joins) {
-            (Some(cur), true) => cur.end = line.content.end,
             _ => {
-                out.extend(current.take());
-                current = Some(line.content);
+                out.extend(current.take().map(|c| finish(text, c, is_boilerplate)));
+                current = Some((Paragraph { range: line.content, boilerplate }, false));
             }
         }
         previous_alone = alone;
     }
-    out.extend(current);
+    out.extend(current.map(|c| finish(text, c, is_boilerplate)));
+}
+
+/// A paragraph joined from several lines is judged as a whole once complete.
+fn finish(
+    text: &str,
+    (mut p, joined): (Paragraph, bool),
+    is_boilerplate: &impl Fn(&str) -> bool,
+) -> Paragraph {
+    if joined {
+        p.boilerplate = is_boilerplate(&text[p.range.clone()]);
+    }
+    p
 }
 
 /// Whether `next` continues the hard-wrapped paragraph that ends with `prev`.
@@ -123,7 +148,7 @@ mod tests {
     fn paras(text: &str) -> Vec<&str> {
         split(text, |c| c == '•' || c == '-', |s| s == "Advert")
             .into_iter()
-            .map(|r| &text[r])
+            .map(|p| &text[p.range])
             .collect()
     }
 

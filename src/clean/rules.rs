@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use regex::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
+use crate::model::collapse_whitespace;
+
 /// The built-in rules file.
 pub const BUILTIN: &str = include_str!("../../assets/cleaning.toml");
 
@@ -70,9 +72,10 @@ impl Rules {
         Ok(Self { drop, bullets, max_boilerplate_bytes: max })
     }
 
-    /// True when this paragraph (white space collapsed) is not article prose.
+    /// True when this paragraph is not article prose.
     pub fn is_boilerplate(&self, paragraph: &str) -> bool {
-        paragraph.len() <= self.max_boilerplate_bytes && self.drop.is_match(paragraph)
+        paragraph.len() <= self.max_boilerplate_bytes
+            && self.drop.is_match(&collapse_whitespace(paragraph))
     }
 
     /// True when `c` opens a list item.

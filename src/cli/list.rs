@@ -1,53 +1,78 @@
 //! `saidso list`: one line an article.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use super::{ListFormat, finish, inputs, nothing_loaded, report, rules, stdout};
+use super::{ListFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
 use crate::extract::Extractor;
-use crate::load::{Loaded, load_each};
-use crate::model::Article;
+use crate::load::Loaded;
+use crate::model::{Article, ArticleId};
+use crate::store::Marks;
 
-/// What `list` shows of an article; the text itself is dropped on the worker thread.
+/// What `list` shows of an article (the keys of `--format jsonl`); the text itself is dropped on the worker thread.
 #[derive(Debug, Serialize)]
 struct Row {
     id: String,
+    read: bool,
+    starred: bool,
     title: String,
     path: String,
     paragraphs: usize,
     words: usize,
     quotes: usize,
+    /// Feed or site name.
+    source: Option<String>,
+    /// Link to the article on the web.
+    url: Option<String>,
+    /// Publication date as the source gives it.
+    date: Option<String>,
 }
 
 impl Row {
-    fn of(article: Article, extractor: &Extractor) -> Self {
+    fn of(article: Article, extractor: &Extractor, marks: &HashMap<ArticleId, Marks>) -> Self {
+        let marks = marks.get(&article.id).copied().unwrap_or_default();
         Row {
             id: article.id.to_string(),
+            read: marks.read,
+            starred: marks.starred,
             quotes: extractor.extract(&article).len(),
             paragraphs: article.paragraphs.len(),
             words: article.word_count(),
             title: article.title,
             path: article.path,
+            source: article.meta.site,
+            url: article.meta.url,
+            date: article.meta.date,
         }
     }
 }
 
-pub fn run(paths: &[String], format: ListFormat) -> anyhow::Result<()> {
-    let inputs = inputs(paths);
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    format: ListFormat,
+    state: &StateArgs,
+) -> anyhow::Result<()> {
+    let inputs = inputs(paths, fetched, state);
     let extractor = Extractor::builtin();
+    // Every mark in one query: a lookup per article would make a long list slow.
+    let marks = state.open_for_cli().all_marks().unwrap_or_else(|e| {
+        eprintln!("saidso: {e}");
+        HashMap::new()
+    });
     let mut out = stdout();
     if format == ListFormat::Table {
         writeln!(
             out,
-            "{:<16}  {:>5}  {:>6}  {:>6}  {:<60}  PATH",
-            "ID", "PARAS", "WORDS", "QUOTES", "TITLE"
+            "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  PATH",
+            "ID", "MARK", "PARAS", "WORDS", "QUOTES", "DATE", "SOURCE", "TITLE"
         )?;
     }
-    let count = load_each(
+    let count = load(
         &inputs,
-        &rules(),
-        |a| Row::of(a, &extractor),
+        |a| Row::of(a, &extractor, &marks),
         |loaded| -> anyhow::Result<()> {
             match loaded {
                 Loaded::Problem(p) => report(&p),
@@ -55,11 +80,17 @@ pub fn run(paths: &[String], format: ListFormat) -> anyhow::Result<()> {
                     ListFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
                     ListFormat::Table => writeln!(
                         out,
-                        "{}  {:>5}  {:>6}  {:>6}  {:<60}  {}",
+                        "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  {}",
                         row.id,
+                        mark_column(&row),
                         row.paragraphs,
                         row.words,
                         row.quotes,
+                        // The day is enough in a table; a time zone would not fit.
+                        row.date
+                            .as_deref()
+                            .map_or("-".to_string(), |d| d.chars().take(10).collect()),
+                        clip(row.source.as_deref().unwrap_or("-"), 20),
                         clip(&row.title, 60),
                         row.path
                     )?,
@@ -72,6 +103,13 @@ pub fn run(paths: &[String], format: ListFormat) -> anyhow::Result<()> {
         return Err(nothing_loaded(paths));
     }
     finish(out)
+}
+
+/// The marks as the table shows them: `N` for unread (new), `*` for starred, as in mail readers.
+fn mark_column(row: &Row) -> String {
+    let unread = if row.read { ' ' } else { 'N' };
+    let star = if row.starred { '*' } else { ' ' };
+    format!("{unread}{star}")
 }
 
 /// `s` cut to `width` characters, with `…` when cut.

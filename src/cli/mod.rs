@@ -1,27 +1,45 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
+mod fetch;
 mod list;
+mod mark;
+mod progress;
+mod quotes;
 mod read;
+mod state;
 
 use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::clean::Rules;
+use crate::load::{Loaded, Loader, Progress};
+use crate::model::Article;
 use crate::sources::{self, Input, Problem};
+
+pub use state::StateArgs;
 
 /// A terminal reader for news articles that shows who said what.
 ///
-/// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
-/// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
-/// articles in the full-screen reader (press `?` there for the keys).
+/// Give it files or folders of articles: plain text, Markdown, saved web pages, RSS or Atom
+/// feeds, and datasets in JSON Lines or JSON arrays, each told by its content (folders are read
+/// recursively, hidden files skipped; `-` reads standard input). A PATH may also be the http(s)
+/// URL of a page or feed. With no PATH it opens the five built-in seed articles. Without a subcommand the articles open
+/// in the full-screen reader (press `?` there for the keys).
+// Not `args_conflicts_with_subcommands`: it would refuse a global option (`--state`) before a
+// subcommand's name.
 #[derive(Debug, Parser)]
-#[command(name = "saidso", version, about, long_about, args_conflicts_with_subcommands = true)]
+#[command(name = "saidso", version, about, long_about)]
 pub struct Cli {
-    /// Articles to open: files, folders, or `-` for standard input.
+    /// Articles to open: files, folders, URLs, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
+    /// Where marks are kept.
+    #[command(flatten)]
+    pub state: StateArgs,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -30,12 +48,27 @@ pub struct Cli {
 /// Subcommands for scripts.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the articles: id, title, path, paragraphs, words, quotes.
+    /// List the articles: id, marks, title, path, paragraphs, words, quotes.
     List {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
-        /// Articles to list (default: the seeds).
+        /// Also list the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to list (default: the seeds, or only the fetched ones with --fetched).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+    /// Print every quotation with its speaker and byte offsets.
+    Quotes {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
+        format: QuotesFormat,
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -44,9 +77,45 @@ pub enum Command {
         /// Wrap width in columns (default: the terminal's width up to 100, or 80).
         #[arg(long, short)]
         width: Option<usize>,
-        /// Articles to print (default: the seeds).
+        /// Also print the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to print (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
+    },
+    /// Refresh the followed feeds (listed in the `feeds` file) and keep their new articles for
+    /// offline reading (`saidso list --fetched`).
+    ///
+    /// The feeds file has one feed URL a line, optionally followed by tags and a display name
+    /// starting with `~` (in double quotes when it has spaces); `#` starts a comment. An unchanged
+    /// feed costs one small request. Exits non-zero only when every feed failed.
+    Fetch {
+        /// The feeds file [default: `feeds` in the config directory, e.g. ~/.config/saidso/].
+        #[arg(long, value_name = "FILE")]
+        feeds: Option<PathBuf>,
+    },
+    /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
+    #[command(group(ArgGroup::new("change").required(true).multiple(true)))]
+    Mark {
+        /// Mark as read.
+        #[arg(long, group = "change", conflicts_with = "unread")]
+        read: bool,
+        /// Mark as unread.
+        #[arg(long, group = "change")]
+        unread: bool,
+        /// Star.
+        #[arg(long, group = "change", conflicts_with = "unstar")]
+        star: bool,
+        /// Remove the star.
+        #[arg(long, group = "change")]
+        unstar: bool,
+        /// Print each id once its mark is saved.
+        #[arg(long, short)]
+        verbose: bool,
+        /// Article ids (16 hex digits); `-` reads them from standard input, one a line.
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
     },
 }
 
@@ -59,14 +128,39 @@ pub enum ListFormat {
     Jsonl,
 }
 
+/// Formats of `saidso quotes`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// One JSON object a line.
+    Jsonl,
+    /// One JSON array.
+    Json,
+    /// Tab-separated columns with a header line.
+    Tsv,
+    /// The quotes of each article under its title.
+    Markdown,
+}
+
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::List { format, paths }) => list::run(&paths, format),
-        Some(Command::Read { width, paths }) => read::run(&paths, width),
+        Some(Command::List { format, fetched, paths }) => {
+            list::run(&paths, fetched, format, &cli.state)
+        }
+        Some(Command::Quotes { format, fetched, paths }) => {
+            quotes::run(&paths, fetched, format, &cli.state)
+        }
+        Some(Command::Read { width, fetched, paths }) => {
+            read::run(&paths, fetched, width, &cli.state)
+        }
+        Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state),
+        Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
+            let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
+            mark::run(&ids, change, verbose, &cli.state)
+        }
         // The reader needs a terminal; piped, the list is what a script wants.
         None if io::stdout().is_terminal() => crate::tui::run(cli.paths),
-        None => list::run(&cli.paths, ListFormat::Table),
+        None => list::run(&cli.paths, false, ListFormat::Table, &cli.state),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -84,11 +178,48 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// Discovers the inputs of `paths`, reporting the missing ones on stderr.
-fn inputs(paths: &[String]) -> Vec<Input> {
-    let (inputs, problems) = sources::discover(paths);
+/// A pair of opposite flags as a change: `Some(true)`, `Some(false)`, or `None` for neither.
+fn flag(on: bool, off: bool) -> Option<bool> {
+    (on || off).then_some(on)
+}
+
+/// Discovers the inputs of `paths`, reporting the missing ones on stderr. With `fetched`, the
+/// articles kept by `saidso fetch` come too (and alone when there are no paths).
+fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
+    let (mut inputs, problems) = if fetched && paths.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        sources::discover(paths)
+    };
     problems.iter().for_each(report);
+    if fetched {
+        match state.open_for_cli().fetched_articles() {
+            Ok(docs) => inputs.extend(docs.into_iter().map(|d| Input::Saved(Box::new(d)))),
+            Err(e) => eprintln!("saidso: {e}"),
+        }
+    }
     inputs
+}
+
+/// Loads `inputs` as `load_each` does, with a progress bar on stderr when it takes a while.
+fn load<T: Send>(
+    inputs: &[Input],
+    work: impl Fn(Article) -> T + Sync,
+    mut sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let rules = rules();
+    let progress = Arc::new(Progress::default());
+    let bar = progress::LoadBar::start(Arc::clone(&progress));
+    let mut loader = Loader::new(&rules);
+    // Measuring the inputs for the bar's total costs a look at every file: only for a bar.
+    if progress::LoadBar::can_show() {
+        loader = loader.progress(progress);
+    }
+    loader.run(inputs, work, |loaded| match loaded {
+        // A problem's line goes to stderr, where the bar is.
+        Loaded::Problem(_) => bar.suspend(|| sink(loaded)),
+        Loaded::Item(_) => sink(loaded),
+    })
 }
 
 /// One line on stderr for an input that was skipped or loaded with a caveat.

@@ -1,11 +1,27 @@
 //! Quote extraction and speaker attribution: article in, quotes out. Pure: no I/O.
 //!
-//! (Placeholder: finds double-quoted spans inside paragraphs, with no speaker. The real
-//! extractor replaces the internals and keeps this interface.)
+//! The stages, each in its own module: [`marks`] pairs quote marks into quoted spans;
+//! [`tokens`] reads each paragraph into words and sentences with every quoted piece as one
+//! token; [`names`] finds the people and organisations the article names; [`attribution`] finds
+//! each quotation's speech cue and speaker mention in its sentence; [`speakers`] resolves the
+//! mention to the fullest name. [`article`] runs them over one article. The word lists are data
+//! ([`lexicon`]).
+
+mod article;
+mod attribution;
+pub mod lexicon;
+mod marks;
+mod names;
+mod speakers;
+mod tokens;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
+
+pub use lexicon::{Lexicon, LexiconError, LexiconFile};
+pub use speakers::SpeakerKind;
 
 use crate::model::Article;
 
@@ -29,6 +45,8 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// The speaker's fullest name in the article, or `None` when nobody can be named.
     pub speaker: Option<String>,
+    /// Whether the speaker is a person or an organisation (`None` with no speaker).
+    pub speaker_kind: Option<SpeakerKind>,
     /// The words in the text that name the speaker (`he`, `the Kremlin spokesman`).
     pub mention: Option<Range<usize>>,
     /// The speech verb or phrase (`said`, `according to`).
@@ -54,38 +72,25 @@ impl Quote {
 }
 
 /// Finds quotes. Holds the word lists; build once, share across threads.
-#[derive(Clone, Debug, Default)]
-pub struct Extractor {}
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    lex: Arc<Lexicon>,
+}
 
 impl Extractor {
     /// The extractor with the built-in word lists.
     pub fn builtin() -> Self {
-        Self {}
+        Self::from_lexicon(Lexicon::builtin())
+    }
+
+    /// An extractor with these word lists (the built-in ones merged with a user's file: see
+    /// [`Lexicon::compile`]).
+    pub fn from_lexicon(lex: Lexicon) -> Self {
+        Self { lex: Arc::new(lex) }
     }
 
     /// Every quote of `article`, in reading order.
     pub fn extract(&self, article: &Article) -> Vec<Quote> {
-        let mut quotes = Vec::new();
-        for r in &article.paragraphs {
-            let p = &article.text[r.clone()];
-            let mut open: Option<usize> = None;
-            for (i, c) in p.char_indices() {
-                match (c, open) {
-                    ('“' | '"', None) => open = Some(i + c.len_utf8()),
-                    ('”' | '"', Some(s)) => {
-                        quotes.push(Quote {
-                            pieces: std::iter::once(r.start + s..r.start + i).collect(),
-                            kind: QuoteKind::Direct,
-                            speaker: None,
-                            mention: None,
-                            cue: None,
-                        });
-                        open = None;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        quotes
+        article::quotes(&article.text, &article.paragraphs, &self.lex)
     }
 }

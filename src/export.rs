@@ -1,0 +1,155 @@
+//! Quotes as text for other programs and people: JSON lines, JSON, TSV and Markdown.
+//!
+//! Pure functions from quotes to strings, shared by `saidso quotes` and the reader's export.
+
+use serde::Serialize;
+
+use crate::extract::{Quote, QuoteKind, SpeakerKind};
+use crate::model::Article;
+
+/// One quote, as every format shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct QuoteRow {
+    /// The path the article was read from.
+    pub file: String,
+    /// The article's title.
+    pub article: String,
+    /// The quoted words without the marks; paragraphs joined by one space.
+    pub text: String,
+    /// Direct or partial.
+    pub kind: QuoteKind,
+    /// The speaker's fullest name, or null.
+    pub speaker: Option<String>,
+    /// Person or organisation.
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The words naming the speaker (`he`).
+    pub speaker_mention: Option<String>,
+    /// The speech verb or phrase.
+    pub cue: Option<String>,
+    /// Byte offset of the first quoted word in the file.
+    pub start: usize,
+    /// Byte offset just past the last quoted word.
+    pub end: usize,
+}
+
+/// The rows of an article's quotes.
+pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
+    let words = |r: &Option<std::ops::Range<usize>>| {
+        r.as_ref()
+            .and_then(|r| article.text.get(r.clone()))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    quotes
+        .iter()
+        .map(|q| QuoteRow {
+            file: article.path.clone(),
+            article: article.title.clone(),
+            text: q.text(&article.text),
+            kind: q.kind,
+            speaker: q.speaker.clone(),
+            speaker_kind: q.speaker_kind,
+            speaker_mention: words(&q.mention),
+            cue: words(&q.cue),
+            start: q.span().start,
+            end: q.span().end,
+        })
+        .collect()
+}
+
+/// One JSON object a line.
+pub fn jsonl(rows: &[QuoteRow]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        // A row of strings and numbers always serialises.
+        out.push_str(&serde_json::to_string(row).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// The header line of the TSV format.
+pub const TSV_HEADER: &str = "file\tarticle\tkind\tspeaker\tstart\tend\ttext\n";
+
+/// Tab-separated lines (tabs and line breaks inside fields become spaces).
+pub fn tsv(rows: &[QuoteRow]) -> String {
+    let field = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    for r in rows {
+        let kind = match r.kind {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            field(&r.file),
+            field(&r.article),
+            kind,
+            field(r.speaker.as_deref().unwrap_or("")),
+            r.start,
+            r.end,
+            field(&r.text)
+        ));
+    }
+    out
+}
+
+/// An article's quotes in Markdown: the title as a heading, then `“…” — Speaker` per quote.
+pub fn markdown(title: &str, rows: &[QuoteRow]) -> String {
+    let mut out = format!("## {}\n\n", title.trim());
+    if rows.is_empty() {
+        out.push_str("_No quotes._\n");
+    }
+    for r in rows {
+        let speaker = r.speaker.as_deref().unwrap_or("unknown speaker");
+        out.push_str(&format!("- “{}” — {}\n", r.text, speaker));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(text: &str, speaker: Option<&str>) -> QuoteRow {
+        QuoteRow {
+            file: "a.txt".into(),
+            article: "Title".into(),
+            text: text.into(),
+            kind: QuoteKind::Direct,
+            speaker: speaker.map(Into::into),
+            speaker_kind: None,
+            speaker_mention: None,
+            cue: None,
+            start: 3,
+            end: 9,
+        }
+    }
+
+    #[test]
+    fn markdown_lists_quotes_under_the_title() {
+        let md =
+            markdown("Talks", &[row("We are ready.", Some("Dmitry Peskov")), row("No.", None)]);
+        assert_eq!(
+            md,
+            "## Talks\n\n- “We are ready.” — Dmitry Peskov\n- “No.” — unknown speaker\n"
+        );
+    }
+
+    #[test]
+    fn tsv_keeps_one_line_per_quote() {
+        let out = tsv(&[row("a\tb\nc", None)]);
+        assert_eq!(out, "a.txt\tTitle\tdirect\t\t3\t9\ta b c\n");
+    }
+
+    #[test]
+    fn jsonl_has_the_documented_keys() {
+        let line = jsonl(&[row("x", Some("Y"))]);
+        let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+        for key in
+            ["file", "article", "text", "kind", "speaker", "speaker_mention", "cue", "start", "end"]
+        {
+            assert!(v.get(key).is_some(), "{key}");
+        }
+        assert_eq!(v["kind"], "direct");
+    }
+}

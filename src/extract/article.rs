@@ -1,0 +1,242 @@
+//! One article through every stage: marks, tokens, names, attribution, resolution.
+//!
+//! Two passes over the article, both linear: the first gathers the names (so a bare surname
+//! anywhere finds the full name), the second attributes quotations in reading order, keeping
+//! track of who was talked about last.
+
+use std::ops::Range;
+
+use super::attribution::{Attribution, Reader};
+use super::lexicon::Lexicon;
+use super::marks::{self, Piece, Span};
+use super::names::{self, NameRun, Registry};
+use super::speakers::{Context, Salience, Speaker, resolve};
+use super::tokens::{self, Kind, Paragraph, Token};
+use super::{Quote, QuoteKind};
+
+/// What was found for one quotation.
+#[derive(Clone, Debug, Default)]
+struct Found {
+    attribution: Attribution,
+    speaker: Option<Speaker>,
+    mention: Option<Range<usize>>,
+    cue: Option<Range<usize>>,
+}
+
+/// Every quotation of the article, in reading order.
+pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quote> {
+    let mut spans = marks::scan(text, paragraphs, lex);
+    spans.sort_by_key(|s| s.pieces[0].outer.start);
+    let mut per_para: Vec<Vec<(usize, &Piece)>> = vec![Vec::new(); paragraphs.len()];
+    for (q, span) in spans.iter().enumerate() {
+        for piece in &span.pieces {
+            if let Some(list) = per_para.get_mut(piece.para) {
+                list.push((q, piece));
+            }
+        }
+    }
+    for list in &mut per_para {
+        list.sort_by_key(|(_, p)| p.outer.start);
+    }
+    let paras: Vec<Paragraph> = paragraphs
+        .iter()
+        .zip(&per_para)
+        .map(|(r, pieces)| tokens::read(text, r.clone(), pieces, lex))
+        .collect();
+    let mut runs: Vec<Vec<NameRun>> =
+        paras.iter().map(|p| names::runs(text, &p.tokens, lex)).collect();
+    let reg = {
+        let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
+            paras.iter().map(|p| p.tokens.as_slice()).zip(runs.iter_mut()).collect();
+        Registry::build(text, &mut both, lex)
+    };
+    let found = attribute_all(text, &spans, &paras, &runs, &reg, lex);
+    assemble(text, &spans, found)
+}
+
+/// The second pass: each quotation attributed in its sentence, in reading order.
+fn attribute_all(
+    text: &str,
+    spans: &[Span],
+    paras: &[Paragraph],
+    runs: &[Vec<NameRun>],
+    reg: &Registry,
+    lex: &Lexicon,
+) -> Vec<Found> {
+    let mut found = vec![Found::default(); spans.len()];
+    let mut salience = Salience::default();
+    let mut colon_intro: Option<Found> = None;
+    for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
+        let run_at = run_index(p.tokens.len(), runs);
+        let reader = Reader { text, tokens: &p.tokens, runs, run_at: &run_at, lex };
+        let cx = Context { text, tokens: &p.tokens, runs, reg, lex };
+        let mut next_run = 0;
+        let intro = colon_intro.take();
+        for s in &p.sentences {
+            let mut spoke = Vec::new();
+            let mut has_quote = false;
+            for k in s.clone() {
+                let Kind::Quote(q) = p.tokens[k].kind else { continue };
+                has_quote = true;
+                let span = &spans[q];
+                let start = p.tokens[k].range.start;
+                let first = span.pieces[0].para == i && span.pieces[0].outer.start == start;
+                let last =
+                    span.pieces.last().is_some_and(|l| l.para == i && l.outer.start == start);
+                // A quotation over paragraphs is attributed where it starts, or where it ends
+                // (`…," he said.`) when its start says nothing.
+                if !(first || last && found[q].speaker.is_none()) {
+                    continue;
+                }
+                let mut attribution = reader.attribute(k, s.clone());
+                // `He said:` closing the last paragraph introduces this one.
+                if k == 0
+                    && attribution.cue.is_none()
+                    && let Some(intro) = &intro
+                {
+                    found[q] = intro.clone();
+                    continue;
+                }
+                if !first && attribution.mention.is_none() {
+                    attribution.cue = None;
+                }
+                let resolved =
+                    attribution.mention.as_ref().and_then(|m| resolve(&m.what, &cx, &salience));
+                if !first && resolved.is_none() {
+                    continue;
+                }
+                let bytes =
+                    |r: &Range<usize>| p.tokens[r.start].range.start..p.tokens[r.end - 1].range.end;
+                let mut f = Found {
+                    mention: attribution.mention.as_ref().map(|m| bytes(&m.tokens)),
+                    cue: attribution.cue.as_ref().map(bytes),
+                    speaker: None,
+                    attribution,
+                };
+                if !first {
+                    f.attribution.direct = true;
+                    f.attribution.reported = true;
+                }
+                if let Some((speaker, entity)) = resolved {
+                    f.speaker = Some(speaker);
+                    spoke.push(entity);
+                }
+                found[q] = f;
+            }
+            let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
+            salience.read_sentence(runs[next_run..next_run + end].iter());
+            next_run += end;
+            if !has_quote
+                && let Some(m) = reader.sentence_speaker(s.clone())
+                && let Some((_, entity)) = resolve(&m.what, &cx, &salience)
+            {
+                spoke.push(entity);
+            }
+            for entity in spoke {
+                salience.spoke(entity);
+            }
+            let ends_paragraph = s.end == p.tokens.len();
+            if ends_paragraph
+                && p.tokens[s.clone()].last().is_some_and(|t| t.kind == Kind::Punct(':'))
+            {
+                colon_intro = introduction(&reader, &cx, &salience, s.clone(), &p.tokens);
+            }
+        }
+    }
+    found
+}
+
+/// What a sentence ending in a colon (`He said:`) says about the quotation opening the next
+/// paragraph.
+fn introduction(
+    reader: &Reader,
+    cx: &Context,
+    salience: &Salience,
+    sentence: Range<usize>,
+    tokens: &[Token],
+) -> Option<Found> {
+    let attribution = reader.attribute(sentence.end, sentence);
+    let m = attribution.mention.as_ref()?;
+    let (speaker, _) = resolve(&m.what, cx, salience)?;
+    let bytes = |r: &Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;
+    Some(Found {
+        mention: Some(bytes(&m.tokens)),
+        cue: attribution.cue.as_ref().map(bytes),
+        speaker: Some(speaker),
+        attribution: Attribution { direct: true, reported: true, ..attribution },
+    })
+}
+
+/// For each token, the run it belongs to.
+fn run_index(len: usize, runs: &[NameRun]) -> Vec<Option<usize>> {
+    let mut at = vec![None; len];
+    for (r, run) in runs.iter().enumerate() {
+        for slot in &mut at[run.tokens.clone()] {
+            *slot = Some(r);
+        }
+    }
+    at
+}
+
+/// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
+/// attribution of its own continuing the speaker of the one just before it.
+fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_para: Option<usize> = None;
+    for (span, f) in spans.iter().zip(found) {
+        let words: Vec<&str> =
+            span.pieces.iter().flat_map(|p| text[p.inner.clone()].split_whitespace()).collect();
+        let multi = span.pieces.len() > 1;
+        let a = &f.attribution;
+        let direct = a.direct || multi;
+        let report = if multi {
+            true
+        } else if is_title(&words) && !a.cue_before && !(direct && f.speaker.is_some()) {
+            false
+        } else if direct {
+            a.reported || words.len() >= 3
+        } else {
+            a.reported
+        };
+        if !report && std::env::var_os("SAIDSO_ALL").is_none() {
+            continue;
+        }
+        let first_para = span.pieces[0].para;
+        let mut quote = Quote {
+            pieces: span.pieces.iter().map(|p| p.inner.clone()).collect(),
+            kind: if direct { QuoteKind::Direct } else { QuoteKind::Partial },
+            speaker_kind: f.speaker.as_ref().map(|s| s.kind),
+            speaker: f.speaker.map(|s| s.name),
+            mention: f.mention,
+            cue: f.cue,
+        };
+        // A quotation with no cue of its own, right after another, continues its speaker.
+        if quote.speaker.is_none() && quote.cue.is_none() && direct {
+            let prev = out.last().filter(|_| last_para.is_some_and(|l| l + 1 >= first_para));
+            if let Some(prev) = prev {
+                quote.speaker.clone_from(&prev.speaker);
+                quote.speaker_kind = prev.speaker_kind;
+            }
+        }
+        last_para = span.pieces.last().map(|p| p.para);
+        out.push(quote);
+    }
+    out
+}
+
+/// Words that read as a title (`Fox News Sunday`, `Shark Tank`): every main word capitalised,
+/// a few words, no sentence punctuation.
+fn is_title(words: &[&str]) -> bool {
+    const SMALL: [&str; 9] = ["a", "an", "the", "of", "and", "in", "on", "for", "to"];
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let last = words[words.len() - 1];
+    if last.ends_with(['?', '!', ':', ';']) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        SMALL.contains(&w) || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+    })
+}

@@ -1,0 +1,416 @@
+//! Attribution: for a quotation in a sentence, the speech cue (`said`, `according to`, a colon)
+//! and the words naming its speaker, by the word-order rules of news writing.
+//!
+//! Only the quotation's own sentence is read, so the work per quotation is bounded by its
+//! sentence.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, PronounKind};
+use super::names::NameRun;
+use super::tokens::{Kind, Token};
+
+/// Words that name a speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// A name: the index of its run in the paragraph.
+    Name(usize),
+    /// A pronoun.
+    Pronoun(PronounKind),
+    /// A description: its head noun and the words before it, lower case
+    /// (`spokesman`, [`kremlin`]), and the description as written.
+    Description { head: String, modifiers: Vec<String>, written: String },
+}
+
+/// A mention and where it is, as a range of the paragraph's tokens.
+#[derive(Clone, Debug)]
+pub struct MentionAt {
+    /// What it is.
+    pub what: Mention,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+}
+
+/// What a sentence says about one of its quotations.
+#[derive(Clone, Debug, Default)]
+pub struct Attribution {
+    /// The speech cue's tokens.
+    pub cue: Option<Range<usize>>,
+    /// The speaker's mention.
+    pub mention: Option<MentionAt>,
+    /// The quotation stands as speech (sentence start, after a colon or `said,`), not as a
+    /// fragment inside the sentence.
+    pub direct: bool,
+    /// The sentence reports speech, so the quoted words are a quotation and not scare quotes.
+    pub reported: bool,
+    /// A speech cue comes before the quotation in its sentence (the quoted words are what is
+    /// reported, not the frame: `on "Fox News Sunday," Pence said`).
+    pub cue_before: bool,
+}
+
+/// One paragraph as attribution reads it.
+pub struct Reader<'a> {
+    /// The article's text.
+    pub text: &'a str,
+    /// The paragraph's tokens.
+    pub tokens: &'a [Token],
+    /// The paragraph's name runs.
+    pub runs: &'a [NameRun],
+    /// For each token, the run it belongs to.
+    pub run_at: &'a [Option<usize>],
+    /// The word lists.
+    pub lex: &'a Lexicon,
+}
+
+/// A speech cue: its tokens, and whether the speaker comes after it (`according to X`).
+#[derive(Clone, Debug)]
+struct Cue {
+    tokens: Range<usize>,
+    speaker_after: bool,
+}
+
+const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "his", "her", "their"];
+
+/// A speech word after one of these is a noun: `a flurry of tweets`, `pointed to reports`.
+const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "with", "for", "by", "from", "about"];
+
+impl Reader<'_> {
+    fn word(&self, k: usize) -> Option<String> {
+        let t = self.tokens.get(k)?;
+        (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
+    }
+
+    /// The speech cues of `sentence`, in order.
+    fn cues(&self, sentence: Range<usize>) -> Vec<Cue> {
+        let mut cues = Vec::new();
+        let mut k = sentence.start;
+        while k < sentence.end {
+            if let Some(w) = self.word(k) {
+                let phrase = self.lex.speaker_follows.iter().find(|p| {
+                    p.iter().enumerate().all(|(n, pw)| {
+                        k + n < sentence.end && self.word(k + n).is_some_and(|w| &w == pw)
+                    })
+                });
+                if let Some(p) = phrase {
+                    cues.push(Cue { tokens: k..k + p.len(), speaker_after: true });
+                    k += p.len();
+                    continue;
+                }
+                if self.is_verb_cue(k, &w, sentence.start) {
+                    cues.push(Cue { tokens: k..k + 1, speaker_after: false });
+                }
+            }
+            k += 1;
+        }
+        cues
+    }
+
+    /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
+    /// possessive or article (`Putin's stated goal`, `the reported deal`).
+    fn is_verb_cue(&self, k: usize, lower: &str, lo: usize) -> bool {
+        if !self.lex.is_speech_verb(lower) || self.starts_capital_word(k) {
+            return false;
+        }
+        let before = k.checked_sub(1).filter(|&b| b >= lo);
+        !before.is_some_and(|b| {
+            let t = &self.text[self.tokens[b].range.clone()];
+            t.ends_with("'s")
+                || t.ends_with("’s")
+                || self.word(b).is_some_and(|w| {
+                    DETERMINERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
+                })
+        })
+    }
+
+    fn starts_capital_word(&self, k: usize) -> bool {
+        self.text[self.tokens[k].range.clone()].starts_with(char::is_uppercase)
+    }
+
+    /// Attributes the quotation token `q` of `sentence`.
+    pub fn attribute(&self, q: usize, sentence: Range<usize>) -> Attribution {
+        let before = &self.tokens[sentence.start..q];
+        let at_start = before.iter().all(|t| t.kind != Kind::Word);
+        let prev = q.checked_sub(1).filter(|&p| p >= sentence.start);
+        let prev_kind = prev.map(|p| self.tokens[p].kind);
+        let cues = self.cues(sentence.clone());
+        let after_verb = |p: usize| {
+            // `said,` / `told reporters,` / `Peskov said` before the quotation.
+            (p.saturating_sub(3)..p).any(|k| {
+                k >= sentence.start && self.word(k).is_some_and(|w| self.lex.is_speech_verb(&w))
+            })
+        };
+        let direct = at_start
+            || prev_kind == Some(Kind::Punct(':'))
+            || (prev_kind == Some(Kind::Punct(',')) && prev.is_some_and(after_verb))
+            || (prev.is_some_and(|p| self.word(p).is_some_and(|w| self.lex.is_speech_verb(&w)))
+                && self.starts_capital(q));
+        let order: Vec<&Cue> = if at_start {
+            let after = cues.iter().filter(|c| c.tokens.start > q);
+            after.chain(cues.iter().filter(|c| c.tokens.start < q).rev()).collect()
+        } else {
+            let before = cues.iter().filter(|c| c.tokens.start < q).rev();
+            before.chain(cues.iter().filter(|c| c.tokens.start > q)).collect()
+        };
+        let cue_before = cues.iter().any(|c| c.tokens.start < q);
+        let mut out = Attribution {
+            direct,
+            reported: !cues.is_empty(),
+            cue_before,
+            ..Attribution::default()
+        };
+        for cue in &order {
+            if let Some(m) = self.speaker_of(cue, &cues, sentence.clone(), 0) {
+                out.cue = Some(cue.tokens.clone());
+                out.mention = Some(m);
+                return out;
+            }
+        }
+        if let Some(cue) = order.first() {
+            out.cue = Some(cue.tokens.clone());
+            return out;
+        }
+        // `"…" ― Veronica Cruz`: a dash and a name after the quotation sign it.
+        if let Some(Kind::Punct('―' | '—' | '–' | '-')) = self.tokens.get(q + 1).map(|t| t.kind)
+            && let Some(r) = self.run_at.get(q + 2).copied().flatten()
+        {
+            out.reported = true;
+            out.cue = Some(q + 1..q + 2);
+            out.mention =
+                Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+            return out;
+        }
+        // `Peskov: "…"`: a colon after a name introduces that person's words.
+        if prev_kind == Some(Kind::Punct(':'))
+            && let Some(p) = prev
+            && let Some(m) = self.left(p, sentence.start)
+        {
+            out.reported = true;
+            out.cue = Some(p..p + 1);
+            out.mention = Some(m);
+        }
+        out
+    }
+
+    fn starts_capital(&self, q: usize) -> bool {
+        let Some(t) = self.tokens.get(q) else { return true };
+        self.text[t.range.clone()]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// The speaker of `cue`: before it (`Peskov said`), after it (`said Peskov`, `according
+    /// to Peskov`), or the speaker of the verb it is joined to (`confirmed …, but stressed`).
+    fn speaker_of(
+        &self,
+        cue: &Cue,
+        cues: &[Cue],
+        sentence: Range<usize>,
+        depth: usize,
+    ) -> Option<MentionAt> {
+        if cue.speaker_after {
+            return self.right(cue.tokens.end, sentence.end);
+        }
+        let verb = self.word(cue.tokens.start).unwrap_or_default();
+        let (k, lo) = (cue.tokens.start, sentence.start);
+        // `Interfax quoted him as saying`: the object speaks.
+        if verb == "quoted"
+            && let Some(m) = self.right(cue.tokens.end, sentence.end)
+            && self.word(m.tokens.end).is_some_and(|w| w == "as")
+        {
+            return Some(m);
+        }
+        // `…, adding`, `to accuse`: the verb's subject is the clause's.
+        let participle =
+            verb.ends_with("ing") && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
+        let infinitive = k > lo && self.word(k - 1).is_some_and(|w| w == "to");
+        if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
+            if let Some(earlier) = cues.iter().rev().find(|c| c.tokens.end <= k) {
+                return self.speaker_of(earlier, cues, sentence, depth + 1);
+            }
+            if participle || infinitive {
+                return self.subject(lo, k);
+            }
+        }
+        if let Some(m) = self.left(k, lo) {
+            return Some(m);
+        }
+        if let Some(m) = self.relative_antecedent(k, lo) {
+            return Some(m);
+        }
+        self.right(cue.tokens.end, sentence.end)
+    }
+
+    /// The sentence's subject before token `k`: its first name or pronoun.
+    fn subject(&self, lo: usize, k: usize) -> Option<MentionAt> {
+        (lo..k).find_map(|j| {
+            if let Some(r) = self.run_at[j] {
+                return Some(MentionAt {
+                    what: Mention::Name(r),
+                    tokens: self.runs[r].tokens.clone(),
+                });
+            }
+            let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
+            (p != PronounKind::SpeakerSelf)
+                .then(|| MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
+        })
+    }
+
+    /// The speaker of the first cue of `sentence` that names one: whom a reported-speech
+    /// sentence without quotes makes the topic.
+    pub fn sentence_speaker(&self, sentence: Range<usize>) -> Option<MentionAt> {
+        let cues = self.cues(sentence.clone());
+        cues.iter().find_map(|c| self.speaker_of(c, &cues, sentence.clone(), 0))
+    }
+
+    /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
+    fn joined(&self, k: usize, lo: usize) -> bool {
+        let mut j = k;
+        while j > lo && self.word(j - 1).is_some_and(|w| self.lex.is_between(&w)) {
+            j -= 1;
+        }
+        j > lo && self.word(j - 1).is_some_and(|w| w == "and" || w == "but")
+    }
+
+    /// `Donald Trump, who in March said`: the name before `, who` a few words back.
+    fn relative_antecedent(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        let who = (k.saturating_sub(8).max(lo)..k)
+            .rev()
+            .find(|&j| self.word(j).is_some_and(|w| w == "who"))?;
+        let r = (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j])?;
+        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// The mention ending just before token `k` (words like `also`, `has` skipped).
+    fn left(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        let mut j = k;
+        let mut skipped = 0;
+        while j > lo && skipped < 4 && self.run_at[j - 1].is_none() {
+            // `Jason Chaffetz (R-Utah) said`: a parenthesis after a name.
+            if self.tokens[j - 1].kind == Kind::Punct(')')
+                && let Some(open) = (j.saturating_sub(10).max(lo)..j - 1)
+                    .rev()
+                    .find(|&b| self.tokens[b].kind == Kind::Punct('('))
+            {
+                j = open;
+                skipped += 1;
+                continue;
+            }
+            match self.word(j - 1) {
+                Some(w) if self.lex.is_between(&w) => {
+                    j -= 1;
+                    skipped += 1;
+                }
+                _ => break,
+            }
+        }
+        if j == lo {
+            return None;
+        }
+        let last = j - 1;
+        if let Some(r) = self.run_at[last] {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
+        match self.tokens[last].kind {
+            Kind::Punct(',') => self.left_of_apposition(last, lo),
+            Kind::Word => {
+                let w = self.word(last)?;
+                if let Some(p) = self.lex.pronoun(&w) {
+                    return Some(MentionAt { what: Mention::Pronoun(p), tokens: last..j });
+                }
+                self.description_ending(last, lo)
+            }
+            _ => None,
+        }
+    }
+
+    /// Past a comma: `Joe Biden, has warned` or `Andriy Demchenko, a spokesman for X, said`.
+    fn left_of_apposition(&self, comma: usize, lo: usize) -> Option<MentionAt> {
+        let open = (comma.saturating_sub(12).max(lo)..comma)
+            .rev()
+            .find(|&k| self.tokens[k].kind == Kind::Punct(','));
+        if let Some(open) = open
+            && let Some(first) = self.word(open + 1)
+            && (DETERMINERS.contains(&first.as_str()) || self.lex.is_title(&first))
+            && let Some(m) = self.left(open, lo).filter(|m| matches!(m.what, Mention::Name(_)))
+        {
+            return Some(m);
+        }
+        let r = self.run_at[comma.checked_sub(1).filter(|&b| b >= lo)?]?;
+        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// A description ending at token `last` (`the Kremlin spokesman`, `the readout`).
+    fn description_ending(&self, last: usize, lo: usize) -> Option<MentionAt> {
+        let mut head = self.word(last)?;
+        let mut end = last;
+        // `the secretary of state`: the head comes before `of`.
+        if !self.is_head(&head) && last >= lo + 2 && self.word(last - 1).as_deref() == Some("of") {
+            let h = self.word(last - 2)?;
+            if self.lex.is_title(&h) {
+                head = h;
+                end = last - 2;
+            }
+        }
+        if !self.is_head(&head) {
+            return None;
+        }
+        let mut start = end;
+        while start > lo && end - start < 4 {
+            match self.word(start - 1) {
+                Some(w) if !DETERMINERS.contains(&w.as_str()) && !self.lex.is_not_name(&w) => {
+                    start -= 1;
+                }
+                _ => break,
+            }
+        }
+        Some(self.description(start..last + 1, head, end))
+    }
+
+    fn is_head(&self, w: &str) -> bool {
+        self.lex.is_title(w) || self.lex.is_organisation_word(w) || self.lex.is_group_word(w)
+    }
+
+    fn description(&self, tokens: Range<usize>, head: String, head_at: usize) -> MentionAt {
+        let modifiers = (tokens.start..head_at)
+            .filter_map(|k| self.word(k))
+            .map(|w| self.lex.name_key(&w))
+            .collect();
+        let first = &self.tokens[tokens.start].range;
+        let last = &self.tokens[tokens.end - 1].range;
+        let written = self.text[first.start..last.end].to_string();
+        MentionAt { what: Mention::Description { head, modifiers, written }, tokens }
+    }
+
+    /// The mention starting at token `k`: `said Peskov`, `said the Kremlin spokesman`, `said he`.
+    fn right(&self, k: usize, hi: usize) -> Option<MentionAt> {
+        if k >= hi {
+            return None;
+        }
+        if let Some(r) = self.run_at[k] {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
+        let w = self.word(k)?;
+        // `said he.`, but not `said he would`: there `he` begins the reported words.
+        let ends = self.tokens.get(k + 1).is_none_or(|t| t.kind != Kind::Word) || k + 1 >= hi;
+        if let Some(p) = self.lex.pronoun(&w).filter(|p| *p != PronounKind::SpeakerSelf) {
+            return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
+        }
+        let start = if DETERMINERS.contains(&w.as_str()) { k + 1 } else { k };
+        // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.
+        let mut head_at = None;
+        let mut j = start;
+        while j < hi && j < start + 5 {
+            let Some(w) = self.word(j) else { break };
+            if self.is_head(&w) {
+                head_at = Some(j);
+            } else if head_at.is_some() || self.lex.is_not_name(&w) {
+                break;
+            }
+            j += 1;
+        }
+        let head_at = head_at?;
+        let head = self.word(head_at)?;
+        Some(self.description(start..head_at + 1, head, head_at))
+    }
+}

@@ -1,0 +1,338 @@
+//! Finding quoted spans: pairs quote marks, tells quote marks from apostrophes, follows a
+//! quotation over several paragraphs, and recovers from stray marks at the paragraph's end.
+//!
+//! One pass over each paragraph (a stray opener costs at most a few bounded re-scans), so the
+//! work is linear in the text.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+
+/// The two families of quote marks: a quotation opened with one closes with the same family,
+/// and marks of the other family inside it are a nested quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+/// One quote mark and what it may do, judged from its glyph and neighbours.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    at: usize,
+    len: usize,
+    family: Family,
+    opens: bool,
+    closes: bool,
+    /// A single mark after a plural `s` (`the allies' plan`) closes only when no better closer
+    /// follows.
+    weak: bool,
+}
+
+/// One paragraph's share of a quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Index of the paragraph.
+    pub para: usize,
+    /// From the opening mark to the closing mark included (to the paragraph's end when open).
+    pub outer: Range<usize>,
+    /// The quoted words, white space trimmed.
+    pub inner: Range<usize>,
+}
+
+/// A quoted span: one piece per paragraph it runs over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// In reading order, never empty.
+    pub pieces: Vec<Piece>,
+}
+
+/// How many times a paragraph is re-scanned past a stray opening mark before giving up on it.
+const MAX_RESCANS: usize = 3;
+
+/// Every quoted span of the paragraphs, in reading order; nested quotations are inside their
+/// outer span and not listed.
+pub fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut carry: Option<(Family, Vec<Piece>)> = None;
+    for (para, range) in paragraphs.iter().enumerate() {
+        let Some(p) = text.get(range.clone()) else { continue };
+        let mut from = 0;
+        let mut rescans = 0;
+        let mut carried = carry.take();
+        // A quotation carried from the last paragraph goes on only if this one reopens it.
+        if let Some((family, _)) = &carried {
+            match first_mark(p, lex) {
+                Some(m) if m.family == *family && m.opens => {}
+                _ => {
+                    if let Some((_, pieces)) = carried.take() {
+                        spans.push(Span { pieces });
+                    }
+                }
+            }
+        }
+        loop {
+            match pair(p, from, range.start, para, carried.take(), lex, &mut spans) {
+                None => break,
+                Some((family, opener, mut pieces)) => {
+                    let next_reopens = paragraphs
+                        .get(para + 1)
+                        .and_then(|r| text.get(r.clone()))
+                        .and_then(|next| first_mark(next, lex))
+                        .is_some_and(|m| m.family == family && m.opens);
+                    let inner = trim(p, opener.at + opener.len..p.len(), range.start);
+                    let at_start = p[..opener.at].trim().is_empty();
+                    if next_reopens {
+                        pieces.push(Piece {
+                            para,
+                            outer: range.start + opener.at..range.end,
+                            inner,
+                        });
+                        carry = Some((family, pieces));
+                        break;
+                    }
+                    if !pieces.is_empty() || at_start {
+                        // A quotation missing only its closing mark: it ends with the paragraph.
+                        pieces.push(Piece {
+                            para,
+                            outer: range.start + opener.at..range.end,
+                            inner,
+                        });
+                        spans.push(Span {
+                            pieces: pieces.into_iter().filter(|p| !p.inner.is_empty()).collect(),
+                        });
+                        break;
+                    }
+                    // A stray opening mark: read on after it as if it were not there.
+                    rescans += 1;
+                    if rescans > MAX_RESCANS {
+                        break;
+                    }
+                    from = opener.at + opener.len;
+                }
+            }
+        }
+    }
+    if let Some((_, pieces)) = carry {
+        spans.push(Span { pieces });
+    }
+    spans.retain(|s| !s.pieces.is_empty());
+    spans
+}
+
+/// Pairs the marks of paragraph `p` from byte `from`, pushing closed spans. Returns the
+/// quotation still open at the paragraph's end, if any, with the pieces before its opener.
+fn pair(
+    p: &str,
+    from: usize,
+    base: usize,
+    para: usize,
+    carried: Option<(Family, Vec<Piece>)>,
+    lex: &Lexicon,
+    spans: &mut Vec<Span>,
+) -> Option<(Family, Mark, Vec<Piece>)> {
+    let mut open: Option<(Mark, Vec<Piece>)> = None;
+    let mut carried = carried;
+    // Whether a weak single closer is to be skipped: decided once for every weak mark before
+    // `weak_until`, so the look-ahead stays linear.
+    let mut weak_until = 0;
+    let mut weak_skip = false;
+    let mut i = from;
+    while let Some(c) = p.get(i..).and_then(|s| s.chars().next()) {
+        let here = i;
+        i += c.len_utf8();
+        let Some(m) = classify(p, here, c, lex) else { continue };
+        if let Some((family, pieces)) = carried.take() {
+            // The reopening mark of a carried quotation.
+            if m.family == family && m.opens {
+                open = Some((m, pieces));
+                continue;
+            }
+        }
+        match open.take() {
+            None => {
+                if m.opens {
+                    open = Some((m, Vec::new()));
+                }
+            }
+            Some((o, pieces)) if m.family != o.family => open = Some((o, pieces)),
+            Some((o, mut pieces)) => {
+                if m.closes && m.weak {
+                    if here >= weak_until {
+                        (weak_until, weak_skip) = look_past_weak(p, i, lex);
+                    }
+                    if weak_skip {
+                        open = Some((o, pieces));
+                        continue;
+                    }
+                }
+                if m.closes {
+                    let inner = trim(p, o.at + o.len..here, base);
+                    if !inner.is_empty() {
+                        pieces.push(Piece { para, outer: base + o.at..base + i, inner });
+                        spans.push(Span { pieces });
+                    }
+                } else {
+                    // Two openers in a row: the first was stray.
+                    open = Some((m, Vec::new()));
+                    if !pieces.is_empty() {
+                        spans.push(Span { pieces });
+                    }
+                }
+            }
+        }
+    }
+    open.map(|(m, pieces)| (m.family, m, pieces))
+}
+
+/// Looks ahead of a weak single closer: returns how far the decision holds and whether to skip
+/// the weak mark (a strong closer comes before any new opener).
+fn look_past_weak(p: &str, from: usize, lex: &Lexicon) -> (usize, bool) {
+    let mut i = from;
+    while let Some(c) = p.get(i..).and_then(|s| s.chars().next()) {
+        let here = i;
+        i += c.len_utf8();
+        if let Some(m) = classify(p, here, c, lex).filter(|m| m.family == Family::Single) {
+            if m.closes && !m.weak {
+                return (here, true);
+            }
+            if m.opens && !m.closes {
+                return (here, false);
+            }
+        }
+    }
+    (p.len(), false)
+}
+
+/// The first mark of a paragraph, if the paragraph starts with one.
+fn first_mark(p: &str, lex: &Lexicon) -> Option<Mark> {
+    let (at, c) = p.char_indices().find(|(_, c)| !c.is_whitespace())?;
+    classify(p, at, c, lex)
+}
+
+/// `range` of `p` with white space trimmed, as a range of the article.
+fn trim(p: &str, range: Range<usize>, base: usize) -> Range<usize> {
+    let s = &p[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.end - (s.len() - s.trim_end().len());
+    if start >= end { base + start..base + start } else { base + start..base + end }
+}
+
+/// Judges the character `c` at byte `at` of `p`: a quote mark, and what it may do, or `None`.
+fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
+    let (family, glyph_opens, glyph_closes) = match c {
+        '"' => (Family::Double, true, true),
+        '“' | '„' | '«' | '‟' => (Family::Double, true, false),
+        '”' | '»' => (Family::Double, false, true),
+        '\'' => (Family::Single, true, true),
+        '‘' | '‚' | '‹' => (Family::Single, true, false),
+        '’' | '›' => (Family::Single, false, true),
+        _ => return None,
+    };
+    let prev = p[..at].chars().next_back();
+    let after = &p[at + c.len_utf8()..];
+    let next = after.chars().next();
+    let space_or_none = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
+    let left = !space_or_none(next)
+        && (prev.is_none_or(|ch| ch.is_whitespace() || "([{—–-/:;,".contains(ch) || is_mark(ch)));
+    let right = !space_or_none(prev)
+        && (next
+            .is_none_or(|ch| ch.is_whitespace() || ".,;:!?)]}—–-…".contains(ch) || is_mark(ch)));
+    if family == Family::Single {
+        let alnum = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+        // Inside a word: `don't`, `Russia's`.
+        if alnum(prev) && alnum(next) {
+            return None;
+        }
+        // A leading elision or decade: `'em`, `rock 'n' roll`, `'90s`.
+        if alnum(next) && !alnum(prev) && is_elided(after, lex) {
+            return None;
+        }
+        // `rock 'n' roll`: the apostrophe after the elided n.
+        if prev == Some('n') && p[..at].ends_with(" 'n") || p[..at].ends_with(" ‘n") {
+            return None;
+        }
+    }
+    let (opens, closes) = match (left, right) {
+        (true, false) => (true, false),
+        (false, true) => (false, true),
+        _ => (glyph_opens, glyph_closes),
+    };
+    if !opens && !closes {
+        return None;
+    }
+    let weak = family == Family::Single
+        && closes
+        && !opens
+        && matches!(prev, Some('s' | 'S'))
+        && next.is_some_and(char::is_whitespace)
+        && after.trim_start().chars().next().is_some_and(char::is_lowercase);
+    Some(Mark { at, len: c.len_utf8(), family, opens, closes, weak })
+}
+
+/// Any quote-mark character.
+fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '\'' | '‘' | '’' | '‚' | '‹' | '›')
+}
+
+/// The word after a leading apostrophe is an elision or a decade (`'em`, `'90s`).
+fn is_elided(after: &str, lex: &Lexicon) -> bool {
+    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).take(12).collect();
+    if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        let digits = word.chars().take_while(char::is_ascii_digit).count();
+        let rest = &word[digits..];
+        return digits == 2 && (rest.is_empty() || rest == "s");
+    }
+    lex.is_elision(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<String> {
+        let mut paragraphs = Vec::new();
+        let mut start = 0;
+        for part in text.split("\n\n") {
+            paragraphs.push(start..start + part.len());
+            start += part.len() + 2;
+        }
+        scan(text, &paragraphs, &Lexicon::builtin())
+            .into_iter()
+            .map(|s| {
+                s.pieces.iter().map(|p| &text[p.inner.clone()]).collect::<Vec<_>>().join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pairs_straight_curly_and_mixed_marks() {
+        assert_eq!(quoted("“I don’t bite,\" he said. \"What?”"), ["I don’t bite,", "What?"]);
+        assert_eq!(quoted("«Non» dit-il"), ["Non"]);
+    }
+
+    #[test]
+    fn tells_single_quotes_from_apostrophes() {
+        let t = "'Russia's and the allies' plans in the '90s, rock 'n' roll,' he said of 'em.";
+        assert_eq!(quoted(t), ["Russia's and the allies' plans in the '90s, rock 'n' roll,"]);
+        assert_eq!(quoted("the Russias' invasion and 'high-level' talks"), ["high-level"]);
+    }
+
+    #[test]
+    fn follows_a_quotation_over_paragraphs() {
+        let t = "He said: “One.\n\n“Two.”\n\nAfter.";
+        assert_eq!(quoted(t), ["One. | Two."]);
+    }
+
+    #[test]
+    fn a_stray_mark_does_not_swallow_the_article() {
+        let t = "A stray \" mark here and a \"real\" quote.\n\nNext \"one\".";
+        assert_eq!(quoted(t), ["real", "one"]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(quoted("\"He called it 'madness',\" she said."), ["He called it 'madness',"]);
+        assert_eq!(quoted("'He called it \"madness\",' she said."), ["He called it \"madness\","]);
+    }
+}

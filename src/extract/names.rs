@@ -1,0 +1,333 @@
+//! Names in an article's own words (never inside quotes): runs of capitalised words, told apart
+//! as people and organisations, and gathered into one registry entry per person, so that a bare
+//! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::tokens::{Kind, Token};
+
+/// Whom a run of capitalised words names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    /// A person in the registry.
+    Person(usize),
+    /// An organisation in the registry.
+    Org(usize),
+    /// A single word nobody else is called (a place, a surname met once).
+    Other,
+}
+
+/// A run of capitalised words naming someone.
+#[derive(Clone, Debug)]
+pub struct NameRun {
+    /// Every token of the run, titles included (`Russian President Vladimir Putin`).
+    pub tokens: Range<usize>,
+    /// The name proper (`Vladimir Putin`).
+    pub name: Range<usize>,
+    /// Whom it names (set once the whole article is read).
+    pub entity: Entity,
+}
+
+/// A role a person is given: `spokesman` with `kremlin`.
+#[derive(Clone, Debug, Default)]
+pub struct Role {
+    head: String,
+    modifiers: Vec<String>,
+}
+
+/// One person of the article.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The fullest name the article gives.
+    pub name: String,
+    words: usize,
+    first: Option<String>,
+    roles: Vec<Role>,
+}
+
+/// One organisation of the article.
+#[derive(Clone, Debug)]
+pub struct Org {
+    /// The name as first written.
+    pub name: String,
+    key: String,
+}
+
+/// The people and organisations an article names.
+#[derive(Debug, Default)]
+pub struct Registry {
+    /// People, in order of first mention.
+    pub persons: Vec<Person>,
+    /// Organisations, in order of first mention.
+    pub orgs: Vec<Org>,
+    by_surname: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    org_by_key: HashMap<String, usize>,
+}
+
+/// The text of a token with a possessive `'s` dropped.
+pub fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
+    let w = &text[t.range.clone()];
+    w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+}
+
+fn lower(text: &str, t: &Token) -> String {
+    text[t.range.clone()].trim_end_matches('.').to_lowercase()
+}
+
+/// Finds the name runs among a paragraph's tokens.
+pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tokens[i].is_capitalised(text) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut has_org = lex.is_organisation_word(&lower(text, &tokens[i]));
+        while let Some(t) = tokens.get(end) {
+            if t.is_capitalised(text) && !lex.is_not_name(&lower(text, t)) {
+                has_org |= lex.is_organisation_word(&lower(text, t));
+                end += 1;
+                continue;
+            }
+            // `von der Leyen`, `Ministry of Defence`: a small word between capitalised ones.
+            let joins = t.kind == Kind::Word && {
+                let w = lower(text, t);
+                lex.is_joiner(&w) || (has_org && (w == "of" || w == "for"))
+            };
+            if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised(text)) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // Drop the sentence-initial and other non-name words at the start (`However`, `The`).
+        let mut start = i;
+        while start < end && lex.is_not_name(&lower(text, &tokens[start])) {
+            start += 1;
+        }
+        if start < end {
+            let title_end = (start..end)
+                .rev()
+                .find(|&k| lex.is_title(&lower(text, &tokens[k])))
+                .map_or(start, |k| k + 1);
+            if title_end < end {
+                out.push(NameRun {
+                    tokens: start..end,
+                    name: title_end..end,
+                    entity: Entity::Other,
+                });
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// What kind of entity a run names, from its words alone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Person,
+    Org,
+    Single,
+}
+
+fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
+    let name = &tokens[run.name.clone()];
+    let words: Vec<String> = name.iter().map(|t| lower(text, t)).collect();
+    if words
+        .iter()
+        .any(|w| lex.is_organisation_word(w.trim_end_matches("'s").trim_end_matches("’s")))
+    {
+        return Shape::Org;
+    }
+    let first = &text[name[0].range.clone()];
+    let acronym = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+    if name.len() == 1 && acronym {
+        return Shape::Org;
+    }
+    if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) && name.len() > 1 {
+        // `Ukraine's Border Service` without an organisation word: not one name.
+        return Shape::Single;
+    }
+    // `LOS ANGELES` datelines, `South Asia`, `New Jersey`: places, not people.
+    let shouting = name.len() >= 2
+        && name.iter().all(|t| !text[t.range.clone()].chars().any(char::is_lowercase));
+    if shouting || lex.is_place_word(&words[0]) {
+        return Shape::Single;
+    }
+    if name.len() >= 2 || run.tokens.start < run.name.start { Shape::Person } else { Shape::Single }
+}
+
+impl Registry {
+    /// Registers the runs of every paragraph (`paras[i]` = tokens and runs of paragraph `i`),
+    /// setting each run's entity.
+    pub fn build(text: &str, paras: &mut [(&[Token], &mut Vec<NameRun>)], lex: &Lexicon) -> Self {
+        let mut reg = Registry::default();
+        // Full names first, so that a bare surname anywhere finds its person.
+        for (tokens, runs) in paras.iter_mut() {
+            for k in 0..runs.len() {
+                let run = &runs[k];
+                let entity = match shape(text, tokens, run, lex) {
+                    Shape::Person if run.name.len() >= 2 => {
+                        Entity::Person(reg.add_person(text, tokens, run, lex))
+                    }
+                    Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
+                    _ => continue,
+                };
+                let roles = roles_around(text, tokens, run, lex);
+                if let Entity::Person(id) = entity {
+                    reg.persons[id].roles.extend(roles);
+                }
+                runs[k].entity = entity;
+            }
+        }
+        for (tokens, runs) in paras.iter_mut() {
+            for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
+                let last = &tokens[run.name.end - 1];
+                let key = lex.name_key(bare(text, last));
+                let titled = run.tokens.start < run.name.start;
+                run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
+                    (Some(ids), _) => Entity::Person(ids[0]),
+                    (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
+                        Entity::Person(ids[0])
+                    }
+                    _ if titled && run.name.len() == 1 => {
+                        Entity::Person(reg.add_person(text, tokens, run, lex))
+                    }
+                    _ => Entity::Other,
+                };
+            }
+        }
+        reg
+    }
+
+    fn add_person(&mut self, text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> usize {
+        let name = &tokens[run.name.clone()];
+        let surname = lex.name_key(bare(text, &name[name.len() - 1]));
+        let first = (name.len() >= 2).then(|| lex.name_key(&text[name[0].range.clone()]));
+        let compatible = |p: &Person| match (&p.first, &first) {
+            (Some(a), Some(b)) => a == b || a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+            _ => true,
+        };
+        let found = self
+            .by_surname
+            .get(&surname)
+            .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
+        let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        match found {
+            Some(id) => {
+                let p = &mut self.persons[id];
+                if name.len() > p.words {
+                    p.name = display;
+                    p.words = name.len();
+                }
+                if p.first.is_none() {
+                    p.first.clone_from(&first);
+                }
+                id
+            }
+            None => {
+                let id = self.persons.len();
+                self.persons.push(Person {
+                    name: display,
+                    words: name.len(),
+                    first: first.clone(),
+                    roles: Vec::new(),
+                });
+                self.by_surname.entry(surname).or_default().push(id);
+                if let Some(f) = first {
+                    self.by_first.entry(f).or_default().push(id);
+                }
+                id
+            }
+        }
+    }
+
+    fn add_org(&mut self, text: &str, name: &[Token]) -> usize {
+        let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        let key = display.to_lowercase();
+        if let Some(&id) = self.org_by_key.get(&key) {
+            return id;
+        }
+        let id = self.orgs.len();
+        self.orgs.push(Org { name: display, key: key.clone() });
+        self.org_by_key.insert(key, id);
+        id
+    }
+
+    /// The people who hold the role `head` with all `modifiers` (`spokesman`, [`kremlin`]).
+    pub fn with_role<'a>(
+        &'a self,
+        head: &'a str,
+        modifiers: &'a [String],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.persons.iter().enumerate().filter_map(move |(id, p)| {
+            p.roles
+                .iter()
+                .any(|r| {
+                    same_role(&r.head, head) && modifiers.iter().all(|m| r.modifiers.contains(m))
+                })
+                .then_some(id)
+        })
+    }
+
+    /// The organisations whose name holds the word `head` (`ministry`).
+    pub fn orgs_with_word<'a>(&'a self, head: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.orgs
+            .iter()
+            .enumerate()
+            .filter(move |(_, o)| o.key.split_whitespace().any(|w| w == head))
+            .map(|(id, _)| id)
+    }
+}
+
+/// `spokesman`, `spokeswoman` and `spokesperson` are one role.
+fn same_role(a: &str, b: &str) -> bool {
+    a == b || (a.starts_with("spokes") && b.starts_with("spokes"))
+}
+
+/// The roles given to the person of `run`: its own titles (`Russian President`), the words just
+/// before it (`Kremlin spokesman Dmitry Peskov`) and an apposition after it (`Andriy Demchenko,
+/// a spokesman for the Border Service`).
+fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Vec<Role> {
+    let mut roles = Vec::new();
+    let before_start = run.tokens.start.saturating_sub(4);
+    let before: Vec<String> = tokens[before_start..run.name.start]
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == Kind::Word)
+        .map(|t| lex.name_key(&lower(text, t)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    roles.extend(role_of(&before, lex));
+    let after = &tokens[run.tokens.end.min(tokens.len())..];
+    if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {
+        let words: Vec<String> = after[1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.kind == Kind::Word)
+            .map(|t| lex.name_key(&lower(text, t)))
+            .collect();
+        if words.first().is_some_and(|w| w == "a" || w == "an" || w == "the")
+            && let Some(h) = words.iter().position(|w| lex.is_title(w))
+        {
+            let modifiers = words[1..h].iter().chain(&words[h + 1..]).cloned().collect();
+            roles.push(Role { head: words[h].clone(), modifiers });
+        }
+    }
+    roles
+}
+
+/// The role of a run of words ending in a title, if any: its last title is the head.
+fn role_of(words: &[String], lex: &Lexicon) -> Option<Role> {
+    let h = words.iter().rposition(|w| lex.is_title(w))?;
+    let modifiers = words[..h].iter().filter(|w| !lex.is_not_name(w)).cloned().collect();
+    Some(Role { head: words[h].clone(), modifiers })
+}

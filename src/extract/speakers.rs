@@ -1,0 +1,155 @@
+//! Speaker resolution: a mention (`he`, `Peskov`, `the Kremlin spokesman`) becomes the fullest
+//! name the article gives, using who was talked about most recently.
+
+use serde::Serialize;
+
+use super::attribution::Mention;
+use super::lexicon::{Lexicon, PronounKind};
+use super::names::{Entity, NameRun, Registry, bare};
+use super::tokens::Token;
+
+/// What kind of speaker a quotation has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named or described person.
+    Person,
+    /// A government body, company, newspaper, document (`the readout`).
+    Organisation,
+    /// Named, but not known to be either (`Russia`, `officials`).
+    Unknown,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    /// The fullest name, or the description as written when nobody is named.
+    pub name: String,
+    /// Person or organisation.
+    pub kind: SpeakerKind,
+}
+
+/// Who was talked about most recently: the state pronouns are resolved against.
+#[derive(Debug, Default)]
+pub struct Salience {
+    person: Option<usize>,
+    org: Option<usize>,
+    /// For each person, when they were last mentioned (a running count of mentions).
+    seen: Vec<usize>,
+    clock: usize,
+}
+
+impl Salience {
+    /// Takes in a sentence's name runs, in order: its first person is its subject, and becomes
+    /// whom `he` or `she` will mean.
+    pub fn read_sentence<'r>(&mut self, runs: impl Iterator<Item = &'r NameRun>) {
+        let mut subject_person = None;
+        let mut subject_org = None;
+        for run in runs {
+            self.clock += 1;
+            match run.entity {
+                Entity::Person(id) => {
+                    if self.seen.len() <= id {
+                        self.seen.resize(id + 1, 0);
+                    }
+                    self.seen[id] = self.clock;
+                    subject_person.get_or_insert(id);
+                }
+                Entity::Org(id) => {
+                    subject_org.get_or_insert(id);
+                }
+                Entity::Other => {}
+            }
+        }
+        if subject_person.is_some() {
+            self.person = subject_person;
+        }
+        if subject_org.is_some() {
+            self.org = subject_org;
+        }
+    }
+
+    /// Makes `speaker` the one a following pronoun means.
+    pub fn spoke(&mut self, entity: Entity) {
+        match entity {
+            Entity::Person(id) => self.person = Some(id),
+            Entity::Org(id) => self.org = Some(id),
+            Entity::Other => {}
+        }
+    }
+
+    fn last_seen(&self, id: usize) -> usize {
+        self.seen.get(id).copied().unwrap_or(0)
+    }
+}
+
+/// What resolution reads: the paragraph of the mention, and the article's registry.
+pub struct Context<'a> {
+    /// The article's text.
+    pub text: &'a str,
+    /// The paragraph's tokens.
+    pub tokens: &'a [Token],
+    /// The paragraph's name runs.
+    pub runs: &'a [NameRun],
+    /// The article's people and organisations.
+    pub reg: &'a Registry,
+    /// The word lists.
+    pub lex: &'a Lexicon,
+}
+
+/// Resolves `mention` to a speaker and the entity behind it.
+pub fn resolve(mention: &Mention, cx: &Context, salience: &Salience) -> Option<(Speaker, Entity)> {
+    let Context { text, tokens, runs, reg, lex } = *cx;
+    let person = |id: usize| {
+        let name = reg.persons.get(id)?.name.clone();
+        Some((Speaker { name, kind: SpeakerKind::Person }, Entity::Person(id)))
+    };
+    let org = |id: usize| {
+        let name = reg.orgs.get(id)?.name.clone();
+        Some((Speaker { name, kind: SpeakerKind::Organisation }, Entity::Org(id)))
+    };
+    match mention {
+        Mention::Name(r) => {
+            let run = runs.get(*r)?;
+            match run.entity {
+                Entity::Person(id) => person(id),
+                Entity::Org(id) => org(id),
+                Entity::Other => {
+                    let words = tokens[run.name.clone()].iter().map(|t| bare(text, t));
+                    let name = words.collect::<Vec<_>>().join(" ");
+                    Some((Speaker { name, kind: SpeakerKind::Unknown }, Entity::Other))
+                }
+            }
+        }
+        Mention::Pronoun(PronounKind::Person) => salience.person.and_then(person),
+        Mention::Pronoun(PronounKind::Organisation) => salience.org.and_then(org),
+        Mention::Pronoun(_) => None,
+        Mention::Description { head, modifiers, written } => {
+            let holder = reg.with_role(head, modifiers).max_by_key(|&id| salience.last_seen(id));
+            if let Some(id) = holder {
+                return person(id);
+            }
+            let kind = if lex.is_title(head) {
+                SpeakerKind::Person
+            } else if lex.is_group_word(head) {
+                SpeakerKind::Unknown
+            } else {
+                if let Some(id) = reg.orgs_with_word(head).last() {
+                    return org(id);
+                }
+                SpeakerKind::Organisation
+            };
+            let name = strip_determiner(written);
+            Some((Speaker { name, kind }, Entity::Other))
+        }
+    }
+}
+
+fn strip_determiner(written: &str) -> String {
+    let mut words = written.split_whitespace();
+    let first = words.clone().next().unwrap_or("");
+    if ["the", "a", "an"].contains(&first.to_lowercase().as_str()) {
+        words.next();
+    }
+    words.collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,192 @@
+//! Words and sentences of a paragraph, with each quoted piece standing as one token, so that
+//! nothing inside a quotation is read as the article's own words.
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::marks::Piece;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A run of letters and digits, with inner apostrophes, hyphens and full stops (`U.S.`).
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A quoted piece: the index of its quotation in the article's list.
+    Quote(usize),
+}
+
+/// One token of a paragraph.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// Bytes in the article's text (for a quote: the marks included).
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: Kind,
+    /// For a quote: its words end a sentence (`.`, `?`, `!`).
+    pub terminal: bool,
+}
+
+impl Token {
+    /// True for a word starting with a capital letter.
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        self.kind == Kind::Word && text[self.range.clone()].starts_with(char::is_uppercase)
+    }
+}
+
+/// A paragraph read into tokens and sentences.
+#[derive(Debug, Default)]
+pub struct Paragraph {
+    /// The tokens in order.
+    pub tokens: Vec<Token>,
+    /// The sentences, as ranges of `tokens`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+/// Reads the paragraph `range` of `text`; `pieces` are the quoted pieces inside it, in order,
+/// each with the index of its quotation.
+pub fn read(
+    text: &str,
+    range: Range<usize>,
+    pieces: &[(usize, &Piece)],
+    lex: &Lexicon,
+) -> Paragraph {
+    let tokens = tokenize(text, range, pieces, lex);
+    let sentences = sentences(text, &tokens, lex);
+    Paragraph { tokens, sentences }
+}
+
+fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    pieces: &[(usize, &Piece)],
+    lex: &Lexicon,
+) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut pieces = pieces.iter().peekable();
+    let mut i = range.start;
+    let end = range.end.min(text.len());
+    while i < end {
+        if let Some((q, piece)) = pieces.peek().filter(|(_, p)| p.outer.start <= i) {
+            let terminal = text[piece.inner.clone()].ends_with(['.', '?', '!']);
+            tokens.push(Token { range: piece.outer.clone(), kind: Kind::Quote(*q), terminal });
+            i = piece.outer.end.max(i + 1);
+            pieces.next();
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+            continue;
+        }
+        let Some(c) = text[i..end].chars().next() else { break };
+        if c.is_alphanumeric() {
+            let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
+            let len = word_len(&text[i..stop], lex);
+            tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false });
+            i += len;
+        } else {
+            if !c.is_whitespace() {
+                tokens.push(Token {
+                    range: i..i + c.len_utf8(),
+                    kind: Kind::Punct(c),
+                    terminal: false,
+                });
+            }
+            i += c.len_utf8();
+        }
+    }
+    tokens
+}
+
+/// Length of the word at the start of `s`: letters and digits, joined by one inner `'`, `’`,
+/// `-`, `.` or `&`; a final full stop belongs to an abbreviation or initial.
+fn word_len(s: &str, lex: &Lexicon) -> usize {
+    let mut len = 0;
+    let mut dotted = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            len = at + c.len_utf8();
+        } else if "'’-.&".contains(c) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            dotted |= c == '.';
+        } else {
+            break;
+        }
+    }
+    let word = &s[..len];
+    if s[len..].starts_with('.') {
+        let single_capital = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+        if dotted || single_capital || lex.is_abbreviation(&word.to_lowercase()) {
+            len += 1;
+        }
+    }
+    len
+}
+
+/// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
+/// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`).
+fn sentences(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Range<usize>> {
+    let starts_sentence = |t: &Token| match t.kind {
+        Kind::Word => {
+            text[t.range.clone()].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        }
+        Kind::Quote(_) => true,
+        Kind::Punct(c) => "([".contains(c),
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(next) = tokens.get(i + 1) else { break };
+        let end_here = match t.kind {
+            Kind::Punct('.' | '?' | '!' | '…') => starts_sentence(next),
+            Kind::Quote(_) => {
+                t.terminal
+                    && starts_sentence(next)
+                    && !attribution_follows(text, &tokens[i + 1..], lex)
+            }
+            _ => false,
+        };
+        if end_here {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(start..tokens.len());
+    }
+    out
+}
+
+/// True when a speech verb comes within the next few words, before any punctuation.
+fn attribution_follows(text: &str, rest: &[Token], lex: &Lexicon) -> bool {
+    rest.iter()
+        .take(5)
+        .take_while(|t| t.kind == Kind::Word)
+        .any(|t| lex.is_speech_verb(&text[t.range.clone()].to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        let lex = Lexicon::builtin();
+        tokenize(s, 0..s.len(), &[], &lex).iter().map(|t| &s[t.range.clone()]).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_contractions_whole() {
+        assert_eq!(
+            words("Mr. Putin's U.S. don't, J. Doe."),
+            ["Mr.", "Putin's", "U.S.", "don't", ",", "J.", "Doe", "."]
+        );
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_titles() {
+        let s = "Dr. Who spoke. Then he left! OK";
+        let lex = Lexicon::builtin();
+        let tokens = tokenize(s, 0..s.len(), &[], &lex);
+        assert_eq!(sentences(s, &tokens, &lex).len(), 3);
+    }
+}

@@ -1,0 +1,228 @@
+//! Opening the store: configure the connection, check the file, migrate it and prove it writable;
+//! or move a damaged file aside and start afresh; or fall back to memory.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::schema::{self, SchemaError};
+use super::{Notice, Store};
+
+/// How long a write waits for another process's write to finish before giving up. Changes are
+/// one small statement each, so anything near this means a stuck process.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Why a file could not be opened as the store.
+#[derive(Debug)]
+enum Failure {
+    /// Not a database, or damaged: it is moved aside.
+    Damaged(String),
+    /// Possibly fine, but not usable here (permissions, full disk, another program's or a newer
+    /// saidso's file): it is left alone.
+    Unusable(String),
+}
+
+impl From<rusqlite::Error> for Failure {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+                Failure::Damaged(e.to_string())
+            }
+            _ => Failure::Unusable(e.to_string()),
+        }
+    }
+}
+
+impl From<SchemaError> for Failure {
+    fn from(e: SchemaError) -> Self {
+        match e {
+            SchemaError::Sqlite(e) => e.into(),
+            other => Failure::Unusable(other.to_string()),
+        }
+    }
+}
+
+/// See [`Store::open`].
+pub(super) fn open(path: &Path) -> (Store, Vec<Notice>) {
+    match open_file(path) {
+        Ok(conn) => (on_disk(conn, path), Vec::new()),
+        Err(Failure::Damaged(cause)) => recover(path, cause),
+        Err(Failure::Unusable(cause)) => fall_back(path, &cause, Vec::new()),
+    }
+}
+
+/// A store in memory only; `cause` says why (none for `--no-state`) and becomes a notice.
+pub(super) fn in_memory(cause: Option<String>, notices: Vec<Notice>) -> (Store, Vec<Notice>) {
+    with_memory(fresh_memory(), cause, notices)
+}
+
+/// Moves the damaged file at `path` aside and opens a new one in its place.
+fn recover(path: &Path, cause: String) -> (Store, Vec<Notice>) {
+    let to = match move_aside(path) {
+        Ok(to) => to,
+        Err(e) => {
+            let cause =
+                format!("{} is damaged ({cause}) and cannot be moved aside: {e}", path.display());
+            return in_memory(Some(cause), Vec::new());
+        }
+    };
+    let moved = Notice::MovedAside { path: path.to_path_buf(), to, cause };
+    match open_file(path) {
+        Ok(conn) => (on_disk(conn, path), vec![moved]),
+        Err(Failure::Damaged(cause) | Failure::Unusable(cause)) => {
+            fall_back(path, &cause, vec![moved])
+        }
+    }
+}
+
+/// A store in memory, holding a copy of what `path` holds when that can at least be read, so that
+/// earlier marks still show although new ones cannot be saved.
+fn fall_back(path: &Path, cause: &str, notices: Vec<Notice>) -> (Store, Vec<Notice>) {
+    let cause = format!("cannot write {}: {cause}", path.display());
+    let conn = readable_copy(path).unwrap_or_else(|_| fresh_memory());
+    with_memory(conn, Some(cause), notices)
+}
+
+fn with_memory(
+    conn: Connection,
+    cause: Option<String>,
+    mut notices: Vec<Notice>,
+) -> (Store, Vec<Notice>) {
+    if let Some(cause) = &cause {
+        notices.push(Notice::NotSaved { cause: cause.clone() });
+    }
+    (Store { conn, file: None, not_saved: cause }, notices)
+}
+
+fn on_disk(conn: Connection, path: &Path) -> Store {
+    Store { conn, file: Some(path.to_path_buf()), not_saved: None }
+}
+
+/// Opens `path` read-write, creating it and its directory if need be.
+fn open_file(path: &Path) -> Result<Connection, Failure> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)
+            .map_err(|e| Failure::Unusable(format!("cannot create {}: {e}", dir.display())))?;
+    }
+    let mut conn = Connection::open(path)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // WAL: another process can read while one writes. NORMAL: a commit survives the process being
+    // killed; only a power cut can lose the last few, never the file's consistency.
+    conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))?;
+    conn.pragma_update(None, "synchronous", "normal")?;
+    check(&conn)?;
+    schema::migrate(&mut conn)?;
+    probe(&conn)?;
+    Ok(conn)
+}
+
+/// SQLite's quick integrity check: a file with a valid header can still have damaged pages.
+fn check(conn: &Connection) -> Result<(), Failure> {
+    let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(Failure::Damaged(format!("integrity check failed: {verdict}")))
+    }
+}
+
+/// Writes once, to learn now rather than at the first mark that the file cannot be written:
+/// SQLite quietly opens a read-only file read-only, and a full disk only shows on writing.
+fn probe(conn: &Connection) -> Result<(), Failure> {
+    conn.execute(
+        "INSERT INTO kv (key, value) VALUES ('opened', unixepoch())
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [],
+    )?;
+    Ok(())
+}
+
+/// Renames the file at `path` to `<path>.corrupt-<unix time>`, with its journal files.
+fn move_aside(path: &Path) -> io::Result<PathBuf> {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let mut to = suffixed(path, &format!(".corrupt-{secs}"));
+    let mut n = 1;
+    while to.exists() {
+        n += 1;
+        to = suffixed(path, &format!(".corrupt-{secs}-{n}"));
+    }
+    fs::rename(path, &to)?;
+    // The journal files belong to the damaged file: left behind, SQLite would replay them into the
+    // new one. Moved along, the pair can still be opened to rescue what it holds.
+    for journal in ["-wal", "-shm", "-journal"] {
+        let from = suffixed(path, journal);
+        if from.exists() {
+            fs::rename(&from, suffixed(&to, journal))?;
+        }
+    }
+    Ok(to)
+}
+
+/// `path` with `suffix` appended to its file name.
+fn suffixed(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// An in-memory copy of the database at `path`, opened read-only.
+fn readable_copy(path: &Path) -> Result<Connection, Failure> {
+    let path = path.to_str().ok_or_else(|| Failure::Unusable("path is not UTF-8".into()))?;
+    // First with the -wal file, which holds the latest changes (on a full disk, say); then without
+    // it (`immutable`), as a read-only directory cannot hold the -shm file needed to read it.
+    copy_of(&format!("file:{}", uri_escape(path)))
+        .or_else(|_| copy_of(&format!("file:{}?immutable=1", uri_escape(path))))
+}
+
+fn copy_of(uri: &str) -> Result<Connection, Failure> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    let source = Connection::open_with_flags(uri, flags)?;
+    check(&source)?;
+    let mut copy = Connection::open_in_memory()?;
+    Backup::new(&source, &mut copy)?.run_to_completion(1024, Duration::ZERO, None)?;
+    schema::migrate(&mut copy)?;
+    Ok(copy)
+}
+
+/// `path` with the characters that mean something in a URI escaped.
+fn uri_escape(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A new, migrated database in memory.
+fn fresh_memory() -> Connection {
+    // Opening and migrating an in-memory database touches no file and runs only our own SQL, so
+    // failing here is a bug (or no memory at all), not a condition to handle.
+    let mut conn = Connection::open_in_memory().expect("SQLite opens an in-memory database");
+    schema::migrate(&mut conn).expect("the migrations apply to an empty database");
+    conn
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_escape_leaves_plain_paths_alone() {
+        assert_eq!(uri_escape("/home/a b/state.sqlite3"), "/home/a b/state.sqlite3");
+        assert_eq!(uri_escape("/x/100%?#"), "/x/100%25%3f%23");
+    }
+
+    #[test]
+    fn suffixed_appends_to_the_file_name() {
+        assert_eq!(suffixed(Path::new("/d/s.db"), "-wal"), Path::new("/d/s.db-wal"));
+    }
+}

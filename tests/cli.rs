@@ -1,0 +1,96 @@
+//! `list` and `read` through the real binary, on the seeds.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// The binary, kept away from the user's state file.
+fn saidso() -> Command {
+    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
+    cmd.arg("--no-state");
+    cmd
+}
+
+#[test]
+fn list_jsonl_of_the_seed_folder() {
+    let out = saidso().args(["list", "--format", "jsonl", "seeds/"]).output().unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0]["title"], "Putin is willing to have meeting with Zelenskyy, Russia says");
+    assert_eq!(rows[0]["path"], "seeds/000_35834a7932818f31.txt");
+    for row in &rows {
+        for key in ["id", "title", "path", "paragraphs", "words", "quotes"] {
+            assert!(!row[key].is_null(), "{key} missing in {row}");
+        }
+        assert_eq!(row["id"].as_str().unwrap().len(), 16);
+        assert!(row["words"].as_u64().unwrap() > 250);
+    }
+}
+
+#[test]
+fn no_path_means_the_embedded_seeds() {
+    let embedded = saidso().args(["list", "--format", "jsonl"]).output().unwrap();
+    let folder = saidso().args(["list", "--format", "jsonl", "seeds"]).output().unwrap();
+    let ids = |out: &[u8]| -> Vec<serde_json::Value> {
+        String::from_utf8_lossy(out)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].clone())
+            .collect()
+    };
+    assert_eq!(ids(&embedded.stdout).len(), 5);
+    assert_eq!(ids(&embedded.stdout), ids(&folder.stdout));
+}
+
+#[test]
+fn read_shows_prose_without_boilerplate() {
+    saidso()
+        .args(["read", "--width", "72", "seeds/001_89bb0c79a03178b1.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Diplomatic relations between Russia and Ukraine"))
+        .stdout(predicate::str::contains("Advert\n").not())
+        .stdout(predicate::str::contains("click here").not())
+        .stdout(predicate::str::contains("Topics:").not());
+    let out =
+        saidso().args(["read", "-w", "72", "seeds/003_994e15704f090877.txt"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with(
+        "Putin ready to send negotiation team for talks as Russian troops\nencircle Kiev\n"
+    ));
+    assert!(text.lines().all(|l| unicode_width(l) <= 72), "{text}");
+    assert!(!text.contains("Advertisement") && !text.contains("Also read"));
+}
+
+fn unicode_width(s: &str) -> usize {
+    s.chars().count()
+}
+
+#[test]
+fn table_is_the_default_list_format() {
+    saidso()
+        .arg("list")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ID "))
+        .stdout(predicate::str::contains("Putin ready to send negotiation team"));
+}
+
+#[test]
+fn help_and_version() {
+    saidso().arg("--version").assert().success().stdout(predicate::str::contains("saidso 0.1.0"));
+    saidso().arg("--help").assert().success().stdout(predicate::str::contains("who said what"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    // `saidso list | head -1`: stdout closes early; no panic, no error message.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("{} list --no-state seeds | head -1", env!("CARGO_BIN_EXE_saidso")))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "{out:?}");
+}
