@@ -127,8 +127,11 @@ fn opens_the_seeds_answers_keys_quits_and_restores_the_terminal() {
     s.wait_for_text("filter articles by title and text");
     s.press("q");
     s.wait_for("the help to close", |s| !s.contents().contains("filter articles by title"));
-    s.press("\t]");
-    s.wait_for_text("Articles 2/5");
+    // A mouse click (SGR encoding, 1-based) on the list's third row, then to the pane's end.
+    s.press("\x1b[<0;5;4M\x1b[<0;5;4m");
+    s.wait_for_text("Articles 3/5");
+    s.press("\tG");
+    s.wait_for_text("article 3/5 · 100%");
     s.press("q");
     let (success, parser) = s.finish();
     assert!(success, "saidso exited with an error");

@@ -17,6 +17,12 @@ fn main_screen_120x40() {
 }
 
 #[test]
+fn main_screen_80x24() {
+    let app = app_with(seeds(), 80, 24);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
 fn main_screen_80x24_after_reading_down() {
     let mut app = app_with(seeds(), 80, 24);
     press(&mut app, "j tab ctrl-d");
@@ -118,7 +124,7 @@ fn escape_sequences_in_an_article_never_reach_the_screen() {
                 Body \x1b[2J\x1b[31mred\x1b[0m text \u{9b}1;31m and \x1b]52;c;aGk=\x07 clip \
                 \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \u{202e}desrever\u{202c} \x1b[?1049l end.\n\n\
                 \"A quote \x1b[5mblinks\x1b[0m here,\" she said.\n";
-    let entry = common::article("evil.txt", text, &[]);
+    let entry = common::entry("evil.txt", text, &[]);
     let app = app_with(Batch { entries: vec![entry], ..Batch::default() }, 100, 20);
     let term = terminal(&app);
     let shown = term.backend().to_string();
@@ -130,4 +136,18 @@ fn escape_sequences_in_an_article_never_reach_the_screen() {
     for leaked in ["pwned", "[2J", "[31m", "52;c", "1049", "http://x"] {
         assert!(!shown.contains(leaked), "{leaked} leaked:\n{shown}");
     }
+}
+
+#[test]
+fn an_empty_reader_says_why() {
+    let mut app = App::new(Keymap::builtin());
+    update(&mut app, Action::Resize { width: 80, height: 8 });
+    let problem = "/nowhere: skipped: no such file or folder".to_string();
+    update(
+        &mut app,
+        Action::Loaded(Batch { problems: vec![problem], skipped: 1, ..Batch::default() }),
+    );
+    update(&mut app, Action::LoadingDone);
+    update(&mut app, Action::Tick);
+    insta::assert_snapshot!(screen(&app));
 }

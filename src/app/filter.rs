@@ -62,8 +62,10 @@ impl Needle {
     /// at `from`).
     pub fn find(&self, haystack: &Haystack, from: usize) -> Option<usize> {
         let text = haystack.text.as_bytes().get(from..)?;
-        // Typing on at the end of a filter usually still matches where it did: look there first.
-        if text.starts_with(self.text.as_bytes()) {
+        // Typing on at the end of a filter usually still matches where it did: look there first
+        // (`from` is that place). Otherwise the trigram bits come first: they rule most
+        // articles out without reading their text.
+        if from > 0 && text.starts_with(self.text.as_bytes()) {
             return Some(from);
         }
         let maybe = self.bits.iter().all(|&b| haystack.grams[b / 64] & (1 << (b % 64)) != 0);

@@ -122,7 +122,12 @@ pub fn loading(done: usize, expected: Option<usize>) -> String {
     }
 }
 
-/// The selected article's position in the list.
+/// A position in a list, in a panel title.
 pub fn position(selected: usize, total: usize) -> String {
     format!("{selected}/{total}")
+}
+
+/// The selected article's position, in the status bar.
+pub fn article_position(selected: usize, total: usize) -> String {
+    format!("article {selected}/{total}")
 }

@@ -1,5 +1,7 @@
 //! `update`: the one place the state changes, and where the panels are kept in sync.
 
+use std::ops::Range;
+
 use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
@@ -323,32 +325,27 @@ fn rebuild_quotes(app: &mut App) {
 
 /// The pane follows the quote selection.
 fn reveal_selected_quote(app: &mut App, at_top: bool) {
-    let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get(i)) else { return };
-    let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else { return };
-    app.reader.reveal(quote.span().start, at_top);
+    let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q));
+    if let Some(start) = quote.map(|q| q.span().start) {
+        app.reader.reveal(start, at_top);
+    }
 }
 
 /// The quote selection follows the pane: the first quote in view is selected.
 fn select_first_quote_in_view(app: &mut App) {
-    let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get(i)) else { return };
-    let view = app.reader.view_bytes();
-    let quotes = &entry.quotes;
-    let in_view = app.quotes.visible.iter().position(|&q| {
-        let span = quotes[q].span();
-        span.start < view.end && span.end > view.start
-    });
-    if in_view.is_some() {
-        app.quotes.select(in_view);
-    }
+    select_first_quote_in(app, app.reader.view_bytes());
 }
 
 /// A click on the pane selects the quote on that row.
 fn select_quote_on_row(app: &mut App, row: usize) {
-    let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get(i)) else { return };
-    let bytes = app.reader.row_bytes(row);
-    let quotes = &entry.quotes;
+    select_first_quote_in(app, app.reader.row_bytes(row));
+}
+
+/// Selects the first shown quote that overlaps `bytes` of the text, if any does.
+fn select_first_quote_in(app: &mut App, bytes: Range<usize>) {
+    let Some(entry) = app.current() else { return };
     let hit = app.quotes.visible.iter().position(|&q| {
-        let span = quotes[q].span();
+        let span = entry.quotes[q].span();
         span.start < bytes.end && span.end > bytes.start
     });
     if hit.is_some() {

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
 use super::{Theme, clip, panel, title};
 use crate::app::{App, Entry, Focus, Row, reader_text, strings};
@@ -27,7 +27,13 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let text_area = reader_text(area);
     let Some(entry) = entry else {
         let note = if app.library.loading { strings::LOADING } else { strings::NO_ARTICLES };
-        frame.render_widget(Paragraph::new(Line::styled(note, theme.dim)), text_area);
+        let mut lines = vec![Line::styled(note, theme.dim)];
+        // With nothing loaded, say why for as long as it stays so, not only in a message.
+        if app.library.entries.is_empty() {
+            let problems = app.library.problems.iter().rev().take(usize::from(text_area.height));
+            lines.extend(problems.map(|p| Line::styled(p.as_str(), theme.warning)));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
         return;
     };
     let rows = reader.scroll..reader.scroll + usize::from(text_area.height);

@@ -71,7 +71,7 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
 fn position(app: &App) -> String {
     let mut parts = Vec::new();
     if let Some(total) = (!app.list.visible.is_empty()).then_some(app.list.visible.len()) {
-        parts.push(strings::position(app.list.selected + 1, total));
+        parts.push(strings::article_position(app.list.selected + 1, total));
     }
     if app.current().is_some() {
         let percent = (app.reader.scroll * 100).checked_div(app.reader.max_scroll());

@@ -1,16 +1,37 @@
-//! Shared test helpers: articles (the seeds, or a fixture with hand-made quotes), an app that has
-//! loaded them at a given size, key presses by name, and the screen as text.
-#![allow(dead_code)] // Each test file uses its own part of this.
+//! Helpers shared by the integration tests; for the reader's: articles with hand-made quotes,
+//! an app that has loaded them at a given size, key presses by name, and the screen as text.
+#![allow(dead_code)]
 
+use saidso::clean::{Rules, clean};
+use saidso::model::Article;
+use saidso::sources::{RawDoc, SEEDS};
 use std::sync::Mutex;
+
+/// The five seed articles, cleaned with the built-in rules, in path order.
+pub fn seed_articles() -> Vec<Article> {
+    let rules = Rules::builtin();
+    SEEDS
+        .iter()
+        .map(|&(name, text)| {
+            let raw = RawDoc { path: name.into(), text: text.into(), ..RawDoc::default() };
+            clean(raw, &rules).expect("every seed has prose")
+        })
+        .collect()
+}
+
+/// An article cleaned from `text`.
+pub fn article(text: &str) -> Option<Article> {
+    let raw = RawDoc { path: "test.txt".into(), text: text.into(), ..RawDoc::default() };
+    clean(raw, &Rules::builtin())
+}
+pub mod server;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use saidso::app::{Action, App, Batch, Entry, Key, Keymap, action_for_key, update};
-use saidso::clean::{Rules, clean};
 use saidso::extract::{Extractor, Quote, QuoteKind};
 use saidso::load::{Loaded, load_each};
-use saidso::sources::{RawDoc, discover};
+use saidso::sources::discover;
 use saidso::ui::{Theme, render};
 
 /// The five seed articles, loaded as the reader loads them.
@@ -45,8 +66,8 @@ fn filler(n: usize) -> String {
         .join("\n\n")
 }
 
-/// An article of `text` (title first) with quotes found by their words: `(words, kind, speaker)`.
-pub fn article(path: &str, text: &str, quotes: &[(&str, QuoteKind, Option<&str>)]) -> Entry {
+/// An entry of the reader: an article of `text` (title first) with quotes found by their words: `(words, kind, speaker)`.
+pub fn entry(path: &str, text: &str, quotes: &[(&str, QuoteKind, Option<&str>)]) -> Entry {
     let raw = RawDoc { path: path.into(), text: text.into(), ..RawDoc::default() };
     let article = clean(raw, &Rules::builtin()).expect("fixture article cleans");
     let quotes = quotes
@@ -89,7 +110,7 @@ pub fn fixture() -> Batch {
         "Cold week ahead on the coast\n\nTemperatures will fall below zero by Thursday.\n";
     Batch {
         entries: vec![
-            article(
+            entry(
                 "harbour.txt",
                 &harbour,
                 &[
@@ -108,12 +129,12 @@ pub fn fixture() -> Batch {
                     ("The harbour belongs to everyone,", Direct, Some("Eastmere spokesman")),
                 ],
             ),
-            article(
+            entry(
                 "ferry.txt",
                 ferry,
                 &[("Islanders asked for this for years,", Direct, Some("Ben Ortt"))],
             ),
-            article("weather.txt", weather, &[]),
+            entry("weather.txt", weather, &[]),
         ],
         ..Batch::default()
     }
@@ -158,4 +179,3 @@ pub fn terminal(app: &App) -> Terminal<TestBackend> {
     terminal.draw(|f| render(app, &Theme::default(), f)).expect("draw");
     terminal
 }
-pub mod server;
