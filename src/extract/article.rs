@@ -73,6 +73,7 @@ fn attribute_all(
         let mut next_run = 0;
         let intro = colon_intro.take();
         for s in &p.sentences {
+            let sentence = reader.sentence(s.clone());
             let mut spoke = Vec::new();
             let mut has_quote = false;
             for k in s.clone() {
@@ -88,7 +89,7 @@ fn attribute_all(
                 if !(first || last && found[q].speaker.is_none()) {
                     continue;
                 }
-                let mut attribution = reader.attribute(k, s.clone());
+                let mut attribution = reader.attribute(k, &sentence);
                 // `He said:` closing the last paragraph introduces this one.
                 if k == 0
                     && attribution.cue.is_none()
@@ -127,7 +128,7 @@ fn attribute_all(
             salience.read_sentence(runs[next_run..next_run + end].iter());
             next_run += end;
             if !has_quote
-                && let Some(m) = reader.sentence_speaker(s.clone())
+                && let Some(m) = reader.sentence_speaker(&sentence)
                 && let Some((_, entity)) = resolve(&m.what, &cx, &salience)
             {
                 spoke.push(entity);
@@ -155,7 +156,9 @@ fn introduction(
     sentence: Range<usize>,
     tokens: &[Token],
 ) -> Option<Found> {
-    let attribution = reader.attribute(sentence.end, sentence);
+    let sentence_end = sentence.end;
+    let sentence = reader.sentence(sentence);
+    let attribution = reader.attribute(sentence_end, &sentence);
     let m = attribution.mention.as_ref()?;
     let (speaker, _) = resolve(&m.what, cx, salience)?;
     let bytes = |r: &Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;
@@ -191,14 +194,18 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words) && !a.cue_before && !(direct && f.speaker.is_some()) {
-            false
+        } else if is_title(&words) {
+            // A name or title in quote marks is quoted speech only inside what is reported
+            // (`called her "Miss Piggy"`), never as the frame or a work's title.
+            (a.cue_before && !a.object_of_cue) || (direct && f.speaker.is_some())
         } else if direct {
-            a.reported || words.len() >= 3
+            a.reported
+                || words.len() >= 3
+                || words.last().is_some_and(|w| w.ends_with(['.', '?', '!', ',']))
         } else {
             a.reported
         };
-        if !report && std::env::var_os("SAIDSO_ALL").is_none() {
+        if !report {
             continue;
         }
         let first_para = span.pieces[0].para;

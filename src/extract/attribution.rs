@@ -46,6 +46,9 @@ pub struct Attribution {
     /// A speech cue comes before the quotation in its sentence (the quoted words are what is
     /// reported, not the frame: `on "Fox News Sunday," Pence said`).
     pub cue_before: bool,
+    /// The quotation is the object right after the verb (`wrote "The Long Road"`): a title
+    /// when its words are capitalised.
+    pub object_of_cue: bool,
 }
 
 /// One paragraph as attribution reads it.
@@ -61,6 +64,19 @@ pub struct Reader<'a> {
     /// The word lists.
     pub lex: &'a Lexicon,
 }
+
+/// A sentence as attribution reads it.
+pub struct Sentence {
+    range: Range<usize>,
+    cues: Vec<Cue>,
+    /// The first name or pronoun.
+    subject: Option<usize>,
+    /// The first word.
+    first_word: Option<usize>,
+}
+
+/// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
+const NEAREST_CUES: usize = 3;
 
 /// A speech cue: its tokens, and whether the speaker comes after it (`according to X`).
 #[derive(Clone, Debug)]
@@ -78,6 +94,21 @@ impl Reader<'_> {
     fn word(&self, k: usize) -> Option<String> {
         let t = self.tokens.get(k)?;
         (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
+    }
+
+    /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
+    /// that a sentence with many quotations is still read in linear time.
+    pub fn sentence(&self, range: Range<usize>) -> Sentence {
+        let cues = self.cues(range.clone());
+        let subject = range.clone().find(|&j| {
+            self.run_at[j].is_some()
+                || self
+                    .word(j)
+                    .and_then(|w| self.lex.pronoun(&w))
+                    .is_some_and(|p| p != PronounKind::SpeakerSelf)
+        });
+        let first_word = range.clone().find(|&j| self.tokens[j].kind == Kind::Word);
+        Sentence { range, cues, subject, first_word }
     }
 
     /// The speech cues of `sentence`, in order.
@@ -127,39 +158,38 @@ impl Reader<'_> {
     }
 
     /// Attributes the quotation token `q` of `sentence`.
-    pub fn attribute(&self, q: usize, sentence: Range<usize>) -> Attribution {
-        let before = &self.tokens[sentence.start..q];
-        let at_start = before.iter().all(|t| t.kind != Kind::Word);
-        let prev = q.checked_sub(1).filter(|&p| p >= sentence.start);
+    pub fn attribute(&self, q: usize, sentence: &Sentence) -> Attribution {
+        let Sentence { range, cues, .. } = sentence;
+        let lo = range.start;
+        let at_start = sentence.first_word.is_none_or(|j| j > q);
+        let prev = q.checked_sub(1).filter(|&p| p >= lo);
         let prev_kind = prev.map(|p| self.tokens[p].kind);
-        let cues = self.cues(sentence.clone());
         let after_verb = |p: usize| {
             // `said,` / `told reporters,` / `Peskov said` before the quotation.
-            (p.saturating_sub(3)..p).any(|k| {
-                k >= sentence.start && self.word(k).is_some_and(|w| self.lex.is_speech_verb(&w))
-            })
+            (p.saturating_sub(3)..p)
+                .any(|k| k >= lo && self.word(k).is_some_and(|w| self.lex.is_speech_verb(&w)))
         };
         let direct = at_start
             || prev_kind == Some(Kind::Punct(':'))
             || (prev_kind == Some(Kind::Punct(',')) && prev.is_some_and(after_verb))
             || (prev.is_some_and(|p| self.word(p).is_some_and(|w| self.lex.is_speech_verb(&w)))
                 && self.starts_capital(q));
-        let order: Vec<&Cue> = if at_start {
-            let after = cues.iter().filter(|c| c.tokens.start > q);
-            after.chain(cues.iter().filter(|c| c.tokens.start < q).rev()).collect()
-        } else {
-            let before = cues.iter().filter(|c| c.tokens.start < q).rev();
-            before.chain(cues.iter().filter(|c| c.tokens.start > q)).collect()
-        };
-        let cue_before = cues.iter().any(|c| c.tokens.start < q);
+        let split = cues.partition_point(|c| c.tokens.start < q);
+        let before = cues[..split].iter().rev().take(NEAREST_CUES);
+        let after = cues[split..].iter().take(NEAREST_CUES);
+        let order: Vec<&Cue> =
+            if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
+        let object_of_cue =
+            split > 0 && cues[split - 1].tokens.end == q && !cues[split - 1].speaker_after;
         let mut out = Attribution {
             direct,
             reported: !cues.is_empty(),
-            cue_before,
+            cue_before: split > 0,
+            object_of_cue,
             ..Attribution::default()
         };
         for cue in &order {
-            if let Some(m) = self.speaker_of(cue, &cues, sentence.clone(), 0) {
+            if let Some(m) = self.speaker_of(cue, sentence, 0) {
                 out.cue = Some(cue.tokens.clone());
                 out.mention = Some(m);
                 return out;
@@ -182,7 +212,7 @@ impl Reader<'_> {
         // `Peskov: "…"`: a colon after a name introduces that person's words.
         if prev_kind == Some(Kind::Punct(':'))
             && let Some(p) = prev
-            && let Some(m) = self.left(p, sentence.start)
+            && let Some(m) = self.left(p, lo)
         {
             out.reported = true;
             out.cue = Some(p..p + 1);
@@ -201,21 +231,16 @@ impl Reader<'_> {
 
     /// The speaker of `cue`: before it (`Peskov said`), after it (`said Peskov`, `according
     /// to Peskov`), or the speaker of the verb it is joined to (`confirmed …, but stressed`).
-    fn speaker_of(
-        &self,
-        cue: &Cue,
-        cues: &[Cue],
-        sentence: Range<usize>,
-        depth: usize,
-    ) -> Option<MentionAt> {
+    fn speaker_of(&self, cue: &Cue, sentence: &Sentence, depth: usize) -> Option<MentionAt> {
+        let (range, cues) = (&sentence.range, &sentence.cues);
         if cue.speaker_after {
-            return self.right(cue.tokens.end, sentence.end);
+            return self.right(cue.tokens.end, range.end);
         }
         let verb = self.word(cue.tokens.start).unwrap_or_default();
-        let (k, lo) = (cue.tokens.start, sentence.start);
+        let (k, lo) = (cue.tokens.start, range.start);
         // `Interfax quoted him as saying`: the object speaks.
         if verb == "quoted"
-            && let Some(m) = self.right(cue.tokens.end, sentence.end)
+            && let Some(m) = self.right(cue.tokens.end, range.end)
             && self.word(m.tokens.end).is_some_and(|w| w == "as")
         {
             return Some(m);
@@ -225,11 +250,12 @@ impl Reader<'_> {
             verb.ends_with("ing") && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
         let infinitive = k > lo && self.word(k - 1).is_some_and(|w| w == "to");
         if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
-            if let Some(earlier) = cues.iter().rev().find(|c| c.tokens.end <= k) {
-                return self.speaker_of(earlier, cues, sentence, depth + 1);
+            let earlier = cues.partition_point(|c| c.tokens.end <= k);
+            if earlier > 0 {
+                return self.speaker_of(&cues[earlier - 1], sentence, depth + 1);
             }
             if participle || infinitive {
-                return self.subject(lo, k);
+                return self.subject(sentence, k);
             }
         }
         if let Some(m) = self.left(k, lo) {
@@ -238,29 +264,23 @@ impl Reader<'_> {
         if let Some(m) = self.relative_antecedent(k, lo) {
             return Some(m);
         }
-        self.right(cue.tokens.end, sentence.end)
+        self.right(cue.tokens.end, range.end)
     }
 
     /// The sentence's subject before token `k`: its first name or pronoun.
-    fn subject(&self, lo: usize, k: usize) -> Option<MentionAt> {
-        (lo..k).find_map(|j| {
-            if let Some(r) = self.run_at[j] {
-                return Some(MentionAt {
-                    what: Mention::Name(r),
-                    tokens: self.runs[r].tokens.clone(),
-                });
-            }
-            let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
-            (p != PronounKind::SpeakerSelf)
-                .then(|| MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
-        })
+    fn subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let j = sentence.subject.filter(|&j| j < k)?;
+        if let Some(r) = self.run_at[j] {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
+        let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
+        Some(MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
     }
 
     /// The speaker of the first cue of `sentence` that names one: whom a reported-speech
     /// sentence without quotes makes the topic.
-    pub fn sentence_speaker(&self, sentence: Range<usize>) -> Option<MentionAt> {
-        let cues = self.cues(sentence.clone());
-        cues.iter().find_map(|c| self.speaker_of(c, &cues, sentence.clone(), 0))
+    pub fn sentence_speaker(&self, sentence: &Sentence) -> Option<MentionAt> {
+        sentence.cues.iter().take(NEAREST_CUES).find_map(|c| self.speaker_of(c, sentence, 0))
     }
 
     /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
