@@ -116,6 +116,10 @@ pub fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span>
     if let Some((_, pieces)) = carry {
         spans.push(Span { pieces });
     }
+    // A paragraph that only reopens a quotation adds no words to it.
+    for span in &mut spans {
+        span.pieces.retain(|p| !p.inner.is_empty());
+    }
     spans.retain(|s| !s.pieces.is_empty());
     spans
 }
