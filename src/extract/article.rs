@@ -6,10 +6,11 @@
 
 use std::ops::Range;
 
-use super::attribution::{Attribution, Reader};
+use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
 use super::lexicon::Lexicon;
+use super::lexicon::PronounKind;
 use super::marks::{self, Piece, Span};
-use super::names::{self, NameRun, Registry};
+use super::names::{self, Entity, NameRun, Registry};
 use super::speakers::{Context, Salience, Speaker, resolve};
 use super::tokens::{self, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
@@ -101,8 +102,10 @@ fn attribute_all(
                 if !first && attribution.mention.is_none() {
                     attribution.cue = None;
                 }
-                let resolved =
-                    attribution.mention.as_ref().and_then(|m| resolve(&m.what, &cx, &salience));
+                let resolved = attribution
+                    .mention
+                    .as_ref()
+                    .and_then(|m| resolve_in(m, &reader, &sentence, &cx, &salience));
                 if !first && resolved.is_none() {
                     continue;
                 }
@@ -125,7 +128,9 @@ fn attribute_all(
                 found[q] = f;
             }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
-            salience.read_sentence(runs[next_run..next_run + end].iter());
+            if !sentence.about_pronoun {
+                salience.read_sentence(runs[next_run..next_run + end].iter());
+            }
             next_run += end;
             if !has_quote
                 && let Some(m) = reader.sentence_speaker(&sentence)
@@ -168,6 +173,32 @@ fn introduction(
         speaker: Some(speaker),
         attribution: Attribution { direct: true, reported: true, ..attribution },
     })
+}
+
+/// Resolves a mention in its sentence: a pronoun after the name the sentence starts with
+/// means that name when it fits (`the Council pledged … what it called`), else whom the last
+/// sentences were about.
+fn resolve_in(
+    m: &MentionAt,
+    reader: &Reader,
+    sentence: &Sentence,
+    cx: &Context,
+    salience: &Salience,
+) -> Option<(Speaker, Entity)> {
+    if let Mention::Pronoun(kind) = m.what
+        && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
+        && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
+    {
+        let fits = matches!(
+            (kind, entity),
+            (PronounKind::Person, Entity::Person(_))
+                | (PronounKind::Organisation, Entity::Org(_) | Entity::Other)
+        );
+        if fits {
+            return Some((speaker, entity));
+        }
+    }
+    resolve(&m.what, cx, salience)
 }
 
 /// For each token, the run it belongs to.

@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::lexicon::{Lexicon, PronounKind};
-use super::names::NameRun;
+use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 
 /// Words that name a speaker.
@@ -46,8 +46,8 @@ pub struct Attribution {
     /// A speech cue comes before the quotation in its sentence (the quoted words are what is
     /// reported, not the frame: `on "Fox News Sunday," Pence said`).
     pub cue_before: bool,
-    /// The quotation is the object right after the verb (`wrote "The Long Road"`): a title
-    /// when its words are capitalised.
+    /// The quotation is the object right after the verb (`wrote "The Long Road"`) or a
+    /// preposition (`said on "Face the Nation"`): a title when its words are capitalised.
     pub object_of_cue: bool,
 }
 
@@ -73,6 +73,8 @@ pub struct Sentence {
     subject: Option<usize>,
     /// The first word.
     first_word: Option<usize>,
+    /// The sentence is about someone named by a pronoun before any name.
+    pub about_pronoun: bool,
 }
 
 /// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
@@ -82,10 +84,24 @@ const NEAREST_CUES: usize = 3;
 #[derive(Clone, Debug)]
 struct Cue {
     tokens: Range<usize>,
-    speaker_after: bool,
+    kind: CueKind,
+}
+
+/// How a cue names its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    /// A speech verb: its subject (`Peskov said`, `said Peskov`).
+    Verb,
+    /// A phrase followed by the speaker (`according to Peskov`).
+    SpeakerAfter,
+    /// A speech noun: its possessor (`Trump's claim`), if any.
+    Noun,
 }
 
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "his", "her", "their"];
+
+/// Pronouns that keep a sentence about the person talked about before.
+const PERSONAL: [&str; 4] = ["he", "she", "his", "her"];
 
 /// A speech word after one of these is a noun: `a flurry of tweets`, `pointed to reports`.
 const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "with", "for", "by", "from", "about"];
@@ -108,7 +124,15 @@ impl Reader<'_> {
                     .is_some_and(|p| p != PronounKind::SpeakerSelf)
         });
         let first_word = range.clone().find(|&j| self.tokens[j].kind == Kind::Word);
-        Sentence { range, cues, subject, first_word }
+        // `His audio was quieter than Clinton's`: a sentence about him keeps him the topic.
+        let about_pronoun = range
+            .clone()
+            .find(|&j| {
+                self.run_at[j].is_some()
+                    || self.word(j).is_some_and(|w| PERSONAL.contains(&w.as_str()))
+            })
+            .is_some_and(|j| self.run_at[j].is_none());
+        Sentence { range, cues, subject, first_word, about_pronoun }
     }
 
     /// The speech cues of `sentence`, in order.
@@ -123,12 +147,14 @@ impl Reader<'_> {
                     })
                 });
                 if let Some(p) = phrase {
-                    cues.push(Cue { tokens: k..k + p.len(), speaker_after: true });
+                    cues.push(Cue { tokens: k..k + p.len(), kind: CueKind::SpeakerAfter });
                     k += p.len();
                     continue;
                 }
                 if self.is_verb_cue(k, &w, sentence.start) {
-                    cues.push(Cue { tokens: k..k + 1, speaker_after: false });
+                    cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
+                } else if self.lex.is_speech_noun(&w) {
+                    cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
                 }
             }
             k += 1;
@@ -179,11 +205,19 @@ impl Reader<'_> {
         let after = cues[split..].iter().take(NEAREST_CUES);
         let order: Vec<&Cue> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
-        let object_of_cue =
-            split > 0 && cues[split - 1].tokens.end == q && !cues[split - 1].speaker_after;
+        let after_preposition = prev.and_then(|p| self.word(p)).is_some_and(|w| {
+            PREPOSITIONS.contains(&w.as_str()) || ["at", "to", "during"].contains(&w.as_str())
+        });
+        let object_of_cue = after_preposition
+            || (split > 0
+                && cues[split - 1].tokens.end == q
+                && cues[split - 1].kind == CueKind::Verb);
+        // `pounding Trump as a "con artist"`: a characterisation is somebody's words.
+        let as_what =
+            (q.saturating_sub(2).max(lo)..q).any(|j| self.word(j).is_some_and(|w| w == "as"));
         let mut out = Attribution {
             direct,
-            reported: !cues.is_empty(),
+            reported: !cues.is_empty() || as_what,
             cue_before: split > 0,
             object_of_cue,
             ..Attribution::default()
@@ -198,6 +232,9 @@ impl Reader<'_> {
         if let Some(cue) = order.first() {
             out.cue = Some(cue.tokens.clone());
             return out;
+        }
+        if as_what {
+            out.mention = self.subject(sentence, q);
         }
         // `"…" ― Veronica Cruz`: a dash and a name after the quotation sign it.
         if let Some(Kind::Punct('―' | '—' | '–' | '-')) = self.tokens.get(q + 1).map(|t| t.kind)
@@ -233,8 +270,10 @@ impl Reader<'_> {
     /// to Peskov`), or the speaker of the verb it is joined to (`confirmed …, but stressed`).
     fn speaker_of(&self, cue: &Cue, sentence: &Sentence, depth: usize) -> Option<MentionAt> {
         let (range, cues) = (&sentence.range, &sentence.cues);
-        if cue.speaker_after {
-            return self.right(cue.tokens.end, range.end);
+        match cue.kind {
+            CueKind::SpeakerAfter => return self.right(cue.tokens.end, range.end),
+            CueKind::Noun => return self.possessor(cue.tokens.start, range.start),
+            CueKind::Verb => {}
         }
         let verb = self.word(cue.tokens.start).unwrap_or_default();
         let (k, lo) = (cue.tokens.start, range.start);
@@ -265,6 +304,32 @@ impl Reader<'_> {
             return Some(m);
         }
         self.right(cue.tokens.end, range.end)
+    }
+
+    /// The name the sentence starts with, when it comes before token `k`: what a pronoun
+    /// later in the sentence most likely means (`the Council pledged … what it called`).
+    pub fn named_subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let j = sentence.subject.filter(|&j| j < k)?;
+        let r = self.run_at[j]?;
+        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// Whose is the noun at `k`: `Trump's claim`, `his remarks`.
+    fn possessor(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        let b = k.checked_sub(1).filter(|&b| b >= lo)?;
+        if let Some(r) = self.run_at[b] {
+            let t = &self.text[self.tokens[b].range.clone()];
+            return (t.ends_with("'s") || t.ends_with("’s")).then(|| MentionAt {
+                what: Mention::Name(r),
+                tokens: self.runs[r].tokens.clone(),
+            });
+        }
+        let kind = match self.word(b)?.as_str() {
+            "his" | "her" => PronounKind::Person,
+            "its" => PronounKind::Organisation,
+            _ => return None,
+        };
+        Some(MentionAt { what: Mention::Pronoun(kind), tokens: b..k })
     }
 
     /// The sentence's subject before token `k`: its first name or pronoun.
@@ -346,17 +411,29 @@ impl Reader<'_> {
 
     /// Past a comma: `Joe Biden, has warned` or `Andriy Demchenko, a spokesman for X, said`.
     fn left_of_apposition(&self, comma: usize, lo: usize) -> Option<MentionAt> {
-        let open = (comma.saturating_sub(12).max(lo)..comma)
-            .rev()
-            .find(|&k| self.tokens[k].kind == Kind::Punct(','));
-        if let Some(open) = open
-            && let Some(first) = self.word(open + 1)
-            && (DETERMINERS.contains(&first.as_str()) || self.lex.is_title(&first))
-            && let Some(m) = self.left(open, lo).filter(|m| matches!(m.what, Mention::Name(_)))
-        {
-            return Some(m);
+        // Walk back over up to three inserts between commas (`Jean-Marc Ayrault, the foreign
+        // minister of France, a member of the council, said`); the leftmost person named just
+        // before a comma is the subject, else the leftmost name.
+        let mut names = Vec::new();
+        let mut c = comma;
+        for _ in 0..3 {
+            if let Some(r) = c.checked_sub(1).filter(|&b| b >= lo).and_then(|b| self.run_at[b]) {
+                names.push(r);
+            }
+            let Some(open) = (c.saturating_sub(16).max(lo)..c)
+                .rev()
+                .find(|&k| self.tokens[k].kind == Kind::Punct(','))
+            else {
+                break;
+            };
+            c = open;
         }
-        let r = self.run_at[comma.checked_sub(1).filter(|&b| b >= lo)?]?;
+        let r = names
+            .iter()
+            .rev()
+            .find(|&&r| matches!(self.runs[r].entity, Entity::Person(_)))
+            .or(names.last())
+            .copied()?;
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
     }
 

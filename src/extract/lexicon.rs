@@ -14,6 +14,9 @@ pub struct LexiconFile {
     /// Verbs that report speech, every form.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Nouns for what somebody said (`claim`, `remarks`).
+    #[serde(default)]
+    pub speech_nouns: Vec<String>,
     /// Phrases after which the speaker is named (`according to`).
     #[serde(default)]
     pub speaker_follows: Vec<String>,
@@ -121,6 +124,7 @@ pub enum PronounKind {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     speech_verbs: HashSet<String>,
+    speech_nouns: HashSet<String>,
     pub(crate) speaker_follows: Vec<Vec<String>>,
     between: HashSet<String>,
     titles: HashSet<String>,
@@ -151,6 +155,7 @@ impl Lexicon {
         let mut lex = Self::default();
         for f in files {
             lower_all(&mut lex.speech_verbs, f.speech_verbs);
+            lower_all(&mut lex.speech_nouns, f.speech_nouns);
             lex.speaker_follows.extend(
                 f.speaker_follows
                     .iter()
@@ -186,6 +191,10 @@ impl Lexicon {
     /// `lower` is a speech verb.
     pub fn is_speech_verb(&self, lower: &str) -> bool {
         self.speech_verbs.contains(lower)
+    }
+    /// `lower` is a noun for something said.
+    pub fn is_speech_noun(&self, lower: &str) -> bool {
+        self.speech_nouns.contains(lower)
     }
     /// `lower` may stand between a speaker and its verb.
     pub fn is_between(&self, lower: &str) -> bool {
