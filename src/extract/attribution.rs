@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, PronounKind};
+use super::lexicon::{Lexicon, PronounKind, class};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 
@@ -107,6 +107,13 @@ const PERSONAL: [&str; 4] = ["he", "she", "his", "her"];
 const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "with", "for", "by", "from", "about"];
 
 impl Reader<'_> {
+    /// True when token `k` is the word `lower` (any case).
+    fn is(&self, k: usize, lower: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && self.text[t.range.clone()].eq_ignore_ascii_case(lower)
+        })
+    }
+
     fn word(&self, k: usize) -> Option<String> {
         let t = self.tokens.get(k)?;
         (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
@@ -116,21 +123,15 @@ impl Reader<'_> {
     /// that a sentence with many quotations is still read in linear time.
     pub fn sentence(&self, range: Range<usize>) -> Sentence {
         let cues = self.cues(range.clone());
-        let subject = range.clone().find(|&j| {
-            self.run_at[j].is_some()
-                || self
-                    .word(j)
-                    .and_then(|w| self.lex.pronoun(&w))
-                    .is_some_and(|p| p != PronounKind::SpeakerSelf)
-        });
+        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
+        let subject = range
+            .clone()
+            .find(|&j| self.run_at[j].is_some() || self.tokens[j].class & pronoun != 0);
         let first_word = range.clone().find(|&j| self.tokens[j].kind == Kind::Word);
         // `His audio was quieter than Clinton's`: a sentence about him keeps him the topic.
         let about_pronoun = range
             .clone()
-            .find(|&j| {
-                self.run_at[j].is_some()
-                    || self.word(j).is_some_and(|w| PERSONAL.contains(&w.as_str()))
-            })
+            .find(|&j| self.run_at[j].is_some() || PERSONAL.iter().any(|w| self.is(j, w)))
             .is_some_and(|j| self.run_at[j].is_none());
         Sentence { range, cues, subject, first_word, about_pronoun }
     }
@@ -140,22 +141,21 @@ impl Reader<'_> {
         let mut cues = Vec::new();
         let mut k = sentence.start;
         while k < sentence.end {
-            if let Some(w) = self.word(k) {
+            let c = self.tokens[k].class;
+            if c & class::PHRASE_START != 0 {
                 let phrase = self.lex.speaker_follows.iter().find(|p| {
-                    p.iter().enumerate().all(|(n, pw)| {
-                        k + n < sentence.end && self.word(k + n).is_some_and(|w| &w == pw)
-                    })
+                    p.iter().enumerate().all(|(n, pw)| k + n < sentence.end && self.is(k + n, pw))
                 });
                 if let Some(p) = phrase {
                     cues.push(Cue { tokens: k..k + p.len(), kind: CueKind::SpeakerAfter });
                     k += p.len();
                     continue;
                 }
-                if self.is_verb_cue(k, &w, sentence.start) {
-                    cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
-                } else if self.lex.is_speech_noun(&w) {
-                    cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
-                }
+            }
+            if c & class::SPEECH_VERB != 0 && self.is_verb_cue(k, sentence.start) {
+                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
+            } else if c & class::SPEECH_NOUN != 0 {
+                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
             }
             k += 1;
         }
@@ -164,8 +164,8 @@ impl Reader<'_> {
 
     /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
     /// possessive or article (`Putin's stated goal`, `the reported deal`).
-    fn is_verb_cue(&self, k: usize, lower: &str, lo: usize) -> bool {
-        if !self.lex.is_speech_verb(lower) || self.starts_capital_word(k) {
+    fn is_verb_cue(&self, k: usize, lo: usize) -> bool {
+        if self.starts_capital_word(k) {
             return false;
         }
         let before = k.checked_sub(1).filter(|&b| b >= lo);
@@ -173,9 +173,7 @@ impl Reader<'_> {
             let t = &self.text[self.tokens[b].range.clone()];
             t.ends_with("'s")
                 || t.ends_with("’s")
-                || self.word(b).is_some_and(|w| {
-                    DETERMINERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
-                })
+                || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
         })
     }
 

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, class};
 use super::tokens::{Kind, Token};
 
 /// Whom a run of capitalised words names.
@@ -78,7 +78,7 @@ fn lower(text: &str, t: &Token) -> String {
 }
 
 /// Finds the name runs among a paragraph's tokens.
-pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
+pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -87,17 +87,17 @@ pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
             continue;
         }
         let mut end = i + 1;
-        let mut has_org = lex.is_organisation_word(&lower(text, &tokens[i]));
+        let mut has_org = tokens[i].class & class::ORGANISATION != 0;
         while let Some(t) = tokens.get(end) {
-            if t.is_capitalised(text) && !lex.is_not_name(&lower(text, t)) {
-                has_org |= lex.is_organisation_word(&lower(text, t));
+            if t.is_capitalised(text) && t.class & class::NOT_NAME == 0 {
+                has_org |= t.class & class::ORGANISATION != 0;
                 end += 1;
                 continue;
             }
             // `von der Leyen`, `Ministry of Defence`: a small word between capitalised ones.
             let joins = t.kind == Kind::Word && {
-                let w = lower(text, t);
-                lex.is_joiner(&w) || (has_org && (w == "of" || w == "for"))
+                let w = &text[t.range.clone()];
+                t.class & class::JOINER != 0 || (has_org && (w == "of" || w == "for"))
             };
             if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised(text)) {
                 end += 2;
@@ -107,13 +107,13 @@ pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
         }
         // Drop the sentence-initial and other non-name words at the start (`However`, `The`).
         let mut start = i;
-        while start < end && lex.is_not_name(&lower(text, &tokens[start])) {
+        while start < end && tokens[start].class & class::NOT_NAME != 0 {
             start += 1;
         }
         if start < end {
             let title_end = (start..end)
                 .rev()
-                .find(|&k| lex.is_title(&lower(text, &tokens[k])))
+                .find(|&k| tokens[k].class & class::TITLE != 0)
                 .map_or(start, |k| k + 1);
             if title_end < end {
                 out.push(NameRun {
