@@ -191,12 +191,36 @@ impl std::hash::Hasher for WordHasher {
 
 type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
 
+/// Bits of the quick filter in front of the table (a power of two).
+const FILTER_BITS: usize = 1 << 14;
+
+/// The quick filter's slot for a lower-case word: most words of an article are in no list, and
+/// the filter says so from their length and first and last letters, without hashing.
+fn filter_slot(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(0x9e37) ^ usize::from(first).wrapping_mul(0x85eb) ^ usize::from(last) << 7)
+        & (FILTER_BITS - 1)
+}
+
 /// The compiled lexicon: a class for every listed word.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Lexicon {
     classes: WordMap,
+    filter: Box<[u64]>,
+    longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
     name_endings: Vec<(String, String)>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self {
+            classes: WordMap::default(),
+            filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+            longest: 0,
+            speaker_follows: Vec::new(),
+            name_endings: Vec::new(),
+        }
+    }
 }
 
 impl Lexicon {
@@ -245,12 +269,33 @@ impl Lexicon {
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),
             );
         }
+        for word in lex.classes.keys() {
+            let b = word.as_bytes();
+            lex.longest = lex.longest.max(b.len());
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                let slot = filter_slot(b.len(), first, last);
+                lex.filter[slot / 64] |= 1 << (slot % 64);
+            }
+        }
         lex
     }
 
     /// The classes of `word`, in any case, a final full stop ignored (`Gen.`).
     pub fn class_of(&self, word: &str) -> u32 {
         let word = word.strip_suffix('.').unwrap_or(word);
+        if word.len() > self.longest * 2 {
+            return 0;
+        }
+        let b = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last())
+            && first.is_ascii()
+            && last.is_ascii()
+        {
+            let slot = filter_slot(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+            if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+                return 0;
+            }
+        }
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.classes.get(word).copied().unwrap_or(0);
         }

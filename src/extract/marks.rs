@@ -147,9 +147,8 @@ fn pair(
     let mut weak_until = 0;
     let mut weak_skip = false;
     let mut i = from;
-    while let Some(c) = p.get(i..).and_then(|s| s.chars().next()) {
-        let here = i;
-        i += c.len_utf8();
+    while let Some((here, c)) = next_candidate(p, i) {
+        i = here + c.len_utf8();
         let Some(m) = classify(p, here, c, lex) else { continue };
         if let Some((family, pieces)) = carried.take() {
             // The reopening mark of a carried quotation.
@@ -202,9 +201,8 @@ fn pair(
 /// the weak mark (a strong closer comes before any new opener).
 fn look_past_weak(p: &str, from: usize, lex: &Lexicon) -> (usize, bool) {
     let mut i = from;
-    while let Some(c) = p.get(i..).and_then(|s| s.chars().next()) {
-        let here = i;
-        i += c.len_utf8();
+    while let Some((here, c)) = next_candidate(p, i) {
+        i = here + c.len_utf8();
         if let Some(m) = classify(p, here, c, lex).filter(|m| m.family == Family::Single) {
             if m.closes && !m.weak {
                 return (here, true);
@@ -215,6 +213,16 @@ fn look_past_weak(p: &str, from: usize, lex: &Lexicon) -> (usize, bool) {
         }
     }
     (p.len(), false)
+}
+
+/// The next character from byte `from` that may be a quote mark: found by its first byte, so
+/// the prose between marks is skipped without decoding it.
+fn next_candidate(p: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = p.as_bytes().get(from..)?;
+    // `"` and `'`, and the lead bytes of `«»` (C2) and of the curly marks (E2).
+    let at = from + bytes.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))?;
+    let c = p.get(at..)?.chars().next()?;
+    Some((at, c))
 }
 
 /// The first mark of a paragraph, if the paragraph starts with one.

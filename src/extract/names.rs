@@ -67,6 +67,14 @@ pub struct Registry {
     org_by_key: HashMap<String, usize>,
 }
 
+/// The text from the first token to the last.
+fn span_text<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
+    }
+}
+
 /// The text of a token with a possessive `'s` dropped.
 pub fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
@@ -168,29 +176,51 @@ impl Registry {
     /// setting each run's entity.
     pub fn build(text: &str, paras: &mut [(&[Token], &mut Vec<NameRun>)], lex: &Lexicon) -> Self {
         let mut reg = Registry::default();
+        // A name written the same way again is the same entity: looked up once per spelling.
+        let mut seen: HashMap<(&str, bool), Entity> = HashMap::new();
         // Full names first, so that a bare surname anywhere finds its person.
         for (tokens, runs) in paras.iter_mut() {
             for k in 0..runs.len() {
                 let run = &runs[k];
-                let entity = match shape(text, tokens, run, lex) {
-                    Shape::Person if run.name.len() >= 2 => {
-                        Entity::Person(reg.add_person(text, tokens, run, lex))
+                let written = span_text(text, &tokens[run.name.clone()]);
+                let titled = run.tokens.start < run.name.start;
+                let entity = match seen.get(&(written, titled)) {
+                    Some(&e) => e,
+                    None => {
+                        let e = match shape(text, tokens, run, lex) {
+                            Shape::Person if run.name.len() >= 2 => {
+                                Entity::Person(reg.add_person(text, tokens, run, lex))
+                            }
+                            Shape::Org => {
+                                Entity::Org(reg.add_org(text, &tokens[run.name.clone()]))
+                            }
+                            _ => Entity::Other,
+                        };
+                        seen.insert((written, titled), e);
+                        e
                     }
-                    Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
-                    _ => continue,
                 };
-                let roles = roles_around(text, tokens, run, lex);
+                if entity == Entity::Other {
+                    continue;
+                }
                 if let Entity::Person(id) = entity {
+                    let roles = roles_around(text, tokens, run, lex);
                     reg.persons[id].roles.extend(roles);
                 }
                 runs[k].entity = entity;
             }
         }
+        let mut singles: HashMap<(&str, bool), Entity> = HashMap::new();
         for (tokens, runs) in paras.iter_mut() {
             for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
+                let written = span_text(text, &tokens[run.name.clone()]);
+                let titled = run.tokens.start < run.name.start;
+                if let Some(&e) = singles.get(&(written, titled)) {
+                    run.entity = e;
+                    continue;
+                }
                 let last = &tokens[run.name.end - 1];
                 let key = lex.name_key(bare(text, last));
-                let titled = run.tokens.start < run.name.start;
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
                     (Some(ids), _) => Entity::Person(ids[0]),
                     (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
@@ -201,6 +231,7 @@ impl Registry {
                     }
                     _ => Entity::Other,
                 };
+                singles.insert((written, titled), run.entity);
             }
         }
         reg
@@ -297,6 +328,14 @@ fn same_role(a: &str, b: &str) -> bool {
 fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Vec<Role> {
     let mut roles = Vec::new();
     let before_start = run.tokens.start.saturating_sub(4);
+    // Most mentions have no role around them: look at the word classes before building one.
+    let titled = |ts: &[Token]| ts.iter().any(|t| t.class & class::TITLE != 0);
+    let after_end = (run.tokens.end + 9).min(tokens.len());
+    if !titled(&tokens[before_start..run.name.start])
+        && !titled(&tokens[run.tokens.end.min(tokens.len())..after_end])
+    {
+        return roles;
+    }
     let before: Vec<String> = tokens[before_start..run.name.start]
         .iter()
         .rev()

@@ -80,6 +80,11 @@ fn tokenize(
             }
             continue;
         }
+        let byte = text.as_bytes()[i];
+        if byte.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..end].chars().next() else { break };
         if c.is_alphanumeric() {
             let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
@@ -107,6 +112,11 @@ fn tokenize(
 fn word_len(s: &str, lex: &Lexicon) -> usize {
     let mut len = 0;
     let mut dotted = false;
+    // Most words are plain ASCII letters: skip them byte by byte before the general loop.
+    let plain = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if s.as_bytes().get(plain).is_none_or(|&b| b == b' ' || b == b',') {
+        return plain;
+    }
     let mut chars = s.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if c.is_alphanumeric() {
