@@ -3,27 +3,10 @@
 #![allow(dead_code)]
 
 use saidso::clean::{Rules, clean};
-use saidso::model::Article;
-use saidso::sources::{RawDoc, SEEDS};
+use saidso::model::{Article, Meta};
+use saidso::sources::RawDoc;
 use std::sync::Mutex;
 
-/// The five seed articles, cleaned with the built-in rules, in path order.
-pub fn seed_articles() -> Vec<Article> {
-    let rules = Rules::builtin();
-    SEEDS
-        .iter()
-        .map(|&(name, text)| {
-            let raw = RawDoc { path: name.into(), text: text.into(), ..RawDoc::default() };
-            clean(raw, &rules).expect("every seed has prose")
-        })
-        .collect()
-}
-
-/// An article cleaned from `text`.
-pub fn article(text: &str) -> Option<Article> {
-    let raw = RawDoc { path: "test.txt".into(), text: text.into(), ..RawDoc::default() };
-    clean(raw, &Rules::builtin())
-}
 pub mod server;
 
 use ratatui::Terminal;
@@ -178,4 +161,28 @@ pub fn terminal(app: &App) -> Terminal<TestBackend> {
         Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
     terminal.draw(|f| render(app, &Theme::default(), f)).expect("draw");
     terminal
+}
+
+/// An article cleaned from `text` the way files are.
+pub fn article(text: &str) -> Article {
+    let raw = RawDoc {
+        path: "test.txt".into(),
+        text: text.into(),
+        title: Some("Test".into()),
+        meta: Meta::default(),
+    };
+    clean(raw, &Rules::builtin()).expect("the test article has prose")
+}
+
+/// The quotes of `text`, as (quoted words, speaker) pairs.
+pub fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+    let a = article(text);
+    Extractor::builtin().extract(&a).iter().map(|q| (q.text(&a.text), q.speaker.clone())).collect()
+}
+
+/// The full quotes of `text`, with the article they are in.
+pub fn full(text: &str) -> (Article, Vec<Quote>) {
+    let a = article(text);
+    let q = Extractor::builtin().extract(&a);
+    (a, q)
 }
