@@ -44,8 +44,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
         .zip(&per_para)
         .map(|(r, pieces)| tokens::read(text, r.clone(), pieces, lex))
         .collect();
-    let mut runs: Vec<Vec<NameRun>> =
-        paras.iter().map(|p| names::runs(text, &p.tokens)).collect();
+    let mut runs: Vec<Vec<NameRun>> = paras.iter().map(|p| names::runs(text, &p.tokens)).collect();
     let reg = {
         let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
             paras.iter().map(|p| p.tokens.as_slice()).zip(runs.iter_mut()).collect();

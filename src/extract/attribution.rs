@@ -114,6 +114,16 @@ impl Reader<'_> {
         })
     }
 
+    /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
+    fn is_between(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == Kind::Word
+            && (t.class & class::BETWEEN != 0 || {
+                let w = &self.text[t.range.clone()];
+                w.len() > 4 && w.ends_with("ly") && !w.starts_with(char::is_uppercase)
+            })
+    }
+
     fn word(&self, k: usize) -> Option<String> {
         let t = self.tokens.get(k)?;
         (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
@@ -349,10 +359,10 @@ impl Reader<'_> {
     /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
     fn joined(&self, k: usize, lo: usize) -> bool {
         let mut j = k;
-        while j > lo && self.word(j - 1).is_some_and(|w| self.lex.is_between(&w)) {
+        while j > lo && self.is_between(j - 1) {
             j -= 1;
         }
-        j > lo && self.word(j - 1).is_some_and(|w| w == "and" || w == "but")
+        j > lo && (self.is(j - 1, "and") || self.is(j - 1, "but"))
     }
 
     /// `Donald Trump, who in March said`: the name before `, who` a few words back.
@@ -379,8 +389,8 @@ impl Reader<'_> {
                 skipped += 1;
                 continue;
             }
-            match self.word(j - 1) {
-                Some(w) if self.lex.is_between(&w) => {
+            match self.is_between(j - 1) {
+                true => {
                     j -= 1;
                     skipped += 1;
                 }

@@ -65,14 +65,20 @@ fn tokenize(
     pieces: &[(usize, &Piece)],
     lex: &Lexicon,
 ) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // About one token every five bytes of prose.
+    let mut tokens = Vec::with_capacity(range.len() / 5 + 4);
     let mut pieces = pieces.iter().peekable();
     let mut i = range.start;
     let end = range.end.min(text.len());
     while i < end {
         if let Some((q, piece)) = pieces.peek().filter(|(_, p)| p.outer.start <= i) {
             let terminal = text[piece.inner.clone()].ends_with(['.', '?', '!']);
-            tokens.push(Token { range: piece.outer.clone(), kind: Kind::Quote(*q), terminal, class: 0 });
+            tokens.push(Token {
+                range: piece.outer.clone(),
+                kind: Kind::Quote(*q),
+                terminal,
+                class: 0,
+            });
             i = piece.outer.end.max(i + 1);
             pieces.next();
             while !text.is_char_boundary(i) {
@@ -154,9 +160,7 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let end_here = match t.kind {
             Kind::Punct('.' | '?' | '!' | '…') => starts_sentence(next),
             Kind::Quote(_) => {
-                t.terminal
-                    && starts_sentence(next)
-                    && !attribution_follows(&tokens[i + 1..])
+                t.terminal && starts_sentence(next) && !attribution_follows(&tokens[i + 1..])
             }
             _ => false,
         };
