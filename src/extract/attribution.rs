@@ -181,9 +181,15 @@ impl Reader<'_> {
         let before = k.checked_sub(1).filter(|&b| b >= lo);
         !before.is_some_and(|b| {
             let t = &self.text[self.tokens[b].range.clone()];
-            t.ends_with("'s")
-                || t.ends_with("’s")
-                || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
+            // `He's claiming` is a contraction, not a possessive.
+            let stem = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"));
+            let possessive = stem.is_some_and(|stem| {
+                self.lex.pronoun(stem).is_none()
+                    && !["that", "there", "what", "who", "here"]
+                        .iter()
+                        .any(|w| stem.eq_ignore_ascii_case(w))
+            });
+            possessive || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
         })
     }
 
