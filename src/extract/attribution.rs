@@ -307,8 +307,8 @@ impl Reader<'_> {
             if earlier > 0 {
                 return self.speaker_of(&cues[earlier - 1], sentence, depth + 1);
             }
-            if participle || infinitive {
-                return self.subject(sentence, k);
+            if let Some(m) = self.subject(sentence, k) {
+                return Some(m);
             }
         }
         if let Some(m) = self.left(k, lo) {
@@ -349,6 +349,19 @@ impl Reader<'_> {
     /// The sentence's subject before token `k`: its first name or pronoun.
     fn subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
         let j = sentence.subject.filter(|&j| j < k)?;
+        // `Democratic nominee Hillary Clinton chimed in, saying`: the person, not the adjective.
+        if let Some(r) = self.run_at[j]
+            && !matches!(self.runs[r].entity, Entity::Person(_))
+            && let Some(person) = self.runs[r..]
+                .iter()
+                .position(|run| {
+                    run.tokens.start < k.min(j + 12) && matches!(run.entity, Entity::Person(_))
+                })
+                .map(|n| r + n)
+        {
+            let tokens = self.runs[person].tokens.clone();
+            return Some(MentionAt { what: Mention::Name(person), tokens });
+        }
         if let Some(r) = self.run_at[j] {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }
@@ -431,7 +444,18 @@ impl Reader<'_> {
         let mut names = Vec::new();
         let mut c = comma;
         for _ in 0..3 {
-            if let Some(r) = c.checked_sub(1).filter(|&b| b >= lo).and_then(|b| self.run_at[b]) {
+            let mut before = c.checked_sub(1).filter(|&b| b >= lo);
+            // `Roy Cooper (D), McCrory's opponent, called`.
+            if let Some(b) = before
+                && self.tokens[b].kind == Kind::Punct(')')
+            {
+                before = (b.saturating_sub(8).max(lo)..b)
+                    .rev()
+                    .find(|&o| self.tokens[o].kind == Kind::Punct('('))
+                    .and_then(|o| o.checked_sub(1))
+                    .filter(|&o| o >= lo);
+            }
+            if let Some(r) = before.and_then(|b| self.run_at[b]) {
                 names.push(r);
             }
             let Some(open) = (c.saturating_sub(16).max(lo)..c)
@@ -508,6 +532,12 @@ impl Reader<'_> {
             return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
         }
         let start = if DETERMINERS.contains(&w.as_str()) { k + 1 } else { k };
+        // `said the Rev. Peter Wherry`.
+        if start > k
+            && let Some(r) = self.run_at.get(start).copied().flatten()
+        {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
         // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.
         let mut head_at = None;
         let mut j = start;
