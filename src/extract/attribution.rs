@@ -219,8 +219,19 @@ impl Reader<'_> {
         let after = cues[split..].iter().take(NEAREST_CUES);
         let order: Vec<&Cue> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
-        let after_preposition = prev.and_then(|p| self.word(p)).is_some_and(|w| {
-            PREPOSITIONS.contains(&w.as_str()) || ["at", "to", "during"].contains(&w.as_str())
+        let preposition = |p: usize| {
+            PREPOSITIONS
+                .iter()
+                .chain(&["at", "to", "during", "a", "an", "the"])
+                .any(|w| self.is(p, w))
+        };
+        // `on "Face the Nation"`, `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`.
+        let after_preposition = prev.is_some_and(|p| {
+            preposition(p)
+                || (p > lo
+                    && self.text[self.tokens[p].range.clone()].ends_with(['s', 'S'])
+                    && self.text[self.tokens[p].range.clone()].contains(['\'', '’'])
+                    && preposition(p - 1))
         });
         let object_of_cue = after_preposition
             || (split > 0
