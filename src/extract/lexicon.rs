@@ -167,25 +167,30 @@ pub mod class {
     pub const PRONOUN_SELF: u32 = 1 << 15;
     /// The first word of a phrase naming the speaker after it (`according`).
     pub const PHRASE_START: u32 = 1 << 16;
+    /// Not a list: set on tokens that start with a capital letter.
+    pub const CAPITALISED: u32 = 1 << 31;
     /// Any pronoun.
     pub const PRONOUN: u32 = PRONOUN_PERSON | PRONOUN_ORGANISATION | PRONOUN_GROUP | PRONOUN_SELF;
 }
 
-/// A fast hash for short words (FNV-1a): the table is looked up once per word of every
-/// article, where the default hasher's protection against crafted keys buys nothing.
+/// A fast hash for short words: eight bytes at a time, one multiply each. The table is looked
+/// up once per word of every article, where the default hasher's protection against crafted
+/// keys buys nothing.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 29)
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut h = self.0;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(23);
         }
-        self.0 = h;
+        self.0 = h ^ bytes.len() as u64;
     }
 }
 

@@ -94,14 +94,14 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].is_capitalised(text) {
+        if !tokens[i].is_capitalised() {
             i += 1;
             continue;
         }
         let mut end = i + 1;
         let mut has_org = tokens[i].class & class::ORGANISATION != 0;
         while let Some(t) = tokens.get(end) {
-            if t.is_capitalised(text) && t.class & class::NOT_NAME == 0 {
+            if t.is_capitalised() && t.class & class::NOT_NAME == 0 {
                 has_org |= t.class & class::ORGANISATION != 0;
                 end += 1;
                 continue;
@@ -111,7 +111,7 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
                 let w = &text[t.range.clone()];
                 t.class & class::JOINER != 0 || (has_org && (w == "of" || w == "for"))
             };
-            if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised(text)) {
+            if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised()) {
                 end += 2;
                 continue;
             }
