@@ -19,7 +19,8 @@ use crate::sources::RawDoc;
 /// Cleans a raw document. `None` when nothing of it is prose.
 pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
     let text = sanitize(raw.text);
-    let is_boilerplate = |s: &str| rules.is_boilerplate(&collapse_whitespace(s));
+    let is_boilerplate =
+        |s: &str| rules.may_be_boilerplate(s) && rules.is_boilerplate(&collapse_whitespace(s));
     let mut paragraphs = paragraphs::split(&text, |c| rules.is_bullet(c), is_boilerplate);
     paragraphs.retain(|r| !is_boilerplate(&text[r.clone()]));
     drop_repeats(&text, &mut paragraphs);
@@ -55,8 +56,16 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     let mut key = String::new();
     paragraphs.retain(|r| {
         key.clear();
-        let words = text[r.clone()].chars().filter(|c| c.is_alphanumeric());
-        key.extend(words.flat_map(char::to_lowercase));
+        for c in text[r.clone()].chars() {
+            // ASCII first: lower-casing it needs no table.
+            if c.is_ascii() {
+                if c.is_ascii_alphanumeric() {
+                    key.push(c.to_ascii_lowercase());
+                }
+            } else if c.is_alphanumeric() {
+                key.extend(c.to_lowercase());
+            }
+        }
         seen.insert(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
     });
 }

@@ -73,6 +73,14 @@ impl Rules {
         Ok(Self { drop, bullets, max_boilerplate_bytes: max })
     }
 
+    /// False when `raw` (white space not yet collapsed) is surely too long to be boilerplate:
+    /// collapsing keeps every other byte, so this spares collapsing long paragraphs.
+    pub fn may_be_boilerplate(&self, raw: &str) -> bool {
+        raw.len() <= self.max_boilerplate_bytes
+            || raw.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>()
+                <= self.max_boilerplate_bytes
+    }
+
     /// True when this paragraph (white space collapsed) is not article prose.
     pub fn is_boilerplate(&self, paragraph: &str) -> bool {
         paragraph.len() <= self.max_boilerplate_bytes && self.drop.is_match(paragraph)
