@@ -26,9 +26,6 @@ pub struct LexiconFile {
     /// Titles and roles of people.
     #[serde(default)]
     pub titles: Vec<String>,
-    /// Honorifics that mark a person (`Mr`).
-    #[serde(default)]
-    pub honorifics: Vec<String>,
     /// Words that make a name an organisation's.
     #[serde(default)]
     pub organisation_words: Vec<String>,
@@ -141,8 +138,6 @@ pub mod class {
     pub const BETWEEN: u32 = 1 << 2;
     /// A title or role (`president`).
     pub const TITLE: u32 = 1 << 3;
-    /// An honorific (`mr`).
-    pub const HONORIFIC: u32 = 1 << 4;
     /// Marks an organisation (`ministry`).
     pub const ORGANISATION: u32 = 1 << 5;
     /// Names unnamed speakers (`officials`).
@@ -245,7 +240,6 @@ impl Lexicon {
                 (f.speech_nouns, class::SPEECH_NOUN),
                 (f.between_speaker_and_verb, class::BETWEEN),
                 (f.titles, class::TITLE),
-                (f.honorifics, class::HONORIFIC),
                 (f.organisation_words, class::ORGANISATION),
                 (f.group_words, class::GROUP),
                 (f.place_words, class::PLACE),
@@ -323,10 +317,6 @@ impl Lexicon {
     pub fn is_speech_verb(&self, word: &str) -> bool {
         self.has(word, class::SPEECH_VERB)
     }
-    /// `word` is a noun for something said.
-    pub fn is_speech_noun(&self, word: &str) -> bool {
-        self.has(word, class::SPEECH_NOUN)
-    }
     /// `word` may stand between a speaker and its verb (adverbs in -ly too).
     pub fn is_between(&self, word: &str) -> bool {
         self.has(word, class::BETWEEN) || (word.len() > 4 && word.ends_with("ly"))
@@ -334,10 +324,6 @@ impl Lexicon {
     /// `word` is a title or role.
     pub fn is_title(&self, word: &str) -> bool {
         self.has(word, class::TITLE)
-    }
-    /// `word` is an honorific (`mr`).
-    pub fn is_honorific(&self, word: &str) -> bool {
-        self.has(word, class::HONORIFIC)
     }
     /// `word` marks an organisation.
     pub fn is_organisation_word(&self, word: &str) -> bool {
@@ -358,10 +344,6 @@ impl Lexicon {
     /// `word` is never part of a name.
     pub fn is_not_name(&self, word: &str) -> bool {
         self.has(word, class::NOT_NAME)
-    }
-    /// `word` joins the parts of a name.
-    pub fn is_joiner(&self, word: &str) -> bool {
-        self.has(word, class::JOINER)
     }
     /// `word` (without its full stop) is an abbreviation.
     pub fn is_abbreviation(&self, word: &str) -> bool {
