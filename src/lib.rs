@@ -13,4 +13,5 @@ pub mod load;
 pub mod model;
 pub mod sanitize;
 pub mod sources;
+pub mod speakers;
 pub mod store;
