@@ -4,6 +4,7 @@ mod list;
 mod mark;
 mod quotes;
 mod read;
+mod speakers;
 mod state;
 
 use std::io::{self, Write};
@@ -54,6 +55,19 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
         format: QuotesFormat,
+        /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Articles to read (default: the seeds).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+    /// List the speakers across the articles, most quoted first: one identity per person or
+    /// organisation, whatever the spelling.
+    Speakers {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SpeakersFormat::Table)]
+        format: SpeakersFormat,
         /// Articles to read (default: the seeds).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
@@ -113,11 +127,23 @@ pub enum QuotesFormat {
     Markdown,
 }
 
+/// Formats of `saidso speakers`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SpeakersFormat {
+    /// Aligned columns for people.
+    Table,
+    /// One JSON object a line: `id`, `name`, `variants`, `quotes`, `articles`, `kind`.
+    Jsonl,
+}
+
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Some(Command::List { format, paths }) => list::run(&paths, format, &cli.state),
-        Some(Command::Quotes { format, paths }) => quotes::run(&paths, format),
+        Some(Command::Quotes { format, speaker, paths }) => {
+            quotes::run(&paths, format, speaker.as_deref())
+        }
+        Some(Command::Speakers { format, paths }) => speakers::run(&paths, format),
         Some(Command::Read { width, paths }) => read::run(&paths, width),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
