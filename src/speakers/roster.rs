@@ -68,27 +68,32 @@ impl Roster {
     }
 
     /// The speakers `query` names: any form seen selects its speaker (`Zelenskiy`,
-    /// `President Putin`); failing that, a name that the identity rules match. A bare surname
-    /// that several people share selects them all.
+    /// `President Putin`), and so does a name the identity rules match. A bare surname selects
+    /// everyone with that surname.
     pub fn find(&self, query: &str, digester: &Digester) -> Vec<SpeakerId> {
-        let ids = |list: &[u32]| list.iter().map(|&i| SpeakerId(i)).collect::<Vec<_>>();
-        if let Some(list) = self.by_form.get(&fold_name(query)) {
-            return ids(list);
+        let name = digester.name(query, SpeakerKind::Unknown);
+        let mut found: Vec<u32> = [Some(query), name.as_ref().map(|n| n.display.as_str())]
+            .into_iter()
+            .flatten()
+            .filter_map(|q| self.by_form.get(&fold_name(q)))
+            .flatten()
+            .copied()
+            .collect();
+        if let Some(Name { shape: Shape::Proper { given, surname }, .. }) = &name
+            && (found.is_empty() || given.is_none())
+        {
+            let matching = self.speakers.iter().filter(|s| {
+                s.surname.as_deref().is_some_and(|sn| same_surname(sn, surname))
+                    && match (given, &s.given) {
+                        (Some(a), Some(b)) => same_given(a, b),
+                        _ => true,
+                    }
+            });
+            found.extend(matching.map(|s| s.id.0));
         }
-        let Some(name) = digester.name(query, SpeakerKind::Unknown) else { return Vec::new() };
-        if let Some(list) = self.by_form.get(&fold_name(&name.display)) {
-            return ids(list);
-        }
-        let Shape::Proper { given, surname } = &name.shape else { return Vec::new() };
-        self.speakers
-            .iter()
-            .filter(|s| s.surname.as_deref().is_some_and(|sn| same_surname(sn, surname)))
-            .filter(|s| match (given, &s.given) {
-                (Some(a), Some(b)) => same_given(a, b),
-                _ => true,
-            })
-            .map(|s| s.id)
-            .collect()
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(SpeakerId).collect()
     }
 }
 
