@@ -8,17 +8,19 @@
 
 use std::collections::HashMap;
 
-use xxhash_rust::xxh3::xxh3_64_with_seed;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::align::{MAX_LINK_WORDS, MIN_LINK_WORDS, allowed_edits, same_statement};
 
 /// Words per shingle.
 const SHINGLE: usize = 3;
-/// Classes listed under one shingle at most: a run of words that common (`we are not`) says
-/// little, and a longer list would make every new class compare with too many.
-const POSTING_CAP: usize = 64;
+/// Classes listed under one shingle at most. A run of words more common than that (`we are
+/// not`) says little; and a new version of a statement shares many runs with the statement's
+/// first versions, which are the ones listed. Counting shingles is most of the grouping's work:
+/// this bounds it per new wording.
+const POSTING_CAP: usize = 16;
 /// Candidate classes compared with a new class at most, the likeliest first.
-const CANDIDATE_CAP: usize = 32;
+const CANDIDATE_CAP: usize = 16;
 
 /// Identifies a class of quotations with equal words.
 pub type ClassId = u32;
@@ -58,6 +60,10 @@ impl Groups {
         self.members.push(vec![class]);
         if !short && words.len() <= MAX_LINK_WORDS {
             for other in self.candidates(words) {
+                // Already linked through another class: no need to compare.
+                if self.root(other) == self.root(class) {
+                    continue;
+                }
                 if same_statement(words, &self.classes[other as usize].words) {
                     self.union(class, other);
                 }
@@ -139,6 +145,11 @@ impl Groups {
         self.root(class)
     }
 
+    /// How many groups there are (distinct statements).
+    pub fn groups(&self) -> usize {
+        self.members.iter().filter(|m| !m.is_empty()).count()
+    }
+
     /// How many classes there are (distinct wordings).
     pub fn classes(&self) -> usize {
         self.classes.len()
@@ -146,8 +157,11 @@ impl Groups {
 }
 
 fn words_hash(words: &[u64], seed: u64) -> u64 {
-    let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
-    xxh3_64_with_seed(&bytes, seed)
+    let mut h = Xxh3::with_seed(seed);
+    for w in words {
+        h.update(&w.to_le_bytes());
+    }
+    h.digest()
 }
 
 fn shingles(words: &[u64]) -> impl Iterator<Item = u64> + '_ {

@@ -117,8 +117,12 @@ impl Index {
             if let Some(id) = name {
                 let record = &mut self.names[id as usize];
                 record.quotes.push(quote);
-                let display = record.name.display.clone();
-                *record.forms.entry(display).or_default() += 1;
+                match record.forms.get_mut(&record.name.display) {
+                    Some(n) => *n += 1,
+                    None => {
+                        record.forms.insert(record.name.display.clone(), 1);
+                    }
+                }
             }
             self.quotes.push(QuoteEntry { article: slot, name, class });
         }
@@ -173,6 +177,11 @@ impl Index {
     /// How many distinct wordings of quotations the index holds.
     pub fn wording_count(&self) -> usize {
         self.groups.classes()
+    }
+
+    /// How many distinct statements the quotations make (wordings linked as one).
+    pub fn statement_count(&self) -> usize {
+        self.groups.groups()
     }
 
     /// The slot of `r` in `quotes`.
