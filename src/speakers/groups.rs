@@ -2,9 +2,9 @@
 //! comparing every pair.
 //!
 //! Quotations with equal words share a *class*, found by hashing the words: a repeated statement
-//! costs one lookup. A new class is compared only with the classes that share a run of three
-//! words with it (a shingle index), and only with those that share enough runs to be within the
-//! allowed edits (see [`super::align`]); linked classes are joined in a union-find.
+//! costs one lookup. A new class is compared only with the classes that share a pair of
+//! consecutive words with it (a shingle index), and only with those that share enough pairs to
+//! be within the allowed edits (see [`super::align`]); linked classes are joined in a union-find.
 
 use std::collections::HashMap;
 
@@ -12,11 +12,12 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::align::{MAX_LINK_WORDS, MIN_LINK_WORDS, allowed_edits, same_statement};
 
-/// Words per shingle.
-const SHINGLE: usize = 3;
-/// Classes listed under one shingle at most. A run of words more common than that (`we are
-/// not`) says little; and a new version of a statement shares many runs with the statement's
-/// first versions, which are the ones listed. Counting shingles is most of the grouping's work:
+/// Words per shingle. Two, not three: one changed word in a five-word quotation spoils every
+/// run of three, but leaves two pairs.
+const SHINGLE: usize = 2;
+/// Classes listed under one shingle at most. A pair of words more common than that (`of the`)
+/// says little; and a new version of a statement shares many pairs with the statement's first
+/// versions, which are the ones listed. Counting shingles is most of the grouping's work:
 /// this bounds it per new wording.
 const POSTING_CAP: usize = 16;
 /// Candidate classes compared with a new class at most, the likeliest first.
