@@ -1,12 +1,19 @@
 //! The loading pipeline: inputs are read and cleaned in parallel (rayon), and handed to the
-//! caller in input order, a batch at a time, as soon as each batch is ready.
+//! caller in input order, a batch at a time, as soon as each batch is ready. A dataset (one file
+//! of many articles) is read a record at a time and its records are cleaned in parallel batches.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
 
 use crate::clean::{Rules, clean};
 use crate::model::Article;
-use crate::sources::{self, Input, Problem, ProblemKind};
+use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, RawDoc, Record, Stream};
 
-/// How many inputs are worked on between two hand-overs to the caller: big enough to keep every
-/// core busy, small enough that the first articles arrive at once.
+/// How many inputs, or records of a dataset, are worked on between two hand-overs to the
+/// caller: big enough to keep every core busy, small enough that the first articles arrive at
+/// once.
 const BATCH: usize = 256;
 
 /// What the pipeline hands over, in input order.
@@ -18,6 +25,24 @@ pub enum Loaded<T> {
     Problem(Problem),
 }
 
+/// How far loading has got; shared with whoever shows it (a progress bar, the reader's status
+/// line), who polls it from another thread.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Bytes of input read so far.
+    pub bytes_read: AtomicU64,
+    /// Bytes of input in all (file sizes; URLs and stdin count as they arrive).
+    pub bytes_total: AtomicU64,
+    /// Articles loaded so far.
+    pub articles: AtomicU64,
+}
+
+impl Progress {
+    fn read(&self, bytes: u64) {
+        self.bytes_read.fetch_add(bytes, Ordering::Relaxed);
+    }
+}
+
 /// Reads and cleans every input. `work` runs on the worker threads for each article (extract
 /// quotes, or boil it down to a summary and drop the text); `sink` receives the results in order,
 /// and stops the pipeline by returning an error. Returns how many articles loaded.
@@ -25,30 +50,143 @@ pub fn load_each<T: Send, E>(
     inputs: &[Input],
     rules: &Rules,
     work: impl Fn(Article) -> T + Sync,
-    mut sink: impl FnMut(Loaded<T>) -> Result<(), E>,
+    sink: impl FnMut(Loaded<T>) -> Result<(), E>,
 ) -> Result<usize, E> {
-    use rayon::prelude::*;
-    let mut count = 0;
-    for batch in inputs.chunks(BATCH) {
-        let results: Vec<Vec<Loaded<T>>> =
-            batch.par_iter().map(|input| load_one(input, rules, &work)).collect();
-        for loaded in results.into_iter().flatten() {
-            count += usize::from(matches!(loaded, Loaded::Item(_)));
-            sink(loaded)?;
-        }
-    }
-    Ok(count)
+    Loader::new(rules).run(inputs, work, sink)
 }
 
-fn load_one<T>(input: &Input, rules: &Rules, work: &impl Fn(Article) -> T) -> Vec<Loaded<T>> {
-    let (docs, problems) = sources::read(input);
-    let mut out: Vec<Loaded<T>> = problems.into_iter().map(Loaded::Problem).collect();
-    for doc in docs {
+/// One input of a batch: what it gave at once, and the dataset still to read, if it is one.
+type Opened<T> = (Vec<Loaded<T>>, Option<Box<dyn Stream>>);
+
+/// The pipeline with its settings: what the sources need, and where progress goes.
+pub struct Loader<'a> {
+    rules: &'a Rules,
+    context: Context,
+    progress: Option<Arc<Progress>>,
+}
+
+impl<'a> Loader<'a> {
+    /// A loader with default sources (fetching on) and no progress reporting.
+    pub fn new(rules: &'a Rules) -> Self {
+        Loader { rules, context: Context::default(), progress: None }
+    }
+
+    /// Reads sources with `context` (dataset field names, the HTTP client).
+    pub fn context(mut self, context: Context) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Reports progress to `progress`; the input files are measured first to give a total.
+    pub fn progress(mut self, progress: Arc<Progress>) -> Self {
+        self.progress = Some(progress);
+        self
+    }
+
+    /// Loads `inputs`, as [`load_each`] does.
+    pub fn run<T: Send, E>(
+        &self,
+        inputs: &[Input],
+        work: impl Fn(Article) -> T + Sync,
+        mut sink: impl FnMut(Loaded<T>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let progress = self.progress.clone().unwrap_or_default();
+        if self.progress.is_some() {
+            progress.bytes_total.store(total_size(inputs), Ordering::Relaxed);
+        }
+        let mut count = 0;
+        let mut hand_over = |loaded: Loaded<T>| {
+            if matches!(loaded, Loaded::Item(_)) {
+                count += 1;
+                progress.articles.fetch_add(1, Ordering::Relaxed);
+            }
+            sink(loaded)
+        };
+        for batch in inputs.chunks(BATCH) {
+            let opened: Vec<Opened<T>> = batch
+                .par_iter()
+                .map(|input| {
+                    let opened = sources::open(input, &self.context);
+                    progress.read(opened.bytes);
+                    let mut out: Vec<Loaded<T>> =
+                        opened.problems.into_iter().map(Loaded::Problem).collect();
+                    match opened.docs {
+                        Docs::Ready(docs) => {
+                            out.extend(docs.into_iter().map(|d| self.clean(d, &work)));
+                            (out, None)
+                        }
+                        Docs::Stream(stream) => (out, Some(stream)),
+                    }
+                })
+                .collect();
+            for (loaded, stream) in opened {
+                for item in loaded {
+                    hand_over(item)?;
+                }
+                if let Some(stream) = stream {
+                    self.drain(stream, &progress, &work, &mut hand_over)?;
+                }
+            }
+        }
+        Ok(count)
+    }
+
+    /// Reads a dataset on this thread, parsing and cleaning its records in parallel batches.
+    fn drain<T: Send, E>(
+        &self,
+        mut stream: Box<dyn Stream>,
+        progress: &Progress,
+        work: &(impl Fn(Article) -> T + Sync),
+        hand_over: &mut impl FnMut(Loaded<T>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let mut consumed = 0;
+        let mut next_batch = |stream: &mut Box<dyn Stream>| {
+            let batch: Vec<Result<Record, Problem>> = stream.by_ref().take(BATCH).collect();
+            progress.read(stream.consumed() - consumed);
+            consumed = stream.consumed();
+            batch
+        };
+        let mut batch = next_batch(&mut stream);
+        while !batch.is_empty() {
+            // The next batch is read while this one is parsed and cleaned.
+            let (cleaned, next) = rayon::join(
+                || {
+                    batch
+                        .into_par_iter()
+                        .map(|record| match record.and_then(Record::parse) {
+                            Ok(doc) => self.clean(doc, work),
+                            Err(problem) => Loaded::Problem(problem),
+                        })
+                        .collect::<Vec<Loaded<T>>>()
+                },
+                || next_batch(&mut stream),
+            );
+            for item in cleaned {
+                hand_over(item)?;
+            }
+            batch = next;
+        }
+        Ok(())
+    }
+
+    fn clean<T>(&self, doc: RawDoc, work: &impl Fn(Article) -> T) -> Loaded<T> {
         let path = doc.path.clone();
-        match clean(doc, rules) {
-            Some(article) => out.push(Loaded::Item(work(article))),
-            None => out.push(Loaded::Problem(Problem { path, kind: ProblemKind::NoProse })),
+        match clean(doc, self.rules) {
+            Some(article) => Loaded::Item(work(article)),
+            None => Loaded::Problem(Problem { path, kind: ProblemKind::NoProse }),
         }
     }
-    out
+}
+
+/// The bytes of all the files among `inputs`.
+fn total_size(inputs: &[Input]) -> u64 {
+    inputs
+        .iter()
+        .map(|input| match input {
+            Input::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+            Input::Embedded { text, .. } => text.len() as u64,
+            Input::Saved(doc) => doc.text.len() as u64,
+            Input::Stdin | Input::Url(_) => 0,
+        })
+        .sum()
 }

@@ -2,8 +2,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> ExitCode {
-    saidso::cli::run(saidso::cli::Cli::parse())
+    let matches = saidso::cli::command().get_matches();
+    match saidso::cli::Cli::from_arg_matches(&matches) {
+        Ok(cli) => saidso::cli::run(cli),
+        Err(e) => e.exit(),
+    }
 }

@@ -5,13 +5,14 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{ListFormat, StateArgs, finish, inputs, nothing_loaded, report, rules, stdout};
+use super::{ListFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::config::Config;
 use crate::extract::Extractor;
-use crate::load::{Loaded, load_each};
+use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::store::Marks;
 
-/// What `list` shows of an article; the text itself is dropped on the worker thread.
+/// What `list` shows of an article (the keys of `--format jsonl`); the text itself is dropped on the worker thread.
 #[derive(Debug, Serialize)]
 struct Row {
     id: String,
@@ -22,6 +23,12 @@ struct Row {
     paragraphs: usize,
     words: usize,
     quotes: usize,
+    /// Feed or site name.
+    source: Option<String>,
+    /// Link to the article on the web.
+    url: Option<String>,
+    /// Publication date as the source gives it.
+    date: Option<String>,
 }
 
 impl Row {
@@ -36,13 +43,22 @@ impl Row {
             words: article.word_count(),
             title: article.title,
             path: article.path,
+            source: article.meta.site,
+            url: article.meta.url,
+            date: article.meta.date,
         }
     }
 }
 
-pub fn run(paths: &[String], format: ListFormat, state: &StateArgs) -> anyhow::Result<()> {
-    let inputs = inputs(paths);
-    let extractor = Extractor::builtin();
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    format: ListFormat,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let inputs = inputs(paths, fetched, state);
+    let extractor = &config.extractor;
     // Every mark in one query: a lookup per article would make a long list slow.
     let marks = state.open_for_cli().all_marks().unwrap_or_else(|e| {
         eprintln!("saidso: {e}");
@@ -52,14 +68,14 @@ pub fn run(paths: &[String], format: ListFormat, state: &StateArgs) -> anyhow::R
     if format == ListFormat::Table {
         writeln!(
             out,
-            "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<60}  PATH",
-            "ID", "MARK", "PARAS", "WORDS", "QUOTES", "TITLE"
+            "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  PATH",
+            "ID", "MARK", "PARAS", "WORDS", "QUOTES", "DATE", "SOURCE", "TITLE"
         )?;
     }
-    let count = load_each(
+    let count = load(
         &inputs,
-        &rules(),
-        |a| Row::of(a, &extractor, &marks),
+        config,
+        |a| Row::of(a, extractor, &marks),
         |loaded| -> anyhow::Result<()> {
             match loaded {
                 Loaded::Problem(p) => report(&p),
@@ -67,12 +83,17 @@ pub fn run(paths: &[String], format: ListFormat, state: &StateArgs) -> anyhow::R
                     ListFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
                     ListFormat::Table => writeln!(
                         out,
-                        "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<60}  {}",
+                        "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  {}",
                         row.id,
                         mark_column(&row),
                         row.paragraphs,
                         row.words,
                         row.quotes,
+                        // The day is enough in a table; a time zone would not fit.
+                        row.date
+                            .as_deref()
+                            .map_or("-".to_string(), |d| d.chars().take(10).collect()),
+                        clip(row.source.as_deref().unwrap_or("-"), 20),
                         clip(&row.title, 60),
                         row.path
                     )?,

@@ -1,38 +1,51 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
+mod fetch;
 mod list;
 mod mark;
+mod progress;
 mod quotes;
 mod read;
 mod speakers;
 mod state;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
-use crate::clean::Rules;
+use crate::app::Keymap;
+use crate::config::{self, Config};
+use crate::load::{Loaded, Loader, Progress};
+use crate::model::Article;
 use crate::sources::{self, Input, Problem};
 
 pub use state::StateArgs;
 
 /// A terminal reader for news articles that shows who said what.
 ///
-/// Give it files or folders of articles (plain text or Markdown; folders are read recursively,
-/// hidden files skipped; `-` reads standard input). With no PATH it opens the five built-in seed
-/// articles.
+/// Give it files or folders of articles: plain text, Markdown, saved web pages, RSS or Atom
+/// feeds, and datasets in JSON Lines or JSON arrays, each told by its content (folders are read
+/// recursively, hidden files skipped; `-` reads standard input). A PATH may also be the http(s)
+/// URL of a page or feed. With no PATH it opens the five built-in seed articles in the
+/// full-screen reader (press `?` there for the keys).
 // Not `args_conflicts_with_subcommands`: it would refuse a global option (`--state`) before a
 // subcommand's name.
 #[derive(Debug, Parser)]
 #[command(name = "saidso", version, about, long_about)]
 pub struct Cli {
-    /// Articles to open: files, folders, or `-` for standard input.
+    /// Articles to open: files, folders, URLs, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
+    /// The configuration file [default: config.toml in the platform's config directory, e.g.
+    /// $XDG_CONFIG_HOME/saidso/]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -46,7 +59,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
-        /// Articles to list (default: the seeds).
+        /// Also list the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to list (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -55,10 +71,13 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
         format: QuotesFormat,
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
         /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
-        /// Articles to read (default: the seeds).
+        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -68,7 +87,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SpeakersFormat::Table)]
         format: SpeakersFormat,
-        /// Articles to read (default: the seeds).
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -77,11 +99,39 @@ pub enum Command {
         /// Wrap width in columns (default: the terminal's width up to 100, or 80).
         #[arg(long, short)]
         width: Option<usize>,
-        /// Articles to print (default: the seeds).
+        /// Also print the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to print (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Refresh the followed feeds (listed in the `feeds` file) and keep their new articles for
+    /// offline reading (`saidso list --fetched`).
+    ///
+    /// The feeds file has one feed URL a line, optionally followed by tags and a display name
+    /// starting with `~` (in double quotes when it has spaces); `#` starts a comment. An unchanged
+    /// feed costs one small request. Exits non-zero only when every feed failed.
+    Fetch {
+        /// The feeds file [default: `feeds` in the config directory, e.g. ~/.config/saidso/].
+        #[arg(long, value_name = "FILE")]
+        feeds: Option<PathBuf>,
+    },
     /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
+    /// Print the configuration file with every default, or where it is read from.
+    Config {
+        /// Print the commented default file, a starting point for your own.
+        #[arg(long, conflicts_with = "path")]
+        default: bool,
+        /// Print the path of the file read when --config is not given.
+        #[arg(long)]
+        path: bool,
+    },
+    /// Print shell completions, e.g. `saidso completions bash > ~/.local/share/bash-completion/completions/saidso`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     #[command(group(ArgGroup::new("change").required(true).multiple(true)))]
     Mark {
         /// Mark as read.
@@ -138,19 +188,56 @@ pub enum SpeakersFormat {
 
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
-    let result = match cli.command {
-        Some(Command::List { format, paths }) => list::run(&paths, format, &cli.state),
-        Some(Command::Quotes { format, speaker, paths }) => {
-            quotes::run(&paths, format, speaker.as_deref())
+    // These work whatever the configuration file holds, so a broken one can be mended.
+    match cli.command {
+        Some(Command::Config { default, path }) => {
+            return finish_with(config_command(default, path));
         }
-        Some(Command::Speakers { format, paths }) => speakers::run(&paths, format),
-        Some(Command::Read { width, paths }) => read::run(&paths, width),
+        Some(Command::Completions { shell }) => {
+            let mut command = command();
+            clap_complete::generate(shell, &mut command, "saidso", &mut io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        _ => {}
+    }
+    let config = match Config::load(cli.config.as_deref()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("saidso: error in the configuration: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for warning in &config.warnings {
+        eprintln!("saidso: warning: {warning}");
+    }
+    let result = match cli.command {
+        Some(Command::List { format, fetched, paths }) => {
+            list::run(&paths, fetched, format, &cli.state, &config)
+        }
+        Some(Command::Quotes { format, fetched, speaker, paths }) => {
+            quotes::run(&paths, fetched, format, speaker.as_deref(), &cli.state, &config)
+        }
+        Some(Command::Speakers { format, fetched, paths }) => {
+            speakers::run(&paths, fetched, format, &cli.state, &config)
+        }
+        Some(Command::Read { width, fetched, paths }) => {
+            read::run(&paths, fetched, width, &cli.state, &config)
+        }
+        Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
+        Some(Command::Config { .. } | Command::Completions { .. }) => Ok(()),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
             mark::run(&ids, change, verbose, &cli.state)
         }
-        None => list::run(&cli.paths, ListFormat::Table, &cli.state),
+        // The reader needs a terminal; piped, the list is what a script wants.
+        None if io::stdout().is_terminal() => crate::tui::run(cli.paths, config),
+        None => list::run(&cli.paths, false, ListFormat::Table, &cli.state, &config),
     };
+    finish_with(result)
+}
+
+/// The exit code of a command's result, its error on stderr.
+fn finish_with(result: anyhow::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // `saidso list | head` closes the pipe early: that is not an error.
@@ -167,16 +254,79 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// The clap command, with the reader's keys listed after the options in `--help`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().after_long_help(keys_help())
+}
+
+/// The reader's actions by their config names, with their default keys.
+fn keys_help() -> String {
+    let mut out = String::from(
+        "Keys of the reader (rebind them in the [keys] table of the configuration file):\n",
+    );
+    for binding in Keymap::builtin().bindings() {
+        let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
+        let name = binding.action.name();
+        out.push_str(&format!("  {name:<18} {}\n", keys.join(", ")));
+    }
+    out
+}
+
+/// `saidso config`: the default file, or where the file is looked for.
+fn config_command(default: bool, path: bool) -> anyhow::Result<()> {
+    let mut out = stdout();
+    if path && !default {
+        let path = config::default_path().ok_or_else(|| anyhow::anyhow!("no home directory"))?;
+        writeln!(out, "{}", path.display())?;
+    } else {
+        out.write_all(config::DEFAULT.as_bytes())?;
+    }
+    finish(out)
+}
+
 /// A pair of opposite flags as a change: `Some(true)`, `Some(false)`, or `None` for neither.
 fn flag(on: bool, off: bool) -> Option<bool> {
     (on || off).then_some(on)
 }
 
-/// Discovers the inputs of `paths`, reporting the missing ones on stderr.
-fn inputs(paths: &[String]) -> Vec<Input> {
-    let (inputs, problems) = sources::discover(paths);
+/// Discovers the inputs of `paths`, reporting the missing ones on stderr. With `fetched`, the
+/// articles kept by `saidso fetch` come too (and alone when there are no paths).
+fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
+    let (mut inputs, problems) = if fetched && paths.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        sources::discover(paths)
+    };
     problems.iter().for_each(report);
+    if fetched {
+        match state.open_for_cli().fetched_articles() {
+            Ok(docs) => inputs.extend(docs.into_iter().map(|d| Input::Saved(Box::new(d)))),
+            Err(e) => eprintln!("saidso: {e}"),
+        }
+    }
     inputs
+}
+
+/// Loads `inputs` as `load_each` does, with a progress bar on stderr when it takes a while.
+fn load<T: Send>(
+    inputs: &[Input],
+    config: &Config,
+    work: impl Fn(Article) -> T + Sync,
+    mut sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let progress = Arc::new(Progress::default());
+    let bar = progress::LoadBar::start(Arc::clone(&progress));
+    let mut loader = Loader::new(&config.rules).context(sources_context(config));
+    // Measuring the inputs for the bar's total costs a look at every file: only for a bar.
+    if progress::LoadBar::can_show() {
+        loader = loader.progress(progress);
+    }
+    loader.run(inputs, work, |loaded| match loaded {
+        // A problem's line goes to stderr, where the bar is.
+        Loaded::Problem(_) => bar.suspend(|| sink(loaded)),
+        Loaded::Item(_) => sink(loaded),
+    })
 }
 
 /// One line on stderr for an input that was skipped or loaded with a caveat.
@@ -197,9 +347,9 @@ fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
-/// The cleaning rules in force.
-fn rules() -> Rules {
-    Rules::builtin()
+/// How sources are read under `config`.
+fn sources_context(config: &Config) -> sources::Context {
+    sources::Context { fields: config.fields.clone(), ..sources::Context::default() }
 }
 
 /// Flushes `out`, turning the result into the command's.

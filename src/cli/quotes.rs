@@ -3,13 +3,22 @@
 use std::io::Write;
 
 use super::speakers::{self, IdentifiedRow};
-use super::{QuotesFormat, finish, inputs, nothing_loaded, stdout};
+use super::{QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
+use crate::config::Config;
 use crate::export::{self, QuoteRow};
 
-pub fn run(paths: &[String], format: QuotesFormat, speaker: Option<&str>) -> anyhow::Result<()> {
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    format: QuotesFormat,
+    speaker: Option<&str>,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
     // Speaker ids hold across articles, so every article is read before the first line is
     // written.
-    let (index, articles) = speakers::load(&inputs(paths), |article, quotes| {
+    let inputs = inputs(paths, fetched, state);
+    let (index, articles) = speakers::load(&inputs, config, |article, quotes| {
         (article.id, article.title.clone(), export::rows(article, quotes))
     })?;
     if articles.is_empty() {
@@ -53,7 +62,7 @@ pub fn run(paths: &[String], format: QuotesFormat, speaker: Option<&str>) -> any
     finish(out)
 }
 
-/// Writes rows as elements of one JSON array, streaming.
+/// Writes rows as elements of one JSON array.
 fn write_json(
     out: &mut impl Write,
     rows: &[IdentifiedRow],

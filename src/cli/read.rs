@@ -2,21 +2,28 @@
 
 use std::io::{IsTerminal, Write};
 
-use super::{finish, inputs, nothing_loaded, report, rules, stdout};
-use crate::load::{Loaded, load_each};
+use super::{StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::config::Config;
+use crate::load::Loaded;
 use crate::model::Article;
 
 /// Widest default wrap: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
 
-pub fn run(paths: &[String], width: Option<usize>) -> anyhow::Result<()> {
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    width: Option<usize>,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
     let width = width.unwrap_or_else(default_width).max(10);
-    let inputs = inputs(paths);
+    let inputs = inputs(paths, fetched, state);
     let mut out = stdout();
     let mut first = true;
-    let count = load_each(
+    let count = load(
         &inputs,
-        &rules(),
+        config,
         |a| render(&a, width),
         |loaded| -> anyhow::Result<()> {
             match loaded {

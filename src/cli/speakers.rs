@@ -5,10 +5,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{SpeakersFormat, finish, inputs, nothing_loaded, report, rules, stdout};
+use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
+use crate::config::Config;
 use crate::export::QuoteRow;
-use crate::extract::{Extractor, Quote, SpeakerKind};
-use crate::load::{Loaded, load_each};
+use crate::extract::{Quote, SpeakerKind};
+use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::sources::Input;
 use crate::speakers::{Index, QuoteRef, Roster, Speaker, SpeakerId};
@@ -24,8 +25,14 @@ struct Row<'a> {
     kind: SpeakerKind,
 }
 
-pub fn run(paths: &[String], format: SpeakersFormat) -> anyhow::Result<()> {
-    let (index, _) = load(&inputs(paths), |_, _| ())?;
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    format: SpeakersFormat,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let (index, _) = load(&inputs(paths, fetched, state), config, |_, _| ())?;
     if index.articles().is_empty() {
         return Err(nothing_loaded(paths));
     }
@@ -78,20 +85,21 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
 /// input order). Problems go to stderr.
 pub(super) fn load<T: Send>(
     inputs: &[Input],
+    config: &Config,
     keep: impl Fn(&Article, &[Quote]) -> T + Sync,
 ) -> anyhow::Result<(Index, Vec<T>)> {
-    let extractor = Extractor::builtin();
+    let extractor = &config.extractor;
     let mut index = Index::default();
     let digester = index.digester().clone();
     let mut kept = Vec::new();
-    load_each(
+    super::load(
         inputs,
-        &rules(),
+        config,
         |article| {
             let quotes = extractor.extract(&article);
             (keep(&article, &quotes), digester.digest(&article, &quotes))
         },
-        |loaded| -> anyhow::Result<()> {
+        |loaded| {
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item((item, digest)) => {

@@ -6,10 +6,11 @@
 
 use std::ops::Range;
 
-use super::attribution::{Attribution, Reader};
+use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
 use super::lexicon::Lexicon;
+use super::lexicon::PronounKind;
 use super::marks::{self, Piece, Span};
-use super::names::{self, NameRun, Registry};
+use super::names::{self, Entity, NameRun, Registry};
 use super::speakers::{Context, Salience, Speaker, resolve};
 use super::tokens::{self, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
@@ -43,8 +44,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
         .zip(&per_para)
         .map(|(r, pieces)| tokens::read(text, r.clone(), pieces, lex))
         .collect();
-    let mut runs: Vec<Vec<NameRun>> =
-        paras.iter().map(|p| names::runs(text, &p.tokens, lex)).collect();
+    let mut runs: Vec<Vec<NameRun>> = paras.iter().map(|p| names::runs(text, &p.tokens)).collect();
     let reg = {
         let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
             paras.iter().map(|p| p.tokens.as_slice()).zip(runs.iter_mut()).collect();
@@ -73,6 +73,7 @@ fn attribute_all(
         let mut next_run = 0;
         let intro = colon_intro.take();
         for s in &p.sentences {
+            let sentence = reader.sentence(s.clone());
             let mut spoke = Vec::new();
             let mut has_quote = false;
             for k in s.clone() {
@@ -88,7 +89,7 @@ fn attribute_all(
                 if !(first || last && found[q].speaker.is_none()) {
                     continue;
                 }
-                let mut attribution = reader.attribute(k, s.clone());
+                let mut attribution = reader.attribute(k, &sentence);
                 // `He said:` closing the last paragraph introduces this one.
                 if k == 0
                     && attribution.cue.is_none()
@@ -100,8 +101,10 @@ fn attribute_all(
                 if !first && attribution.mention.is_none() {
                     attribution.cue = None;
                 }
-                let resolved =
-                    attribution.mention.as_ref().and_then(|m| resolve(&m.what, &cx, &salience));
+                let resolved = attribution
+                    .mention
+                    .as_ref()
+                    .and_then(|m| resolve_in(m, &reader, &sentence, &cx, &salience));
                 if !first && resolved.is_none() {
                     continue;
                 }
@@ -124,10 +127,12 @@ fn attribute_all(
                 found[q] = f;
             }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
-            salience.read_sentence(runs[next_run..next_run + end].iter());
+            if !sentence.about_pronoun {
+                salience.read_sentence(runs[next_run..next_run + end].iter());
+            }
             next_run += end;
             if !has_quote
-                && let Some(m) = reader.sentence_speaker(s.clone())
+                && let Some(m) = reader.sentence_speaker(&sentence)
                 && let Some((_, entity)) = resolve(&m.what, &cx, &salience)
             {
                 spoke.push(entity);
@@ -155,7 +160,9 @@ fn introduction(
     sentence: Range<usize>,
     tokens: &[Token],
 ) -> Option<Found> {
-    let attribution = reader.attribute(sentence.end, sentence);
+    let sentence_end = sentence.end;
+    let sentence = reader.sentence(sentence);
+    let attribution = reader.attribute(sentence_end, &sentence);
     let m = attribution.mention.as_ref()?;
     let (speaker, _) = resolve(&m.what, cx, salience)?;
     let bytes = |r: &Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;
@@ -165,6 +172,32 @@ fn introduction(
         speaker: Some(speaker),
         attribution: Attribution { direct: true, reported: true, ..attribution },
     })
+}
+
+/// Resolves a mention in its sentence: a pronoun after the name the sentence starts with
+/// means that name when it fits (`the Council pledged … what it called`), else whom the last
+/// sentences were about.
+fn resolve_in(
+    m: &MentionAt,
+    reader: &Reader,
+    sentence: &Sentence,
+    cx: &Context,
+    salience: &Salience,
+) -> Option<(Speaker, Entity)> {
+    if let Mention::Pronoun(kind) = m.what
+        && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
+        && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
+    {
+        let fits = matches!(
+            (kind, entity),
+            (PronounKind::Person, Entity::Person(_))
+                | (PronounKind::Organisation, Entity::Org(_) | Entity::Other)
+        );
+        if fits {
+            return Some((speaker, entity));
+        }
+    }
+    resolve(&m.what, cx, salience)
 }
 
 /// For each token, the run it belongs to.
@@ -191,14 +224,18 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words) && !a.cue_before && !(direct && f.speaker.is_some()) {
-            false
+        } else if is_title(&words) {
+            // A name or title in quote marks is quoted speech only inside what is reported
+            // (`called her "Miss Piggy"`), never as the frame or a work's title.
+            (a.cue_before && !a.object_of_cue) || (direct && f.speaker.is_some())
         } else if direct {
-            a.reported || words.len() >= 3
+            a.reported
+                || words.len() >= 3
+                || words.last().is_some_and(|w| w.ends_with(['.', '?', '!', ',']))
         } else {
             a.reported
         };
-        if !report && std::env::var_os("SAIDSO_ALL").is_none() {
+        if !report {
             continue;
         }
         let first_para = span.pieces[0].para;

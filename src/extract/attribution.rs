@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, PronounKind};
-use super::names::NameRun;
+use super::lexicon::{Lexicon, PronounKind, class};
+use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 
 /// Words that name a speaker.
@@ -46,6 +46,9 @@ pub struct Attribution {
     /// A speech cue comes before the quotation in its sentence (the quoted words are what is
     /// reported, not the frame: `on "Fox News Sunday," Pence said`).
     pub cue_before: bool,
+    /// The quotation is the object right after the verb (`wrote "The Long Road"`) or a
+    /// preposition (`said on "Face the Nation"`): a title when its words are capitalised.
+    pub object_of_cue: bool,
 }
 
 /// One paragraph as attribution reads it.
@@ -62,22 +65,75 @@ pub struct Reader<'a> {
     pub lex: &'a Lexicon,
 }
 
+/// A sentence as attribution reads it.
+pub struct Sentence {
+    range: Range<usize>,
+    cues: Vec<Cue>,
+    /// The first name or pronoun.
+    subject: Option<usize>,
+    /// The first word.
+    first_word: Option<usize>,
+    /// The sentence is about someone named by a pronoun before any name.
+    pub about_pronoun: bool,
+}
+
+/// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
+const NEAREST_CUES: usize = 3;
+
 /// A speech cue: its tokens, and whether the speaker comes after it (`according to X`).
 #[derive(Clone, Debug)]
 struct Cue {
     tokens: Range<usize>,
-    speaker_after: bool,
+    kind: CueKind,
+}
+
+/// How a cue names its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueKind {
+    /// A speech verb: its subject (`Peskov said`, `said Peskov`).
+    Verb,
+    /// A phrase followed by the speaker (`according to Peskov`).
+    SpeakerAfter,
+    /// A speech noun: its possessor (`Trump's claim`), if any.
+    Noun,
 }
 
 const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "his", "her", "their"];
+
+/// Pronouns that keep a sentence about the person talked about before.
+const PERSONAL: [&str; 4] = ["he", "she", "his", "her"];
 
 /// A speech word after one of these is a noun: `a flurry of tweets`, `pointed to reports`.
 const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "with", "for", "by", "from", "about"];
 
 impl Reader<'_> {
+    /// True when token `k` is the word `lower` (any case).
+    fn is(&self, k: usize, lower: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && self.text[t.range.clone()].eq_ignore_ascii_case(lower)
+        })
+    }
+
     fn word(&self, k: usize) -> Option<String> {
         let t = self.tokens.get(k)?;
         (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
+    }
+
+    /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
+    /// that a sentence with many quotations is still read in linear time.
+    pub fn sentence(&self, range: Range<usize>) -> Sentence {
+        let cues = self.cues(range.clone());
+        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
+        let subject = range
+            .clone()
+            .find(|&j| self.run_at[j].is_some() || self.tokens[j].class & pronoun != 0);
+        let first_word = range.clone().find(|&j| self.tokens[j].kind == Kind::Word);
+        // `His audio was quieter than Clinton's`: a sentence about him keeps him the topic.
+        let about_pronoun = range
+            .clone()
+            .find(|&j| self.run_at[j].is_some() || PERSONAL.iter().any(|w| self.is(j, w)))
+            .is_some_and(|j| self.run_at[j].is_none());
+        Sentence { range, cues, subject, first_word, about_pronoun }
     }
 
     /// The speech cues of `sentence`, in order.
@@ -85,20 +141,21 @@ impl Reader<'_> {
         let mut cues = Vec::new();
         let mut k = sentence.start;
         while k < sentence.end {
-            if let Some(w) = self.word(k) {
+            let c = self.tokens[k].class;
+            if c & class::PHRASE_START != 0 {
                 let phrase = self.lex.speaker_follows.iter().find(|p| {
-                    p.iter().enumerate().all(|(n, pw)| {
-                        k + n < sentence.end && self.word(k + n).is_some_and(|w| &w == pw)
-                    })
+                    p.iter().enumerate().all(|(n, pw)| k + n < sentence.end && self.is(k + n, pw))
                 });
                 if let Some(p) = phrase {
-                    cues.push(Cue { tokens: k..k + p.len(), speaker_after: true });
+                    cues.push(Cue { tokens: k..k + p.len(), kind: CueKind::SpeakerAfter });
                     k += p.len();
                     continue;
                 }
-                if self.is_verb_cue(k, &w, sentence.start) {
-                    cues.push(Cue { tokens: k..k + 1, speaker_after: false });
-                }
+            }
+            if c & class::SPEECH_VERB != 0 && self.is_verb_cue(k, sentence.start) {
+                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
+            } else if c & class::SPEECH_NOUN != 0 {
+                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
             }
             k += 1;
         }
@@ -107,8 +164,8 @@ impl Reader<'_> {
 
     /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
     /// possessive or article (`Putin's stated goal`, `the reported deal`).
-    fn is_verb_cue(&self, k: usize, lower: &str, lo: usize) -> bool {
-        if !self.lex.is_speech_verb(lower) || self.starts_capital_word(k) {
+    fn is_verb_cue(&self, k: usize, lo: usize) -> bool {
+        if self.starts_capital_word(k) {
             return false;
         }
         let before = k.checked_sub(1).filter(|&b| b >= lo);
@@ -116,9 +173,7 @@ impl Reader<'_> {
             let t = &self.text[self.tokens[b].range.clone()];
             t.ends_with("'s")
                 || t.ends_with("’s")
-                || self.word(b).is_some_and(|w| {
-                    DETERMINERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
-                })
+                || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
         })
     }
 
@@ -127,39 +182,46 @@ impl Reader<'_> {
     }
 
     /// Attributes the quotation token `q` of `sentence`.
-    pub fn attribute(&self, q: usize, sentence: Range<usize>) -> Attribution {
-        let before = &self.tokens[sentence.start..q];
-        let at_start = before.iter().all(|t| t.kind != Kind::Word);
-        let prev = q.checked_sub(1).filter(|&p| p >= sentence.start);
+    pub fn attribute(&self, q: usize, sentence: &Sentence) -> Attribution {
+        let Sentence { range, cues, .. } = sentence;
+        let lo = range.start;
+        let at_start = sentence.first_word.is_none_or(|j| j > q);
+        let prev = q.checked_sub(1).filter(|&p| p >= lo);
         let prev_kind = prev.map(|p| self.tokens[p].kind);
-        let cues = self.cues(sentence.clone());
         let after_verb = |p: usize| {
             // `said,` / `told reporters,` / `Peskov said` before the quotation.
-            (p.saturating_sub(3)..p).any(|k| {
-                k >= sentence.start && self.word(k).is_some_and(|w| self.lex.is_speech_verb(&w))
-            })
+            (p.saturating_sub(3)..p)
+                .any(|k| k >= lo && self.word(k).is_some_and(|w| self.lex.is_speech_verb(&w)))
         };
         let direct = at_start
             || prev_kind == Some(Kind::Punct(':'))
             || (prev_kind == Some(Kind::Punct(',')) && prev.is_some_and(after_verb))
             || (prev.is_some_and(|p| self.word(p).is_some_and(|w| self.lex.is_speech_verb(&w)))
                 && self.starts_capital(q));
-        let order: Vec<&Cue> = if at_start {
-            let after = cues.iter().filter(|c| c.tokens.start > q);
-            after.chain(cues.iter().filter(|c| c.tokens.start < q).rev()).collect()
-        } else {
-            let before = cues.iter().filter(|c| c.tokens.start < q).rev();
-            before.chain(cues.iter().filter(|c| c.tokens.start > q)).collect()
-        };
-        let cue_before = cues.iter().any(|c| c.tokens.start < q);
+        let split = cues.partition_point(|c| c.tokens.start < q);
+        let before = cues[..split].iter().rev().take(NEAREST_CUES);
+        let after = cues[split..].iter().take(NEAREST_CUES);
+        let order: Vec<&Cue> =
+            if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
+        let after_preposition = prev.and_then(|p| self.word(p)).is_some_and(|w| {
+            PREPOSITIONS.contains(&w.as_str()) || ["at", "to", "during"].contains(&w.as_str())
+        });
+        let object_of_cue = after_preposition
+            || (split > 0
+                && cues[split - 1].tokens.end == q
+                && cues[split - 1].kind == CueKind::Verb);
+        // `pounding Trump as a "con artist"`: a characterisation is somebody's words.
+        let as_what =
+            (q.saturating_sub(2).max(lo)..q).any(|j| self.word(j).is_some_and(|w| w == "as"));
         let mut out = Attribution {
             direct,
-            reported: !cues.is_empty(),
-            cue_before,
+            reported: !cues.is_empty() || as_what,
+            cue_before: split > 0,
+            object_of_cue,
             ..Attribution::default()
         };
         for cue in &order {
-            if let Some(m) = self.speaker_of(cue, &cues, sentence.clone(), 0) {
+            if let Some(m) = self.speaker_of(cue, sentence, 0) {
                 out.cue = Some(cue.tokens.clone());
                 out.mention = Some(m);
                 return out;
@@ -168,6 +230,9 @@ impl Reader<'_> {
         if let Some(cue) = order.first() {
             out.cue = Some(cue.tokens.clone());
             return out;
+        }
+        if as_what {
+            out.mention = self.subject(sentence, q);
         }
         // `"…" ― Veronica Cruz`: a dash and a name after the quotation sign it.
         if let Some(Kind::Punct('―' | '—' | '–' | '-')) = self.tokens.get(q + 1).map(|t| t.kind)
@@ -182,7 +247,7 @@ impl Reader<'_> {
         // `Peskov: "…"`: a colon after a name introduces that person's words.
         if prev_kind == Some(Kind::Punct(':'))
             && let Some(p) = prev
-            && let Some(m) = self.left(p, sentence.start)
+            && let Some(m) = self.left(p, lo)
         {
             out.reported = true;
             out.cue = Some(p..p + 1);
@@ -201,21 +266,18 @@ impl Reader<'_> {
 
     /// The speaker of `cue`: before it (`Peskov said`), after it (`said Peskov`, `according
     /// to Peskov`), or the speaker of the verb it is joined to (`confirmed …, but stressed`).
-    fn speaker_of(
-        &self,
-        cue: &Cue,
-        cues: &[Cue],
-        sentence: Range<usize>,
-        depth: usize,
-    ) -> Option<MentionAt> {
-        if cue.speaker_after {
-            return self.right(cue.tokens.end, sentence.end);
+    fn speaker_of(&self, cue: &Cue, sentence: &Sentence, depth: usize) -> Option<MentionAt> {
+        let (range, cues) = (&sentence.range, &sentence.cues);
+        match cue.kind {
+            CueKind::SpeakerAfter => return self.right(cue.tokens.end, range.end),
+            CueKind::Noun => return self.possessor(cue.tokens.start, range.start),
+            CueKind::Verb => {}
         }
         let verb = self.word(cue.tokens.start).unwrap_or_default();
-        let (k, lo) = (cue.tokens.start, sentence.start);
+        let (k, lo) = (cue.tokens.start, range.start);
         // `Interfax quoted him as saying`: the object speaks.
         if verb == "quoted"
-            && let Some(m) = self.right(cue.tokens.end, sentence.end)
+            && let Some(m) = self.right(cue.tokens.end, range.end)
             && self.word(m.tokens.end).is_some_and(|w| w == "as")
         {
             return Some(m);
@@ -225,11 +287,12 @@ impl Reader<'_> {
             verb.ends_with("ing") && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
         let infinitive = k > lo && self.word(k - 1).is_some_and(|w| w == "to");
         if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
-            if let Some(earlier) = cues.iter().rev().find(|c| c.tokens.end <= k) {
-                return self.speaker_of(earlier, cues, sentence, depth + 1);
+            let earlier = cues.partition_point(|c| c.tokens.end <= k);
+            if earlier > 0 {
+                return self.speaker_of(&cues[earlier - 1], sentence, depth + 1);
             }
             if participle || infinitive {
-                return self.subject(lo, k);
+                return self.subject(sentence, k);
             }
         }
         if let Some(m) = self.left(k, lo) {
@@ -238,29 +301,49 @@ impl Reader<'_> {
         if let Some(m) = self.relative_antecedent(k, lo) {
             return Some(m);
         }
-        self.right(cue.tokens.end, sentence.end)
+        self.right(cue.tokens.end, range.end)
+    }
+
+    /// The name the sentence starts with, when it comes before token `k`: what a pronoun
+    /// later in the sentence most likely means (`the Council pledged … what it called`).
+    pub fn named_subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let j = sentence.subject.filter(|&j| j < k)?;
+        let r = self.run_at[j]?;
+        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// Whose is the noun at `k`: `Trump's claim`, `his remarks`.
+    fn possessor(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        let b = k.checked_sub(1).filter(|&b| b >= lo)?;
+        if let Some(r) = self.run_at[b] {
+            let t = &self.text[self.tokens[b].range.clone()];
+            return (t.ends_with("'s") || t.ends_with("’s")).then(|| MentionAt {
+                what: Mention::Name(r),
+                tokens: self.runs[r].tokens.clone(),
+            });
+        }
+        let kind = match self.word(b)?.as_str() {
+            "his" | "her" => PronounKind::Person,
+            "its" => PronounKind::Organisation,
+            _ => return None,
+        };
+        Some(MentionAt { what: Mention::Pronoun(kind), tokens: b..k })
     }
 
     /// The sentence's subject before token `k`: its first name or pronoun.
-    fn subject(&self, lo: usize, k: usize) -> Option<MentionAt> {
-        (lo..k).find_map(|j| {
-            if let Some(r) = self.run_at[j] {
-                return Some(MentionAt {
-                    what: Mention::Name(r),
-                    tokens: self.runs[r].tokens.clone(),
-                });
-            }
-            let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
-            (p != PronounKind::SpeakerSelf)
-                .then(|| MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
-        })
+    fn subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let j = sentence.subject.filter(|&j| j < k)?;
+        if let Some(r) = self.run_at[j] {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
+        let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
+        Some(MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
     }
 
     /// The speaker of the first cue of `sentence` that names one: whom a reported-speech
     /// sentence without quotes makes the topic.
-    pub fn sentence_speaker(&self, sentence: Range<usize>) -> Option<MentionAt> {
-        let cues = self.cues(sentence.clone());
-        cues.iter().find_map(|c| self.speaker_of(c, &cues, sentence.clone(), 0))
+    pub fn sentence_speaker(&self, sentence: &Sentence) -> Option<MentionAt> {
+        sentence.cues.iter().take(NEAREST_CUES).find_map(|c| self.speaker_of(c, sentence, 0))
     }
 
     /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
@@ -326,17 +409,29 @@ impl Reader<'_> {
 
     /// Past a comma: `Joe Biden, has warned` or `Andriy Demchenko, a spokesman for X, said`.
     fn left_of_apposition(&self, comma: usize, lo: usize) -> Option<MentionAt> {
-        let open = (comma.saturating_sub(12).max(lo)..comma)
-            .rev()
-            .find(|&k| self.tokens[k].kind == Kind::Punct(','));
-        if let Some(open) = open
-            && let Some(first) = self.word(open + 1)
-            && (DETERMINERS.contains(&first.as_str()) || self.lex.is_title(&first))
-            && let Some(m) = self.left(open, lo).filter(|m| matches!(m.what, Mention::Name(_)))
-        {
-            return Some(m);
+        // Walk back over up to three inserts between commas (`Jean-Marc Ayrault, the foreign
+        // minister of France, a member of the council, said`); the leftmost person named just
+        // before a comma is the subject, else the leftmost name.
+        let mut names = Vec::new();
+        let mut c = comma;
+        for _ in 0..3 {
+            if let Some(r) = c.checked_sub(1).filter(|&b| b >= lo).and_then(|b| self.run_at[b]) {
+                names.push(r);
+            }
+            let Some(open) = (c.saturating_sub(16).max(lo)..c)
+                .rev()
+                .find(|&k| self.tokens[k].kind == Kind::Punct(','))
+            else {
+                break;
+            };
+            c = open;
         }
-        let r = self.run_at[comma.checked_sub(1).filter(|&b| b >= lo)?]?;
+        let r = names
+            .iter()
+            .rev()
+            .find(|&&r| matches!(self.runs[r].entity, Entity::Person(_)))
+            .or(names.last())
+            .copied()?;
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
     }
 

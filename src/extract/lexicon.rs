@@ -1,6 +1,6 @@
 //! The extractor's word lists: data from `assets/lexicon.toml`, merged with users' files.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use serde::Deserialize;
 
@@ -14,6 +14,9 @@ pub struct LexiconFile {
     /// Verbs that report speech, every form.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Nouns for what somebody said (`claim`, `remarks`).
+    #[serde(default)]
+    pub speech_nouns: Vec<String>,
     /// Phrases after which the speaker is named (`according to`).
     #[serde(default)]
     pub speaker_follows: Vec<String>,
@@ -98,13 +101,30 @@ pub struct NameEnding {
 pub struct LexiconError(#[from] toml::de::Error);
 
 impl LexiconFile {
+    /// The built-in word lists, as a file to merge user files onto.
+    pub fn builtin() -> Self {
+        // The asset is part of the program; a test parses it.
+        Self::parse(BUILTIN).unwrap_or_default()
+    }
+
     /// Parses a lexicon file.
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
         Ok(toml::from_str(text)?)
     }
 }
 
-/// What a word is to the extractor.
+/// The pronoun a word of these classes is, if any.
+pub fn pronoun_of(classes: u32) -> Option<PronounKind> {
+    match classes & class::PRONOUN {
+        0 => None,
+        c if c & class::PRONOUN_PERSON != 0 => Some(PronounKind::Person),
+        c if c & class::PRONOUN_ORGANISATION != 0 => Some(PronounKind::Organisation),
+        c if c & class::PRONOUN_GROUP != 0 => Some(PronounKind::Group),
+        _ => Some(PronounKind::SpeakerSelf),
+    }
+}
+
+/// What a pronoun stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PronounKind {
     /// `he`, `she`.
@@ -117,27 +137,96 @@ pub enum PronounKind {
     SpeakerSelf,
 }
 
-/// The compiled lexicon: lower-case word sets.
-#[derive(Clone, Debug, Default)]
+/// Word classes, as bits: one table lookup tells everything the extractor asks of a word.
+pub mod class {
+    /// A speech verb (`said`).
+    pub const SPEECH_VERB: u32 = 1 << 0;
+    /// A noun for something said (`claim`).
+    pub const SPEECH_NOUN: u32 = 1 << 1;
+    /// May stand between a speaker and its verb (`also`).
+    pub const BETWEEN: u32 = 1 << 2;
+    /// A title or role (`president`).
+    pub const TITLE: u32 = 1 << 3;
+    /// An honorific (`mr`).
+    pub const HONORIFIC: u32 = 1 << 4;
+    /// Marks an organisation (`ministry`).
+    pub const ORGANISATION: u32 = 1 << 5;
+    /// Names unnamed speakers (`officials`).
+    pub const GROUP: u32 = 1 << 6;
+    /// Starts place names (`south`).
+    pub const PLACE: u32 = 1 << 7;
+    /// Never part of a name (`the`).
+    pub const NOT_NAME: u32 = 1 << 8;
+    /// Joins the parts of a name (`von`).
+    pub const JOINER: u32 = 1 << 9;
+    /// An abbreviation (`gen`).
+    pub const ABBREVIATION: u32 = 1 << 10;
+    /// Shortened by a leading apostrophe (`em`).
+    pub const ELISION: u32 = 1 << 11;
+    /// `he`, `she`.
+    pub const PRONOUN_PERSON: u32 = 1 << 12;
+    /// `it`.
+    pub const PRONOUN_ORGANISATION: u32 = 1 << 13;
+    /// `they`.
+    pub const PRONOUN_GROUP: u32 = 1 << 14;
+    /// `I`, `we`.
+    pub const PRONOUN_SELF: u32 = 1 << 15;
+    /// The first word of a phrase naming the speaker after it (`according`).
+    pub const PHRASE_START: u32 = 1 << 16;
+    /// Any pronoun.
+    pub const PRONOUN: u32 = PRONOUN_PERSON | PRONOUN_ORGANISATION | PRONOUN_GROUP | PRONOUN_SELF;
+}
+
+/// A fast hash for short words (FNV-1a): the table is looked up once per word of every
+/// article, where the default hasher's protection against crafted keys buys nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Bits of the quick filter in front of the table (a power of two).
+const FILTER_BITS: usize = 1 << 14;
+
+/// The quick filter's slot for a lower-case word: most words of an article are in no list, and
+/// the filter says so from their length and first and last letters, without hashing.
+fn filter_slot(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(0x9e37) ^ usize::from(first).wrapping_mul(0x85eb) ^ usize::from(last) << 7)
+        & (FILTER_BITS - 1)
+}
+
+/// The compiled lexicon: a class for every listed word.
+#[derive(Clone, Debug)]
 pub struct Lexicon {
-    speech_verbs: HashSet<String>,
+    classes: WordMap,
+    filter: Box<[u64]>,
+    longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
-    between: HashSet<String>,
-    titles: HashSet<String>,
-    honorifics: HashSet<String>,
-    organisation_words: HashSet<String>,
-    group_words: HashSet<String>,
-    place_words: HashSet<String>,
-    pronouns: Vec<(String, PronounKind)>,
-    not_names: HashSet<String>,
-    joiners: HashSet<String>,
-    abbreviations: HashSet<String>,
-    elisions: HashSet<String>,
     name_endings: Vec<(String, String)>,
 }
 
-fn lower_all(set: &mut HashSet<String>, words: Vec<String>) {
-    set.extend(words.into_iter().map(|w| w.to_lowercase()));
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self {
+            classes: WordMap::default(),
+            filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
+            longest: 0,
+            speaker_follows: Vec::new(),
+            name_endings: Vec::new(),
+        }
+    }
 }
 
 impl Lexicon {
@@ -150,86 +239,138 @@ impl Lexicon {
     pub fn compile(files: impl IntoIterator<Item = LexiconFile>) -> Self {
         let mut lex = Self::default();
         for f in files {
-            lower_all(&mut lex.speech_verbs, f.speech_verbs);
-            lex.speaker_follows.extend(
-                f.speaker_follows
-                    .iter()
-                    .map(|p| p.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
-                    .filter(|p| !p.is_empty()),
-            );
-            lower_all(&mut lex.between, f.between_speaker_and_verb);
-            lower_all(&mut lex.titles, f.titles);
-            lower_all(&mut lex.honorifics, f.honorifics);
-            lower_all(&mut lex.organisation_words, f.organisation_words);
-            lower_all(&mut lex.group_words, f.group_words);
-            lower_all(&mut lex.place_words, f.place_words);
             let p = f.pronouns;
-            for (words, kind) in [
-                (p.person, PronounKind::Person),
-                (p.organisation, PronounKind::Organisation),
-                (p.group, PronounKind::Group),
-                (p.speaker_self, PronounKind::SpeakerSelf),
-            ] {
-                lex.pronouns.extend(words.into_iter().map(|w| (w.to_lowercase(), kind)));
+            let w = f.words;
+            let lists = [
+                (f.speech_verbs, class::SPEECH_VERB),
+                (f.speech_nouns, class::SPEECH_NOUN),
+                (f.between_speaker_and_verb, class::BETWEEN),
+                (f.titles, class::TITLE),
+                (f.honorifics, class::HONORIFIC),
+                (f.organisation_words, class::ORGANISATION),
+                (f.group_words, class::GROUP),
+                (f.place_words, class::PLACE),
+                (p.person, class::PRONOUN_PERSON),
+                (p.organisation, class::PRONOUN_ORGANISATION),
+                (p.group, class::PRONOUN_GROUP),
+                (p.speaker_self, class::PRONOUN_SELF),
+                (w.not_names, class::NOT_NAME),
+                (w.name_joiners, class::JOINER),
+                (w.abbreviations, class::ABBREVIATION),
+                (w.elisions, class::ELISION),
+            ];
+            for (words, bit) in lists {
+                for word in words {
+                    *lex.classes.entry(word.to_lowercase().into()).or_default() |= bit;
+                }
             }
-            lower_all(&mut lex.not_names, f.words.not_names);
-            lower_all(&mut lex.joiners, f.words.name_joiners);
-            lower_all(&mut lex.abbreviations, f.words.abbreviations);
-            lower_all(&mut lex.elisions, f.words.elisions);
+            for phrase in &f.speaker_follows {
+                let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+                if let Some(first) = words.first() {
+                    *lex.classes.entry(first.as_str().into()).or_default() |= class::PHRASE_START;
+                    lex.speaker_follows.push(words);
+                }
+            }
             lex.name_endings.extend(
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),
             );
         }
+        for word in lex.classes.keys() {
+            let b = word.as_bytes();
+            lex.longest = lex.longest.max(b.len());
+            if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+                let slot = filter_slot(b.len(), first, last);
+                lex.filter[slot / 64] |= 1 << (slot % 64);
+            }
+        }
         lex
     }
 
-    /// `lower` is a speech verb.
-    pub fn is_speech_verb(&self, lower: &str) -> bool {
-        self.speech_verbs.contains(lower)
+    /// The classes of `word`, in any case, a final full stop ignored (`Gen.`).
+    pub fn class_of(&self, word: &str) -> u32 {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        if word.len() > self.longest * 2 {
+            return 0;
+        }
+        let b = word.as_bytes();
+        if let (Some(&first), Some(&last)) = (b.first(), b.last())
+            && first.is_ascii()
+            && last.is_ascii()
+        {
+            let slot = filter_slot(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+            if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+                return 0;
+            }
+        }
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return self.classes.get(word).copied().unwrap_or(0);
+        }
+        let mut buf = [0u8; 32];
+        if word.len() <= buf.len() && word.is_ascii() {
+            for (d, b) in buf.iter_mut().zip(word.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..word.len()]).unwrap_or_default();
+            return self.classes.get(lower).copied().unwrap_or(0);
+        }
+        self.classes.get(word.to_lowercase().as_str()).copied().unwrap_or(0)
     }
-    /// `lower` may stand between a speaker and its verb.
-    pub fn is_between(&self, lower: &str) -> bool {
-        self.between.contains(lower) || (lower.len() > 4 && lower.ends_with("ly"))
+
+    fn has(&self, word: &str, bit: u32) -> bool {
+        self.class_of(word) & bit != 0
     }
-    /// `lower` is a title or role.
-    pub fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower)
+
+    /// `word` is a speech verb.
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        self.has(word, class::SPEECH_VERB)
     }
-    /// `lower` is an honorific (`mr`).
-    pub fn is_honorific(&self, lower: &str) -> bool {
-        self.honorifics.contains(lower)
+    /// `word` is a noun for something said.
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        self.has(word, class::SPEECH_NOUN)
     }
-    /// `lower` marks an organisation.
-    pub fn is_organisation_word(&self, lower: &str) -> bool {
-        self.organisation_words.contains(lower)
+    /// `word` may stand between a speaker and its verb (adverbs in -ly too).
+    pub fn is_between(&self, word: &str) -> bool {
+        self.has(word, class::BETWEEN) || (word.len() > 4 && word.ends_with("ly"))
     }
-    /// `lower` names a group of unnamed speakers.
-    pub fn is_group_word(&self, lower: &str) -> bool {
-        self.group_words.contains(lower)
+    /// `word` is a title or role.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.has(word, class::TITLE)
     }
-    /// `lower` starts place names.
-    pub fn is_place_word(&self, lower: &str) -> bool {
-        self.place_words.contains(lower)
+    /// `word` is an honorific (`mr`).
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.has(word, class::HONORIFIC)
     }
-    /// What pronoun `lower` is, if any.
-    pub fn pronoun(&self, lower: &str) -> Option<PronounKind> {
-        self.pronouns.iter().find(|(w, _)| w == lower).map(|&(_, k)| k)
+    /// `word` marks an organisation.
+    pub fn is_organisation_word(&self, word: &str) -> bool {
+        self.has(word, class::ORGANISATION)
     }
-    /// `lower` is never part of a name.
-    pub fn is_not_name(&self, lower: &str) -> bool {
-        self.not_names.contains(lower)
+    /// `word` names a group of unnamed speakers.
+    pub fn is_group_word(&self, word: &str) -> bool {
+        self.has(word, class::GROUP)
     }
-    /// `lower` joins the parts of a name.
-    pub fn is_joiner(&self, lower: &str) -> bool {
-        self.joiners.contains(lower)
+    /// `word` starts place names.
+    pub fn is_place_word(&self, word: &str) -> bool {
+        self.has(word, class::PLACE)
     }
-    /// `lower` (without its full stop) is an abbreviation.
-    pub fn is_abbreviation(&self, lower: &str) -> bool {
-        self.abbreviations.contains(lower)
+    /// What pronoun `word` is, if any.
+    pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
+        pronoun_of(self.class_of(word))
     }
-    /// `lower` is a word shortened by a leading apostrophe.
-    pub fn is_elision(&self, lower: &str) -> bool {
-        self.elisions.contains(lower)
+    /// `word` is never part of a name.
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.has(word, class::NOT_NAME)
+    }
+    /// `word` joins the parts of a name.
+    pub fn is_joiner(&self, word: &str) -> bool {
+        self.has(word, class::JOINER)
+    }
+    /// `word` (without its full stop) is an abbreviation.
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.has(word, class::ABBREVIATION)
+    }
+    /// `word` is shortened by a leading apostrophe.
+    pub fn is_elision(&self, word: &str) -> bool {
+        self.has(word, class::ELISION)
     }
 
     /// The key under which spelling variants of one name meet: lower case, possessive dropped,

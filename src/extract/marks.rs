@@ -47,6 +47,9 @@ pub struct Span {
     pub pieces: Vec<Piece>,
 }
 
+/// How deep quotations of one family nest inside each other before an opener counts as stray.
+const MAX_NESTING: usize = 2;
+
 /// How many times a paragraph is re-scanned past a stray opening mark before giving up on it.
 const MAX_RESCANS: usize = 3;
 
@@ -116,6 +119,10 @@ pub fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span>
     if let Some((_, pieces)) = carry {
         spans.push(Span { pieces });
     }
+    // A paragraph that only reopens a quotation adds no words to it.
+    for span in &mut spans {
+        span.pieces.retain(|p| !p.inner.is_empty());
+    }
     spans.retain(|s| !s.pieces.is_empty());
     spans
 }
@@ -131,50 +138,55 @@ fn pair(
     lex: &Lexicon,
     spans: &mut Vec<Span>,
 ) -> Option<(Family, Mark, Vec<Piece>)> {
-    let mut open: Option<(Mark, Vec<Piece>)> = None;
+    // The open quotation, its pieces so far, and how many quotations of the same family are
+    // open inside it (`'He said, 'No.''`).
+    let mut open: Option<(Mark, Vec<Piece>, usize)> = None;
     let mut carried = carried;
     // Whether a weak single closer is to be skipped: decided once for every weak mark before
     // `weak_until`, so the look-ahead stays linear.
     let mut weak_until = 0;
     let mut weak_skip = false;
     let mut i = from;
-    while let Some(c) = p.get(i..).and_then(|s| s.chars().next()) {
-        let here = i;
-        i += c.len_utf8();
+    while let Some((here, c)) = next_candidate(p, i) {
+        i = here + c.len_utf8();
         let Some(m) = classify(p, here, c, lex) else { continue };
         if let Some((family, pieces)) = carried.take() {
             // The reopening mark of a carried quotation.
             if m.family == family && m.opens {
-                open = Some((m, pieces));
+                open = Some((m, pieces, 0));
                 continue;
             }
         }
         match open.take() {
             None => {
                 if m.opens {
-                    open = Some((m, Vec::new()));
+                    open = Some((m, Vec::new(), 0));
                 }
             }
-            Some((o, pieces)) if m.family != o.family => open = Some((o, pieces)),
-            Some((o, mut pieces)) => {
+            Some(state) if m.family != state.0.family => open = Some(state),
+            Some((o, mut pieces, depth)) => {
                 if m.closes && m.weak {
                     if here >= weak_until {
                         (weak_until, weak_skip) = look_past_weak(p, i, lex);
                     }
                     if weak_skip {
-                        open = Some((o, pieces));
+                        open = Some((o, pieces, depth));
                         continue;
                     }
                 }
-                if m.closes {
+                if m.closes && depth > 0 {
+                    open = Some((o, pieces, depth - 1));
+                } else if m.closes {
                     let inner = trim(p, o.at + o.len..here, base);
                     if !inner.is_empty() {
                         pieces.push(Piece { para, outer: base + o.at..base + i, inner });
                         spans.push(Span { pieces });
                     }
+                } else if depth < MAX_NESTING {
+                    open = Some((o, pieces, depth + 1));
                 } else {
-                    // Two openers in a row: the first was stray.
-                    open = Some((m, Vec::new()));
+                    // Openers upon openers: the first was stray.
+                    open = Some((m, Vec::new(), 0));
                     if !pieces.is_empty() {
                         spans.push(Span { pieces });
                     }
@@ -182,16 +194,15 @@ fn pair(
             }
         }
     }
-    open.map(|(m, pieces)| (m.family, m, pieces))
+    open.map(|(m, pieces, _)| (m.family, m, pieces))
 }
 
 /// Looks ahead of a weak single closer: returns how far the decision holds and whether to skip
 /// the weak mark (a strong closer comes before any new opener).
 fn look_past_weak(p: &str, from: usize, lex: &Lexicon) -> (usize, bool) {
     let mut i = from;
-    while let Some(c) = p.get(i..).and_then(|s| s.chars().next()) {
-        let here = i;
-        i += c.len_utf8();
+    while let Some((here, c)) = next_candidate(p, i) {
+        i = here + c.len_utf8();
         if let Some(m) = classify(p, here, c, lex).filter(|m| m.family == Family::Single) {
             if m.closes && !m.weak {
                 return (here, true);
@@ -202,6 +213,16 @@ fn look_past_weak(p: &str, from: usize, lex: &Lexicon) -> (usize, bool) {
         }
     }
     (p.len(), false)
+}
+
+/// The next character from byte `from` that may be a quote mark: found by its first byte, so
+/// the prose between marks is skipped without decoding it.
+fn next_candidate(p: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = p.as_bytes().get(from..)?;
+    // `"` and `'`, and the lead bytes of `«»` (C2) and of the curly marks (E2).
+    let at = from + bytes.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))?;
+    let c = p.get(at..)?.chars().next()?;
+    Some((at, c))
 }
 
 /// The first mark of a paragraph, if the paragraph starts with one.
@@ -230,6 +251,10 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
         _ => return None,
     };
     let prev = p[..at].chars().next_back();
+    // `author="…"`: an attribute value of markup left in the text, not a quotation.
+    if prev == Some('=') {
+        return None;
+    }
     let after = &p[at + c.len_utf8()..];
     let next = after.chars().next();
     let space_or_none = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
@@ -334,5 +359,6 @@ mod tests {
     fn nested_quotes_stay_inside() {
         assert_eq!(quoted("\"He called it 'madness',\" she said."), ["He called it 'madness',"]);
         assert_eq!(quoted("'He called it \"madness\",' she said."), ["He called it \"madness\","]);
+        assert_eq!(quoted("'He said, 'No way.'' she said."), ["He said, 'No way.'"]);
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, class};
 use super::tokens::{Kind, Token};
 
 /// Whom a run of capitalised words names.
@@ -67,6 +67,14 @@ pub struct Registry {
     org_by_key: HashMap<String, usize>,
 }
 
+/// The text from the first token to the last.
+fn span_text<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => &text[a.range.start..b.range.end],
+        _ => "",
+    }
+}
+
 /// The text of a token with a possessive `'s` dropped.
 pub fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
@@ -78,7 +86,7 @@ fn lower(text: &str, t: &Token) -> String {
 }
 
 /// Finds the name runs among a paragraph's tokens.
-pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
+pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -87,17 +95,17 @@ pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
             continue;
         }
         let mut end = i + 1;
-        let mut has_org = lex.is_organisation_word(&lower(text, &tokens[i]));
+        let mut has_org = tokens[i].class & class::ORGANISATION != 0;
         while let Some(t) = tokens.get(end) {
-            if t.is_capitalised(text) && !lex.is_not_name(&lower(text, t)) {
-                has_org |= lex.is_organisation_word(&lower(text, t));
+            if t.is_capitalised(text) && t.class & class::NOT_NAME == 0 {
+                has_org |= t.class & class::ORGANISATION != 0;
                 end += 1;
                 continue;
             }
             // `von der Leyen`, `Ministry of Defence`: a small word between capitalised ones.
             let joins = t.kind == Kind::Word && {
-                let w = lower(text, t);
-                lex.is_joiner(&w) || (has_org && (w == "of" || w == "for"))
+                let w = &text[t.range.clone()];
+                t.class & class::JOINER != 0 || (has_org && (w == "of" || w == "for"))
             };
             if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised(text)) {
                 end += 2;
@@ -107,13 +115,13 @@ pub fn runs(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<NameRun> {
         }
         // Drop the sentence-initial and other non-name words at the start (`However`, `The`).
         let mut start = i;
-        while start < end && lex.is_not_name(&lower(text, &tokens[start])) {
+        while start < end && tokens[start].class & class::NOT_NAME != 0 {
             start += 1;
         }
         if start < end {
             let title_end = (start..end)
                 .rev()
-                .find(|&k| lex.is_title(&lower(text, &tokens[k])))
+                .find(|&k| tokens[k].class & class::TITLE != 0)
                 .map_or(start, |k| k + 1);
             if title_end < end {
                 out.push(NameRun {
@@ -168,29 +176,49 @@ impl Registry {
     /// setting each run's entity.
     pub fn build(text: &str, paras: &mut [(&[Token], &mut Vec<NameRun>)], lex: &Lexicon) -> Self {
         let mut reg = Registry::default();
+        // A name written the same way again is the same entity: looked up once per spelling.
+        let mut seen: HashMap<(&str, bool), Entity> = HashMap::new();
         // Full names first, so that a bare surname anywhere finds its person.
         for (tokens, runs) in paras.iter_mut() {
             for k in 0..runs.len() {
                 let run = &runs[k];
-                let entity = match shape(text, tokens, run, lex) {
-                    Shape::Person if run.name.len() >= 2 => {
-                        Entity::Person(reg.add_person(text, tokens, run, lex))
+                let written = span_text(text, &tokens[run.name.clone()]);
+                let titled = run.tokens.start < run.name.start;
+                let entity = match seen.get(&(written, titled)) {
+                    Some(&e) => e,
+                    None => {
+                        let e = match shape(text, tokens, run, lex) {
+                            Shape::Person if run.name.len() >= 2 => {
+                                Entity::Person(reg.add_person(text, tokens, run, lex))
+                            }
+                            Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
+                            _ => Entity::Other,
+                        };
+                        seen.insert((written, titled), e);
+                        e
                     }
-                    Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
-                    _ => continue,
                 };
-                let roles = roles_around(text, tokens, run, lex);
+                if entity == Entity::Other {
+                    continue;
+                }
                 if let Entity::Person(id) = entity {
+                    let roles = roles_around(text, tokens, run, lex);
                     reg.persons[id].roles.extend(roles);
                 }
                 runs[k].entity = entity;
             }
         }
+        let mut singles: HashMap<(&str, bool), Entity> = HashMap::new();
         for (tokens, runs) in paras.iter_mut() {
             for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
+                let written = span_text(text, &tokens[run.name.clone()]);
+                let titled = run.tokens.start < run.name.start;
+                if let Some(&e) = singles.get(&(written, titled)) {
+                    run.entity = e;
+                    continue;
+                }
                 let last = &tokens[run.name.end - 1];
                 let key = lex.name_key(bare(text, last));
-                let titled = run.tokens.start < run.name.start;
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
                     (Some(ids), _) => Entity::Person(ids[0]),
                     (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
@@ -201,6 +229,7 @@ impl Registry {
                     }
                     _ => Entity::Other,
                 };
+                singles.insert((written, titled), run.entity);
             }
         }
         reg
@@ -297,6 +326,14 @@ fn same_role(a: &str, b: &str) -> bool {
 fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Vec<Role> {
     let mut roles = Vec::new();
     let before_start = run.tokens.start.saturating_sub(4);
+    // Most mentions have no role around them: look at the word classes before building one.
+    let titled = |ts: &[Token]| ts.iter().any(|t| t.class & class::TITLE != 0);
+    let after_end = (run.tokens.end + 9).min(tokens.len());
+    if !titled(&tokens[before_start..run.name.start])
+        && !titled(&tokens[run.tokens.end.min(tokens.len())..after_end])
+    {
+        return roles;
+    }
     let before: Vec<String> = tokens[before_start..run.name.start]
         .iter()
         .rev()

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, class};
 use super::marks::Piece;
 
 /// What a token is.
@@ -26,6 +26,8 @@ pub struct Token {
     pub kind: Kind,
     /// For a quote: its words end a sentence (`.`, `?`, `!`).
     pub terminal: bool,
+    /// For a word: its classes in the lexicon ([`super::lexicon::class`]).
+    pub class: u32,
 }
 
 impl Token {
@@ -53,7 +55,7 @@ pub fn read(
     lex: &Lexicon,
 ) -> Paragraph {
     let tokens = tokenize(text, range, pieces, lex);
-    let sentences = sentences(text, &tokens, lex);
+    let sentences = sentences(text, &tokens);
     Paragraph { tokens, sentences }
 }
 
@@ -70,7 +72,12 @@ fn tokenize(
     while i < end {
         if let Some((q, piece)) = pieces.peek().filter(|(_, p)| p.outer.start <= i) {
             let terminal = text[piece.inner.clone()].ends_with(['.', '?', '!']);
-            tokens.push(Token { range: piece.outer.clone(), kind: Kind::Quote(*q), terminal });
+            tokens.push(Token {
+                range: piece.outer.clone(),
+                kind: Kind::Quote(*q),
+                terminal,
+                class: 0,
+            });
             i = piece.outer.end.max(i + 1);
             pieces.next();
             while !text.is_char_boundary(i) {
@@ -78,11 +85,17 @@ fn tokenize(
             }
             continue;
         }
+        let byte = text.as_bytes()[i];
+        if byte.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..end].chars().next() else { break };
         if c.is_alphanumeric() {
             let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
             let len = word_len(&text[i..stop], lex);
-            tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false });
+            let class = lex.class_of(&text[i..i + len]);
+            tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
         } else {
             if !c.is_whitespace() {
@@ -90,6 +103,7 @@ fn tokenize(
                     range: i..i + c.len_utf8(),
                     kind: Kind::Punct(c),
                     terminal: false,
+                    class: 0,
                 });
             }
             i += c.len_utf8();
@@ -103,6 +117,11 @@ fn tokenize(
 fn word_len(s: &str, lex: &Lexicon) -> usize {
     let mut len = 0;
     let mut dotted = false;
+    // Most words are plain ASCII letters: skip them byte by byte before the general loop.
+    let plain = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if s.as_bytes().get(plain).is_none_or(|&b| b == b' ' || b == b',') {
+        return plain;
+    }
     let mut chars = s.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -116,7 +135,7 @@ fn word_len(s: &str, lex: &Lexicon) -> usize {
     let word = &s[..len];
     if s[len..].starts_with('.') {
         let single_capital = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        if dotted || single_capital || lex.is_abbreviation(&word.to_lowercase()) {
+        if dotted || single_capital || lex.is_abbreviation(word) {
             len += 1;
         }
     }
@@ -125,7 +144,7 @@ fn word_len(s: &str, lex: &Lexicon) -> usize {
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
 /// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`).
-fn sentences(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Range<usize>> {
+fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let starts_sentence = |t: &Token| match t.kind {
         Kind::Word => {
             text[t.range.clone()].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
@@ -140,9 +159,7 @@ fn sentences(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Range<usize>> {
         let end_here = match t.kind {
             Kind::Punct('.' | '?' | '!' | '…') => starts_sentence(next),
             Kind::Quote(_) => {
-                t.terminal
-                    && starts_sentence(next)
-                    && !attribution_follows(text, &tokens[i + 1..], lex)
+                t.terminal && starts_sentence(next) && !attribution_follows(&tokens[i + 1..])
             }
             _ => false,
         };
@@ -158,11 +175,11 @@ fn sentences(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Range<usize>> {
 }
 
 /// True when a speech verb comes within the next few words, before any punctuation.
-fn attribution_follows(text: &str, rest: &[Token], lex: &Lexicon) -> bool {
+fn attribution_follows(rest: &[Token]) -> bool {
     rest.iter()
         .take(5)
         .take_while(|t| t.kind == Kind::Word)
-        .any(|t| lex.is_speech_verb(&text[t.range.clone()].to_lowercase()))
+        .any(|t| t.class & class::SPEECH_VERB != 0)
 }
 
 #[cfg(test)]
@@ -187,6 +204,6 @@ mod tests {
         let s = "Dr. Who spoke. Then he left! OK";
         let lex = Lexicon::builtin();
         let tokens = tokenize(s, 0..s.len(), &[], &lex);
-        assert_eq!(sentences(s, &tokens, &lex).len(), 3);
+        assert_eq!(sentences(s, &tokens).len(), 3);
     }
 }

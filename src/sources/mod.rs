@@ -1,12 +1,24 @@
 //! Where articles come from: paths on the command line become inputs, and inputs become raw
-//! documents. One module per format; `text` reads plain text and Markdown.
+//! documents. One module per format, each told by content first and file extension second:
+//! `text` (plain text, Markdown), `html` (web pages), `feed` (RSS, Atom) and `jsonl` (datasets in
+//! JSON Lines or JSON arrays, read a record at a time). Any path may also be an `http(s)` URL.
 
+mod detect;
+mod feed;
+mod html;
+mod jsonl;
+mod open;
+mod pages;
 mod text;
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use jsonl::{Fields, Record};
+pub use open::{Context, Docs, Opened, Stream, open, read};
+pub use pages::read_feed;
+
+use crate::fetch::is_web_url;
 use crate::model::Meta;
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
@@ -32,6 +44,10 @@ pub enum Input {
         /// The article text.
         text: &'static str,
     },
+    /// A page, feed or dataset on the web (`http` or `https`).
+    Url(String),
+    /// A document fetched earlier and kept in the store.
+    Saved(Box<RawDoc>),
 }
 
 impl Input {
@@ -41,12 +57,14 @@ impl Input {
             Input::File(p) => p.display().to_string(),
             Input::Stdin => "-".to_string(),
             Input::Embedded { name, .. } => (*name).to_string(),
+            Input::Url(url) => url.clone(),
+            Input::Saved(doc) => doc.path.clone(),
         }
     }
 }
 
 /// A document as a source gives it, before cleaning.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawDoc {
     /// Display path (file, `-`, URL).
     pub path: String,
@@ -82,12 +100,20 @@ pub enum ProblemKind {
     LossyUtf8,
     /// The text is all boilerplate: nothing was left after cleaning.
     NoProse,
+    /// One record of a dataset could not be read (the path names its line).
+    BadRecord(String),
+    /// A feed that cannot be parsed.
+    BadFeed(String),
+    /// A URL that could not be fetched.
+    Fetch(String),
+    /// A feed item whose page could not be fetched: its summary is shown instead (a warning).
+    SummaryOnly(String),
 }
 
 impl Problem {
     /// True when the article still loaded.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, ProblemKind::LossyUtf8)
+        matches!(self.kind, ProblemKind::LossyUtf8 | ProblemKind::SummaryOnly(_))
     }
 }
 
@@ -102,6 +128,11 @@ impl fmt::Display for Problem {
                 "warning: not valid UTF-8; bad bytes shown as \u{fffd}".to_string()
             }
             ProblemKind::NoProse => "skipped: nothing left after removing boilerplate".to_string(),
+            ProblemKind::BadRecord(why) => format!("skipped record: {why}"),
+            ProblemKind::BadFeed(why) | ProblemKind::Fetch(why) => format!("skipped: {why}"),
+            ProblemKind::SummaryOnly(why) => {
+                format!("warning: showing the feed's summary, the page could not be read ({why})")
+            }
         };
         write!(f, "{}: {what}", self.path)
     }
@@ -119,6 +150,10 @@ pub fn discover(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
     for arg in paths {
         if arg == "-" {
             inputs.push(Input::Stdin);
+            continue;
+        }
+        if is_web_url(arg) {
+            inputs.push(Input::Url(arg.clone()));
             continue;
         }
         let path = Path::new(arg);
@@ -146,34 +181,6 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
                 path: e.path().unwrap_or(dir).display().to_string(),
                 kind: ProblemKind::Unreadable(e.to_string()),
             }),
-        }
-    }
-}
-
-/// Reads one input into raw documents, with any warnings. A file gives one document for now;
-/// datasets and feeds (later formats) give many.
-pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
-    let path = input.display();
-    let bytes = match input {
-        Input::Embedded { text, .. } => Ok(text.as_bytes().to_vec()),
-        Input::File(p) => std::fs::read(p),
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-        }
-    };
-    let problem = |kind| Problem { path: path.clone(), kind };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            return (Vec::new(), vec![problem(ProblemKind::Unreadable(e.kind().to_string()))]);
-        }
-    };
-    match text::decode(bytes) {
-        Err(kind) => (Vec::new(), vec![problem(kind)]),
-        Ok((text, lossy)) => {
-            let warnings = if lossy { vec![problem(ProblemKind::LossyUtf8)] } else { Vec::new() };
-            (vec![RawDoc { path, text, ..RawDoc::default() }], warnings)
         }
     }
 }

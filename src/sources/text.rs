@@ -17,7 +17,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, bool), ProblemKind> {
 }
 
 /// Binary, as `git` and `grep` decide it: a NUL byte in the first 8 KiB, or mostly control bytes.
-fn looks_binary(bytes: &[u8]) -> bool {
+pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head
         .iter()

@@ -10,9 +10,11 @@
 //! - `open`: opening, checking, moving a damaged file aside, falling back to memory.
 //! - [`schema`]: the tables and their migrations.
 //! - `marks`: the per-article marks ([`Store::marks`], [`Store::set_read`], ...).
+//! - `fetched`: followed feeds and the articles fetched from them ([`Store::save_articles`]).
 //! - `kv`: named values such as the last open article ([`Store::last_open`]).
 //! - `location`: where the file lives by default ([`default_path`]).
 
+mod fetched;
 mod kv;
 mod location;
 mod marks;

@@ -1,0 +1,68 @@
+//! Extraction throughput in MB/s on one core.
+//!
+//! `SAIDSO_BENCH_CORPUS=/tmp/corpus cargo bench --bench extract` measures a generated corpus
+//! (`python3 ../shared/tools/make_corpus.py ../shared/seeds N /tmp/corpus`); without it, the
+//! seed articles repeated stand in, so the benchmark runs on a fresh checkout.
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use saidso::clean::{Rules, clean};
+use saidso::extract::Extractor;
+use saidso::model::{Article, Meta};
+use saidso::sources::RawDoc;
+
+fn texts() -> Vec<String> {
+    let (dir, repeat) = match std::env::var("SAIDSO_BENCH_CORPUS") {
+        Ok(dir) => (dir, 1),
+        Err(_) => (concat!(env!("CARGO_MANIFEST_DIR"), "/seeds").to_string(), 200),
+    };
+    let mut texts = Vec::new();
+    for entry in walk(Path::new(&dir)) {
+        if let Ok(text) = std::fs::read_to_string(&entry) {
+            texts.push(text);
+        }
+    }
+    let one = texts.clone();
+    for _ in 1..repeat {
+        texts.extend(one.iter().cloned());
+    }
+    texts
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let rules = Rules::builtin();
+    let articles: Vec<Article> = texts()
+        .into_iter()
+        .filter_map(|text| {
+            clean(RawDoc { path: String::new(), text, title: None, meta: Meta::default() }, &rules)
+        })
+        .collect();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let extractor = Extractor::builtin();
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(
+        format!("{} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6),
+        |b| b.iter(|| articles.iter().map(|a| extractor.extract(a).len()).sum::<usize>()),
+    );
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,36 @@
+//! Which action a key press means right now: what is open over the panels decides first, then
+//! the key table (whose actions each panel interprets in `update`).
+
+use super::key::{Key, KeyCode};
+use super::{Action, App, Modal};
+
+/// The action of `key` in the app's current state, if any.
+pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
+    match app.modal {
+        Some(Modal::Prompt(_)) => prompt_action(key),
+        Some(Modal::Help { .. }) => match app.keymap.action(key)? {
+            a @ (Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom) => Some(a),
+            _ => Some(Action::Cancel),
+        },
+        None => app.keymap.action(key),
+    }
+}
+
+/// Keys edit the prompt's line; Control-C still quits.
+fn prompt_action(key: Key) -> Option<Action> {
+    match key.code {
+        KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
+        KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Type(c)),
+        KeyCode::Enter => Some(Action::Submit),
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Backspace => Some(Action::Backspace),
+        _ => None,
+    }
+}

@@ -1,0 +1,130 @@
+//! Where each panel goes for a terminal size: three panels side by side, one panel at a time
+//! when narrow, or nothing but a message when too small. Kept in the state, because scrolling,
+//! wrapping and mouse clicks depend on it as much as drawing does.
+
+use ratatui::layout::{Position, Rect};
+
+use super::Focus;
+
+/// Below this width the panels are shown one at a time.
+pub const NARROW_WIDTH: u16 = 70;
+/// Below this size nothing useful fits.
+pub const MIN_WIDTH: u16 = 24;
+/// Below this height nothing useful fits.
+pub const MIN_HEIGHT: u16 = 6;
+
+/// How the screen is arranged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Three panels side by side.
+    Wide,
+    /// Only the focused panel.
+    Narrow,
+    /// Only a "terminal too small" message (also before the size is known).
+    #[default]
+    TooSmall,
+}
+
+/// The screen areas, borders included. In the narrow layout every panel has the whole area
+/// and only the focused one is shown; wrapping and paging use the areas either way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The whole screen.
+    pub area: Rect,
+    /// The arrangement.
+    pub mode: Mode,
+    /// The panel shown in the narrow layout.
+    pub focus: Focus,
+    /// The article list.
+    pub list: Rect,
+    /// The reading pane.
+    pub reader: Rect,
+    /// The quotes panel.
+    pub quotes: Rect,
+    /// The status bar (bottom row).
+    pub status: Rect,
+}
+
+impl Layout {
+    /// The layout of a screen `area` with `focus` on a panel.
+    pub fn new(area: Rect, focus: Focus) -> Self {
+        let mut layout = Self { area, focus, ..Self::default() };
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            layout.mode = Mode::TooSmall;
+            return layout;
+        }
+        let panels = Rect { height: area.height - 1, ..area };
+        layout.status = Rect { y: area.bottom() - 1, height: 1, ..area };
+        if area.width < NARROW_WIDTH {
+            layout.mode = Mode::Narrow;
+            (layout.list, layout.reader, layout.quotes) = (panels, panels, panels);
+            return layout;
+        }
+        layout.mode = Mode::Wide;
+        let list_width = (area.width * 24 / 100).clamp(18, 36);
+        let quotes_width = (area.width * 28 / 100).clamp(20, 44);
+        let reader_width = area.width - list_width - quotes_width;
+        layout.list = Rect { width: list_width, ..panels };
+        layout.reader = Rect { x: area.x + list_width, width: reader_width, ..panels };
+        layout.quotes =
+            Rect { x: area.x + list_width + reader_width, width: quotes_width, ..panels };
+        layout
+    }
+
+    /// The area of `panel` if it is on screen.
+    pub fn shown(&self, panel: Focus) -> Option<Rect> {
+        let area = match panel {
+            Focus::List => self.list,
+            Focus::Reader => self.reader,
+            Focus::Quotes => self.quotes,
+        };
+        match self.mode {
+            Mode::Wide => Some(area),
+            Mode::Narrow => (panel == self.focus).then_some(area),
+            Mode::TooSmall => None,
+        }
+    }
+
+    /// The panel under a screen cell.
+    pub fn panel_at(&self, column: u16, row: u16) -> Option<(Focus, Rect)> {
+        let at = Position { x: column, y: row };
+        [Focus::List, Focus::Reader, Focus::Quotes]
+            .into_iter()
+            .find_map(|panel| self.shown(panel).filter(|a| a.contains(at)).map(|a| (panel, a)))
+    }
+}
+
+/// A panel's area inside its border.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin { horizontal: 1, vertical: 1 })
+}
+
+/// The reading pane's text area: inside the border, one column of margin each side.
+pub fn reader_text(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin { horizontal: 2, vertical: 1 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_panels_fill_the_width_and_leave_the_status_row() {
+        let l = Layout::new(Rect::new(0, 0, 120, 40), Focus::List);
+        let (a, b, c) = (l.list, l.reader, l.quotes);
+        assert_eq!(l.mode, Mode::Wide);
+        assert_eq!(a.width + b.width + c.width, 120);
+        assert_eq!((a.height, l.status.y), (39, 39));
+        assert_eq!(l.panel_at(a.width, 3).map(|p| p.0), Some(Focus::Reader));
+    }
+
+    #[test]
+    fn narrow_shows_the_focused_panel_and_tiny_shows_none() {
+        let l = Layout::new(Rect::new(0, 0, 60, 20), Focus::Quotes);
+        assert_eq!((l.mode, l.shown(Focus::List), l.quotes.width), (Mode::Narrow, None, 60));
+        assert_eq!(l.shown(Focus::Quotes), Some(l.quotes));
+        for (w, h) in [(1, 1), (10, 3), (23, 40), (120, 5), (0, 0)] {
+            assert_eq!(Layout::new(Rect::new(0, 0, w, h), Focus::List).mode, Mode::TooSmall);
+        }
+    }
+}

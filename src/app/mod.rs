@@ -1,0 +1,180 @@
+//! The reader's state and the one function that changes it. Pure: no terminal, no files.
+//!
+//! Input becomes an [`Action`] (keys through the [`Keymap`], see [`action_for_key`]);
+//! [`update`] applies it to the [`App`]; `ui::render` draws the `App`. The panels never talk to
+//! each other: `update` keeps them in sync.
+
+mod action;
+mod filter;
+mod input;
+mod key;
+mod keymap;
+mod layout;
+mod library;
+mod list;
+mod quotes;
+mod reader;
+mod search;
+pub mod strings;
+mod update;
+mod wrap;
+
+pub use action::Action;
+pub use filter::{Haystack, Needle};
+pub use input::action_for_key;
+pub use key::{BadKey, Key, KeyCode};
+pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
+pub use layout::{Layout, Mode, inner, reader_text};
+pub use library::{Batch, Entry, Library};
+pub use list::ListPane;
+pub use quotes::{QuoteRow, QuotesPane, SpeakerFilter};
+pub use reader::ReaderPane;
+pub use search::Search;
+pub use update::update;
+pub use wrap::{Row, TextLine, Wrapped};
+
+/// Everything the reader knows. `ui::render` draws it; only [`update`] changes it.
+#[derive(Clone, Debug, Default)]
+pub struct App {
+    /// The articles loaded so far.
+    pub library: Library,
+    /// The article list panel.
+    pub list: ListPane,
+    /// The reading pane.
+    pub reader: ReaderPane,
+    /// The quotes panel.
+    pub quotes: QuotesPane,
+    /// The panel keys go to.
+    pub focus: Focus,
+    /// What is open over the panels, and takes keys first.
+    pub modal: Option<Modal>,
+    /// The status bar's message.
+    pub status: Status,
+    /// Where everything is on screen.
+    pub layout: Layout,
+    /// The key table.
+    pub keymap: Keymap,
+    /// The user asked to leave.
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader with no article yet, loading, using `keymap`.
+    pub fn new(keymap: Keymap) -> Self {
+        let library = Library { loading: true, ..Library::default() };
+        Self { library, keymap, ..Self::default() }
+    }
+
+    /// The entry shown in the reading pane.
+    pub fn current(&self) -> Option<&Entry> {
+        self.reader.entry.and_then(|i| self.library.entries.get(i))
+    }
+}
+
+/// The three panels, left to right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    #[default]
+    List,
+    /// The reading pane.
+    Reader,
+    /// The quotes panel.
+    Quotes,
+}
+
+impl Focus {
+    /// The panel to the right, wrapping around.
+    pub fn next(self) -> Self {
+        match self {
+            Focus::List => Focus::Reader,
+            Focus::Reader => Focus::Quotes,
+            Focus::Quotes => Focus::List,
+        }
+    }
+
+    /// The panel to the left, wrapping around.
+    pub fn prev(self) -> Self {
+        self.next().next()
+    }
+}
+
+/// What can be open over the panels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Modal {
+    /// The key help, scrolled this many rows.
+    Help {
+        /// First row in view.
+        scroll: usize,
+    },
+    /// A line of input in the status bar.
+    Prompt(Prompt),
+}
+
+/// A line being typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it is for.
+    pub kind: PromptKind,
+    /// What was typed so far.
+    pub input: String,
+    /// Byte offset at the top of the reading pane when the prompt opened: a search looks
+    /// from there as the query grows.
+    pub origin: usize,
+}
+
+/// What a prompt is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Search in the article.
+    Search,
+    /// Filter the article list.
+    Filter,
+}
+
+/// The status bar's message, if any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub message: Option<String>,
+    /// Counts messages, so the event loop can tell a new one from an old one.
+    pub serial: u64,
+}
+
+impl Status {
+    /// Shows a message.
+    pub fn say(&mut self, message: impl Into<String>) {
+        self.message = Some(message.into());
+        self.serial += 1;
+    }
+}
+
+/// A movement of a selection or a scroll position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Motion {
+    /// Lines (or items) down (positive) or up.
+    Lines(isize),
+    /// Pages down or up.
+    Pages(isize),
+    /// Half pages down or up.
+    HalfPages(isize),
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+}
+
+impl Motion {
+    /// Where position `at` goes, with `last` the last position and pages `page` long.
+    pub fn apply(self, at: usize, last: usize, page: usize) -> usize {
+        let page = page.max(1) as isize;
+        let delta = match self {
+            Motion::Top => return 0,
+            Motion::Bottom => return last,
+            Motion::Lines(n) => n,
+            Motion::Pages(n) => n * page,
+            Motion::HalfPages(n) => n * (page / 2).max(1),
+        };
+        at.saturating_add_signed(delta).min(last)
+    }
+}

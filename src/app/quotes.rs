@@ -1,0 +1,166 @@
+//! The quotes panel: which quotes of the article pass the speaker filter and the partials
+//! toggle, each wrapped to the panel, which one is selected, and what part is in view.
+
+use super::Motion;
+use crate::extract::{Quote, QuoteKind};
+
+/// Whose quotes are shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SpeakerFilter {
+    /// Everybody's.
+    #[default]
+    All,
+    /// One named speaker's.
+    Named(String),
+    /// Those whose speaker could not be named.
+    Unnamed,
+}
+
+impl SpeakerFilter {
+    fn of(quote: &Quote) -> Self {
+        quote.speaker.clone().map_or(Self::Unnamed, Self::Named)
+    }
+}
+
+/// One row of the quotes panel.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum QuoteRow {
+    /// The speaker line of item `item`.
+    Speaker(usize),
+    /// A row of item `item`'s quoted words.
+    Text(usize, String),
+    /// Space between two items.
+    Gap,
+}
+
+/// State of the quotes panel.
+#[derive(Clone, Debug, Default)]
+pub struct QuotesPane {
+    /// Whose quotes are shown.
+    pub speaker: SpeakerFilter,
+    /// Partial quotes hidden.
+    pub hide_partials: bool,
+    /// Indices into the article's quotes of those shown, in reading order.
+    pub visible: Vec<usize>,
+    /// Position of the selected quote in `visible`.
+    pub selected: Option<usize>,
+    /// The shown quotes laid out in rows for the panel width.
+    pub rows: Vec<QuoteRow>,
+    /// First row of each shown quote.
+    pub tops: Vec<usize>,
+    /// First row in view.
+    pub offset: usize,
+    /// Rows in view.
+    pub height: usize,
+    /// Width the rows were wrapped to.
+    pub width: usize,
+}
+
+impl QuotesPane {
+    /// The article index of the selected quote.
+    pub fn selected_quote(&self) -> Option<usize> {
+        self.selected.and_then(|s| self.visible.get(s)).copied()
+    }
+
+    /// Lays out `quotes` of an article with text `text` anew (new article, filter or width),
+    /// keeping the selected quote when it is still shown, else selecting the first.
+    pub fn rebuild(&mut self, quotes: &[Quote], text: &str, width: usize) {
+        let before = self.selected_quote();
+        self.width = width.max(1);
+        self.visible = (0..quotes.len()).filter(|&i| self.shows(&quotes[i])).collect();
+        self.rows.clear();
+        self.tops.clear();
+        for (item, &q) in self.visible.iter().enumerate() {
+            if item > 0 {
+                self.rows.push(QuoteRow::Gap);
+            }
+            self.tops.push(self.rows.len());
+            self.rows.push(QuoteRow::Speaker(item));
+            let words = format!("“{}”", quotes[q].text(text));
+            for line in textwrap::wrap(&words, self.width) {
+                self.rows.push(QuoteRow::Text(item, line.into_owned()));
+            }
+        }
+        let kept = before.and_then(|b| self.visible.iter().position(|&q| q == b));
+        self.offset = 0;
+        self.select(kept.or((!self.visible.is_empty()).then_some(0)));
+    }
+
+    fn shows(&self, quote: &Quote) -> bool {
+        let speaker_ok =
+            self.speaker == SpeakerFilter::All || self.speaker == SpeakerFilter::of(quote);
+        speaker_ok && !(self.hide_partials && quote.kind == QuoteKind::Partial)
+    }
+
+    /// Forgets the previous article's quotes before a new article is laid out.
+    pub fn forget_selection(&mut self) {
+        self.selected = None;
+    }
+
+    /// Selects a shown quote (clamped) and scrolls it into view.
+    pub fn select(&mut self, item: Option<usize>) {
+        self.selected = item.map(|i| i.min(self.visible.len().saturating_sub(1)));
+        let Some(i) = self.selected.filter(|_| !self.visible.is_empty()) else {
+            self.selected = None;
+            return;
+        };
+        let top = self.tops[i];
+        let bottom = self.tops.get(i + 1).map_or(self.rows.len(), |next| next - 1);
+        let height = self.height.max(1);
+        if top < self.offset || bottom - top > height {
+            self.offset = top;
+        } else if bottom > self.offset + height {
+            self.offset = bottom - height;
+        }
+    }
+
+    /// Moves the selection: by quotes for lines, by rows for pages.
+    pub fn move_by(&mut self, motion: Motion) {
+        let Some(current) = self.selected else {
+            self.select(Some(0));
+            return;
+        };
+        let last = self.visible.len().saturating_sub(1);
+        let target = match motion {
+            Motion::Lines(_) | Motion::Top | Motion::Bottom => motion.apply(current, last, 1),
+            Motion::Pages(_) | Motion::HalfPages(_) => {
+                let row = motion.apply(self.tops[current], self.rows.len(), self.height);
+                self.item_at(row).unwrap_or(last)
+            }
+        };
+        self.select(Some(target));
+    }
+
+    /// The shown quote on row `row`, or the one before a gap.
+    pub fn item_at(&self, row: usize) -> Option<usize> {
+        let after = self.tops.partition_point(|&t| t <= row);
+        after.checked_sub(1)
+    }
+
+    /// Scrolls the view by `rows`, leaving the selection where it is.
+    pub fn scroll(&mut self, down: bool, rows: usize) {
+        let max = self.rows.len().saturating_sub(self.height.max(1));
+        self.offset =
+            if down { (self.offset + rows).min(max) } else { self.offset.saturating_sub(rows) };
+    }
+
+    /// The speaker filter after the current one: every speaker of `quotes` in order of
+    /// appearance, then everybody again.
+    pub fn next_speaker(&self, quotes: &[Quote]) -> SpeakerFilter {
+        let mut speakers: Vec<SpeakerFilter> = Vec::new();
+        for q in quotes {
+            let s = SpeakerFilter::of(q);
+            if !speakers.contains(&s) {
+                speakers.push(s);
+            }
+        }
+        let at = speakers.iter().position(|s| *s == self.speaker);
+        match at {
+            Some(i) => speakers.get(i + 1).cloned().unwrap_or_default(),
+            None if self.speaker == SpeakerFilter::All => {
+                speakers.first().cloned().unwrap_or_default()
+            }
+            None => SpeakerFilter::All,
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! The reading pane: the article shown, wrapped to the pane, how far it is scrolled, and the
+//! search in it.
+
+use std::ops::Range;
+
+use super::Motion;
+use super::search::Search;
+use super::wrap::Wrapped;
+use crate::model::Article;
+
+/// State of the reading pane.
+#[derive(Clone, Debug, Default)]
+pub struct ReaderPane {
+    /// Library index of the article shown.
+    pub entry: Option<usize>,
+    /// The article laid out for the pane width (redone on resize and article change only).
+    pub wrapped: Wrapped,
+    /// First row in view.
+    pub scroll: usize,
+    /// Rows in view.
+    pub height: usize,
+    /// The search in the article.
+    pub search: Search,
+}
+
+impl ReaderPane {
+    /// Shows `article` (library index `entry`) from its top, wrapped to `width`.
+    pub fn show(&mut self, entry: usize, article: &Article, width: usize) {
+        self.entry = Some(entry);
+        self.wrapped = Wrapped::new(article, width);
+        self.scroll = 0;
+        self.search.run(Some(article));
+    }
+
+    /// Shows nothing.
+    pub fn clear(&mut self) {
+        *self = Self {
+            height: self.height,
+            search: std::mem::take(&mut self.search),
+            ..Self::default()
+        };
+        self.search.run(None);
+    }
+
+    /// Wraps the article again for a new width, keeping the same text at the top.
+    pub fn rewrap(&mut self, article: &Article, width: usize) {
+        if self.wrapped.width == width.max(1) {
+            return;
+        }
+        let top = self.view_bytes().start;
+        let at_title = self.scroll < self.wrapped.title.len() + 1;
+        self.wrapped = Wrapped::new(article, width);
+        self.scroll = if at_title { 0 } else { self.wrapped.row_of(top) };
+        self.clamp();
+    }
+
+    /// The furthest the pane scrolls: the last row at the bottom.
+    pub fn max_scroll(&self) -> usize {
+        self.wrapped.row_count().saturating_sub(self.height.max(1))
+    }
+
+    /// Scrolls by a motion.
+    pub fn scroll_by(&mut self, motion: Motion) {
+        self.scroll = motion.apply(self.scroll, self.max_scroll(), self.height);
+    }
+
+    /// Scrolls by `rows` rows.
+    pub fn scroll_lines(&mut self, down: bool, rows: usize) {
+        self.scroll = if down { self.scroll + rows } else { self.scroll.saturating_sub(rows) };
+        self.clamp();
+    }
+
+    /// Scrolls so that byte `offset` is in view: unchanged when it already is, else with its row
+    /// a third of the way down (`at_top`: on the first row).
+    pub fn reveal(&mut self, offset: usize, at_top: bool) {
+        let row = self.wrapped.row_of(offset);
+        let height = self.height.max(1);
+        if at_top {
+            self.scroll = row;
+        } else if row < self.scroll || row >= self.scroll + height {
+            self.scroll = row.saturating_sub(height / 3);
+        }
+        self.clamp();
+    }
+
+    /// The bytes of text in view.
+    pub fn view_bytes(&self) -> Range<usize> {
+        self.wrapped.bytes_of(self.scroll..self.scroll + self.height.max(1))
+    }
+
+    /// The bytes shown on screen row `row` of the pane (0 = first row in view).
+    pub fn row_bytes(&self, row: usize) -> Range<usize> {
+        let row = self.scroll + row;
+        self.wrapped.bytes_of(row..row + 1)
+    }
+
+    fn clamp(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+}

@@ -1,0 +1,133 @@
+//! Every user-facing string of the reader, in one place (for consistency now, translation later).
+
+use super::{Action, SpeakerFilter};
+
+/// Article list panel title.
+pub const ARTICLES: &str = "Articles";
+/// Reading pane title.
+pub const ARTICLE: &str = "Article";
+/// Quotes panel title.
+pub const QUOTES: &str = "Quotes";
+/// Speaker line of a quote nobody could be named for.
+pub const NO_SPEAKER: &str = "no speaker";
+/// Tag of a partial quote.
+pub const PARTIAL: &str = "partial";
+/// Shown in the list and the pane before the first article arrives.
+pub const LOADING: &str = "Loading…";
+/// Shown when loading ended with nothing.
+pub const NO_ARTICLES: &str = "No article to show.";
+/// Shown when the list filter hides everything.
+pub const NOTHING_MATCHES: &str = "No article matches the filter.";
+/// Quotes panel with no quote to show.
+pub const NO_QUOTES: &str = "No quotes in this article.";
+/// Quotes panel when the filters hide every quote.
+pub const NO_QUOTES_SHOWN: &str = "No quote passes the filters.";
+/// Help overlay title.
+pub const HELP: &str = "Keys";
+/// Help overlay footer, with the keys that scroll it.
+pub fn help_footer(down: &str, up: &str) -> String {
+    format!("{down}/{up} scroll · any other key closes")
+}
+/// Mouse line in the help overlay.
+pub const HELP_MOUSE: &str = "Mouse: click selects, the wheel scrolls the panel under the pointer.";
+/// The too-small message.
+pub const TOO_SMALL: &str = "Terminal too small";
+/// Search prompt.
+pub const SEARCH_PROMPT: &str = "/";
+/// Filter prompt.
+pub const FILTER_PROMPT: &str = "filter: ";
+/// Status-bar hint label for the help key.
+pub const HINT_HELP: &str = "help";
+
+/// What an action does, as the help overlay says it.
+pub fn describe(action: &Action) -> &'static str {
+    match action {
+        Action::Quit => "quit",
+        Action::Help => "show or hide this help",
+        Action::FocusNext => "next panel",
+        Action::FocusPrev => "previous panel",
+        Action::Down => "move down / scroll down",
+        Action::Up => "move up / scroll up",
+        Action::Top => "go to the top",
+        Action::Bottom => "go to the bottom",
+        Action::PageDown => "page down",
+        Action::PageUp => "page up",
+        Action::HalfPageDown => "half a page down",
+        Action::HalfPageUp => "half a page up",
+        Action::Open => "open the article / jump to the quote",
+        Action::Search => "search in the article",
+        Action::SearchNext => "next match",
+        Action::SearchPrev => "previous match",
+        Action::Cancel => "close, clear the search, then the filter",
+        Action::Filter => "filter articles by title and text",
+        Action::SpeakerFilter => "cycle the speaker filter",
+        Action::TogglePartials => "show or hide partial quotes",
+        Action::NextQuote => "next quote",
+        Action::PrevQuote => "previous quote",
+        _ => "",
+    }
+}
+
+/// The short label of an action in the status-bar hints.
+pub fn hint(action: &Action) -> &'static str {
+    match action {
+        Action::Search => "search",
+        Action::Filter => "filter",
+        Action::NextQuote => "next quote",
+        Action::FocusNext => "panel",
+        Action::SpeakerFilter => "speaker",
+        Action::Open => "open",
+        Action::Quit => "quit",
+        Action::Help => HINT_HELP,
+        Action::SearchNext => "next match",
+        Action::Cancel => "clear",
+        _ => "",
+    }
+}
+
+/// Message: the search found nothing.
+pub fn no_match(query: &str) -> String {
+    format!("No match for “{query}”")
+}
+
+/// Message: search position.
+pub fn match_position(current: usize, total: usize) -> String {
+    format!("Match {current} of {total}")
+}
+
+/// Message: the speaker filter changed.
+pub fn speaker_filter(filter: &SpeakerFilter) -> String {
+    match filter {
+        SpeakerFilter::All => "Quotes by everybody".to_string(),
+        SpeakerFilter::Named(name) => format!("Quotes by {name}"),
+        SpeakerFilter::Unnamed => "Quotes with no speaker".to_string(),
+    }
+}
+
+/// Message: partial quotes shown or hidden.
+pub fn partials(hidden: bool) -> &'static str {
+    if hidden { "Partial quotes hidden" } else { "Partial quotes shown" }
+}
+
+/// Message: loading finished with some inputs skipped.
+pub fn loaded_with_problems(skipped: usize, last: &str) -> String {
+    format!("{skipped} input(s) skipped; last: {last}")
+}
+
+/// Loading progress in the status bar.
+pub fn loading(done: usize, expected: Option<usize>) -> String {
+    match expected {
+        Some(n) => format!("loading {done}/{n}"),
+        None => "loading…".to_string(),
+    }
+}
+
+/// A position in a list, in a panel title.
+pub fn position(selected: usize, total: usize) -> String {
+    format!("{selected}/{total}")
+}
+
+/// The selected article's position, in the status bar.
+pub fn article_position(selected: usize, total: usize) -> String {
+    format!("article {selected}/{total}")
+}

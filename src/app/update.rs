@@ -1,0 +1,360 @@
+//! `update`: the one place the state changes, and where the panels are kept in sync.
+
+use std::ops::Range;
+
+use ratatui::layout::Rect;
+
+use super::layout::{Layout, inner, reader_text};
+use super::library::Batch;
+use super::{Action, App, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+
+/// The narrowest the pane's text is wrapped to.
+const MIN_WRAP: usize = 20;
+
+/// Rows a mouse wheel notch scrolls the reading pane.
+const WHEEL_ROWS: usize = 3;
+
+/// Applies one action to the state.
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Help => toggle_help(app),
+        Action::FocusNext => set_focus(app, app.focus.next()),
+        Action::FocusPrev => set_focus(app, app.focus.prev()),
+        Action::Down => motion(app, Motion::Lines(1)),
+        Action::Up => motion(app, Motion::Lines(-1)),
+        Action::PageDown => motion(app, Motion::Pages(1)),
+        Action::PageUp => motion(app, Motion::Pages(-1)),
+        Action::HalfPageDown => motion(app, Motion::HalfPages(1)),
+        Action::HalfPageUp => motion(app, Motion::HalfPages(-1)),
+        Action::Top => motion(app, Motion::Top),
+        Action::Bottom => motion(app, Motion::Bottom),
+        Action::Open => open(app),
+        Action::Search => open_prompt(app, PromptKind::Search),
+        Action::Filter => open_prompt(app, PromptKind::Filter),
+        Action::SearchNext => step_search(app, true),
+        Action::SearchPrev => step_search(app, false),
+        Action::Cancel => cancel(app),
+        Action::SpeakerFilter => cycle_speaker(app),
+        Action::TogglePartials => toggle_partials(app),
+        Action::NextQuote => step_quote(app, 1),
+        Action::PrevQuote => step_quote(app, -1),
+        Action::Type(c) => edit_prompt(app, |input| input.push(c)),
+        Action::Backspace => edit_prompt(app, |input| {
+            input.pop();
+        }),
+        Action::Submit => submit_prompt(app),
+        Action::Click { column, row } => click(app, column, row),
+        Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Resize { width, height } => resize(app, width, height),
+        Action::Tick => app.status.message = None,
+        Action::Discovered(n) => app.library.expected = Some(n),
+        Action::Loaded(batch) => add_batch(app, batch),
+        Action::LoadingDone => loading_done(app),
+    }
+    // Looking at an article in the pane or its quotes is reading it.
+    if app.focus != Focus::List {
+        mark_read(app);
+    }
+}
+
+fn toggle_help(app: &mut App) {
+    app.modal = match app.modal {
+        Some(Modal::Help { .. }) => None,
+        _ => Some(Modal::Help { scroll: 0 }),
+    };
+}
+
+fn set_focus(app: &mut App, focus: Focus) {
+    app.focus = focus;
+    // The narrow layout shows only the focused panel.
+    relayout(app, app.layout.area);
+}
+
+fn motion(app: &mut App, m: Motion) {
+    if let Some(Modal::Help { scroll }) = &mut app.modal {
+        let page = usize::from(app.layout.area.height.saturating_sub(4));
+        *scroll = m.apply(*scroll, app.keymap.bindings().len(), page);
+        return;
+    }
+    match app.focus {
+        Focus::List => {
+            app.list.move_by(m);
+            show_selected(app);
+        }
+        Focus::Reader => {
+            app.reader.scroll_by(m);
+            select_first_quote_in_view(app);
+        }
+        Focus::Quotes => {
+            app.quotes.move_by(m);
+            reveal_selected_quote(app, false);
+        }
+    }
+}
+
+fn open(app: &mut App) {
+    match app.focus {
+        Focus::List => {
+            show_selected(app);
+            mark_read(app);
+            set_focus(app, Focus::Reader);
+        }
+        Focus::Reader | Focus::Quotes => reveal_selected_quote(app, true),
+    }
+}
+
+fn cancel(app: &mut App) {
+    app.status.message = None;
+    if let Some(modal) = app.modal.take() {
+        if let Modal::Prompt(prompt) = modal {
+            // Esc while typing drops what was typed.
+            apply_prompt(app, prompt.kind, String::new(), prompt.origin);
+        }
+    } else if app.reader.search.is_active() {
+        app.reader.search.query.clear();
+        app.reader.search.run(None);
+    } else if !app.list.filter.is_empty() {
+        set_filter(app, String::new());
+    }
+}
+
+fn open_prompt(app: &mut App, kind: PromptKind) {
+    let input = match kind {
+        PromptKind::Search => String::new(),
+        PromptKind::Filter => app.list.filter.clone(),
+    };
+    let origin = app.reader.view_bytes().start;
+    app.modal = Some(Modal::Prompt(Prompt { kind, input: input.clone(), origin }));
+    apply_prompt(app, kind, input, origin);
+}
+
+fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut String)) {
+    let Some(Modal::Prompt(prompt)) = &mut app.modal else { return };
+    edit(&mut prompt.input);
+    let (kind, input, origin) = (prompt.kind, prompt.input.clone(), prompt.origin);
+    apply_prompt(app, kind, input, origin);
+}
+
+/// Search and filter follow the prompt as it is typed.
+fn apply_prompt(app: &mut App, kind: PromptKind, input: String, origin: usize) {
+    match kind {
+        PromptKind::Filter => set_filter(app, input),
+        PromptKind::Search => {
+            app.reader.search.query = input;
+            let article = app.reader.entry.and_then(|i| app.library.entries.get(i));
+            app.reader.search.run(article.map(|e| &e.article));
+            if let Some(m) = app.reader.search.next_from(origin) {
+                app.reader.reveal(m.start, false);
+                select_first_quote_in_view(app);
+            }
+        }
+    }
+}
+
+fn submit_prompt(app: &mut App) {
+    let Some(Modal::Prompt(prompt)) = app.modal.take() else { return };
+    let search = &app.reader.search;
+    if prompt.kind == PromptKind::Search && search.is_active() && search.matches.is_empty() {
+        app.status.say(strings::no_match(&search.query));
+    }
+}
+
+fn step_search(app: &mut App, forward: bool) {
+    let search = &mut app.reader.search;
+    if !search.is_active() {
+        return;
+    }
+    let total = search.matches.len();
+    match search.step(forward) {
+        Some(m) => {
+            let current = search.current.map_or(0, |c| c + 1);
+            app.status.say(strings::match_position(current, total));
+            app.reader.reveal(m.start, false);
+            select_first_quote_in_view(app);
+        }
+        None => app.status.say(strings::no_match(&search.query)),
+    }
+}
+
+fn set_filter(app: &mut App, filter: String) {
+    app.list.set_filter(&app.library.entries, filter);
+    show_selected(app);
+}
+
+fn cycle_speaker(app: &mut App) {
+    let quotes = app.current().map(|e| e.quotes.as_slice()).unwrap_or_default();
+    app.quotes.speaker = app.quotes.next_speaker(quotes);
+    app.status.say(strings::speaker_filter(&app.quotes.speaker));
+    rebuild_quotes(app);
+}
+
+fn toggle_partials(app: &mut App) {
+    app.quotes.hide_partials = !app.quotes.hide_partials;
+    app.status.say(strings::partials(app.quotes.hide_partials));
+    rebuild_quotes(app);
+}
+
+fn step_quote(app: &mut App, by: isize) {
+    app.quotes.move_by(Motion::Lines(by));
+    reveal_selected_quote(app, false);
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    if app.modal.is_some() {
+        app.modal = None;
+        return;
+    }
+    let Some((focus, area)) = app.layout.panel_at(column, row) else { return };
+    if app.focus != focus {
+        set_focus(app, focus);
+    }
+    let Some(line) = row.checked_sub(inner(area).y).map(usize::from) else { return };
+    match focus {
+        Focus::List => {
+            if line < app.list.height && app.list.offset + line < app.list.visible.len() {
+                app.list.select(app.list.offset + line);
+                show_selected(app);
+            }
+        }
+        Focus::Quotes => {
+            if let Some(item) = app.quotes.item_at(app.quotes.offset + line) {
+                app.quotes.select(Some(item));
+                reveal_selected_quote(app, false);
+            }
+        }
+        Focus::Reader => select_quote_on_row(app, line),
+    }
+}
+
+fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    if let Some(Modal::Help { .. }) = app.modal {
+        return motion(app, Motion::Lines(if down { 1 } else { -1 }));
+    }
+    match app.layout.panel_at(column, row).map(|p| p.0) {
+        Some(Focus::List) => app.list.scroll(down, WHEEL_ROWS),
+        Some(Focus::Reader) => {
+            app.reader.scroll_lines(down, WHEEL_ROWS);
+            select_first_quote_in_view(app);
+        }
+        Some(Focus::Quotes) => app.quotes.scroll(down, WHEEL_ROWS),
+        None => {}
+    }
+    // The list wheel keeps the selection in view, which may change the article.
+    show_selected(app);
+}
+
+fn resize(app: &mut App, width: u16, height: u16) {
+    relayout(app, Rect::new(0, 0, width, height));
+}
+
+/// Recomputes the layout, and what depends on panel sizes: the wrapping (only when a width
+/// changed) and the page heights.
+fn relayout(app: &mut App, area: Rect) {
+    app.layout = Layout::new(area, app.focus);
+    if app.layout.mode == Mode::TooSmall {
+        // Keep the caches for when the terminal grows again.
+        return;
+    }
+    app.list.height = usize::from(inner(app.layout.list).height);
+    app.list.select(app.list.selected);
+    let text = reader_text(app.layout.reader);
+    app.reader.height = usize::from(text.height);
+    if let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get(i)) {
+        app.reader.rewrap(&entry.article, usize::from(text.width).max(MIN_WRAP));
+    }
+    let quotes = inner(app.layout.quotes);
+    app.quotes.height = usize::from(quotes.height);
+    if usize::from(quotes.width) != app.quotes.width {
+        let offset = app.quotes.offset;
+        rebuild_quotes(app);
+        app.quotes.offset = offset;
+        app.quotes.select(app.quotes.selected);
+    } else {
+        app.quotes.select(app.quotes.selected);
+    }
+}
+
+fn add_batch(app: &mut App, batch: Batch) {
+    let library = &mut app.library;
+    let from = library.entries.len();
+    library.done += batch.entries.len() + batch.skipped;
+    library.entries.extend(batch.entries);
+    library.problems.extend(batch.problems);
+    app.list.add(&app.library.entries, from);
+    if app.reader.entry.is_none() {
+        show_selected(app);
+    }
+}
+
+fn loading_done(app: &mut App) {
+    let library = &mut app.library;
+    library.loading = false;
+    let skipped = library.done.saturating_sub(library.entries.len());
+    if let Some(last) = library.problems.last().filter(|_| skipped > 0) {
+        app.status.say(strings::loaded_with_problems(skipped, last));
+    } else if let Some(warning) = library.problems.last() {
+        app.status.say(warning.clone());
+    }
+}
+
+/// Shows the list's selected article in the pane, unless it is there already.
+fn show_selected(app: &mut App) {
+    let selected = app.list.selected_entry();
+    if selected == app.reader.entry {
+        return;
+    }
+    // Before the size is known, or when tiny: a sane width, redone on the next resize.
+    let width = usize::from(reader_text(app.layout.reader).width).max(MIN_WRAP);
+    match selected.and_then(|i| app.library.entries.get(i).map(|e| (i, e))) {
+        Some((i, entry)) => app.reader.show(i, &entry.article, width),
+        None => app.reader.clear(),
+    }
+    app.quotes.forget_selection();
+    rebuild_quotes(app);
+}
+
+/// Lays out the quotes panel anew for the article shown.
+fn rebuild_quotes(app: &mut App) {
+    let width = usize::from(inner(app.layout.quotes).width);
+    match app.reader.entry.and_then(|i| app.library.entries.get(i)) {
+        Some(entry) => app.quotes.rebuild(&entry.quotes, &entry.article.text, width),
+        None => app.quotes.rebuild(&[], "", width),
+    }
+}
+
+/// The pane follows the quote selection.
+fn reveal_selected_quote(app: &mut App, at_top: bool) {
+    let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q));
+    if let Some(start) = quote.map(|q| q.span().start) {
+        app.reader.reveal(start, at_top);
+    }
+}
+
+/// The quote selection follows the pane: the first quote in view is selected.
+fn select_first_quote_in_view(app: &mut App) {
+    select_first_quote_in(app, app.reader.view_bytes());
+}
+
+/// A click on the pane selects the quote on that row.
+fn select_quote_on_row(app: &mut App, row: usize) {
+    select_first_quote_in(app, app.reader.row_bytes(row));
+}
+
+/// Selects the first shown quote that overlaps `bytes` of the text, if any does.
+fn select_first_quote_in(app: &mut App, bytes: Range<usize>) {
+    let Some(entry) = app.current() else { return };
+    let hit = app.quotes.visible.iter().position(|&q| {
+        let span = entry.quotes[q].span();
+        span.start < bytes.end && span.end > bytes.start
+    });
+    if hit.is_some() {
+        app.quotes.select(hit);
+    }
+}
+
+fn mark_read(app: &mut App) {
+    if let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get_mut(i)) {
+        entry.read = true;
+    }
+}

@@ -1,0 +1,218 @@
+//! The configuration file: defaults embedded from `assets/config.toml`, a user's file on top.
+//!
+//! A file that does not parse, or holds a bad key name or pattern, is an error that names the file,
+//! the line and the column; a key saidso does not know is a warning naming it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::app::{Action, Keymap};
+use crate::clean::{Rules, RulesFile};
+use crate::extract::{Extractor, Lexicon, LexiconFile};
+use crate::sources::Fields;
+use crate::ui::Theme;
+
+/// The commented default file, as `saidso config --default` prints it.
+pub const DEFAULT: &str = include_str!("../../assets/config.toml");
+
+/// Everything the configuration decides, ready to use.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The reader's keys.
+    pub keymap: Keymap,
+    /// The reader's colours.
+    pub theme: Theme,
+    /// Cleaning rules: the built-in ones and the user's.
+    pub rules: Rules,
+    /// The quote extractor with the built-in and the user's word lists.
+    pub extractor: Extractor,
+    /// Field names of dataset records.
+    pub fields: Fields,
+    /// Keys in the file that saidso does not know.
+    pub warnings: Vec<String>,
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// Line and column (1-based), where known.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct File {
+    #[serde(default)]
+    reader: ReaderSection,
+    #[serde(default)]
+    keys: BTreeMap<String, toml::Spanned<Vec<String>>>,
+    cleaning: Option<toml::Spanned<RulesFile>>,
+    extraction: Option<toml::Spanned<LexiconFile>>,
+    #[serde(default)]
+    datasets: DatasetsSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ReaderSection {
+    theme: Option<toml::Spanned<ThemeName>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DatasetsSection {
+    text: Option<Vec<String>>,
+    title: Option<Vec<String>>,
+    url: Option<Vec<String>>,
+    date: Option<Vec<String>>,
+    author: Option<Vec<String>>,
+    site: Option<Vec<String>>,
+}
+
+/// Where the user's file is looked for: `config.toml` in the platform's config directory
+/// (`$XDG_CONFIG_HOME/saidso/` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "saidso").map(|d| d.config_dir().join("config.toml"))
+}
+
+impl Config {
+    /// The built-in settings, as if no file existed.
+    pub fn builtin() -> Self {
+        // The embedded defaults are all comments; a test checks they parse.
+        Self::from_str(DEFAULT, Path::new("(built-in)")).unwrap_or_else(|_| Self {
+            keymap: Keymap::builtin(),
+            theme: Theme::default(),
+            rules: Rules::builtin(),
+            extractor: Extractor::builtin(),
+            fields: Fields::default(),
+            warnings: Vec::new(),
+        })
+    }
+
+    /// Reads `path`, or the default file when `path` is `None`. A missing default file is no
+    /// error (the defaults apply); a missing file the user named is.
+    pub fn load(path: Option<&Path>) -> Result<Self, ConfigError> {
+        let (path, required) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => (default_path().unwrap_or_default(), false),
+        };
+        let mut config = match std::fs::read_to_string(&path) {
+            Ok(text) => Self::from_str(&text, &path)?,
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => Self::builtin(),
+            Err(e) => {
+                let message = format!("cannot read it: {e}");
+                return Err(ConfigError { path, position: None, message });
+            }
+        };
+        // https://no-color.org: set and not empty means no colour, whatever the file says.
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            config.theme = Theme::no_color();
+        }
+        Ok(config)
+    }
+
+    /// Parses a configuration file's text; `path` is only for messages. (The environment's
+    /// `NO_COLOR` is applied by [`Config::load`], so this stays pure.)
+    pub fn from_str(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let error = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
+            path: path.to_path_buf(),
+            position: span.map(|s| line_column(text, s.start)),
+            message,
+        };
+        let mut warnings = Vec::new();
+        let deserializer = toml::de::Deserializer::parse(text)
+            .map_err(|e| error(e.span(), e.message().to_string()))?;
+        let file: File = serde_ignored::deserialize(deserializer, |unknown| {
+            warnings.push(format!("{}: unknown setting `{unknown}` ignored", path.display()));
+        })
+        .map_err(|e: toml::de::Error| error(e.span(), e.message().to_string()))?;
+
+        let mut keymap = Keymap::builtin();
+        let mut table = BTreeMap::new();
+        for (name, keys) in file.keys {
+            if Action::from_name(&name).is_none() {
+                let (line, _) = line_column(text, keys.span().start);
+                warnings.push(format!(
+                    "{}:{line}: unknown action `{name}` in [keys] ignored (`saidso --help` lists them)",
+                    path.display(),
+                ));
+                continue;
+            }
+            table.insert(name, keys);
+        }
+        if !table.is_empty() {
+            let spans: Vec<_> = table.values().map(|k| k.span()).collect();
+            let plain = table.into_iter().map(|(n, k)| (n, k.into_inner())).collect();
+            let user = Keymap::from_table(plain)
+                .map_err(|e| error(spans.first().cloned(), format!("in [keys]: {e}")))?;
+            keymap = keymap.merged(user);
+        }
+
+        let mut rule_files = vec![
+            RulesFile::parse(crate::clean::BUILTIN_RULES)
+                .map_err(|e| error(None, format!("built-in cleaning rules: {e}")))?,
+        ];
+        let mut rules_span = None;
+        if let Some(cleaning) = file.cleaning {
+            rules_span = Some(cleaning.span());
+            rule_files.push(cleaning.into_inner());
+        }
+        let rules = Rules::compile(rule_files)
+            .map_err(|e| error(rules_span, format!("in [cleaning]: {e}")))?;
+
+        let mut lexicon_files = vec![LexiconFile::builtin()];
+        lexicon_files.extend(file.extraction.map(toml::Spanned::into_inner));
+        let extractor = Extractor::from_lexicon(Lexicon::compile(lexicon_files));
+
+        let theme = match file.reader.theme.map(toml::Spanned::into_inner).unwrap_or_default() {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+        };
+
+        let d = file.datasets;
+        let defaults = Fields::default();
+        let fields = Fields {
+            text: d.text.unwrap_or(defaults.text),
+            title: d.title.unwrap_or(defaults.title),
+            url: d.url.unwrap_or(defaults.url),
+            date: d.date.unwrap_or(defaults.date),
+            author: d.author.unwrap_or(defaults.author),
+            site: d.site.unwrap_or(defaults.site),
+        };
+        Ok(Self { keymap, theme, rules, extractor, fields, warnings })
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

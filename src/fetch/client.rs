@@ -1,0 +1,207 @@
+//! The one HTTP client: timeouts, a redirect limit, a size cap, gzip, conditional GET and a clear
+//! User-Agent. Only `http` and `https` URLs are ever requested.
+
+use std::fmt;
+use std::time::Duration;
+
+use ureq::ResponseExt;
+
+/// How the client behaves; the defaults suit feeds and article pages on the open web.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Time to open a connection.
+    pub connect: Duration,
+    /// Time for a whole request, redirects and body included.
+    pub total: Duration,
+    /// Redirects followed before giving up.
+    pub redirects: u32,
+    /// Largest body accepted, in bytes (after decompression).
+    pub max_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            connect: Duration::from_secs(10),
+            total: Duration::from_secs(30),
+            redirects: 5,
+            max_bytes: 16 << 20,
+        }
+    }
+}
+
+/// What an earlier fetch said about a URL's content, sent back so that an unchanged resource
+/// answers `304 Not Modified` with no body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Validators {
+    /// The `ETag` header.
+    pub etag: Option<String>,
+    /// The `Last-Modified` header.
+    pub last_modified: Option<String>,
+}
+
+/// A successful response.
+#[derive(Debug)]
+pub enum Fetched {
+    /// A body, fetched anew.
+    Body(Page),
+    /// The resource has not changed since the validators were issued.
+    NotModified,
+}
+
+/// A fetched body and what the server said about it.
+#[derive(Debug)]
+pub struct Page {
+    /// The URL after redirects.
+    pub url: String,
+    /// The `Content-Type` header, lower-cased, parameters dropped.
+    pub content_type: Option<String>,
+    /// The `charset` parameter of the `Content-Type` header.
+    pub charset: Option<String>,
+    /// The body, decompressed.
+    pub bytes: Vec<u8>,
+    /// Validators for the next conditional request.
+    pub validators: Validators,
+}
+
+/// Why a URL could not be fetched; shown as `URL: cause`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchError {
+    /// The URL asked for.
+    pub url: String,
+    /// What went wrong, for people.
+    pub cause: String,
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.url, self.cause)
+    }
+}
+
+impl std::error::Error for FetchError {}
+
+/// An HTTP client; cheap to share between threads.
+#[derive(Clone, Debug)]
+pub struct Client {
+    agent: ureq::Agent,
+    limits: Limits,
+}
+
+impl Default for Client {
+    fn default() -> Self {
+        Client::new(Limits::default())
+    }
+}
+
+/// True for the only URLs saidso ever requests or opens.
+pub fn is_web_url(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+impl Client {
+    /// A client with these limits.
+    pub fn new(limits: Limits) -> Self {
+        let config = ureq::Agent::config_builder()
+            .timeout_connect(Some(limits.connect))
+            .timeout_global(Some(limits.total))
+            .max_redirects(limits.redirects)
+            .http_status_as_error(false)
+            .user_agent(concat!(
+                "saidso/",
+                env!("CARGO_PKG_VERSION"),
+                " (terminal news reader; feeds and articles for offline reading)"
+            ))
+            .accept("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.8")
+            .build();
+        Client { agent: config.into(), limits }
+    }
+
+    /// GETs `url`, conditionally when `validators` are known.
+    pub fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
+        let fail = |cause: String| FetchError { url: url.to_string(), cause };
+        if !is_web_url(url) {
+            return Err(fail("only http and https links are followed".into()));
+        }
+        let mut request = self.agent.get(url);
+        if let Some(etag) = &validators.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(date) = &validators.last_modified {
+            request = request.header("If-Modified-Since", date);
+        }
+        let mut response = request.call().map_err(|e| match e {
+            // Closed before any response: on https, the TLS handshake is what failed.
+            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                let https = url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+                fail(if https {
+                    "TLS error: the connection closed during the handshake".into()
+                } else {
+                    "the connection closed before a response".into()
+                })
+            }
+            e => fail(self.describe(e)),
+        })?;
+        let status = response.status();
+        if status == 304 {
+            return Ok(Fetched::NotModified);
+        }
+        if !status.is_success() {
+            let reason = status.canonical_reason().unwrap_or("");
+            return Err(fail(format!("HTTP {} {reason}", status.as_u16()).trim_end().into()));
+        }
+        let header = |name: &str| {
+            response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
+        };
+        let validators =
+            Validators { etag: header("etag"), last_modified: header("last-modified") };
+        let (content_type, charset) = match header("content-type") {
+            Some(t) => {
+                let mut parts = t.split(';');
+                let media = parts.next().unwrap_or_default().trim().to_ascii_lowercase();
+                let charset = parts.find_map(|p| {
+                    let (name, value) = p.split_once('=')?;
+                    name.trim()
+                        .eq_ignore_ascii_case("charset")
+                        .then(|| value.trim().trim_matches('"').to_string())
+                });
+                (Some(media), charset)
+            }
+            None => (None, None),
+        };
+        let final_url = response.get_uri().to_string();
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(self.limits.max_bytes)
+            .read_to_vec()
+            .map_err(|e| fail(self.describe(e)))?;
+        Ok(Fetched::Body(Page { url: final_url, content_type, charset, bytes, validators }))
+    }
+
+    /// A short cause for people, from ureq's error (an early end of the connection is a
+    /// truncated body: the one before the response is told apart in `get`).
+    fn describe(&self, error: ureq::Error) -> String {
+        use ureq::Error as E;
+        match error {
+            E::Timeout(_) => format!("timed out (after {}s at most)", self.limits.total.as_secs()),
+            E::TooManyRedirects => format!("more than {} redirects", self.limits.redirects),
+            E::BodyExceedsLimit(_) => match self.limits.max_bytes {
+                b if b >= 1 << 20 => format!("response larger than {} MiB", b >> 20),
+                b => format!("response larger than {} KiB", b >> 10),
+            },
+            E::HostNotFound => "host not found".into(),
+            E::ConnectionFailed => "connection failed".into(),
+            E::Tls(e) => format!("TLS error: {e}"),
+            E::Rustls(e) => format!("TLS error: {e}"),
+            E::BadUri(e) => format!("bad URL ({e})"),
+            E::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                "truncated body (connection closed early)".into()
+            }
+            E::Io(e) => format!("connection error: {e}"),
+            E::Decompress(_, e) => format!("bad compressed body ({e})"),
+            other => other.to_string(),
+        }
+    }
+}

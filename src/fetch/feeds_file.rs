@@ -1,0 +1,126 @@
+//! The `feeds` file: the followed feeds, one a line, as in newsboat's `urls` file:
+//!
+//! ```text
+//! # comments and blank lines are ignored
+//! https://example.org/news.xml "world" "~Example News"
+//! https://example.org/politics.atom politics
+//! ```
+//!
+//! After the URL come tags, bare or in double quotes; a tag starting with `~` is the feed's
+//! display name instead.
+
+use std::path::PathBuf;
+
+use super::is_web_url;
+
+/// A followed feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subscription {
+    /// The feed's URL.
+    pub url: String,
+    /// Tags for filtering.
+    pub tags: Vec<String>,
+    /// The name to show instead of the feed's own title.
+    pub name: Option<String>,
+}
+
+/// A line of the feeds file that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadLine {
+    /// 1-based line number.
+    pub line: usize,
+    /// Why.
+    pub reason: String,
+}
+
+/// `feeds` in the platform's config directory for saidso (`$XDG_CONFIG_HOME/saidso/feeds`, or
+/// `~/.config/saidso/feeds` on Linux). `None` when there is no home directory.
+pub fn default_path() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "saidso")?;
+    Some(dirs.config_dir().join("feeds"))
+}
+
+/// Reads a feeds file's text: the subscriptions, and the lines that are not one.
+pub fn parse(text: &str) -> (Vec<Subscription>, Vec<BadLine>) {
+    let mut feeds = Vec::new();
+    let mut bad = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut words = split_words(line).into_iter();
+        let url = words.next().unwrap_or_default();
+        if !is_web_url(&url) {
+            let reason = format!("`{url}` is not an http(s) URL");
+            bad.push(BadLine { line: i + 1, reason });
+            continue;
+        }
+        let (names, tags): (Vec<String>, Vec<String>) = words.partition(|w| w.starts_with('~'));
+        let name = names.last().map(|n| n[1..].trim().to_string()).filter(|n| !n.is_empty());
+        feeds.push(Subscription { url, tags, name });
+    }
+    (feeds, bad)
+}
+
+/// Words separated by white space, where a double-quoted run is one word (quotes removed).
+fn split_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                if quoted && !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+                quoted = !quoted;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            // A `#` after white space outside quotes starts a comment.
+            '#' if !quoted && word.is_empty() => break,
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_tags_names_and_comments() {
+        let text = "# my feeds\n\
+                    \n\
+                    https://a.example/feed.xml \"world news\" \"~A Daily\"  # the main one\n\
+                    http://b.example/atom politics\n\
+                    ftp://c.example/feed\n\
+                    not a url\n";
+        let (feeds, bad) = parse(text);
+        assert_eq!(
+            feeds,
+            [
+                Subscription {
+                    url: "https://a.example/feed.xml".into(),
+                    tags: vec!["world news".into()],
+                    name: Some("A Daily".into()),
+                },
+                Subscription {
+                    url: "http://b.example/atom".into(),
+                    tags: vec!["politics".into()],
+                    name: None,
+                },
+            ]
+        );
+        assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [5, 6]);
+        assert!(bad[0].reason.contains("ftp://c.example/feed"));
+    }
+}

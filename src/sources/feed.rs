@@ -1,0 +1,171 @@
+//! RSS 2.0, RSS 1.0 and Atom feeds (`feed-rs`): every item an article, with its title, link,
+//! date, author and the feed's name. An item that carries only a short summary names the page
+//! to fetch for its full text; fetching is the caller's business (this module does no I/O).
+
+use feed_rs::model::{Entry, Feed};
+
+use super::{RawDoc, html};
+use crate::model::Meta;
+
+/// Below this many words an item's summary is a teaser, not the article: when the item has no
+/// content besides, its page is fetched.
+const SUMMARY_WORDS: usize = 120;
+
+/// One feed item.
+#[derive(Debug)]
+pub struct Item {
+    /// The item as the feed gives it (its text may be only a summary, or empty).
+    pub doc: RawDoc,
+    /// The page to fetch for the full text, when the feed gives only a summary.
+    pub page: Option<String>,
+}
+
+/// Tells a feed from other XML and from HTML by its first bytes.
+pub fn sniff(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    (start.starts_with("<?xml") || start.starts_with("<rss") || start.starts_with("<feed"))
+        && ["<rss", "<feed", "<rdf:rdf"].iter().any(|tag| head.contains(tag))
+}
+
+/// The items of a feed read from `path` (a file or the feed's URL). An error names what is
+/// wrong with the document.
+pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, String> {
+    let base = path.starts_with("http").then_some(path);
+    let feed = feed_rs::parser::Builder::new()
+        .base_uri(base)
+        .build()
+        .parse(bytes)
+        .map_err(|e| format!("not a readable feed ({e})"))?;
+    let name = feed.title.as_ref().map(|t| one_line(&t.content)).filter(|t| !t.is_empty());
+    Ok(feed
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| item(&feed, name.clone(), e, path, i))
+        .collect())
+}
+
+fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usize) -> Item {
+    let link = entry
+        .links
+        .iter()
+        .map(|l| l.href.trim())
+        .find(|h| h.starts_with("https://") || h.starts_with("http://"))
+        .map(str::to_string);
+    let content = entry.content.as_ref().and_then(|c| c.body.as_deref()).map(html::fragment_text);
+    let content = content.filter(|c| !c.trim().is_empty());
+    let summary = entry.summary.as_ref().map(|s| html::fragment_text(&s.content));
+    // Only a summary, and a short one: the article is on the linked page.
+    let page = link.clone().filter(|_| {
+        content.is_none() && summary.as_deref().is_none_or(|s| words(s) < SUMMARY_WORDS)
+    });
+    let text = match (content, summary) {
+        (Some(c), Some(s)) if words(&s) > words(&c) => s,
+        (c, s) => c.or(s).unwrap_or_default(),
+    };
+    let author =
+        entry.authors.iter().chain(&feed.authors).find_map(|p| person_name(p.name.as_deref()?));
+    let meta = Meta {
+        url: link.clone(),
+        date: entry.published.or(entry.updated).map(|d| d.to_rfc3339()),
+        author,
+        site,
+    };
+    let doc = RawDoc {
+        path: link.unwrap_or_else(|| format!("{path}#{}", index + 1)),
+        text,
+        title: entry.title.as_ref().map(|t| one_line(&html::fragment_text(&t.content))),
+        meta,
+    };
+    Item { doc, page }
+}
+
+/// A byline from a feed's author field: RSS writes `email (Name)`, of which the name is wanted;
+/// a bare address is no name.
+fn person_name(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let name = match (raw.find('('), raw.strip_suffix(')')) {
+        (Some(open), Some(inner)) => &inner[open + 1..],
+        _ => raw,
+    };
+    let name = one_line(name);
+    let bare_address = name.contains('@') && !name.contains(' ');
+    (!name.is_empty() && !bare_address).then_some(name)
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Harbour Gazette</title><link>http://127.0.0.1/</link>
+<item><title>Ferry &amp; bridge</title><link>http://127.0.0.1/a</link>
+<author>ed@example.org (Ed Example)</author><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>
+<description>Teaser only.</description></item>
+<item><title>Second</title><guid isPermaLink="false">x2</guid>
+<content:encoded><![CDATA[<p>Full text here.</p><p>Another paragraph.</p>]]></content:encoded></item>
+</channel></rss>"#;
+
+    #[test]
+    fn rss_items_become_documents() {
+        assert!(sniff(RSS.as_bytes()));
+        let items = read(RSS.as_bytes(), "gazette.xml").unwrap();
+        assert_eq!(items.len(), 2);
+        let first = &items[0];
+        assert_eq!(first.doc.title.as_deref(), Some("Ferry & bridge"));
+        assert_eq!(first.doc.path, "http://127.0.0.1/a");
+        assert_eq!(first.page.as_deref(), Some("http://127.0.0.1/a"));
+        assert_eq!(first.doc.meta.site.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(first.doc.meta.author.as_deref(), Some("Ed Example"));
+        assert_eq!(first.doc.meta.date.as_deref(), Some("2024-01-02T10:00:00+00:00"));
+        let second = &items[1];
+        assert_eq!(second.doc.path, "gazette.xml#2");
+        assert_eq!(second.doc.text, "Full text here.\n\nAnother paragraph.\n");
+        assert_eq!(second.page, None);
+    }
+
+    #[test]
+    fn bylines_lose_email_addresses() {
+        assert_eq!(person_name("ed@example.org (Ed Example)").as_deref(), Some("Ed Example"));
+        assert_eq!(person_name("(Ed Example)").as_deref(), Some("Ed Example"));
+        assert_eq!(person_name(" Mara  Quint ").as_deref(), Some("Mara Quint"));
+        assert_eq!(person_name("ed@example.org"), None);
+        assert_eq!(person_name("()"), None);
+    }
+
+    #[test]
+    fn html_and_other_xml_are_not_feeds() {
+        assert!(!sniff(b"<!DOCTYPE html><html><body>rss</body></html>"));
+        assert!(!sniff(b"<?xml version=\"1.0\"?><svg></svg>"));
+        assert!(sniff(b"\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+        assert!(read(b"<rss><channel><item>", "x").is_err());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+            let _ = sniff(&bytes);
+            let _ = read(&bytes, "x.xml");
+        }
+
+        #[test]
+        fn never_panics_on_damaged_feeds(cut in 0..RSS.len(), junk in "[<>&;/a-z\"=]{0,8}") {
+            let mut feed = RSS.as_bytes()[..cut].to_vec();
+            feed.extend_from_slice(junk.as_bytes());
+            feed.extend_from_slice(&RSS.as_bytes()[cut..]);
+            let _ = read(&feed, "x.xml");
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! Web pages: the main article text, as the readability tools find it (`dom_smoothie`, a port of
+//! Mozilla's Readability), with title, byline, date and site name from the page's metadata
+//! (Open Graph `<meta>` tags, JSON-LD `NewsArticle`), falling back to `<title>` and `<h1>`.
+//!
+//! The text comes out as paragraphs separated by blank lines, entities decoded, ready for the
+//! cleaning rules that every source goes through.
+
+use dom_query::Document;
+use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::{Encoding, UTF_8};
+
+use super::RawDoc;
+use crate::fetch::is_web_url;
+use crate::model::Meta;
+
+/// Page furniture that Readability's own class/id heuristics can miss: consent and cookie
+/// banners, share bars, newsletter boxes. Removed before scoring.
+const FURNITURE: &str = "script, style, noscript, template, iframe, form, nav, aside, \
+    [class*='cookie' i], [id*='cookie' i], [class*='consent' i], [id*='consent' i], \
+    [class*='share' i], [id*='share' i], [class*='newsletter' i], [class*='related' i], \
+    [id*='related' i], [class*='comments' i], [id*='comments' i], [aria-hidden='true']";
+
+/// Largest page worked on: past this many elements a page is a web app, not an article.
+const MAX_ELEMENTS: usize = 50_000;
+
+/// A page's bytes as UTF-8: pages in a legacy encoding (declared by the HTTP header, else by a
+/// `<meta charset>` near the top) are transcoded; anything else is left for the UTF-8 decoder.
+pub fn to_utf8(bytes: Vec<u8>, declared: Option<&str>) -> Vec<u8> {
+    if Encoding::for_bom(&bytes).is_some() {
+        return bytes;
+    }
+    let from_header = declared.and_then(|label| Encoding::for_label(label.as_bytes()));
+    let encoding = from_header.or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]));
+    match encoding {
+        // A page cannot declare UTF-16 in its own ASCII-compatible text: such a label is wrong.
+        Some(e) if e != UTF_8 && (from_header.is_some() || e.is_ascii_compatible()) => {
+            e.decode_without_bom_handling(&bytes).0.into_owned().into_bytes()
+        }
+        _ => bytes,
+    }
+}
+
+/// The encoding named by `<meta charset="…">` or `<meta http-equiv … content="…; charset=…">`.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
+}
+
+/// Tells an HTML page from other text by its first bytes.
+pub fn sniff(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| start.starts_with(tag))
+        || ((start.starts_with("<!--") || start.starts_with("<?xml")) && head.contains("<html"))
+}
+
+/// The readable article of a page; `url` (where it came from) resolves its relative links.
+/// `None` when the page holds no text at all.
+pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
+    let doc = without_furniture(Document::from(html));
+    let heading = heading(&doc);
+    let canonical = canonical_url(&doc);
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    // A URL that is not absolute http(s) only serves to resolve links: read the page without it.
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let article = Readability::with_document(doc, url, Some(config)).and_then(|mut r| r.parse());
+    let Ok(article) = article else {
+        // Too short to score, or too big: the body's text is the best there is.
+        let text = tidy(&without_furniture(Document::from(html)).select("body").formatted_text());
+        let title = heading;
+        return (!text.trim().is_empty()).then(|| RawDoc {
+            path,
+            text,
+            title,
+            ..RawDoc::default()
+        });
+    };
+    let text = tidy(&article.text_content);
+    if text.trim().is_empty() {
+        return None;
+    }
+    let meta = Meta {
+        url: article
+            .url
+            .filter(|u| is_web_url(u))
+            .or(canonical)
+            .or_else(|| url.map(str::to_string)),
+        date: article.published_time.filter(|d| !d.trim().is_empty()),
+        author: article.byline.map(|b| tidy_line(&b)).filter(|b| !b.is_empty()),
+        site: article.site_name.map(|s| tidy_line(&s)).filter(|s| !s.is_empty()),
+    };
+    let title = Some(tidy_line(&article.title)).filter(|t| !t.is_empty()).or(heading);
+    let title = title.map(|t| without_site_name(t, meta.site.as_deref()));
+    let (title, text) = headline_out_of_text(title, text);
+    Some(RawDoc { path, text, title, meta })
+}
+
+/// `Headline | Site` (or `-`, `–`, `—`, `·`) becomes `Headline`.
+fn without_site_name(title: String, site: Option<&str>) -> String {
+    let Some(site) = site else { return title };
+    for separator in [" | ", " - ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " :: "] {
+        let headline = title.strip_suffix(site).and_then(|t| t.strip_suffix(separator));
+        if let Some(headline) = headline.map(str::trim).filter(|h| !h.is_empty()) {
+            return headline.to_string();
+        }
+    }
+    title
+}
+
+/// The page's `<h1>` often opens the extracted text: when the first paragraph is the title (or
+/// a longer version of it), it is the headline, taken out of the text and used as the title.
+fn headline_out_of_text(title: Option<String>, text: String) -> (Option<String>, String) {
+    let Some(title) = title else { return (None, text) };
+    let (first, rest) = text.split_once("\n\n").unwrap_or((&text, ""));
+    let first = first.trim();
+    let key =
+        |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let (first_key, title_key) = (key(first), key(&title));
+    let is_headline = !first.contains('\n')
+        && !title_key.is_empty()
+        && (first_key.starts_with(&title_key) || title_key.starts_with(&first_key))
+        && first.split_whitespace().count() <= 25
+        // A lede that happens to start with the headline's words is prose, not the headline.
+        && !first.ends_with(['.', ':', ';', ','])
+        && !rest.trim().is_empty();
+    if is_headline {
+        let headline = if first_key.len() > title_key.len() { first.to_string() } else { title };
+        (Some(headline), rest.to_string())
+    } else {
+        (Some(title), text)
+    }
+}
+
+/// The text of an HTML fragment (a feed item's content): paragraphs separated by blank lines.
+pub fn fragment_text(html: &str) -> String {
+    tidy(&without_furniture(Document::fragment(html)).formatted_text())
+}
+
+fn without_furniture(doc: Document) -> Document {
+    doc.select(FURNITURE).remove();
+    doc
+}
+
+/// The address the page gives for itself: `<link rel="canonical">`, else `og:url`.
+fn canonical_url(doc: &Document) -> Option<String> {
+    [("link[rel='canonical']", "href"), ("meta[property='og:url']", "content")]
+        .iter()
+        .filter_map(|(sel, attr)| doc.select(sel).first().attr(attr))
+        .map(|u| u.trim().to_string())
+        .find(|u| is_web_url(u))
+}
+
+/// The page's `<title>`, else its first `<h1>`.
+fn heading(doc: &Document) -> Option<String> {
+    ["title", "h1"]
+        .iter()
+        .map(|sel| tidy_line(&doc.select(sel).first().text()))
+        .find(|t| !t.is_empty())
+}
+
+/// Paragraphs one to a line with a blank line between them; the non-breaking spaces that
+/// entities decode to become plain spaces.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for block in text.split("\n\n") {
+        let lines: Vec<String> = block.lines().map(tidy_line).filter(|l| !l.is_empty()).collect();
+        if lines.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&lines.join("\n"));
+    }
+    out.push('\n');
+    out
+}
+
+fn tidy_line(line: &str) -> String {
+    line.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_keep_paragraphs_and_decode_entities() {
+        let text = fragment_text("<p>One &amp; two&nbsp;three.</p><p>Four <b>five</b>.</p>");
+        assert_eq!(text, "One & two three.\n\nFour five.\n");
+    }
+
+    #[test]
+    fn the_site_name_and_a_repeated_headline_leave_the_title_and_text() {
+        let site = Some("The Gazette");
+        assert_eq!(without_site_name("Ferry news | The Gazette".into(), site), "Ferry news");
+        assert_eq!(without_site_name("Ferry | news".into(), site), "Ferry | news");
+        let text = "Ferry adds sailings at night\n\nThe ferry will run.\n".to_string();
+        let (title, text) = headline_out_of_text(Some("Ferry adds sailings".into()), text);
+        assert_eq!(title.as_deref(), Some("Ferry adds sailings at night"));
+        assert_eq!(text, "The ferry will run.\n");
+        let text = "Ferry adds sailings, the operator said on Monday.\n".to_string();
+        let (_, kept) = headline_out_of_text(Some("Ferry adds sailings".into()), text.clone());
+        assert_eq!(kept, text, "the only paragraph is not a headline");
+        let text = "Ferry adds sailings to the timetable.\n\nMore.\n".to_string();
+        let (_, kept) = headline_out_of_text(Some("Ferry adds sailings".into()), text.clone());
+        assert_eq!(kept, text, "a sentence is not a headline");
+    }
+
+    #[test]
+    fn metadata_comes_from_open_graph_and_json_ld() {
+        let html = include_str!("../../tests/fixtures/web/article.html");
+        let raw = read(html, "a.html".into(), None).unwrap();
+        assert_eq!(raw.title.as_deref(), Some("Harbour bridge to close for six weeks of repairs"));
+        assert_eq!(raw.meta.author.as_deref(), Some("Mara Quint"));
+        assert_eq!(raw.meta.site.as_deref(), Some("The Harbour Gazette"));
+        assert_eq!(raw.meta.date.as_deref(), Some("2024-03-05T08:30:00Z"));
+        assert_eq!(raw.meta.url.as_deref(), Some("https://harbour.example/bridge"));
+    }
+
+    #[test]
+    fn legacy_encodings_are_transcoded_and_utf8_is_left_alone() {
+        let latin1 = b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>";
+        let utf8 = String::from_utf8(to_utf8(latin1.to_vec(), None)).unwrap();
+        assert!(utf8.contains("caf\u{e9}"));
+        // The header wins over the page.
+        let page = b"<meta charset=\"utf-8\"><p>\xe9t\xe9</p>".to_vec();
+        assert!(
+            String::from_utf8(to_utf8(page, Some("windows-1252")))
+                .unwrap()
+                .contains("\u{e9}t\u{e9}")
+        );
+        let utf8_page = "<meta charset=utf-8><p>\u{e9}t\u{e9}</p>".as_bytes().to_vec();
+        assert_eq!(to_utf8(utf8_page.clone(), None), utf8_page);
+        let wrong = b"<meta charset=\"utf-16\"><p>plain</p>".to_vec();
+        assert_eq!(to_utf8(wrong.clone(), None), wrong);
+    }
+
+    #[test]
+    fn a_page_too_short_to_score_falls_back_to_its_body() {
+        let raw = read(
+            "<html><head><title>Short one</title></head><body><p>Only this.</p></body></html>",
+            "p.html".into(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(raw.text.trim(), "Only this.");
+        assert_eq!(raw.title.as_deref(), Some("Short one"));
+    }
+
+    #[test]
+    fn an_empty_page_is_nothing() {
+        assert!(read("<html><body><script>x()</script></body></html>", "e".into(), None).is_none());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..4096)) {
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = read(&text, "x.html".into(), Some("http://127.0.0.1/x"));
+            let _ = fragment_text(&text);
+        }
+
+        #[test]
+        fn never_panics_on_tag_soup(html in "(<(/?[a-z]{1,7}|!--|!doctype|meta|script)( [a-z:-]{1,9}(=\"[^\"]{0,12}\")?){0,3}/?>|&[a-z#0-9]{0,6};?|[^<&]{0,30}){0,60}") {
+            let _ = read(&html, "x.html".into(), None);
+            let _ = fragment_text(&html);
+        }
+    }
+}

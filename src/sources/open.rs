@@ -1,0 +1,198 @@
+//! Opening an input: files, standard input, URLs and the seeds. Small documents are read whole;
+//! a dataset is handed back as a stream, to be read a record at a time.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor};
+
+use super::detect::{Format, SNIFF_BYTES, detect};
+use super::jsonl::Record;
+use super::pages::full_texts;
+use super::{Fields, Input, Problem, ProblemKind, RawDoc, feed, html, jsonl, text};
+use crate::fetch::{Client, Fetched, Validators};
+
+/// What the readers need besides the input itself.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// Field names of dataset records.
+    pub fields: Fields,
+    /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
+    /// nothing from the network.
+    pub client: Option<Client>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context { fields: Fields::default(), client: Some(Client::default()) }
+    }
+}
+
+/// Documents read a record at a time (a dataset): the loader parses and cleans them in parallel
+/// batches as they come, while this thread only splits the input into records.
+pub trait Stream: Iterator<Item = Result<Record, Problem>> + Send {
+    /// Bytes of the input read so far, for progress.
+    fn consumed(&self) -> u64;
+}
+
+impl<R: BufRead + Send> Stream for jsonl::Records<R> {
+    fn consumed(&self) -> u64 {
+        jsonl::Records::consumed(self)
+    }
+}
+
+/// The documents of one input.
+pub enum Docs {
+    /// Read in full.
+    Ready(Vec<RawDoc>),
+    /// Still to be read, one at a time.
+    Stream(Box<dyn Stream>),
+}
+
+/// One input, opened: its documents, what went wrong, and how many bytes were read.
+pub struct Opened {
+    /// The documents.
+    pub docs: Docs,
+    /// Skipped parts and warnings.
+    pub problems: Vec<Problem>,
+    /// Bytes read so far (all of them, unless the documents are a stream).
+    pub bytes: u64,
+}
+
+/// Reads one input into raw documents, with any warnings; a dataset is read to its end.
+pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
+    let opened = open(input, &Context::default());
+    let mut problems = opened.problems;
+    let docs = match opened.docs {
+        Docs::Ready(docs) => docs,
+        Docs::Stream(stream) => {
+            let docs = stream.map(|r| r.and_then(Record::parse));
+            docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
+        }
+    };
+    (docs, problems)
+}
+
+/// Opens one input: small ones are read whole, datasets are handed back as a stream.
+pub fn open(input: &Input, context: &Context) -> Opened {
+    let path = input.display();
+    let failed = |kind| Opened {
+        docs: Docs::Ready(Vec::new()),
+        problems: vec![Problem { path: path.clone(), kind }],
+        bytes: 0,
+    };
+    let unreadable = |e: std::io::Error| ProblemKind::Unreadable(e.kind().to_string());
+    match input {
+        Input::Embedded { text, .. } => {
+            whole(text.as_bytes().to_vec(), Format::Text, path, None, context)
+        }
+        Input::Saved(doc) => {
+            Opened { docs: Docs::Ready(vec![(**doc).clone()]), problems: Vec::new(), bytes: 0 }
+        }
+        Input::Url(url) => {
+            let Some(client) = &context.client else {
+                return failed(ProblemKind::Fetch("fetching is turned off".into()));
+            };
+            match client.get(url, &Validators::default()) {
+                Err(e) => failed(ProblemKind::Fetch(e.cause)),
+                Ok(Fetched::NotModified) => {
+                    failed(ProblemKind::Fetch("304 to an unconditional request".into()))
+                }
+                Ok(Fetched::Body(page)) => {
+                    let format = detect(&page.bytes, &page.url, page.content_type.as_deref());
+                    let bytes = match format {
+                        Format::Html => html::to_utf8(page.bytes, page.charset.as_deref()),
+                        _ => page.bytes,
+                    };
+                    whole(bytes, format, path, Some(&page.url), context)
+                }
+            }
+        }
+        Input::File(p) => File::open(p)
+            .and_then(|file| {
+                stream_or_whole(BufReader::with_capacity(SNIFF_BYTES, file), path.clone(), context)
+            })
+            .unwrap_or_else(|e| failed(unreadable(e))),
+        Input::Stdin => {
+            let stdin = BufReader::with_capacity(SNIFF_BYTES, std::io::stdin());
+            stream_or_whole(stdin, path.clone(), context).unwrap_or_else(|e| failed(unreadable(e)))
+        }
+    }
+}
+
+/// Tells the format from the first bytes; a dataset becomes a stream over `reader`.
+fn stream_or_whole<R: BufRead + Send + 'static>(
+    mut reader: R,
+    path: String,
+    context: &Context,
+) -> std::io::Result<Opened> {
+    let format = detect(reader.fill_buf()?, &path, None);
+    if let Format::Dataset(layout) = format {
+        let records = jsonl::Records::new(reader, layout, path, context.fields.clone());
+        return Ok(Opened {
+            docs: Docs::Stream(Box::new(records)),
+            problems: Vec::new(),
+            bytes: 0,
+        });
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    if format == Format::Html {
+        bytes = html::to_utf8(bytes, None);
+    }
+    Ok(whole(bytes, format, path, None, context))
+}
+
+/// Reads a document held whole in memory (a page already in UTF-8). `url` is where it was
+/// fetched from.
+fn whole(
+    bytes: Vec<u8>,
+    format: Format,
+    path: String,
+    url: Option<&str>,
+    context: &Context,
+) -> Opened {
+    let size = bytes.len() as u64;
+    let mut problems = Vec::new();
+    let problem = |kind| Problem { path: path.clone(), kind };
+    let docs = match format {
+        Format::Dataset(layout) => {
+            let records = jsonl::Records::new(
+                Cursor::new(bytes),
+                layout,
+                path.clone(),
+                context.fields.clone(),
+            );
+            let docs = records.map(|r| r.and_then(Record::parse));
+            docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
+        }
+        Format::Feed => match feed::read(&bytes, url.unwrap_or(&path)) {
+            Ok(items) => full_texts(items, context, &mut problems),
+            Err(why) => {
+                problems.push(problem(ProblemKind::BadFeed(why)));
+                Vec::new()
+            }
+        },
+        Format::Text | Format::Html => match text::decode(bytes) {
+            Err(kind) => {
+                problems.push(problem(kind));
+                Vec::new()
+            }
+            Ok((text, lossy)) => {
+                if lossy {
+                    problems.push(problem(ProblemKind::LossyUtf8));
+                }
+                if format == Format::Html {
+                    match html::read(&text, path.clone(), url) {
+                        Some(doc) => vec![doc],
+                        None => {
+                            problems.push(problem(ProblemKind::NoProse));
+                            Vec::new()
+                        }
+                    }
+                } else {
+                    vec![RawDoc { path: path.clone(), text, ..RawDoc::default() }]
+                }
+            }
+        },
+    };
+    Opened { docs: Docs::Ready(docs), problems, bytes: size }
+}

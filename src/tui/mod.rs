@@ -1,0 +1,103 @@
+//! The full-screen reader in a real terminal: take the terminal over, start loading in the
+//! background, then turn events into actions and redraw when something changed.
+
+pub mod background;
+mod events;
+mod terminal;
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+pub use events::{Event, to_action};
+pub use terminal::{Tui, restore};
+
+use crate::app::{Action, App, Batch, update};
+use crate::config::Config;
+use crate::ui::{self, Theme};
+
+/// Most events taken in between two frames.
+const MAX_EVENTS_PER_FRAME: usize = 64;
+
+/// How long a status message stays when nothing else happens.
+const MESSAGE_TIME: Duration = Duration::from_secs(4);
+
+/// Runs the reader on `paths` (none: the seeds) with `config` until the user quits.
+pub fn run(paths: Vec<String>, config: Config) -> anyhow::Result<()> {
+    let mut tui = Tui::enter()?;
+    let (tx, rx) = mpsc::channel();
+    events::spawn_input(tx.clone());
+    let Config { keymap, theme, rules, extractor, warnings, .. } = config;
+    background::spawn_loader(paths, rules, extractor, tx);
+    let mut app = App::new(keymap);
+    let size = tui.terminal.size()?;
+    update(&mut app, Action::Resize { width: size.width, height: size.height });
+    // Configuration warnings go where loading problems go: the status bar.
+    update(&mut app, Action::Loaded(Batch { problems: warnings, ..Batch::default() }));
+    event_loop(&mut tui, &mut app, &theme, &rx)
+}
+
+fn event_loop(
+    tui: &mut Tui,
+    app: &mut App,
+    theme: &Theme,
+    rx: &Receiver<Event>,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    let mut seen_message = app.status.serial;
+    let mut message_deadline: Option<Instant> = None;
+    while !app.quit {
+        if dirty {
+            let size = tui.terminal.size()?;
+            if size.width != app.layout.area.width || size.height != app.layout.area.height {
+                update(app, Action::Resize { width: size.width, height: size.height });
+            }
+            tui.terminal.draw(|frame| ui::render(app, theme, frame))?;
+            dirty = false;
+        }
+        // Block until something happens: an idle reader uses no CPU.
+        let event = match message_deadline {
+            Some(deadline) => {
+                match rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                    Ok(event) => Some(event),
+                    Err(RecvTimeoutError::Timeout) => None,
+                    Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
+            None => match rx.recv() {
+                Ok(event) => Some(event),
+                Err(_) => break,
+            },
+        };
+        let action = match event {
+            None => {
+                message_deadline = None;
+                Some(Action::Tick)
+            }
+            Some(event) => to_app_action(app, event),
+        };
+        if let Some(action) = action {
+            update(app, action);
+            dirty = true;
+        }
+        // Take what else is waiting before drawing (one frame for a burst of events), but not
+        // so much that a stream of loading results holds the next frame back.
+        for event in rx.try_iter().take(MAX_EVENTS_PER_FRAME) {
+            if let Some(action) = to_app_action(app, event) {
+                update(app, action);
+                dirty = true;
+            }
+        }
+        if app.status.serial != seen_message {
+            seen_message = app.status.serial;
+            message_deadline = Some(Instant::now() + MESSAGE_TIME);
+        }
+    }
+    Ok(())
+}
+
+fn to_app_action(app: &App, event: Event) -> Option<Action> {
+    match event {
+        Event::Terminal(event) => to_action(app, event),
+        Event::Action(action) => Some(action),
+    }
+}

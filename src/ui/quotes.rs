@@ -1,0 +1,87 @@
+//! The quotes panel: each quote as its speaker (bold) and its words wrapped to the panel, in
+//! reading order, the selected one lit.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, pad, panel, title};
+use crate::app::{App, Focus, QuoteRow, SpeakerFilter, inner, strings};
+use crate::extract::QuoteKind;
+
+pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let pane = &app.quotes;
+    let focused = app.focus == Focus::Quotes;
+    let block = panel(title(strings::QUOTES, details(app), theme), focused, theme);
+    let inner = inner(area);
+    let width = usize::from(inner.width);
+    let quotes = app.current().map(|e| e.quotes.as_slice()).unwrap_or_default();
+    let selected = pane.selected;
+    let item_style = |item: usize, normal| match (Some(item) == selected, focused) {
+        (true, true) => theme.selected,
+        (true, false) => theme.selected_unfocused,
+        (false, _) => normal,
+    };
+    let mut lines: Vec<Line> = pane.rows[pane.offset.min(pane.rows.len())..]
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|row| match row {
+            QuoteRow::Gap => Line::default(),
+            QuoteRow::Speaker(item) => {
+                let quote = pane.visible.get(*item).and_then(|&q| quotes.get(q));
+                let name = quote.and_then(|q| q.speaker.as_deref());
+                let mut spans = vec![match name {
+                    Some(name) => Span::styled(name, item_style(*item, theme.speaker)),
+                    None => Span::styled(strings::NO_SPEAKER, item_style(*item, theme.dim)),
+                }];
+                if quote.is_some_and(|q| q.kind == QuoteKind::Partial) {
+                    spans.push(Span::styled(
+                        format!(" · {}", strings::PARTIAL),
+                        item_style(*item, theme.dim),
+                    ));
+                }
+                let used: usize = spans.iter().map(|s| s.width()).sum();
+                spans.push(Span::styled(
+                    " ".repeat(width.saturating_sub(used)),
+                    item_style(*item, theme.dim),
+                ));
+                Line::from(spans)
+            }
+            QuoteRow::Text(item, text) => {
+                let partial = pane
+                    .visible
+                    .get(*item)
+                    .and_then(|&q| quotes.get(q))
+                    .is_some_and(|q| q.kind == QuoteKind::Partial);
+                let normal = if partial { theme.quote_partial } else { theme.quote_direct };
+                Line::styled(pad(text, width), item_style(*item, normal))
+            }
+        })
+        .collect();
+    if lines.is_empty() && app.current().is_some() {
+        let note = if quotes.is_empty() { strings::NO_QUOTES } else { strings::NO_QUOTES_SHOWN };
+        lines.push(Line::styled(note, theme.dim));
+    }
+    // Rows are wrapped already; this wraps only the notes.
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+}
+
+/// Position in the list, and the filters in force.
+fn details(app: &App) -> String {
+    let pane = &app.quotes;
+    let mut out = match (pane.selected, pane.visible.len()) {
+        (_, 0) => String::new(),
+        (Some(s), n) => strings::position(s + 1, n),
+        (None, n) => n.to_string(),
+    };
+    match &pane.speaker {
+        SpeakerFilter::All => {}
+        SpeakerFilter::Named(name) => out.push_str(&format!(" · {name}")),
+        SpeakerFilter::Unnamed => out.push_str(&format!(" · {}", strings::NO_SPEAKER)),
+    }
+    if pane.hide_partials {
+        out.push_str(&format!(" · no {}", strings::PARTIAL));
+    }
+    out
+}

@@ -1,0 +1,85 @@
+//! The status bar: the prompt being typed, or a message, or key hints (from the key table) on
+//! the left; where you are and loading progress on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, clip};
+use crate::app::{Action, App, Modal, Mode, PromptKind, strings};
+
+/// The actions whose keys the hints show, most useful first.
+const HINTED: [Action; 7] = [
+    Action::Help,
+    Action::Search,
+    Action::Filter,
+    Action::NextQuote,
+    Action::SpeakerFilter,
+    Action::FocusNext,
+    Action::Quit,
+];
+
+pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let right = position(app);
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str());
+    let left_width = usize::from(area.width).saturating_sub(right_width + 2);
+    let mut spans = match (&app.modal, &app.status.message) {
+        (Some(Modal::Prompt(prompt)), _) => {
+            let label = match prompt.kind {
+                PromptKind::Search => strings::SEARCH_PROMPT,
+                PromptKind::Filter => strings::FILTER_PROMPT,
+            };
+            let typed = format!("{label}{}", prompt.input);
+            // Keep the end of a long input in view: that is where the typing happens.
+            let skip = typed.chars().count().saturating_sub(left_width.saturating_sub(1));
+            let shown: String = typed.chars().skip(skip).collect();
+            vec![Span::styled(shown, theme.prompt), Span::styled("▏", theme.key)]
+        }
+        (_, Some(message)) => vec![Span::styled(clip(message, left_width), theme.warning)],
+        _ => hints(app, theme, left_width),
+    };
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    spans.push(Span::raw(" ".repeat(usize::from(area.width).saturating_sub(used + right_width))));
+    spans.push(Span::styled(right, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.status), area);
+}
+
+/// `key label` pairs from the key table, as many as fit.
+fn hints(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut used = 0;
+    // One panel at a time: how to get to the others comes first.
+    let narrow = app.layout.mode == Mode::Narrow;
+    let first = narrow.then_some(&Action::FocusNext);
+    let rest = HINTED.iter().filter(|a| !(narrow && matches!(a, Action::FocusNext)));
+    for action in first.into_iter().chain(rest) {
+        let Some(key) = app.keymap.keys(action).first() else { continue };
+        let (key, label) = (format!(" {key}"), format!(" {} ", strings::hint(action)));
+        let w = key.chars().count() + label.chars().count();
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::raw(label));
+    }
+    spans
+}
+
+/// Article n/N, how far down the pane is, loading progress.
+fn position(app: &App) -> String {
+    let mut parts = Vec::new();
+    if let Some(total) = (!app.list.visible.is_empty()).then_some(app.list.visible.len()) {
+        parts.push(strings::article_position(app.list.selected + 1, total));
+    }
+    if app.current().is_some() {
+        let percent = (app.reader.scroll * 100).checked_div(app.reader.max_scroll());
+        parts.push(percent.map_or("all".to_string(), |p| format!("{p}%")));
+    }
+    let library = &app.library;
+    if library.loading {
+        parts.push(strings::loading(library.done, library.expected));
+    }
+    format!("{} ", parts.join(" · "))
+}

@@ -1,0 +1,67 @@
+//! `saidso quotes` through the real binary.
+
+use assert_cmd::Command;
+
+fn saidso() -> Command {
+    Command::cargo_bin("saidso").expect("the binary is built")
+}
+
+#[test]
+fn jsonl_offsets_slice_the_seed_files_back_to_the_quotes() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out = saidso().args(["quotes", "--format", "jsonl", seeds]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let mut count = 0;
+    for line in stdout.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        for key in ["file", "article", "text", "kind", "speaker", "speaker_mention", "cue"] {
+            assert!(row.get(key).is_some(), "{key} missing in {line}");
+        }
+        let file = std::fs::read_to_string(row["file"].as_str().unwrap()).unwrap();
+        let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+        let sliced = &file[start as usize..end as usize];
+        let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = row["text"].as_str().unwrap();
+        // A quote over paragraphs spans from its first word to its last.
+        assert!(sliced.starts_with(text.split(' ').next().unwrap()), "{sliced:?} vs {text:?}");
+        assert!(words(sliced).ends_with(text.rsplit(' ').next().unwrap()), "{sliced:?}");
+        if !sliced.contains('\n') {
+            assert_eq!(words(sliced), text);
+        }
+        count += 1;
+    }
+    assert_eq!(count, 30);
+    assert!(stdout.contains(r#""speaker":"Dmitry Peskov""#));
+    assert!(stdout.contains(r#""speaker_mention":"he""#));
+}
+
+#[test]
+fn markdown_lists_quotes_under_titles() {
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/003_994e15704f090877.txt");
+    let out = saidso().args(["quotes", "--format", "markdown", seed]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout.starts_with("## Putin ready to send negotiation team"), "{stdout}");
+    assert!(stdout.contains("- “help” — Dmitry Peskov\n"), "{stdout}");
+}
+
+#[test]
+fn json_and_tsv_are_well_formed() {
+    let out = saidso().args(["quotes", "--format", "json"]).assert().success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(30));
+    let out = saidso().args(["quotes", "--format", "tsv"]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 31);
+    assert!(stdout.lines().all(|l| l.split('\t').count() == 7));
+}
+
+#[test]
+fn list_counts_quotes_with_the_extractor() {
+    let out = saidso().args(["list", "--format", "jsonl"]).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let total: u64 = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["quotes"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, 30);
+}

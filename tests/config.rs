@@ -1,0 +1,129 @@
+//! The configuration file: the defaults, a user's file on top, and every invalid file in
+//! `tests/invalid_configs/` refused with its position.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use saidso::app::{Action, App, Key, action_for_key, update};
+use saidso::config::{Config, DEFAULT};
+use saidso::model::Article;
+use saidso::sources::RawDoc;
+
+fn config(text: &str) -> Config {
+    Config::from_str(text, Path::new("test.toml")).expect("valid config")
+}
+
+fn saidso() -> Command {
+    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
+    cmd.arg("--no-state");
+    cmd
+}
+
+#[test]
+fn the_default_file_is_all_defaults() {
+    let from_file = config(DEFAULT);
+    assert!(from_file.warnings.is_empty(), "{:?}", from_file.warnings);
+    assert_eq!(from_file.keymap.bindings().len(), saidso::app::Keymap::builtin().bindings().len());
+    saidso().args(["config", "--default"]).assert().success().stdout(DEFAULT);
+}
+
+#[test]
+fn rebinding_a_key_changes_what_update_does() {
+    let config = config("[keys]\nquit = [\"x\"]\ndown = [\"q\"]\n");
+    let mut app = App::new(config.keymap);
+    update(&mut app, Action::Resize { width: 120, height: 40 });
+    assert!(matches!(action_for_key(&app, Key::char('q')), Some(Action::Down)));
+    let quit = action_for_key(&app, Key::char('x')).expect("x is bound");
+    update(&mut app, quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn unknown_settings_are_warnings_that_name_them() {
+    let config = config("[reader]\ncolour = 3\n\n[keys]\njump = [\"x\"]\n[sharing]\nx = 1\n");
+    let warnings = config.warnings.join("\n");
+    assert!(warnings.contains("`reader.colour`"), "{warnings}");
+    assert!(warnings.contains("`sharing`"), "{warnings}");
+    assert!(warnings.contains("test.toml:5: unknown action `jump`"), "{warnings}");
+    saidso()
+        .args(["list", "--config", "tests/invalid_configs/../config_with_unknown_key.toml"])
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("warning").and(predicate::str::contains("`reader.colour`")),
+        );
+}
+
+#[test]
+fn every_invalid_file_is_an_error_with_its_position() {
+    let expected = [
+        ("unknown_theme.toml", "2:9", "expected `dark` or `light`"),
+        ("bad_key_name.toml", "5:8", "unknown key name `hyper-x`"),
+        ("key_bound_twice.toml", "3:8", "bound to both"),
+        ("bad_pattern.toml", "1:2", "bad pattern"),
+        ("not_toml.toml", "3:", "expected"),
+        ("keys_not_a_list.toml", "2:8", "expected"),
+        ("verbs_not_a_list.toml", "2:16", "expected"),
+    ];
+    let dir = Path::new("tests/invalid_configs");
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), expected.len(), "one case a file");
+    for (file, position, message) in expected {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let error = Config::from_str(&text, &path).expect_err(file).to_string();
+        assert!(error.starts_with(&format!("{}:{position}", path.display())), "{file}: {error}");
+        assert!(error.contains(message), "{file}: {error}");
+        saidso()
+            .args(["list", "--config"])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(position).and(predicate::str::contains(message)));
+    }
+}
+
+#[test]
+fn a_missing_file_named_by_the_user_is_an_error() {
+    saidso()
+        .args(["list", "--config", "tests/no-such-config.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read it"));
+}
+
+fn cleaned(config: &Config, text: &str) -> Article {
+    let raw = RawDoc { path: "t.txt".into(), text: text.into(), ..RawDoc::default() };
+    saidso::clean::clean(raw, &config.rules).expect("prose")
+}
+
+#[test]
+fn cleaning_rules_and_speech_verbs_can_be_extended() {
+    let text = "Harbour deal signed\n\nGet our morning briefing every day\n\n\"We did it,\" the mayor chortled.\n";
+    let builtin = Config::builtin();
+    let mine = config(
+        "[cleaning.drop]\nbriefings = ['^get our morning briefing']\n\n[extraction]\nspeech_verbs = [\"chortled\"]\n",
+    );
+    assert_eq!(cleaned(&builtin, text).paragraphs.len(), 2);
+    let article = cleaned(&mine, text);
+    assert_eq!(article.paragraphs.len(), 1);
+    let cue = |config: &Config| {
+        config
+            .extractor
+            .extract(&article)
+            .first()
+            .and_then(|q| q.cue.clone())
+            .map(|c| article.text[c].to_string())
+    };
+    assert_eq!(cue(&mine).as_deref(), Some("chortled"));
+    assert_ne!(cue(&builtin).as_deref(), Some("chortled"));
+}
+
+#[test]
+fn themes() {
+    let light = config("[reader]\ntheme = \"light\"\n");
+    assert_eq!(light.theme, saidso::ui::Theme::light());
+    let dark = config("");
+    assert_eq!(dark.theme, saidso::ui::Theme::dark());
+}

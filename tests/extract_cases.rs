@@ -1,0 +1,266 @@
+//! Short articles written for the tests, one case of news writing each.
+
+mod common;
+
+use common::{full, quotes};
+use saidso::extract::{QuoteKind, SpeakerKind};
+
+fn q(text: &str, speaker: Option<&str>) -> (String, Option<String>) {
+    (text.to_string(), speaker.map(str::to_string))
+}
+
+#[test]
+fn straight_quotes_with_speaker_after() {
+    let t = "Maria Lopez runs the bakery.\n\n\"We sold out by noon,\" Lopez said.";
+    assert_eq!(quotes(t), [q("We sold out by noon,", Some("Maria Lopez"))]);
+}
+
+#[test]
+fn curly_quotes_with_inverted_speaker() {
+    let t = "The mayor, Tom Reed, opened the bridge.\n\n“It took ten years,” said Reed.";
+    assert_eq!(quotes(t), [q("It took ten years,", Some("Tom Reed"))]);
+}
+
+#[test]
+fn mixed_marks_from_sloppy_editing() {
+    let t = "Anna Berg spoke first.\n\n“We are ready,\" Berg said. \"Are they?”";
+    assert_eq!(
+        quotes(t),
+        [q("We are ready,", Some("Anna Berg")), q("Are they?", Some("Anna Berg"))]
+    );
+}
+
+#[test]
+fn british_single_quotes_beside_apostrophes() {
+    let t = "Finance minister Rachel Storm spoke on Monday.\n\n'The allies' plans don't \
+             change Britain's view of the '90s rules,' she said, calling it 'rock 'n' roll \
+             economics'.";
+    assert_eq!(
+        quotes(t),
+        [
+            q(
+                "The allies' plans don't change Britain's view of the '90s rules,",
+                Some("Rachel Storm")
+            ),
+            q("rock 'n' roll economics", Some("Rachel Storm")),
+        ]
+    );
+}
+
+#[test]
+fn plural_possessive_is_not_a_closing_mark() {
+    let t = "Gen. Omar Haddad briefed reporters.\n\nHe said the Russias' invasion was \
+             'a disaster for the region'.";
+    assert_eq!(quotes(t), [q("a disaster for the region", Some("Omar Haddad"))]);
+}
+
+#[test]
+fn guillemets() {
+    let t = "Le ministre Paul Martin a parlé.\n\n«Nous sommes prêts,» said Martin.";
+    assert_eq!(quotes(t), [q("Nous sommes prêts,", Some("Paul Martin"))]);
+}
+
+#[test]
+fn nested_quotes_stay_in_the_outer_one() {
+    let t = "Senator Jane Ortiz criticised the bill.\n\n\"They call it 'reform', but it is \
+             not,\" Ortiz said.";
+    assert_eq!(quotes(t), [q("They call it 'reform', but it is not,", Some("Jane Ortiz"))]);
+}
+
+#[test]
+fn quotation_over_several_paragraphs_is_one_quote() {
+    let t = "Coach Ben Ali spoke after the match.\n\nHe said: \"We lost the ball too often.\n\n\
+             \"Next week will be different.\"\n\nThe team plays on Sunday.";
+    let (article, found) = full(t);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].pieces.len(), 2);
+    assert_eq!(
+        found[0].text(&article.text),
+        "We lost the ball too often. Next week will be different."
+    );
+    assert_eq!(found[0].speaker.as_deref(), Some("Ben Ali"));
+    assert_eq!(found[0].kind, QuoteKind::Direct);
+}
+
+#[test]
+fn pronoun_chain_follows_the_last_subject() {
+    let t = "Prime Minister Ingrid Solberg met the unions on Tuesday. Transport workers want \
+             higher pay.\n\n\"We will find a deal,\" she said.\n\nShe added that talks would \
+             resume \"within days\".";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We will find a deal,", Some("Ingrid Solberg")),
+            q("within days", Some("Ingrid Solberg"))
+        ]
+    );
+}
+
+#[test]
+fn pronoun_never_resolves_to_a_name_inside_a_quote() {
+    let t = "Governor Lee Park visited the flooded town.\n\n\"Mark Stone told me the dam would \
+             hold,\" Park said.\n\n\"It did not,\" he said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Mark Stone told me the dam would hold,", Some("Lee Park")),
+            q("It did not,", Some("Lee Park")),
+        ]
+    );
+}
+
+#[test]
+fn title_and_description_resolve_to_the_full_name() {
+    let t = "Kremlin spokesman Dmitry Peskov spoke to reporters. Nothing was agreed.\n\n\
+             The Kremlin spokesman said the talks were \"useful\".\n\n\"We will see,\" \
+             Peskov added.";
+    assert_eq!(
+        quotes(t),
+        [q("useful", Some("Dmitry Peskov")), q("We will see,", Some("Dmitry Peskov"))]
+    );
+}
+
+#[test]
+fn apposition_gives_the_role() {
+    let t = "Anders Holm, a spokesman for the Port Authority, said ships would wait.\n\n\
+             Later the spokesman said delays were \"unavoidable\".";
+    assert_eq!(quotes(t), [q("unavoidable", Some("Anders Holm"))]);
+}
+
+#[test]
+fn spelling_variants_are_one_speaker() {
+    let t = "President Volodymyr Zelensky spoke overnight.\n\n\"We stand,\" Zelenskyy \
+             said.\n\n\"We will win,\" Zelenskiy added.";
+    let found = quotes(t);
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|(_, s)| s.as_deref() == Some("Volodymyr Zelensky")), "{found:?}");
+}
+
+#[test]
+fn according_to() {
+    let t = "Prices rose again in May.\n\nThe rise was \"the steepest in a decade\", \
+             according to Helen Marsh, an economist at the Central Bank.";
+    assert_eq!(quotes(t), [q("the steepest in a decade", Some("Helen Marsh"))]);
+}
+
+#[test]
+fn colon_introduces_the_quote() {
+    let t = "CIA director William Burns warned: \"The risk is real.\"\n\nEnvoy Sam Kerr \
+             told reporters: \"We are close.\"";
+    assert_eq!(
+        quotes(t),
+        [q("The risk is real.", Some("William Burns")), q("We are close.", Some("Sam Kerr"))]
+    );
+}
+
+#[test]
+fn colon_at_the_end_of_a_paragraph_introduces_the_next() {
+    let t = "Judge Alice Wong read the verdict. Then she said:\n\n\"This court has no doubt.\"";
+    assert_eq!(quotes(t), [q("This court has no doubt.", Some("Alice Wong"))]);
+}
+
+#[test]
+fn quoted_as_saying_and_statement() {
+    let t = "Interfax quoted Oleg Ivanov as saying: \"There is no deal.\"\n\nThe company \
+             wrote in a statement that it was \"deeply concerned\".";
+    let found = quotes(t);
+    assert_eq!(found[0], q("There is no deal.", Some("Oleg Ivanov")));
+    assert_eq!(found[1].0, "deeply concerned");
+}
+
+#[test]
+fn organisations_speak_and_it_resolves_to_them() {
+    let t = "The Ministry of Defence said Russia would \"re-posture\" its forces.\n\n\"This \
+             will include operations against the capital,\" it said in an update.";
+    let (article, found) = full(t);
+    assert_eq!(found.len(), 2);
+    for quote in &found {
+        assert_eq!(quote.speaker.as_deref(), Some("Ministry of Defence"));
+        assert_eq!(quote.speaker_kind, Some(SpeakerKind::Organisation));
+    }
+    assert_eq!(found[0].kind, QuoteKind::Partial);
+    let mention = found[1].mention.clone().unwrap();
+    assert_eq!(&article.text[mention], "it");
+}
+
+#[test]
+fn no_speaker_gives_none() {
+    let t = "The sign on the door was simple.\n\n\"Closed until further notice, sorry for the \
+             trouble.\"";
+    assert_eq!(quotes(t), [q("Closed until further notice, sorry for the trouble.", None)]);
+}
+
+#[test]
+fn stray_mark_recovers_at_the_paragraph() {
+    let t = "The pipe is 5\" wide and the \"meeting was long.\n\nDirector Ruth Bell said \
+             the fix was \"simple\".\n\n\"We start today,\" Bell said.";
+    assert_eq!(
+        quotes(t),
+        [q("simple", Some("Ruth Bell")), q("We start today,", Some("Ruth Bell"))]
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let t = "The so-called \"experts\" were wrong again. She appeared on \"Good Morning \
+             America\" last week and wrote \"The Long Road\", a memoir.\n\nSenator Kim Hale \
+             said the plan was \"reckless\".";
+    assert_eq!(quotes(t), [q("reckless", Some("Kim Hale"))]);
+}
+
+#[test]
+fn a_quote_alone_continues_the_previous_speaker() {
+    let t = "\"We need more nurses,\" hospital chief Laura Finch said.\n\n\"And we need them \
+             now.\"\n\nThe hospital has 400 beds.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("We need more nurses,", Some("Laura Finch")),
+            q("And we need them now.", Some("Laura Finch"))
+        ]
+    );
+}
+
+#[test]
+fn partial_quote_speaker_is_the_reporting_subject() {
+    let t = "On Thursday, foreign minister Sergei Lavrov had said Putin would not refuse a \
+             meeting to discuss \"specific\" issues.";
+    let (_, found) = full(t);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].speaker.as_deref(), Some("Sergei Lavrov"));
+    assert_eq!(found[0].kind, QuoteKind::Partial);
+}
+
+#[test]
+fn joined_verbs_share_their_subject() {
+    let t = "Spokesman Dmitry Peskov confirmed talks were possible, but stressed that any \
+             deal needed \"guarantees\". Vladimir Putin has said he is ready to meet Volodymyr \
+             Zelensky, adding that the war should end \"as soon as possible\".";
+    assert_eq!(
+        quotes(t),
+        [q("guarantees", Some("Dmitry Peskov")), q("as soon as possible", Some("Vladimir Putin"))]
+    );
+}
+
+#[test]
+fn dash_signature_after_a_quote() {
+    let t = "Readers wrote in after the debate.\n\n\"It was a mess from start to finish.\" \
+             ― Carla Diaz\n\n\"I changed my mind twice.\" ― Jorge Silva";
+    assert_eq!(
+        quotes(t),
+        [
+            q("It was a mess from start to finish.", Some("Carla Diaz")),
+            q("I changed my mind twice.", Some("Jorge Silva")),
+        ]
+    );
+}
+
+#[test]
+fn offsets_slice_the_original_text() {
+    let t = "Intro line here.\n\n“Hard-wrapped quotes\n   keep their offsets,” said Ana Ruiz.";
+    let (article, found) = full(t);
+    assert_eq!(found.len(), 1);
+    let span = found[0].span();
+    assert_eq!(&t[span], "Hard-wrapped quotes\n   keep their offsets,");
+    assert_eq!(found[0].text(&article.text), "Hard-wrapped quotes keep their offsets,");
+}

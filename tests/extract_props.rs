@@ -1,0 +1,116 @@
+//! Property tests: any input, however broken, gives quotes inside the article, on character
+//! boundaries, without a panic.
+
+mod common;
+
+use proptest::prelude::*;
+use saidso::clean::{Rules, clean};
+use saidso::extract::Extractor;
+use saidso::model::{Article, Meta};
+use saidso::sources::RawDoc;
+
+fn article_of(text: String) -> Option<Article> {
+    let raw = RawDoc { path: "p.txt".into(), text, title: None, meta: Meta::default() };
+    clean(raw, &Rules::builtin())
+}
+
+/// Every range the extractor gives lies in the text and on character boundaries.
+fn check(article: &Article) -> Result<(), TestCaseError> {
+    let text = &article.text;
+    let ok = |r: &std::ops::Range<usize>| {
+        r.start <= r.end
+            && r.end <= text.len()
+            && text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+    };
+    for q in Extractor::builtin().extract(article) {
+        for p in &q.pieces {
+            prop_assert!(ok(p), "piece {p:?} of {} bytes", text.len());
+            prop_assert!(!p.is_empty());
+        }
+        prop_assert!(ok(&q.span()));
+        prop_assert!(q.mention.as_ref().is_none_or(ok));
+        prop_assert!(q.cue.as_ref().is_none_or(ok));
+        prop_assert!(text.get(q.span()).is_some());
+    }
+    Ok(())
+}
+
+/// Text made of the pieces that trouble quote finding: marks of every kind, apostrophes,
+/// names, speech verbs, punctuation and paragraph breaks.
+fn troublesome() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "’",
+        "«",
+        "»",
+        "„",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        ".",
+        ",",
+        ":",
+        "—",
+        "said",
+        "he",
+        "she",
+        "it",
+        "Putin",
+        "Vladimir",
+        "Mr",
+        "the spokesman",
+        "according to",
+        "don't",
+        "Russias'",
+        "'90s",
+        "rock 'n' roll",
+        "é",
+        "日本",
+        "(",
+        ")",
+        "-",
+        "according",
+    ]);
+    prop::collection::vec(piece, 0..200).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_bytes_decoded_lossily(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
+        if let Some(a) = article_of(String::from_utf8_lossy(&bytes).into_owned()) {
+            check(&a)?;
+        }
+    }
+
+    #[test]
+    fn unbalanced_marks_and_apostrophes(text in troublesome()) {
+        if let Some(a) = article_of(text) {
+            check(&a)?;
+        }
+    }
+
+    #[test]
+    fn huge_paragraphs(text in troublesome(), times in 50usize..200) {
+        let one_paragraph = text.replace('\n', " ").repeat(times);
+        if let Some(a) = article_of(one_paragraph) {
+            check(&a)?;
+        }
+    }
+}
+
+#[test]
+fn a_ten_megabyte_paragraph_of_quote_marks() {
+    let marks = "\"“”'‘’«»\" '\"";
+    let text = marks.repeat(10_000_000 / marks.len());
+    let a = article_of(text).expect("marks are prose enough");
+    check(&a).unwrap();
+}

@@ -1,0 +1,169 @@
+//! The HTTP client against a real server on 127.0.0.1: what it fetches, and every way a fetch
+//! fails, each as one clear cause.
+
+mod common;
+
+use std::io::Write;
+use std::time::Duration;
+
+use common::server::{Reply, Server};
+use saidso::fetch::{Client, Fetched, Limits, Validators};
+
+/// A client with small limits, so that failures come quickly.
+fn client() -> Client {
+    Client::new(Limits {
+        connect: Duration::from_secs(5),
+        total: Duration::from_secs(2),
+        redirects: 5,
+        max_bytes: 256 << 10,
+    })
+}
+
+fn body(fetched: Fetched) -> saidso::fetch::Page {
+    match fetched {
+        Fetched::Body(page) => page,
+        Fetched::NotModified => panic!("expected a body"),
+    }
+}
+
+fn cause(server: &Server, path: &str) -> String {
+    let url = server.url(path);
+    let err = client().get(&url, &Validators::default()).expect_err("should fail");
+    assert_eq!(err.url, url);
+    assert!(err.to_string().starts_with(&url), "{err}");
+    err.cause
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    encoder.finish().unwrap()
+}
+
+#[test]
+fn a_page_comes_with_its_type_final_url_and_validators_and_a_clear_user_agent() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/old" => Reply::redirect("/new"),
+        "/new" => Reply::ok("text/html; charset=utf-8", "<p>hello</p>")
+            .with_header("ETag", "\"abc\"")
+            .with_header("Last-Modified", "Tue, 05 Mar 2024 08:30:00 GMT"),
+        _ => Reply::status(404),
+    });
+    let page = body(client().get(&server.url("/old"), &Validators::default()).unwrap());
+    assert_eq!(page.url, server.url("/new"));
+    assert_eq!(page.content_type.as_deref(), Some("text/html"));
+    assert_eq!(page.bytes, b"<p>hello</p>");
+    assert_eq!(page.validators.etag.as_deref(), Some("\"abc\""));
+    assert_eq!(page.validators.last_modified.as_deref(), Some("Tue, 05 Mar 2024 08:30:00 GMT"));
+    let agent = &server.requests()[0].headers["user-agent"];
+    assert!(agent.starts_with("saidso/"), "{agent}");
+}
+
+#[test]
+fn conditional_get_sends_the_validators_and_an_unchanged_resource_has_no_body() {
+    let server = Server::start(|req| {
+        let etag_matches = req.headers.get("if-none-match").map(String::as_str) == Some("\"v1\"");
+        let date_matches = req.headers.contains_key("if-modified-since");
+        if etag_matches && date_matches {
+            Reply::status(304)
+        } else {
+            Reply::ok("application/rss+xml", "<rss/>").with_header("ETag", "\"v1\"")
+        }
+    });
+    let url = server.url("/feed.xml");
+    let validators = Validators {
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Tue, 05 Mar 2024 08:30:00 GMT".into()),
+    };
+    assert!(matches!(client().get(&url, &validators).unwrap(), Fetched::NotModified));
+    let sent_before = server.body_bytes_sent();
+    assert_eq!(sent_before, 0, "a 304 carries no body");
+    assert!(matches!(client().get(&url, &Validators::default()).unwrap(), Fetched::Body(_)));
+    assert_eq!(server.body_bytes_sent(), "<rss/>".len());
+}
+
+#[test]
+fn gzip_bodies_are_decompressed() {
+    let server = Server::start(|req| {
+        let accepts = req.headers.get("accept-encoding").is_some_and(|e| e.contains("gzip"));
+        assert!(accepts, "the client asks for gzip");
+        Reply::Full {
+            status: 200,
+            headers: vec![
+                ("Content-Type".into(), "text/html".into()),
+                ("Content-Encoding".into(), "gzip".into()),
+            ],
+            body: gzip(b"<p>unzipped</p>"),
+        }
+    });
+    let page = body(client().get(&server.url("/"), &Validators::default()).unwrap());
+    assert_eq!(page.bytes, b"<p>unzipped</p>");
+}
+
+#[test]
+fn http_errors_name_the_status() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/gone" => Reply::status(404),
+        _ => Reply::status(500),
+    });
+    assert_eq!(cause(&server, "/gone"), "HTTP 404 Not Found");
+    assert_eq!(cause(&server, "/broken"), "HTTP 500 Internal Server Error");
+}
+
+#[test]
+fn redirects_are_followed_five_times_and_no_more() {
+    let server = Server::start(|req| {
+        let hop: u32 = req.path.trim_start_matches("/hop/").parse().unwrap_or(0);
+        match req.path.as_str() {
+            "/loop" => Reply::redirect("/loop"),
+            "/away" => Reply::redirect("ftp://127.0.0.1/file"),
+            "/hop/5" => Reply::ok("text/plain", "arrived"),
+            _ => Reply::redirect(&format!("/hop/{}", hop + 1)),
+        }
+    });
+    let page = body(client().get(&server.url("/hop/0"), &Validators::default()).unwrap());
+    assert_eq!(page.bytes, b"arrived");
+    assert_eq!(cause(&server, "/loop"), "more than 5 redirects");
+    assert_eq!(server.requests().iter().filter(|r| r.path == "/loop").count(), 6);
+    // Only http and https are followed.
+    assert!(cause(&server, "/away").contains("ftp"));
+    assert!(server.requests().iter().all(|r| !r.path.contains("file")));
+}
+
+#[test]
+fn slow_servers_time_out_and_endless_bodies_hit_the_cap() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/slow" => Reply::Slow {
+            delay: Duration::from_secs(4),
+            reply: Box::new(Reply::ok("text/html", "late")),
+        },
+        "/a-little-slow" => Reply::Slow {
+            delay: Duration::from_millis(200),
+            reply: Box::new(Reply::ok("text/html", "worth the wait")),
+        },
+        _ => Reply::Endless,
+    });
+    assert!(cause(&server, "/slow").starts_with("timed out"));
+    let page = body(client().get(&server.url("/a-little-slow"), &Validators::default()).unwrap());
+    assert_eq!(page.bytes, b"worth the wait");
+    assert_eq!(cause(&server, "/endless"), "response larger than 256 KiB");
+}
+
+#[test]
+fn a_truncated_body_is_an_error_not_a_short_page() {
+    let server = Server::start(|_| Reply::Truncated {
+        declared: 1000,
+        body: b"<rss><channel><title>cut".to_vec(),
+    });
+    assert!(cause(&server, "/feed.xml").contains("truncated"));
+}
+
+#[test]
+fn tls_to_a_plain_server_fails_with_a_cause_and_other_schemes_are_refused() {
+    let server = Server::start(|_| Reply::ok("text/html", "plain"));
+    let url = format!("https://127.0.0.1:{}/", server.port());
+    let err = client().get(&url, &Validators::default()).unwrap_err();
+    assert!(err.cause.starts_with("TLS error"), "{err}");
+    let err = client().get("file:///etc/passwd", &Validators::default()).unwrap_err();
+    assert_eq!(err.cause, "only http and https links are followed");
+}

@@ -1,0 +1,172 @@
+//! The real binary in a pseudo-terminal, its screen read by a terminal emulator (vt100): it
+//! opens, answers keys, quits with `q`, and gives the terminal back as it found it; escape
+//! sequences in an article never reach the terminal.
+
+use std::io::{Read, Write};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 100;
+
+/// What the emulator was asked to do besides drawing: set a title, use the clipboard, follow
+/// an OSC it does not know. An article must cause none of it.
+#[derive(Default)]
+struct Requests(Vec<String>);
+
+impl vt100::Callbacks for Requests {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.0.push(format!("title {}", String::from_utf8_lossy(title)));
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.0.push(format!("icon {}", String::from_utf8_lossy(name)));
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.0.push(format!("clipboard {}", String::from_utf8_lossy(data)));
+    }
+    fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
+        self.0.push(format!("osc {params:?}"));
+    }
+}
+/// Only a guard against hanging: a healthy run takes a fraction of it.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// The reader running in a pseudo-terminal, and the emulator that reads its output.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser<Requests>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_saidso"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(cmd).expect("start saidso");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            // The master must stay open while the child runs: it lives in this thread.
+            let _master = pty.master;
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Self { child, writer, output, parser: emulator() }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Reads output until the screen satisfies `done`.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + PATIENCE;
+        while !done(self.parser.screen()) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.parser.process(&bytes),
+                Err(_) => panic!("never saw {what}; screen:\n{}", self.parser.screen().contents()),
+            }
+        }
+    }
+
+    fn wait_for_text(&mut self, text: &str) {
+        self.wait_for(text, |s| s.contents().contains(text));
+    }
+
+    /// Waits for the process to end and reads the rest of its output.
+    fn finish(mut self) -> (bool, vt100::Parser<Requests>) {
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "saidso did not quit");
+            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        };
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+            self.parser.process(&bytes);
+        }
+        (status.success(), self.parser)
+    }
+}
+
+fn emulator() -> vt100::Parser<Requests> {
+    let size = |n| std::num::NonZeroU16::new(n).expect("non-zero size");
+    vt100::Parser::new_with_callbacks(size(ROWS), size(COLS), 0, Requests::default())
+}
+
+#[test]
+fn opens_the_seeds_answers_keys_quits_and_restores_the_terminal() {
+    let mut s = Session::start(&[]);
+    s.wait_for("the first article", |s| {
+        s.alternate_screen() && s.contents().contains("Russia has said Vladimir Putin is open")
+    });
+    assert!(s.parser.screen().hide_cursor());
+    assert_ne!(s.parser.screen().mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    s.press("j");
+    s.wait_for_text("Articles 2/5");
+    s.wait_for_text("In a calls with Chinese Premier Xi");
+    s.press("?");
+    s.wait_for_text("filter articles by title and text");
+    s.press("q");
+    s.wait_for("the help to close", |s| !s.contents().contains("filter articles by title"));
+    // A mouse click (SGR encoding, 1-based) on the list's third row, then to the pane's end.
+    s.press("\x1b[<0;5;4M\x1b[<0;5;4m");
+    s.wait_for_text("Articles 3/5");
+    s.press("\tG");
+    s.wait_for_text("article 3/5 · 100%");
+    s.press("q");
+    let (success, parser) = s.finish();
+    assert!(success, "saidso exited with an error");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor left hidden");
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse left captured");
+}
+
+#[test]
+fn escape_sequences_in_an_article_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("evil.txt");
+    let text = "Harmless headline \x1b]0;pwned-title\x07here\n\n\
+                Body \x1b[2J\x1b[H\x1b[31mred\x1b[0m and \u{9b}?1049l more \x1b[?1049l text \
+                \x1b]52;c;cHduZWQ=\x07 and \x1b]8;;http://evil.example\x1b\\a link\x1b]8;;\x1b\\ \
+                \x1b[?25h\x1b[?1000l after \u{202e}desrever\u{202c} end.\n\n\
+                \"A quoted \x1bPq#0;2;0;0;0\x1b\\ phrase,\" she said.\n";
+    std::fs::write(&path, text).expect("write article");
+    let path = path.to_string_lossy().into_owned();
+    let mut s = Session::start(&[path.as_str()]);
+    s.wait_for_text("end.");
+    let screen = s.parser.screen();
+    let contents = screen.contents();
+    assert!(screen.alternate_screen(), "an article sequence left the alternate screen");
+    assert!(screen.hide_cursor(), "an article sequence showed the cursor");
+    assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(contents.contains("Harmless headline"), "{contents}");
+    assert!(contents.contains("red") && contents.contains("a link") && contents.contains("phrase"));
+    for leaked in ["pwned", "2J", "1049", "52;c", "evil.example", "25h", "#0;2"] {
+        assert!(!contents.contains(leaked), "`{leaked}` reached the screen:\n{contents}");
+    }
+    s.press("q");
+    let (success, parser) = s.finish();
+    assert!(success);
+    assert!(!parser.screen().alternate_screen());
+    assert_eq!(parser.callbacks().0, Vec::<String>::new(), "the article made the terminal act");
+}

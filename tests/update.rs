@@ -1,0 +1,322 @@
+//! Key sequences through `update`: selection, scrolling, the sync between the panels, filters,
+//! search, mouse, sizes.
+
+mod common;
+
+use common::{app_with, fixture, press, screen, seeds};
+use saidso::app::{Action, App, Batch, Focus, Mode, SpeakerFilter, update};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+/// The article index of the selected quote.
+fn selected_quote(app: &App) -> Option<usize> {
+    app.quotes.selected_quote()
+}
+
+fn title(app: &App) -> &str {
+    app.current().map_or("", |e| e.article.title.as_str())
+}
+
+/// True when the start of quote `q` of the article shown is on a row in view.
+fn quote_in_view(app: &App, q: usize) -> bool {
+    let Some(quote) = app.current().and_then(|e| e.quotes.get(q)) else { return false };
+    let row = app.reader.wrapped.row_of(quote.span().start);
+    (app.reader.scroll..app.reader.scroll + app.reader.height).contains(&row)
+}
+
+#[test]
+fn the_first_article_shows_at_its_top_with_its_quotes() {
+    let app = app_with(fixture(), W, H);
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(title(&app), "Harbour talks stall over fishing quotas");
+    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.quotes.visible, [0, 1, 2, 3, 4]);
+    assert_eq!(selected_quote(&app), Some(0));
+}
+
+#[test]
+fn moving_in_the_list_shows_each_article_from_its_top_and_lists_its_quotes() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab ctrl-d shift-tab j");
+    assert_eq!(title(&app), "Council approves new ferry timetable");
+    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.quotes.visible, [0]);
+    press(&mut app, "j");
+    assert_eq!(title(&app), "Cold week ahead on the coast");
+    assert!(app.quotes.visible.is_empty() && app.quotes.selected.is_none());
+    press(&mut app, "j G k g down up home end");
+    assert_eq!(app.list.selected, 2);
+}
+
+#[test]
+fn only_opening_marks_an_article_read() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "j j k");
+    assert!(app.library.entries.iter().all(|e| !e.read), "browsing the list reads nothing");
+    press(&mut app, "enter");
+    assert_eq!(app.focus, Focus::Reader);
+    let read: Vec<bool> = app.library.entries.iter().map(|e| e.read).collect();
+    assert_eq!(read, [false, true, false]);
+}
+
+#[test]
+fn selecting_a_quote_scrolls_the_pane_to_it() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab tab");
+    assert_eq!(app.focus, Focus::Quotes);
+    assert!(!quote_in_view(&app, 4), "the last quote starts out of view");
+    press(&mut app, "G");
+    assert_eq!(selected_quote(&app), Some(4));
+    assert!(app.reader.scroll > 0);
+    assert!(quote_in_view(&app, 4));
+    press(&mut app, "k");
+    assert_eq!(selected_quote(&app), Some(3));
+    assert!(quote_in_view(&app, 3));
+    // Enter jumps: the quote's row goes to the top of the pane.
+    press(&mut app, "enter");
+    let start = app.current().map(|e| e.quotes[3].span().start).unwrap_or_default();
+    assert_eq!(app.reader.scroll, app.reader.wrapped.row_of(start));
+}
+
+#[test]
+fn scrolling_the_pane_selects_the_first_quote_in_view() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab");
+    let mut seen = Vec::new();
+    for _ in 0..40 {
+        press(&mut app, "j");
+        let q = selected_quote(&app).unwrap_or(usize::MAX);
+        assert!(quote_in_view(&app, q) || app.reader.scroll == 0 || seen.last() == Some(&q));
+        if seen.last() != Some(&q) {
+            seen.push(q);
+        }
+    }
+    press(&mut app, "G");
+    assert_eq!(app.reader.scroll, app.reader.max_scroll());
+    assert!(quote_in_view(&app, 4));
+    let view = app.reader.view_bytes();
+    let first_in_view = app.current().and_then(|e| {
+        e.quotes.iter().position(|q| q.span().start < view.end && q.span().end > view.start)
+    });
+    assert_eq!(selected_quote(&app), first_in_view);
+    press(&mut app, "g");
+    assert_eq!(selected_quote(&app), Some(0));
+}
+
+#[test]
+fn bracket_keys_step_through_quotes_from_any_panel() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "] ] ]");
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(selected_quote(&app), Some(3));
+    assert!(quote_in_view(&app, 3));
+    press(&mut app, "] ] ] [");
+    assert_eq!(selected_quote(&app), Some(3));
+}
+
+#[test]
+fn search_highlights_matches_and_steps_through_them() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "/ text:fishing");
+    assert!(matches!(app.modal, Some(saidso::app::Modal::Prompt(_))));
+    press(&mut app, "enter");
+    assert!(app.modal.is_none());
+    let search = &app.reader.search;
+    // "fishing grounds" in each background note, and "fishermen" does not match.
+    assert_eq!(search.matches.len(), 26);
+    assert_eq!(search.current, Some(0));
+    press(&mut app, "n n N N N");
+    assert_eq!(app.reader.search.current, Some(25));
+    assert!(app.reader.scroll > 0, "the last match is further down");
+    assert_eq!(app.status.message.as_deref(), Some("Match 26 of 26"));
+    update(&mut app, Action::Tick);
+    assert_eq!(app.status.message, None, "a tick with nothing else happening clears messages");
+    press(&mut app, "n");
+    press(&mut app, "esc");
+    assert!(app.reader.search.matches.is_empty());
+    assert_eq!(app.status.message, None);
+    press(&mut app, "/ text:zebra enter");
+    assert_eq!(app.status.message.as_deref(), Some("No match for “zebra”"));
+}
+
+#[test]
+fn the_filter_searches_titles_and_bodies_and_esc_clears_it() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "f text:islanders");
+    assert_eq!(app.list.visible, [1]);
+    assert_eq!(title(&app), "Council approves new ferry timetable");
+    press(&mut app, "backspace backspace backspace backspace backspace backspace backspace");
+    press(&mut app, "backspace backspace text:coast enter");
+    // "coast" is in the third title and in no body.
+    assert_eq!(app.list.filter, "coast");
+    assert_eq!(app.list.visible, [2]);
+    press(&mut app, "f text:xyz");
+    assert!(app.list.visible.is_empty());
+    assert!(app.current().is_none());
+    press(&mut app, "esc");
+    assert_eq!(app.list.visible, [0, 1, 2]);
+    press(&mut app, "f text:HARBOUR enter j");
+    assert_eq!(app.list.visible, [0], "case does not matter");
+    press(&mut app, "esc");
+    assert_eq!(app.list.visible.len(), 3);
+}
+
+#[test]
+fn the_filter_applies_to_articles_that_arrive_later() {
+    let mut app = app_with(Batch::default(), W, H);
+    press(&mut app, "f text:ferry enter");
+    update(&mut app, Action::Loaded(fixture()));
+    assert_eq!(app.list.visible, [1]);
+    assert_eq!(title(&app), "Council approves new ferry timetable");
+}
+
+#[test]
+fn the_speaker_filter_cycles_through_the_speakers_then_everybody() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "s");
+    assert_eq!(app.quotes.speaker, SpeakerFilter::Named("Mara Quist".into()));
+    assert_eq!(app.quotes.visible, [0, 3]);
+    press(&mut app, "s");
+    assert_eq!(app.quotes.speaker, SpeakerFilter::Unnamed);
+    assert_eq!(app.quotes.visible, [1, 2]);
+    press(&mut app, "s");
+    assert_eq!(app.quotes.visible, [4]);
+    press(&mut app, "s");
+    assert_eq!(app.quotes.speaker, SpeakerFilter::All);
+    assert_eq!(app.quotes.visible.len(), 5);
+}
+
+#[test]
+fn partial_quotes_hide_and_come_back_keeping_the_selection() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "] ] ]");
+    press(&mut app, "p");
+    assert_eq!(app.quotes.visible, [0, 3, 4]);
+    assert_eq!(selected_quote(&app), Some(3));
+    press(&mut app, "p");
+    assert_eq!(app.quotes.visible.len(), 5);
+    assert_eq!(selected_quote(&app), Some(3));
+}
+
+#[test]
+fn help_opens_scrolls_and_closes_without_quitting() {
+    let mut app = app_with(fixture(), W, 24);
+    press(&mut app, "?");
+    assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 0 })));
+    press(&mut app, "j j");
+    assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 2 })));
+    press(&mut app, "q");
+    assert!(app.modal.is_none() && !app.quit);
+    press(&mut app, "q");
+    assert!(app.quit);
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "ctrl-c");
+    assert!(app.quit);
+}
+
+#[test]
+fn clicks_select_and_the_wheel_scrolls_the_panel_under_the_pointer() {
+    let mut app = app_with(fixture(), W, H);
+    let list = app.layout.list;
+    // Row 3 of the list (inside the border) is the third article.
+    update(&mut app, Action::Click { column: list.x + 3, row: list.y + 3 });
+    assert_eq!(title(&app), "Cold week ahead on the coast");
+    update(&mut app, Action::Click { column: list.x + 3, row: list.y + 1 });
+    let reader = app.layout.reader;
+    update(&mut app, Action::Wheel { column: reader.x + 5, row: reader.y + 5, down: true });
+    assert_eq!(app.reader.scroll, 3);
+    assert_eq!(app.focus, Focus::List, "the wheel does not move the focus");
+    assert_eq!(app.list.selected, 0);
+    let quotes = app.layout.quotes;
+    // The second quote's speaker row, inside the border.
+    let row = quotes.y + 1 + u16::try_from(app.quotes.tops[1]).unwrap_or(0);
+    update(&mut app, Action::Click { column: quotes.x + 2, row });
+    assert_eq!(app.focus, Focus::Quotes);
+    assert_eq!(selected_quote(&app), Some(1));
+}
+
+#[test]
+fn the_narrow_layout_shows_one_panel_and_tab_switches() {
+    let mut app = app_with(fixture(), 60, 24);
+    assert_eq!(app.layout.mode, Mode::Narrow);
+    assert!(app.layout.shown(Focus::List).is_some() && app.layout.shown(Focus::Reader).is_none());
+    press(&mut app, "tab");
+    assert!(app.layout.shown(Focus::Reader).is_some() && app.layout.shown(Focus::List).is_none());
+    assert_eq!(app.reader.wrapped.width, 56, "the pane text is as wide as the screen");
+    press(&mut app, "tab");
+    assert!(app.layout.shown(Focus::Quotes).is_some());
+}
+
+#[test]
+fn a_resize_rewraps_and_keeps_the_text_in_view() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab ctrl-d ctrl-d");
+    let top = app.reader.view_bytes().start;
+    update(&mut app, Action::Resize { width: 90, height: 30 });
+    assert_eq!(
+        app.reader.wrapped.width,
+        usize::from(saidso::app::reader_text(app.layout.reader).width)
+    );
+    let view = app.reader.view_bytes();
+    assert!(view.start <= top && top < view.end, "the old top row is still in view");
+}
+
+#[test]
+fn tiny_terminals_show_a_message_and_every_key_still_works() {
+    for (w, h) in [(1, 1), (10, 3), (23, 10), (30, 6), (0, 0)] {
+        let mut app = app_with(seeds(), w, h);
+        press(
+            &mut app,
+            "j k tab G g ctrl-d ctrl-u space b ] [ enter s p ? esc / text:a enter n N f text:x esc",
+        );
+        let text = if w > 0 { screen(&app) } else { String::new() };
+        if app.layout.mode == Mode::TooSmall && w >= 10 {
+            assert!(text.contains("Terminal") || text.contains("too"), "{text}");
+        }
+    }
+}
+
+#[test]
+fn the_reader_starts_empty_and_fills_as_batches_arrive() {
+    let mut app = app_with(Batch::default(), W, H);
+    update(&mut app, Action::Discovered(5));
+    assert!(app.current().is_none());
+    let mut seeds = seeds();
+    let rest = seeds.entries.split_off(2);
+    update(&mut app, Action::Loaded(seeds));
+    assert_eq!(app.library.entries.len(), 2);
+    assert_eq!(app.list.selected, 0);
+    press(&mut app, "j");
+    update(&mut app, Action::Loaded(Batch { entries: rest, ..Batch::default() }));
+    assert_eq!(app.list.visible.len(), 5);
+    assert_eq!(app.list.selected, 1, "arrivals do not move the selection");
+}
+
+#[test]
+fn skipped_inputs_are_reported_when_loading_ends() {
+    let mut app = app_with(Batch::default(), W, H);
+    let problem = "notes.bin: skipped: binary file, not text".to_string();
+    update(&mut app, Action::Loaded(Batch { problems: vec![problem], skipped: 1, ..fixture() }));
+    update(&mut app, Action::LoadingDone);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("1 input(s) skipped; last: notes.bin: skipped: binary file, not text")
+    );
+    assert!(!app.library.loading);
+}
+
+#[test]
+fn rebound_keys_drive_update_and_the_help_follows() {
+    let mut app = app_with(fixture(), W, H);
+    let user = saidso::app::Keymap::parse("down = [\"x\"]\nhelp = [\"F2\"]").expect("user keymap");
+    app.keymap = saidso::app::Keymap::builtin().merged(user);
+    press(&mut app, "j");
+    assert_eq!(app.list.selected, 0, "j is no longer bound");
+    press(&mut app, "x");
+    assert_eq!(app.list.selected, 1);
+    press(&mut app, "f2");
+    let help = screen(&app);
+    assert!(help.contains("x                move down"), "{help}");
+    assert!(help.contains("x/k scroll"), "{help}");
+}
