@@ -26,14 +26,14 @@ const CANDIDATE_CAP: usize = 16;
 /// Identifies a class of quotations with equal words.
 pub type ClassId = u32;
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 struct Class {
     words: Box<[u64]>,
     quotes: Vec<u32>,
 }
 
 /// The quotation groups.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Groups {
     by_hash: HashMap<u64, ClassId>,
     classes: Vec<Class>,

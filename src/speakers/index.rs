@@ -28,7 +28,7 @@ pub struct QuoteRef {
 }
 
 /// One distinct speaker name.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct NameRecord {
     pub name: Name,
     /// Forms of the name seen, with how often.
@@ -37,7 +37,7 @@ pub(super) struct NameRecord {
     pub quotes: Vec<u32>,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct QuoteEntry {
     pub article: u32,
     pub name: Option<u32>,
@@ -45,7 +45,7 @@ pub(super) struct QuoteEntry {
 }
 
 /// Who said what across the loaded articles.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Index {
     digester: Digester,
     pub(super) articles: Vec<ArticleInfo>,
