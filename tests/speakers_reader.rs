@@ -173,3 +173,20 @@ fn speakers_view_snapshots() {
     press(&mut small, "S G");
     insta::assert_snapshot!("speakers_view_80x24_bottom", screen(&small));
 }
+
+#[test]
+fn links_to_articles_loaded_later_are_counted_when_loading_ends() {
+    use saidso::app::{Action, Keymap, update};
+    let mut batch = fixtures();
+    let rest = Batch { entries: batch.entries.split_off(1), ..Batch::default() };
+    let mut app = App::new(Keymap::builtin());
+    update(&mut app, Action::Resize { width: W, height: H });
+    update(&mut app, Action::Loaded(batch));
+    press(&mut app, "l l");
+    let q = app.quotes.selected_quote().expect("a quote is selected");
+    assert_eq!(app.speakers.also_in.get(q), Some(&0), "nothing else loaded yet");
+    update(&mut app, Action::Loaded(rest));
+    update(&mut app, Action::LoadingDone);
+    assert_eq!(app.speakers.also_in.get(q), Some(&2));
+    assert_eq!(app.speakers.index.articles().len(), 4);
+}

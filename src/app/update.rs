@@ -319,7 +319,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    if let Some(Modal::Help { .. }) = app.modal {
+    if let Some(Modal::Help { .. } | Modal::Speakers(_)) = app.modal {
         return motion(app, Motion::Lines(if down { 1 } else { -1 }));
     }
     match app.layout.panel_at(column, row).map(|p| p.0) {
@@ -380,14 +380,14 @@ fn add_batch(app: &mut App, batch: Batch) {
     app.list.add(&app.library.entries, from);
     if app.reader.entry.is_none() {
         show_selected(app);
-    } else {
-        // The new articles may carry the shown article's quotes.
-        let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
-        app.speakers.count_links(entry);
     }
 }
 
 fn loading_done(app: &mut App) {
+    // Articles loaded since the shown one may carry its quotes: counted once, now, rather than
+    // at every batch (a statement in thousands of articles is costly to count).
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
+    app.speakers.count_links(entry);
     let library = &mut app.library;
     library.loading = false;
     let skipped = library.done.saturating_sub(library.entries.len());
