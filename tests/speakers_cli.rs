@@ -108,3 +108,35 @@ fn quotes_speaker_unknown_is_an_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no speaker called"));
 }
+
+#[test]
+fn the_config_file_adds_aliases() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[[speakers.person]]\nname = \"Dmitry Peskov\"\naliases = [\"Kremlin spokesman\"]\n",
+    )
+    .expect("write config");
+    let config = config.display().to_string();
+    let rows = jsonl(&["--config", &config, "speakers", "--format", "jsonl", "seeds/"]);
+    let peskov: Vec<&Value> = rows.iter().filter(|r| r["name"] == "Dmitry Peskov").collect();
+    assert_eq!(peskov.len(), 1);
+    assert_eq!(counts(peskov[0]), (6, 3), "the Kremlin spokesman of article 000 is Peskov now");
+    assert!(rows.iter().all(|r| r["name"] != "Kremlin spokesman"));
+    let without = jsonl(&["speakers", "--format", "jsonl", "seeds/"]);
+    assert!(without.iter().any(|r| r["name"] == "Kremlin spokesman"));
+}
+
+#[test]
+fn a_bad_alias_section_is_an_error_naming_the_file() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[speakers]\ngiven_names = \"joe\"\n").expect("write config");
+    let out = saidso()
+        .args(["--config", &config.display().to_string(), "speakers", "seeds/"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("config.toml"));
+}

@@ -89,7 +89,7 @@ pub(super) fn load<T: Send>(
     keep: impl Fn(&Article, &[Quote]) -> T + Sync,
 ) -> anyhow::Result<(Index, Vec<T>)> {
     let extractor = &config.extractor;
-    let mut index = Index::default();
+    let mut index = Index::new(config.digester.clone());
     let digester = index.digester().clone();
     let mut kept = Vec::new();
     super::load(

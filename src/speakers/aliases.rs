@@ -41,6 +41,11 @@ pub struct Entry {
 pub struct AliasError(#[from] toml::de::Error);
 
 impl AliasFile {
+    /// The built-in file, `assets/aliases.toml`.
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN).expect("assets/aliases.toml parses")
+    }
+
     /// Parses an alias file.
     pub fn parse(text: &str) -> Result<Self, AliasError> {
         Ok(toml::from_str(text)?)
@@ -59,7 +64,7 @@ pub struct Aliases {
 impl Aliases {
     /// The built-in list. The asset is part of the program and a test parses it.
     pub fn builtin() -> Self {
-        Self::compile([AliasFile::parse(BUILTIN).expect("assets/aliases.toml parses")])
+        Self::compile([AliasFile::builtin()])
     }
 
     /// Merges alias files, later ones adding to (and on a clash overriding) earlier ones.

@@ -23,6 +23,7 @@ pub fn spawn_loader(
     paths: Vec<String>,
     rules: Rules,
     extractor: Extractor,
+    digester: Digester,
     tx: Sender<Event>,
 ) -> JoinHandle<()> {
     std::thread::spawn(move || {
@@ -39,7 +40,6 @@ pub fn spawn_loader(
             return;
         }
         let mut batch = Batch::default();
-        let digester = Digester::builtin();
         // A few inputs first, on their own, so the first article shows before the first full
         // batch is done.
         let (first, rest) = inputs.split_at(inputs.len().min(FIRST));
