@@ -94,14 +94,7 @@ impl Article {
 /// Replaces every run of white space with one space, borrowing when nothing changes.
 pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     let s = s.trim();
-    // One pass: already collapsed when every white space is a single plain space.
-    let mut previous_space = false;
-    let clean = s.chars().all(|c| {
-        let ok = if c == ' ' { !previous_space } else { !c.is_whitespace() };
-        previous_space = c == ' ';
-        ok
-    });
-    if clean {
+    if is_collapsed(s) {
         Cow::Borrowed(s)
     } else {
         let mut out = String::with_capacity(s.len());
@@ -115,6 +108,34 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// True when `s` has no white space but single spaces. One pass over the bytes: only the lead
+/// bytes of non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+3000) are decoded.
+fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut after_space = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            9..=13 => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                // A lead byte is always on a character boundary.
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    return false;
+                }
+                after_space = false;
+                i += c.len_utf8();
+                continue;
+            }
+            _ => after_space = false,
+        }
+        i += 1;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +145,18 @@ mod tests {
         let id = ArticleId::of("some text");
         assert_eq!(id.to_string().len(), 16);
         assert_eq!(id.to_string().parse::<ArticleId>(), Ok(id));
+    }
+
+    #[test]
+    fn collapsed_check_agrees_with_the_plain_rule() {
+        let plain = |s: &str| {
+            !s.as_bytes().windows(2).any(|w| w[0] == b' ' && w[1] == b' ')
+                && !s.chars().any(|c| c.is_whitespace() && c != ' ')
+        };
+        for s in ["a b", "a  b", "a\tb", "a\u{a0}b", "don’t stop", "x\u{2009}y", "é è", "a\u{b}b"]
+        {
+            assert_eq!(is_collapsed(s), plain(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -264,3 +264,18 @@ fn offsets_slice_the_original_text() {
     assert_eq!(&t[span], "Hard-wrapped quotes\n   keep their offsets,");
     assert_eq!(found[0].text(&article.text), "Hard-wrapped quotes keep their offsets,");
 }
+
+#[test]
+fn a_user_lexicon_file_extends_the_builtin_lists() {
+    use saidso::extract::{Extractor, Lexicon, LexiconFile, lexicon::BUILTIN};
+    let t = "Colonel Ada Frost inspected the troops. They were \"a credit to the nation\", \
+             Frost harrumphed.";
+    let article = common::article(t);
+    let builtin = Extractor::builtin().extract(&article);
+    assert!(builtin.is_empty(), "no speech verb in the built-in lists: {builtin:?}");
+    let user = LexiconFile::parse("speech_verbs = [\"harrumphed\"]").unwrap();
+    let lex = Lexicon::compile([LexiconFile::parse(BUILTIN).unwrap(), user]);
+    let found = Extractor::from_lexicon(lex).extract(&article);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].speaker.as_deref(), Some("Ada Frost"));
+}

@@ -185,6 +185,9 @@ fn the_speaker_filter_cycles_through_the_speakers_then_everybody() {
     press(&mut app, "s");
     assert_eq!(app.quotes.speaker, SpeakerFilter::All);
     assert_eq!(app.quotes.visible.len(), 5);
+    press(&mut app, "s esc");
+    assert_eq!(app.quotes.speaker, SpeakerFilter::All, "Esc clears the speaker filter");
+    assert_eq!(app.quotes.visible.len(), 5);
 }
 
 #[test]

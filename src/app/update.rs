@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
 use super::library::Batch;
+use super::quotes::SpeakerFilter;
 use super::speakers::{Level, SpeakersView};
 use super::{Action, App, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
 use crate::speakers::QuoteRef;
@@ -146,6 +147,9 @@ fn cancel(app: &mut App) {
         app.reader.search.run(None);
     } else if !app.list.filter.is_empty() {
         set_filter(app, String::new());
+    } else if app.quotes.speaker != SpeakerFilter::All {
+        app.quotes.speaker = SpeakerFilter::All;
+        rebuild_quotes(app);
     }
 }
 

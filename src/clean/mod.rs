@@ -59,6 +59,7 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     paragraphs.retain(|r| {
         key.clear();
         for c in text[r.clone()].chars() {
+            // ASCII first: lower-casing it needs no table.
             if c.is_ascii() {
                 if c.is_ascii_alphanumeric() {
                     key.push(c.to_ascii_lowercase());

@@ -62,7 +62,10 @@ impl Rules {
         let mut bullets = Vec::new();
         let mut max = 1000;
         for file in files {
-            patterns.extend(file.drop.into_values().flatten());
+            // An ASCII word boundary keeps the set on the fast lazy DFA: a Unicode `\b` sends
+            // every paragraph with a curly quote to the slow PikeVM. Boilerplate is English.
+            patterns
+                .extend(file.drop.into_values().flatten().map(|p| p.replace(r"\b", r"(?-u:\b)")));
             bullets.extend(file.bullets.iter().filter_map(|b| b.chars().next()));
             max = file.max_boilerplate_bytes.unwrap_or(max);
         }
@@ -71,10 +74,21 @@ impl Rules {
         Ok(Self { drop, bullets, max_boilerplate_bytes: max })
     }
 
+    /// False when `raw` (white space not yet collapsed) is surely too long to be boilerplate:
+    /// collapsing keeps every other byte, so this spares collapsing long paragraphs.
+    fn may_be_boilerplate(&self, raw: &str) -> bool {
+        raw.len() <= self.max_boilerplate_bytes
+            || raw.chars().filter(|c| !c.is_whitespace()).map(char::len_utf8).sum::<usize>()
+                <= self.max_boilerplate_bytes
+    }
+
     /// True when this paragraph is not article prose.
     pub fn is_boilerplate(&self, paragraph: &str) -> bool {
-        paragraph.len() <= self.max_boilerplate_bytes
-            && self.drop.is_match(&collapse_whitespace(paragraph))
+        if !self.may_be_boilerplate(paragraph) {
+            return false;
+        }
+        let collapsed = collapse_whitespace(paragraph);
+        collapsed.len() <= self.max_boilerplate_bytes && self.drop.is_match(&collapsed)
     }
 
     /// True when `c` opens a list item.

@@ -89,42 +89,21 @@ fn attribute_all(
                 if !(first || last && found[q].speaker.is_none()) {
                     continue;
                 }
-                let mut attribution = reader.attribute(k, &sentence);
                 // `He said:` closing the last paragraph introduces this one.
-                if k == 0
-                    && attribution.cue.is_none()
+                if first
+                    && k == 0
                     && let Some(intro) = &intro
+                    && reader.attribute(k, &sentence).cue.is_none()
                 {
                     found[q] = intro.clone();
                     continue;
                 }
-                if !first && attribution.mention.is_none() {
-                    attribution.cue = None;
+                let here =
+                    Here { reader: &reader, cx: &cx, sentence: &sentence, tokens: &p.tokens };
+                if let Some((f, entity)) = here.quote(k, first, &salience) {
+                    spoke.extend(entity);
+                    found[q] = f;
                 }
-                let resolved = attribution
-                    .mention
-                    .as_ref()
-                    .and_then(|m| resolve_in(m, &reader, &sentence, &cx, &salience));
-                if !first && resolved.is_none() {
-                    continue;
-                }
-                let bytes =
-                    |r: &Range<usize>| p.tokens[r.start].range.start..p.tokens[r.end - 1].range.end;
-                let mut f = Found {
-                    mention: attribution.mention.as_ref().map(|m| bytes(&m.tokens)),
-                    cue: attribution.cue.as_ref().map(bytes),
-                    speaker: None,
-                    attribution,
-                };
-                if !first {
-                    f.attribution.direct = true;
-                    f.attribution.reported = true;
-                }
-                if let Some((speaker, entity)) = resolved {
-                    f.speaker = Some(speaker);
-                    spoke.push(entity);
-                }
-                found[q] = f;
             }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
             if !sentence.about_pronoun {
@@ -149,6 +128,50 @@ fn attribute_all(
         }
     }
     found
+}
+
+/// One sentence being read, with what reading it needs.
+struct Here<'a> {
+    reader: &'a Reader<'a>,
+    cx: &'a Context<'a>,
+    sentence: &'a Sentence,
+    tokens: &'a [Token],
+}
+
+impl Here<'_> {
+    /// What the sentence says about the quotation token `k`: where the quotation starts
+    /// (`first`), its attribution whatever it is; where it ends, only a named speaker. Also
+    /// returns who spoke, for the pronouns that follow.
+    fn quote(&self, k: usize, first: bool, salience: &Salience) -> Option<(Found, Option<Entity>)> {
+        let mut attribution = self.reader.attribute(k, self.sentence);
+        if !first && attribution.mention.is_none() {
+            attribution.cue = None;
+        }
+        let resolved = attribution
+            .mention
+            .as_ref()
+            .and_then(|m| resolve_in(m, self.reader, self.sentence, self.cx, salience));
+        if !first && resolved.is_none() {
+            return None;
+        }
+        let bytes =
+            |r: &Range<usize>| self.tokens[r.start].range.start..self.tokens[r.end - 1].range.end;
+        let mut f = Found {
+            mention: attribution.mention.as_ref().map(|m| bytes(&m.tokens)),
+            cue: attribution.cue.as_ref().map(bytes),
+            speaker: None,
+            attribution,
+        };
+        if !first {
+            f.attribution.direct = true;
+            f.attribution.reported = true;
+        }
+        let entity = resolved.map(|(speaker, entity)| {
+            f.speaker = Some(speaker);
+            entity
+        });
+        Some((f, entity))
+    }
 }
 
 /// What a sentence ending in a colon (`He said:`) says about the quotation opening the next

@@ -114,6 +114,16 @@ impl Reader<'_> {
         })
     }
 
+    /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
+    fn is_between(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == Kind::Word
+            && (t.class & class::BETWEEN != 0 || {
+                let w = &self.text[t.range.clone()];
+                w.len() > 4 && w.ends_with("ly") && !w.starts_with(char::is_uppercase)
+            })
+    }
+
     fn word(&self, k: usize) -> Option<String> {
         let t = self.tokens.get(k)?;
         (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
@@ -171,9 +181,15 @@ impl Reader<'_> {
         let before = k.checked_sub(1).filter(|&b| b >= lo);
         !before.is_some_and(|b| {
             let t = &self.text[self.tokens[b].range.clone()];
-            t.ends_with("'s")
-                || t.ends_with("’s")
-                || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
+            // `He's claiming` is a contraction, not a possessive.
+            let stem = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"));
+            let possessive = stem.is_some_and(|stem| {
+                self.lex.pronoun(stem).is_none()
+                    && !["that", "there", "what", "who", "here"]
+                        .iter()
+                        .any(|w| stem.eq_ignore_ascii_case(w))
+            });
+            possessive || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
         })
     }
 
@@ -203,8 +219,19 @@ impl Reader<'_> {
         let after = cues[split..].iter().take(NEAREST_CUES);
         let order: Vec<&Cue> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
-        let after_preposition = prev.and_then(|p| self.word(p)).is_some_and(|w| {
-            PREPOSITIONS.contains(&w.as_str()) || ["at", "to", "during"].contains(&w.as_str())
+        let preposition = |p: usize| {
+            PREPOSITIONS
+                .iter()
+                .chain(&["at", "to", "during", "a", "an", "the"])
+                .any(|w| self.is(p, w))
+        };
+        // `on "Face the Nation"`, `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`.
+        let after_preposition = prev.is_some_and(|p| {
+            preposition(p)
+                || (p > lo
+                    && self.text[self.tokens[p].range.clone()].ends_with(['s', 'S'])
+                    && self.text[self.tokens[p].range.clone()].contains(['\'', '’'])
+                    && preposition(p - 1))
         });
         let object_of_cue = after_preposition
             || (split > 0
@@ -291,8 +318,8 @@ impl Reader<'_> {
             if earlier > 0 {
                 return self.speaker_of(&cues[earlier - 1], sentence, depth + 1);
             }
-            if participle || infinitive {
-                return self.subject(sentence, k);
+            if let Some(m) = self.subject(sentence, k) {
+                return Some(m);
             }
         }
         if let Some(m) = self.left(k, lo) {
@@ -333,6 +360,19 @@ impl Reader<'_> {
     /// The sentence's subject before token `k`: its first name or pronoun.
     fn subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
         let j = sentence.subject.filter(|&j| j < k)?;
+        // `Democratic nominee Hillary Clinton chimed in, saying`: the person, not the adjective.
+        if let Some(r) = self.run_at[j]
+            && !matches!(self.runs[r].entity, Entity::Person(_))
+            && let Some(person) = self.runs[r..]
+                .iter()
+                .position(|run| {
+                    run.tokens.start < k.min(j + 12) && matches!(run.entity, Entity::Person(_))
+                })
+                .map(|n| r + n)
+        {
+            let tokens = self.runs[person].tokens.clone();
+            return Some(MentionAt { what: Mention::Name(person), tokens });
+        }
         if let Some(r) = self.run_at[j] {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }
@@ -349,10 +389,10 @@ impl Reader<'_> {
     /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
     fn joined(&self, k: usize, lo: usize) -> bool {
         let mut j = k;
-        while j > lo && self.word(j - 1).is_some_and(|w| self.lex.is_between(&w)) {
+        while j > lo && self.is_between(j - 1) {
             j -= 1;
         }
-        j > lo && self.word(j - 1).is_some_and(|w| w == "and" || w == "but")
+        j > lo && (self.is(j - 1, "and") || self.is(j - 1, "but"))
     }
 
     /// `Donald Trump, who in March said`: the name before `, who` a few words back.
@@ -379,8 +419,8 @@ impl Reader<'_> {
                 skipped += 1;
                 continue;
             }
-            match self.word(j - 1) {
-                Some(w) if self.lex.is_between(&w) => {
+            match self.is_between(j - 1) {
+                true => {
                     j -= 1;
                     skipped += 1;
                 }
@@ -415,7 +455,18 @@ impl Reader<'_> {
         let mut names = Vec::new();
         let mut c = comma;
         for _ in 0..3 {
-            if let Some(r) = c.checked_sub(1).filter(|&b| b >= lo).and_then(|b| self.run_at[b]) {
+            let mut before = c.checked_sub(1).filter(|&b| b >= lo);
+            // `Roy Cooper (D), McCrory's opponent, called`.
+            if let Some(b) = before
+                && self.tokens[b].kind == Kind::Punct(')')
+            {
+                before = (b.saturating_sub(8).max(lo)..b)
+                    .rev()
+                    .find(|&o| self.tokens[o].kind == Kind::Punct('('))
+                    .and_then(|o| o.checked_sub(1))
+                    .filter(|&o| o >= lo);
+            }
+            if let Some(r) = before.and_then(|b| self.run_at[b]) {
                 names.push(r);
             }
             let Some(open) = (c.saturating_sub(16).max(lo)..c)
@@ -492,6 +543,12 @@ impl Reader<'_> {
             return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
         }
         let start = if DETERMINERS.contains(&w.as_str()) { k + 1 } else { k };
+        // `said the Rev. Peter Wherry`.
+        if start > k
+            && let Some(r) = self.run_at.get(start).copied().flatten()
+        {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
         // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.
         let mut head_at = None;
         let mut j = start;

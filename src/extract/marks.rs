@@ -281,6 +281,8 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
     let (opens, closes) = match (left, right) {
         (true, false) => (true, false),
         (false, true) => (false, true),
+        // A mark opening the paragraph opens, whatever its glyph (`” … what I learned`).
+        _ if prev.is_none() => (true, false),
         _ => (glyph_opens, glyph_closes),
     };
     if !opens && !closes {

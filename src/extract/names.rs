@@ -3,10 +3,14 @@
 //! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, class};
+use super::lexicon::{Lexicon, WordHasher, class};
 use super::tokens::{Kind, Token};
+
+/// A map keyed by short words, with the lexicon's fast hash.
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Whom a run of capitalised words names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,9 +66,9 @@ pub struct Registry {
     pub persons: Vec<Person>,
     /// Organisations, in order of first mention.
     pub orgs: Vec<Org>,
-    by_surname: HashMap<String, Vec<usize>>,
-    by_first: HashMap<String, Vec<usize>>,
-    org_by_key: HashMap<String, usize>,
+    by_surname: Map<String, Vec<usize>>,
+    by_first: Map<String, Vec<usize>>,
+    org_by_key: Map<String, usize>,
 }
 
 /// The text from the first token to the last.
@@ -90,14 +94,14 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !tokens[i].is_capitalised(text) {
+        if !tokens[i].is_capitalised() {
             i += 1;
             continue;
         }
         let mut end = i + 1;
         let mut has_org = tokens[i].class & class::ORGANISATION != 0;
         while let Some(t) = tokens.get(end) {
-            if t.is_capitalised(text) && t.class & class::NOT_NAME == 0 {
+            if t.is_capitalised() && t.class & class::NOT_NAME == 0 {
                 has_org |= t.class & class::ORGANISATION != 0;
                 end += 1;
                 continue;
@@ -107,7 +111,7 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
                 let w = &text[t.range.clone()];
                 t.class & class::JOINER != 0 || (has_org && (w == "of" || w == "for"))
             };
-            if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised(text)) {
+            if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised()) {
                 end += 2;
                 continue;
             }
@@ -177,7 +181,7 @@ impl Registry {
     pub fn build(text: &str, paras: &mut [(&[Token], &mut Vec<NameRun>)], lex: &Lexicon) -> Self {
         let mut reg = Registry::default();
         // A name written the same way again is the same entity: looked up once per spelling.
-        let mut seen: HashMap<(&str, bool), Entity> = HashMap::new();
+        let mut seen: Map<(&str, bool), Entity> = Map::default();
         // Full names first, so that a bare surname anywhere finds its person.
         for (tokens, runs) in paras.iter_mut() {
             for k in 0..runs.len() {
@@ -208,7 +212,7 @@ impl Registry {
                 runs[k].entity = entity;
             }
         }
-        let mut singles: HashMap<(&str, bool), Entity> = HashMap::new();
+        let mut singles: Map<(&str, bool), Entity> = Map::default();
         for (tokens, runs) in paras.iter_mut() {
             for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
                 let written = span_text(text, &tokens[run.name.clone()]);

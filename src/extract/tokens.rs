@@ -32,8 +32,8 @@ pub struct Token {
 
 impl Token {
     /// True for a word starting with a capital letter.
-    pub fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == Kind::Word && text[self.range.clone()].starts_with(char::is_uppercase)
+    pub fn is_capitalised(&self) -> bool {
+        self.kind == Kind::Word && self.class & class::CAPITALISED != 0
     }
 }
 
@@ -65,7 +65,8 @@ fn tokenize(
     pieces: &[(usize, &Piece)],
     lex: &Lexicon,
 ) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    // About one token every five bytes of prose.
+    let mut tokens = Vec::with_capacity(range.len() / 5 + 4);
     let mut pieces = pieces.iter().peekable();
     let mut i = range.start;
     let end = range.end.min(text.len());
@@ -94,7 +95,9 @@ fn tokenize(
         if c.is_alphanumeric() {
             let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
             let len = word_len(&text[i..stop], lex);
-            let class = lex.class_of(&text[i..i + len]);
+            let word = &text[i..i + len];
+            let capital = if word.starts_with(char::is_uppercase) { class::CAPITALISED } else { 0 };
+            let class = lex.class_of(word) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
         } else {

@@ -167,10 +167,7 @@ impl Digester {
 
     fn may_be_given(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        looks_like_name(word)
-            && !self.lex.is_title(&lower)
-            && !self.lex.is_honorific(&lower)
-            && !self.lex.is_not_name(&lower)
+        looks_like_name(word) && !self.lex.is_title(&lower) && !self.lex.is_not_name(&lower)
     }
 }
 

@@ -1,6 +1,7 @@
 //! A speaker's name as the extractor gives it, read into the parts identity is decided on: a
 //! person's given name and surname, an organisation's name, or a description.
 
+use crate::extract::lexicon::class;
 use crate::extract::{Lexicon, SpeakerKind};
 
 use super::aliases::{Aliases, fold_name};
@@ -104,12 +105,17 @@ fn is_suffix(word: &str) -> bool {
 
 fn is_title(word: &str, lex: &Lexicon) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
-    lex.is_title(&lower) || lex.is_honorific(&lower)
+    lex.is_title(&lower)
+}
+
+/// `von`, `bin`: joins the parts of a name.
+fn is_joiner(word: &str, lex: &Lexicon) -> bool {
+    lex.class_of(word) & class::JOINER != 0
 }
 
 /// A word a proper name may hold: capitalised, or a joiner (`von`, `bin`).
 fn is_proper_word(word: &str, lex: &Lexicon) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) || lex.is_joiner(&word.to_lowercase())
+    word.chars().next().is_some_and(char::is_uppercase) || is_joiner(word, lex)
 }
 
 /// The given name and surname of a proper name; `None` when no word has letters.
@@ -121,7 +127,7 @@ fn proper_parts(words: &[String], lex: &Lexicon, aliases: &Aliases) -> Option<Sh
     let (_, before) = words.split_last()?;
     let given = before
         .first()
-        .filter(|w| !lex.is_joiner(&w.to_lowercase()))
+        .filter(|w| !is_joiner(w, lex))
         .map(|w| aliases.given(&name_key(w)).to_string())
         .filter(|g| !g.is_empty());
     Some(Shape::Proper { given, surname })
