@@ -37,7 +37,7 @@ fn speakers_jsonl_of_the_fixtures() {
         }
     }
     assert_eq!(rows[0]["name"], "Oleksiy Danylyuk");
-    assert_eq!(counts(&rows[0]), (3, 3));
+    assert_eq!(counts(&rows[0]), (4, 3));
     assert_eq!(rows[0]["kind"], "person");
     let ministry = named(&rows, "Ministry of Health");
     assert_eq!(ministry.len(), 1);
@@ -91,7 +91,7 @@ fn quotes_speaker_selects_by_any_spelling() {
     assert!(all.iter().all(|r| r.get("speaker_id").is_some()));
     for spelling in ["Danilyuk", "Oleksiy Danyliuk", "deputy minister Danylyuk"] {
         let rows = jsonl(&["quotes", "--speaker", spelling, "tests/fixtures/speakers"]);
-        assert_eq!(rows.len(), 3, "{spelling}");
+        assert_eq!(rows.len(), 4, "{spelling}");
         assert!(rows.iter().all(|r| r["speaker_id"] == "oleksiy-danylyuk"), "{spelling}");
     }
     let seeds = jsonl(&["quotes", "--speaker", "Zelenskiy", "seeds/"]);

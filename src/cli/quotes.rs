@@ -18,7 +18,8 @@ pub fn run(
     // Speaker ids hold across articles, so every article is read before the first line is
     // written.
     let inputs = inputs(paths, fetched, state);
-    let (index, articles) = speakers::load(&inputs, config, |article, quotes| {
+    // The forms of the names only make the speakers' variants, which are not printed here.
+    let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| {
         (article.id, article.title.clone(), export::rows(article, quotes))
     })?;
     if articles.is_empty() {
@@ -42,7 +43,7 @@ pub fn run(
         match format {
             QuotesFormat::Jsonl => {
                 for row in &rows {
-                    writeln!(out, "{}", serde_json::to_string(row)?)?;
+                    writeln!(out, "{}", row.json()?)?;
                 }
             }
             QuotesFormat::Tsv => out.write_all(export::tsv(&plain()).as_bytes())?,
@@ -69,7 +70,7 @@ fn write_json(
     first: &mut bool,
 ) -> anyhow::Result<()> {
     for row in rows {
-        write!(out, "{}\n  {}", if *first { "" } else { "," }, serde_json::to_string(row)?)?;
+        write!(out, "{}\n  {}", if *first { "" } else { "," }, row.json()?)?;
         *first = false;
     }
     Ok(())

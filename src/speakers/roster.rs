@@ -9,7 +9,7 @@ use crate::extract::SpeakerKind;
 
 use super::aliases::fold_name;
 use super::digest::Digester;
-use super::index::{Index, QuoteRef};
+use super::index::{Index, NameRecord, QuoteRef};
 use super::name::{Name, Shape};
 use super::same_name::{self, Member, same_given, same_organisation, same_surname};
 
@@ -233,7 +233,7 @@ fn speaker(index: &Index, names: &[u32]) -> Speaker {
     Speaker {
         id: SpeakerId(0),
         slug: String::new(),
-        name: fullest(&variants, main.map(|r| &r.name)),
+        name: fullest(&records, main.map(|r| &r.name)),
         variants: variants.into_iter().map(|(f, _)| f.to_string()).collect(),
         kind: kind(&records.iter().map(|r| &r.name).collect::<Vec<_>>()),
         quotes: slots.into_iter().map(|s| index.quote_ref(s)).collect(),
@@ -243,20 +243,24 @@ fn speaker(index: &Index, names: &[u32]) -> Speaker {
     }
 }
 
-/// The fullest form: the most words, then the most frequent. Organisations and descriptions
-/// keep the most quoted record's name.
-fn fullest(variants: &[(&str, u32)], main: Option<&Name>) -> String {
+/// The fullest form the quotes give the speaker: the most words, then the most quoted, then
+/// the first in alphabetical order. Organisations and descriptions keep the most quoted
+/// record's name. Only the quotes' names count (not the forms read in the text), so that the
+/// name, and the id made from it, are the same whether or not the text was read for forms.
+fn fullest(records: &[&NameRecord], main: Option<&Name>) -> String {
     let proper = main.is_some_and(|n| matches!(n.shape, Shape::Proper { .. }));
     if !proper {
         return main.map(|n| n.display.clone()).unwrap_or_default();
     }
-    variants
+    records
         .iter()
+        .filter(|r| matches!(r.name.shape, Shape::Proper { .. }))
         .max_by(|a, b| {
-            let words = |s: &str| s.split_whitespace().count();
-            (words(a.0), a.1, b.0).cmp(&(words(b.0), b.1, a.0))
+            let words = |r: &NameRecord| r.name.display.split_whitespace().count();
+            let (da, db) = (&a.name.display, &b.name.display);
+            (words(a), a.quotes.len(), db).cmp(&(words(b), b.quotes.len(), da))
         })
-        .map(|(f, _)| f.to_string())
+        .map(|r| r.name.display.clone())
         .unwrap_or_default()
 }
 
