@@ -17,6 +17,7 @@ use saidso::app::{Action, App, Batch, Entry, Keymap, update};
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
 use saidso::sources::{RawDoc, SEEDS};
+use saidso::speakers::Digester;
 use saidso::tui::Event;
 use saidso::tui::background::spawn_loader;
 use saidso::ui::{Theme, render};
@@ -144,7 +145,13 @@ fn write_corpus(dir: &Path, n: usize) {
 fn start(dir: &str, until_article: bool) -> Duration {
     let started = Instant::now();
     let (tx, rx) = mpsc::channel();
-    let loader = spawn_loader(vec![dir.to_string()], Rules::builtin(), Extractor::builtin(), tx);
+    let loader = spawn_loader(
+        vec![dir.to_string()],
+        Rules::builtin(),
+        Extractor::builtin(),
+        Digester::builtin(),
+        tx,
+    );
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     while until_article && app.current().is_none() {
@@ -173,7 +180,13 @@ fn big_folder(c: &mut Criterion) {
     });
     // Everything loaded, then the list filter over every title and body.
     let (tx, rx) = mpsc::channel();
-    let loader = spawn_loader(vec![dir.clone()], Rules::builtin(), Extractor::builtin(), tx);
+    let loader = spawn_loader(
+        vec![dir.clone()],
+        Rules::builtin(),
+        Extractor::builtin(),
+        Digester::builtin(),
+        tx,
+    );
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     while let Ok(Event::Action(action)) = rx.recv() {

@@ -21,6 +21,7 @@ pub mod model;
 pub mod open_link;
 pub mod sanitize;
 pub mod sources;
+pub mod speakers;
 pub mod store;
 pub mod tui;
 pub mod ui;

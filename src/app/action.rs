@@ -55,6 +55,10 @@ pub enum Action {
     NextQuote,
     /// Select the previous quote.
     PrevQuote,
+    /// Open or close the speakers view.
+    Speakers,
+    /// Go to the next article that carries the selected quote.
+    NextSameQuote,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -107,7 +111,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 22] {
+    pub fn bindable() -> [Action; 24] {
         use Action::*;
         [
             Down,
@@ -123,6 +127,8 @@ impl Action {
             Open,
             NextQuote,
             PrevQuote,
+            NextSameQuote,
+            Speakers,
             Search,
             SearchNext,
             SearchPrev,

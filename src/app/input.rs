@@ -19,6 +19,21 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
             | Action::Bottom) => Some(a),
             _ => Some(Action::Cancel),
         },
+        Some(Modal::Speakers(_)) => match app.keymap.action(key)? {
+            a @ (Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::Open
+            | Action::Cancel
+            | Action::Speakers
+            | Action::Quit) => Some(a),
+            _ => None,
+        },
         None => app.keymap.action(key),
     }
 }

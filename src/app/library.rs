@@ -3,6 +3,7 @@
 use super::filter::Haystack;
 use crate::extract::Quote;
 use crate::model::Article;
+use crate::speakers::{Digest, Digester};
 
 /// One article in the reader.
 #[derive(Clone, Debug)]
@@ -15,12 +16,21 @@ pub struct Entry {
     pub haystack: Haystack,
     /// Opened at least once.
     pub read: bool,
+    /// What the speakers index keeps of it, made on the loading thread and taken by the index
+    /// (which makes it itself when there is none).
+    pub digest: Option<Digest>,
 }
 
 impl Entry {
     /// An unread entry. Builds the filter's haystack: call it on a worker thread.
     pub fn new(article: Article, quotes: Vec<Quote>) -> Self {
-        Self { haystack: Haystack::new(&article), article, quotes, read: false }
+        Self { haystack: Haystack::new(&article), article, quotes, read: false, digest: None }
+    }
+
+    /// This entry with its speakers digest made by `digester`: call it on a worker thread.
+    pub fn digested(mut self, digester: &Digester) -> Self {
+        self.digest = Some(digester.digest(&self.article, &self.quotes));
+        self
     }
 }
 

@@ -15,6 +15,7 @@ mod list;
 mod quotes;
 mod reader;
 mod search;
+mod speakers;
 pub mod strings;
 mod update;
 mod wrap;
@@ -30,6 +31,7 @@ pub use list::ListPane;
 pub use quotes::{QuoteRow, QuotesPane, SpeakerFilter};
 pub use reader::ReaderPane;
 pub use search::Search;
+pub use speakers::{Level, QUOTE_ROWS, Speakers, SpeakersView};
 pub use update::update;
 pub use wrap::{Row, TextLine, Wrapped};
 
@@ -44,6 +46,8 @@ pub struct App {
     pub reader: ReaderPane,
     /// The quotes panel.
     pub quotes: QuotesPane,
+    /// Who said what across the articles, and the speakers view's data.
+    pub speakers: Speakers,
     /// The panel keys go to.
     pub focus: Focus,
     /// What is open over the panels, and takes keys first.
@@ -109,6 +113,8 @@ pub enum Modal {
     },
     /// A line of input in the status bar.
     Prompt(Prompt),
+    /// The speakers across the articles, and a speaker's quotes.
+    Speakers(SpeakersView),
 }
 
 /// A line being typed.

@@ -64,6 +64,8 @@ pub fn describe(action: &Action) -> &'static str {
         Action::TogglePartials => "show or hide partial quotes",
         Action::NextQuote => "next quote",
         Action::PrevQuote => "previous quote",
+        Action::NextSameQuote => "next article with the same quote",
+        Action::Speakers => "speakers across the articles",
         _ => "",
     }
 }
@@ -81,7 +83,58 @@ pub fn hint(action: &Action) -> &'static str {
         Action::Help => HINT_HELP,
         Action::SearchNext => "next match",
         Action::Cancel => "clear",
+        Action::Speakers => "speakers",
         _ => "",
+    }
+}
+
+/// The short label of an action in the status-bar hints of the speakers view.
+pub fn hint_in_speakers(action: &Action) -> &'static str {
+    match action {
+        Action::Open => "open",
+        Action::Cancel => "back",
+        Action::Speakers => "close",
+        Action::Quit => "quit",
+        _ => "",
+    }
+}
+
+/// Title of the speakers view.
+pub const SPEAKERS: &str = "Speakers";
+
+/// What the speakers view's columns are.
+pub const SPEAKERS_COLUMNS: &str = "quotes, articles, kind, name (other forms)";
+
+/// Note of the speakers view with no speaker yet.
+pub const NO_SPEAKERS: &str = "No speaker found yet.";
+
+/// How many other articles carry a quote, in the quotes panel.
+pub fn also_in(n: usize) -> String {
+    format!("also in {n} article{}", if n == 1 { "" } else { "s" })
+}
+
+/// How many other articles carry a quote, where there is little room.
+pub fn also_in_short(n: usize) -> String {
+    format!("+{n}")
+}
+
+/// A speaker's counts in the speakers view.
+pub fn speaker_counts(quotes: usize, articles: usize) -> String {
+    format!("{quotes} quote{} in {articles} article{}", plural(quotes), plural(articles))
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Message: the selected quote is in no other article.
+pub const NOT_ELSEWHERE: &str = "This quote is in no other article.";
+
+/// Message: moved to another article carrying the quote; `changed` words differ.
+pub fn same_quote(title: &str, changed: usize) -> String {
+    match changed {
+        0 => format!("Same quote in “{title}”"),
+        n => format!("Same quote in “{title}”, {n} word{} different (highlighted)", plural(n)),
     }
 }
 

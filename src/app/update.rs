@@ -7,7 +7,9 @@ use ratatui::layout::Rect;
 use super::layout::{Layout, inner, reader_text};
 use super::library::Batch;
 use super::quotes::SpeakerFilter;
+use super::speakers::{Level, SpeakersView};
 use super::{Action, App, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+use crate::speakers::QuoteRef;
 
 /// The narrowest the pane's text is wrapped to.
 const MIN_WRAP: usize = 20;
@@ -40,6 +42,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::TogglePartials => toggle_partials(app),
         Action::NextQuote => step_quote(app, 1),
         Action::PrevQuote => step_quote(app, -1),
+        Action::Speakers => toggle_speakers(app),
+        Action::NextSameQuote => next_same_quote(app),
         Action::Type(c) => edit_prompt(app, |input| input.push(c)),
         Action::Backspace => edit_prompt(app, |input| {
             input.pop();
@@ -78,6 +82,10 @@ fn motion(app: &mut App, m: Motion) {
         *scroll = m.apply(*scroll, app.keymap.bindings().len(), page);
         return;
     }
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        view.move_by(m, &app.speakers.roster);
+        return;
+    }
     match app.focus {
         Focus::List => {
             app.list.move_by(m);
@@ -95,6 +103,22 @@ fn motion(app: &mut App, m: Motion) {
 }
 
 fn open(app: &mut App) {
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        match view.level {
+            Level::Speakers if view.selected(&app.speakers.roster).is_some() => view.open_speaker(),
+            Level::Speakers => {}
+            Level::Quotes => {
+                let chosen =
+                    view.selected(&app.speakers.roster).and_then(|s| s.quotes.get(view.quote));
+                if let Some(&r) = chosen {
+                    app.modal = None;
+                    app.speakers.changed.clear();
+                    jump_to(app, r);
+                }
+            }
+        }
+        return;
+    }
     match app.focus {
         Focus::List => {
             show_selected(app);
@@ -107,6 +131,12 @@ fn open(app: &mut App) {
 
 fn cancel(app: &mut App) {
     app.status.message = None;
+    if let Some(Modal::Speakers(view)) = &mut app.modal
+        && view.level == Level::Quotes
+    {
+        view.back();
+        return;
+    }
     if let Some(modal) = app.modal.take() {
         if let Modal::Prompt(prompt) = modal {
             // Esc while typing drops what was typed.
@@ -199,6 +229,67 @@ fn toggle_partials(app: &mut App) {
     rebuild_quotes(app);
 }
 
+/// Opens the speakers view on the speakers as they stand, or closes it, back where the reader
+/// was (the view changes nothing else).
+fn toggle_speakers(app: &mut App) {
+    if let Some(Modal::Speakers(_)) = app.modal {
+        app.modal = None;
+        return;
+    }
+    app.speakers.roster = app.speakers.index.roster();
+    let height = speakers_view_height(app);
+    app.modal = Some(Modal::Speakers(SpeakersView { height, ..SpeakersView::default() }));
+}
+
+/// Rows of the speakers view's list: the screen less the status bar and the borders.
+fn speakers_view_height(app: &App) -> usize {
+    usize::from(app.layout.area.height.saturating_sub(3))
+}
+
+/// Goes to the next article carrying the selected quote, and marks the words that differ.
+fn next_same_quote(app: &mut App) {
+    let Some((entry, quote)) = app.reader.entry.zip(app.quotes.selected_quote()) else { return };
+    let Some(from) =
+        app.library.entries.get(entry).map(|e| QuoteRef { article: e.article.id, quote })
+    else {
+        return;
+    };
+    let Some(to) = app.speakers.index.next_article(from) else {
+        app.status.say(strings::NOT_ELSEWHERE);
+        return;
+    };
+    jump_to(app, to);
+    let Some(target) = app.speakers.entry_of.get(&to.article).copied() else { return };
+    let entries = &app.library.entries;
+    if let (Some(a), Some(b)) = (entries.get(entry), entries.get(target)) {
+        app.speakers.mark_changes((a, quote), (b, to.quote));
+        app.status.say(strings::same_quote(&b.article.title, app.speakers.changed.len()));
+    }
+}
+
+/// Shows quote `r` in its article: the article selected and open, the quote selected (filters
+/// that hide it lifted) and at the top of the pane.
+fn jump_to(app: &mut App, r: QuoteRef) {
+    let Some(entry) = app.speakers.entry_of.get(&r.article).copied() else { return };
+    if app.list.visible.binary_search(&entry).is_err() {
+        set_filter(app, String::new());
+    }
+    if let Ok(row) = app.list.visible.binary_search(&entry) {
+        app.list.select(row);
+    }
+    show_selected(app);
+    mark_read(app);
+    if !app.quotes.visible.contains(&r.quote) {
+        app.quotes.speaker = Default::default();
+        app.quotes.hide_partials = false;
+        rebuild_quotes(app);
+    }
+    let item = app.quotes.visible.iter().position(|&q| q == r.quote);
+    app.quotes.select(item);
+    reveal_selected_quote(app, true);
+    set_focus(app, Focus::Quotes);
+}
+
 fn step_quote(app: &mut App, by: isize) {
     app.quotes.move_by(Motion::Lines(by));
     reveal_selected_quote(app, false);
@@ -232,7 +323,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    if let Some(Modal::Help { .. }) = app.modal {
+    if let Some(Modal::Help { .. } | Modal::Speakers(_)) = app.modal {
         return motion(app, Motion::Lines(if down { 1 } else { -1 }));
     }
     match app.layout.panel_at(column, row).map(|p| p.0) {
@@ -250,6 +341,10 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 
 fn resize(app: &mut App, width: u16, height: u16) {
     relayout(app, Rect::new(0, 0, width, height));
+    let rows = speakers_view_height(app);
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        view.height = rows;
+    }
 }
 
 /// Recomputes the layout, and what depends on panel sizes: the wrapping (only when a width
@@ -285,6 +380,7 @@ fn add_batch(app: &mut App, batch: Batch) {
     library.done += batch.entries.len() + batch.skipped;
     library.entries.extend(batch.entries);
     library.problems.extend(batch.problems);
+    app.speakers.add(&mut library.entries, from);
     app.list.add(&app.library.entries, from);
     if app.reader.entry.is_none() {
         show_selected(app);
@@ -292,6 +388,10 @@ fn add_batch(app: &mut App, batch: Batch) {
 }
 
 fn loading_done(app: &mut App) {
+    // Articles loaded since the shown one may carry its quotes: counted once, now, rather than
+    // at every batch (a statement in thousands of articles is costly to count).
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
+    app.speakers.count_links(entry);
     let library = &mut app.library;
     library.loading = false;
     let skipped = library.done.saturating_sub(library.entries.len());
@@ -316,6 +416,9 @@ fn show_selected(app: &mut App) {
     }
     app.quotes.forget_selection();
     rebuild_quotes(app);
+    app.speakers.changed.clear();
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
+    app.speakers.count_links(entry);
 }
 
 /// Lays out the quotes panel anew for the article shown.

@@ -6,6 +6,7 @@ mod mark;
 mod progress;
 mod quotes;
 mod read;
+mod speakers;
 mod state;
 
 use std::io::{self, IsTerminal, Write};
@@ -70,6 +71,22 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
         format: QuotesFormat,
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+    /// List the speakers across the articles, most quoted first: one identity per person or
+    /// organisation, whatever the spelling.
+    Speakers {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = SpeakersFormat::Table)]
+        format: SpeakersFormat,
         /// Also read the articles kept by `saidso fetch`.
         #[arg(long)]
         fetched: bool,
@@ -160,6 +177,15 @@ pub enum QuotesFormat {
     Markdown,
 }
 
+/// Formats of `saidso speakers`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SpeakersFormat {
+    /// Aligned columns for people.
+    Table,
+    /// One JSON object a line: `id`, `name`, `variants`, `quotes`, `articles`, `kind`.
+    Jsonl,
+}
+
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
     // These work whatever the configuration file holds, so a broken one can be mended.
@@ -188,8 +214,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { format, fetched, paths }) => {
             list::run(&paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Quotes { format, fetched, paths }) => {
-            quotes::run(&paths, fetched, format, &cli.state, &config)
+        Some(Command::Quotes { format, fetched, speaker, paths }) => {
+            quotes::run(&paths, fetched, format, speaker.as_deref(), &cli.state, &config)
+        }
+        Some(Command::Speakers { format, fetched, paths }) => {
+            speakers::run(&paths, fetched, format, &cli.state, &config)
         }
         Some(Command::Read { width, fetched, paths }) => {
             read::run(&paths, fetched, width, &cli.state, &config)

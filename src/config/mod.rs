@@ -13,6 +13,7 @@ use crate::app::{Action, Keymap};
 use crate::clean::{Rules, RulesFile};
 use crate::extract::{Extractor, Lexicon, LexiconFile};
 use crate::sources::Fields;
+use crate::speakers::{AliasFile, Aliases, Digester};
 use crate::ui::Theme;
 
 /// The commented default file, as `saidso config --default` prints it.
@@ -29,6 +30,9 @@ pub struct Config {
     pub rules: Rules,
     /// The quote extractor with the built-in and the user's word lists.
     pub extractor: Extractor,
+    /// How the speakers index reads names: the same word lists, and the built-in and the
+    /// user's aliases.
+    pub digester: Digester,
     /// Field names of dataset records.
     pub fields: Fields,
     /// Keys in the file that saidso does not know.
@@ -68,6 +72,7 @@ struct File {
     keys: BTreeMap<String, toml::Spanned<Vec<String>>>,
     cleaning: Option<toml::Spanned<RulesFile>>,
     extraction: Option<toml::Spanned<LexiconFile>>,
+    speakers: Option<toml::Spanned<AliasFile>>,
     #[serde(default)]
     datasets: DatasetsSection,
 }
@@ -110,6 +115,7 @@ impl Config {
             theme: Theme::default(),
             rules: Rules::builtin(),
             extractor: Extractor::builtin(),
+            digester: Digester::builtin(),
             fields: Fields::default(),
             warnings: Vec::new(),
         })
@@ -188,7 +194,11 @@ impl Config {
 
         let mut lexicon_files = vec![LexiconFile::builtin()];
         lexicon_files.extend(file.extraction.map(toml::Spanned::into_inner));
-        let extractor = Extractor::from_lexicon(Lexicon::compile(lexicon_files));
+        let lexicon = Lexicon::compile(lexicon_files);
+        let extractor = Extractor::from_lexicon(lexicon.clone());
+        let mut alias_files = vec![AliasFile::builtin()];
+        alias_files.extend(file.speakers.map(toml::Spanned::into_inner));
+        let digester = Digester::new(lexicon, Aliases::compile(alias_files));
 
         let theme = match file.reader.theme.map(toml::Spanned::into_inner).unwrap_or_default() {
             ThemeName::Dark => Theme::dark(),
@@ -205,7 +215,7 @@ impl Config {
             author: d.author.unwrap_or(defaults.author),
             site: d.site.unwrap_or(defaults.site),
         };
-        Ok(Self { keymap, theme, rules, extractor, fields, warnings })
+        Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings })
     }
 }
 

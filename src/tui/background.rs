@@ -10,6 +10,7 @@ use crate::clean::Rules;
 use crate::extract::Extractor;
 use crate::load::{Loaded, load_each};
 use crate::sources;
+use crate::speakers::Digester;
 
 /// Articles handed over at once: few enough that the list fills smoothly, enough that the
 /// event loop is not flooded.
@@ -22,6 +23,7 @@ pub fn spawn_loader(
     paths: Vec<String>,
     rules: Rules,
     extractor: Extractor,
+    digester: Digester,
     tx: Sender<Event>,
 ) -> JoinHandle<()> {
     std::thread::spawn(move || {
@@ -45,10 +47,11 @@ pub fn spawn_loader(
             load_each(
                 inputs,
                 &rules,
-                // Extraction and the filter's haystack are built here, on the worker threads.
+                // Extraction, the filter's haystack and the speakers digest are made here, on the
+                // worker threads.
                 |article| {
                     let quotes = extractor.extract(&article);
-                    Entry::new(article, quotes)
+                    Entry::new(article, quotes).digested(&digester)
                 },
                 |loaded| -> Result<(), mpsc::SendError<Event>> {
                     match loaded {

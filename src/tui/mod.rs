@@ -13,6 +13,7 @@ pub use terminal::{Tui, restore};
 
 use crate::app::{Action, App, Batch, update};
 use crate::config::Config;
+use crate::speakers::Index;
 use crate::ui::{self, Theme};
 
 /// Most events taken in between two frames.
@@ -26,9 +27,10 @@ pub fn run(paths: Vec<String>, config: Config) -> anyhow::Result<()> {
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();
     events::spawn_input(tx.clone());
-    let Config { keymap, theme, rules, extractor, warnings, .. } = config;
-    background::spawn_loader(paths, rules, extractor, tx);
+    let Config { keymap, theme, rules, extractor, digester, warnings, .. } = config;
+    background::spawn_loader(paths, rules, extractor, digester.clone(), tx);
     let mut app = App::new(keymap);
+    app.speakers.index = Index::new(digester);
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
     // Configuration warnings go where loading problems go: the status bar.

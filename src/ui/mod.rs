@@ -5,6 +5,7 @@ mod help;
 mod list;
 mod quotes;
 mod reader;
+mod speakers;
 mod status;
 mod theme;
 mod too_small;
@@ -41,8 +42,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         quotes::render(app, theme, frame, area);
     }
     status::render(app, theme, frame, layout.status);
-    if let Some(Modal::Help { scroll }) = app.modal {
-        help::render(app, theme, frame, layout.area, scroll);
+    match &app.modal {
+        Some(Modal::Help { scroll }) => help::render(app, theme, frame, layout.area, *scroll),
+        Some(Modal::Speakers(view)) => speakers::render(app, view, theme, frame, layout.area),
+        _ => {}
     }
 }
 

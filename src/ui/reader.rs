@@ -63,7 +63,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The highlights that touch the bytes in view: quotes, the selected quote, search matches.
+/// The highlights that touch the bytes in view: quotes, the selected quote, words changed from
+/// another version, search matches.
 fn marks(app: &App, entry: &Entry, view: Range<usize>, theme: &Theme) -> Vec<Mark> {
     let overlaps = |r: &Range<usize>| r.start < view.end && r.end > view.start;
     let mut marks = Vec::new();
@@ -83,6 +84,14 @@ fn marks(app: &App, entry: &Entry, view: Range<usize>, theme: &Theme) -> Vec<Mar
         };
         marks.extend(quote.pieces.iter().filter(|p| overlaps(p)).map(|p| (p.clone(), style)));
     }
+    // Words another article's version of the selected quote words differently.
+    marks.extend(
+        app.speakers
+            .changed
+            .iter()
+            .filter(|r| overlaps(r))
+            .map(|r| (r.clone(), theme.word_changed)),
+    );
     let search = &app.reader.search;
     let first = search.matches.partition_point(|m| m.end <= view.start);
     for (i, m) in

@@ -10,7 +10,7 @@ use super::{Theme, clip};
 use crate::app::{Action, App, Modal, Mode, PromptKind, strings};
 
 /// The actions whose keys the hints show, most useful first.
-const HINTED: [Action; 7] = [
+const HINTED: [Action; 8] = [
     Action::Help,
     Action::Search,
     Action::Filter,
@@ -18,7 +18,12 @@ const HINTED: [Action; 7] = [
     Action::SpeakerFilter,
     Action::FocusNext,
     Action::Quit,
+    Action::Speakers,
 ];
+
+/// The hints in the speakers view.
+const HINTED_IN_SPEAKERS: [Action; 4] =
+    [Action::Open, Action::Cancel, Action::Speakers, Action::Quit];
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let right = position(app);
@@ -53,9 +58,17 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let narrow = app.layout.mode == Mode::Narrow;
     let first = narrow.then_some(&Action::FocusNext);
     let rest = HINTED.iter().filter(|a| !(narrow && matches!(a, Action::FocusNext)));
-    for action in first.into_iter().chain(rest) {
+    let in_speakers = matches!(app.modal, Some(Modal::Speakers(_)));
+    let actions: Vec<&Action> = if in_speakers {
+        HINTED_IN_SPEAKERS.iter().collect()
+    } else {
+        first.into_iter().chain(rest).collect()
+    };
+    for action in actions {
         let Some(key) = app.keymap.keys(action).first() else { continue };
-        let (key, label) = (format!(" {key}"), format!(" {} ", strings::hint(action)));
+        let label =
+            if in_speakers { strings::hint_in_speakers(action) } else { strings::hint(action) };
+        let (key, label) = (format!(" {key}"), format!(" {label} "));
         let w = key.chars().count() + label.chars().count();
         if used + w > width {
             break;

@@ -33,6 +33,8 @@ pub struct Theme {
     pub search_match: Style,
     /// The current search match.
     pub search_current: Style,
+    /// Words of a quote that another article's version words differently.
+    pub word_changed: Style,
     /// Speaker names.
     pub speaker: Style,
     /// The status bar.
@@ -64,6 +66,10 @@ impl Theme {
             quote_selected: Style::new().bg(Color::Green).fg(Color::Black),
             search_match: Style::new().bg(Color::Yellow).fg(Color::Black),
             search_current: Style::new().bg(Color::LightRed).fg(Color::Black),
+            word_changed: Style::new()
+                .bg(Color::Magenta)
+                .fg(Color::White)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             speaker: Style::new().add_modifier(Modifier::BOLD),
             status: Style::new().bg(Color::Black).fg(Color::Gray),
             key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
@@ -118,6 +124,7 @@ impl Theme {
             quote_selected: reversed,
             search_match: reversed,
             search_current: reversed.add_modifier(Modifier::BOLD),
+            word_changed: bold.add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),
             speaker: bold,
             status: reversed,
             key: bold,

@@ -1,0 +1,146 @@
+//! Who said what across the loaded articles: the speakers index, fed as batches arrive; the
+//! speakers view's selection; and what the quotes panel and the pane show of the links between
+//! articles (how many other articles carry a quote, which words of it differ).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Motion;
+use super::library::Entry;
+use crate::model::ArticleId;
+use crate::speakers::{Change, Index, QuoteRef, Roster, Speaker, word_diff};
+
+/// The cross-article state.
+#[derive(Clone, Debug, Default)]
+pub struct Speakers {
+    /// Every loaded article's quotes, by speaker and by statement.
+    pub index: Index,
+    /// The library entry of each article.
+    pub entry_of: HashMap<ArticleId, usize>,
+    /// The speakers, as settled when the view last opened.
+    pub roster: Roster,
+    /// For each quote of the article shown, how many other articles carry it.
+    pub also_in: Vec<usize>,
+    /// Byte ranges, in the article shown, of the words its quote words differently from the
+    /// version `a` came from.
+    pub changed: Vec<Range<usize>>,
+}
+
+impl Speakers {
+    /// Takes in entries appended to the library from index `from` on.
+    pub fn add(&mut self, entries: &mut [Entry], from: usize) {
+        for (i, entry) in entries.iter_mut().enumerate().skip(from) {
+            self.entry_of.entry(entry.article.id).or_insert(i);
+            match entry.digest.take() {
+                Some(digest) => self.index.insert(digest),
+                None => self.index.add(&entry.article, &entry.quotes),
+            }
+        }
+    }
+
+    /// Counts, for each quote of `entry`, the other articles that carry it.
+    pub fn count_links(&mut self, entry: Option<&Entry>) {
+        self.also_in = entry.map_or_else(Vec::new, |e| {
+            (0..e.quotes.len())
+                .map(|quote| self.index.also_in(QuoteRef { article: e.article.id, quote }))
+                .collect()
+        });
+    }
+
+    /// Marks the words of quote `to` (in `to_entry`) that quote `from` (in `from_entry`) words
+    /// differently.
+    pub fn mark_changes(&mut self, from: (&Entry, usize), to: (&Entry, usize)) {
+        self.changed.clear();
+        let (Some((a, _)), Some((b, at))) = (quoted(from), quoted(to)) else { return };
+        let (_, marks) = word_diff(a, b);
+        self.changed = marks
+            .into_iter()
+            .filter(|m| m.change == Change::Changed)
+            .map(|m| m.range.start + at..m.range.end + at)
+            .collect();
+    }
+}
+
+/// The text from the first to the last quoted word of quote `q` of `e`, and where it starts.
+fn quoted((e, q): (&Entry, usize)) -> Option<(&str, usize)> {
+    let span = e.quotes.get(q)?.span();
+    Some((e.article.text.get(span.clone())?, span.start))
+}
+
+/// Which list the speakers view shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Level {
+    /// Every speaker with their counts.
+    #[default]
+    Speakers,
+    /// The chosen speaker's quotes across the articles.
+    Quotes,
+}
+
+/// The speakers view's state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpeakersView {
+    /// Which list is shown.
+    pub level: Level,
+    /// The selected speaker (its place in the roster).
+    pub speaker: usize,
+    /// The selected quote of that speaker.
+    pub quote: usize,
+    /// First row in view of the list shown.
+    pub offset: usize,
+    /// Rows in view.
+    pub height: usize,
+}
+
+/// Rows a quote takes in the view: its article, then its words.
+pub const QUOTE_ROWS: usize = 2;
+
+impl SpeakersView {
+    /// The selected speaker in `roster`.
+    pub fn selected<'r>(&self, roster: &'r Roster) -> Option<&'r Speaker> {
+        roster.speakers().get(self.speaker)
+    }
+
+    /// Moves the selection in the list shown.
+    pub fn move_by(&mut self, motion: Motion, roster: &Roster) {
+        let height = self.height.max(1);
+        match self.level {
+            Level::Speakers => {
+                let last = roster.speakers().len().saturating_sub(1);
+                self.speaker = motion.apply(self.speaker, last, height);
+                self.offset = scrolled(self.offset, self.speaker, height);
+            }
+            Level::Quotes => {
+                let count = self.selected(roster).map_or(0, |s| s.quotes.len());
+                let per_page = (height / QUOTE_ROWS).max(1);
+                self.quote = motion.apply(self.quote, count.saturating_sub(1), per_page);
+                self.offset = scrolled(self.offset, self.quote, per_page);
+            }
+        }
+    }
+
+    /// Shows the selected speaker's quotes.
+    pub fn open_speaker(&mut self) {
+        self.level = Level::Quotes;
+        self.quote = 0;
+        self.offset = 0;
+    }
+
+    /// Back to the list of speakers, where it was.
+    pub fn back(&mut self) {
+        self.level = Level::Speakers;
+        self.offset = scrolled(0, self.speaker, self.height.max(1));
+    }
+}
+
+/// The first row in view that keeps `selected` in a view of `height` rows, moving as little as
+/// possible from `offset`.
+fn scrolled(offset: usize, selected: usize, height: usize) -> usize {
+    if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    }
+}

@@ -1,0 +1,177 @@
+//! `saidso speakers`: one line a speaker across the articles, most quoted first; and the
+//! speaker identities `saidso quotes` adds to its rows.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
+use crate::config::Config;
+use crate::export::QuoteRow;
+use crate::extract::{Quote, SpeakerKind};
+use crate::load::Loaded;
+use crate::model::{Article, ArticleId};
+use crate::sources::Input;
+use crate::speakers::{Index, QuoteRef, Roster, Speaker, SpeakerId};
+
+/// A speaker as `--format jsonl` prints it.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    name: &'a str,
+    variants: &'a [String],
+    quotes: usize,
+    articles: usize,
+    kind: SpeakerKind,
+}
+
+pub fn run(
+    paths: &[String],
+    fetched: bool,
+    format: SpeakersFormat,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let (index, _) = load(&inputs(paths, fetched, state), config, true, |_, _| ())?;
+    if index.articles().is_empty() {
+        return Err(nothing_loaded(paths));
+    }
+    let roster = index.roster();
+    let mut out = stdout();
+    if format == SpeakersFormat::Table {
+        writeln!(
+            out,
+            "{:>6}  {:>8}  {:<12}  {:<32}  VARIANTS",
+            "QUOTES", "ARTICLES", "KIND", "NAME"
+        )?;
+    }
+    for s in roster.speakers() {
+        match format {
+            SpeakersFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row(s))?)?,
+            SpeakersFormat::Table => writeln!(
+                out,
+                "{:>6}  {:>8}  {:<12}  {:<32}  {}",
+                s.quotes.len(),
+                s.articles,
+                kind_name(s.kind),
+                s.name,
+                s.variants.join(", ")
+            )?,
+        }
+    }
+    finish(out)
+}
+
+fn row(s: &Speaker) -> Row<'_> {
+    Row {
+        id: &s.slug,
+        name: &s.name,
+        variants: &s.variants,
+        quotes: s.quotes.len(),
+        articles: s.articles,
+        kind: s.kind,
+    }
+}
+
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+        SpeakerKind::Unknown => "unknown",
+    }
+}
+
+/// Loads every input into a speakers index, and keeps what `keep` makes of each article (in
+/// input order). Problems go to stderr.
+/// `forms`: read the text for the forms of the names too (for the speakers' `variants`).
+pub(super) fn load<T: Send>(
+    inputs: &[Input],
+    config: &Config,
+    forms: bool,
+    keep: impl Fn(&Article, &[Quote]) -> T + Sync,
+) -> anyhow::Result<(Index, Vec<T>)> {
+    let extractor = &config.extractor;
+    let mut index = Index::new(config.digester.clone());
+    let digester =
+        if forms { config.digester.clone() } else { config.digester.clone().without_forms() };
+    let mut kept = Vec::new();
+    super::load(
+        inputs,
+        config,
+        |article| {
+            let quotes = extractor.extract(&article);
+            (keep(&article, &quotes), digester.digest(&article, &quotes))
+        },
+        |loaded| {
+            match loaded {
+                Loaded::Problem(p) => report(&p),
+                Loaded::Item((item, digest)) => {
+                    index.insert(digest);
+                    kept.push(item);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    Ok((index, kept))
+}
+
+/// The speakers `name` selects, or an error saying none does.
+pub(super) fn select(roster: &Roster, index: &Index, name: &str) -> anyhow::Result<Vec<SpeakerId>> {
+    let found = roster.find(name, index.digester());
+    match found.as_slice() {
+        [] => anyhow::bail!("no speaker called {name:?} in these articles"),
+        [_] => {}
+        several => {
+            let names: Vec<&str> =
+                several.iter().filter_map(|&id| roster.get(id)).map(|s| s.name.as_str()).collect();
+            eprintln!("saidso: {name:?} selects {} speakers: {}", names.len(), names.join("; "));
+        }
+    }
+    Ok(found)
+}
+
+/// A quote row with its speaker's id across the articles (see `saidso speakers`).
+#[derive(Debug)]
+pub(super) struct IdentifiedRow<'a> {
+    row: &'a QuoteRow,
+    speaker_id: Option<&'a str>,
+}
+
+/// The rows of article `article` with their speakers' ids, keeping only those of `selected`
+/// speakers when there is a selection.
+pub(super) fn identify<'a>(
+    index: &Index,
+    roster: &'a Roster,
+    article: ArticleId,
+    rows: &'a [QuoteRow],
+    selected: Option<&[SpeakerId]>,
+) -> Vec<IdentifiedRow<'a>> {
+    rows.iter()
+        .enumerate()
+        .map(|(quote, row)| (row, roster.speaker_of(index, QuoteRef { article, quote })))
+        .filter(|(_, s)| selected.is_none_or(|sel| s.is_some_and(|s| sel.contains(&s.id))))
+        .map(|(row, s)| IdentifiedRow { row, speaker_id: s.map(|s| s.slug.as_str()) })
+        .collect()
+}
+
+impl IdentifiedRow<'_> {
+    /// The row as one JSON object: the quote row's keys, then `speaker_id`.
+    pub(super) fn json(&self) -> serde_json::Result<String> {
+        // Spliced rather than `#[serde(flatten)]`, which goes through a map and is several
+        // times slower on a big corpus.
+        let mut out = serde_json::to_string(self.row)?;
+        if out.ends_with('}') {
+            out.pop();
+            out.push_str(",\"speaker_id\":");
+            out.push_str(&serde_json::to_string(&self.speaker_id)?);
+            out.push('}');
+        }
+        Ok(out)
+    }
+
+    /// The row without its speaker id (for the formats that have no column for it).
+    pub(super) fn row(&self) -> &QuoteRow {
+        self.row
+    }
+}

@@ -1,0 +1,260 @@
+//! The speakers index: takes articles' quotes as they load and keeps every distinct speaker
+//! name, filed by bucket, and every quotation, grouped with the others of the same statement.
+//! Work per article is proportional to its quotes; identities are settled on demand by
+//! [`Index::roster`], in time proportional to the distinct names.
+
+use std::collections::HashMap;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::extract::Quote;
+use crate::model::{Article, ArticleId};
+
+use super::digest::{ArticleInfo, Digest, Digester};
+use super::fold::skeleton;
+use super::groups::{ClassId, Groups};
+use super::name::{Name, Shape};
+use super::roster::{self, Roster};
+use super::same_name::organisation_bucket;
+
+/// A quotation: its article, and its place in the extractor's list for that article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct QuoteRef {
+    /// The article.
+    pub article: ArticleId,
+    /// The index of the quote among the article's quotes, as [`crate::extract::Extractor`]
+    /// gives them.
+    pub quote: usize,
+}
+
+/// One distinct speaker name.
+#[derive(Clone, Debug)]
+pub(super) struct NameRecord {
+    pub name: Name,
+    /// Forms of the name seen, with how often.
+    pub forms: HashMap<String, u32>,
+    /// Its quotations (slots in `Index::quotes`).
+    pub quotes: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub(super) struct QuoteEntry {
+    pub article: u32,
+    pub name: Option<u32>,
+    pub class: ClassId,
+}
+
+/// Who said what across the loaded articles.
+#[derive(Clone, Debug)]
+pub struct Index {
+    digester: Digester,
+    pub(super) articles: Vec<ArticleInfo>,
+    slot_of: HashMap<ArticleId, u32>,
+    /// The slot of each article's first quotation in `quotes`.
+    first_quote: Vec<u32>,
+    pub(super) quotes: Vec<QuoteEntry>,
+    pub(super) names: Vec<NameRecord>,
+    name_ids: HashMap<String, u32>,
+    /// Names that may be one speaker's, filed together: people by their surname's skeleton,
+    /// organisations by their initials. Descriptions are never filed: each is its own.
+    pub(super) buckets: HashMap<String, Vec<u32>>,
+    groups: Groups,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Self::new(Digester::builtin())
+    }
+}
+
+impl Index {
+    /// An empty index that reads names with `digester`.
+    pub fn new(digester: Digester) -> Self {
+        Self {
+            digester,
+            articles: Vec::new(),
+            slot_of: HashMap::new(),
+            first_quote: Vec::new(),
+            quotes: Vec::new(),
+            names: Vec::new(),
+            name_ids: HashMap::new(),
+            buckets: HashMap::new(),
+            groups: Groups::default(),
+        }
+    }
+
+    /// The digester, for preparing articles on other threads (see [`Index::insert`]).
+    pub fn digester(&self) -> &Digester {
+        &self.digester
+    }
+
+    /// Takes in an article and its quotes. An article already in the index is skipped.
+    pub fn add(&mut self, article: &Article, quotes: &[Quote]) {
+        if !self.slot_of.contains_key(&article.id) {
+            let digest = self.digester.digest(article, quotes);
+            self.insert(digest);
+        }
+    }
+
+    /// Takes in an article digested elsewhere. An article already in the index is skipped.
+    pub fn insert(&mut self, digest: Digest) {
+        let Digest { article, quotes, forms } = digest;
+        if self.slot_of.contains_key(&article.id) {
+            return;
+        }
+        let slot = to_u32(self.articles.len());
+        self.slot_of.insert(article.id, slot);
+        self.first_quote.push(to_u32(self.quotes.len()));
+        for q in quotes {
+            let quote = to_u32(self.quotes.len());
+            let name = q.name.map(|n| self.name_id(n));
+            let hint = match name {
+                Some(id) => speaker_hint(&self.names[id as usize].name),
+                // Nobody's short quotes are nobody's across articles.
+                None => xxh3_64(&article.id.0.to_le_bytes()),
+            };
+            let class = self.groups.add(quote, &q.words, hint);
+            if let Some(id) = name {
+                let record = &mut self.names[id as usize];
+                record.quotes.push(quote);
+                match record.forms.get_mut(&record.name.display) {
+                    Some(n) => *n += 1,
+                    None => {
+                        record.forms.insert(record.name.display.clone(), 1);
+                    }
+                }
+            }
+            self.quotes.push(QuoteEntry { article: slot, name, class });
+        }
+        for (key, form) in forms {
+            if let Some(&id) = self.name_ids.get(&key) {
+                *self.names[id as usize].forms.entry(form).or_default() += 1;
+            }
+        }
+        self.articles.push(article);
+    }
+
+    fn name_id(&mut self, name: Name) -> u32 {
+        if let Some(&id) = self.name_ids.get(&name.key) {
+            return id;
+        }
+        let id = to_u32(self.names.len());
+        let bucket = match &name.shape {
+            Shape::Proper { surname, .. } => Some(format!("p:{}", skeleton(surname))),
+            Shape::Organisation => {
+                Some(format!("o:{}", organisation_bucket(name.key.trim_start_matches("o:"))))
+            }
+            Shape::Description => None,
+        };
+        if let Some(b) = bucket {
+            self.buckets.entry(b).or_default().push(id);
+        }
+        self.name_ids.insert(name.key.clone(), id);
+        self.names.push(NameRecord { name, forms: HashMap::new(), quotes: Vec::new() });
+        id
+    }
+
+    /// The speakers as the index stands: one a person or organisation, most quoted first.
+    pub fn roster(&self) -> Roster {
+        roster::build(self)
+    }
+
+    /// The articles, in the order they were added.
+    pub fn articles(&self) -> &[ArticleInfo] {
+        &self.articles
+    }
+
+    /// The article with id `id`.
+    pub fn article(&self, id: ArticleId) -> Option<&ArticleInfo> {
+        self.articles.get(*self.slot_of.get(&id)? as usize)
+    }
+
+    /// How many quotations the index holds.
+    pub fn quote_count(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// How many distinct wordings of quotations the index holds.
+    pub fn wording_count(&self) -> usize {
+        self.groups.classes()
+    }
+
+    /// How many distinct statements the quotations make (wordings linked as one).
+    pub fn statement_count(&self) -> usize {
+        self.groups.groups()
+    }
+
+    /// The slot of `r` in `quotes`.
+    pub(super) fn slot(&self, r: QuoteRef) -> Option<u32> {
+        let article = *self.slot_of.get(&r.article)? as usize;
+        let first = *self.first_quote.get(article)? as usize;
+        let end = self.first_quote.get(article + 1).map_or(self.quotes.len(), |&e| e as usize);
+        let slot = first.checked_add(r.quote).filter(|&s| s < end)?;
+        Some(to_u32(slot))
+    }
+
+    /// The quotation in slot `slot`.
+    pub(super) fn quote_ref(&self, slot: u32) -> QuoteRef {
+        let article = self.quotes[slot as usize].article as usize;
+        let quote = (slot - self.first_quote[article]) as usize;
+        QuoteRef { article: self.articles[article].id, quote }
+    }
+
+    /// The statement group of `r`: a number shared by every quotation of one statement.
+    pub fn statement(&self, r: QuoteRef) -> Option<u32> {
+        let slot = self.slot(r)?;
+        Some(self.groups.group(self.quotes[slot as usize].class))
+    }
+
+    /// Every quotation of the statement `r` quotes (`r` included), in loading order.
+    pub fn same_statement(&self, r: QuoteRef) -> Vec<QuoteRef> {
+        let Some(slot) = self.slot(r) else { return Vec::new() };
+        let class = self.quotes[slot as usize].class;
+        self.groups.quotes_of_group(class).into_iter().map(|s| self.quote_ref(s)).collect()
+    }
+
+    /// How many other articles carry the statement `r` quotes.
+    pub fn also_in(&self, r: QuoteRef) -> usize {
+        let Some(slot) = self.slot(r) else { return 0 };
+        let own = self.quotes[slot as usize].article;
+        let class = self.quotes[slot as usize].class;
+        let mut articles: Vec<u32> = self
+            .groups
+            .quotes_of_group(class)
+            .into_iter()
+            .map(|s| self.quotes[s as usize].article)
+            .filter(|&a| a != own)
+            .collect();
+        articles.dedup();
+        articles.len()
+    }
+
+    /// The quotation of the same statement in the next article (in loading order, wrapping
+    /// round) that carries it, if another does.
+    pub fn next_article(&self, r: QuoteRef) -> Option<QuoteRef> {
+        let slot = self.slot(r)?;
+        let own = self.quotes[slot as usize].article;
+        let class = self.quotes[slot as usize].class;
+        let others = self.groups.quotes_of_group(class);
+        let pick = others
+            .iter()
+            .find(|&&s| self.quotes[s as usize].article > own)
+            .or_else(|| others.iter().find(|&&s| self.quotes[s as usize].article < own))?;
+        Some(self.quote_ref(*pick))
+    }
+}
+
+/// What tells the short quotations of one speaker from another's: the surname, so that the
+/// spellings of one name agree.
+fn speaker_hint(name: &Name) -> u64 {
+    match &name.shape {
+        Shape::Proper { surname, .. } => xxh3_64(skeleton(surname).as_bytes()),
+        _ => xxh3_64(name.key.as_bytes()),
+    }
+}
+
+/// A count as a `u32`: the index holds fewer than 4 billion of anything long before memory runs
+/// out, and saturating keeps a pathological input from panicking.
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -1,0 +1,129 @@
+//! The speakers view, over the panels: every speaker across the articles with their counts,
+//! most quoted first; or one speaker's quotes, each under its article's title, source and date.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::{Theme, clip, pad, panel, title};
+use crate::app::{App, Level, QUOTE_ROWS, SpeakersView, inner, strings};
+use crate::extract::SpeakerKind;
+use crate::speakers::{QuoteRef, Speaker};
+
+pub(super) fn render(
+    app: &App,
+    view: &SpeakersView,
+    theme: &Theme,
+    frame: &mut Frame,
+    screen: Rect,
+) {
+    // Everything but the status bar.
+    let area = Rect { height: screen.height.saturating_sub(1), ..screen };
+    let roster = &app.speakers.roster;
+    let (details, lines) = match (view.level, view.selected(roster)) {
+        (Level::Quotes, Some(speaker)) => (
+            format!(
+                "· {} · {}",
+                speaker.name,
+                strings::speaker_counts(speaker.quotes.len(), speaker.articles)
+            ),
+            quote_lines(app, view, speaker, theme, inner(area)),
+        ),
+        _ => (
+            format!("{} · {}", roster.speakers().len(), strings::SPEAKERS_COLUMNS),
+            speaker_lines(app, view, theme, inner(area)),
+        ),
+    };
+    let block = panel(title(strings::SPEAKERS, details, theme), true, theme);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// One row a speaker: quotes, articles, kind, name and the other forms of the name.
+fn speaker_lines<'a>(
+    app: &'a App,
+    view: &SpeakersView,
+    theme: &Theme,
+    area: Rect,
+) -> Vec<Line<'a>> {
+    let speakers = app.speakers.roster.speakers();
+    if speakers.is_empty() {
+        return vec![Line::styled(strings::NO_SPEAKERS, theme.dim)];
+    }
+    let width = usize::from(area.width);
+    speakers
+        .iter()
+        .enumerate()
+        .skip(view.offset)
+        .take(usize::from(area.height))
+        .map(|(i, s)| {
+            let text = format!(
+                "{:>5} {:>5}  {:<12} {}{}",
+                s.quotes.len(),
+                s.articles,
+                kind(s),
+                s.name,
+                others(s)
+            );
+            let style = if i == view.speaker { theme.selected } else { theme.speaker };
+            Line::styled(pad(&clip(&text, width), width), style)
+        })
+        .collect()
+}
+
+/// Two rows a quote: its article (title, source, date), then its words.
+fn quote_lines<'a>(
+    app: &'a App,
+    view: &SpeakersView,
+    speaker: &Speaker,
+    theme: &Theme,
+    area: Rect,
+) -> Vec<Line<'a>> {
+    let width = usize::from(area.width);
+    let per_page = (usize::from(area.height) / QUOTE_ROWS).max(1);
+    let mut lines = Vec::new();
+    for (i, r) in speaker.quotes.iter().enumerate().skip(view.offset).take(per_page) {
+        let (source, words) = describe(app, *r);
+        let selected = i == view.quote;
+        let (head, body) = if selected {
+            (theme.selected, theme.selected)
+        } else {
+            (theme.dim, theme.quote_direct)
+        };
+        lines.push(Line::styled(pad(&clip(&source, width), width), head));
+        lines.push(Line::from(Span::styled(
+            pad(&clip(&format!("  “{words}”"), width), width),
+            body,
+        )));
+    }
+    lines
+}
+
+/// The article line and the words of quote `r`.
+fn describe(app: &App, r: QuoteRef) -> (String, String) {
+    let entry = app.speakers.entry_of.get(&r.article).and_then(|&i| app.library.entries.get(i));
+    let Some(entry) = entry else { return (String::new(), String::new()) };
+    let meta = &entry.article.meta;
+    let mut source = entry.article.title.clone();
+    for part in [&meta.site, &meta.date].into_iter().flatten() {
+        source.push_str(" · ");
+        source.push_str(part);
+    }
+    let words = entry.quotes.get(r.quote).map(|q| q.text(&entry.article.text)).unwrap_or_default();
+    (source, words)
+}
+
+fn kind(s: &Speaker) -> &'static str {
+    match s.kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+        SpeakerKind::Unknown => "unknown",
+    }
+}
+
+/// The forms of the name other than the one shown: ` (Zelensky, Zelenskiy)`.
+fn others(s: &Speaker) -> String {
+    let rest: Vec<&str> = s.variants.iter().map(String::as_str).filter(|v| *v != s.name).collect();
+    if rest.is_empty() { String::new() } else { format!(" ({})", rest.join(", ")) }
+}

@@ -1,0 +1,192 @@
+//! The reader's speakers view (`S`), the quotes panel's "also in N articles", `a` to the next
+//! article carrying a quote, and the changed words highlighted: key sequences through `update`,
+//! and snapshots of the view.
+
+mod common;
+
+use std::sync::Mutex;
+
+use common::{app_with, press, screen, seeds};
+use saidso::app::{App, Batch, Entry, Focus, Level, Modal};
+use saidso::clean::Rules;
+use saidso::extract::Extractor;
+use saidso::load::{Loaded, load_each};
+use saidso::sources::discover;
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+/// The articles of tests/fixtures/speakers, loaded as the reader loads them.
+fn fixtures() -> Batch {
+    let (inputs, _) = discover(&["tests/fixtures/speakers".to_string()]);
+    let extractor = Extractor::builtin();
+    let batch = Mutex::new(Batch::default());
+    let work = |a| {
+        let quotes = extractor.extract(&a);
+        Entry::new(a, quotes)
+    };
+    let loaded = load_each(&inputs, &Rules::builtin(), work, |l| -> Result<(), ()> {
+        if let (Loaded::Item(e), Ok(mut b)) = (l, batch.lock()) {
+            b.entries.push(e);
+        }
+        Ok(())
+    });
+    assert_eq!(loaded, Ok(4));
+    batch.into_inner().unwrap_or_default()
+}
+
+fn title(app: &App) -> &str {
+    app.current().map_or("", |e| e.article.title.as_str())
+}
+
+fn selected_speaker(app: &App) -> Option<&str> {
+    let q = app.quotes.selected_quote()?;
+    app.current()?.quotes.get(q)?.speaker.as_deref()
+}
+
+fn selected_text(app: &App) -> String {
+    let Some(entry) = app.current() else { return String::new() };
+    let quote = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q));
+    quote.map(|q| q.text(&entry.article.text)).unwrap_or_default()
+}
+
+/// True when the selected quote starts on the top row of the pane.
+fn selected_quote_at_top(app: &App) -> bool {
+    let Some(entry) = app.current() else { return false };
+    let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else {
+        return false;
+    };
+    app.reader.wrapped.row_of(quote.span().start) == app.reader.scroll
+        || app.reader.scroll == app.reader.max_scroll()
+}
+
+/// Presses `j` until the speakers view selects `name`.
+fn choose(app: &mut App, name: &str) {
+    for _ in 0..app.speakers.roster.speakers().len() {
+        let Some(Modal::Speakers(view)) = &app.modal else { panic!("speakers view open") };
+        if view.selected(&app.speakers.roster).is_some_and(|s| s.name == name) {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("{name} is not in the speakers view");
+}
+
+#[test]
+fn s_then_peskov_then_enter_lands_on_his_quote_in_its_article() {
+    let mut app = app_with(seeds(), W, H);
+    press(&mut app, "S");
+    assert!(matches!(app.modal, Some(Modal::Speakers(_))));
+    choose(&mut app, "Dmitry Peskov");
+    press(&mut app, "enter");
+    let Some(Modal::Speakers(view)) = &app.modal else { panic!("still open") };
+    assert_eq!(view.level, Level::Quotes);
+    press(&mut app, "enter");
+    assert!(app.modal.is_none(), "the view closes on the jump");
+    assert_eq!(selected_speaker(&app), Some("Dmitry Peskov"));
+    assert_eq!(app.focus, Focus::Quotes);
+    assert!(selected_quote_at_top(&app), "the pane is scrolled to the quote");
+    let first = app.speakers.roster.speakers().iter().find(|s| s.name == "Dmitry Peskov");
+    let first = first.and_then(|s| s.quotes.first()).expect("Peskov has quotes");
+    assert_eq!(app.current().map(|e| e.article.id), Some(first.article));
+    assert_eq!(app.quotes.selected_quote(), Some(first.quote));
+}
+
+#[test]
+fn esc_goes_back_a_level_and_s_returns_to_where_you_were() {
+    let mut app = app_with(seeds(), W, H);
+    press(&mut app, "j j enter ] ]");
+    let (before_title, before_quote, before_scroll, before_focus) =
+        (title(&app).to_string(), app.quotes.selected_quote(), app.reader.scroll, app.focus);
+    press(&mut app, "S j j enter j");
+    press(&mut app, "esc");
+    let Some(Modal::Speakers(view)) = &app.modal else { panic!("still open") };
+    assert_eq!((view.level, view.speaker), (Level::Speakers, 2));
+    press(&mut app, "S");
+    assert!(app.modal.is_none());
+    assert_eq!(title(&app), before_title);
+    assert_eq!(app.quotes.selected_quote(), before_quote);
+    assert_eq!(app.reader.scroll, before_scroll);
+    assert_eq!(app.focus, before_focus);
+    press(&mut app, "S esc");
+    assert!(app.modal.is_none(), "esc on the list of speakers closes the view");
+}
+
+#[test]
+fn the_quotes_panel_says_where_else_a_quote_is_and_a_goes_there() {
+    let mut app = app_with(fixtures(), W, H);
+    assert_eq!(title(&app), "Kyiv rejects ceasefire offer");
+    press(&mut app, "l l");
+    assert!(selected_text(&app).starts_with("We will not trade territory"));
+    let q = app.quotes.selected_quote().expect("a quote is selected");
+    assert_eq!(app.speakers.also_in.get(q), Some(&2));
+    assert!(screen(&app).contains("Oleksiy Danylyuk · +2"), "short where the panel is narrow");
+    let mut wide = app_with(fixtures(), 200, H);
+    press(&mut wide, "l l");
+    assert!(screen(&wide).contains("Oleksiy Danylyuk · also in 2 articles"));
+    // Petrenko's quote is in no other article.
+    press(&mut app, "j");
+    assert_eq!(app.speakers.also_in.get(app.quotes.selected_quote().unwrap_or(0)), Some(&0));
+    press(&mut app, "a");
+    assert_eq!(app.status.message.as_deref(), Some("This quote is in no other article."));
+    press(&mut app, "k a");
+    assert_eq!(title(&app), "Ceasefire talks stall as winter nears");
+    assert!(selected_text(&app).starts_with("We will not trade territory"));
+    assert!(app.speakers.changed.is_empty(), "the same words: nothing to highlight");
+    press(&mut app, "a");
+    assert_eq!(title(&app), "No land for peace, says Kyiv");
+    assert!(selected_quote_at_top(&app));
+    let entry = app.current().expect("an article");
+    let changed: Vec<&str> =
+        app.speakers.changed.iter().map(|r| &entry.article.text[r.clone()]).collect();
+    assert_eq!(changed, ["land"]);
+    assert!(app.status.message.as_deref().is_some_and(|m| m.contains("1 word different")));
+    press(&mut app, "a");
+    assert_eq!(title(&app), "Kyiv rejects ceasefire offer", "round to the first again");
+    let entry = app.current().expect("an article");
+    let changed: Vec<&str> =
+        app.speakers.changed.iter().map(|r| &entry.article.text[r.clone()]).collect();
+    assert_eq!(changed, ["territory"]);
+}
+
+#[test]
+fn the_changed_word_is_drawn_in_its_own_style() {
+    let mut app = app_with(fixtures(), W, H);
+    press(&mut app, "l l a a");
+    let terminal = common::terminal(&app);
+    let buffer = terminal.backend().buffer();
+    let theme = saidso::ui::Theme::default();
+    let styled = buffer.content().iter().filter(|c| c.style().bg == theme.word_changed.bg);
+    let word: String = styled.map(|c| c.symbol()).collect();
+    assert_eq!(word, "land");
+}
+
+#[test]
+fn speakers_view_snapshots() {
+    let mut app = app_with(seeds(), W, H);
+    press(&mut app, "S");
+    insta::assert_snapshot!("speakers_view_120x40", screen(&app));
+    choose(&mut app, "Dmitry Peskov");
+    press(&mut app, "enter");
+    insta::assert_snapshot!("speakers_view_peskov_quotes_120x40", screen(&app));
+    let mut small = app_with(seeds(), 80, 24);
+    press(&mut small, "S G");
+    insta::assert_snapshot!("speakers_view_80x24_bottom", screen(&small));
+}
+
+#[test]
+fn links_to_articles_loaded_later_are_counted_when_loading_ends() {
+    use saidso::app::{Action, Keymap, update};
+    let mut batch = fixtures();
+    let rest = Batch { entries: batch.entries.split_off(1), ..Batch::default() };
+    let mut app = App::new(Keymap::builtin());
+    update(&mut app, Action::Resize { width: W, height: H });
+    update(&mut app, Action::Loaded(batch));
+    press(&mut app, "l l");
+    let q = app.quotes.selected_quote().expect("a quote is selected");
+    assert_eq!(app.speakers.also_in.get(q), Some(&0), "nothing else loaded yet");
+    update(&mut app, Action::Loaded(rest));
+    update(&mut app, Action::LoadingDone);
+    assert_eq!(app.speakers.also_in.get(q), Some(&2));
+    assert_eq!(app.speakers.index.articles().len(), 4);
+}
