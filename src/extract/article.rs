@@ -27,6 +27,10 @@ struct Found {
 /// Every quotation of the article, in reading order.
 pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quote> {
     let mut spans = marks::scan(text, paragraphs, lex);
+    // Names and salience only serve attribution: an article without quotations needs neither.
+    if spans.is_empty() {
+        return Vec::new();
+    }
     spans.sort_by_key(|s| s.pieces[0].outer.start);
     let mut per_para: Vec<Vec<(usize, &Piece)>> = vec![Vec::new(); paragraphs.len()];
     for (q, span) in spans.iter().enumerate() {
@@ -66,8 +70,10 @@ fn attribute_all(
     let mut found = vec![Found::default(); spans.len()];
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
+    // One buffer for the whole article, refilled for each paragraph.
+    let mut run_at = Vec::new();
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
-        let run_at = run_index(p.tokens.len(), runs);
+        run_index(&mut run_at, p.tokens.len(), runs);
         let reader = Reader { text, tokens: &p.tokens, runs, run_at: &run_at, lex };
         let cx = Context { text, tokens: &p.tokens, runs, reg, lex };
         let mut next_run = 0;
@@ -223,15 +229,15 @@ fn resolve_in(
     resolve(&m.what, cx, salience)
 }
 
-/// For each token, the run it belongs to.
-fn run_index(len: usize, runs: &[NameRun]) -> Vec<Option<usize>> {
-    let mut at = vec![None; len];
+/// Fills `at` with, for each of `len` tokens, the run it belongs to.
+fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
+    at.clear();
+    at.resize(len, None);
     for (r, run) in runs.iter().enumerate() {
         for slot in &mut at[run.tokens.clone()] {
             *slot = Some(r);
         }
     }
-    at
 }
 
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no

@@ -363,18 +363,16 @@ impl Lexicon {
     /// The key under which spelling variants of one name meet: lower case, possessive dropped,
     /// transliteration endings folded.
     pub fn name_key(&self, word: &str) -> String {
-        let mut key = word.to_lowercase();
-        for suffix in ["'s", "’s", "'", "’"] {
-            if let Some(k) = key.strip_suffix(suffix) {
-                key = k.to_string();
-                break;
-            }
+        // One allocation per key: it is built for every name mention.
+        let mut key = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+        if let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s)) {
+            key.truncate(key.len() - suffix.len());
         }
-        for (from, to) in &self.name_endings {
-            if let Some(stem) = key.strip_suffix(from.as_str()) {
-                key = format!("{stem}{to}");
-                break;
-            }
+        if let Some((from, to)) =
+            self.name_endings.iter().find(|(from, _)| key.ends_with(from.as_str()))
+        {
+            key.truncate(key.len() - from.len());
+            key.push_str(to);
         }
         key
     }
