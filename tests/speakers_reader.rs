@@ -4,35 +4,17 @@
 
 mod common;
 
-use std::sync::Mutex;
-
 use common::{app_with, press, screen, seeds};
-use saidso::app::{App, Batch, Entry, Focus, Level, Modal};
-use saidso::clean::Rules;
-use saidso::extract::Extractor;
-use saidso::load::{Loaded, load_each};
-use saidso::sources::discover;
+use saidso::app::{App, Batch, Focus, Level, Modal};
 
 const W: u16 = 120;
 const H: u16 = 40;
 
 /// The articles of tests/fixtures/speakers, loaded as the reader loads them.
 fn fixtures() -> Batch {
-    let (inputs, _) = discover(&["tests/fixtures/speakers".to_string()]);
-    let extractor = Extractor::builtin();
-    let batch = Mutex::new(Batch::default());
-    let work = |a| {
-        let quotes = extractor.extract(&a);
-        Entry::new(a, quotes)
-    };
-    let loaded = load_each(&inputs, &Rules::builtin(), work, |l| -> Result<(), ()> {
-        if let (Loaded::Item(e), Ok(mut b)) = (l, batch.lock()) {
-            b.entries.push(e);
-        }
-        Ok(())
-    });
-    assert_eq!(loaded, Ok(4));
-    batch.into_inner().unwrap_or_default()
+    let batch = common::load(&["tests/fixtures/speakers".to_string()]);
+    assert_eq!(batch.entries.len(), 4);
+    batch
 }
 
 fn title(app: &App) -> &str {
