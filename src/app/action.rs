@@ -55,6 +55,10 @@ pub enum Action {
     NextQuote,
     /// Select the previous quote.
     PrevQuote,
+    /// Star the article, or take its star away.
+    ToggleStar,
+    /// Mark the article read, or unread again.
+    ToggleRead,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -107,7 +111,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 22] {
+    pub fn bindable() -> [Action; 24] {
         use Action::*;
         [
             Down,
@@ -129,6 +133,8 @@ impl Action {
             Filter,
             SpeakerFilter,
             TogglePartials,
+            ToggleStar,
+            ToggleRead,
             Cancel,
             Help,
             Quit,

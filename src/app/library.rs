@@ -15,12 +15,14 @@ pub struct Entry {
     pub haystack: Haystack,
     /// Opened at least once.
     pub read: bool,
+    /// Starred by the user.
+    pub starred: bool,
 }
 
 impl Entry {
     /// An unread entry. Builds the filter's haystack: call it on a worker thread.
     pub fn new(article: Article, quotes: Vec<Quote>) -> Self {
-        Self { haystack: Haystack::new(&article), article, quotes, read: false }
+        Self { haystack: Haystack::new(&article), article, quotes, read: false, starred: false }
     }
 }
 

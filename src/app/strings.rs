@@ -64,6 +64,8 @@ pub fn describe(action: &Action) -> &'static str {
         Action::TogglePartials => "show or hide partial quotes",
         Action::NextQuote => "next quote",
         Action::PrevQuote => "previous quote",
+        Action::ToggleStar => "star / unstar the article",
+        Action::ToggleRead => "mark the article read / unread",
         _ => "",
     }
 }
@@ -131,3 +133,6 @@ pub fn position(selected: usize, total: usize) -> String {
 pub fn article_position(selected: usize, total: usize) -> String {
     format!("article {selected}/{total}")
 }
+
+/// Message: marks could not be written to the store (shown once).
+pub const MARKS_NOT_SAVED: &str = "Marks not saved";

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
 use super::library::Batch;
-use super::{Action, App, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+use super::{Action, App, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
 
 /// The narrowest the pane's text is wrapped to.
 const MIN_WRAP: usize = 20;
@@ -17,7 +17,12 @@ const WHEEL_ROWS: usize = 3;
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            save_position(app);
+            app.quit = true;
+        }
+        Action::ToggleStar => toggle_star(app),
+        Action::ToggleRead => toggle_read(app),
         Action::Help => toggle_help(app),
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
@@ -281,8 +286,28 @@ fn add_batch(app: &mut App, batch: Batch) {
     library.done += batch.entries.len() + batch.skipped;
     library.entries.extend(batch.entries);
     library.problems.extend(batch.problems);
+    for entry in &mut library.entries[from..] {
+        if let Some(marks) = app.saved.get(&entry.article.id) {
+            entry.read = marks.read;
+            entry.starred = marks.starred;
+        }
+    }
     app.list.add(&app.library.entries, from);
+    reselect_last_open(app, from);
     if app.reader.entry.is_none() {
+        show_selected(app);
+    }
+}
+
+/// Selects the article open last time when it arrives (without opening it).
+fn reselect_last_open(app: &mut App, from: usize) {
+    let Some(id) = app.reselect else { return };
+    let Some(index) = app.library.entries[from..].iter().position(|e| e.article.id == id) else {
+        return;
+    };
+    app.reselect = None;
+    if let Some(row) = app.list.visible.iter().position(|&i| i == from + index) {
+        app.list.select(row);
         show_selected(app);
     }
 }
@@ -306,8 +331,16 @@ fn show_selected(app: &mut App) {
     }
     // Before the size is known, or when tiny: a sane width, redone on the next resize.
     let width = usize::from(reader_text(app.layout.reader).width).max(MIN_WRAP);
+    save_position(app);
     match selected.and_then(|i| app.library.entries.get(i).map(|e| (i, e))) {
-        Some((i, entry)) => app.reader.show(i, &entry.article, width),
+        Some((i, entry)) => {
+            app.reader.show(i, &entry.article, width);
+            let id = entry.article.id;
+            if let Some(position) = app.saved.get(&id).map(|m| m.position).filter(|&p| p > 0) {
+                app.reader.reveal(usize::try_from(position).unwrap_or(usize::MAX), true);
+            }
+            app.effects.push(Effect::SaveLastOpen(id));
+        }
         None => app.reader.clear(),
     }
     app.quotes.forget_selection();
@@ -354,7 +387,43 @@ fn select_first_quote_in(app: &mut App, bytes: Range<usize>) {
 }
 
 fn mark_read(app: &mut App) {
-    if let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get_mut(i)) {
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get_mut(i));
+    if let Some(entry) = entry.filter(|e| !e.read) {
         entry.read = true;
+        app.effects.push(Effect::SaveRead(entry.article.id, true));
+        app.saved.entry(entry.article.id).or_default().read = true;
+    }
+}
+
+/// The article the star and read keys act on: the list's selection in the list, else the one shown.
+fn target(app: &App) -> Option<usize> {
+    match app.focus {
+        Focus::List => app.list.selected_entry(),
+        Focus::Reader | Focus::Quotes => app.reader.entry,
+    }
+}
+
+fn toggle_star(app: &mut App) {
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else { return };
+    entry.starred = !entry.starred;
+    app.effects.push(Effect::SaveStarred(entry.article.id, entry.starred));
+    app.saved.entry(entry.article.id).or_default().starred = entry.starred;
+}
+
+fn toggle_read(app: &mut App) {
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else { return };
+    entry.read = !entry.read;
+    app.effects.push(Effect::SaveRead(entry.article.id, entry.read));
+    app.saved.entry(entry.article.id).or_default().read = entry.read;
+}
+
+/// Remembers how far the shown article is read: the byte offset of the top row in view.
+fn save_position(app: &mut App) {
+    let Some(id) = app.current().map(|e| e.article.id) else { return };
+    let position = if app.reader.scroll == 0 { 0 } else { app.reader.view_bytes().start as u64 };
+    let saved = app.saved.entry(id).or_default();
+    if saved.position != position {
+        saved.position = position;
+        app.effects.push(Effect::SavePosition(id, position));
     }
 }

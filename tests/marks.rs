@@ -1,0 +1,92 @@
+//! Marks in the reader: the star and read keys, the effects they queue, and a round trip through
+//! a real SQLite file by the same code the event loop runs (no terminal needed).
+
+mod common;
+
+use common::{app_with, fixture, press, seeds};
+use saidso::app::{Action, App, Effect, Entry, Keymap, update};
+use saidso::store::Store;
+use saidso::tui::run_effects;
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn stars(app: &App) -> Vec<bool> {
+    app.library.entries.iter().map(|e| e.starred).collect()
+}
+
+#[test]
+fn star_toggles_on_the_selected_article_and_queues_a_save() {
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "j *");
+    assert_eq!(stars(&app), [false, true, false]);
+    let id = app.library.entries[1].article.id;
+    assert!(app.effects.contains(&Effect::SaveStarred(id, true)));
+    app.effects.clear();
+    press(&mut app, "*");
+    assert_eq!(stars(&app), [false, false, false]);
+    assert_eq!(app.effects, [Effect::SaveStarred(id, false)]);
+}
+
+#[test]
+fn m_toggles_read_and_opening_queues_the_read_mark() {
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "m");
+    let id = app.library.entries[0].article.id;
+    assert!(app.library.entries[0].read);
+    assert_eq!(app.effects, [Effect::SaveRead(id, true)]);
+    press(&mut app, "m");
+    assert!(!app.library.entries[0].read);
+    app.effects.clear();
+    press(&mut app, "enter");
+    assert!(app.library.entries[0].read);
+    assert!(app.effects.contains(&Effect::SaveRead(id, true)));
+}
+
+/// The library indices of the entries that `has`.
+fn indices(app: &App, has: impl Fn(&Entry) -> bool) -> Vec<usize> {
+    app.library.entries.iter().enumerate().filter(|(_, e)| has(e)).map(|(i, _)| i).collect()
+}
+
+/// A fresh reader on `store`, as `tui::run` starts one, with the seed articles loaded.
+fn reader_on(store: &Store) -> App {
+    let mut app = App::new(Keymap::builtin());
+    app.saved = store.all_marks().expect("marks");
+    app.reselect = store.last_open().expect("last open");
+    update(&mut app, Action::Resize { width: W, height: 12 });
+    update(&mut app, Action::Loaded(seeds()));
+    update(&mut app, Action::LoadingDone);
+    app
+}
+
+#[test]
+fn marks_position_and_last_open_article_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("state.sqlite3");
+    let (mut store, notices) = Store::open(&path);
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut failed = false;
+    let mut app = reader_on(&store);
+    // Star the first, open the second and read down a few lines, quit.
+    press(&mut app, "* j enter j j j j j");
+    let scroll = app.reader.scroll;
+    assert!(scroll > 0);
+    let top = app.reader.view_bytes().start;
+    run_effects(&mut app, &mut store, &mut failed);
+    press(&mut app, "q");
+    run_effects(&mut app, &mut store, &mut failed);
+    assert!(!failed);
+    drop(store);
+
+    let (store, _) = Store::open(&path);
+    let app = reader_on(&store);
+    let starred: Vec<usize> = indices(&app, |e| e.starred);
+    assert_eq!(starred, [0]);
+    assert_eq!(indices(&app, |e| e.read), [1]);
+    assert_eq!(app.list.selected_entry(), Some(1), "the last open article is selected again");
+    assert_eq!(app.reader.entry, Some(1));
+    assert_eq!(app.reader.view_bytes().start, top, "the reading position is back");
+    assert_eq!(app.reader.scroll, scroll);
+}
