@@ -6,7 +6,7 @@ mod common;
 use common::{app_with, fixture, press, seeds};
 use saidso::app::{Action, App, Effect, Entry, Keymap, update};
 use saidso::store::Store;
-use saidso::tui::run_effects;
+use saidso::tui::{run_effects, write_clipboard};
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -74,9 +74,9 @@ fn marks_position_and_last_open_article_survive_a_restart() {
     let scroll = app.reader.scroll;
     assert!(scroll > 0);
     let top = app.reader.view_bytes().start;
-    run_effects(&mut app, &mut store, &mut failed);
+    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new());
     press(&mut app, "q");
-    run_effects(&mut app, &mut store, &mut failed);
+    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new());
     assert!(!failed);
     drop(store);
 
@@ -89,4 +89,18 @@ fn marks_position_and_last_open_article_survive_a_restart() {
     assert_eq!(app.reader.entry, Some(1));
     assert_eq!(app.reader.view_bytes().start, top, "the reading position is back");
     assert_eq!(app.reader.scroll, scroll);
+}
+
+#[test]
+fn y_copies_the_selected_quote_with_its_attribution_as_osc_52() {
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
+    assert!(text.starts_with('“') && text.contains("” — "), "{text}");
+    assert!(text.ends_with(", in: Harbour talks stall over fishing quotas"), "{text}");
+    let mut out = Vec::new();
+    write_clipboard(&mut out, "“Yes” — Ann Lee, in: Talks\u{7}").expect("write");
+    // base64 of the text without the BEL that would end the sequence early.
+    assert_eq!(out, b"\x1b]52;c;4oCcWWVz4oCdIOKAlCBBbm4gTGVlLCBpbjogVGFsa3M=\x07");
 }

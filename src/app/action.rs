@@ -59,6 +59,8 @@ pub enum Action {
     ToggleStar,
     /// Mark the article read, or unread again.
     ToggleRead,
+    /// Copy the selected quote with its attribution to the clipboard.
+    Copy,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -111,7 +113,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 24] {
+    pub fn bindable() -> [Action; 25] {
         use Action::*;
         [
             Down,
@@ -135,6 +137,7 @@ impl Action {
             TogglePartials,
             ToggleStar,
             ToggleRead,
+            Copy,
             Cancel,
             Help,
             Quit,

@@ -14,4 +14,6 @@ pub enum Effect {
     SavePosition(ArticleId, u64),
     /// Remember the article open last.
     SaveLastOpen(ArticleId),
+    /// Put this text on the system clipboard (OSC 52 to the terminal).
+    Copy(String),
 }

@@ -66,6 +66,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::PrevQuote => "previous quote",
         Action::ToggleStar => "star / unstar the article",
         Action::ToggleRead => "mark the article read / unread",
+        Action::Copy => "copy the quote with its attribution",
         _ => "",
     }
 }
@@ -136,3 +137,17 @@ pub fn article_position(selected: usize, total: usize) -> String {
 
 /// Message: marks could not be written to the store (shown once).
 pub const MARKS_NOT_SAVED: &str = "Marks not saved";
+
+/// Message: a quote went to the clipboard.
+pub const COPIED: &str = "Quote copied to the clipboard";
+
+/// Message: nothing to copy.
+pub const NO_QUOTE: &str = "No quote selected";
+
+/// A quote as copied: `“…” — Speaker, in: Title`.
+pub fn attributed(quote: &str, speaker: Option<&str>, title: &str) -> String {
+    format!("“{quote}” — {}, in: {title}", speaker.unwrap_or("unknown speaker"))
+}
+
+/// Message: the terminal could not be asked to set the clipboard.
+pub const NOT_COPIED: &str = "Could not copy to the clipboard";

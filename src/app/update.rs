@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::ToggleStar => toggle_star(app),
         Action::ToggleRead => toggle_read(app),
+        Action::Copy => copy_quote(app),
         Action::Help => toggle_help(app),
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
@@ -426,4 +427,17 @@ fn save_position(app: &mut App) {
         saved.position = position;
         app.effects.push(Effect::SavePosition(id, position));
     }
+}
+
+/// Asks for the selected quote, attributed, to go to the clipboard.
+fn copy_quote(app: &mut App) {
+    let Some(entry) = app.current() else { return };
+    let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else {
+        app.status.say(strings::NO_QUOTE);
+        return;
+    };
+    let text = quote.text(&entry.article.text);
+    let copied = strings::attributed(&text, quote.speaker.as_deref(), &entry.article.title);
+    app.effects.push(Effect::Copy(copied));
+    app.status.say(strings::COPIED);
 }

@@ -9,7 +9,7 @@ mod terminal;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-pub use effects::run_effects;
+pub use effects::{run_effects, write_clipboard};
 pub use events::{Event, to_action};
 pub use terminal::{Tui, restore};
 
@@ -46,7 +46,7 @@ pub fn run(paths: Vec<String>, config: Config, state: &StateArgs) -> anyhow::Res
     update(&mut app, Action::Loaded(Batch { problems, ..Batch::default() }));
     let mut looped = Looped { store, failed: false };
     let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut looped);
-    run_effects(&mut app, &mut looped.store, &mut looped.failed);
+    run_effects(&mut app, &mut looped.store, &mut looped.failed, &mut std::io::stdout());
     result
 }
 
@@ -108,7 +108,7 @@ fn event_loop(
                 dirty = true;
             }
         }
-        run_effects(app, &mut looped.store, &mut looped.failed);
+        run_effects(app, &mut looped.store, &mut looped.failed, &mut std::io::stdout());
         if app.status.serial != seen_message {
             seen_message = app.status.serial;
             message_deadline = Some(Instant::now() + MESSAGE_TIME);
