@@ -104,3 +104,12 @@ fn y_copies_the_selected_quote_with_its_attribution_as_osc_52() {
     // base64 of the text without the BEL that would end the sequence early.
     assert_eq!(out, b"\x1b]52;c;4oCcWWVz4oCdIOKAlCBBbm4gTGVlLCBpbjogVGFsa3M=\x07");
 }
+
+#[test]
+fn u_lists_unread_articles_only_and_back() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "j m u");
+    assert_eq!(app.list.visible, [0, 2]);
+    press(&mut app, "u");
+    assert_eq!(app.list.visible, [0, 1, 2]);
+}

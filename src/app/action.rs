@@ -61,6 +61,8 @@ pub enum Action {
     ToggleRead,
     /// Copy the selected quote with its attribution to the clipboard.
     Copy,
+    /// List only unread articles, or all again.
+    UnreadOnly,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -113,7 +115,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 25] {
+    pub fn bindable() -> [Action; 26] {
         use Action::*;
         [
             Down,
@@ -138,6 +140,7 @@ impl Action {
             ToggleStar,
             ToggleRead,
             Copy,
+            UnreadOnly,
             Cancel,
             Help,
             Quit,

@@ -23,6 +23,8 @@ pub struct ListPane {
     pub offset: usize,
     /// Rows in view.
     pub height: usize,
+    /// Only unread articles are listed (those read while listed stay until the list is redone).
+    pub unread_only: bool,
 }
 
 impl ListPane {
@@ -35,6 +37,9 @@ impl ListPane {
     pub fn add(&mut self, entries: &[Entry], from: usize) {
         let needle = Needle::new(&self.filter);
         for (i, entry) in entries.iter().enumerate().skip(from) {
+            if self.unread_only && entry.read {
+                continue;
+            }
             if let Some(at) = needle.find(&entry.haystack, 0) {
                 self.visible.push(i);
                 self.hits.push(at);
@@ -46,8 +51,12 @@ impl ListPane {
     pub fn set_filter(&mut self, entries: &[Entry], filter: String) {
         let before = self.selected_entry();
         let (old, new) = (Needle::new(&self.filter), Needle::new(&filter));
-        let find =
-            |(i, from): (usize, usize)| new.find(&entries[i].haystack, from).map(|at| (i, at));
+        let unread_only = self.unread_only;
+        let find = |(i, from): (usize, usize)| {
+            let entry: &Entry = &entries[i];
+            let listed = !unread_only || !entry.read;
+            listed.then(|| new.find(&entry.haystack, from).map(|at| (i, at))).flatten()
+        };
         // A longer filter only narrows the list, so only the rows shown need checking; typed on
         // at the end, it can only match where the shorter one first did, or later.
         let found: Vec<(usize, usize)> = if new.text().starts_with(old.text()) {
@@ -60,6 +69,19 @@ impl ListPane {
         };
         (self.visible, self.hits) = found.into_iter().unzip();
         self.filter = filter;
+        let at = before.and_then(|b| self.visible.binary_search(&b).ok());
+        self.offset = 0;
+        self.select(at.unwrap_or(0));
+    }
+
+    /// Lists only unread articles (`on`) or all, with the same filter, keeping the selected entry
+    /// selected when it is still listed.
+    pub fn set_unread_only(&mut self, entries: &[Entry], on: bool) {
+        let before = self.selected_entry();
+        self.unread_only = on;
+        self.visible.clear();
+        self.hits.clear();
+        self.add(entries, 0);
         let at = before.and_then(|b| self.visible.binary_search(&b).ok());
         self.offset = 0;
         self.select(at.unwrap_or(0));

@@ -67,6 +67,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::ToggleStar => "star / unstar the article",
         Action::ToggleRead => "mark the article read / unread",
         Action::Copy => "copy the quote with its attribution",
+        Action::UnreadOnly => "list unread articles only / all",
         _ => "",
     }
 }
@@ -151,3 +152,8 @@ pub fn attributed(quote: &str, speaker: Option<&str>, title: &str) -> String {
 
 /// Message: the terminal could not be asked to set the clipboard.
 pub const NOT_COPIED: &str = "Could not copy to the clipboard";
+
+/// Message: the list shows unread articles only, or all.
+pub fn unread_only(on: bool) -> &'static str {
+    if on { "Unread articles only" } else { "All articles" }
+}

@@ -24,6 +24,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleStar => toggle_star(app),
         Action::ToggleRead => toggle_read(app),
         Action::Copy => copy_quote(app),
+        Action::UnreadOnly => {
+            app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
+            app.status.say(strings::unread_only(app.list.unread_only));
+            show_selected(app);
+        }
         Action::Help => toggle_help(app),
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
