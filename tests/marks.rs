@@ -74,9 +74,9 @@ fn marks_position_and_last_open_article_survive_a_restart() {
     let scroll = app.reader.scroll;
     assert!(scroll > 0);
     let top = app.reader.view_bytes().start;
-    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new());
+    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new(), dir.path());
     press(&mut app, "q");
-    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new());
+    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new(), dir.path());
     assert!(!failed);
     drop(store);
 
@@ -112,4 +112,27 @@ fn u_lists_unread_articles_only_and_back() {
     assert_eq!(app.list.visible, [0, 2]);
     press(&mut app, "u");
     assert_eq!(app.list.visible, [0, 1, 2]);
+}
+
+#[test]
+fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::in_memory();
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "e");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    let file = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
+    let text = std::fs::read_to_string(&file).expect("exported file");
+    assert!(text.starts_with("## Harbour talks stall over fishing quotas\n\n- “"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("- “")).count(), 5);
+    assert!(app.status.message.as_deref().is_some_and(|m| m.contains("saidso-quotes-harbour")));
+    press(&mut app, "E");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    let all = std::fs::read_to_string(dir.path().join("saidso-quotes-list.md")).expect("list");
+    assert_eq!(all.matches("## ").count(), 3);
+    press(&mut app, "e");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-2.md").exists());
+    assert_eq!(std::fs::read_to_string(&file).expect("first file"), text, "not overwritten");
 }

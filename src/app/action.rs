@@ -63,6 +63,10 @@ pub enum Action {
     Copy,
     /// List only unread articles, or all again.
     UnreadOnly,
+    /// Export the quotes of the article shown as Markdown.
+    Export,
+    /// Export the quotes of every article listed as Markdown.
+    ExportAll,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -115,7 +119,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 26] {
+    pub fn bindable() -> [Action; 28] {
         use Action::*;
         [
             Down,
@@ -141,6 +145,8 @@ impl Action {
             ToggleRead,
             Copy,
             UnreadOnly,
+            Export,
+            ExportAll,
             Cancel,
             Help,
             Quit,

@@ -16,4 +16,12 @@ pub enum Effect {
     SaveLastOpen(ArticleId),
     /// Put this text on the system clipboard (OSC 52 to the terminal).
     Copy(String),
+    /// Write quotes as Markdown to a new file named after `stem` (`saidso-quotes-<stem>.md`,
+    /// with `-2`, `-3`… rather than overwriting).
+    Export {
+        /// What the file name is made from.
+        stem: String,
+        /// The file's content.
+        markdown: String,
+    },
 }

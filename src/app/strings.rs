@@ -68,6 +68,8 @@ pub fn describe(action: &Action) -> &'static str {
         Action::ToggleRead => "mark the article read / unread",
         Action::Copy => "copy the quote with its attribution",
         Action::UnreadOnly => "list unread articles only / all",
+        Action::Export => "export the article's quotes as Markdown",
+        Action::ExportAll => "export the quotes of every article listed",
         _ => "",
     }
 }
@@ -156,4 +158,14 @@ pub const NOT_COPIED: &str = "Could not copy to the clipboard";
 /// Message: the list shows unread articles only, or all.
 pub fn unread_only(on: bool) -> &'static str {
     if on { "Unread articles only" } else { "All articles" }
+}
+
+/// Message: quotes were written to a file.
+pub fn exported(file: &str) -> String {
+    format!("Quotes exported to {file}")
+}
+
+/// Message: the export file could not be written.
+pub fn not_exported(error: &str) -> String {
+    format!("Export failed: {error}")
 }

@@ -24,6 +24,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::ToggleStar => toggle_star(app),
         Action::ToggleRead => toggle_read(app),
         Action::Copy => copy_quote(app),
+        Action::Export => export(app, app.reader.entry.into_iter().collect()),
+        Action::ExportAll => export(app, app.list.visible.clone()),
         Action::UnreadOnly => {
             app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
             app.status.say(strings::unread_only(app.list.unread_only));
@@ -445,4 +447,34 @@ fn copy_quote(app: &mut App) {
     let copied = strings::attributed(&text, quote.speaker.as_deref(), &entry.article.title);
     app.effects.push(Effect::Copy(copied));
     app.status.say(strings::COPIED);
+}
+
+/// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
+/// `saidso quotes --format markdown` prints them.
+fn export(app: &mut App, which: Vec<usize>) {
+    let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
+    let stem = match entries.as_slice() {
+        [] => return,
+        [one] => slug(&one.article.title),
+        _ => "list".to_string(),
+    };
+    let markdown = entries
+        .iter()
+        .map(|e| {
+            crate::export::markdown(&e.article.title, &crate::export::rows(&e.article, &e.quotes))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    app.effects.push(Effect::Export { stem, markdown });
+}
+
+/// A file-name-safe form of a title: lower-case ASCII letters and digits joined by `-`.
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() { "article".to_string() } else { words.join("-") }
 }

@@ -46,7 +46,13 @@ pub fn run(paths: Vec<String>, config: Config, state: &StateArgs) -> anyhow::Res
     update(&mut app, Action::Loaded(Batch { problems, ..Batch::default() }));
     let mut looped = Looped { store, failed: false };
     let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut looped);
-    run_effects(&mut app, &mut looped.store, &mut looped.failed, &mut std::io::stdout());
+    run_effects(
+        &mut app,
+        &mut looped.store,
+        &mut looped.failed,
+        &mut std::io::stdout(),
+        std::path::Path::new("."),
+    );
     result
 }
 
@@ -108,7 +114,13 @@ fn event_loop(
                 dirty = true;
             }
         }
-        run_effects(app, &mut looped.store, &mut looped.failed, &mut std::io::stdout());
+        run_effects(
+            app,
+            &mut looped.store,
+            &mut looped.failed,
+            &mut std::io::stdout(),
+            std::path::Path::new("."),
+        );
         if app.status.serial != seen_message {
             seen_message = app.status.serial;
             message_deadline = Some(Instant::now() + MESSAGE_TIME);
