@@ -136,3 +136,15 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
     assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-2.md").exists());
     assert_eq!(std::fs::read_to_string(&file).expect("first file"), text, "not overwritten");
 }
+
+#[test]
+fn o_asks_to_open_the_link_only_when_the_article_has_one() {
+    let mut batch = fixture();
+    batch.entries[1].article.meta.url = Some("https://example.com/ferry".to_string());
+    let mut app = app_with(batch, W, H);
+    app.effects.clear();
+    press(&mut app, "o");
+    assert!(app.effects.is_empty());
+    press(&mut app, "j o");
+    assert!(app.effects.contains(&Effect::OpenLink("https://example.com/ferry".to_string())));
+}

@@ -67,6 +67,8 @@ pub enum Action {
     Export,
     /// Export the quotes of every article listed as Markdown.
     ExportAll,
+    /// Open the article's link in the browser.
+    OpenLink,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -119,7 +121,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 28] {
+    pub fn bindable() -> [Action; 29] {
         use Action::*;
         [
             Down,
@@ -147,6 +149,7 @@ impl Action {
             UnreadOnly,
             Export,
             ExportAll,
+            OpenLink,
             Cancel,
             Help,
             Quit,

@@ -16,6 +16,8 @@ pub enum Effect {
     SaveLastOpen(ArticleId),
     /// Put this text on the system clipboard (OSC 52 to the terminal).
     Copy(String),
+    /// Open this link in the browser.
+    OpenLink(String),
     /// Write quotes as Markdown to a new file named after `stem` (`saidso-quotes-<stem>.md`,
     /// with `-2`, `-3`… rather than overwriting).
     Export {

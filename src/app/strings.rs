@@ -70,6 +70,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::UnreadOnly => "list unread articles only / all",
         Action::Export => "export the article's quotes as Markdown",
         Action::ExportAll => "export the quotes of every article listed",
+        Action::OpenLink => "open the article's link in the browser",
         _ => "",
     }
 }
@@ -168,4 +169,12 @@ pub fn exported(file: &str) -> String {
 /// Message: the export file could not be written.
 pub fn not_exported(error: &str) -> String {
     format!("Export failed: {error}")
+}
+
+/// Message: the article has no link to open.
+pub const NO_LINK: &str = "This article has no link";
+
+/// Message: a link is being opened.
+pub fn opening(url: &str) -> String {
+    format!("Opening {url}")
 }

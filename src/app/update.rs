@@ -26,6 +26,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Copy => copy_quote(app),
         Action::Export => export(app, app.reader.entry.into_iter().collect()),
         Action::ExportAll => export(app, app.list.visible.clone()),
+        Action::OpenLink => open_link(app),
         Action::UnreadOnly => {
             app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
             app.status.say(strings::unread_only(app.list.unread_only));
@@ -477,4 +478,16 @@ fn slug(title: &str) -> String {
         .map(str::to_ascii_lowercase)
         .collect();
     if words.is_empty() { "article".to_string() } else { words.join("-") }
+}
+
+/// Asks for the shown article's link to open in the browser.
+fn open_link(app: &mut App) {
+    let Some(entry) = app.current() else { return };
+    match entry.article.meta.url.clone() {
+        Some(url) => {
+            app.status.say(strings::opening(&url));
+            app.effects.push(Effect::OpenLink(url));
+        }
+        None => app.status.say(strings::NO_LINK),
+    }
 }

@@ -21,6 +21,12 @@ pub fn run_effects(
     export_dir: &Path,
 ) {
     for effect in std::mem::take(&mut app.effects) {
+        if let Effect::OpenLink(url) = &effect {
+            if let Err(e) = crate::open_link::open(url) {
+                app.status.say(e);
+            }
+            continue;
+        }
         if let Effect::Export { stem, markdown } = &effect {
             match write_new_file(export_dir, stem, markdown) {
                 Ok(path) => app.status.say(strings::exported(&path.display().to_string())),
@@ -47,7 +53,7 @@ fn perform(effect: &Effect, store: &mut Store) -> Result<(), StoreError> {
         Effect::SaveStarred(id, starred) => store.set_starred(id, starred),
         Effect::SavePosition(id, position) => store.set_position(id, position),
         Effect::SaveLastOpen(id) => store.set_last_open(id),
-        Effect::Copy(_) | Effect::Export { .. } => Ok(()),
+        Effect::Copy(_) | Effect::Export { .. } | Effect::OpenLink(_) => Ok(()),
     }
 }
 
