@@ -148,3 +148,25 @@ fn o_asks_to_open_the_link_only_when_the_article_has_one() {
     press(&mut app, "j o");
     assert!(app.effects.contains(&Effect::OpenLink("https://example.com/ferry".to_string())));
 }
+
+#[test]
+fn capital_o_cycles_the_list_order_keeping_the_selection() {
+    let mut batch = fixture();
+    batch.entries[0].article.meta.date = Some("2024-01-02".to_string());
+    batch.entries[2].article.meta.date = Some("2024-03-01".to_string());
+    let mut app = app_with(batch, W, H);
+    let titles = |app: &App| -> Vec<String> {
+        app.list.visible.iter().map(|&i| app.library.entries[i].article.title.clone()).collect()
+    };
+    press(&mut app, "O");
+    let mut sorted = titles(&app);
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles(&app), sorted);
+    assert_eq!(app.list.selected_entry(), Some(0), "the selection follows its article");
+    press(&mut app, "O");
+    assert_eq!(app.list.visible, [0, 1, 2], "most quotes first: 5, 1, 0");
+    press(&mut app, "O");
+    assert_eq!(app.list.visible, [2, 0, 1], "newest first, undated last");
+    press(&mut app, "O");
+    assert_eq!(app.list.visible, [0, 1, 2]);
+}

@@ -69,6 +69,8 @@ pub enum Action {
     ExportAll,
     /// Open the article's link in the browser.
     OpenLink,
+    /// Order the list the next way: as given, by title, most quotes, by date.
+    CycleOrder,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -121,7 +123,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 29] {
+    pub fn bindable() -> [Action; 30] {
         use Action::*;
         [
             Down,
@@ -150,6 +152,7 @@ impl Action {
             Export,
             ExportAll,
             OpenLink,
+            CycleOrder,
             Cancel,
             Help,
             Quit,

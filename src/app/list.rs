@@ -25,6 +25,34 @@ pub struct ListPane {
     pub height: usize,
     /// Only unread articles are listed (those read while listed stay until the list is redone).
     pub unread_only: bool,
+    /// The order of the rows.
+    pub order: Order,
+}
+
+/// How the article list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// As the inputs were given.
+    #[default]
+    Given,
+    /// By title.
+    Title,
+    /// Most quotes first.
+    MostQuotes,
+    /// Newest first, undated last.
+    Date,
+}
+
+impl Order {
+    /// The next order, wrapping around.
+    pub fn next(self) -> Self {
+        match self {
+            Order::Given => Order::Title,
+            Order::Title => Order::MostQuotes,
+            Order::MostQuotes => Order::Date,
+            Order::Date => Order::Given,
+        }
+    }
 }
 
 impl ListPane {
@@ -35,6 +63,16 @@ impl ListPane {
 
     /// Takes in entries appended to the library from index `from` on.
     pub fn add(&mut self, entries: &[Entry], from: usize) {
+        let before = self.selected_entry();
+        self.append(entries, from);
+        self.sort(entries);
+        if let Some(row) = before.and_then(|b| self.row_of(b)) {
+            self.select(row);
+        }
+    }
+
+    /// Lists the entries from index `from` on that pass, at the end.
+    fn append(&mut self, entries: &[Entry], from: usize) {
         let needle = Needle::new(&self.filter);
         for (i, entry) in entries.iter().enumerate().skip(from) {
             if self.unread_only && entry.read {
@@ -69,7 +107,8 @@ impl ListPane {
         };
         (self.visible, self.hits) = found.into_iter().unzip();
         self.filter = filter;
-        let at = before.and_then(|b| self.visible.binary_search(&b).ok());
+        self.sort(entries);
+        let at = before.and_then(|b| self.row_of(b));
         self.offset = 0;
         self.select(at.unwrap_or(0));
     }
@@ -81,10 +120,43 @@ impl ListPane {
         self.unread_only = on;
         self.visible.clear();
         self.hits.clear();
-        self.add(entries, 0);
-        let at = before.and_then(|b| self.visible.binary_search(&b).ok());
+        self.append(entries, 0);
+        self.sort(entries);
+        let at = before.and_then(|b| self.row_of(b));
         self.offset = 0;
         self.select(at.unwrap_or(0));
+    }
+
+    /// Orders the list by `order`, keeping the selected entry selected.
+    pub fn set_order(&mut self, entries: &[Entry], order: Order) {
+        let before = self.selected_entry();
+        self.order = order;
+        self.sort(entries);
+        self.offset = 0;
+        self.select(before.and_then(|b| self.row_of(b)).unwrap_or(0));
+    }
+
+    /// The row showing library entry `entry`.
+    fn row_of(&self, entry: usize) -> Option<usize> {
+        self.visible.iter().position(|&i| i == entry)
+    }
+
+    /// Puts the rows in `self.order`; ties stay in the order given.
+    fn sort(&mut self, entries: &[Entry]) {
+        let mut rows: Vec<(usize, usize)> =
+            self.visible.iter().copied().zip(self.hits.iter().copied()).collect();
+        let key = |&(i, _): &(usize, usize)| &entries[i];
+        match self.order {
+            Order::Given => rows.sort_by_key(|&(i, _)| i),
+            Order::Title => rows.sort_by_cached_key(|r| key(r).article.title.to_lowercase()),
+            Order::MostQuotes => rows.sort_by_key(|r| std::cmp::Reverse(key(r).quotes.len())),
+            // ISO dates sort as text; undated articles go last.
+            Order::Date => rows.sort_by(|a, b| {
+                let (a, b) = (&key(a).article.meta.date, &key(b).article.meta.date);
+                b.is_some().cmp(&a.is_some()).then_with(|| b.cmp(a))
+            }),
+        }
+        (self.visible, self.hits) = rows.into_iter().unzip();
     }
 
     /// Selects row `row` (clamped) and scrolls it into view.

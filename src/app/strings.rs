@@ -71,6 +71,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::Export => "export the article's quotes as Markdown",
         Action::ExportAll => "export the quotes of every article listed",
         Action::OpenLink => "open the article's link in the browser",
+        Action::CycleOrder => "order the list: as given, title, quotes, date",
         _ => "",
     }
 }
@@ -177,4 +178,14 @@ pub const NO_LINK: &str = "This article has no link";
 /// Message: a link is being opened.
 pub fn opening(url: &str) -> String {
     format!("Opening {url}")
+}
+
+/// Message: the list's order changed.
+pub fn order(order: super::Order) -> &'static str {
+    match order {
+        super::Order::Given => "Ordered as given",
+        super::Order::Title => "Ordered by title",
+        super::Order::MostQuotes => "Ordered by most quotes",
+        super::Order::Date => "Ordered by date, newest first",
+    }
 }

@@ -27,6 +27,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Export => export(app, app.reader.entry.into_iter().collect()),
         Action::ExportAll => export(app, app.list.visible.clone()),
         Action::OpenLink => open_link(app),
+        Action::CycleOrder => {
+            app.list.set_order(&app.library.entries, app.list.order.next());
+            app.status.say(strings::order(app.list.order));
+        }
         Action::UnreadOnly => {
             app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
             app.status.say(strings::unread_only(app.list.unread_only));
