@@ -47,6 +47,8 @@ impl Session {
             .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_saidso"));
+        // The user's own state file stays untouched.
+        cmd.arg("--no-state");
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         let child = pty.slave.spawn_command(cmd).expect("start saidso");

@@ -59,6 +59,22 @@ pub enum Action {
     Speakers,
     /// Go to the next article that carries the selected quote.
     NextSameQuote,
+    /// Star the article, or take its star away.
+    ToggleStar,
+    /// Mark the article read, or unread again.
+    ToggleRead,
+    /// Copy the selected quote with its attribution to the clipboard.
+    Copy,
+    /// List only unread articles, or all again.
+    UnreadOnly,
+    /// Export the quotes of the article shown as Markdown.
+    Export,
+    /// Export the quotes of every article listed as Markdown.
+    ExportAll,
+    /// Open the article's link in the browser.
+    OpenLink,
+    /// Order the list the next way: as given, by title, most quotes, by date.
+    CycleOrder,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -111,7 +127,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 24] {
+    pub fn bindable() -> [Action; 32] {
         use Action::*;
         [
             Down,
@@ -135,6 +151,14 @@ impl Action {
             Filter,
             SpeakerFilter,
             TogglePartials,
+            ToggleStar,
+            ToggleRead,
+            Copy,
+            UnreadOnly,
+            Export,
+            ExportAll,
+            OpenLink,
+            CycleOrder,
             Cancel,
             Help,
             Quit,

@@ -19,12 +19,21 @@ pub struct Entry {
     /// What the speakers index keeps of it, made on the loading thread and taken by the index
     /// (which makes it itself when there is none).
     pub digest: Option<Digest>,
+    /// Starred by the user.
+    pub starred: bool,
 }
 
 impl Entry {
     /// An unread entry. Builds the filter's haystack: call it on a worker thread.
     pub fn new(article: Article, quotes: Vec<Quote>) -> Self {
-        Self { haystack: Haystack::new(&article), article, quotes, read: false, digest: None }
+        Self {
+            haystack: Haystack::new(&article),
+            article,
+            quotes,
+            read: false,
+            starred: false,
+            digest: None,
+        }
     }
 
     /// This entry with its speakers digest made by `digester`: call it on a worker thread.

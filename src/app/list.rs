@@ -23,6 +23,36 @@ pub struct ListPane {
     pub offset: usize,
     /// Rows in view.
     pub height: usize,
+    /// Only unread articles are listed (those read while listed stay until the list is redone).
+    pub unread_only: bool,
+    /// The order of the rows.
+    pub order: Order,
+}
+
+/// How the article list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Order {
+    /// As the inputs were given.
+    #[default]
+    Given,
+    /// By title.
+    Title,
+    /// Most quotes first.
+    MostQuotes,
+    /// Newest first, undated last.
+    Date,
+}
+
+impl Order {
+    /// The next order, wrapping around.
+    pub fn next(self) -> Self {
+        match self {
+            Order::Given => Order::Title,
+            Order::Title => Order::MostQuotes,
+            Order::MostQuotes => Order::Date,
+            Order::Date => Order::Given,
+        }
+    }
 }
 
 impl ListPane {
@@ -33,8 +63,21 @@ impl ListPane {
 
     /// Takes in entries appended to the library from index `from` on.
     pub fn add(&mut self, entries: &[Entry], from: usize) {
+        let before = self.selected_entry();
+        self.append(entries, from);
+        self.sort(entries);
+        if let Some(row) = before.and_then(|b| self.row_of(b)) {
+            self.select(row);
+        }
+    }
+
+    /// Lists the entries from index `from` on that pass, at the end.
+    fn append(&mut self, entries: &[Entry], from: usize) {
         let needle = Needle::new(&self.filter);
         for (i, entry) in entries.iter().enumerate().skip(from) {
+            if self.unread_only && entry.read {
+                continue;
+            }
             if let Some(at) = needle.find(&entry.haystack, 0) {
                 self.visible.push(i);
                 self.hits.push(at);
@@ -46,8 +89,12 @@ impl ListPane {
     pub fn set_filter(&mut self, entries: &[Entry], filter: String) {
         let before = self.selected_entry();
         let (old, new) = (Needle::new(&self.filter), Needle::new(&filter));
-        let find =
-            |(i, from): (usize, usize)| new.find(&entries[i].haystack, from).map(|at| (i, at));
+        let unread_only = self.unread_only;
+        let find = |(i, from): (usize, usize)| {
+            let entry: &Entry = &entries[i];
+            let listed = !unread_only || !entry.read;
+            listed.then(|| new.find(&entry.haystack, from).map(|at| (i, at))).flatten()
+        };
         // A longer filter only narrows the list, so only the rows shown need checking; typed on
         // at the end, it can only match where the shorter one first did, or later.
         let found: Vec<(usize, usize)> = if new.text().starts_with(old.text()) {
@@ -60,9 +107,56 @@ impl ListPane {
         };
         (self.visible, self.hits) = found.into_iter().unzip();
         self.filter = filter;
-        let at = before.and_then(|b| self.visible.binary_search(&b).ok());
+        self.sort(entries);
+        let at = before.and_then(|b| self.row_of(b));
         self.offset = 0;
         self.select(at.unwrap_or(0));
+    }
+
+    /// Lists only unread articles (`on`) or all, with the same filter, keeping the selected entry
+    /// selected when it is still listed.
+    pub fn set_unread_only(&mut self, entries: &[Entry], on: bool) {
+        let before = self.selected_entry();
+        self.unread_only = on;
+        self.visible.clear();
+        self.hits.clear();
+        self.append(entries, 0);
+        self.sort(entries);
+        let at = before.and_then(|b| self.row_of(b));
+        self.offset = 0;
+        self.select(at.unwrap_or(0));
+    }
+
+    /// Orders the list by `order`, keeping the selected entry selected.
+    pub fn set_order(&mut self, entries: &[Entry], order: Order) {
+        let before = self.selected_entry();
+        self.order = order;
+        self.sort(entries);
+        self.offset = 0;
+        self.select(before.and_then(|b| self.row_of(b)).unwrap_or(0));
+    }
+
+    /// The row showing library entry `entry`.
+    fn row_of(&self, entry: usize) -> Option<usize> {
+        self.visible.iter().position(|&i| i == entry)
+    }
+
+    /// Puts the rows in `self.order`; ties stay in the order given.
+    fn sort(&mut self, entries: &[Entry]) {
+        let mut rows: Vec<(usize, usize)> =
+            self.visible.iter().copied().zip(self.hits.iter().copied()).collect();
+        let key = |&(i, _): &(usize, usize)| &entries[i];
+        match self.order {
+            Order::Given => rows.sort_by_key(|&(i, _)| i),
+            Order::Title => rows.sort_by_cached_key(|r| key(r).article.title.to_lowercase()),
+            Order::MostQuotes => rows.sort_by_key(|r| std::cmp::Reverse(key(r).quotes.len())),
+            // ISO dates sort as text; undated articles go last.
+            Order::Date => rows.sort_by(|a, b| {
+                let (a, b) = (&key(a).article.meta.date, &key(b).article.meta.date);
+                b.is_some().cmp(&a.is_some()).then_with(|| b.cmp(a))
+            }),
+        }
+        (self.visible, self.hits) = rows.into_iter().unzip();
     }
 
     /// Selects row `row` (clamped) and scrolls it into view.

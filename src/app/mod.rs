@@ -5,6 +5,7 @@
 //! each other: `update` keeps them in sync.
 
 mod action;
+mod effect;
 mod filter;
 mod input;
 mod key;
@@ -20,14 +21,20 @@ pub mod strings;
 mod update;
 mod wrap;
 
+use std::collections::HashMap;
+
+use crate::model::ArticleId;
+use crate::store::Marks;
+
 pub use action::Action;
+pub use effect::Effect;
 pub use filter::{Haystack, Needle};
 pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
 pub use layout::{Layout, Mode, inner, reader_text};
 pub use library::{Batch, Entry, Library};
-pub use list::ListPane;
+pub use list::{ListPane, Order};
 pub use quotes::{QuoteRow, QuotesPane, SpeakerFilter};
 pub use reader::ReaderPane;
 pub use search::Search;
@@ -60,6 +67,12 @@ pub struct App {
     pub keymap: Keymap,
     /// The user asked to leave.
     pub quit: bool,
+    /// Marks saved by earlier sessions, applied to articles as they load.
+    pub saved: HashMap<ArticleId, Marks>,
+    /// The article open last time, selected again once it loads.
+    pub reselect: Option<ArticleId>,
+    /// What the event loop must do after this update (store writes); it drains the queue.
+    pub effects: Vec<Effect>,
 }
 
 impl App {

@@ -66,6 +66,14 @@ pub fn describe(action: &Action) -> &'static str {
         Action::PrevQuote => "previous quote",
         Action::NextSameQuote => "next article with the same quote",
         Action::Speakers => "speakers across the articles",
+        Action::ToggleStar => "star / unstar the article",
+        Action::ToggleRead => "mark the article read / unread",
+        Action::Copy => "copy the quote with its attribution",
+        Action::UnreadOnly => "list unread articles only / all",
+        Action::Export => "export the article's quotes as Markdown",
+        Action::ExportAll => "export the quotes of every article listed",
+        Action::OpenLink => "open the article's link in the browser",
+        Action::CycleOrder => "order the list: as given, title, quotes, date",
         _ => "",
     }
 }
@@ -183,4 +191,54 @@ pub fn position(selected: usize, total: usize) -> String {
 /// The selected article's position, in the status bar.
 pub fn article_position(selected: usize, total: usize) -> String {
     format!("article {selected}/{total}")
+}
+
+/// Message: marks could not be written to the store (shown once).
+pub const MARKS_NOT_SAVED: &str = "Marks not saved";
+
+/// Message: a quote went to the clipboard.
+pub const COPIED: &str = "Quote copied to the clipboard";
+
+/// Message: nothing to copy.
+pub const NO_QUOTE: &str = "No quote selected";
+
+/// A quote as copied: `“…” — Speaker, in: Title`.
+pub fn attributed(quote: &str, speaker: Option<&str>, title: &str) -> String {
+    format!("“{quote}” — {}, in: {title}", speaker.unwrap_or("unknown speaker"))
+}
+
+/// Message: the terminal could not be asked to set the clipboard.
+pub const NOT_COPIED: &str = "Could not copy to the clipboard";
+
+/// Message: the list shows unread articles only, or all.
+pub fn unread_only(on: bool) -> &'static str {
+    if on { "Unread articles only" } else { "All articles" }
+}
+
+/// Message: quotes were written to a file.
+pub fn exported(file: &str) -> String {
+    format!("Quotes exported to {file}")
+}
+
+/// Message: the export file could not be written.
+pub fn not_exported(error: &str) -> String {
+    format!("Export failed: {error}")
+}
+
+/// Message: the article has no link to open.
+pub const NO_LINK: &str = "This article has no link";
+
+/// Message: a link is being opened.
+pub fn opening(url: &str) -> String {
+    format!("Opening {url}")
+}
+
+/// Message: the list's order changed.
+pub fn order(order: super::Order) -> &'static str {
+    match order {
+        super::Order::Given => "Ordered as given",
+        super::Order::Title => "Ordered by title",
+        super::Order::MostQuotes => "Ordered by most quotes",
+        super::Order::Date => "Ordered by date, newest first",
+    }
 }

@@ -8,7 +8,7 @@ use super::layout::{Layout, inner, reader_text};
 use super::library::Batch;
 use super::quotes::SpeakerFilter;
 use super::speakers::{Level, SpeakersView};
-use super::{Action, App, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+use super::{Action, App, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
 use crate::speakers::QuoteRef;
 
 /// The narrowest the pane's text is wrapped to.
@@ -20,7 +20,25 @@ const WHEEL_ROWS: usize = 3;
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => {
+            save_position(app);
+            app.quit = true;
+        }
+        Action::ToggleStar => toggle_star(app),
+        Action::ToggleRead => toggle_read(app),
+        Action::Copy => copy_quote(app),
+        Action::Export => export(app, app.reader.entry.into_iter().collect()),
+        Action::ExportAll => export(app, app.list.visible.clone()),
+        Action::OpenLink => open_link(app),
+        Action::CycleOrder => {
+            app.list.set_order(&app.library.entries, app.list.order.next());
+            app.status.say(strings::order(app.list.order));
+        }
+        Action::UnreadOnly => {
+            app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
+            app.status.say(strings::unread_only(app.list.unread_only));
+            show_selected(app);
+        }
         Action::Help => toggle_help(app),
         Action::FocusNext => set_focus(app, app.focus.next()),
         Action::FocusPrev => set_focus(app, app.focus.prev()),
@@ -380,9 +398,29 @@ fn add_batch(app: &mut App, batch: Batch) {
     library.done += batch.entries.len() + batch.skipped;
     library.entries.extend(batch.entries);
     library.problems.extend(batch.problems);
+    for entry in &mut library.entries[from..] {
+        if let Some(marks) = app.saved.get(&entry.article.id) {
+            entry.read = marks.read;
+            entry.starred = marks.starred;
+        }
+    }
     app.speakers.add(&mut library.entries, from);
     app.list.add(&app.library.entries, from);
+    reselect_last_open(app, from);
     if app.reader.entry.is_none() {
+        show_selected(app);
+    }
+}
+
+/// Selects the article open last time when it arrives (without opening it).
+fn reselect_last_open(app: &mut App, from: usize) {
+    let Some(id) = app.reselect else { return };
+    let Some(index) = app.library.entries[from..].iter().position(|e| e.article.id == id) else {
+        return;
+    };
+    app.reselect = None;
+    if let Some(row) = app.list.visible.iter().position(|&i| i == from + index) {
+        app.list.select(row);
         show_selected(app);
     }
 }
@@ -410,8 +448,16 @@ fn show_selected(app: &mut App) {
     }
     // Before the size is known, or when tiny: a sane width, redone on the next resize.
     let width = usize::from(reader_text(app.layout.reader).width).max(MIN_WRAP);
+    save_position(app);
     match selected.and_then(|i| app.library.entries.get(i).map(|e| (i, e))) {
-        Some((i, entry)) => app.reader.show(i, &entry.article, width),
+        Some((i, entry)) => {
+            app.reader.show(i, &entry.article, width);
+            let id = entry.article.id;
+            if let Some(position) = app.saved.get(&id).map(|m| m.position).filter(|&p| p > 0) {
+                app.reader.reveal(usize::try_from(position).unwrap_or(usize::MAX), true);
+            }
+            app.effects.push(Effect::SaveLastOpen(id));
+        }
         None => app.reader.clear(),
     }
     app.quotes.forget_selection();
@@ -461,7 +507,98 @@ fn select_first_quote_in(app: &mut App, bytes: Range<usize>) {
 }
 
 fn mark_read(app: &mut App) {
-    if let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get_mut(i)) {
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get_mut(i));
+    if let Some(entry) = entry.filter(|e| !e.read) {
         entry.read = true;
+        app.effects.push(Effect::SaveRead(entry.article.id, true));
+        app.saved.entry(entry.article.id).or_default().read = true;
+    }
+}
+
+/// The article the star and read keys act on: the list's selection in the list, else the one shown.
+fn target(app: &App) -> Option<usize> {
+    match app.focus {
+        Focus::List => app.list.selected_entry(),
+        Focus::Reader | Focus::Quotes => app.reader.entry,
+    }
+}
+
+fn toggle_star(app: &mut App) {
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else { return };
+    entry.starred = !entry.starred;
+    app.effects.push(Effect::SaveStarred(entry.article.id, entry.starred));
+    app.saved.entry(entry.article.id).or_default().starred = entry.starred;
+}
+
+fn toggle_read(app: &mut App) {
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else { return };
+    entry.read = !entry.read;
+    app.effects.push(Effect::SaveRead(entry.article.id, entry.read));
+    app.saved.entry(entry.article.id).or_default().read = entry.read;
+}
+
+/// Remembers how far the shown article is read: the byte offset of the top row in view.
+fn save_position(app: &mut App) {
+    let Some(id) = app.current().map(|e| e.article.id) else { return };
+    let position = if app.reader.scroll == 0 { 0 } else { app.reader.view_bytes().start as u64 };
+    let saved = app.saved.entry(id).or_default();
+    if saved.position != position {
+        saved.position = position;
+        app.effects.push(Effect::SavePosition(id, position));
+    }
+}
+
+/// Asks for the selected quote, attributed, to go to the clipboard.
+fn copy_quote(app: &mut App) {
+    let Some(entry) = app.current() else { return };
+    let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else {
+        app.status.say(strings::NO_QUOTE);
+        return;
+    };
+    let text = quote.text(&entry.article.text);
+    let copied = strings::attributed(&text, quote.speaker.as_deref(), &entry.article.title);
+    app.effects.push(Effect::Copy(copied));
+    app.status.say(strings::COPIED);
+}
+
+/// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
+/// `saidso quotes --format markdown` prints them.
+fn export(app: &mut App, which: Vec<usize>) {
+    let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
+    let stem = match entries.as_slice() {
+        [] => return,
+        [one] => slug(&one.article.title),
+        _ => "list".to_string(),
+    };
+    let markdown = entries
+        .iter()
+        .map(|e| {
+            crate::export::markdown(&e.article.title, &crate::export::rows(&e.article, &e.quotes))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    app.effects.push(Effect::Export { stem, markdown });
+}
+
+/// A file-name-safe form of a title: lower-case ASCII letters and digits joined by `-`.
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() { "article".to_string() } else { words.join("-") }
+}
+
+/// Asks for the shown article's link to open in the browser.
+fn open_link(app: &mut App) {
+    let Some(entry) = app.current() else { return };
+    match entry.article.meta.url.clone() {
+        Some(url) => {
+            app.status.say(strings::opening(&url));
+            app.effects.push(Effect::OpenLink(url));
+        }
+        None => app.status.say(strings::NO_LINK),
     }
 }

@@ -230,7 +230,7 @@ pub fn run(cli: Cli) -> ExitCode {
             mark::run(&ids, change, verbose, &cli.state)
         }
         // The reader needs a terminal; piped, the list is what a script wants.
-        None if io::stdout().is_terminal() => crate::tui::run(cli.paths, config),
+        None if io::stdout().is_terminal() => crate::tui::run(cli.paths, config, &cli.state),
         None => list::run(&cli.paths, false, ListFormat::Table, &cli.state, &config),
     };
     finish_with(result)

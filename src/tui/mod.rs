@@ -2,18 +2,22 @@
 //! background, then turn events into actions and redraw when something changed.
 
 pub mod background;
+mod effects;
 mod events;
 mod terminal;
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
+pub use effects::{run_effects, write_clipboard};
 pub use events::{Event, to_action};
 pub use terminal::{Tui, restore};
 
 use crate::app::{Action, App, Batch, update};
+use crate::cli::StateArgs;
 use crate::config::Config;
 use crate::speakers::Index;
+use crate::store::Store;
 use crate::ui::{self, Theme};
 
 /// Most events taken in between two frames.
@@ -22,8 +26,10 @@ const MAX_EVENTS_PER_FRAME: usize = 64;
 /// How long a status message stays when nothing else happens.
 const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
-/// Runs the reader on `paths` (none: the seeds) with `config` until the user quits.
-pub fn run(paths: Vec<String>, config: Config) -> anyhow::Result<()> {
+/// Runs the reader on `paths` (none: the seeds) with `config` and the store `state` chooses,
+/// until the user quits.
+pub fn run(paths: Vec<String>, config: Config, state: &StateArgs) -> anyhow::Result<()> {
+    let (store, notices) = state.open();
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();
     events::spawn_input(tx.clone());
@@ -31,11 +37,31 @@ pub fn run(paths: Vec<String>, config: Config) -> anyhow::Result<()> {
     background::spawn_loader(paths, rules, extractor, digester.clone(), tx);
     let mut app = App::new(keymap);
     app.speakers.index = Index::new(digester);
+    // One query for every mark; a store that cannot be read starts the session without them.
+    app.saved = store.all_marks().unwrap_or_default();
+    app.reselect = store.last_open().ok().flatten();
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
-    // Configuration warnings go where loading problems go: the status bar.
-    update(&mut app, Action::Loaded(Batch { problems: warnings, ..Batch::default() }));
-    event_loop(&mut tui, &mut app, &theme, &rx)
+    // Configuration warnings and store notices go where loading problems go: the status bar.
+    let mut problems = warnings;
+    problems.extend(notices.iter().map(ToString::to_string));
+    update(&mut app, Action::Loaded(Batch { problems, ..Batch::default() }));
+    let mut looped = Looped { store, failed: false };
+    let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut looped);
+    run_effects(
+        &mut app,
+        &mut looped.store,
+        &mut looped.failed,
+        &mut std::io::stdout(),
+        std::path::Path::new("."),
+    );
+    result
+}
+
+/// What the event loop keeps besides the state: the store and whether a write failed yet.
+struct Looped {
+    store: Store,
+    failed: bool,
 }
 
 fn event_loop(
@@ -43,6 +69,7 @@ fn event_loop(
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<Event>,
+    looped: &mut Looped,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut seen_message = app.status.serial;
@@ -89,6 +116,13 @@ fn event_loop(
                 dirty = true;
             }
         }
+        run_effects(
+            app,
+            &mut looped.store,
+            &mut looped.failed,
+            &mut std::io::stdout(),
+            std::path::Path::new("."),
+        );
         if app.status.serial != seen_message {
             seen_message = app.status.serial;
             message_deadline = Some(Instant::now() + MESSAGE_TIME);

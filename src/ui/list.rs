@@ -1,4 +1,4 @@
-//! The article list: an unread mark, the title clipped to the panel, the quote count.
+//! The article list: an unread mark, a star, the title clipped to the panel, the quote count.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,12 +36,14 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 (true, false) => theme.selected_unfocused,
                 (false, _) => normal,
             };
-            let title_width = width.saturating_sub(COUNT_WIDTH + 3);
+            let title_width = width.saturating_sub(COUNT_WIDTH + 4);
             let (mark, title_style) =
-                if entry.read { ("  ", theme.read) } else { ("● ", Style::new()) };
+                if entry.read { (" ", theme.read) } else { ("●", Style::new()) };
+            let star = if entry.starred { "★ " } else { "  " };
             let count = format!(" {:>COUNT_WIDTH$}", entry.quotes.len());
             Line::from(vec![
                 Span::styled(mark, style(theme.unread)),
+                Span::styled(star, style(theme.star)),
                 Span::styled(
                     pad(&clip(&entry.article.title, title_width), title_width),
                     style(title_style),

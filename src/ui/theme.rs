@@ -17,6 +17,8 @@ pub struct Theme {
     pub selected_unfocused: Style,
     /// The unread mark.
     pub unread: Style,
+    /// The star of a starred article.
+    pub star: Style,
     /// A read article's title.
     pub read: Style,
     /// Counts and other secondary text.
@@ -58,6 +60,7 @@ impl Theme {
             selected: Style::new().bg(Color::Cyan).fg(Color::Black),
             selected_unfocused: Style::new().bg(Color::DarkGray).fg(Color::White),
             unread: fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            star: fg(Color::LightYellow),
             read: fg(Color::Gray),
             dim: fg(Color::DarkGray),
             heading: Style::new().add_modifier(Modifier::BOLD),
@@ -89,6 +92,7 @@ impl Theme {
             selected: Style::new().bg(Color::Blue).fg(Color::White),
             selected_unfocused: Style::new().bg(Color::Gray).fg(Color::Black),
             unread: fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            star: fg(Color::Rgb(180, 120, 0)),
             read: fg(Color::DarkGray),
             dim: fg(Color::Gray),
             quote_direct: fg(Color::Green),
@@ -116,6 +120,7 @@ impl Theme {
             selected: reversed,
             selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
             unread: bold,
+            star: bold,
             read: plain,
             dim: plain,
             heading: bold,

@@ -1,0 +1,87 @@
+//! Performing the effects `update` queues: store writes and the clipboard. Kept apart from the
+//! terminal so tests can run it on a real store and any writer.
+
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+
+use crate::app::{App, Effect, strings};
+use crate::store::{Store, StoreError};
+
+/// Performs and empties `app.effects`, writing terminal requests (OSC 52) to `terminal`. A failed
+/// store write is said once in the status bar ("marks not saved"); the reader keeps working.
+pub fn run_effects(
+    app: &mut App,
+    store: &mut Store,
+    failed: &mut bool,
+    terminal: &mut impl Write,
+    export_dir: &Path,
+) {
+    for effect in std::mem::take(&mut app.effects) {
+        if let Effect::OpenLink(url) = &effect {
+            if let Err(e) = crate::open_link::open(url) {
+                app.status.say(e);
+            }
+            continue;
+        }
+        if let Effect::Export { stem, markdown } = &effect {
+            match write_new_file(export_dir, stem, markdown) {
+                Ok(path) => app.status.say(strings::exported(&path.display().to_string())),
+                Err(e) => app.status.say(strings::not_exported(&e.to_string())),
+            }
+            continue;
+        }
+        if let Effect::Copy(text) = &effect {
+            if write_clipboard(terminal, text).is_err() {
+                app.status.say(strings::NOT_COPIED);
+            }
+            continue;
+        }
+        if perform(&effect, store).is_err() && !*failed {
+            *failed = true;
+            app.status.say(strings::MARKS_NOT_SAVED);
+        }
+    }
+}
+
+fn perform(effect: &Effect, store: &mut Store) -> Result<(), StoreError> {
+    match *effect {
+        Effect::SaveRead(id, read) => store.set_read(id, read),
+        Effect::SaveStarred(id, starred) => store.set_starred(id, starred),
+        Effect::SavePosition(id, position) => store.set_position(id, position),
+        Effect::SaveLastOpen(id) => store.set_last_open(id),
+        Effect::Copy(_) | Effect::Export { .. } | Effect::OpenLink(_) => Ok(()),
+    }
+}
+
+/// Sets the system clipboard through the terminal (OSC 52): works over ssh, needs no X. Control
+/// characters are dropped so the text cannot end the sequence early.
+pub fn write_clipboard(terminal: &mut impl Write, text: &str) -> io::Result<()> {
+    let clean: String = text.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+    write!(terminal, "\x1b]52;c;{}\x07", STANDARD.encode(clean))?;
+    terminal.flush()
+}
+
+/// Writes `content` to `saidso-quotes-<stem>.md` in `dir`, or `-2`, `-3`… when taken: never
+/// overwrites a file.
+fn write_new_file(dir: &Path, stem: &str, content: &str) -> io::Result<PathBuf> {
+    for n in 1..1000 {
+        let name = match n {
+            1 => format!("saidso-quotes-{stem}.md"),
+            n => format!("saidso-quotes-{stem}-{n}.md"),
+        };
+        let path = dir.join(name);
+        match OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(mut file) => {
+                file.write_all(content.as_bytes())?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, "too many export files"))
+}

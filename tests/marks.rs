@@ -1,0 +1,172 @@
+//! Marks in the reader: the star and read keys, the effects they queue, and a round trip through
+//! a real SQLite file by the same code the event loop runs (no terminal needed).
+
+mod common;
+
+use common::{app_with, fixture, press, seeds};
+use saidso::app::{Action, App, Effect, Entry, Keymap, update};
+use saidso::store::Store;
+use saidso::tui::{run_effects, write_clipboard};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn stars(app: &App) -> Vec<bool> {
+    app.library.entries.iter().map(|e| e.starred).collect()
+}
+
+#[test]
+fn star_toggles_on_the_selected_article_and_queues_a_save() {
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "j *");
+    assert_eq!(stars(&app), [false, true, false]);
+    let id = app.library.entries[1].article.id;
+    assert!(app.effects.contains(&Effect::SaveStarred(id, true)));
+    app.effects.clear();
+    press(&mut app, "*");
+    assert_eq!(stars(&app), [false, false, false]);
+    assert_eq!(app.effects, [Effect::SaveStarred(id, false)]);
+}
+
+#[test]
+fn m_toggles_read_and_opening_queues_the_read_mark() {
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "m");
+    let id = app.library.entries[0].article.id;
+    assert!(app.library.entries[0].read);
+    assert_eq!(app.effects, [Effect::SaveRead(id, true)]);
+    press(&mut app, "m");
+    assert!(!app.library.entries[0].read);
+    app.effects.clear();
+    press(&mut app, "enter");
+    assert!(app.library.entries[0].read);
+    assert!(app.effects.contains(&Effect::SaveRead(id, true)));
+}
+
+/// The library indices of the entries that `has`.
+fn indices(app: &App, has: impl Fn(&Entry) -> bool) -> Vec<usize> {
+    app.library.entries.iter().enumerate().filter(|(_, e)| has(e)).map(|(i, _)| i).collect()
+}
+
+/// A fresh reader on `store`, as `tui::run` starts one, with the seed articles loaded.
+fn reader_on(store: &Store) -> App {
+    let mut app = App::new(Keymap::builtin());
+    app.saved = store.all_marks().expect("marks");
+    app.reselect = store.last_open().expect("last open");
+    update(&mut app, Action::Resize { width: W, height: 12 });
+    update(&mut app, Action::Loaded(seeds()));
+    update(&mut app, Action::LoadingDone);
+    app
+}
+
+#[test]
+fn marks_position_and_last_open_article_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("state.sqlite3");
+    let (mut store, notices) = Store::open(&path);
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut failed = false;
+    let mut app = reader_on(&store);
+    // Star the first, open the second and read down a few lines, quit.
+    press(&mut app, "* j enter j j j j j");
+    let scroll = app.reader.scroll;
+    assert!(scroll > 0);
+    let top = app.reader.view_bytes().start;
+    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new(), dir.path());
+    press(&mut app, "q");
+    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new(), dir.path());
+    assert!(!failed);
+    drop(store);
+
+    let (store, _) = Store::open(&path);
+    let app = reader_on(&store);
+    let starred: Vec<usize> = indices(&app, |e| e.starred);
+    assert_eq!(starred, [0]);
+    assert_eq!(indices(&app, |e| e.read), [1]);
+    assert_eq!(app.list.selected_entry(), Some(1), "the last open article is selected again");
+    assert_eq!(app.reader.entry, Some(1));
+    assert_eq!(app.reader.view_bytes().start, top, "the reading position is back");
+    assert_eq!(app.reader.scroll, scroll);
+}
+
+#[test]
+fn y_copies_the_selected_quote_with_its_attribution_as_osc_52() {
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
+    assert!(text.starts_with('“') && text.contains("” — "), "{text}");
+    assert!(text.ends_with(", in: Harbour talks stall over fishing quotas"), "{text}");
+    let mut out = Vec::new();
+    write_clipboard(&mut out, "“Yes” — Ann Lee, in: Talks\u{7}").expect("write");
+    // base64 of the text without the BEL that would end the sequence early.
+    assert_eq!(out, b"\x1b]52;c;4oCcWWVz4oCdIOKAlCBBbm4gTGVlLCBpbjogVGFsa3M=\x07");
+}
+
+#[test]
+fn u_lists_unread_articles_only_and_back() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "j m u");
+    assert_eq!(app.list.visible, [0, 2]);
+    press(&mut app, "u");
+    assert_eq!(app.list.visible, [0, 1, 2]);
+}
+
+#[test]
+fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::in_memory();
+    let mut app = app_with(fixture(), W, H);
+    app.effects.clear();
+    press(&mut app, "e");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    let file = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
+    let text = std::fs::read_to_string(&file).expect("exported file");
+    assert!(text.starts_with("## Harbour talks stall over fishing quotas\n\n- “"), "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("- “")).count(), 5);
+    assert!(app.status.message.as_deref().is_some_and(|m| m.contains("saidso-quotes-harbour")));
+    press(&mut app, "E");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    let all = std::fs::read_to_string(dir.path().join("saidso-quotes-list.md")).expect("list");
+    assert_eq!(all.matches("## ").count(), 3);
+    press(&mut app, "e");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-2.md").exists());
+    assert_eq!(std::fs::read_to_string(&file).expect("first file"), text, "not overwritten");
+}
+
+#[test]
+fn o_asks_to_open_the_link_only_when_the_article_has_one() {
+    let mut batch = fixture();
+    batch.entries[1].article.meta.url = Some("https://example.com/ferry".to_string());
+    let mut app = app_with(batch, W, H);
+    app.effects.clear();
+    press(&mut app, "o");
+    assert!(app.effects.is_empty());
+    press(&mut app, "j o");
+    assert!(app.effects.contains(&Effect::OpenLink("https://example.com/ferry".to_string())));
+}
+
+#[test]
+fn capital_o_cycles_the_list_order_keeping_the_selection() {
+    let mut batch = fixture();
+    batch.entries[0].article.meta.date = Some("2024-01-02".to_string());
+    batch.entries[2].article.meta.date = Some("2024-03-01".to_string());
+    let mut app = app_with(batch, W, H);
+    let titles = |app: &App| -> Vec<String> {
+        app.list.visible.iter().map(|&i| app.library.entries[i].article.title.clone()).collect()
+    };
+    press(&mut app, "O");
+    let mut sorted = titles(&app);
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles(&app), sorted);
+    assert_eq!(app.list.selected_entry(), Some(0), "the selection follows its article");
+    press(&mut app, "O");
+    assert_eq!(app.list.visible, [0, 1, 2], "most quotes first: 5, 1, 0");
+    press(&mut app, "O");
+    assert_eq!(app.list.visible, [2, 0, 1], "newest first, undated last");
+    press(&mut app, "O");
+    assert_eq!(app.list.visible, [0, 1, 2]);
+}
