@@ -165,6 +165,21 @@ impl Action {
         ]
     }
 
+    /// True for the actions that move a selection or scroll: overlays that scroll take these.
+    pub fn is_motion(&self) -> bool {
+        matches!(
+            self,
+            Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::Top
+                | Action::Bottom
+        )
+    }
+
     /// True for two actions of the same kind (data aside).
     pub fn same_kind(&self, other: &Action) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)

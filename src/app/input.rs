@@ -8,30 +8,14 @@ use super::{Action, App, Modal};
 pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
     match app.modal {
         Some(Modal::Prompt(_)) => prompt_action(key),
+        // The help overlay scrolls; any other key closes it.
         Some(Modal::Help { .. }) => match app.keymap.action(key)? {
-            a @ (Action::Down
-            | Action::Up
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::Top
-            | Action::Bottom) => Some(a),
+            a if a.is_motion() => Some(a),
             _ => Some(Action::Cancel),
         },
         Some(Modal::Speakers(_)) => match app.keymap.action(key)? {
-            a @ (Action::Down
-            | Action::Up
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::Top
-            | Action::Bottom
-            | Action::Open
-            | Action::Cancel
-            | Action::Speakers
-            | Action::Quit) => Some(a),
+            a if a.is_motion() => Some(a),
+            a @ (Action::Open | Action::Cancel | Action::Speakers | Action::Quit) => Some(a),
             _ => None,
         },
         None => app.keymap.action(key),
