@@ -1,6 +1,6 @@
 //! Terminal events become actions: only key presses count.
 
-mod common;
+use crate::common;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 use saidso::app::Action;

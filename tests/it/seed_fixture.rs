@@ -18,7 +18,7 @@ struct Gold {
 
 #[test]
 fn every_seed_quote_is_found_with_its_speaker_and_nothing_else() {
-    let fixture = include_str!("fixtures/seed_quotes.json");
+    let fixture = include_str!("../fixtures/seed_quotes.json");
     let gold: BTreeMap<String, Vec<Gold>> = serde_json::from_str(fixture).unwrap();
     let extractor = Extractor::builtin();
     let (mut predicted, mut correct, mut found, mut attributed, mut kinds) = (0, 0, 0, 0, 0);

@@ -1,6 +1,6 @@
 //! Short articles written for the tests, one case of news writing each.
 
-mod common;
+use crate::common;
 
 use common::{full, quotes};
 use saidso::extract::{QuoteKind, SpeakerKind};

@@ -1,8 +1,6 @@
 //! Property tests: any input, however broken, gives quotes inside the article, on character
 //! boundaries, without a panic.
 
-mod common;
-
 use proptest::prelude::*;
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;

@@ -1,7 +1,7 @@
 //! Key sequences through `update`: selection, scrolling, the sync between the panels, filters,
 //! search, mouse, sizes.
 
-mod common;
+use crate::common;
 
 use common::{app_with, fixture, press, screen, seeds};
 use saidso::app::{Action, App, Batch, Focus, Mode, SpeakerFilter, update};

@@ -2,7 +2,7 @@
 //! paths, `saidso fetch` with every kind of failing feed, conditional GET, and fetched articles
 //! kept in a real SQLite file without duplicates.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! Any sequence of input at any terminal size: the reader never panics and always draws.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use saidso::app::{Action, update};

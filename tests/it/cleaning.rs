@@ -17,7 +17,7 @@ fn cleaned(path: &str, text: &str) -> Option<Article> {
 }
 
 fn boilerplate() -> Vec<String> {
-    include_str!("fixtures/seed_boilerplate.txt")
+    include_str!("../fixtures/seed_boilerplate.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .map(content)

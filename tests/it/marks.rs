@@ -1,7 +1,7 @@
 //! Marks in the reader: the star and read keys, the effects they queue, and a round trip through
 //! a real SQLite file by the same code the event loop runs (no terminal needed).
 
-mod common;
+use crate::common;
 
 use common::{app_with, fixture, press, seeds};
 use saidso::app::{Action, App, Effect, Entry, Keymap, update};

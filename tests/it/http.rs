@@ -1,7 +1,7 @@
 //! The HTTP client against a real server on 127.0.0.1: what it fetches, and every way a fetch
 //! fails, each as one clear cause.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::time::Duration;

@@ -1,7 +1,7 @@
 //! The screen as drawn on a test terminal: snapshots of the main screen on the seeds, the help
 //! overlay, the narrow layout and the too-small message; and the highlight styles cell by cell.
 
-mod common;
+use crate::common;
 
 use common::{app_with, fixture, press, screen, seeds, terminal};
 use ratatui::buffer::Buffer;

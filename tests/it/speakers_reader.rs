@@ -2,7 +2,7 @@
 //! article carrying a quote, and the changed words highlighted: key sequences through `update`,
 //! and snapshots of the view.
 
-mod common;
+use crate::common;
 
 use common::{app_with, press, screen, seeds};
 use saidso::app::{App, Batch, Focus, Level, Modal};
