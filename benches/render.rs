@@ -15,11 +15,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use saidso::app::{Action, App, Batch, Entry, Keymap, update};
 use saidso::clean::{Rules, clean};
+use saidso::config::Config;
 use saidso::extract::Extractor;
 use saidso::sources::{RawDoc, SEEDS};
-use saidso::speakers::Digester;
 use saidso::tui::Event;
-use saidso::tui::background::spawn_loader;
+use saidso::tui::background::{Work, spawn_loader};
 use saidso::ui::{Theme, render};
 
 const WIDTH: u16 = 120;
@@ -145,13 +145,8 @@ fn write_corpus(dir: &Path, n: usize) {
 fn start(dir: &str, until_article: bool) -> Duration {
     let started = Instant::now();
     let (tx, rx) = mpsc::channel();
-    let loader = spawn_loader(
-        vec![dir.to_string()],
-        Rules::builtin(),
-        Extractor::builtin(),
-        Digester::builtin(),
-        tx,
-    );
+    let loader =
+        spawn_loader(Some(vec![dir.to_string()]), Vec::new(), Work::new(&Config::builtin()), tx);
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     while until_article && app.current().is_none() {
@@ -180,13 +175,8 @@ fn big_folder(c: &mut Criterion) {
     });
     // Everything loaded, then the list filter over every title and body.
     let (tx, rx) = mpsc::channel();
-    let loader = spawn_loader(
-        vec![dir.clone()],
-        Rules::builtin(),
-        Extractor::builtin(),
-        Digester::builtin(),
-        tx,
-    );
+    let loader =
+        spawn_loader(Some(vec![dir.clone()]), Vec::new(), Work::new(&Config::builtin()), tx);
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: WIDTH, height: HEIGHT });
     while let Ok(Event::Action(action)) = rx.recv() {

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::library::Batch;
+use super::library::{Batch, Refreshed};
 
 /// One thing that happened. The bindable actions deserialise from their kebab-case names
 /// (`page-down`), so the keymap file maps keys straight to them; the others carry data from the
@@ -75,6 +75,8 @@ pub enum Action {
     OpenLink,
     /// Order the list the next way: as given, by title, most quotes, by date.
     CycleOrder,
+    /// Refresh the followed feeds in the background; new articles join the list.
+    Refresh,
 
     /// A character typed into the prompt.
     #[serde(skip)]
@@ -123,11 +125,22 @@ pub enum Action {
     /// Background loading is over.
     #[serde(skip)]
     LoadingDone,
+    /// A background refresh has heard from `done` of its `total` feeds.
+    #[serde(skip)]
+    RefreshProgress {
+        /// Feeds finished.
+        done: usize,
+        /// Feeds in all.
+        total: usize,
+    },
+    /// A background refresh is over.
+    #[serde(skip)]
+    Refreshed(Refreshed),
 }
 
 impl Action {
     /// Every action a key can be bound to, in the order the help overlay lists them.
-    pub fn bindable() -> [Action; 32] {
+    pub fn bindable() -> [Action; 33] {
         use Action::*;
         [
             Down,
@@ -159,6 +172,7 @@ impl Action {
             ExportAll,
             OpenLink,
             CycleOrder,
+            Refresh,
             Cancel,
             Help,
             Quit,

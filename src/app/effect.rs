@@ -18,6 +18,8 @@ pub enum Effect {
     Copy(String),
     /// Open this link in the browser.
     OpenLink(String),
+    /// Refresh the followed feeds in the background, and send what they brought back.
+    Refresh,
     /// Write quotes as Markdown to a new file named after `stem` (`saidso-quotes-<stem>.md`,
     /// with `-2`, `-3`… rather than overwriting).
     Export {

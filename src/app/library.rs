@@ -54,6 +54,15 @@ pub struct Batch {
     pub skipped: usize,
 }
 
+/// What a refresh of the followed feeds brought.
+#[derive(Clone, Debug, Default)]
+pub struct Refreshed {
+    /// The articles the refresh stored, loaded (some may be in the list already).
+    pub batch: Batch,
+    /// How it went, in one line for the status bar.
+    pub summary: String,
+}
+
 /// Every article loaded so far.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
@@ -67,4 +76,6 @@ pub struct Library {
     pub problems: Vec<String>,
     /// Loading is still running.
     pub loading: bool,
+    /// A refresh of the followed feeds is running: feeds finished, feeds in all (0 until known).
+    pub refreshing: Option<(usize, usize)>,
 }

@@ -33,7 +33,7 @@ pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
 pub use layout::{Layout, Mode, inner, reader_text};
-pub use library::{Batch, Entry, Library};
+pub use library::{Batch, Entry, Library, Refreshed};
 pub use list::{ListPane, Order};
 pub use quotes::{QuoteRow, QuotesPane, SpeakerFilter};
 pub use reader::ReaderPane;

@@ -74,6 +74,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::ExportAll => "export the quotes of every article listed",
         Action::OpenLink => "open the article's link in the browser",
         Action::CycleOrder => "order the list: as given, title, quotes, date",
+        Action::Refresh => "refresh the followed feeds (in the background)",
         _ => "",
     }
 }
@@ -173,6 +174,32 @@ pub fn partials(hidden: bool) -> &'static str {
 /// Message: loading finished with some inputs skipped.
 pub fn loaded_with_problems(skipped: usize, last: &str) -> String {
     format!("{skipped} input(s) skipped; last: {last}")
+}
+
+/// Message: a refresh started.
+pub const REFRESHING: &str = "Refreshing the followed feeds…";
+
+/// Message: `r` while a refresh runs.
+pub const STILL_REFRESHING: &str = "Still refreshing the followed feeds";
+
+/// Refresh progress in the status bar.
+pub fn refreshing(done: usize, total: usize) -> String {
+    match total {
+        0 => "refreshing…".to_string(),
+        n => format!("refreshing {done}/{n} feeds"),
+    }
+}
+
+/// Message: what a refresh came to, how many articles joined the list, and its last problem.
+pub fn refreshed(summary: &str, added: usize, problem: Option<&String>) -> String {
+    let mut message = match added {
+        0 => format!("{summary}; nothing new"),
+        n => format!("{summary}; {n} new in the list"),
+    };
+    if let Some(problem) = problem {
+        message.push_str(&format!("; last problem: {problem}"));
+    }
+    message
 }
 
 /// Loading progress in the status bar.

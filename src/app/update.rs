@@ -1,14 +1,16 @@
 //! `update`: the one place the state changes, and where the panels are kept in sync.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
-use super::library::Batch;
+use super::library::{Batch, Entry, Refreshed};
 use super::quotes::SpeakerFilter;
 use super::speakers::{Level, SpeakersView};
 use super::{Action, App, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+use crate::model::ArticleId;
 use crate::speakers::QuoteRef;
 
 /// The narrowest the pane's text is wrapped to.
@@ -74,6 +76,14 @@ pub fn update(app: &mut App, action: Action) {
         Action::Discovered(n) => app.library.expected = Some(n),
         Action::Loaded(batch) => add_batch(app, batch),
         Action::LoadingDone => loading_done(app),
+        Action::Refresh => start_refresh(app),
+        Action::RefreshProgress { done, total } => {
+            // A late progress report must not bring back a refresh that is over.
+            if app.library.refreshing.is_some() {
+                app.library.refreshing = Some((done, total));
+            }
+        }
+        Action::Refreshed(refreshed) => refresh_done(app, refreshed),
     }
     // Looking at an article in the pane or its quotes is reading it.
     if app.focus != Focus::List {
@@ -393,11 +403,16 @@ fn relayout(app: &mut App, area: Rect) {
 }
 
 fn add_batch(app: &mut App, batch: Batch) {
+    app.library.done += batch.entries.len() + batch.skipped;
+    add_entries(app, batch.entries, batch.problems);
+}
+
+/// Adds articles at the end of the list, with their saved marks, and indexes their speakers.
+fn add_entries(app: &mut App, entries: Vec<Entry>, problems: Vec<String>) {
     let library = &mut app.library;
     let from = library.entries.len();
-    library.done += batch.entries.len() + batch.skipped;
-    library.entries.extend(batch.entries);
-    library.problems.extend(batch.problems);
+    library.entries.extend(entries);
+    library.problems.extend(problems);
     for entry in &mut library.entries[from..] {
         if let Some(marks) = app.saved.get(&entry.article.id) {
             entry.read = marks.read;
@@ -410,6 +425,30 @@ fn add_batch(app: &mut App, batch: Batch) {
     if app.reader.entry.is_none() {
         show_selected(app);
     }
+}
+
+fn start_refresh(app: &mut App) {
+    if app.library.refreshing.is_some() {
+        app.status.say(strings::STILL_REFRESHING);
+        return;
+    }
+    app.library.refreshing = Some((0, 0));
+    app.status.say(strings::REFRESHING);
+    app.effects.push(Effect::Refresh);
+}
+
+/// Adds the articles a refresh brought that are not in the list yet, at its end.
+fn refresh_done(app: &mut App, refreshed: Refreshed) {
+    app.library.refreshing = None;
+    let Refreshed { mut batch, summary } = refreshed;
+    let known: HashSet<ArticleId> = app.library.entries.iter().map(|e| e.article.id).collect();
+    batch.entries.retain(|e| !known.contains(&e.article.id));
+    let added = batch.entries.len();
+    let message = strings::refreshed(&summary, added, batch.problems.last());
+    add_entries(app, batch.entries, batch.problems);
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
+    app.speakers.count_links(entry);
+    app.status.say(message);
 }
 
 /// Selects the article open last time when it arrives (without opening it).

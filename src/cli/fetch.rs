@@ -1,18 +1,21 @@
 //! `saidso fetch`: refresh every followed feed and keep the new articles in the store.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{StateArgs, report, sources_context};
+use super::{StateArgs, report};
 use crate::config::Config;
-use crate::fetch::{self, Subscription};
+use crate::fetch;
 
 pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> anyhow::Result<()> {
     let path = feeds_file.or_else(fetch::default_feeds_path).ok_or_else(|| {
         anyhow::anyhow!("no config directory (is HOME set?); give the feeds file with --feeds")
     })?;
-    let feeds = read_feeds(&path)?;
+    let (feeds, bad_lines) = fetch::read_feeds(&path)?;
+    for line in bad_lines {
+        eprintln!("saidso: {line}");
+    }
     let mut store = state.open_for_cli();
     let bar = ProgressBar::with_draw_target(Some(feeds.len() as u64), ProgressDrawTarget::stderr())
         .with_style(
@@ -21,7 +24,7 @@ pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> a
                 .progress_chars("=> "),
         );
     let result =
-        fetch::update(&mut store, &feeds, &sources_context(config), &config.rules, |outcome| {
+        fetch::update(&mut store, &feeds, &config.sources_context(), &config.rules, |outcome| {
             bar.set_message(outcome.url.clone());
             bar.inc(1);
         });
@@ -35,22 +38,4 @@ pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> a
         anyhow::bail!("every feed failed");
     }
     Ok(())
-}
-
-/// The feeds of the feeds file, reporting its bad lines; none at all is an error.
-fn read_feeds(path: &Path) -> anyhow::Result<Vec<Subscription>> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot read the feeds file {} ({e}); list one feed URL a line in it",
-            path.display()
-        )
-    })?;
-    let (feeds, bad) = fetch::parse_feeds(&text);
-    for line in bad {
-        eprintln!("saidso: {}:{}: skipped: {}", path.display(), line.line, line.reason);
-    }
-    if feeds.is_empty() {
-        anyhow::bail!("no feed URL in {}", path.display());
-    }
-    Ok(feeds)
 }

@@ -39,6 +39,10 @@ pub struct Cli {
     /// Articles to open: files, folders, URLs, or `-` for standard input.
     #[arg(value_name = "PATH")]
     pub paths: Vec<String>,
+    /// Also open the articles kept by `saidso fetch` (alone when there is no PATH); `r` in the
+    /// reader fetches more.
+    #[arg(long)]
+    pub fetched: bool,
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
@@ -230,8 +234,10 @@ pub fn run(cli: Cli) -> ExitCode {
             mark::run(&ids, change, verbose, &cli.state)
         }
         // The reader needs a terminal; piped, the list is what a script wants.
-        None if io::stdout().is_terminal() => crate::tui::run(cli.paths, config, &cli.state),
-        None => list::run(&cli.paths, false, ListFormat::Table, &cli.state, &config),
+        None if io::stdout().is_terminal() => {
+            crate::tui::run(cli.paths, cli.fetched, config, &cli.state)
+        }
+        None => list::run(&cli.paths, cli.fetched, ListFormat::Table, &cli.state, &config),
     };
     finish_with(result)
 }
@@ -317,7 +323,7 @@ fn load<T: Send>(
 ) -> anyhow::Result<usize> {
     let progress = Arc::new(Progress::default());
     let bar = progress::LoadBar::start(Arc::clone(&progress));
-    let mut loader = Loader::new(&config.rules).context(sources_context(config));
+    let mut loader = Loader::new(&config.rules).context(config.sources_context());
     // Measuring the inputs for the bar's total costs a look at every file: only for a bar.
     if progress::LoadBar::can_show() {
         loader = loader.progress(progress);
@@ -345,11 +351,6 @@ fn nothing_loaded(paths: &[String]) -> anyhow::Error {
 /// Standard output, buffered; every write error (a closed pipe) ends the command.
 fn stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
-}
-
-/// How sources are read under `config`.
-fn sources_context(config: &Config) -> sources::Context {
-    sources::Context { fields: config.fields.clone(), ..sources::Context::default() }
 }
 
 /// Flushes `out`, turning the result into the command's.

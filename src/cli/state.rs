@@ -7,7 +7,7 @@ use clap::Args;
 use crate::store::{Notice, Store};
 
 /// Where marks are kept; accepted before or after a subcommand's name.
-#[derive(Debug, Default, Args)]
+#[derive(Clone, Debug, Default, Args)]
 pub struct StateArgs {
     /// The file that keeps marks and positions [default: state.sqlite3 in the platform's data
     /// directory, e.g. $XDG_DATA_HOME/saidso/].

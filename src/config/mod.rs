@@ -107,6 +107,11 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 impl Config {
+    /// How sources are read under this configuration: its dataset field names, fetching on.
+    pub fn sources_context(&self) -> crate::sources::Context {
+        crate::sources::Context { fields: self.fields.clone(), ..Default::default() }
+    }
+
     /// The built-in settings, as if no file existed.
     pub fn builtin() -> Self {
         // The embedded defaults are all comments; a test checks they parse.

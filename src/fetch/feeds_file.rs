@@ -9,7 +9,7 @@
 //! After the URL come tags, bare or in double quotes; a tag starting with `~` is the feed's
 //! display name instead.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::is_web_url;
 
@@ -38,6 +38,26 @@ pub struct BadLine {
 pub fn default_path() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "saidso")?;
     Some(dirs.config_dir().join("feeds"))
+}
+
+/// Reads the feeds file at `path`: its feeds, and its bad lines as messages naming the file and
+/// line. A file that cannot be read or lists no feed is an error that says what to do.
+pub fn read(path: &Path) -> anyhow::Result<(Vec<Subscription>, Vec<String>)> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot read the feeds file {} ({e}); list one feed URL a line in it",
+            path.display()
+        )
+    })?;
+    let (feeds, bad) = parse(&text);
+    let bad = bad
+        .into_iter()
+        .map(|b| format!("{}:{}: skipped: {}", path.display(), b.line, b.reason))
+        .collect();
+    if feeds.is_empty() {
+        anyhow::bail!("no feed URL in {}", path.display());
+    }
+    Ok((feeds, bad))
 }
 
 /// Reads a feeds file's text: the subscriptions, and the lines that are not one.

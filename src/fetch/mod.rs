@@ -8,6 +8,7 @@ mod update;
 pub use client::{Client, FetchError, Fetched, Limits, Page, Validators, is_web_url};
 pub use feeds_file::{
     BadLine, Subscription, default_path as default_feeds_path, parse as parse_feeds,
+    read as read_feeds,
 };
 pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
 pub use update::{Report, update};

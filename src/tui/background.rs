@@ -7,9 +7,10 @@ use std::thread::JoinHandle;
 use super::events::Event;
 use crate::app::{Action, Batch, Entry};
 use crate::clean::Rules;
+use crate::config::Config;
 use crate::extract::Extractor;
-use crate::load::{Loaded, load_each};
-use crate::sources;
+use crate::load::{Loaded, Loader};
+use crate::sources::{self, Context, Input};
 use crate::speakers::Digester;
 
 /// Articles handed over at once: few enough that the list fills smoothly, enough that the
@@ -18,17 +19,69 @@ const BATCH: usize = 256;
 /// Inputs loaded ahead of the rest.
 const FIRST: usize = 8;
 
-/// Starts loading `paths` (none: the seeds). Stops early when the channel closes.
+/// What turns inputs into the reader's entries, for the first load and every refresh.
+#[derive(Clone, Debug)]
+pub struct Work {
+    /// How sources are read.
+    pub context: Context,
+    /// Cleaning rules.
+    pub rules: Rules,
+    /// The quote extractor.
+    pub extractor: Extractor,
+    /// What the speakers index keeps of each article.
+    pub digester: Digester,
+}
+
+impl Work {
+    /// The work `config` describes.
+    pub fn new(config: &Config) -> Self {
+        Work {
+            context: config.sources_context(),
+            rules: config.rules.clone(),
+            extractor: config.extractor.clone(),
+            digester: config.digester.clone(),
+        }
+    }
+
+    /// Loads `inputs` on the worker threads, handing each result to `sink` in input order.
+    pub fn load<E>(
+        &self,
+        inputs: &[Input],
+        sink: impl FnMut(Loaded<Entry>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        // Extraction, the filter's haystack and the speakers digest are made here, on the
+        // worker threads.
+        let entry = |article| {
+            let quotes = self.extractor.extract(&article);
+            Entry::new(article, quotes).digested(&self.digester)
+        };
+        Loader::new(&self.rules).context(self.context.clone()).run(inputs, entry, sink)
+    }
+}
+
+/// Adds one loading result to `batch`.
+pub fn add_to(batch: &mut Batch, loaded: Loaded<Entry>) {
+    match loaded {
+        Loaded::Item(entry) => batch.entries.push(entry),
+        Loaded::Problem(p) => {
+            batch.skipped += usize::from(!p.is_warning());
+            batch.problems.push(p.to_string());
+        }
+    }
+}
+
+/// Starts loading the inputs `paths` names (no path: the seeds; `None`: none at all), then
+/// `saved` (articles kept by `saidso fetch`). Stops early when the channel closes.
 pub fn spawn_loader(
-    paths: Vec<String>,
-    rules: Rules,
-    extractor: Extractor,
-    digester: Digester,
+    paths: Option<Vec<String>>,
+    saved: Vec<Input>,
+    work: Work,
     tx: Sender<Event>,
 ) -> JoinHandle<()> {
     std::thread::spawn(move || {
         let send = |action| tx.send(Event::Action(action));
-        let (inputs, problems) = sources::discover(&paths);
+        let (mut inputs, problems) = paths.map(|p| sources::discover(&p)).unwrap_or_default();
+        inputs.extend(saved);
         let first = Batch {
             skipped: problems.len(),
             problems: problems.iter().map(|p| p.to_string()).collect(),
@@ -44,29 +97,13 @@ pub fn spawn_loader(
         // batch is done.
         let (first, rest) = inputs.split_at(inputs.len().min(FIRST));
         let result = [first, rest].into_iter().try_for_each(|inputs| {
-            load_each(
-                inputs,
-                &rules,
-                // Extraction, the filter's haystack and the speakers digest are made here, on the
-                // worker threads.
-                |article| {
-                    let quotes = extractor.extract(&article);
-                    Entry::new(article, quotes).digested(&digester)
-                },
-                |loaded| -> Result<(), mpsc::SendError<Event>> {
-                    match loaded {
-                        Loaded::Item(entry) => batch.entries.push(entry),
-                        Loaded::Problem(p) => {
-                            batch.skipped += usize::from(!p.is_warning());
-                            batch.problems.push(p.to_string());
-                        }
-                    }
-                    if batch.entries.len() + batch.problems.len() >= BATCH {
-                        send(Action::Loaded(std::mem::take(&mut batch)))?;
-                    }
-                    Ok(())
-                },
-            )?;
+            work.load(inputs, |loaded| -> Result<(), mpsc::SendError<Event>> {
+                add_to(&mut batch, loaded);
+                if batch.entries.len() + batch.problems.len() >= BATCH {
+                    send(Action::Loaded(std::mem::take(&mut batch)))?;
+                }
+                Ok(())
+            })?;
             // Hand over what is left of this part.
             send(Action::Loaded(std::mem::take(&mut batch)))
         });

@@ -53,7 +53,8 @@ fn perform(effect: &Effect, store: &mut Store) -> Result<(), StoreError> {
         Effect::SaveStarred(id, starred) => store.set_starred(id, starred),
         Effect::SavePosition(id, position) => store.set_position(id, position),
         Effect::SaveLastOpen(id) => store.set_last_open(id),
-        Effect::Copy(_) | Effect::Export { .. } | Effect::OpenLink(_) => Ok(()),
+        // Done elsewhere: a refresh by the event loop, the others above.
+        Effect::Copy(_) | Effect::Export { .. } | Effect::OpenLink(_) | Effect::Refresh => Ok(()),
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod background;
 mod effects;
 mod events;
+mod refresh;
 mod terminal;
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
@@ -11,11 +12,16 @@ use std::time::{Duration, Instant};
 
 pub use effects::{run_effects, write_clipboard};
 pub use events::{Event, to_action};
+pub use refresh::Refresher;
 pub use terminal::{Tui, restore};
 
-use crate::app::{Action, App, Batch, update};
+use background::Work;
+
+use crate::app::{Action, App, Batch, Effect, update};
 use crate::cli::StateArgs;
 use crate::config::Config;
+use crate::fetch;
+use crate::sources::Input;
 use crate::speakers::Index;
 use crate::store::Store;
 use crate::ui::{self, Theme};
@@ -27,14 +33,35 @@ const MAX_EVENTS_PER_FRAME: usize = 64;
 const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
 /// Runs the reader on `paths` (none: the seeds) with `config` and the store `state` chooses,
-/// until the user quits.
-pub fn run(paths: Vec<String>, config: Config, state: &StateArgs) -> anyhow::Result<()> {
+/// until the user quits. With `fetched`, the articles kept by `saidso fetch` come too (and
+/// alone when there are no paths).
+pub fn run(
+    paths: Vec<String>,
+    fetched: bool,
+    config: Config,
+    state: &StateArgs,
+) -> anyhow::Result<()> {
     let (store, notices) = state.open();
+    // Store notices and configuration warnings go where loading problems go: the status bar.
+    let mut problems: Vec<String> = config.warnings.clone();
+    problems.extend(notices.iter().map(ToString::to_string));
+    let saved = match fetched.then(|| store.fetched_articles()).transpose() {
+        Ok(docs) => docs.unwrap_or_default(),
+        Err(e) => {
+            problems.push(e.to_string());
+            Vec::new()
+        }
+    };
+    let saved = saved.into_iter().map(|doc| Input::Saved(Box::new(doc))).collect();
+    let paths = (!fetched || !paths.is_empty()).then_some(paths);
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();
     events::spawn_input(tx.clone());
-    let Config { keymap, theme, rules, extractor, digester, warnings, .. } = config;
-    background::spawn_loader(paths, rules, extractor, digester.clone(), tx);
+    let work = Work::new(&config);
+    let Config { keymap, theme, digester, .. } = config;
+    let refresher =
+        Refresher { state: state.clone(), feeds: fetch::default_feeds_path(), work, tx };
+    background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
     let mut app = App::new(keymap);
     app.speakers.index = Index::new(digester);
     // One query for every mark; a store that cannot be read starts the session without them.
@@ -42,11 +69,8 @@ pub fn run(paths: Vec<String>, config: Config, state: &StateArgs) -> anyhow::Res
     app.reselect = store.last_open().ok().flatten();
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
-    // Configuration warnings and store notices go where loading problems go: the status bar.
-    let mut problems = warnings;
-    problems.extend(notices.iter().map(ToString::to_string));
     update(&mut app, Action::Loaded(Batch { problems, ..Batch::default() }));
-    let mut looped = Looped { store, failed: false };
+    let mut looped = Looped { store, failed: false, refresher };
     let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut looped);
     run_effects(
         &mut app,
@@ -58,10 +82,12 @@ pub fn run(paths: Vec<String>, config: Config, state: &StateArgs) -> anyhow::Res
     result
 }
 
-/// What the event loop keeps besides the state: the store and whether a write failed yet.
+/// What the event loop keeps besides the state: the store, whether a write failed yet, and
+/// what starts a refresh.
 struct Looped {
     store: Store,
     failed: bool,
+    refresher: Refresher,
 }
 
 fn event_loop(
@@ -116,6 +142,14 @@ fn event_loop(
                 dirty = true;
             }
         }
+        // A refresh runs on its own thread; the other effects are quick and done here.
+        app.effects.retain(|effect| {
+            let refresh = *effect == Effect::Refresh;
+            if refresh {
+                looped.refresher.start();
+            }
+            !refresh
+        });
         run_effects(
             app,
             &mut looped.store,

@@ -94,5 +94,8 @@ fn position(app: &App) -> String {
     if library.loading {
         parts.push(strings::loading(library.done, library.expected));
     }
+    if let Some((done, total)) = library.refreshing {
+        parts.push(strings::refreshing(done, total));
+    }
     format!("{} ", parts.join(" · "))
 }

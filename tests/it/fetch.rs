@@ -8,16 +8,23 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use common::server::{Reply, Server};
+use saidso::app::{Action, Effect, Refreshed, update};
+use saidso::cli::StateArgs;
+use saidso::config::Config;
+use saidso::tui::background::Work;
+use saidso::tui::{Event, Refresher};
 use tempfile::TempDir;
 
 const FIXTURES: &str = "tests/fixtures/web";
 
 /// The gazette's feed and pages, and a feed for every way of failing. The feed's ETag is
 /// `"v{version}"`: bump `version` to publish a new copy.
-fn news_server(version: Arc<AtomicUsize>) -> Server {
+pub(crate) fn news_server(version: Arc<AtomicUsize>) -> Server {
     let fixture = |name: &str| fs::read_to_string(Path::new(FIXTURES).join(name)).unwrap();
     let (feed, ferry) = (fixture("feed.xml"), fixture("ferry.html"));
     let (library, page) = (fixture("atom.xml"), fixture("article.html"));
@@ -251,4 +258,110 @@ fn fetch_fails_only_when_every_feed_fails() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the feeds file"));
+}
+
+/// Starts a refresh and waits for what it sends back: its progress, then its result.
+fn refresh(refresher: &Refresher, rx: &Receiver<Event>) -> (Vec<(usize, usize)>, Refreshed) {
+    refresher.start();
+    let mut progress = Vec::new();
+    loop {
+        match rx.recv_timeout(Duration::from_secs(120)).expect("the refresh answers") {
+            Event::Action(Action::RefreshProgress { done, total }) => progress.push((done, total)),
+            Event::Action(Action::Refreshed(refreshed)) => return (progress, refreshed),
+            other => panic!("unexpected event {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
+    let server = news_server(Arc::new(AtomicUsize::new(1)));
+    let dir = TempDir::new().unwrap();
+    let state = dir.path().join("state.sqlite3");
+    let feeds = dir.path().join("feeds");
+    fs::write(&feeds, format!("{}\n{}\n", server.url("/feed.xml"), server.url("/missing.xml")))
+        .unwrap();
+    let (tx, rx) = mpsc::channel();
+    let refresher = Refresher {
+        state: StateArgs { state: Some(state.clone()), no_state: false },
+        feeds: Some(feeds),
+        work: Work::new(&Config::builtin()),
+        tx,
+    };
+    let mut app = common::app_with(common::seeds(), 120, 40);
+    app.effects.clear();
+
+    update(&mut app, Action::Refresh);
+    update(&mut app, Action::Refresh);
+    assert_eq!(app.effects, vec![Effect::Refresh], "one refresh at a time");
+    assert_eq!(app.status.message.as_deref(), Some("Still refreshing the followed feeds"));
+    assert!(common::screen(&app).contains("refreshing…"));
+
+    let (progress, refreshed) = refresh(&refresher, &rx);
+    assert_eq!(progress.len(), 2);
+    assert!(progress.contains(&(2, 2)), "{progress:?}");
+    update(&mut app, Action::Refreshed(refreshed));
+    assert_eq!(app.library.refreshing, None);
+    let titles: Vec<&str> =
+        app.library.entries[5..].iter().map(|e| e.article.title.as_str()).collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(titles.contains(&"Night ferry adds sailings while the bridge is shut"), "{titles:?}");
+    let message = app.status.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with(
+            "2 feeds: 1 updated (3 new articles), 0 unchanged, 1 failed; 3 new in the list; \
+             last problem: "
+        ) && message.ends_with("HTTP 404 Not Found"),
+        "{message}"
+    );
+    // The speakers index takes them in: the ferry's operator is quoted.
+    let ferry = app.library.entries.iter().find(|e| e.article.title.starts_with("Night ferry"));
+    assert!(ferry.unwrap().quotes.iter().any(|q| q.speaker.as_deref() == Some("Tomas Ferreira")));
+    // Kept for offline reading, in the real state file, which `saidso --fetched` opens (a
+    // table when not on a terminal).
+    let out = saidso(&state).args(["list", "--fetched", "--format", "jsonl"]).output().unwrap();
+    assert_eq!(rows(&out.stdout).len(), 3);
+    let out = saidso(&state).arg("--fetched").output().unwrap();
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(table.lines().count(), 4, "a header and the three articles, no seed: {table}");
+    assert!(table.contains("Night ferry adds sailings"), "{table}");
+
+    // Again: the feed is unchanged, and nothing is listed twice.
+    update(&mut app, Action::Refresh);
+    let (_, again) = refresh(&refresher, &rx);
+    update(&mut app, Action::Refreshed(again));
+    assert_eq!(app.library.entries.len(), 8);
+    let message = app.status.message.clone().unwrap_or_default();
+    assert!(
+        message
+            .starts_with("2 feeds: 0 updated (0 new articles), 1 unchanged, 1 failed; nothing new"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_refresh_without_a_feeds_file_says_what_to_do() {
+    let dir = TempDir::new().unwrap();
+    let (tx, rx) = mpsc::channel();
+    let refresher = Refresher {
+        state: StateArgs { state: None, no_state: true },
+        feeds: Some(dir.path().join("feeds")),
+        work: Work::new(&Config::builtin()),
+        tx,
+    };
+    let mut app = common::app_with(common::seeds(), 120, 40);
+    update(&mut app, Action::Refresh);
+    let (progress, refreshed) = refresh(&refresher, &rx);
+    assert!(progress.is_empty());
+    update(&mut app, Action::Refreshed(refreshed));
+    assert_eq!(app.library.entries.len(), 5);
+    let message = app.status.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("cannot read the feeds file")
+            && message.contains("list one feed URL a line"),
+        "{message}"
+    );
+    // And a new refresh can start.
+    update(&mut app, Action::Refresh);
+    assert_eq!(app.library.refreshing, Some((0, 0)));
 }

@@ -43,6 +43,11 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str]) -> Self {
+        Self::start_with(args, &[])
+    }
+
+    /// Starts the reader with `args` and these environment variables.
+    fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -51,6 +56,9 @@ impl Session {
         cmd.arg("--no-state");
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("start saidso");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -171,4 +179,24 @@ fn escape_sequences_in_an_article_do_not_reach_the_terminal() {
     assert!(success);
     assert!(!parser.screen().alternate_screen());
     assert_eq!(parser.callbacks().0, Vec::<String>::new(), "the article made the terminal act");
+}
+
+#[test]
+fn r_fetches_the_followed_feeds_while_the_reader_stays_usable() {
+    let server = crate::fetch::news_server(Default::default());
+    let config_home = tempfile::tempdir().expect("temp dir");
+    let dir = config_home.path().join("saidso");
+    std::fs::create_dir(&dir).expect("config dir");
+    std::fs::write(dir.join("feeds"), server.url("/feed.xml")).expect("feeds file");
+    let mut s = Session::start_with(&[], &[("XDG_CONFIG_HOME", config_home.path())]);
+    s.wait_for_text("Articles 1/5");
+    s.press("r");
+    s.wait_for_text("3 new in the list");
+    s.wait_for_text("Articles 1/8");
+    // The new articles are at the end of the list, with their quotes.
+    s.press("G");
+    s.wait_for_text("Articles 8/8");
+    s.press("q");
+    let (success, _) = s.finish();
+    assert!(success, "saidso exited with an error");
 }

@@ -1,0 +1,73 @@
+//! The reader's refresh: the followed feeds fetched on a thread of their own, their new articles
+//! stored (the same as `saidso fetch`), then loaded and sent to the event channel, while the
+//! reader stays usable.
+
+use std::convert::Infallible;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+
+use super::background::{Work, add_to};
+use super::events::Event;
+use crate::app::{Action, Batch, Refreshed};
+use crate::cli::StateArgs;
+use crate::fetch;
+use crate::sources::Input;
+
+/// Everything a refresh needs, kept by the event loop.
+#[derive(Clone, Debug)]
+pub struct Refresher {
+    /// The store the fetched articles go to (its own connection: the loop keeps the other).
+    pub state: StateArgs,
+    /// The feeds file; `None` when there is no config directory.
+    pub feeds: Option<PathBuf>,
+    /// How fetched articles become entries.
+    pub work: Work,
+    /// Where progress and the result go.
+    pub tx: Sender<Event>,
+}
+
+impl Refresher {
+    /// Starts a refresh on its own thread; its result arrives as [`Action::Refreshed`].
+    pub fn start(&self) {
+        let job = self.clone();
+        std::thread::spawn(move || {
+            let refreshed = job
+                .run()
+                .unwrap_or_else(|e| Refreshed { batch: Batch::default(), summary: e.to_string() });
+            let _ = job.tx.send(Event::Action(Action::Refreshed(refreshed)));
+        });
+    }
+
+    fn run(&self) -> anyhow::Result<Refreshed> {
+        let path = self.feeds.as_deref().ok_or_else(|| anyhow::anyhow!("no config directory"))?;
+        let (feeds, bad_lines) = fetch::read_feeds(path)?;
+        let (mut store, notices) = self.state.open();
+        let before = store.stored_urls().unwrap_or_default();
+        let (done, total) = (AtomicUsize::new(0), feeds.len());
+        let report =
+            fetch::update(&mut store, &feeds, &self.work.context, &self.work.rules, |_| {
+                let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                let _ = self.tx.send(Event::Action(Action::RefreshProgress { done, total }));
+            });
+        // What this refresh stored: the articles whose links were not stored before. The reader
+        // drops any it already shows (same content).
+        let new: Vec<Input> = store
+            .fetched_articles()?
+            .into_iter()
+            .filter(|doc| doc.meta.url.as_ref().is_none_or(|url| !before.contains(url)))
+            .map(|doc| Input::Saved(Box::new(doc)))
+            .collect();
+        let mut batch = Batch::default();
+        let _ = self.work.load(&new, |loaded| {
+            add_to(&mut batch, loaded);
+            Ok::<(), Infallible>(())
+        });
+        batch.problems.extend(bad_lines);
+        batch.problems.extend(notices.iter().map(ToString::to_string));
+        batch.problems.extend(report.problems.iter().map(ToString::to_string));
+        batch.problems.extend(report.failures.iter().map(ToString::to_string));
+        batch.problems.extend(report.not_saved.iter().cloned());
+        Ok(Refreshed { batch, summary: report.summary() })
+    }
+}
