@@ -29,6 +29,27 @@ pub fn spawn_input(tx: Sender<Event>) {
     });
 }
 
+/// Turns SIGTERM, SIGHUP and SIGINT into a quit, so that a kill or a closed terminal leaves the
+/// way `q` does: position saved, terminal given back. Not available: the default handling.
+pub fn spawn_signals(tx: Sender<Event>) {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            for _ in signals.forever() {
+                if tx.send(Event::Action(Action::Quit)).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    #[cfg(not(unix))]
+    drop(tx);
+}
+
 /// The action a terminal event stands for in the app's current state, if any.
 pub fn to_action(app: &App, event: TermEvent) -> Option<Action> {
     match event {

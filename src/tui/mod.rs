@@ -57,6 +57,7 @@ pub fn run(
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();
     events::spawn_input(tx.clone());
+    events::spawn_signals(tx.clone());
     let work = Work::new(&config);
     let Config { keymap, theme, digester, .. } = config;
     let refresher =

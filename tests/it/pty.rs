@@ -200,3 +200,19 @@ fn r_fetches_the_followed_feeds_while_the_reader_stays_usable() {
     let (success, _) = s.finish();
     assert!(success, "saidso exited with an error");
 }
+
+#[test]
+fn a_kill_or_a_hangup_leaves_the_way_q_does() {
+    for signal in ["TERM", "HUP"] {
+        let mut s = Session::start(&[]);
+        s.wait_for_text("Articles 1/5");
+        let pid = s.child.process_id().expect("the reader's pid").to_string();
+        let killed = std::process::Command::new("kill").args(["-s", signal, &pid]).status();
+        assert!(killed.expect("run kill").success());
+        let (success, parser) = s.finish();
+        assert!(success, "SIG{signal}: saidso exited with an error");
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "SIG{signal}: still on the alternate screen");
+        assert!(!screen.hide_cursor(), "SIG{signal}: cursor left hidden");
+    }
+}
