@@ -119,6 +119,24 @@ impl SpeakersView {
         }
     }
 
+    /// Selects the speaker or quote drawn on row `line` of the view (0: its first row), if any;
+    /// true when that one was selected already.
+    pub fn select_row(&mut self, line: usize, roster: &Roster) -> bool {
+        let (selected, count, index) = match self.level {
+            Level::Speakers => (&mut self.speaker, roster.speakers().len(), self.offset + line),
+            Level::Quotes => {
+                let count = roster.speakers().get(self.speaker).map_or(0, |s| s.quotes.len());
+                (&mut self.quote, count, self.offset + line / QUOTE_ROWS)
+            }
+        };
+        if line >= self.height || index >= count {
+            return false;
+        }
+        let again = *selected == index;
+        *selected = index;
+        again
+    }
+
     /// Shows the selected speaker's quotes.
     pub fn open_speaker(&mut self) {
         self.level = Level::Quotes;

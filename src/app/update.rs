@@ -324,6 +324,15 @@ fn step_quote(app: &mut App, by: isize) {
 }
 
 fn click(app: &mut App, column: u16, row: u16) {
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        // The view covers the panels, inside a border: its first row is the screen's second.
+        // A click selects; a click on the selected row opens it, as Enter does.
+        let line = usize::from(row).checked_sub(1);
+        if line.is_some_and(|line| view.select_row(line, &app.speakers.roster)) {
+            open(app);
+        }
+        return;
+    }
     if app.modal.is_some() {
         app.modal = None;
         return;

@@ -5,7 +5,7 @@
 use crate::common;
 
 use common::{app_with, press, screen, seeds};
-use saidso::app::{App, Batch, Focus, Level, Modal};
+use saidso::app::{Action, App, Batch, Focus, Level, Modal, SpeakersView, update};
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -92,6 +92,35 @@ fn esc_goes_back_a_level_and_s_returns_to_where_you_were() {
     assert_eq!(app.focus, before_focus);
     press(&mut app, "S esc");
     assert!(app.modal.is_none(), "esc on the list of speakers closes the view");
+}
+
+/// The speakers view open in `app`.
+fn view(app: &App) -> &SpeakersView {
+    let Some(Modal::Speakers(view)) = &app.modal else { panic!("speakers view open") };
+    view
+}
+
+#[test]
+fn a_click_selects_a_row_of_the_speakers_view_and_a_second_click_opens_it() {
+    let mut app = app_with(seeds(), W, H);
+    press(&mut app, "S");
+    let click = |app: &mut App, row| update(app, Action::Click { column: 30, row });
+    // The view's first row is the screen's second, under its border.
+    click(&mut app, 3);
+    assert_eq!((view(&app).level, view(&app).speaker), (Level::Speakers, 2));
+    let name = view(&app).selected(&app.speakers.roster).map(|s| s.name.clone());
+    click(&mut app, 3);
+    assert_eq!(view(&app).level, Level::Quotes, "the second click opens the speaker");
+    // Two rows a quote: a click on the fourth row is the second quote.
+    click(&mut app, 4);
+    assert_eq!(view(&app).quote, 1);
+    // Below the last row, or on the border: nothing changes.
+    click(&mut app, H - 1);
+    click(&mut app, 0);
+    assert_eq!((view(&app).level, view(&app).quote), (Level::Quotes, 1));
+    click(&mut app, 4);
+    assert!(app.modal.is_none(), "the second click jumps to the quote");
+    assert_eq!(selected_speaker(&app), name.as_deref());
 }
 
 #[test]
