@@ -345,7 +345,20 @@ impl Lexicon {
     }
     /// What pronoun `word` is, if any.
     pub fn pronoun(&self, word: &str) -> Option<PronounKind> {
-        pronoun_of(self.class_of(word))
+        pronoun_of(self.class_of(self.uncontracted(word)))
+    }
+    /// A contracted pronoun without its ending (`He’s` → `He`, `they'll` → `they`), so that
+    /// `He’s claiming` reads as a pronoun and its verb; any other word as it is (`Putin's`).
+    pub fn uncontracted<'w>(&self, word: &'w str) -> &'w str {
+        // Only words with an apostrophe: the common case costs one byte search.
+        let Some(at) = word.find(['\'', '’']) else { return word };
+        let ending = word[at..].trim_start_matches(['\'', '’']);
+        let contraction = matches!(ending, "s" | "d" | "ll" | "re" | "ve" | "m");
+        if contraction && pronoun_of(self.class_of(&word[..at])).is_some() {
+            &word[..at]
+        } else {
+            word
+        }
     }
     /// `word` is never part of a name.
     pub fn is_not_name(&self, word: &str) -> bool {

@@ -97,7 +97,7 @@ fn tokenize(
             let len = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
             let capital = if word.starts_with(char::is_uppercase) { class::CAPITALISED } else { 0 };
-            let class = lex.class_of(word) | capital;
+            let class = lex.class_of(lex.uncontracted(word)) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
         } else {

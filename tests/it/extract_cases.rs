@@ -279,3 +279,16 @@ fn a_user_lexicon_file_extends_the_builtin_lists() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].speaker.as_deref(), Some("Ada Frost"));
 }
+
+#[test]
+fn a_contracted_pronoun_is_still_a_pronoun() {
+    let t = "Mayor Dana Whitfield toured the flooded streets on Sunday.\n\nShe’s calling the \
+             repairs “the first priority” and says the city’s budget “can carry it.”";
+    assert_eq!(
+        quotes(t),
+        [
+            q("the first priority", Some("Dana Whitfield")),
+            q("can carry it.", Some("Dana Whitfield"))
+        ]
+    );
+}
