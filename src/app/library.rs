@@ -57,10 +57,15 @@ pub struct Batch {
 /// What a refresh of the followed feeds brought.
 #[derive(Clone, Debug, Default)]
 pub struct Refreshed {
-    /// The articles the refresh stored, loaded (some may be in the list already).
+    /// The articles the refresh stored, loaded (some may be in the list already), and the
+    /// problems met, failed feeds included.
     pub batch: Batch,
-    /// How it went, in one line for the status bar.
-    pub summary: String,
+    /// Feeds refreshed.
+    pub feeds: usize,
+    /// Feeds that failed.
+    pub failed: usize,
+    /// Why the refresh could not start (no feeds file), if it could not.
+    pub error: Option<String>,
 }
 
 /// Every article loaded so far.

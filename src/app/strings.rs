@@ -190,16 +190,26 @@ pub fn refreshing(done: usize, total: usize) -> String {
     }
 }
 
-/// Message: what a refresh came to, how many articles joined the list, and its last problem.
-pub fn refreshed(summary: &str, added: usize, problem: Option<&String>) -> String {
+/// Message: how many articles a refresh added to the list, from how many feeds, and its last
+/// problem (the status bar is one line: what matters first).
+pub fn refreshed(added: usize, feeds: usize, failed: usize, problem: Option<&String>) -> String {
     let mut message = match added {
-        0 => format!("{summary}; nothing new"),
-        n => format!("{summary}; {n} new in the list"),
+        0 => "Nothing new".to_string(),
+        n => format!("{n} new article{}", plural(n)),
     };
+    message.push_str(&format!(" from {feeds} feed{}", plural(feeds)));
+    if failed > 0 {
+        message.push_str(&format!(", {failed} failed"));
+    }
     if let Some(problem) = problem {
-        message.push_str(&format!("; last problem: {problem}"));
+        message.push_str(&format!("; {problem}"));
     }
     message
+}
+
+/// Message: a refresh could not start.
+pub fn refresh_failed(error: &str) -> String {
+    format!("Cannot refresh: {error}")
 }
 
 /// Loading progress in the status bar.

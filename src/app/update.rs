@@ -449,11 +449,14 @@ fn start_refresh(app: &mut App) {
 /// Adds the articles a refresh brought that are not in the list yet, at its end.
 fn refresh_done(app: &mut App, refreshed: Refreshed) {
     app.library.refreshing = None;
-    let Refreshed { mut batch, summary } = refreshed;
+    let Refreshed { mut batch, feeds, failed, error } = refreshed;
     let known: HashSet<ArticleId> = app.library.entries.iter().map(|e| e.article.id).collect();
     batch.entries.retain(|e| !known.contains(&e.article.id));
     let added = batch.entries.len();
-    let message = strings::refreshed(&summary, added, batch.problems.last());
+    let message = match error {
+        Some(error) => strings::refresh_failed(&error),
+        None => strings::refreshed(added, feeds, failed, batch.problems.last()),
+    };
     add_entries(app, batch.entries, batch.problems);
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);

@@ -32,9 +32,10 @@ impl Refresher {
     pub fn start(&self) {
         let job = self.clone();
         std::thread::spawn(move || {
-            let refreshed = job
-                .run()
-                .unwrap_or_else(|e| Refreshed { batch: Batch::default(), summary: e.to_string() });
+            let refreshed = job.run().unwrap_or_else(|e| Refreshed {
+                error: Some(e.to_string()),
+                ..Refreshed::default()
+            });
             let _ = job.tx.send(Event::Action(Action::Refreshed(refreshed)));
         });
     }
@@ -68,6 +69,6 @@ impl Refresher {
         batch.problems.extend(report.problems.iter().map(ToString::to_string));
         batch.problems.extend(report.failures.iter().map(ToString::to_string));
         batch.problems.extend(report.not_saved.iter().cloned());
-        Ok(Refreshed { batch, summary: report.summary() })
+        Ok(Refreshed { batch, feeds: report.feeds, failed: report.failures.len(), error: None })
     }
 }

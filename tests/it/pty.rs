@@ -191,7 +191,7 @@ fn r_fetches_the_followed_feeds_while_the_reader_stays_usable() {
     let mut s = Session::start_with(&[], &[("XDG_CONFIG_HOME", config_home.path())]);
     s.wait_for_text("Articles 1/5");
     s.press("r");
-    s.wait_for_text("3 new in the list");
+    s.wait_for_text("3 new articles from 1 feed");
     s.wait_for_text("Articles 1/8");
     // The new articles are at the end of the list, with their quotes.
     s.press("G");
