@@ -255,8 +255,10 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
             true
         } else if is_title(&words) {
             // A name or title in quote marks is quoted speech only inside what is reported
-            // (`called her "Miss Piggy"`), never as the frame or a work's title.
-            (a.cue_before && !a.object_of_cue) || (direct && f.speaker.is_some())
+            // (`called her "Miss Piggy"`), never as the frame or a work's title, which a
+            // possessive gives away (`told MSNBC's "Morning Joe"`).
+            !after_possessive(text, span.pieces[0].outer.start)
+                && ((a.cue_before && !a.object_of_cue) || (direct && f.speaker.is_some()))
         } else if direct {
             a.reported
                 || words.len() >= 3
@@ -288,6 +290,12 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// True when the text just before byte `at` ends in a possessive (`MSNBC's`, `the network’s`).
+fn after_possessive(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or_default().trim_end();
+    ["'s", "’s", "s'", "s’"].iter().any(|p| before.ends_with(p))
 }
 
 /// Words that read as a title (`Fox News Sunday`, `Shark Tank`): every main word capitalised,

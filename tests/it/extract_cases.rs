@@ -209,6 +209,12 @@ fn scare_quotes_and_titles_are_not_quotes() {
 }
 
 #[test]
+fn a_show_named_after_a_possessive_is_a_title_even_beside_a_speech_verb() {
+    let t = "Governor Ruth Alvarez told Channel Four’s “Morning Report” on Friday that the              budget was “balanced at last.”";
+    assert_eq!(quotes(t), [q("balanced at last.", Some("Ruth Alvarez"))]);
+}
+
+#[test]
 fn a_quote_alone_continues_the_previous_speaker() {
     let t = "\"We need more nurses,\" hospital chief Laura Finch said.\n\n\"And we need them \
              now.\"\n\nThe hospital has 400 beds.";
