@@ -395,13 +395,30 @@ impl Reader<'_> {
         j > lo && (self.is(j - 1, "and") || self.is(j - 1, "but"))
     }
 
-    /// `Donald Trump, who in March said`: the name before `, who` a few words back.
+    /// `Donald Trump, who in March said`: the name before `, who` a few words back, or before
+    /// the description between them (`Mitch McConnell, now the majority leader, who said`).
     fn relative_antecedent(&self, k: usize, lo: usize) -> Option<MentionAt> {
         let who = (k.saturating_sub(8).max(lo)..k)
             .rev()
             .find(|&j| self.word(j).is_some_and(|w| w == "who"))?;
-        let r = (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j])?;
+        let r = self
+            .apposition_head(who, lo)
+            .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]))?;
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// The name before a description set off by commas that ends at token `end`: in
+    /// `Mitch McConnell, now the majority leader, who`, with `end` at `who`.
+    fn apposition_head(&self, end: usize, lo: usize) -> Option<usize> {
+        let comma = |j: usize| self.tokens[j].kind == Kind::Punct(',');
+        let close = end.checked_sub(1).filter(|&c| c > lo && comma(c))?;
+        let open = (close.saturating_sub(8).max(lo)..close).rev().find(|&j| comma(j))?;
+        // A description starts in lower case (`a`, `the`, `now`); a capital may be a list.
+        let first = self.tokens.get(open + 1)?;
+        if first.kind != Kind::Word || self.starts_capital_word(open + 1) {
+            return None;
+        }
+        self.run_at[open.checked_sub(1).filter(|&j| j >= lo)?]
     }
 
     /// The mention ending just before token `k` (words like `also`, `has` skipped).

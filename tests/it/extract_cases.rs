@@ -298,3 +298,10 @@ fn a_contracted_pronoun_is_still_a_pronoun() {
         ]
     );
 }
+
+#[test]
+fn who_after_a_description_points_back_to_the_name_before_it() {
+    let t = "The vote went to Harriet Vance, now the chamber's majority leader, who in 2019 said \
+             the party's goal was a “smaller state.”";
+    assert_eq!(quotes(t), [q("smaller state.", Some("Harriet Vance"))]);
+}
