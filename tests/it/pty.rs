@@ -115,6 +115,18 @@ impl Session {
         }
         (status.success(), self.parser)
     }
+
+    /// Waits for the process to end, and checks that it succeeded and gave the terminal back
+    /// as it found it; `after` says what ended it.
+    fn finish_cleanly(self, after: &str) {
+        let (success, parser) = self.finish();
+        assert!(success, "after {after}: saidso exited with an error");
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "after {after}: still on the alternate screen");
+        assert!(!screen.hide_cursor(), "after {after}: cursor left hidden");
+        let mouse = screen.mouse_protocol_mode();
+        assert_eq!(mouse, vt100::MouseProtocolMode::None, "after {after}: mouse left captured");
+    }
 }
 
 fn emulator() -> vt100::Parser<Requests> {
@@ -143,12 +155,7 @@ fn opens_the_seeds_answers_keys_quits_and_restores_the_terminal() {
     s.press("\tG");
     s.wait_for_text("article 3/5 · 100%");
     s.press("q");
-    let (success, parser) = s.finish();
-    assert!(success, "saidso exited with an error");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert!(!screen.hide_cursor(), "cursor left hidden");
-    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse left captured");
+    s.finish_cleanly("q");
 }
 
 #[test]
@@ -197,8 +204,7 @@ fn r_fetches_the_followed_feeds_while_the_reader_stays_usable() {
     s.press("G");
     s.wait_for_text("Articles 8/8");
     s.press("q");
-    let (success, _) = s.finish();
-    assert!(success, "saidso exited with an error");
+    s.finish_cleanly("q");
 }
 
 #[test]
@@ -209,10 +215,6 @@ fn a_kill_or_a_hangup_leaves_the_way_q_does() {
         let pid = s.child.process_id().expect("the reader's pid").to_string();
         let killed = std::process::Command::new("kill").args(["-s", signal, &pid]).status();
         assert!(killed.expect("run kill").success());
-        let (success, parser) = s.finish();
-        assert!(success, "SIG{signal}: saidso exited with an error");
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "SIG{signal}: still on the alternate screen");
-        assert!(!screen.hide_cursor(), "SIG{signal}: cursor left hidden");
+        s.finish_cleanly(signal);
     }
 }
