@@ -121,7 +121,6 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         feeds: Option<PathBuf>,
     },
-    /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
     /// Print the configuration file with every default, or where it is read from.
     Config {
         /// Print the commented default file, a starting point for your own.
@@ -136,6 +135,7 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+    /// Mark articles read or unread, starred or not, by the ids `saidso list` prints.
     #[command(group(ArgGroup::new("change").required(true).multiple(true)))]
     Mark {
         /// Mark as read.

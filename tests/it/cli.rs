@@ -82,6 +82,19 @@ fn table_is_the_default_list_format() {
 fn help_and_version() {
     saidso().arg("--version").assert().success().stdout(predicate::str::contains("saidso 0.1.0"));
     saidso().arg("--help").assert().success().stdout(predicate::str::contains("who said what"));
+    // Every subcommand says what it does, in its own line of the help.
+    let help = String::from_utf8(saidso().arg("--help").output().unwrap().stdout).unwrap();
+    for (name, about) in [
+        ("mark", "Mark articles read or unread"),
+        ("config", "Print the configuration file"),
+        ("fetch", "Refresh the followed feeds"),
+    ] {
+        let line = help.lines().find(|l| l.trim_start().starts_with(&format!("{name} ")));
+        assert!(line.is_some_and(|l| l.contains(about)), "{name}: {help}");
+    }
+    for command in saidso::cli::command().get_subcommands() {
+        assert!(command.get_about().is_some(), "{} has no description", command.get_name());
+    }
 }
 
 #[test]
