@@ -1,6 +1,7 @@
 //! Every user-facing string of the reader, in one place (for consistency now, translation later).
 
 use super::{Action, SpeakerFilter};
+use crate::model::Meta;
 
 /// Article list panel title.
 pub const ARTICLES: &str = "Articles";
@@ -220,6 +221,38 @@ pub fn loading(done: usize, expected: Option<usize>) -> String {
     }
 }
 
+/// Where an article comes from, in the reading pane's title: source, day and author, those
+/// known.
+pub fn byline(meta: &Meta) -> Option<String> {
+    let date = meta.date.as_deref().map(day);
+    let parts: Vec<&str> =
+        [meta.site.as_deref(), date, meta.author.as_deref()].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// The day of a date: `2024-03-06` of `2024-03-06T07:15:00+00:00`; other forms as they are.
+pub fn day(date: &str) -> &str {
+    ymd(date).unwrap_or(date)
+}
+
+/// The `YYYY-MM-DD` a date starts with, if it does.
+fn ymd(date: &str) -> Option<&str> {
+    date.get(..10).filter(|d| {
+        d.bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
+    })
+}
+
+/// A date's day in short (`Mar 06`), for a narrow column; `None` unless it starts `YYYY-MM-DD`.
+pub fn short_day(date: &str) -> Option<String> {
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let day = ymd(date)?;
+    let month: usize = day.get(5..7)?.parse().ok()?;
+    Some(format!("{} {}", MONTHS.get(month.checked_sub(1)?)?, day.get(8..10)?))
+}
+
 /// A position in a list, in a panel title.
 pub fn position(selected: usize, total: usize) -> String {
     format!("{selected}/{total}")
@@ -277,5 +310,35 @@ pub fn order(order: super::Order) -> &'static str {
         super::Order::Title => "Ordered by title",
         super::Order::MostQuotes => "Ordered by most quotes",
         super::Order::Date => "Ordered by date, newest first",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_shorten_to_their_day_and_others_stay_as_given() {
+        assert_eq!(day("2024-03-06T07:15:00+00:00"), "2024-03-06");
+        assert_eq!(short_day("2024-03-06T07:15:00+00:00").as_deref(), Some("Mar 06"));
+        assert_eq!(short_day("2024-12-31").as_deref(), Some("Dec 31"));
+        assert_eq!(day("last Tuesday"), "last Tuesday");
+        assert_eq!(short_day("last Tuesday"), None);
+        assert_eq!(short_day("2024-13-01"), None);
+        assert_eq!(short_day("2024-03-0"), None);
+        assert_eq!(short_day("é"), None);
+    }
+
+    #[test]
+    fn a_byline_gives_what_is_known() {
+        let meta = Meta { site: Some("Gazette".into()), ..Meta::default() };
+        assert_eq!(byline(&meta).as_deref(), Some("Gazette"));
+        let meta = Meta {
+            date: Some("2024-03-06T07:15:00Z".into()),
+            author: Some("Ana Ruiz".into()),
+            ..meta
+        };
+        assert_eq!(byline(&meta).as_deref(), Some("Gazette · 2024-03-06 · Ana Ruiz"));
+        assert_eq!(byline(&Meta::default()), None);
     }
 }

@@ -1,4 +1,5 @@
-//! The article list: an unread mark, a star, the title clipped to the panel, the quote count.
+//! The article list: an unread mark, a star, the title clipped to the panel, the source and date
+//! where known and there is room, the quote count.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,9 +9,19 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, clip, pad, panel, title};
 use crate::app::{App, Focus, inner, strings};
+use crate::model::Meta;
 
 /// Width of the quote count column.
 const COUNT_WIDTH: usize = 3;
+/// Width of the date column (`2024-03-06`), and the narrowest list that shows it; a narrower
+/// one shows the short form (`Mar 06`).
+const DATE_WIDTH: usize = 10;
+const WIDTH_FOR_DATE: usize = 48;
+const SHORT_DATE_WIDTH: usize = 6;
+const WIDTH_FOR_SHORT_DATE: usize = 28;
+/// Width of the source column, and the narrowest list that shows it.
+const SOURCE_WIDTH: usize = 16;
+const WIDTH_FOR_SOURCE: usize = 64;
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let list = &app.list;
@@ -36,7 +47,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 (true, false) => theme.selected_unfocused,
                 (false, _) => normal,
             };
-            let title_width = width.saturating_sub(COUNT_WIDTH + 4);
+            let meta = meta_columns(&entry.article.meta, width);
+            let title_width = width.saturating_sub(COUNT_WIDTH + 4 + meta.chars().count());
             let (mark, title_style) =
                 if entry.read { (" ", theme.read) } else { ("●", Style::new()) };
             let star = if entry.starred { "★ " } else { "  " };
@@ -48,6 +60,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     pad(&clip(&entry.article.title, title_width), title_width),
                     style(title_style),
                 ),
+                Span::styled(meta, style(theme.dim)),
                 Span::styled(count, style(theme.dim)),
             ])
         })
@@ -62,4 +75,25 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return frame.render_widget(note.block(block), area);
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The source and date columns, as far as the list's `width` has room for them (empty for
+/// articles that have neither, so that plain files keep the whole width for their titles).
+fn meta_columns(meta: &Meta, width: usize) -> String {
+    if meta.site.is_none() && meta.date.is_none() {
+        return String::new();
+    }
+    let mut out = String::new();
+    if width >= WIDTH_FOR_SOURCE {
+        let site = meta.site.as_deref().unwrap_or_default();
+        out.push_str(&format!(" {}", pad(&clip(site, SOURCE_WIDTH), SOURCE_WIDTH)));
+    }
+    let date = meta.date.as_deref().unwrap_or_default();
+    if width >= WIDTH_FOR_DATE {
+        out.push_str(&format!(" {}", pad(&clip(strings::day(date), DATE_WIDTH), DATE_WIDTH)));
+    } else if width >= WIDTH_FOR_SHORT_DATE {
+        let short = strings::short_day(date).unwrap_or_default();
+        out.push_str(&format!(" {}", pad(&short, SHORT_DATE_WIDTH)));
+    }
+    out
 }

@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use saidso::app::{Action, App, Batch, Keymap, update};
+use saidso::model::Meta;
 use saidso::ui::Theme;
 
 #[test]
@@ -150,4 +151,32 @@ fn an_empty_reader_says_why() {
     update(&mut app, Action::LoadingDone);
     update(&mut app, Action::Tick);
     insta::assert_snapshot!(screen(&app));
+}
+
+/// The fixture articles as a feed gives them: source, date and author known (but for the
+/// last one's date).
+fn from_a_feed() -> Batch {
+    let mut batch = fixture();
+    let dates = ["2024-03-06T07:15:00+00:00", "2024-03-05T16:00:00+00:00"];
+    for (i, entry) in batch.entries.iter_mut().enumerate() {
+        entry.article.meta = Meta {
+            url: Some(format!("https://example.org/{i}")),
+            date: dates.get(i).map(|d| d.to_string()),
+            author: Some("Mara Quint".into()),
+            site: Some("The Harbour Gazette".into()),
+        };
+    }
+    batch
+}
+
+#[test]
+fn source_and_date_show_in_the_pane_title_and_the_list_as_room_allows() {
+    let app = app_with(from_a_feed(), 120, 12);
+    insta::assert_snapshot!(screen(&app));
+    // Narrow: the list has the whole width, and room for the full date.
+    let app = app_with(from_a_feed(), 60, 8);
+    insta::assert_snapshot!(screen(&app));
+    // Articles without a source keep the whole row for their titles.
+    let plain = screen(&app_with(fixture(), 60, 8));
+    assert!(!plain.contains("2024"), "{plain}");
 }
