@@ -137,7 +137,8 @@ impl ListPane {
     }
 
     /// The row showing library entry `entry`.
-    fn row_of(&self, entry: usize) -> Option<usize> {
+    /// The row showing entry `entry`, if it is listed (the list may be in any order).
+    pub fn row_of(&self, entry: usize) -> Option<usize> {
         self.visible.iter().position(|&i| i == entry)
     }
 

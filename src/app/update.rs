@@ -299,12 +299,15 @@ fn next_same_quote(app: &mut App) {
 /// that hide it lifted) and at the top of the pane.
 fn jump_to(app: &mut App, r: QuoteRef) {
     let Some(entry) = app.speakers.entry_of.get(&r.article).copied() else { return };
-    if app.list.visible.binary_search(&entry).is_err() {
+    // Whatever hides the article from the list gives way.
+    if app.list.row_of(entry).is_none() {
         set_filter(app, String::new());
     }
-    if let Ok(row) = app.list.visible.binary_search(&entry) {
-        app.list.select(row);
+    if app.list.row_of(entry).is_none() && app.list.unread_only {
+        app.list.set_unread_only(&app.library.entries, false);
     }
+    let Some(row) = app.list.row_of(entry) else { return };
+    app.list.select(row);
     show_selected(app);
     mark_read(app);
     if !app.quotes.visible.contains(&r.quote) {

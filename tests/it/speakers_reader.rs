@@ -75,6 +75,27 @@ fn s_then_peskov_then_enter_lands_on_his_quote_in_its_article() {
 }
 
 #[test]
+fn jumps_land_on_the_right_article_whatever_the_list_order_and_filters() {
+    for keys in ["O", "O O", "O O O", "u", "O u"] {
+        let mut app = app_with(seeds(), W, H);
+        // Every article read, so that the unread-only list hides them all.
+        for _ in 0..5 {
+            press(&mut app, "m j");
+        }
+        press(&mut app, keys);
+        press(&mut app, "S");
+        choose(&mut app, "Dmitry Peskov");
+        press(&mut app, "enter j enter");
+        let peskov = app.speakers.roster.speakers().iter().find(|s| s.name == "Dmitry Peskov");
+        let second = peskov.and_then(|s| s.quotes.get(1)).expect("Peskov has two quotes");
+        assert_eq!(app.current().map(|e| e.article.id), Some(second.article), "after {keys}");
+        assert_eq!(selected_speaker(&app), Some("Dmitry Peskov"), "after {keys}");
+        let shown = app.list.selected_entry().and_then(|i| app.library.entries.get(i));
+        assert_eq!(shown.map(|e| e.article.id), Some(second.article), "after {keys}");
+    }
+}
+
+#[test]
 fn esc_goes_back_a_level_and_s_returns_to_where_you_were() {
     let mut app = app_with(seeds(), W, H);
     press(&mut app, "j j enter ] ]");
