@@ -71,6 +71,14 @@ impl Roster {
     /// `President Putin`), and so does a name the identity rules match. A bare surname selects
     /// everyone with that surname.
     pub fn find(&self, query: &str, digester: &Digester) -> Vec<SpeakerId> {
+        // Names are read by their capitals: `putin` is typed for `Putin`.
+        let capitalised;
+        let query = if query.chars().any(char::is_uppercase) {
+            query
+        } else {
+            capitalised = capitalise_words(query);
+            capitalised.as_str()
+        };
         let name = digester.name(query, SpeakerKind::Unknown);
         let mut found: Vec<u32> = [Some(query), name.as_ref().map(|n| n.display.as_str())]
             .into_iter()
@@ -295,4 +303,15 @@ fn unique(slug: String, seen: &mut HashMap<String, usize>) -> String {
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Every word of `s` with a capital first letter.
+fn capitalise_words(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
