@@ -33,7 +33,8 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
             let first = &text[paragraphs.first()?.clone()];
             if paragraphs.len() > 1 && title::is_headline(first) {
                 paragraphs.remove(0);
-                first.to_string()
+                // Control characters were blanked where they stood: no runs of spaces.
+                collapse_whitespace(first).into_owned()
             } else {
                 title::from_lede(&collapse_whitespace(first))
             }

@@ -100,9 +100,9 @@ pub enum Command {
     },
     /// Print articles cleaned and wrapped, title first.
     Read {
-        /// Wrap width in columns (default: the terminal's width up to 100, or 80).
-        #[arg(long, short)]
-        width: Option<usize>,
+        /// Wrap width in columns, 20 or more (default: the terminal's width up to 100, or 80).
+        #[arg(long, short, value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
         /// Also print the articles kept by `saidso fetch`.
         #[arg(long)]
         fetched: bool,
@@ -198,9 +198,13 @@ pub fn run(cli: Cli) -> ExitCode {
             return finish_with(config_command(default, path));
         }
         Some(Command::Completions { shell }) => {
-            let mut command = command();
-            clap_complete::generate(shell, &mut command, "saidso", &mut io::stdout());
-            return ExitCode::SUCCESS;
+            // Written whole, so that a closed pipe (`| head`) is an error to ignore, not a panic.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "saidso", &mut script);
+            let mut out = stdout();
+            return finish_with(
+                out.write_all(&script).map_err(Into::into).and_then(|()| finish(out)),
+            );
         }
         _ => {}
     }
@@ -225,7 +229,7 @@ pub fn run(cli: Cli) -> ExitCode {
             speakers::run(&paths, fetched, format, &cli.state, &config)
         }
         Some(Command::Read { width, fetched, paths }) => {
-            read::run(&paths, fetched, width, &cli.state, &config)
+            read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)
         }
         Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
         Some(Command::Config { .. } | Command::Completions { .. }) => Ok(()),

@@ -108,3 +108,11 @@ fn control_characters_never_reach_the_article() {
     assert!(!p.chars().any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)), "{p:?}");
     assert!(p.contains("it was") && p.contains("fine"));
 }
+
+#[test]
+fn a_headline_with_control_sequences_reads_as_one_spaced_line() {
+    let article =
+        cleaned("test.txt", "Storm \x1b[31mwarning\x1b[0m for the coast\n\nRain fell all day.\n")
+            .unwrap();
+    assert_eq!(article.title, "Storm warning for the coast");
+}

@@ -98,12 +98,21 @@ fn help_and_version() {
 }
 
 #[test]
+fn a_wrap_width_too_narrow_to_read_is_refused() {
+    let out = saidso().args(["read", "--width", "0", "seeds"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0 is not in 20.."), "{out:?}");
+}
+
+#[test]
 fn a_closed_pipe_is_not_an_error() {
     // `saidso list | head -1`: stdout closes early; no panic, no error message.
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{} list --no-state seeds | head -1", env!("CARGO_BIN_EXE_saidso")))
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "{out:?}");
+    for command in ["list --no-state seeds", "completions bash"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{} {command} | head -1", env!("CARGO_BIN_EXE_saidso")))
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "{command}: {out:?}");
+    }
 }
