@@ -70,15 +70,20 @@ impl ReaderPane {
         self.clamp();
     }
 
-    /// Scrolls so that byte `offset` is in view: unchanged when it already is, else with its row
-    /// a third of the way down (`at_top`: on the first row).
-    pub fn reveal(&mut self, offset: usize, at_top: bool) {
-        let row = self.wrapped.row_of(offset);
+    /// Scrolls so that the bytes `range` are in view: unchanged when they already are, else
+    /// with their first row a third of the way down, or higher when that leaves their end out
+    /// of view (`at_top`: on the first row).
+    pub fn reveal(&mut self, range: Range<usize>, at_top: bool) {
+        let first = self.wrapped.row_of(range.start);
+        let last = self.wrapped.row_of(range.end.saturating_sub(1).max(range.start));
         let height = self.height.max(1);
         if at_top {
-            self.scroll = row;
-        } else if row < self.scroll || row >= self.scroll + height {
-            self.scroll = row.saturating_sub(height / 3);
+            self.scroll = first;
+        } else if first < self.scroll || last >= self.scroll + height {
+            self.scroll = first.saturating_sub(height / 3);
+            if last >= self.scroll + height {
+                self.scroll = (last + 1).saturating_sub(height).min(first);
+            }
         }
         self.clamp();
     }

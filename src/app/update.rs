@@ -207,7 +207,7 @@ fn apply_prompt(app: &mut App, kind: PromptKind, input: String, origin: usize) {
             let article = app.reader.entry.and_then(|i| app.library.entries.get(i));
             app.reader.search.run(article.map(|e| &e.article));
             if let Some(m) = app.reader.search.next_from(origin) {
-                app.reader.reveal(m.start, false);
+                app.reader.reveal(m, false);
                 select_first_quote_in_view(app);
             }
         }
@@ -217,8 +217,12 @@ fn apply_prompt(app: &mut App, kind: PromptKind, input: String, origin: usize) {
 fn submit_prompt(app: &mut App) {
     let Some(Modal::Prompt(prompt)) = app.modal.take() else { return };
     let search = &app.reader.search;
-    if prompt.kind == PromptKind::Search && search.is_active() && search.matches.is_empty() {
-        app.status.say(strings::no_match(&search.query));
+    if prompt.kind == PromptKind::Search && search.is_active() {
+        // Where the search stands, now rather than at the first `n`.
+        app.status.say(match search.current {
+            Some(c) => strings::match_position(c + 1, search.matches.len()),
+            None => strings::no_match(&search.query),
+        });
     }
 }
 
@@ -232,7 +236,7 @@ fn step_search(app: &mut App, forward: bool) {
         Some(m) => {
             let current = search.current.map_or(0, |c| c + 1);
             app.status.say(strings::match_position(current, total));
-            app.reader.reveal(m.start, false);
+            app.reader.reveal(m, false);
             select_first_quote_in_view(app);
         }
         None => app.status.say(strings::no_match(&search.query)),
@@ -508,7 +512,8 @@ fn show_selected(app: &mut App) {
             app.reader.show(i, &entry.article, width);
             let id = entry.article.id;
             if let Some(position) = app.saved.get(&id).map(|m| m.position).filter(|&p| p > 0) {
-                app.reader.reveal(usize::try_from(position).unwrap_or(usize::MAX), true);
+                let position = usize::try_from(position).unwrap_or(usize::MAX);
+                app.reader.reveal(position..position, true);
             }
             app.effects.push(Effect::SaveLastOpen(id));
         }
@@ -533,8 +538,8 @@ fn rebuild_quotes(app: &mut App) {
 /// The pane follows the quote selection.
 fn reveal_selected_quote(app: &mut App, at_top: bool) {
     let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q));
-    if let Some(start) = quote.map(|q| q.span().start) {
-        app.reader.reveal(start, at_top);
+    if let Some(span) = quote.map(|q| q.span()) {
+        app.reader.reveal(span, at_top);
     }
 }
 

@@ -126,6 +126,7 @@ fn search_highlights_matches_and_steps_through_them() {
     // "fishing grounds" in each background note, and "fishermen" does not match.
     assert_eq!(search.matches.len(), 26);
     assert_eq!(search.current, Some(0));
+    assert_eq!(app.status.message.as_deref(), Some("Match 1 of 26"), "said on Enter");
     press(&mut app, "n n N N N");
     assert_eq!(app.reader.search.current, Some(25));
     assert!(app.reader.scroll > 0, "the last match is further down");
@@ -322,4 +323,28 @@ fn rebound_keys_drive_update_and_the_help_follows() {
     let help = screen(&app);
     assert!(help.contains("x                move down"), "{help}");
     assert!(help.contains("x/k scroll"), "{help}");
+}
+
+#[test]
+fn a_quote_or_match_brought_into_view_is_shown_whole() {
+    // Short panes: quotes of the long article run over several rows, some over most of it.
+    for height in 8..24 {
+        quotes_in_view_whole(app_with(fixture(), 80, height));
+        quotes_in_view_whole(app_with(seeds(), 120, height));
+    }
+}
+
+fn quotes_in_view_whole(mut app: App) {
+    press(&mut app, "tab");
+    for _ in 0..8 {
+        press(&mut app, "]");
+        let entry = app.current().expect("an article");
+        let quote = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)).unwrap();
+        let span = quote.span();
+        let (first, last) =
+            (app.reader.wrapped.row_of(span.start), app.reader.wrapped.row_of(span.end - 1));
+        let view = app.reader.scroll..app.reader.scroll + app.reader.height;
+        assert!(last - first < app.reader.height, "the quote fits the pane");
+        assert!(view.contains(&first) && view.contains(&last), "{first}..={last} in {view:?}");
+    }
 }
