@@ -29,6 +29,8 @@ pub const HELP: &str = "Keys";
 pub fn help_footer(down: &str, up: &str) -> String {
     format!("{down}/{up} scroll · any other key closes")
 }
+/// Lines of the help overlay under the keys: a blank, then the mouse line.
+pub const HELP_NOTES: usize = 2;
 /// Mouse line in the help overlay.
 pub const HELP_MOUSE: &str = "Mouse: click selects, the wheel scrolls the panel under the pointer.";
 /// The too-small message.

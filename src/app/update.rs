@@ -106,8 +106,10 @@ fn set_focus(app: &mut App, focus: Focus) {
 
 fn motion(app: &mut App, m: Motion) {
     if let Some(Modal::Help { scroll }) = &mut app.modal {
+        // The overlay leaves two rows above and below, and has a border.
         let page = usize::from(app.layout.area.height.saturating_sub(4));
-        *scroll = m.apply(*scroll, app.keymap.bindings().len(), page);
+        let lines = app.keymap.bindings().len() + strings::HELP_NOTES;
+        *scroll = m.apply(*scroll, lines.saturating_sub(page), page);
         return;
     }
     if let Some(Modal::Speakers(view)) = &mut app.modal {
@@ -153,7 +155,13 @@ fn open(app: &mut App) {
             mark_read(app);
             set_focus(app, Focus::Reader);
         }
-        Focus::Reader | Focus::Quotes => reveal_selected_quote(app, true),
+        Focus::Reader | Focus::Quotes => {
+            reveal_selected_quote(app, true);
+            // One panel at a time: the quote is to be seen in the pane.
+            if app.layout.mode == Mode::Narrow {
+                set_focus(app, Focus::Reader);
+            }
+        }
     }
 }
 

@@ -29,6 +29,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
             ])
         })
         .collect();
+    // `strings::HELP_NOTES` lines.
     lines.push(Line::default());
     lines.push(Line::styled(strings::HELP_MOUSE, theme.dim));
     let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
@@ -38,7 +39,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
         .border_style(theme.border_focused)
         .title(Line::styled(format!(" {} ", strings::HELP), theme.panel_title))
         .title_bottom(Line::styled(format!(" {} ", footer(app)), theme.dim));
-    let scroll = scroll.min(lines.len().saturating_sub(1));
+    // Never past the point where the last line is at the bottom.
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(height.saturating_sub(2))));
     let visible: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(visible).block(block).wrap(Wrap { trim: false }), area);

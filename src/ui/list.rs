@@ -52,7 +52,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let (mark, title_style) =
                 if entry.read { (" ", theme.read) } else { ("●", Style::new()) };
             let star = if entry.starred { "★ " } else { "  " };
-            let count = format!(" {:>COUNT_WIDTH$}", entry.quotes.len());
+            let count = format!(" {:>COUNT_WIDTH$}", quote_count(entry.quotes.len()));
             Line::from(vec![
                 Span::styled(mark, style(theme.unread)),
                 Span::styled(star, style(theme.star)),
@@ -77,6 +77,15 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// A quote count that fits its column: `14k` for 14,010, `∞` from 100,000.
+fn quote_count(n: usize) -> String {
+    match n {
+        0..1000 => n.to_string(),
+        1000..100_000 => format!("{}k", n / 1000),
+        _ => "∞".to_string(),
+    }
+}
+
 /// The source and date columns, as far as the list's `width` has room for them (empty for
 /// articles that have neither, so that plain files keep the whole width for their titles).
 fn meta_columns(meta: &Meta, width: usize) -> String {
@@ -96,4 +105,17 @@ fn meta_columns(meta: &Meta, width: usize) -> String {
         out.push_str(&format!(" {}", pad(&short, SHORT_DATE_WIDTH)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quote_counts_fit_their_column() {
+        for (n, shown) in
+            [(0, "0"), (999, "999"), (14_010, "14k"), (99_999, "99k"), (10_000_000, "∞")]
+        {
+            assert_eq!(super::quote_count(n), shown);
+            assert!(shown.chars().count() <= super::COUNT_WIDTH);
+        }
+    }
 }

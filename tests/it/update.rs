@@ -210,6 +210,10 @@ fn help_opens_scrolls_and_closes_without_quitting() {
     assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 0 })));
     press(&mut app, "j j");
     assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 2 })));
+    // Scrolling stops with the last line at the bottom: 33 bindings and 2 notes in 20 rows.
+    press(&mut app, "G j j");
+    assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 15 })), "{:?}", app.modal);
+    assert!(screen(&app).contains("Mouse: click selects"));
     press(&mut app, "q");
     assert!(app.modal.is_none() && !app.quit);
     press(&mut app, "q");
@@ -250,6 +254,12 @@ fn the_narrow_layout_shows_one_panel_and_tab_switches() {
     assert_eq!(app.reader.wrapped.width, 56, "the pane text is as wide as the screen");
     press(&mut app, "tab");
     assert!(app.layout.shown(Focus::Quotes).is_some());
+    // Enter on a quote shows it in the pane, the only panel on screen.
+    press(&mut app, "j enter");
+    assert_eq!(app.focus, Focus::Reader);
+    let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q).cloned());
+    let start = app.reader.wrapped.row_of(quote.expect("a quote selected").span().start);
+    assert_eq!(app.reader.scroll, start.min(app.reader.max_scroll()));
 }
 
 #[test]
