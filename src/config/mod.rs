@@ -62,6 +62,23 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The keys of an action: a list, or one key alone (`quit = "x"`).
+#[derive(Debug, Deserialize)]
+#[serde(untagged, expecting = "a key name or a list of key names, e.g. [\"q\", \"ctrl-c\"]")]
+enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            KeyList::One(key) => vec![key],
+            KeyList::Many(keys) => keys,
+        }
+    }
+}
+
 /// The file as written.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -69,7 +86,7 @@ struct File {
     #[serde(default)]
     reader: ReaderSection,
     #[serde(default)]
-    keys: BTreeMap<String, toml::Spanned<Vec<String>>>,
+    keys: BTreeMap<String, toml::Spanned<KeyList>>,
     cleaning: Option<toml::Spanned<RulesFile>>,
     extraction: Option<toml::Spanned<LexiconFile>>,
     speakers: Option<toml::Spanned<AliasFile>>,
@@ -179,7 +196,7 @@ impl Config {
         }
         if !table.is_empty() {
             let spans: Vec<_> = table.values().map(|k| k.span()).collect();
-            let plain = table.into_iter().map(|(n, k)| (n, k.into_inner())).collect();
+            let plain = table.into_iter().map(|(n, k)| (n, k.into_inner().into_vec())).collect();
             let user = Keymap::from_table(plain)
                 .map_err(|e| error(spans.first().cloned(), format!("in [keys]: {e}")))?;
             keymap = keymap.merged(user);

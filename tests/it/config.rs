@@ -30,7 +30,8 @@ fn the_default_file_is_all_defaults() {
 
 #[test]
 fn rebinding_a_key_changes_what_update_does() {
-    let config = config("[keys]\nquit = [\"x\"]\ndown = [\"q\"]\n");
+    // One key may stand alone, without a list.
+    let config = config("[keys]\nquit = [\"x\"]\ndown = \"q\"\n");
     let mut app = App::new(config.keymap);
     update(&mut app, Action::Resize { width: 120, height: 40 });
     assert!(matches!(action_for_key(&app, Key::char('q')), Some(Action::Down)));
@@ -41,7 +42,7 @@ fn rebinding_a_key_changes_what_update_does() {
 
 #[test]
 fn unknown_settings_are_warnings_that_name_them() {
-    let config = config("[reader]\ncolour = 3\n\n[keys]\njump = [\"x\"]\n[sharing]\nx = 1\n");
+    let config = config("[reader]\ncolour = 3\n\n[keys]\njump = \"x\"\n[sharing]\nx = 1\n");
     let warnings = config.warnings.join("\n");
     assert!(warnings.contains("`reader.colour`"), "{warnings}");
     assert!(warnings.contains("`sharing`"), "{warnings}");
@@ -63,7 +64,7 @@ fn every_invalid_file_is_an_error_with_its_position() {
         ("key_bound_twice.toml", "3:8", "bound to both"),
         ("bad_pattern.toml", "1:2", "bad pattern"),
         ("not_toml.toml", "3:", "expected"),
-        ("keys_not_a_list.toml", "2:8", "expected"),
+        ("keys_not_key_names.toml", "2:8", "a key name or a list of key names"),
         ("verbs_not_a_list.toml", "2:16", "expected"),
     ];
     let dir = Path::new("tests/invalid_configs");
