@@ -84,6 +84,12 @@ pub enum Action {
     /// Delete the last character of the prompt.
     #[serde(skip)]
     Backspace,
+    /// Delete the last word of the prompt.
+    #[serde(skip)]
+    DeleteWord,
+    /// Empty the prompt.
+    #[serde(skip)]
+    ClearPrompt,
     /// Accept the prompt.
     #[serde(skip)]
     Submit,

@@ -22,10 +22,13 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
     }
 }
 
-/// Keys edit the prompt's line; Control-C still quits.
+/// Keys edit the prompt's line as in a shell (Control-W a word, Control-U all of it); Control-C
+/// still quits.
 fn prompt_action(key: Key) -> Option<Action> {
     match key.code {
         KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
+        KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
+        KeyCode::Char('u') if key.ctrl => Some(Action::ClearPrompt),
         KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Type(c)),
         KeyCode::Enter => Some(Action::Submit),
         KeyCode::Esc => Some(Action::Cancel),

@@ -68,6 +68,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Backspace => edit_prompt(app, |input| {
             input.pop();
         }),
+        Action::DeleteWord => edit_prompt(app, |input| {
+            let kept = input.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            input.truncate(kept);
+        }),
+        Action::ClearPrompt => edit_prompt(app, String::clear),
         Action::Submit => submit_prompt(app),
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),

@@ -358,3 +358,22 @@ fn quotes_in_view_whole(mut app: App) {
         assert!(view.contains(&first) && view.contains(&last), "{first}..={last} in {view:?}");
     }
 }
+
+#[test]
+fn ctrl_w_and_ctrl_u_edit_the_prompt_as_in_a_shell() {
+    let mut app = app_with(fixture(), W, H);
+    let input = |app: &App| match &app.modal {
+        Some(saidso::app::Modal::Prompt(p)) => p.input.clone(),
+        _ => panic!("the prompt is open"),
+    };
+    press(&mut app, "f text:harbour space text:talks");
+    assert_eq!(input(&app), "harbour talks");
+    press(&mut app, "ctrl-w");
+    assert_eq!(input(&app), "harbour ");
+    assert_eq!(app.list.filter, "harbour ", "the list follows the edit");
+    press(&mut app, "text:news ctrl-u");
+    assert_eq!(input(&app), "");
+    assert_eq!(app.list.visible, [0, 1, 2]);
+    press(&mut app, "ctrl-w text:cold enter");
+    assert_eq!(app.list.filter, "cold");
+}
