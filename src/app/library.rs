@@ -48,10 +48,10 @@ impl Entry {
 pub struct Batch {
     /// Loaded articles, in input order.
     pub entries: Vec<Entry>,
-    /// Inputs skipped or loaded with a caveat, as messages.
+    /// Inputs skipped, as messages.
     pub problems: Vec<String>,
-    /// How many inputs were skipped (the rest of `problems` are warnings).
-    pub skipped: usize,
+    /// Inputs loaded with a caveat, and other things to know, as messages.
+    pub warnings: Vec<String>,
 }
 
 /// What a refresh of the followed feeds brought.
@@ -77,8 +77,10 @@ pub struct Library {
     pub expected: Option<usize>,
     /// Inputs handled so far (loaded or skipped).
     pub done: usize,
-    /// Problems reported while loading, as messages.
+    /// Inputs skipped, as messages.
     pub problems: Vec<String>,
+    /// Inputs loaded with a caveat, and other things to know, as messages.
+    pub warnings: Vec<String>,
     /// Loading is still running.
     pub loading: bool,
     /// A refresh of the followed feeds is running: feeds finished, feeds in all (0 until known).

@@ -6,7 +6,7 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
-use super::library::{Batch, Entry, Refreshed};
+use super::library::{Batch, Refreshed};
 use super::quotes::SpeakerFilter;
 use super::speakers::{Level, SpeakersView};
 use super::{Action, App, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
@@ -432,16 +432,17 @@ fn relayout(app: &mut App, area: Rect) {
 }
 
 fn add_batch(app: &mut App, batch: Batch) {
-    app.library.done += batch.entries.len() + batch.skipped;
-    add_entries(app, batch.entries, batch.problems);
+    app.library.done += batch.entries.len() + batch.problems.len();
+    add_entries(app, batch);
 }
 
 /// Adds articles at the end of the list, with their saved marks, and indexes their speakers.
-fn add_entries(app: &mut App, entries: Vec<Entry>, problems: Vec<String>) {
+fn add_entries(app: &mut App, batch: Batch) {
     let library = &mut app.library;
     let from = library.entries.len();
-    library.entries.extend(entries);
-    library.problems.extend(problems);
+    library.entries.extend(batch.entries);
+    library.problems.extend(batch.problems);
+    library.warnings.extend(batch.warnings);
     for entry in &mut library.entries[from..] {
         if let Some(marks) = app.saved.get(&entry.article.id) {
             entry.read = marks.read;
@@ -475,9 +476,12 @@ fn refresh_done(app: &mut App, refreshed: Refreshed) {
     let added = batch.entries.len();
     let message = match error {
         Some(error) => strings::refresh_failed(&error),
-        None => strings::refreshed(added, feeds, failed, batch.problems.last()),
+        None => {
+            let last = batch.problems.last().or(batch.warnings.last());
+            strings::refreshed(added, feeds, failed, last)
+        }
     };
-    add_entries(app, batch.entries, batch.problems);
+    add_entries(app, batch);
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);
     app.status.say(message);
@@ -503,10 +507,9 @@ fn loading_done(app: &mut App) {
     app.speakers.count_links(entry);
     let library = &mut app.library;
     library.loading = false;
-    let skipped = library.done.saturating_sub(library.entries.len());
-    if let Some(last) = library.problems.last().filter(|_| skipped > 0) {
-        app.status.say(strings::loaded_with_problems(skipped, last));
-    } else if let Some(warning) = library.problems.last() {
+    if let Some(last) = library.problems.last() {
+        app.status.say(strings::loaded_with_problems(library.problems.len(), last));
+    } else if let Some(warning) = library.warnings.last() {
         app.status.say(warning.clone());
     }
 }

@@ -63,10 +63,8 @@ impl Work {
 pub fn add_to(batch: &mut Batch, loaded: Loaded<Entry>) {
     match loaded {
         Loaded::Item(entry) => batch.entries.push(entry),
-        Loaded::Problem(p) => {
-            batch.skipped += usize::from(!p.is_warning());
-            batch.problems.push(p.to_string());
-        }
+        Loaded::Problem(p) if p.is_warning() => batch.warnings.push(p.to_string()),
+        Loaded::Problem(p) => batch.problems.push(p.to_string()),
     }
 }
 
@@ -82,14 +80,10 @@ pub fn spawn_loader(
         let send = |action| tx.send(Event::Action(action));
         let (mut inputs, problems) = paths.map(|p| sources::discover(&p)).unwrap_or_default();
         inputs.extend(saved);
-        let first = Batch {
-            skipped: problems.len(),
-            problems: problems.iter().map(|p| p.to_string()).collect(),
-            entries: Vec::new(),
-        };
-        if send(Action::Discovered(inputs.len() + problems.len())).is_err()
-            || send(Action::Loaded(first)).is_err()
-        {
+        let found = inputs.len() + problems.len();
+        let problems = problems.iter().map(|p| p.to_string()).collect();
+        let first = Batch { problems, ..Batch::default() };
+        if send(Action::Discovered(found)).is_err() || send(Action::Loaded(first)).is_err() {
             return;
         }
         let mut batch = Batch::default();
@@ -99,7 +93,7 @@ pub fn spawn_loader(
         let result = [first, rest].into_iter().try_for_each(|inputs| {
             work.load(inputs, |loaded| -> Result<(), mpsc::SendError<Event>> {
                 add_to(&mut batch, loaded);
-                if batch.entries.len() + batch.problems.len() >= BATCH {
+                if batch.entries.len() + batch.problems.len() + batch.warnings.len() >= BATCH {
                     send(Action::Loaded(std::mem::take(&mut batch)))?;
                 }
                 Ok(())

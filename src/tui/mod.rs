@@ -42,13 +42,13 @@ pub fn run(
     state: &StateArgs,
 ) -> anyhow::Result<()> {
     let (store, notices) = state.open();
-    // Store notices and configuration warnings go where loading problems go: the status bar.
-    let mut problems: Vec<String> = config.warnings.clone();
-    problems.extend(notices.iter().map(ToString::to_string));
+    // Store notices and configuration warnings go where loading's go: the status bar.
+    let mut warnings: Vec<String> = config.warnings.clone();
+    warnings.extend(notices.iter().map(ToString::to_string));
     let saved = match fetched.then(|| store.fetched_articles()).transpose() {
         Ok(docs) => docs.unwrap_or_default(),
         Err(e) => {
-            problems.push(e.to_string());
+            warnings.push(e.to_string());
             Vec::new()
         }
     };
@@ -70,7 +70,7 @@ pub fn run(
     app.reselect = store.last_open().ok().flatten();
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
-    update(&mut app, Action::Loaded(Batch { problems, ..Batch::default() }));
+    update(&mut app, Action::Loaded(Batch { warnings, ..Batch::default() }));
     let mut looped = Looped { store, failed: false, refresher };
     let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut looped);
     run_effects(

@@ -64,9 +64,12 @@ impl Refresher {
             add_to(&mut batch, loaded);
             Ok::<(), Infallible>(())
         });
-        batch.problems.extend(bad_lines);
-        batch.problems.extend(notices.iter().map(ToString::to_string));
-        batch.problems.extend(report.problems.iter().map(ToString::to_string));
+        batch.warnings.extend(bad_lines);
+        batch.warnings.extend(notices.iter().map(ToString::to_string));
+        for problem in &report.problems {
+            let list = if problem.is_warning() { &mut batch.warnings } else { &mut batch.problems };
+            list.push(problem.to_string());
+        }
         batch.problems.extend(report.failures.iter().map(ToString::to_string));
         batch.problems.extend(report.not_saved.iter().cloned());
         Ok(Refreshed { batch, feeds: report.feeds, failed: report.failures.len(), error: None })

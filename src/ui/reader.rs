@@ -32,7 +32,9 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let mut lines = vec![Line::styled(note, theme.dim)];
         // With nothing loaded, say why for as long as it stays so, not only in a message.
         if app.library.entries.is_empty() {
-            let problems = app.library.problems.iter().rev().take(usize::from(text_area.height));
+            let library = &app.library;
+            let problems = library.problems.iter().chain(&library.warnings).rev();
+            let problems = problems.take(usize::from(text_area.height));
             lines.extend(problems.map(|p| Line::styled(p.as_str(), theme.warning)));
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);

@@ -311,7 +311,7 @@ fn the_reader_starts_empty_and_fills_as_batches_arrive() {
 fn skipped_inputs_are_reported_when_loading_ends() {
     let mut app = app_with(Batch::default(), W, H);
     let problem = "notes.bin: skipped: binary file, not text".to_string();
-    update(&mut app, Action::Loaded(Batch { problems: vec![problem], skipped: 1, ..fixture() }));
+    update(&mut app, Action::Loaded(Batch { problems: vec![problem], ..fixture() }));
     update(&mut app, Action::LoadingDone);
     assert_eq!(
         app.status.message.as_deref(),
@@ -376,4 +376,21 @@ fn ctrl_w_and_ctrl_u_edit_the_prompt_as_in_a_shell() {
     assert_eq!(app.list.visible, [0, 1, 2]);
     press(&mut app, "ctrl-w text:cold enter");
     assert_eq!(app.list.filter, "cold");
+}
+
+#[test]
+fn the_loading_summary_names_a_skipped_input_not_a_warning() {
+    let mut app = App::new(saidso::app::Keymap::builtin());
+    update(&mut app, Action::Resize { width: W, height: H });
+    let batch = Batch {
+        problems: vec!["notes.bin: skipped: binary file, not text".to_string()],
+        warnings: vec!["old.txt: warning: not valid UTF-8, read with replacements".to_string()],
+        ..fixture()
+    };
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("1 input(s) skipped; last: notes.bin: skipped: binary file, not text")
+    );
 }
