@@ -86,7 +86,8 @@ impl QuotesPane {
         self.select(kept.or((!self.visible.is_empty()).then_some(0)));
     }
 
-    fn shows(&self, quote: &Quote) -> bool {
+    /// True when the speaker filter and the partials toggle let `quote` through.
+    pub fn shows(&self, quote: &Quote) -> bool {
         let speaker_ok =
             self.speaker == SpeakerFilter::All || self.speaker == SpeakerFilter::of(quote);
         speaker_ok && !(self.hide_partials && quote.kind == QuoteKind::Partial)

@@ -274,9 +274,20 @@ pub const COPIED: &str = "Quote copied to the clipboard";
 /// Message: nothing to copy.
 pub const NO_QUOTE: &str = "No quote selected";
 
-/// A quote as copied: `“…” — Speaker, in: Title`.
-pub fn attributed(quote: &str, speaker: Option<&str>, title: &str) -> String {
-    format!("“{quote}” — {}, in: {title}", speaker.unwrap_or("unknown speaker"))
+/// A quote as copied: `“…” — Speaker, in: Title (Source · day) link`, with the source, day and
+/// link where known. A comma where the article broke the sentence off is left out.
+pub fn attributed(quote: &str, speaker: Option<&str>, title: &str, meta: &Meta) -> String {
+    let quote = quote.trim_end_matches([',', ';', ':', ' ']);
+    let mut out = format!("“{quote}” — {}, in: {title}", speaker.unwrap_or("unknown speaker"));
+    let source = [meta.site.as_deref(), meta.date.as_deref().map(day)];
+    let source: Vec<&str> = source.into_iter().flatten().collect();
+    if !source.is_empty() {
+        out.push_str(&format!(" ({})", source.join(" · ")));
+    }
+    if let Some(url) = &meta.url {
+        out.push_str(&format!(" {url}"));
+    }
+    out
 }
 
 /// Message: the terminal could not be asked to set the clipboard.
@@ -286,6 +297,9 @@ pub const NOT_COPIED: &str = "Could not copy to the clipboard";
 pub fn unread_only(on: bool) -> &'static str {
     if on { "Unread articles only" } else { "All articles" }
 }
+
+/// Message: no article to export the quotes of.
+pub const NOTHING_TO_EXPORT: &str = "No article to export";
 
 /// Message: quotes were written to a file.
 pub fn exported(file: &str) -> String {

@@ -10,6 +10,7 @@ use super::library::{Batch, Refreshed};
 use super::quotes::SpeakerFilter;
 use super::speakers::{Level, SpeakersView};
 use super::{Action, App, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+use crate::extract::Quote;
 use crate::model::ArticleId;
 use crate::speakers::QuoteRef;
 
@@ -631,24 +632,29 @@ fn copy_quote(app: &mut App) {
         return;
     };
     let text = quote.text(&entry.article.text);
-    let copied = strings::attributed(&text, quote.speaker.as_deref(), &entry.article.title);
+    let article = &entry.article;
+    let copied =
+        strings::attributed(&text, quote.speaker.as_deref(), &article.title, &article.meta);
     app.effects.push(Effect::Copy(copied));
     app.status.say(strings::COPIED);
 }
 
 /// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
-/// `saidso quotes --format markdown` prints them.
+/// `saidso quotes --format markdown` prints them: those the quotes panel's filters let through
+/// (the speaker filter, hidden partials).
 fn export(app: &mut App, which: Vec<usize>) {
     let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
     let stem = match entries.as_slice() {
-        [] => return,
+        [] => return app.status.say(strings::NOTHING_TO_EXPORT),
         [one] => slug(&one.article.title),
         _ => "list".to_string(),
     };
     let markdown = entries
         .iter()
         .map(|e| {
-            crate::export::markdown(&e.article.title, &crate::export::rows(&e.article, &e.quotes))
+            let shown: Vec<Quote> =
+                e.quotes.iter().filter(|q| app.quotes.shows(q)).cloned().collect();
+            crate::export::markdown(&e.article.title, &crate::export::rows(&e.article, &shown))
         })
         .collect::<Vec<_>>()
         .join("\n");

@@ -97,8 +97,26 @@ fn y_copies_the_selected_quote_with_its_attribution_as_osc_52() {
     app.effects.clear();
     press(&mut app, "y");
     let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
-    assert!(text.starts_with('“') && text.contains("” — "), "{text}");
-    assert!(text.ends_with(", in: Harbour talks stall over fishing quotas"), "{text}");
+    // The quote broke off at a comma, which the citation leaves out.
+    assert_eq!(
+        text,
+        "“We will not sign anything that empties our nets” — Mara Quist, in: Harbour talks stall \
+         over fishing quotas"
+    );
+    // An article from the web is cited with its source, day and link.
+    app.library.entries[0].article.meta = saidso::model::Meta {
+        url: Some("https://example.org/harbour".into()),
+        date: Some("2024-03-06T07:15:00Z".into()),
+        site: Some("The Gazette".into()),
+        author: None,
+    };
+    app.effects.clear();
+    press(&mut app, "y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
+    assert!(
+        text.ends_with("quotas (The Gazette · 2024-03-06) https://example.org/harbour"),
+        "{text}"
+    );
     let mut out = Vec::new();
     write_clipboard(&mut out, "“Yes” — Ann Lee, in: Talks\u{7}").expect("write");
     // base64 of the text without the BEL that would end the sequence early.
@@ -131,9 +149,16 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
     run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
     let all = std::fs::read_to_string(dir.path().join("saidso-quotes-list.md")).expect("list");
     assert_eq!(all.matches("## ").count(), 3);
+    // What the quotes panel hides is left out: partials hidden, three of the five remain.
+    press(&mut app, "p e");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    let direct = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-2.md");
+    let direct = std::fs::read_to_string(direct).expect("second file");
+    assert_eq!(direct.lines().filter(|l| l.starts_with("- “")).count(), 3, "{direct}");
+    press(&mut app, "p");
     press(&mut app, "e");
     run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
-    assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-2.md").exists());
+    assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-3.md").exists());
     assert_eq!(std::fs::read_to_string(&file).expect("first file"), text, "not overwritten");
 }
 
