@@ -50,12 +50,16 @@ pub fn read(path: &Path) -> anyhow::Result<(Vec<Subscription>, Vec<String>)> {
         )
     })?;
     let (feeds, bad) = parse(&text);
-    let bad = bad
+    let bad: Vec<String> = bad
         .into_iter()
         .map(|b| format!("{}:{}: skipped: {}", path.display(), b.line, b.reason))
         .collect();
     if feeds.is_empty() {
-        anyhow::bail!("no feed URL in {}", path.display());
+        match bad.first() {
+            // Why the lines there are not feeds, where the bad lines are not printed (the reader).
+            Some(first) => anyhow::bail!("no feed URL in {} ({first})", path.display()),
+            None => anyhow::bail!("no feed URL in {}", path.display()),
+        }
     }
     Ok((feeds, bad))
 }

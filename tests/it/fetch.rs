@@ -258,6 +258,16 @@ fn fetch_fails_only_when_every_feed_fails() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the feeds file"));
+
+    // Nothing but lines that are not feeds: the error says why.
+    fs::write(&feeds, "# mine\nexample.org/feed\n").unwrap();
+    let out =
+        saidso(&dir.path().join("s")).arg("fetch").arg("--feeds").arg(&feeds).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let why =
+        format!("no feed URL in {0} ({0}:2: skipped: `example.org/feed` is not", feeds.display());
+    assert!(stderr.contains(&why), "{stderr}");
 }
 
 /// Starts a refresh and waits for what it sends back: its progress, then its result.
