@@ -61,8 +61,9 @@ impl Layout {
             return layout;
         }
         layout.mode = Mode::Wide;
-        let list_width = (area.width * 24 / 100).clamp(18, 36);
-        let quotes_width = (area.width * 28 / 100).clamp(20, 44);
+        // Titles need room to be told apart; the pane keeps the most, for reading.
+        let list_width = (area.width * 28 / 100).clamp(20, 48);
+        let quotes_width = (area.width * 26 / 100).clamp(20, 44);
         let reader_width = area.width - list_width - quotes_width;
         layout.list = Rect { width: list_width, ..panels };
         layout.reader = Rect { x: area.x + list_width, width: reader_width, ..panels };
