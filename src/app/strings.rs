@@ -329,6 +329,18 @@ pub fn order(order: super::Order) -> &'static str {
     }
 }
 
+/// The list's order and unread-only mode in its title, when not the defaults.
+pub fn list_modes(order: super::Order, unread_only: bool) -> String {
+    let order = match order {
+        super::Order::Given => None,
+        super::Order::Title => Some("by title"),
+        super::Order::MostQuotes => Some("most quotes"),
+        super::Order::Date => Some("newest"),
+    };
+    let unread = unread_only.then_some("unread");
+    [order, unread].into_iter().flatten().collect::<Vec<_>>().join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,14 +26,22 @@ const WIDTH_FOR_SOURCE: usize = 64;
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let list = &app.list;
     let shown = list.visible.len();
-    let details = match (list.filter.is_empty(), shown) {
+    let mut details = match (list.filter.is_empty(), shown) {
         (true, 0) => String::new(),
         (true, n) => strings::position(list.selected + 1, n),
         (false, n) => {
             format!("{} · “{}”", strings::position((list.selected + 1).min(n), n), list.filter)
         }
     };
+    // How the list is narrowed and ordered stays in sight after the message has gone.
+    let modes = strings::list_modes(list.order, list.unread_only);
+    if !modes.is_empty() {
+        details =
+            [details, modes].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(" · ");
+    }
     let focused = app.focus == Focus::List;
+    let details =
+        clip(&details, usize::from(area.width).saturating_sub(strings::ARTICLES.len() + 6));
     let block = panel(title(strings::ARTICLES, details, theme), focused, theme);
     let inner = inner(area);
     let width = usize::from(inner.width);

@@ -178,3 +178,16 @@ fn source_and_date_show_in_the_pane_title_and_the_list_as_room_allows() {
     let plain = screen(&app_with(fixture(), 60, 8));
     assert!(!plain.contains("2024"), "{plain}");
 }
+
+#[test]
+fn the_list_title_keeps_its_order_and_unread_only_mode_in_sight() {
+    let mut app = app_with(fixture(), 160, 12);
+    assert!(screen(&app).contains("╭ Articles 1/3 ─"));
+    press(&mut app, "O u");
+    assert!(screen(&app).contains("╭ Articles 3/3 · by title · unread ─"), "{}", screen(&app));
+    press(&mut app, "O O O");
+    assert!(screen(&app).contains("╭ Articles 1/3 · unread ─"), "{}", screen(&app));
+    // Where there is no room, the title is clipped inside the border.
+    update(&mut app, Action::Resize { width: 80, height: 12 });
+    assert!(screen(&app).contains("╭ Articles 1/3 · u… ─╮"), "{}", screen(&app));
+}
