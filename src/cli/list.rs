@@ -65,18 +65,21 @@ pub fn run(
         HashMap::new()
     });
     let mut out = stdout();
-    if format == ListFormat::Table {
-        writeln!(
-            out,
-            "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  PATH",
-            "ID", "MARK", "PARAS", "WORDS", "QUOTES", "DATE", "SOURCE", "TITLE"
-        )?;
-    }
+    // The table's header comes with its first row: nothing at all when nothing loads.
+    let mut header = format == ListFormat::Table;
     let count = load(
         &inputs,
         config,
         |a| Row::of(a, extractor, &marks),
         |loaded| -> anyhow::Result<()> {
+            if header && matches!(loaded, Loaded::Item(_)) {
+                header = false;
+                writeln!(
+                    out,
+                    "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  PATH",
+                    "ID", "MARK", "PARAS", "WORDS", "QUOTES", "DATE", "SOURCE", "TITLE"
+                )?;
+            }
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item(row) => match format {

@@ -105,6 +105,7 @@ fn nothing_to_show_is_an_error() {
         .arg(dir.path().join("nope"))
         .assert()
         .failure()
+        .stdout("")
         .stderr(predicate::str::contains("no article found"));
 }
 
