@@ -6,6 +6,10 @@
 
 use std::path::Path;
 
+/// The binary's allocator (see `src/main.rs`), so that the figure is the one `saidso` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
