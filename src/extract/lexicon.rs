@@ -197,6 +197,23 @@ impl std::hash::Hasher for WordHasher {
 
 type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
 
+/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer, so that
+/// a lookup compares numbers, not strings.
+type ShortMap = HashMap<u128, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The longest word the short-word table holds: its bytes and its length fill 16 bytes.
+const SHORT: usize = 15;
+
+/// `word` (ASCII, at most [`SHORT`] bytes) in lower case, packed with its length.
+fn pack_lower(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (d, b) in bytes.iter_mut().zip(word) {
+        *d = b.to_ascii_lowercase();
+    }
+    bytes[15] = word.len() as u8;
+    u128::from_le_bytes(bytes)
+}
+
 /// Bits of the quick filter in front of the table (a power of two).
 const FILTER_BITS: usize = 1 << 14;
 
@@ -211,6 +228,8 @@ fn filter_slot(len: usize, first: u8, last: u8) -> usize {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     classes: WordMap,
+    /// The plain ASCII words of `classes` of up to [`SHORT`] bytes, packed: most lookups.
+    short: ShortMap,
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
@@ -221,6 +240,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Self {
             classes: WordMap::default(),
+            short: ShortMap::default(),
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
@@ -274,8 +294,11 @@ impl Lexicon {
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),
             );
         }
-        for word in lex.classes.keys() {
+        for (word, &classes) in &lex.classes {
             let b = word.as_bytes();
+            if b.len() <= SHORT && word.is_ascii() {
+                lex.short.insert(pack_lower(b), classes);
+            }
             lex.longest = lex.longest.max(b.len());
             if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
                 let slot = filter_slot(b.len(), first, last);
@@ -300,6 +323,11 @@ impl Lexicon {
             if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
                 return 0;
             }
+        }
+        if b.len() <= SHORT && word.is_ascii() {
+            // The keys are in lower case: an ASCII word lower-cased is every word of the list
+            // it can be.
+            return self.short.get(&pack_lower(b)).copied().unwrap_or(0);
         }
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.classes.get(word).copied().unwrap_or(0);
