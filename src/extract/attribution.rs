@@ -114,6 +114,12 @@ impl Reader<'_> {
         })
     }
 
+    /// True when token `k` is one of the [`PERSONAL`] pronouns: a look at its length first, as
+    /// every token of a sentence is asked.
+    fn is_personal(&self, k: usize) -> bool {
+        self.tokens[k].range.len() <= 3 && PERSONAL.iter().any(|w| self.is(k, w))
+    }
+
     /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
     fn is_between(&self, k: usize) -> bool {
         let t = &self.tokens[k];
@@ -146,7 +152,7 @@ impl Reader<'_> {
         // `His audio was quieter than Clinton's`: a sentence about him keeps him the topic.
         let about_pronoun = range
             .clone()
-            .find(|&j| self.run_at[j].is_some() || PERSONAL.iter().any(|w| self.is(j, w)))
+            .find(|&j| self.run_at[j].is_some() || self.is_personal(j))
             .is_some_and(|j| self.run_at[j].is_none());
         Sentence { range, cues, subject, first_word, about_pronoun }
     }

@@ -193,6 +193,11 @@ impl std::hash::Hasher for WordHasher {
         }
         self.0 = h ^ bytes.len() as u64;
     }
+    fn write_u128(&mut self, n: u128) {
+        // A packed short word (see `ShortMap`): its two halves folded, one multiply.
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(32);
+        self.0 = (self.0 ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
