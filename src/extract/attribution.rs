@@ -200,7 +200,10 @@ impl Reader<'_> {
                         .iter()
                         .any(|w| stem.eq_ignore_ascii_case(w))
             });
-            possessive || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
+            // None of those words is longer than five bytes: most words are ruled out at once.
+            possessive
+                || (self.tokens[b].range.len() <= 5
+                    && DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w)))
         })
     }
 
