@@ -91,12 +91,18 @@ fn tokenize(
             i += 1;
             continue;
         }
-        let Some(c) = text[i..end].chars().next() else { break };
+        // Most characters are ASCII: no decoding for them.
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            let Some(c) = text[i..end].chars().next() else { break };
+            c
+        };
         if c.is_alphanumeric() {
             let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
             let len = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
-            let capital = if word.starts_with(char::is_uppercase) { class::CAPITALISED } else { 0 };
+            let capital = if c.is_uppercase() { class::CAPITALISED } else { 0 };
             let class = lex.class_of(word) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
