@@ -213,10 +213,18 @@ const SHORT: usize = 15;
 fn pack_lower(word: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
     for (d, b) in bytes.iter_mut().zip(word) {
-        *d = b.to_ascii_lowercase();
+        *d = *b;
     }
     bytes[15] = word.len() as u8;
-    u128::from_le_bytes(bytes)
+    let packed = u128::from_le_bytes(bytes);
+    // All sixteen bytes lower-cased at once. Every byte is below 0x80, so adding to one never
+    // carries into the next: the top bit of each sum tells `>= 'A'` and `> 'Z'`, and a capital
+    // gets 0x20 added.
+    const ONES: u128 = u128::MAX / 255;
+    let from_a = packed + ONES * u128::from(0x80 - b'A');
+    let past_z = packed + ONES * u128::from(0x7f - b'Z');
+    let capitals = from_a & !past_z & (ONES * 0x80);
+    packed | capitals >> 2
 }
 
 /// Bits of the quick filter in front of the table (a power of two).
@@ -431,6 +439,17 @@ mod tests {
         let lex = Lexicon::compile([LexiconFile::parse(BUILTIN).unwrap(), user]);
         assert!(lex.is_speech_verb("harrumphed"));
         assert!(lex.is_speech_verb("said"));
+    }
+
+    #[test]
+    fn short_words_pack_in_lower_case() {
+        assert_eq!(pack_lower(b"Said"), pack_lower(b"sAID"));
+        assert_ne!(pack_lower(b"said"), pack_lower(b"said\0"));
+        let edges = pack_lower(b"@[`{AZaz09").to_le_bytes();
+        assert_eq!(&edges[..10], b"@[`{azaz09");
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.class_of("SAID"), lex.class_of("said"));
+        assert_ne!(lex.class_of("Said."), 0);
     }
 
     #[test]
