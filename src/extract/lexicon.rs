@@ -409,9 +409,11 @@ impl Lexicon {
         if let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s)) {
             key.truncate(key.len() - suffix.len());
         }
-        if let Some((from, to)) =
-            self.name_endings.iter().find(|(from, _)| key.ends_with(from.as_str()))
-        {
+        // The last byte first: most keys end in none of the endings' last letters.
+        let last = key.as_bytes().last().copied();
+        if let Some((from, to)) = self.name_endings.iter().find(|(from, _)| {
+            from.as_bytes().last().copied() == last && key.ends_with(from.as_str())
+        }) {
             key.truncate(key.len() - from.len());
             key.push_str(to);
         }

@@ -359,15 +359,20 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
     roles.extend(role_of(&before, lex));
     let after = &tokens[run.tokens.end.min(tokens.len())..];
     if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {
-        let words: Vec<String> = after[1..]
+        let mut keys = after[1..]
             .iter()
             .take(8)
             .take_while(|t| t.kind == Kind::Word)
-            .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')))
-            .collect();
-        if words.first().is_some_and(|w| w == "a" || w == "an" || w == "the")
-            && let Some(h) = words.iter().position(|w| lex.is_title(w))
-        {
+            .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')));
+        // Only an apposition with an article (`, a spokesman for`) gives a role: the other
+        // words' keys are made only then.
+        let words: Vec<String> = match keys.next() {
+            Some(a) if a == "a" || a == "an" || a == "the" => {
+                std::iter::once(a).chain(keys).collect()
+            }
+            _ => Vec::new(),
+        };
+        if let Some(h) = words.iter().position(|w| lex.is_title(w)) {
             let modifiers = words[1..h].iter().chain(&words[h + 1..]).cloned().collect();
             roles.push(Role { head: words[h].clone(), modifiers });
         }
