@@ -61,12 +61,16 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
         let paragraph = &text[r.clone()];
         let mut i = 0;
         while let Some(&b) = paragraph.as_bytes().get(i) {
-            // ASCII byte by byte: lower-casing it needs no table, nor decoding.
+            // ASCII a run of letters and digits at a time: lower-casing it needs no table, nor
+            // decoding.
             if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    key.push(b.to_ascii_lowercase());
-                }
-                i += 1;
+                let rest = &paragraph.as_bytes()[i..];
+                let run =
+                    rest.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+                let from = key.len();
+                key.extend_from_slice(&rest[..run]);
+                key[from..].make_ascii_lowercase();
+                i += run.max(1);
                 continue;
             }
             let Some(c) = paragraph[i..].chars().next() else { break };
