@@ -61,16 +61,22 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
         let paragraph = &text[r.clone()];
         let mut i = 0;
         while let Some(&b) = paragraph.as_bytes().get(i) {
-            // ASCII a run of letters and digits at a time: lower-casing it needs no table, nor
-            // decoding.
+            // ASCII a run at a time, up to the next non-ASCII byte: every byte is written
+            // lower-cased and kept only when a letter or digit, with no branch to mispredict.
             if b.is_ascii() {
-                let rest = &paragraph.as_bytes()[i..];
-                let run =
-                    rest.iter().position(|c| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
-                let from = key.len();
-                key.extend_from_slice(&rest[..run]);
-                key[from..].make_ascii_lowercase();
-                i += run.max(1);
+                let bytes = paragraph.as_bytes();
+                let end =
+                    bytes[i..].iter().position(|c| !c.is_ascii()).map_or(bytes.len(), |p| i + p);
+                let mut kept = key.len();
+                key.resize(kept + (end - i), 0);
+                for &c in &bytes[i..end] {
+                    if let Some(slot) = key.get_mut(kept) {
+                        *slot = c.to_ascii_lowercase();
+                    }
+                    kept += usize::from(c.is_ascii_alphanumeric());
+                }
+                key.truncate(kept);
+                i = end;
                 continue;
             }
             let Some(c) = paragraph[i..].chars().next() else { break };
