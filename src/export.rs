@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::extract::{Quote, QuoteKind, SpeakerKind};
-use crate::model::Article;
+use crate::model::{Article, collapse_whitespace};
 
 /// One quote, as every format shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,7 +37,7 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
     let words = |r: &Option<std::ops::Range<usize>>| {
         r.as_ref()
             .and_then(|r| article.text.get(r.clone()))
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| collapse_whitespace(s).into_owned())
     };
     quotes
         .iter()
