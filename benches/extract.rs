@@ -6,15 +6,15 @@
 
 use std::path::Path;
 
-/// The binary's allocator (see `src/main.rs`), so that the figure is the one `saidso` gets.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
 use saidso::model::{Article, Meta};
 use saidso::sources::RawDoc;
+
+/// The binary's allocator (see `src/main.rs`), so that the figure is the one `saidso` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn texts() -> Vec<String> {
     let (dir, repeat) = match std::env::var("SAIDSO_BENCH_CORPUS") {
