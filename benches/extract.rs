@@ -12,6 +12,10 @@ use saidso::extract::Extractor;
 use saidso::model::{Article, Meta};
 use saidso::sources::RawDoc;
 
+/// The binary's allocator (see `src/main.rs`), so that the figure is the one `saidso` gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn texts() -> Vec<String> {
     let (dir, repeat) = match std::env::var("SAIDSO_BENCH_CORPUS") {
         Ok(dir) => (dir, 1),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::extract::{Quote, QuoteKind, SpeakerKind};
-use crate::model::Article;
+use crate::model::{Article, collapse_whitespace};
 
 /// One quote, as every format shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -37,7 +37,7 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
     let words = |r: &Option<std::ops::Range<usize>>| {
         r.as_ref()
             .and_then(|r| article.text.get(r.clone()))
-            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|s| collapse_whitespace(s).into_owned())
     };
     quotes
         .iter()
@@ -65,6 +65,47 @@ pub fn jsonl(rows: &[QuoteRow]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Rows as JSON objects left open (no closing brace), so that a key known only later can be
+/// added to each: `saidso quotes` writes an article's rows as it loads, and adds the speakers'
+/// ids once every article is read. Much smaller than the rows themselves.
+#[derive(Clone, Debug, Default)]
+pub struct OpenJson {
+    bytes: Vec<u8>,
+    /// Where each row ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl OpenJson {
+    /// The rows, each as a JSON object without its closing brace.
+    pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
+        let mut out = Self::default();
+        for row in rows {
+            serde_json::to_writer(&mut out.bytes, row)?;
+            // The object's closing brace, added back by whoever finishes the row.
+            out.bytes.pop();
+            out.ends.push(out.bytes.len());
+        }
+        Ok(out)
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Row `i`, without its closing brace.
+    pub fn row(&self, i: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.bytes.get(start..end)
+    }
 }
 
 /// The header line of the TSV format.
@@ -139,6 +180,17 @@ mod tests {
     fn tsv_keeps_one_line_per_quote() {
         let out = tsv(&[row("a\tb\nc", None)]);
         assert_eq!(out, "a.txt\tTitle\tdirect\t\t3\t9\ta b c\n");
+    }
+
+    #[test]
+    fn open_json_rows_close_into_the_jsonl_rows() {
+        let rows = [row("x", Some("Y")), row("z", None)];
+        let open = OpenJson::new(&rows).unwrap();
+        let closed: String = (0..open.len())
+            .map(|i| format!("{}}}\n", String::from_utf8_lossy(open.row(i).unwrap())))
+            .collect();
+        assert_eq!(closed, jsonl(&rows));
+        assert!(open.row(2).is_none());
     }
 
     #[test]

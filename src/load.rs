@@ -1,9 +1,10 @@
 //! The loading pipeline: inputs are read and cleaned in parallel (rayon), and handed to the
-//! caller in input order, a batch at a time, as soon as each batch is ready. A dataset (one file
-//! of many articles) is read a record at a time and its records are cleaned in parallel batches.
+//! caller in input order, a batch at a time, as soon as each batch is ready; the caller works on
+//! one batch while the next are prepared. A dataset (one file of many articles) is read a record
+//! at a time and its records are cleaned in parallel batches.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
 
 use rayon::prelude::*;
 
@@ -94,14 +95,37 @@ impl<'a> Loader<'a> {
         if self.progress.is_some() {
             progress.bytes_total.store(total_size(inputs), Ordering::Relaxed);
         }
-        let mut count = 0;
-        let mut hand_over = |loaded: Loaded<T>| {
-            if matches!(loaded, Loaded::Item(_)) {
-                count += 1;
-                progress.articles.fetch_add(1, Ordering::Relaxed);
+        // The caller's sink is sequential work (an index, the output): it runs on this thread
+        // while the next batches are read and cleaned on the others, rather than between them.
+        let (send, batches) = mpsc::sync_channel::<Vec<Loaded<T>>>(1);
+        let (progress, work) = (&*progress, &work);
+        std::thread::scope(|scope| {
+            // The producer owns the sender, so that the batches end when it is done.
+            scope.spawn(move || self.produce(inputs, progress, work, &send));
+            let mut count = 0;
+            // Owned here, so that returning early drops it and the producer stops.
+            for batch in batches {
+                for loaded in batch {
+                    if matches!(loaded, Loaded::Item(_)) {
+                        count += 1;
+                        progress.articles.fetch_add(1, Ordering::Relaxed);
+                    }
+                    sink(loaded)?;
+                }
             }
-            sink(loaded)
-        };
+            Ok(count)
+        })
+    }
+
+    /// Reads and cleans `inputs` a batch at a time, sending each batch, in input order, to
+    /// `send`; stops early when nobody receives any more.
+    fn produce<T: Send>(
+        &self,
+        inputs: &[Input],
+        progress: &Progress,
+        work: &(impl Fn(Article) -> T + Sync),
+        send: &mpsc::SyncSender<Vec<Loaded<T>>>,
+    ) {
         for batch in inputs.chunks(BATCH) {
             let opened: Vec<Opened<T>> = batch
                 .par_iter()
@@ -112,33 +136,40 @@ impl<'a> Loader<'a> {
                         opened.problems.into_iter().map(Loaded::Problem).collect();
                     match opened.docs {
                         Docs::Ready(docs) => {
-                            out.extend(docs.into_iter().map(|d| self.clean(d, &work)));
+                            out.extend(docs.into_iter().map(|d| self.clean(d, work)));
                             (out, None)
                         }
                         Docs::Stream(stream) => (out, Some(stream)),
                     }
                 })
                 .collect();
+            // Consecutive ready inputs go as one message; a dataset's records follow in their
+            // own batches.
+            let mut ready = Vec::new();
             for (loaded, stream) in opened {
-                for item in loaded {
-                    hand_over(item)?;
-                }
-                if let Some(stream) = stream {
-                    self.drain(stream, &progress, &work, &mut hand_over)?;
+                ready.extend(loaded);
+                if let Some(stream) = stream
+                    && (send.send(std::mem::take(&mut ready)).is_err()
+                        || self.drain(stream, progress, work, send).is_err())
+                {
+                    return;
                 }
             }
+            if send.send(ready).is_err() {
+                return;
+            }
         }
-        Ok(count)
     }
 
-    /// Reads a dataset on this thread, parsing and cleaning its records in parallel batches.
-    fn drain<T: Send, E>(
+    /// Reads a dataset on this thread, parsing and cleaning its records in parallel batches, and
+    /// sends each batch on.
+    fn drain<T: Send>(
         &self,
         mut stream: Box<dyn Stream>,
         progress: &Progress,
         work: &(impl Fn(Article) -> T + Sync),
-        hand_over: &mut impl FnMut(Loaded<T>) -> Result<(), E>,
-    ) -> Result<(), E> {
+        send: &mpsc::SyncSender<Vec<Loaded<T>>>,
+    ) -> Result<(), mpsc::SendError<Vec<Loaded<T>>>> {
         let mut consumed = 0;
         let mut next_batch = |stream: &mut Box<dyn Stream>| {
             let batch: Vec<Result<Record, Problem>> = stream.by_ref().take(BATCH).collect();
@@ -161,9 +192,7 @@ impl<'a> Loader<'a> {
                 },
                 || next_batch(&mut stream),
             );
-            for item in cleaned {
-                hand_over(item)?;
-            }
+            send.send(cleaned)?;
             batch = next;
         }
         Ok(())

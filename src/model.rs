@@ -108,32 +108,18 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// True when `s` has no white space but single spaces. One pass over the bytes: only the lead
-/// bytes of non-ASCII white space (U+0085, U+00A0, U+1680, U+2000…U+3000) are decoded.
+/// True when `s` has no white space but single spaces. A few vectorised scans (double spaces,
+/// ASCII controls, the lead bytes of non-ASCII white space: U+0085, U+00A0, U+1680,
+/// U+2000…U+3000), and only those lead bytes' characters are decoded.
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
-    let mut after_space = false;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            9..=13 => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                // A lead byte is always on a character boundary.
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() {
-                    return false;
-                }
-                after_space = false;
-                i += c.len_utf8();
-                continue;
-            }
-            _ => after_space = false,
-        }
-        i += 1;
+    if memchr::memmem::find(bytes, b"  ").is_some() || bytes.iter().any(|b| (9..=13).contains(b)) {
+        return false;
     }
-    true
+    // A lead byte is always on a character boundary.
+    let whitespace_at = |i: usize| s[i..].chars().next().is_some_and(char::is_whitespace);
+    !(memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).any(whitespace_at)
+        || memchr::memchr_iter(0xE3, bytes).any(whitespace_at))
 }
 
 #[cfg(test)]

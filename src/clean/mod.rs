@@ -56,20 +56,39 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
 /// Keeps the first of paragraphs that say the same words (case, punctuation and spacing aside).
 fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     let mut seen = HashSet::new();
-    let mut key = String::new();
+    let mut key: Vec<u8> = Vec::new();
     paragraphs.retain(|r| {
         key.clear();
-        for c in text[r.clone()].chars() {
-            // ASCII first: lower-casing it needs no table.
-            if c.is_ascii() {
-                if c.is_ascii_alphanumeric() {
-                    key.push(c.to_ascii_lowercase());
+        let paragraph = &text[r.clone()];
+        let mut i = 0;
+        while let Some(&b) = paragraph.as_bytes().get(i) {
+            // ASCII a run at a time, up to the next non-ASCII byte: every byte is written
+            // lower-cased and kept only when a letter or digit, with no branch to mispredict.
+            if b.is_ascii() {
+                let bytes = paragraph.as_bytes();
+                let end =
+                    bytes[i..].iter().position(|c| !c.is_ascii()).map_or(bytes.len(), |p| i + p);
+                let mut kept = key.len();
+                key.resize(kept + (end - i), 0);
+                for &c in &bytes[i..end] {
+                    if let Some(slot) = key.get_mut(kept) {
+                        *slot = c.to_ascii_lowercase();
+                    }
+                    kept += usize::from(c.is_ascii_alphanumeric());
                 }
-            } else if c.is_alphanumeric() {
-                key.extend(c.to_lowercase());
+                key.truncate(kept);
+                i = end;
+                continue;
             }
+            let Some(c) = paragraph[i..].chars().next() else { break };
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    key.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+            i += c.len_utf8();
         }
-        seen.insert(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+        seen.insert(xxhash_rust::xxh3::xxh3_64(&key))
     });
 }
 

@@ -2,10 +2,27 @@
 
 use std::io::Write;
 
-use super::speakers::{self, IdentifiedRow};
+use super::speakers;
 use super::{QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
 use crate::config::Config;
-use crate::export::{self, QuoteRow};
+use crate::export::{self, OpenJson, QuoteRow};
+
+/// What is kept of an article's quotes until every article is read: for the JSON formats, the
+/// rows already written (on the loading threads, and far smaller than the rows); for the others,
+/// the rows.
+enum Kept {
+    Json(OpenJson),
+    Rows(Vec<QuoteRow>),
+}
+
+impl Kept {
+    fn len(&self) -> usize {
+        match self {
+            Kept::Json(json) => json.len(),
+            Kept::Rows(rows) => rows.len(),
+        }
+    }
+}
 
 pub fn run(
     paths: &[String],
@@ -18,9 +35,12 @@ pub fn run(
     // Speaker ids hold across articles, so every article is read before the first line is
     // written.
     let inputs = inputs(paths, fetched, state);
+    let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);
     // The forms of the names only make the speakers' variants, which are not printed here.
     let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| {
-        (article.id, article.title.clone(), export::rows(article, quotes))
+        let rows = export::rows(article, quotes);
+        let kept = if json { OpenJson::new(&rows).map(Kept::Json) } else { Ok(Kept::Rows(rows)) };
+        (article.id, article.title.clone(), kept)
     })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
@@ -34,26 +54,42 @@ pub fn run(
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
-    for (id, title, rows) in &articles {
-        let rows = speakers::identify(&index, &roster, *id, rows, selected.as_deref());
-        if rows.is_empty() && selected.is_some() {
+    for (id, title, kept) in &articles {
+        let kept = kept.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        let ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
+        if ids.is_empty() && selected.is_some() {
             continue;
         }
-        let plain = || rows.iter().map(|r| r.row().clone()).collect::<Vec<QuoteRow>>();
-        match format {
-            QuotesFormat::Jsonl => {
-                for row in &rows {
-                    writeln!(out, "{}", row.json()?)?;
+        match kept {
+            Kept::Json(json) => {
+                for &(quote, speaker_id) in &ids {
+                    let Some(open) = json.row(quote) else { continue };
+                    let separator = match format {
+                        QuotesFormat::Json if first => "\n  ",
+                        QuotesFormat::Json => ",\n  ",
+                        _ => "",
+                    };
+                    first = false;
+                    out.write_all(separator.as_bytes())?;
+                    write_identified(&mut out, open, speaker_id)?;
+                    if format == QuotesFormat::Jsonl {
+                        out.write_all(b"\n")?;
+                    }
                 }
             }
-            QuotesFormat::Tsv => out.write_all(export::tsv(&plain()).as_bytes())?,
-            QuotesFormat::Markdown => {
-                if !first {
-                    writeln!(out)?;
+            Kept::Rows(rows) => {
+                let rows: Vec<QuoteRow> =
+                    ids.iter().filter_map(|&(quote, _)| rows.get(quote)).cloned().collect();
+                match format {
+                    QuotesFormat::Markdown => {
+                        if !first {
+                            writeln!(out)?;
+                        }
+                        out.write_all(export::markdown(title, &rows).as_bytes())?;
+                    }
+                    _ => out.write_all(export::tsv(&rows).as_bytes())?,
                 }
-                out.write_all(export::markdown(title, &plain()).as_bytes())?;
             }
-            QuotesFormat::Json => write_json(&mut out, &rows, &mut first)?,
         }
         first = false;
     }
@@ -63,15 +99,16 @@ pub fn run(
     finish(out)
 }
 
-/// Writes rows as elements of one JSON array.
-fn write_json(
+/// Finishes an open JSON row with its speaker's id (see `saidso speakers`): the row's keys, then
+/// `speaker_id`.
+fn write_identified(
     out: &mut impl Write,
-    rows: &[IdentifiedRow],
-    first: &mut bool,
+    open: &[u8],
+    speaker_id: Option<&str>,
 ) -> anyhow::Result<()> {
-    for row in rows {
-        write!(out, "{}\n  {}", if *first { "" } else { "," }, row.json()?)?;
-        *first = false;
-    }
+    out.write_all(open)?;
+    out.write_all(b",\"speaker_id\":")?;
+    serde_json::to_writer(&mut *out, &speaker_id)?;
+    out.write_all(b"}")?;
     Ok(())
 }

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
 use crate::config::Config;
-use crate::export::QuoteRow;
 use crate::extract::{Quote, SpeakerKind};
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
@@ -131,47 +130,18 @@ pub(super) fn select(roster: &Roster, index: &Index, name: &str) -> anyhow::Resu
     Ok(found)
 }
 
-/// A quote row with its speaker's id across the articles (see `saidso speakers`).
-#[derive(Debug)]
-pub(super) struct IdentifiedRow<'a> {
-    row: &'a QuoteRow,
-    speaker_id: Option<&'a str>,
-}
-
-/// The rows of article `article` with their speakers' ids, keeping only those of `selected`
-/// speakers when there is a selection.
+/// The speaker ids of article `article`'s first `count` quotations, each with the quotation's
+/// place, keeping only those of `selected` speakers when there is a selection.
 pub(super) fn identify<'a>(
     index: &Index,
     roster: &'a Roster,
     article: ArticleId,
-    rows: &'a [QuoteRow],
+    count: usize,
     selected: Option<&[SpeakerId]>,
-) -> Vec<IdentifiedRow<'a>> {
-    rows.iter()
-        .enumerate()
-        .map(|(quote, row)| (row, roster.speaker_of(index, QuoteRef { article, quote })))
+) -> Vec<(usize, Option<&'a str>)> {
+    (0..count)
+        .map(|quote| (quote, roster.speaker_of(index, QuoteRef { article, quote })))
         .filter(|(_, s)| selected.is_none_or(|sel| s.is_some_and(|s| sel.contains(&s.id))))
-        .map(|(row, s)| IdentifiedRow { row, speaker_id: s.map(|s| s.slug.as_str()) })
+        .map(|(quote, s)| (quote, s.map(|s| s.slug.as_str())))
         .collect()
-}
-
-impl IdentifiedRow<'_> {
-    /// The row as one JSON object: the quote row's keys, then `speaker_id`.
-    pub(super) fn json(&self) -> serde_json::Result<String> {
-        // Spliced rather than `#[serde(flatten)]`, which goes through a map and is several
-        // times slower on a big corpus.
-        let mut out = serde_json::to_string(self.row)?;
-        if out.ends_with('}') {
-            out.pop();
-            out.push_str(",\"speaker_id\":");
-            out.push_str(&serde_json::to_string(&self.speaker_id)?);
-            out.push('}');
-        }
-        Ok(out)
-    }
-
-    /// The row without its speaker id (for the formats that have no column for it).
-    pub(super) fn row(&self) -> &QuoteRow {
-        self.row
-    }
 }

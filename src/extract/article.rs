@@ -12,7 +12,7 @@ use super::lexicon::PronounKind;
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
 use super::speakers::{Context, Salience, Speaker, resolve};
-use super::tokens::{self, Kind, Paragraph, Token};
+use super::tokens::{Buffers, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
 
 /// What was found for one quotation.
@@ -43,15 +43,15 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
     for list in &mut per_para {
         list.sort_by_key(|(_, p)| p.outer.start);
     }
-    let paras: Vec<Paragraph> = paragraphs
-        .iter()
-        .zip(&per_para)
-        .map(|(r, pieces)| tokens::read(text, r.clone(), pieces, lex))
-        .collect();
-    let mut runs: Vec<Vec<NameRun>> = paras.iter().map(|p| names::runs(text, &p.tokens)).collect();
+    let mut buffers = Buffers::with_capacity(text.len(), paragraphs.len());
+    for (r, pieces) in paragraphs.iter().zip(&per_para) {
+        buffers.read(text, r.clone(), pieces, lex);
+    }
+    let paras = buffers.paragraphs();
+    let mut runs: Vec<Vec<NameRun>> = paras.iter().map(|p| names::runs(text, p.tokens)).collect();
     let reg = {
         let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
-            paras.iter().map(|p| p.tokens.as_slice()).zip(runs.iter_mut()).collect();
+            paras.iter().map(|p| p.tokens).zip(runs.iter_mut()).collect();
         Registry::build(text, &mut both, lex)
     };
     let found = attribute_all(text, &spans, &paras, &runs, &reg, lex);
@@ -74,11 +74,11 @@ fn attribute_all(
     let mut run_at = Vec::new();
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
         run_index(&mut run_at, p.tokens.len(), runs);
-        let reader = Reader { text, tokens: &p.tokens, runs, run_at: &run_at, lex };
-        let cx = Context { text, tokens: &p.tokens, runs, reg, lex };
+        let reader = Reader { text, tokens: p.tokens, runs, run_at: &run_at, lex };
+        let cx = Context { text, tokens: p.tokens, runs, reg, lex };
         let mut next_run = 0;
         let intro = colon_intro.take();
-        for s in &p.sentences {
+        for s in p.sentences {
             let sentence = reader.sentence(s.clone());
             let mut spoke = Vec::new();
             let mut has_quote = false;
@@ -104,8 +104,7 @@ fn attribute_all(
                     found[q] = intro.clone();
                     continue;
                 }
-                let here =
-                    Here { reader: &reader, cx: &cx, sentence: &sentence, tokens: &p.tokens };
+                let here = Here { reader: &reader, cx: &cx, sentence: &sentence, tokens: p.tokens };
                 if let Some((f, entity)) = here.quote(k, first, &salience) {
                     spoke.extend(entity);
                     found[q] = f;
@@ -129,7 +128,7 @@ fn attribute_all(
             if ends_paragraph
                 && p.tokens[s.clone()].last().is_some_and(|t| t.kind == Kind::Punct(':'))
             {
-                colon_intro = introduction(&reader, &cx, &salience, s.clone(), &p.tokens);
+                colon_intro = introduction(&reader, &cx, &salience, s.clone(), p.tokens);
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, PronounKind, class};
+use super::lexicon::{Lexicon, PronounKind, class, pronoun_of};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 
@@ -114,6 +114,12 @@ impl Reader<'_> {
         })
     }
 
+    /// True when token `k` is one of the [`PERSONAL`] pronouns: a look at its length first, as
+    /// every token of a sentence is asked.
+    fn is_personal(&self, k: usize) -> bool {
+        self.tokens[k].range.len() <= 3 && PERSONAL.iter().any(|w| self.is(k, w))
+    }
+
     /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
     fn is_between(&self, k: usize) -> bool {
         let t = &self.tokens[k];
@@ -122,6 +128,11 @@ impl Reader<'_> {
                 let w = &self.text[t.range.clone()];
                 w.len() > 4 && w.ends_with("ly") && !w.starts_with(char::is_uppercase)
             })
+    }
+
+    /// The lexicon classes of token `k` when it is a word (no class otherwise).
+    fn word_class(&self, k: usize) -> u32 {
+        self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(0, |t| t.class)
     }
 
     fn word(&self, k: usize) -> Option<String> {
@@ -141,7 +152,7 @@ impl Reader<'_> {
         // `His audio was quieter than Clinton's`: a sentence about him keeps him the topic.
         let about_pronoun = range
             .clone()
-            .find(|&j| self.run_at[j].is_some() || PERSONAL.iter().any(|w| self.is(j, w)))
+            .find(|&j| self.run_at[j].is_some() || self.is_personal(j))
             .is_some_and(|j| self.run_at[j].is_none());
         Sentence { range, cues, subject, first_word, about_pronoun }
     }
@@ -189,7 +200,10 @@ impl Reader<'_> {
                         .iter()
                         .any(|w| stem.eq_ignore_ascii_case(w))
             });
-            possessive || DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w))
+            // None of those words is longer than five bytes: most words are ruled out at once.
+            possessive
+                || (self.tokens[b].range.len() <= 5
+                    && DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w)))
         })
     }
 
@@ -207,12 +221,12 @@ impl Reader<'_> {
         let after_verb = |p: usize| {
             // `said,` / `told reporters,` / `Peskov said` before the quotation.
             (p.saturating_sub(3)..p)
-                .any(|k| k >= lo && self.word(k).is_some_and(|w| self.lex.is_speech_verb(&w)))
+                .any(|k| k >= lo && self.word_class(k) & class::SPEECH_VERB != 0)
         };
         let direct = at_start
             || prev_kind == Some(Kind::Punct(':'))
             || (prev_kind == Some(Kind::Punct(',')) && prev.is_some_and(after_verb))
-            || (prev.is_some_and(|p| self.word(p).is_some_and(|w| self.lex.is_speech_verb(&w)))
+            || (prev.is_some_and(|p| self.word_class(p) & class::SPEECH_VERB != 0)
                 && self.starts_capital(q));
         let split = cues.partition_point(|c| c.tokens.start < q);
         let before = cues[..split].iter().rev().take(NEAREST_CUES);
@@ -238,8 +252,7 @@ impl Reader<'_> {
                 && cues[split - 1].tokens.end == q
                 && cues[split - 1].kind == CueKind::Verb);
         // `pounding Trump as a "con artist"`: a characterisation is somebody's words.
-        let as_what =
-            (q.saturating_sub(2).max(lo)..q).any(|j| self.word(j).is_some_and(|w| w == "as"));
+        let as_what = (q.saturating_sub(2).max(lo)..q).any(|j| self.is(j, "as"));
         let mut out = Attribution {
             direct,
             reported: !cues.is_empty() || as_what,
@@ -300,19 +313,20 @@ impl Reader<'_> {
             CueKind::Noun => return self.possessor(cue.tokens.start, range.start),
             CueKind::Verb => {}
         }
-        let verb = self.word(cue.tokens.start).unwrap_or_default();
         let (k, lo) = (cue.tokens.start, range.start);
+        let verb = self.tokens.get(k).filter(|t| t.kind == Kind::Word);
+        let verb = verb.map_or("", |t| &self.text[t.range.clone()]).as_bytes();
         // `Interfax quoted him as saying`: the object speaks.
-        if verb == "quoted"
+        if verb.eq_ignore_ascii_case(b"quoted")
             && let Some(m) = self.right(cue.tokens.end, range.end)
-            && self.word(m.tokens.end).is_some_and(|w| w == "as")
+            && self.is(m.tokens.end, "as")
         {
             return Some(m);
         }
         // `…, adding`, `to accuse`: the verb's subject is the clause's.
-        let participle =
-            verb.ends_with("ing") && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
-        let infinitive = k > lo && self.word(k - 1).is_some_and(|w| w == "to");
+        let ing = verb.len() >= 3 && verb[verb.len() - 3..].eq_ignore_ascii_case(b"ing");
+        let participle = ing && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
+        let infinitive = k > lo && self.is(k - 1, "to");
         if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
             let earlier = cues.partition_point(|c| c.tokens.end <= k);
             if earlier > 0 {
@@ -376,7 +390,7 @@ impl Reader<'_> {
         if let Some(r) = self.run_at[j] {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }
-        let p = self.word(j).and_then(|w| self.lex.pronoun(&w))?;
+        let p = pronoun_of(self.word_class(j))?;
         Some(MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
     }
 
@@ -398,9 +412,7 @@ impl Reader<'_> {
     /// `Donald Trump, who in March said`: the name before `, who` a few words back, or before
     /// the description between them (`Mitch McConnell, now the majority leader, who said`).
     fn relative_antecedent(&self, k: usize, lo: usize) -> Option<MentionAt> {
-        let who = (k.saturating_sub(8).max(lo)..k)
-            .rev()
-            .find(|&j| self.word(j).is_some_and(|w| w == "who"))?;
+        let who = (k.saturating_sub(8).max(lo)..k).rev().find(|&j| self.is(j, "who"))?;
         let r = self
             .apposition_head(who, lo)
             .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]))?;
@@ -454,8 +466,7 @@ impl Reader<'_> {
         match self.tokens[last].kind {
             Kind::Punct(',') => self.left_of_apposition(last, lo),
             Kind::Word => {
-                let w = self.word(last)?;
-                if let Some(p) = self.lex.pronoun(&w) {
+                if let Some(p) = pronoun_of(self.tokens[last].class) {
                     return Some(MentionAt { what: Mention::Pronoun(p), tokens: last..j });
                 }
                 self.description_ending(last, lo)
@@ -508,7 +519,7 @@ impl Reader<'_> {
         let mut head = self.word(last)?;
         let mut end = last;
         // `the secretary of state`: the head comes before `of`.
-        if !self.is_head(&head) && last >= lo + 2 && self.word(last - 1).as_deref() == Some("of") {
+        if !self.is_head(&head) && last >= lo + 2 && self.is(last - 1, "of") {
             let h = self.word(last - 2)?;
             if self.lex.is_title(&h) {
                 head = h;
@@ -553,13 +564,13 @@ impl Reader<'_> {
         if let Some(r) = self.run_at[k] {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }
-        let w = self.word(k)?;
+        let t = self.tokens.get(k).filter(|t| t.kind == Kind::Word)?;
         // `said he.`, but not `said he would`: there `he` begins the reported words.
         let ends = self.tokens.get(k + 1).is_none_or(|t| t.kind != Kind::Word) || k + 1 >= hi;
-        if let Some(p) = self.lex.pronoun(&w).filter(|p| *p != PronounKind::SpeakerSelf) {
+        if let Some(p) = pronoun_of(t.class).filter(|p| *p != PronounKind::SpeakerSelf) {
             return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
         }
-        let start = if DETERMINERS.contains(&w.as_str()) { k + 1 } else { k };
+        let start = if DETERMINERS.iter().any(|d| self.is(k, d)) { k + 1 } else { k };
         // `said the Rev. Peter Wherry`.
         if start > k
             && let Some(r) = self.run_at.get(start).copied().flatten()
@@ -569,11 +580,13 @@ impl Reader<'_> {
         // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.
         let mut head_at = None;
         let mut j = start;
+        let head = class::TITLE | class::ORGANISATION | class::GROUP;
         while j < hi && j < start + 5 {
-            let Some(w) = self.word(j) else { break };
-            if self.is_head(&w) {
+            let Some(t) = self.tokens.get(j).filter(|t| t.kind == Kind::Word) else { break };
+            // The word classes `is_head` and `is_not_name` would look up.
+            if t.class & head != 0 {
                 head_at = Some(j);
-            } else if head_at.is_some() || self.lex.is_not_name(&w) {
+            } else if head_at.is_some() || t.class & class::NOT_NAME != 0 {
                 break;
             }
             j += 1;

@@ -193,9 +193,39 @@ impl std::hash::Hasher for WordHasher {
         }
         self.0 = h ^ bytes.len() as u64;
     }
+    fn write_u128(&mut self, n: u128) {
+        // A packed short word (see `ShortMap`): its two halves folded, one multiply.
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(32);
+        self.0 = (self.0 ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer, so that
+/// a lookup compares numbers, not strings.
+type ShortMap = HashMap<u128, u32, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The longest word the short-word table holds: its bytes and its length fill 16 bytes.
+const SHORT: usize = 15;
+
+/// `word` (ASCII, at most [`SHORT`] bytes) in lower case, packed with its length.
+fn pack_lower(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (d, b) in bytes.iter_mut().zip(word) {
+        *d = *b;
+    }
+    bytes[15] = word.len() as u8;
+    let packed = u128::from_le_bytes(bytes);
+    // All sixteen bytes lower-cased at once. Every byte is below 0x80, so adding to one never
+    // carries into the next: the top bit of each sum tells `>= 'A'` and `> 'Z'`, and a capital
+    // gets 0x20 added.
+    const ONES: u128 = u128::MAX / 255;
+    let from_a = packed + ONES * u128::from(0x80 - b'A');
+    let past_z = packed + ONES * u128::from(0x7f - b'Z');
+    let capitals = from_a & !past_z & (ONES * 0x80);
+    packed | capitals >> 2
+}
 
 /// Bits of the quick filter in front of the table (a power of two).
 const FILTER_BITS: usize = 1 << 14;
@@ -211,6 +241,8 @@ fn filter_slot(len: usize, first: u8, last: u8) -> usize {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     classes: WordMap,
+    /// The plain ASCII words of `classes` of up to [`SHORT`] bytes, packed: most lookups.
+    short: ShortMap,
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
@@ -221,6 +253,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Self {
             classes: WordMap::default(),
+            short: ShortMap::default(),
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
@@ -274,8 +307,11 @@ impl Lexicon {
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),
             );
         }
-        for word in lex.classes.keys() {
+        for (word, &classes) in &lex.classes {
             let b = word.as_bytes();
+            if b.len() <= SHORT && word.is_ascii() {
+                lex.short.insert(pack_lower(b), classes);
+            }
             lex.longest = lex.longest.max(b.len());
             if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
                 let slot = filter_slot(b.len(), first, last);
@@ -300,6 +336,11 @@ impl Lexicon {
             if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
                 return 0;
             }
+        }
+        if b.len() <= SHORT && word.is_ascii() {
+            // The keys are in lower case: an ASCII word lower-cased is every word of the list
+            // it can be.
+            return self.short.get(&pack_lower(b)).copied().unwrap_or(0);
         }
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.classes.get(word).copied().unwrap_or(0);
@@ -381,9 +422,11 @@ impl Lexicon {
         if let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s)) {
             key.truncate(key.len() - suffix.len());
         }
-        if let Some((from, to)) =
-            self.name_endings.iter().find(|(from, _)| key.ends_with(from.as_str()))
-        {
+        // The last byte first: most keys end in none of the endings' last letters.
+        let last = key.as_bytes().last().copied();
+        if let Some((from, to)) = self.name_endings.iter().find(|(from, _)| {
+            from.as_bytes().last().copied() == last && key.ends_with(from.as_str())
+        }) {
             key.truncate(key.len() - from.len());
             key.push_str(to);
         }
@@ -411,6 +454,17 @@ mod tests {
         let lex = Lexicon::compile([LexiconFile::parse(BUILTIN).unwrap(), user]);
         assert!(lex.is_speech_verb("harrumphed"));
         assert!(lex.is_speech_verb("said"));
+    }
+
+    #[test]
+    fn short_words_pack_in_lower_case() {
+        assert_eq!(pack_lower(b"Said"), pack_lower(b"sAID"));
+        assert_ne!(pack_lower(b"said"), pack_lower(b"said\0"));
+        let edges = pack_lower(b"@[`{AZaz09").to_le_bytes();
+        assert_eq!(&edges[..10], b"@[`{azaz09");
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.class_of("SAID"), lex.class_of("said"));
+        assert_ne!(lex.class_of("Said."), 0);
     }
 
     #[test]

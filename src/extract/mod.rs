@@ -23,7 +23,7 @@ use serde::Serialize;
 pub use lexicon::{Lexicon, LexiconError, LexiconFile};
 pub use speakers::SpeakerKind;
 
-use crate::model::Article;
+use crate::model::{Article, collapse_whitespace};
 
 /// Direct speech, or a quoted fragment inside reported speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -64,10 +64,8 @@ impl Quote {
     /// The quoted words, paragraphs joined by one space.
     pub fn text(&self, article_text: &str) -> String {
         let pieces = self.pieces.iter().filter_map(|r| article_text.get(r.clone()));
-        pieces
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .collect::<Vec<_>>()
-            .join(" ")
+        // Most pieces are already single-spaced: collapsing borrows them.
+        pieces.map(collapse_whitespace).collect::<Vec<_>>().join(" ")
     }
 }
 

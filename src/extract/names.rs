@@ -85,10 +85,6 @@ pub fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
-fn lower(text: &str, t: &Token) -> String {
-    text[t.range.clone()].trim_end_matches('.').to_lowercase()
-}
-
 /// Finds the name runs among a paragraph's tokens.
 pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
@@ -150,11 +146,11 @@ enum Shape {
 
 fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     let name = &tokens[run.name.clone()];
-    let words: Vec<String> = name.iter().map(|t| lower(text, t)).collect();
-    if words
-        .iter()
-        .any(|w| lex.is_organisation_word(w.trim_end_matches("'s").trim_end_matches("’s")))
-    {
+    // The words as written, full stops dropped: the lexicon ignores case, and a possessive
+    // `'S` is one in any case.
+    let words = name.iter().map(|t| text[t.range.clone()].trim_end_matches('.'));
+    let possessive = |w: &str| ["'s", "'S", "’s", "’S"].iter().any(|p| w.ends_with(p));
+    if words.clone().any(|w| lex.is_organisation_word(without_possessives(w))) {
         return Shape::Org;
     }
     let first = &text[name[0].range.clone()];
@@ -162,17 +158,28 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     if name.len() == 1 && acronym {
         return Shape::Org;
     }
-    if words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s")) && name.len() > 1 {
+    if words.clone().any(possessive) && name.len() > 1 {
         // `Ukraine's Border Service` without an organisation word: not one name.
         return Shape::Single;
     }
     // `LOS ANGELES` datelines, `South Asia`, `New Jersey`: places, not people.
     let shouting = name.len() >= 2
         && name.iter().all(|t| !text[t.range.clone()].chars().any(char::is_lowercase));
-    if shouting || lex.is_place_word(&words[0]) {
+    if shouting || words.clone().next().is_some_and(|w| lex.is_place_word(w)) {
         return Shape::Single;
     }
     if name.len() >= 2 || run.tokens.start < run.name.start { Shape::Person } else { Shape::Single }
+}
+
+/// `word` without the possessives at its end (`'s`, `’s`, in any case).
+fn without_possessives(word: &str) -> &str {
+    fn strip(mut w: &str, apostrophe: char) -> &str {
+        while let Some(stem) = w.strip_suffix(['s', 'S']).and_then(|w| w.strip_suffix(apostrophe)) {
+            w = stem;
+        }
+        w
+    }
+    strip(strip(word, '\''), '’')
 }
 
 impl Registry {
@@ -181,7 +188,9 @@ impl Registry {
     pub fn build(text: &str, paras: &mut [(&[Token], &mut Vec<NameRun>)], lex: &Lexicon) -> Self {
         let mut reg = Registry::default();
         // A name written the same way again is the same entity: looked up once per spelling.
-        let mut seen: Map<(&str, bool), Entity> = Map::default();
+        let runs: usize = paras.iter().map(|(_, runs)| runs.len()).sum();
+        let mut seen: Map<(&str, bool), Entity> =
+            Map::with_capacity_and_hasher(runs, <_>::default());
         // Full names first, so that a bare surname anywhere finds its person.
         for (tokens, runs) in paras.iter_mut() {
             for k in 0..runs.len() {
@@ -342,7 +351,7 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
         .iter()
         .rev()
         .take_while(|t| t.kind == Kind::Word)
-        .map(|t| lex.name_key(&lower(text, t)))
+        .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')))
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
@@ -350,15 +359,20 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
     roles.extend(role_of(&before, lex));
     let after = &tokens[run.tokens.end.min(tokens.len())..];
     if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {
-        let words: Vec<String> = after[1..]
+        let mut keys = after[1..]
             .iter()
             .take(8)
             .take_while(|t| t.kind == Kind::Word)
-            .map(|t| lex.name_key(&lower(text, t)))
-            .collect();
-        if words.first().is_some_and(|w| w == "a" || w == "an" || w == "the")
-            && let Some(h) = words.iter().position(|w| lex.is_title(w))
-        {
+            .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')));
+        // Only an apposition with an article (`, a spokesman for`) gives a role: the other
+        // words' keys are made only then.
+        let words: Vec<String> = match keys.next() {
+            Some(a) if a == "a" || a == "an" || a == "the" => {
+                std::iter::once(a).chain(keys).collect()
+            }
+            _ => Vec::new(),
+        };
+        if let Some(h) = words.iter().position(|w| lex.is_title(w)) {
             let modifiers = words[1..h].iter().chain(&words[h + 1..]).cloned().collect();
             roles.push(Role { head: words[h].clone(), modifiers });
         }

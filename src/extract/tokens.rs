@@ -37,36 +37,70 @@ impl Token {
     }
 }
 
-/// A paragraph read into tokens and sentences.
+/// A paragraph read into tokens and sentences: views into the buffers of its article (see
+/// [`Buffers`]).
 #[derive(Debug, Default)]
-pub struct Paragraph {
+pub struct Paragraph<'a> {
     /// The tokens in order.
-    pub tokens: Vec<Token>,
+    pub tokens: &'a [Token],
     /// The sentences, as ranges of `tokens`.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: &'a [Range<usize>],
 }
 
-/// Reads the paragraph `range` of `text`; `pieces` are the quoted pieces inside it, in order,
-/// each with the index of its quotation.
-pub fn read(
-    text: &str,
-    range: Range<usize>,
-    pieces: &[(usize, &Piece)],
-    lex: &Lexicon,
-) -> Paragraph {
-    let tokens = tokenize(text, range, pieces, lex);
-    let sentences = sentences(text, &tokens);
-    Paragraph { tokens, sentences }
+/// The tokens and sentences of all an article's paragraphs, in two buffers: one allocation for
+/// the article rather than two for each paragraph.
+#[derive(Debug, Default)]
+pub struct Buffers {
+    tokens: Vec<Token>,
+    sentences: Vec<Range<usize>>,
+    /// Each paragraph's share of `tokens` and of `sentences`.
+    bounds: Vec<(Range<usize>, Range<usize>)>,
 }
 
+impl Buffers {
+    /// Buffers sized for an article of `bytes` bytes in `paragraphs` paragraphs.
+    pub fn with_capacity(bytes: usize, paragraphs: usize) -> Self {
+        Self {
+            // About one token every five bytes of prose.
+            tokens: Vec::with_capacity(bytes / 5 + 4),
+            sentences: Vec::new(),
+            bounds: Vec::with_capacity(paragraphs),
+        }
+    }
+
+    /// Reads the paragraph `range` of `text` after those already read; `pieces` are the quoted
+    /// pieces inside it, in order, each with the index of its quotation.
+    pub fn read(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        pieces: &[(usize, &Piece)],
+        lex: &Lexicon,
+    ) {
+        let (t0, s0) = (self.tokens.len(), self.sentences.len());
+        tokenize(text, range, pieces, lex, &mut self.tokens);
+        sentences(text, &self.tokens[t0..], &mut self.sentences);
+        self.bounds.push((t0..self.tokens.len(), s0..self.sentences.len()));
+    }
+
+    /// The paragraphs read, in order.
+    pub fn paragraphs(&self) -> Vec<Paragraph<'_>> {
+        let paragraph = |(t, s): &(Range<usize>, Range<usize>)| Paragraph {
+            tokens: self.tokens.get(t.clone()).unwrap_or_default(),
+            sentences: self.sentences.get(s.clone()).unwrap_or_default(),
+        };
+        self.bounds.iter().map(paragraph).collect()
+    }
+}
+
+/// Appends the tokens of the paragraph `range` of `text` to `tokens`.
 fn tokenize(
     text: &str,
     range: Range<usize>,
     pieces: &[(usize, &Piece)],
     lex: &Lexicon,
-) -> Vec<Token> {
-    // About one token every five bytes of prose.
-    let mut tokens = Vec::with_capacity(range.len() / 5 + 4);
+    tokens: &mut Vec<Token>,
+) {
     let mut pieces = pieces.iter().peekable();
     let mut i = range.start;
     let end = range.end.min(text.len());
@@ -91,12 +125,18 @@ fn tokenize(
             i += 1;
             continue;
         }
-        let Some(c) = text[i..end].chars().next() else { break };
+        // Most characters are ASCII: no decoding for them.
+        let c = if byte.is_ascii() {
+            char::from(byte)
+        } else {
+            let Some(c) = text[i..end].chars().next() else { break };
+            c
+        };
         if c.is_alphanumeric() {
             let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
             let len = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
-            let capital = if word.starts_with(char::is_uppercase) { class::CAPITALISED } else { 0 };
+            let capital = if c.is_uppercase() { class::CAPITALISED } else { 0 };
             let class = lex.class_of(lex.uncontracted(word)) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
@@ -112,7 +152,6 @@ fn tokenize(
             i += c.len_utf8();
         }
     }
-    tokens
 }
 
 /// Length of the word at the start of `s`: letters and digits, joined by one inner `'`, `’`,
@@ -147,7 +186,7 @@ fn word_len(s: &str, lex: &Lexicon) -> usize {
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
 /// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`).
-fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
     let starts_sentence = |t: &Token| match t.kind {
         Kind::Word => {
             text[t.range.clone()].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
@@ -155,7 +194,6 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         Kind::Quote(_) => true,
         Kind::Punct(c) => "([".contains(c),
     };
-    let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
         let Some(next) = tokens.get(i + 1) else { break };
@@ -174,7 +212,6 @@ fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     if start < tokens.len() {
         out.push(start..tokens.len());
     }
-    out
 }
 
 /// True when a speech verb comes within the next few words, before any punctuation.
@@ -191,7 +228,9 @@ mod tests {
 
     fn words(s: &str) -> Vec<&str> {
         let lex = Lexicon::builtin();
-        tokenize(s, 0..s.len(), &[], &lex).iter().map(|t| &s[t.range.clone()]).collect()
+        let mut tokens = Vec::new();
+        tokenize(s, 0..s.len(), &[], &lex, &mut tokens);
+        tokens.iter().map(|t| &s[t.range.clone()]).collect()
     }
 
     #[test]
@@ -205,8 +244,8 @@ mod tests {
     #[test]
     fn splits_sentences_but_not_after_titles() {
         let s = "Dr. Who spoke. Then he left! OK";
-        let lex = Lexicon::builtin();
-        let tokens = tokenize(s, 0..s.len(), &[], &lex);
-        assert_eq!(sentences(s, &tokens).len(), 3);
+        let mut buffers = Buffers::default();
+        buffers.read(s, 0..s.len(), &[], &Lexicon::builtin());
+        assert_eq!(buffers.paragraphs()[0].sentences.len(), 3);
     }
 }

@@ -63,9 +63,27 @@ pub fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
     })
 }
 
+/// False when `head` surely does not start with a tag (`<`) after white space: what a feed or a
+/// page must start with, told from the first bytes without decoding and lower-casing 4 KiB of
+/// every text file.
+pub(super) fn may_start_with_tag(head: &[u8]) -> bool {
+    // ASCII white space as `char::is_whitespace` has it (with the vertical tab).
+    let first = head.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'));
+    // A non-ASCII byte may be a byte-order mark or other white space: the full sniff decides.
+    first.is_some_and(|&b| b == b'<' || !b.is_ascii())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markup_starts_with_a_tag() {
+        assert!(may_start_with_tag(b" \n\x0b<rss>"));
+        assert!(may_start_with_tag("\u{feff}<html>".as_bytes()));
+        assert!(!may_start_with_tag(b"Talks resume <b>today</b>"));
+        assert!(!may_start_with_tag(b"  "));
+    }
 
     #[test]
     fn content_first_then_type_then_extension() {

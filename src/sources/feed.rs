@@ -22,6 +22,9 @@ pub struct Item {
 
 /// Tells a feed from other XML and from HTML by its first bytes.
 pub fn sniff(head: &[u8]) -> bool {
+    if !super::detect::may_start_with_tag(head) {
+        return false;
+    }
     let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
     let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     (start.starts_with("<?xml") || start.starts_with("<rss") || start.starts_with("<feed"))

@@ -54,6 +54,9 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 
 /// Tells an HTML page from other text by its first bytes.
 pub fn sniff(head: &[u8]) -> bool {
+    if !super::detect::may_start_with_tag(head) {
+        return false;
+    }
     let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
     let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| start.starts_with(tag))
