@@ -48,6 +48,7 @@ pub fn run(
     let roster = index.roster();
     let selected = speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
     let mut out = stdout();
+    // Nothing written yet: no separator before the next row (JSON) or article (Markdown).
     let mut first = true;
     match format {
         QuotesFormat::Json => write!(out, "[")?,
@@ -89,9 +90,9 @@ pub fn run(
                     }
                     _ => out.write_all(export::tsv(&rows).as_bytes())?,
                 }
+                first = false;
             }
         }
-        first = false;
     }
     if format == QuotesFormat::Json {
         writeln!(out, "\n]")?;

@@ -49,6 +49,17 @@ fn json_and_tsv_are_well_formed() {
     let out = saidso().args(["quotes", "--format", "json"]).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(30));
+    // An article without quotes first, or only: still a JSON array.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Quiet day\n\nNothing was said at all today.\n")
+        .unwrap();
+    std::fs::copy("seeds/001_89bb0c79a03178b1.txt", dir.path().join("b.txt")).unwrap();
+    for path in [dir.path().to_path_buf(), dir.path().join("a.txt")] {
+        let out = saidso().args(["quotes", "--format", "json"]).arg(&path).assert().success();
+        let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout)
+            .unwrap_or_else(|e| panic!("{e}: {:?}", out.get_output()));
+        assert!(v.is_array());
+    }
     let out = saidso().args(["quotes", "--format", "tsv"]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 31);
