@@ -557,6 +557,15 @@ impl Reader<'_> {
     }
 
     /// The mention starting at token `k`: `said Peskov`, `said the Kremlin spokesman`, `said he`.
+    /// The name after a short description that starts at token `start` and ends in a comma:
+    /// `Agnes Holm` in `the head of the library, Agnes Holm`.
+    fn name_beside(&self, start: usize, hi: usize) -> Option<usize> {
+        let comma = (start..hi.min(start + 6))
+            .take_while(|&j| matches!(self.tokens[j].kind, Kind::Word | Kind::Punct(',')))
+            .find(|&j| self.tokens[j].kind == Kind::Punct(','))?;
+        self.run_at.get(comma + 1).copied().flatten()
+    }
+
     fn right(&self, k: usize, hi: usize) -> Option<MentionAt> {
         if k >= hi {
             return None;
@@ -571,9 +580,11 @@ impl Reader<'_> {
             return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
         }
         let start = if DETERMINERS.iter().any(|d| self.is(k, d)) { k + 1 } else { k };
-        // `said the Rev. Peter Wherry`.
+        // `said the Rev. Peter Wherry`; `said the head librarian, Agnes Holm`: the name the
+        // description stands beside.
         if start > k
-            && let Some(r) = self.run_at.get(start).copied().flatten()
+            && let Some(r) =
+                self.run_at.get(start).copied().flatten().or_else(|| self.name_beside(start, hi))
         {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }

@@ -305,3 +305,19 @@ fn who_after_a_description_points_back_to_the_name_before_it() {
              the party's goal was a “smaller state.”";
     assert_eq!(quotes(t), [q("smaller state.", Some("Harriet Vance"))]);
 }
+
+#[test]
+fn a_description_after_the_verb_gives_way_to_the_name_beside_it() {
+    for (said, who) in [
+        ("said the head librarian, Agnes Holm.", "Agnes Holm"),
+        ("said the chief executive, Tomas Brandt.", "Tomas Brandt"),
+        ("said the head of the union, Mary Jones.", "Mary Jones"),
+        ("said the town’s mayor, Pia Lund.", "Pia Lund"),
+    ] {
+        let t = format!("The library will open on Sundays.\n\n“We found the money,” {said}");
+        assert_eq!(quotes(&t), [q("We found the money,", Some(who))], "{said}");
+    }
+    // No name beside the description: the description speaks.
+    let t = "The port reopened.\n\n“Ships are moving,” said the spokesman, adding more later.";
+    assert_eq!(quotes(t), [q("Ships are moving,", Some("spokesman"))]);
+}
