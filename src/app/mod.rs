@@ -40,7 +40,7 @@ pub use reader::ReaderPane;
 pub use search::Search;
 pub use speakers::{Level, QUOTE_ROWS, Speakers, SpeakersView};
 pub use update::update;
-pub use wrap::{Row, TextLine, Wrapped};
+pub use wrap::{Row, TextLine, Wrapped, options as wrap_options};
 
 /// Everything the reader knows. `ui::render` draws it; only [`update`] changes it.
 #[derive(Clone, Debug, Default)]

@@ -77,7 +77,7 @@ impl QuotesPane {
             self.tops.push(self.rows.len());
             self.rows.push(QuoteRow::Speaker(item));
             let words = format!("“{}”", quotes[q].text(text));
-            for line in textwrap::wrap(&words, self.width) {
+            for line in textwrap::wrap(&words, super::wrap::options(self.width)) {
                 self.rows.push(QuoteRow::Text(item, line.into_owned()));
             }
         }

@@ -60,11 +60,18 @@ impl Fragment for Piece {
     }
 }
 
+/// How article text is wrapped everywhere: at spaces only, never inside a hyphenated word, which
+/// would be ambiguous in a quotation (`re-` / `posture`); a word wider than the line is broken.
+pub fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 impl Wrapped {
     /// Lays `article` out for a pane `width` columns wide.
     pub fn new(article: &Article, width: usize) -> Self {
         let width = width.max(1);
-        let title = textwrap::wrap(&article.title, width).into_iter().map(|l| l.into_owned());
+        let title =
+            textwrap::wrap(&article.title, options(width)).into_iter().map(|l| l.into_owned());
         let mut out = Self { width, title: title.collect(), ..Self::default() };
         for (i, paragraph) in article.paragraphs.iter().enumerate() {
             if i > 0 {

@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use super::{StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::app::wrap_options;
 use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::Article;
@@ -56,7 +57,7 @@ fn default_width() -> usize {
 /// The article as text: title, underline, then the paragraphs wrapped to `width`.
 pub fn render(article: &Article, width: usize) -> String {
     let mut out = String::new();
-    for line in textwrap::wrap(&article.title, width) {
+    for line in textwrap::wrap(&article.title, wrap_options(width)) {
         out.push_str(&line);
         out.push('\n');
     }
@@ -65,7 +66,7 @@ pub fn render(article: &Article, width: usize) -> String {
     out.push('\n');
     for paragraph in article.paragraph_texts() {
         out.push('\n');
-        for line in textwrap::wrap(&paragraph, width) {
+        for line in textwrap::wrap(&paragraph, wrap_options(width)) {
             out.push_str(&line);
             out.push('\n');
         }

@@ -116,3 +116,18 @@ fn a_closed_pipe_is_not_an_error() {
         assert!(String::from_utf8_lossy(&out.stderr).is_empty(), "{command}: {out:?}");
     }
 }
+
+#[test]
+fn read_never_breaks_a_hyphenated_word_across_lines() {
+    let text =
+        "Talks\n\nThe ministry said troops would re-posture around the decision-making centres.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, text).unwrap();
+    for width in 20..60 {
+        let out =
+            saidso().args(["read", "--width", &width.to_string()]).arg(&path).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.lines().all(|l| !l.ends_with('-')), "width {width}:\n{stdout}");
+    }
+}
