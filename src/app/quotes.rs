@@ -146,10 +146,10 @@ impl QuotesPane {
     }
 
     /// The speaker filter after the current one: every speaker of `quotes` in order of
-    /// appearance, then everybody again.
+    /// appearance (those with a quote the partials toggle lets through), then everybody again.
     pub fn next_speaker(&self, quotes: &[Quote]) -> SpeakerFilter {
         let mut speakers: Vec<SpeakerFilter> = Vec::new();
-        for q in quotes {
+        for q in quotes.iter().filter(|q| !(self.hide_partials && q.kind == QuoteKind::Partial)) {
             let s = SpeakerFilter::of(q);
             if !speakers.contains(&s) {
                 speakers.push(s);

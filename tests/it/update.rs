@@ -189,6 +189,9 @@ fn the_speaker_filter_cycles_through_the_speakers_then_everybody() {
     press(&mut app, "s esc");
     assert_eq!(app.quotes.speaker, SpeakerFilter::All, "Esc clears the speaker filter");
     assert_eq!(app.quotes.visible.len(), 5);
+    // With partials hidden, a speaker whose quotes are all partial is passed over.
+    press(&mut app, "p s s");
+    assert_eq!(app.quotes.visible, [4], "{:?}", app.quotes.speaker);
 }
 
 #[test]
