@@ -116,6 +116,8 @@ pub const SPEAKERS: &str = "Speakers";
 
 /// What the speakers view's columns are.
 pub const SPEAKERS_COLUMNS: &str = "quotes, articles, kind, name (other forms)";
+/// What the speakers view's columns are where there is little room.
+pub const SPEAKERS_COLUMNS_NARROW: &str = "quotes, name";
 
 /// Note of the speakers view with no speaker yet.
 pub const NO_SPEAKERS: &str = "No speaker found yet.";

@@ -31,7 +31,15 @@ pub(super) fn render(
             quote_lines(app, view, speaker, theme, inner(area)),
         ),
         _ => (
-            format!("{} · {}", roster.speakers().len(), strings::SPEAKERS_COLUMNS),
+            format!(
+                "{} · {}",
+                roster.speakers().len(),
+                if usize::from(inner(area).width) >= WIDTH_FOR_COLUMNS {
+                    strings::SPEAKERS_COLUMNS
+                } else {
+                    strings::SPEAKERS_COLUMNS_NARROW
+                }
+            ),
             speaker_lines(app, view, theme, inner(area)),
         ),
     };
@@ -39,6 +47,9 @@ pub(super) fn render(
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
+
+/// The narrowest view that has room for every column of a speaker's row.
+const WIDTH_FOR_COLUMNS: usize = 50;
 
 /// One row a speaker: quotes, articles, kind, name and the other forms of the name.
 fn speaker_lines<'a>(
@@ -58,14 +69,13 @@ fn speaker_lines<'a>(
         .skip(view.offset)
         .take(usize::from(area.height))
         .map(|(i, s)| {
-            let text = format!(
-                "{:>5} {:>5}  {:<12} {}{}",
-                s.quotes.len(),
-                s.articles,
-                kind(s),
-                s.name,
-                others(s)
-            );
+            let text = if width >= WIDTH_FOR_COLUMNS {
+                let (quotes, articles) = (s.quotes.len(), s.articles);
+                format!("{quotes:>5} {articles:>5}  {:<12} {}{}", kind(s), s.name, others(s))
+            } else {
+                // Narrow: the name first, with the quote count alone.
+                format!("{:>4} {}", s.quotes.len(), s.name)
+            };
             let style = if i == view.speaker { theme.selected } else { theme.speaker };
             Line::styled(pad(&clip(&text, width), width), style)
         })

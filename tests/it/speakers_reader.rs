@@ -222,3 +222,12 @@ fn links_to_articles_loaded_later_are_counted_when_loading_ends() {
     assert_eq!(app.speakers.also_in.get(q), Some(&2));
     assert_eq!(app.speakers.index.articles().len(), 4);
 }
+
+#[test]
+fn a_narrow_speakers_view_keeps_the_names_readable() {
+    let mut app = app_with(seeds(), 36, 12);
+    press(&mut app, "S");
+    let screen = screen(&app);
+    assert!(screen.contains("quotes, name"), "{screen}");
+    assert!(screen.contains("Volodymyr Zelenskyy"), "{screen}");
+}
