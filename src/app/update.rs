@@ -482,6 +482,9 @@ fn refresh_done(app: &mut App, refreshed: Refreshed) {
             strings::refreshed(added, feeds, failed, last)
         }
     };
+    // Failed feeds are not inputs that loading skipped: kept with the warnings.
+    let failures = std::mem::take(&mut batch.problems);
+    batch.warnings.extend(failures);
     add_entries(app, batch);
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);
