@@ -273,6 +273,9 @@ pub const MARKS_NOT_SAVED: &str = "Marks not saved";
 /// Message: a quote went to the clipboard.
 pub const COPIED: &str = "Quote copied to the clipboard";
 
+/// Message: a key for an article with none shown or listed.
+pub const NO_ARTICLE_SELECTED: &str = "No article selected";
+
 /// Message: nothing to copy.
 pub const NO_QUOTE: &str = "No quote selected";
 

@@ -294,7 +294,9 @@ fn speakers_view_height(app: &App) -> usize {
 
 /// Goes to the next article carrying the selected quote, and marks the words that differ.
 fn next_same_quote(app: &mut App) {
-    let Some((entry, quote)) = app.reader.entry.zip(app.quotes.selected_quote()) else { return };
+    let Some((entry, quote)) = app.reader.entry.zip(app.quotes.selected_quote()) else {
+        return app.status.say(strings::NO_QUOTE);
+    };
     let Some(from) =
         app.library.entries.get(entry).map(|e| QuoteRef { article: e.article.id, quote })
     else {
@@ -603,14 +605,18 @@ fn target(app: &App) -> Option<usize> {
 }
 
 fn toggle_star(app: &mut App) {
-    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else { return };
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else {
+        return app.status.say(strings::NO_ARTICLE_SELECTED);
+    };
     entry.starred = !entry.starred;
     app.effects.push(Effect::SaveStarred(entry.article.id, entry.starred));
     app.saved.entry(entry.article.id).or_default().starred = entry.starred;
 }
 
 fn toggle_read(app: &mut App) {
-    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else { return };
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else {
+        return app.status.say(strings::NO_ARTICLE_SELECTED);
+    };
     entry.read = !entry.read;
     app.effects.push(Effect::SaveRead(entry.article.id, entry.read));
     app.saved.entry(entry.article.id).or_default().read = entry.read;
@@ -629,7 +635,7 @@ fn save_position(app: &mut App) {
 
 /// Asks for the selected quote, attributed, to go to the clipboard.
 fn copy_quote(app: &mut App) {
-    let Some(entry) = app.current() else { return };
+    let Some(entry) = app.current() else { return app.status.say(strings::NO_QUOTE) };
     let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else {
         app.status.say(strings::NO_QUOTE);
         return;
@@ -677,7 +683,7 @@ fn slug(title: &str) -> String {
 
 /// Asks for the shown article's link to open in the browser.
 fn open_link(app: &mut App) {
-    let Some(entry) = app.current() else { return };
+    let Some(entry) = app.current() else { return app.status.say(strings::NO_ARTICLE_SELECTED) };
     match entry.article.meta.url.clone() {
         Some(url) => {
             app.status.say(strings::opening(&url));

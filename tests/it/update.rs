@@ -397,3 +397,22 @@ fn the_loading_summary_names_a_skipped_input_not_a_warning() {
         Some("1 input(s) skipped; last: notes.bin: skipped: binary file, not text")
     );
 }
+
+#[test]
+fn keys_for_an_article_say_so_when_the_list_is_empty() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "f text:nothing-matches-this enter");
+    assert!(app.current().is_none());
+    for (key, says) in [
+        ("*", "No article selected"),
+        ("m", "No article selected"),
+        ("o", "No article selected"),
+        ("y", "No quote selected"),
+        ("a", "No quote selected"),
+        ("e", "No article to export"),
+    ] {
+        app.status.message = None;
+        press(&mut app, key);
+        assert_eq!(app.status.message.as_deref(), Some(says), "{key}");
+    }
+}
