@@ -45,14 +45,7 @@ pub fn run(
     // Store notices and configuration warnings go where loading's go: the status bar.
     let mut warnings: Vec<String> = config.warnings.clone();
     warnings.extend(notices.iter().map(ToString::to_string));
-    let saved = match fetched.then(|| store.fetched_articles()).transpose() {
-        Ok(docs) => docs.unwrap_or_default(),
-        Err(e) => {
-            warnings.push(e.to_string());
-            Vec::new()
-        }
-    };
-    let saved = saved.into_iter().map(|doc| Input::Saved(Box::new(doc))).collect();
+    let saved = if fetched { stored_articles(&store, &mut warnings) } else { Vec::new() };
     let paths = (!fetched || !paths.is_empty()).then_some(paths);
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();
@@ -81,6 +74,18 @@ pub fn run(
         std::path::Path::new("."),
     );
     result
+}
+
+/// The articles kept by `saidso fetch`, as inputs; a store that cannot be read gives none and a
+/// warning.
+fn stored_articles(store: &Store, warnings: &mut Vec<String>) -> Vec<Input> {
+    match store.fetched_articles() {
+        Ok(docs) => docs.into_iter().map(|doc| Input::Saved(Box::new(doc))).collect(),
+        Err(e) => {
+            warnings.push(e.to_string());
+            Vec::new()
+        }
+    }
 }
 
 /// What the event loop keeps besides the state: the store, whether a write failed yet, and
