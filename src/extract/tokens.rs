@@ -134,10 +134,13 @@ fn tokenize(
         };
         if c.is_alphanumeric() {
             let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
-            let len = word_len(&text[i..stop], lex);
+            let (len, plain) = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
             let capital = if c.is_uppercase() { class::CAPITALISED } else { 0 };
-            let class = lex.class_of(lex.uncontracted(word)) | capital;
+            // A plain word has no apostrophe to uncontract and no full stop to drop.
+            let class =
+                if plain { lex.class_of_plain(word) } else { lex.class_of(lex.uncontracted(word)) }
+                    | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
         } else {
@@ -155,14 +158,15 @@ fn tokenize(
 }
 
 /// Length of the word at the start of `s`: letters and digits, joined by one inner `'`, `’`,
-/// `-`, `.` or `&`; a final full stop belongs to an abbreviation or initial.
-fn word_len(s: &str, lex: &Lexicon) -> usize {
+/// `-`, `.` or `&`; a final full stop belongs to an abbreviation or initial. With it, whether
+/// the word is plain: ASCII letters and digits only.
+fn word_len(s: &str, lex: &Lexicon) -> (usize, bool) {
     let mut len = 0;
     let mut dotted = false;
     // Most words are plain ASCII letters: skip them byte by byte before the general loop.
     let plain = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
     if s.as_bytes().get(plain).is_none_or(|&b| b == b' ' || b == b',') {
-        return plain;
+        return (plain, true);
     }
     let mut chars = s.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -181,7 +185,7 @@ fn word_len(s: &str, lex: &Lexicon) -> usize {
             len += 1;
         }
     }
-    len
+    (len, false)
 }
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
