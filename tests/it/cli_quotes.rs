@@ -2,8 +2,11 @@
 
 use assert_cmd::Command;
 
+/// The binary, kept away from the user's state file.
 fn saidso() -> Command {
-    Command::cargo_bin("saidso").expect("the binary is built")
+    let mut cmd = Command::cargo_bin("saidso").expect("the binary is built");
+    cmd.arg("--no-state");
+    cmd
 }
 
 #[test]
