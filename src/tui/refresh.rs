@@ -41,7 +41,9 @@ impl Refresher {
     }
 
     fn run(&self) -> anyhow::Result<Refreshed> {
-        let path = self.feeds.as_deref().ok_or_else(|| anyhow::anyhow!("no config directory"))?;
+        let path = self.feeds.as_deref().ok_or_else(|| {
+            anyhow::anyhow!("no config directory for the feeds file (is HOME set?)")
+        })?;
         let (feeds, bad_lines) = fetch::read_feeds(path)?;
         let (mut store, notices) = self.state.open();
         let before = store.stored_urls().unwrap_or_default();
