@@ -245,8 +245,22 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     let mut last_para: Option<usize> = None;
     for (span, f) in spans.iter().zip(found) {
-        let words: Vec<&str> =
-            span.pieces.iter().flat_map(|p| text[p.inner.clone()].split_whitespace()).collect();
+        // The words are asked for their number up to three, for a title's at most eight, and
+        // for the last one: a long quotation is not split from end to end.
+        let words: Vec<&str> = span
+            .pieces
+            .iter()
+            .flat_map(|p| text[p.inner.clone()].split_whitespace())
+            .take(TITLE_WORDS + 1)
+            .collect();
+        let last_word = if words.len() <= TITLE_WORDS {
+            words.last().copied()
+        } else {
+            span.pieces
+                .iter()
+                .rev()
+                .find_map(|p| text[p.inner.clone()].split_whitespace().next_back())
+        };
         let multi = span.pieces.len() > 1;
         let a = &f.attribution;
         let direct = a.direct || multi;
@@ -261,7 +275,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         } else if direct {
             a.reported
                 || words.len() >= 3
-                || words.last().is_some_and(|w| w.ends_with(['.', '?', '!', ',']))
+                || last_word.is_some_and(|w| w.ends_with(['.', '?', '!', ',']))
         } else {
             a.reported
         };
@@ -297,11 +311,14 @@ fn after_possessive(text: &str, at: usize) -> bool {
     ["'s", "’s", "s'", "s’"].iter().any(|p| before.ends_with(p))
 }
 
+/// The most words a title (see [`is_title`]) has.
+const TITLE_WORDS: usize = 8;
+
 /// Words that read as a title (`Fox News Sunday`, `Shark Tank`): every main word capitalised,
 /// a few words, no sentence punctuation.
 fn is_title(words: &[&str]) -> bool {
     const SMALL: [&str; 9] = ["a", "an", "the", "of", "and", "in", "on", "for", "to"];
-    if words.is_empty() || words.len() > 8 {
+    if words.is_empty() || words.len() > TITLE_WORDS {
         return false;
     }
     let last = words[words.len() - 1];

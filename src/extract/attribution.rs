@@ -117,7 +117,11 @@ impl Reader<'_> {
     /// True when token `k` is one of the [`PERSONAL`] pronouns: a look at its length first, as
     /// every token of a sentence is asked.
     fn is_personal(&self, k: usize) -> bool {
-        self.tokens[k].range.len() <= 3 && PERSONAL.iter().any(|w| self.is(k, w))
+        let r = &self.tokens[k].range;
+        // All of them start with `h` or `s`: most short words are ruled out by one byte.
+        r.len() <= 3
+            && self.text.as_bytes().get(r.start).is_some_and(|b| matches!(b | 0x20, b'h' | b's'))
+            && PERSONAL.iter().any(|w| self.is(k, w))
     }
 
     /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
@@ -145,15 +149,26 @@ impl Reader<'_> {
     pub fn sentence(&self, range: Range<usize>) -> Sentence {
         let cues = self.cues(range.clone());
         let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
-        let subject = range
-            .clone()
-            .find(|&j| self.run_at[j].is_some() || self.tokens[j].class & pronoun != 0);
-        let first_word = range.clone().find(|&j| self.tokens[j].kind == Kind::Word);
-        // `His audio was quieter than Clinton's`: a sentence about him keeps him the topic.
-        let about_pronoun = range
-            .clone()
-            .find(|&j| self.run_at[j].is_some() || self.is_personal(j))
-            .is_some_and(|j| self.run_at[j].is_none());
+        // One walk for three first tokens: the first name or pronoun, the first word, and
+        // the first name or personal pronoun (`His audio was quieter than Clinton's`: a
+        // sentence about him keeps him the topic). It stops once all three are known.
+        let (mut subject, mut first_word, mut about) = (None, None, None);
+        for j in range.clone() {
+            let named = self.run_at[j].is_some();
+            if subject.is_none() && (named || self.tokens[j].class & pronoun != 0) {
+                subject = Some(j);
+            }
+            if first_word.is_none() && self.tokens[j].kind == Kind::Word {
+                first_word = Some(j);
+            }
+            if about.is_none() && (named || self.is_personal(j)) {
+                about = Some(!named);
+            }
+            if subject.is_some() && first_word.is_some() && about.is_some() {
+                break;
+            }
+        }
+        let about_pronoun = about.unwrap_or(false);
         Sentence { range, cues, subject, first_word, about_pronoun }
     }
 
