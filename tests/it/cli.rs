@@ -1,14 +1,7 @@
 //! `list` and `read` through the real binary, on the seeds.
 
-use assert_cmd::Command;
+use crate::common::saidso;
 use predicates::prelude::*;
-
-/// The binary, kept away from the user's state file.
-fn saidso() -> Command {
-    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
-    cmd.arg("--no-state");
-    cmd
-}
 
 #[test]
 fn list_jsonl_of_the_seed_folder() {

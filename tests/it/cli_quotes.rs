@@ -1,13 +1,6 @@
 //! `saidso quotes` through the real binary.
 
-use assert_cmd::Command;
-
-/// The binary, kept away from the user's state file.
-fn saidso() -> Command {
-    let mut cmd = Command::cargo_bin("saidso").expect("the binary is built");
-    cmd.arg("--no-state");
-    cmd
-}
+use crate::common::saidso;
 
 #[test]
 fn jsonl_offsets_slice_the_seed_files_back_to_the_quotes() {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::common::saidso;
 use predicates::prelude::*;
 use saidso::app::{Action, App, Key, action_for_key, update};
 use saidso::config::{Config, DEFAULT};
@@ -12,12 +12,6 @@ use saidso::sources::RawDoc;
 
 fn config(text: &str) -> Config {
     Config::from_str(text, Path::new("test.toml")).expect("valid config")
-}
-
-fn saidso() -> Command {
-    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
-    cmd.arg("--no-state");
-    cmd
 }
 
 #[test]

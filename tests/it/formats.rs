@@ -3,16 +3,10 @@
 
 use std::fs;
 
-use assert_cmd::Command;
+use crate::common::saidso;
 use tempfile::TempDir;
 
 const FIXTURES: &str = "tests/fixtures/web";
-
-fn saidso() -> Command {
-    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
-    cmd.arg("--no-state");
-    cmd
-}
 
 /// `saidso list --format jsonl` of `paths`: the rows, and stderr's lines.
 fn list(paths: &[&str]) -> (Vec<serde_json::Value>, Vec<String>) {

@@ -3,18 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::common::saidso;
 use predicates::prelude::*;
 use tempfile::TempDir;
 
 const ARTICLE: &str = "A headline for the test\n\nThe mayor said the bridge would close.\n";
-
-/// The binary, kept away from the user's state file.
-fn saidso() -> Command {
-    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
-    cmd.arg("--no-state");
-    cmd
-}
 
 fn jsonl(stdout: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(stdout)

@@ -1,14 +1,7 @@
 //! `saidso speakers` and `saidso quotes --speaker` through the real binary.
 
-use assert_cmd::Command;
+use crate::common::saidso;
 use serde_json::Value;
-
-/// The binary, kept away from the user's state file.
-fn saidso() -> Command {
-    let mut cmd = Command::cargo_bin("saidso").expect("binary built");
-    cmd.arg("--no-state");
-    cmd
-}
 
 fn jsonl(args: &[&str]) -> Vec<Value> {
     let out = saidso().args(args).output().expect("runs");

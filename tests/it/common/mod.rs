@@ -193,3 +193,10 @@ pub fn full(text: &str) -> (Article, Vec<Quote>) {
     let q = Extractor::builtin().extract(&a);
     (a, q)
 }
+
+/// The binary, kept away from the user's state file.
+pub fn saidso() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("saidso").expect("binary built");
+    cmd.arg("--no-state");
+    cmd
+}
