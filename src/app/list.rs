@@ -108,9 +108,7 @@ impl ListPane {
         (self.visible, self.hits) = found.into_iter().unzip();
         self.filter = filter;
         self.sort(entries);
-        let at = before.and_then(|b| self.row_of(b));
-        self.offset = 0;
-        self.select(at.unwrap_or(0));
+        self.reselect(before);
     }
 
     /// Lists only unread articles (`on`) or all, with the same filter, keeping the selected entry
@@ -122,9 +120,7 @@ impl ListPane {
         self.hits.clear();
         self.append(entries, 0);
         self.sort(entries);
-        let at = before.and_then(|b| self.row_of(b));
-        self.offset = 0;
-        self.select(at.unwrap_or(0));
+        self.reselect(before);
     }
 
     /// Orders the list by `order`, keeping the selected entry selected.
@@ -132,11 +128,16 @@ impl ListPane {
         let before = self.selected_entry();
         self.order = order;
         self.sort(entries);
+        self.reselect(before);
+    }
+
+    /// After the rows changed: entry `before` selected again where it is still listed, else
+    /// the first row, scrolled to the top.
+    fn reselect(&mut self, before: Option<usize>) {
         self.offset = 0;
         self.select(before.and_then(|b| self.row_of(b)).unwrap_or(0));
     }
 
-    /// The row showing library entry `entry`.
     /// The row showing entry `entry`, if it is listed (the list may be in any order).
     pub fn row_of(&self, entry: usize) -> Option<usize> {
         self.visible.iter().position(|&i| i == entry)
