@@ -44,6 +44,9 @@ pub struct LexiconFile {
     /// Transliteration variants folded at the end of a name.
     #[serde(default)]
     pub name_endings: Vec<NameEnding>,
+    /// Whether two apostrophes (`''…''`) are a double quote mark; a later file's choice wins.
+    #[serde(default)]
+    pub doubled_apostrophe_quotes: Option<bool>,
 }
 
 /// Pronouns by what they can stand for.
@@ -255,6 +258,8 @@ pub struct Lexicon {
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
     name_endings: Vec<(String, String)>,
+    /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
+    pub(crate) doubled_apostrophe_quotes: bool,
 }
 
 impl Default for Lexicon {
@@ -266,6 +271,7 @@ impl Default for Lexicon {
             longest: 0,
             speaker_follows: Vec::new(),
             name_endings: Vec::new(),
+            doubled_apostrophe_quotes: false,
         }
     }
 }
@@ -310,6 +316,9 @@ impl Lexicon {
                     *lex.classes.entry(first.as_str().into()).or_default() |= class::PHRASE_START;
                     lex.speaker_follows.push(words);
                 }
+            }
+            if let Some(on) = f.doubled_apostrophe_quotes {
+                lex.doubled_apostrophe_quotes = on;
             }
             lex.name_endings.extend(
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),

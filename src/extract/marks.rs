@@ -150,6 +150,7 @@ fn pair(
     while let Some((here, c)) = next_candidate(p, i) {
         i = here + c.len_utf8();
         let Some(m) = classify(p, here, c, lex) else { continue };
+        i = here + m.len;
         if let Some((family, pieces)) = carried.take() {
             // The reopening mark of a carried quotation.
             if m.family == family && m.opens {
@@ -258,6 +259,26 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
     if prev == Some('=') {
         return None;
     }
+    if c == '\''
+        && let Some((first, opens)) = doubled(p, at)
+    {
+        if lex.doubled_apostrophe_quotes {
+            let closes = !opens;
+            return first.then_some(Mark {
+                at,
+                len: 2,
+                family: Family::Double,
+                opens,
+                closes,
+                weak: false,
+            });
+        }
+        // Off, an opening pair is no mark; a closing one may end a nested quotation
+        // (`'He said, 'No.''`) and is read as two single marks.
+        if opens {
+            return None;
+        }
+    }
     let after = &p[at + c.len_utf8()..];
     let next = after.chars().next();
     let space_or_none = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
@@ -300,6 +321,31 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
     Some(Mark { at, len: c.len_utf8(), family, opens, closes, weak })
 }
 
+/// Whether the apostrophe at byte `at` of `p` is one of two (`''`) that open a quotation
+/// (`''Yes`) or close one (`yes,''`): `(first of the two, opens)`.
+fn doubled(p: &str, at: usize) -> Option<(bool, bool)> {
+    let b = p.as_bytes();
+    let (start, first) = if b.get(at + 1) == Some(&b'\'') {
+        (at, true)
+    } else if at > 0 && b[at - 1] == b'\'' {
+        (at - 1, false)
+    } else {
+        return None;
+    };
+    let before = p[..start].chars().next_back();
+    let after = p[start + 2..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '\'');
+    let left = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:;,".contains(c)) && word(after);
+    let right =
+        word(before) && after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…".contains(c));
+    let opens = match (left, right) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => return None,
+    };
+    Some((first, opens))
+}
+
 /// Any quote-mark character.
 fn is_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '\'' | '‘' | '’' | '‚' | '‹' | '›')
@@ -319,15 +365,20 @@ fn is_elided(after: &str, lex: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::LexiconFile;
 
     fn quoted(text: &str) -> Vec<String> {
+        quoted_with(text, &Lexicon::builtin())
+    }
+
+    fn quoted_with(text: &str, lex: &Lexicon) -> Vec<String> {
         let mut paragraphs = Vec::new();
         let mut start = 0;
         for part in text.split("\n\n") {
             paragraphs.push(start..start + part.len());
             start += part.len() + 2;
         }
-        scan(text, &paragraphs, &Lexicon::builtin())
+        scan(text, &paragraphs, lex)
             .into_iter()
             .map(|s| {
                 s.pieces.iter().map(|p| &text[p.inner.clone()]).collect::<Vec<_>>().join(" | ")
@@ -365,5 +416,15 @@ mod tests {
         assert_eq!(quoted("\"He called it 'madness',\" she said."), ["He called it 'madness',"]);
         assert_eq!(quoted("'He called it \"madness\",' she said."), ["He called it \"madness\","]);
         assert_eq!(quoted("'He said, 'No way.'' she said."), ["He said, 'No way.'"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quote_marks_only_when_asked() {
+        let t = "''It isn't reform,'' he said. He is 5' 10'' tall.";
+        assert!(quoted(t).is_empty());
+        let file = LexiconFile { doubled_apostrophe_quotes: Some(true), ..LexiconFile::default() };
+        let lex = Lexicon::compile([LexiconFile::builtin(), file]);
+        assert_eq!(quoted_with(t, &lex), ["It isn't reform,"]);
+        assert_eq!(quoted_with("He said: ''One.\n\n''Two.''", &lex), ["One. | Two."]);
     }
 }

@@ -116,6 +116,22 @@ fn cleaning_rules_and_speech_verbs_can_be_extended() {
 }
 
 #[test]
+fn doubled_apostrophes_are_quote_marks_when_the_config_says_so() {
+    let text = "Tax plan\n\n''It is not reform,'' said Dana Holt, an economist.\n";
+    let speakers = |config: &Config| {
+        let article = cleaned(config, text);
+        let quotes = config.extractor.extract(&article);
+        quotes.iter().map(|q| (q.text(&article.text), q.speaker.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(speakers(&Config::builtin()), []);
+    let corpus = config("[extraction]\ndoubled_apostrophe_quotes = true\n");
+    assert_eq!(
+        speakers(&corpus),
+        [("It is not reform,".to_string(), Some("Dana Holt".to_string()))]
+    );
+}
+
+#[test]
 fn themes() {
     let light = config("[reader]\ntheme = \"light\"\n");
     assert_eq!(light.theme, saidso::ui::Theme::light());
