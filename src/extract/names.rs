@@ -123,10 +123,11 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
                 .rev()
                 .find(|&k| tokens[k].class & class::TITLE != 0)
                 .map_or(start, |k| k + 1);
-            if title_end < end {
+            let name_start = title_end.max(after_possessor(text, &tokens[..end], start));
+            if name_start < end {
                 out.push(NameRun {
                     tokens: start..end,
-                    name: title_end..end,
+                    name: name_start..end,
                     entity: Entity::Other,
                 });
             }
@@ -134,6 +135,23 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         i = end;
     }
     out
+}
+
+/// Where the name after a possessor starts in the run `tokens[start..]` (`CNN’s Jake Tapper`):
+/// after the last possessive word, when at least two words without an organisation word follow
+/// it; otherwise `start`. A possessed organisation (`Ukraine’s Border Service`) or a single
+/// word (`Women's March`) stays one name with its possessor.
+fn after_possessor(text: &str, tokens: &[Token], start: usize) -> usize {
+    let possessive = |t: &Token| {
+        let w = &text[t.range.clone()];
+        w.ends_with("'s") || w.ends_with("’s")
+    };
+    let Some(p) = (start..tokens.len()).rev().find(|&k| possessive(&tokens[k])) else {
+        return start;
+    };
+    let rest = &tokens[p + 1..];
+    let person = rest.len() >= 2 && rest.iter().all(|t| t.class & class::ORGANISATION == 0);
+    if person { p + 1 } else { start }
 }
 
 /// What kind of entity a run names, from its words alone.

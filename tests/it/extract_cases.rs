@@ -321,3 +321,15 @@ fn a_description_after_the_verb_gives_way_to_the_name_beside_it() {
     let t = "The port reopened.\n\n“Ships are moving,” said the spokesman, adding more later.";
     assert_eq!(quotes(t), [q("Ships are moving,", Some("spokesman"))]);
 }
+
+#[test]
+fn an_outlet_before_a_name_is_not_part_of_it() {
+    for said in ["said CNN’s Lena Ortiz.", "CNN's Lena Ortiz said."] {
+        let t = format!("The debate ended late.\n\n“Nobody won,” {said}");
+        assert_eq!(quotes(&t), [q("Nobody won,", Some("Lena Ortiz"))], "{said}");
+    }
+    // Named so in reported speech, she is whom the pronoun after it means.
+    let t = "Tom Fry called the debate a win.\n\nDebates rarely move votes, noted NBC’s Lena \
+             Ortiz.\n\n“They come too late,” she wrote.";
+    assert_eq!(quotes(t), [q("They come too late,", Some("Lena Ortiz"))]);
+}
