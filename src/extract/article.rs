@@ -22,6 +22,8 @@ struct Found {
     speaker: Option<Speaker>,
     mention: Option<Range<usize>>,
     cue: Option<Range<usize>>,
+    /// Who spoke last before it, within a paragraph: whom a quotation with no cue continues.
+    last_speaker: Option<Speaker>,
 }
 
 /// Every quotation of the article, in reading order.
@@ -70,6 +72,8 @@ fn attribute_all(
     let mut found = vec![Found::default(); spans.len()];
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
+    // Who spoke last (in a quotation or in reported speech) and in which paragraph.
+    let mut last_speaker: Option<(Speaker, usize)> = None;
     // One buffer for the whole article, refilled for each paragraph.
     let mut run_at = Vec::new();
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
@@ -109,6 +113,19 @@ fn attribute_all(
                     spoke.extend(entity);
                     found[q] = f;
                 }
+                let f = &mut found[q];
+                match &f.speaker {
+                    Some(speaker) => last_speaker = Some((speaker.clone(), i)),
+                    None if f.cue.is_none() => {
+                        // Continued, the speaker goes on for the paragraph after this one.
+                        last_speaker = last_speaker.take().filter(|(_, para)| para + 1 >= i);
+                        f.last_speaker = last_speaker.as_mut().map(|(speaker, para)| {
+                            *para = i;
+                            speaker.clone()
+                        });
+                    }
+                    None => {}
+                }
             }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
             if !sentence.about_pronoun {
@@ -117,9 +134,10 @@ fn attribute_all(
             next_run += end;
             if !has_quote
                 && let Some(m) = reader.sentence_speaker(&sentence)
-                && let Some((_, entity)) = resolve(&m.what, &cx, &salience)
+                && let Some((speaker, entity)) = resolve(&m.what, &cx, &salience)
             {
                 spoke.push(entity);
+                last_speaker = Some((speaker, i));
             }
             for entity in spoke {
                 salience.spoke(entity);
@@ -165,6 +183,7 @@ impl Here<'_> {
             mention: attribution.mention.as_ref().map(|m| bytes(&m.tokens)),
             cue: attribution.cue.as_ref().map(bytes),
             speaker: None,
+            last_speaker: None,
             attribution,
         };
         if !first {
@@ -198,6 +217,7 @@ fn introduction(
         mention: Some(bytes(&m.tokens)),
         cue: attribution.cue.as_ref().map(bytes),
         speaker: Some(speaker),
+        last_speaker: None,
         attribution: Attribution { direct: true, reported: true, ..attribution },
     })
 }
@@ -243,7 +263,6 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
 /// attribution of its own continuing the speaker of the one just before it.
 fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut last_para: Option<usize> = None;
     for (span, f) in spans.iter().zip(found) {
         // The words are asked for their number up to three, for a title's at most eight, and
         // for the last one: a long quotation is not split from end to end.
@@ -282,7 +301,6 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         if !report {
             continue;
         }
-        let first_para = span.pieces[0].para;
         let mut quote = Quote {
             pieces: span.pieces.iter().map(|p| p.inner.clone()).collect(),
             kind: if direct { QuoteKind::Direct } else { QuoteKind::Partial },
@@ -291,15 +309,11 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
             mention: f.mention,
             cue: f.cue,
         };
-        // A quotation with no cue of its own, right after another, continues its speaker.
+        // A quotation with no cue of its own continues whoever spoke just before it.
         if quote.speaker.is_none() && quote.cue.is_none() && direct {
-            let prev = out.last().filter(|_| last_para.is_some_and(|l| l + 1 >= first_para));
-            if let Some(prev) = prev {
-                quote.speaker.clone_from(&prev.speaker);
-                quote.speaker_kind = prev.speaker_kind;
-            }
+            quote.speaker_kind = f.last_speaker.as_ref().map(|s| s.kind);
+            quote.speaker = f.last_speaker.map(|s| s.name);
         }
-        last_para = span.pieces.last().map(|p| p.para);
         out.push(quote);
     }
     out

@@ -344,8 +344,12 @@ impl Reader<'_> {
         let infinitive = k > lo && self.is(k - 1, "to");
         if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
             let earlier = cues.partition_point(|c| c.tokens.end <= k);
-            if earlier > 0 {
-                return self.speaker_of(&cues[earlier - 1], sentence, depth + 1);
+            // An earlier cue that names nobody (`mocked the complaint, saying`) leaves the
+            // subject.
+            if earlier > 0
+                && let Some(m) = self.speaker_of(&cues[earlier - 1], sentence, depth + 1)
+            {
+                return Some(m);
             }
             if let Some(m) = self.subject(sentence, k) {
                 return Some(m);
@@ -581,6 +585,32 @@ impl Reader<'_> {
         self.run_at.get(comma + 1).copied().flatten()
     }
 
+    /// A person named after a few words that describe them, ending the clause: `said 9/11
+    /// widow Terry Strada.`, `said longtime resident Mary Smith,`.
+    fn person_after_description(&self, start: usize, hi: usize) -> Option<usize> {
+        let stop = class::NOT_NAME | class::PRONOUN | class::SPEECH_VERB;
+        for j in start..hi.min(start + 6) {
+            if let Some(r) = self.run_at[j] {
+                let run = &self.runs[r];
+                let ends = self.tokens.get(run.tokens.end).is_none_or(|t| {
+                    matches!(t.kind, Kind::Punct('.' | ',' | ';')) || run.tokens.end >= hi
+                });
+                let person = matches!(run.entity, Entity::Person(_));
+                return (j > start && person && ends && run.tokens.start == j).then_some(r);
+            }
+            let t = &self.tokens[j];
+            let describes = match t.kind {
+                Kind::Word => t.class & stop == 0 && !self.starts_capital_word(j),
+                Kind::Punct(c) => c == '/' || c == '-',
+                Kind::Quote(_) => false,
+            };
+            if !describes || PREPOSITIONS.iter().any(|w| self.is(j, w)) {
+                return None;
+            }
+        }
+        None
+    }
+
     fn right(&self, k: usize, hi: usize) -> Option<MentionAt> {
         if k >= hi {
             return None;
@@ -601,6 +631,9 @@ impl Reader<'_> {
             && let Some(r) =
                 self.run_at.get(start).copied().flatten().or_else(|| self.name_beside(start, hi))
         {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
+        if let Some(r) = self.person_after_description(start, hi) {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }
         // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.

@@ -333,3 +333,34 @@ fn an_outlet_before_a_name_is_not_part_of_it() {
              Ortiz.\n\n“They come too late,” she wrote.";
     assert_eq!(quotes(t), [q("They come too late,", Some("Lena Ortiz"))]);
 }
+
+#[test]
+fn a_participle_after_a_speech_noun_keeps_the_subject() {
+    let t = "Senator Ruth Ames mocked the complaint, saying anyone who complains “is losing.”";
+    assert_eq!(quotes(t), [q("is losing.", Some("Ruth Ames"))]);
+}
+
+#[test]
+fn a_person_after_a_short_description_speaks() {
+    for said in ["said 9/11 widow Ann Pike.", "said longtime resident Ann Pike,"] {
+        let t = format!("The vote was close.\n\n“We will appeal,” {said}");
+        assert_eq!(quotes(&t), [q("We will appeal,", Some("Ann Pike"))], "{said}");
+    }
+    // A day or a place after the verb is nobody.
+    let t = "The vote was close.\n\n“We will appeal,” said on Tuesday Ann Pike of Leeds.";
+    assert_eq!(quotes(t)[0].1, None);
+}
+
+#[test]
+fn a_quote_after_reported_speech_continues_its_speaker() {
+    let t = "Budgets may shrink while talks go on, Adam Kerr said. “The other factor is cost. \
+             I don't think cost should decide.”\n\nKerr spoke to reporters.";
+    assert_eq!(
+        quotes(t),
+        [q("The other factor is cost. I don't think cost should decide.", Some("Adam Kerr"))]
+    );
+    // Two paragraphs later, nobody is continued.
+    let t = "Adam Kerr said budgets may shrink.\n\nThe talks resume in May.\n\nAll sides agree \
+             on one thing.\n\n“The other factor is cost. Cost should not decide.”";
+    assert_eq!(quotes(t)[0].1, None);
+}
