@@ -7,8 +7,7 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
-use super::lexicon::Lexicon;
-use super::lexicon::PronounKind;
+use super::lexicon::{self, Lexicon, PronounKind};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
 use super::speakers::{Context, Salience, Speaker, resolve};
@@ -50,7 +49,11 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
         buffers.read(text, r.clone(), pieces, lex);
     }
     let paras = buffers.paragraphs();
-    let mut runs: Vec<Vec<NameRun>> = paras.iter().map(|p| names::runs(text, p.tokens)).collect();
+    // A headline in title case (`Clinton Goes After Trump`) runs every word into names.
+    let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
+    let mut runs: Vec<Vec<NameRun>> = (paras.iter().enumerate())
+        .map(|(i, p)| if headline(i, p) { Vec::new() } else { names::runs(text, p.tokens) })
+        .collect();
     let reg = {
         let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
             paras.iter().map(|p| p.tokens).zip(runs.iter_mut()).collect();
@@ -236,11 +239,13 @@ fn resolve_in(
         && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
         && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
     {
-        let fits = matches!(
-            (kind, entity),
-            (PronounKind::Person, Entity::Person(_))
-                | (PronounKind::Organisation, Entity::Org(_) | Entity::Other)
-        );
+        let fits = match (kind, entity) {
+            (PronounKind::Person(gender), Entity::Person(id)) => {
+                cx.reg.persons.get(id).is_some_and(|p| lexicon::fits(p.gender, gender))
+            }
+            (PronounKind::Organisation, Entity::Org(_) | Entity::Other) => true,
+            _ => false,
+        };
         if fits {
             return Some((speaker, entity));
         }
@@ -317,6 +322,14 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         out.push(quote);
     }
     out
+}
+
+/// True for a paragraph of a few words, nearly all capitalised: a headline in title case.
+fn title_case(tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| t.kind == Kind::Word);
+    let (n, capitalised) =
+        words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.is_capitalised())));
+    (4..=20).contains(&n) && capitalised * 5 >= n * 4
 }
 
 /// True when the text just before byte `at` ends in a possessive (`MSNBC's`, `the network’s`).

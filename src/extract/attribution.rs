@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, PronounKind, class, pronoun_of};
+use super::lexicon::{Gender, Lexicon, PronounKind, class, pronoun_of};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 
@@ -383,7 +383,8 @@ impl Reader<'_> {
             });
         }
         let kind = match self.word(b)?.as_str() {
-            "his" | "her" => PronounKind::Person,
+            "his" => PronounKind::Person(Some(Gender::Male)),
+            "her" => PronounKind::Person(Some(Gender::Female)),
             "its" => PronounKind::Organisation,
             _ => return None,
         };

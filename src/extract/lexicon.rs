@@ -38,6 +38,9 @@ pub struct LexiconFile {
     /// Pronouns by what they stand for.
     #[serde(default)]
     pub pronouns: PronounsFile,
+    /// Words that tell a person's gender: pronouns, titles, given names.
+    #[serde(default)]
+    pub gender: GenderFile,
     /// Other word classes.
     #[serde(default)]
     pub words: WordsFile,
@@ -65,6 +68,19 @@ pub struct PronounsFile {
     /// `I`, `we`: the speaker inside a quote, never the one outside.
     #[serde(default)]
     pub speaker_self: Vec<String>,
+}
+
+/// Words that tell whether a person is a man or a woman, so that `he` and `she` pass over
+/// people they cannot mean.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GenderFile {
+    /// `he`, `Mr`, `John`.
+    #[serde(default)]
+    pub male: Vec<String>,
+    /// `she`, `Mrs`, `Mary`.
+    #[serde(default)]
+    pub female: Vec<String>,
 }
 
 /// Other word classes.
@@ -117,18 +133,42 @@ impl LexiconFile {
 pub fn pronoun_of(classes: u32) -> Option<PronounKind> {
     match classes & class::PRONOUN {
         0 => None,
-        c if c & class::PRONOUN_PERSON != 0 => Some(PronounKind::Person),
+        c if c & class::PRONOUN_PERSON != 0 => Some(PronounKind::Person(gender_of(classes))),
         c if c & class::PRONOUN_ORGANISATION != 0 => Some(PronounKind::Organisation),
         c if c & class::PRONOUN_GROUP != 0 => Some(PronounKind::Group),
         _ => Some(PronounKind::SpeakerSelf),
     }
 }
 
+/// The gender a word of these classes tells, if it tells one.
+pub fn gender_of(classes: u32) -> Option<Gender> {
+    match (classes & class::MALE != 0, classes & class::FEMALE != 0) {
+        (true, false) => Some(Gender::Male),
+        (false, true) => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// A person's gender, as the article's words tell it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// `he`, `Mr.`
+    Male,
+    /// `she`, `Ms.`
+    Female,
+}
+
+/// Whether a person of gender `person` may be meant by a word of gender `word` (either may be
+/// unknown).
+pub fn fits(person: Option<Gender>, word: Option<Gender>) -> bool {
+    person.is_none() || word.is_none() || person == word
+}
+
 /// What a pronoun stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PronounKind {
-    /// `he`, `she`.
-    Person,
+    /// `he`, `she`, with the gender it tells.
+    Person(Option<Gender>),
     /// `it`.
     Organisation,
     /// `they`.
@@ -171,6 +211,10 @@ pub mod class {
     pub const PRONOUN_SELF: u32 = 1 << 15;
     /// The first word of a phrase naming the speaker after it (`according`).
     pub const PHRASE_START: u32 = 1 << 16;
+    /// Tells a man (`he`, `Mr`, `John`).
+    pub const MALE: u32 = 1 << 17;
+    /// Tells a woman (`she`, `Mrs`, `Mary`).
+    pub const FEMALE: u32 = 1 << 18;
     /// Not a list: set on tokens that start with a capital letter.
     pub const CAPITALISED: u32 = 1 << 31;
     /// Any pronoun.
@@ -287,6 +331,7 @@ impl Lexicon {
         let mut lex = Self::default();
         for f in files {
             let p = f.pronouns;
+            let g = f.gender;
             let w = f.words;
             let lists = [
                 (f.speech_verbs, class::SPEECH_VERB),
@@ -300,6 +345,8 @@ impl Lexicon {
                 (p.organisation, class::PRONOUN_ORGANISATION),
                 (p.group, class::PRONOUN_GROUP),
                 (p.speaker_self, class::PRONOUN_SELF),
+                (g.male, class::MALE),
+                (g.female, class::FEMALE),
                 (w.not_names, class::NOT_NAME),
                 (w.name_joiners, class::JOINER),
                 (w.abbreviations, class::ABBREVIATION),

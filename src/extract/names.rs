@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, WordHasher, class};
+use super::lexicon::{Gender, Lexicon, WordHasher, class, gender_of};
 use super::tokens::{Kind, Token};
 
 /// A map keyed by short words, with the lexicon's fast hash.
@@ -49,6 +49,8 @@ pub struct Person {
     words: usize,
     first: Option<String>,
     roles: Vec<Role>,
+    /// As a title or given name tells it (`Mr.`, `Mary`).
+    pub gender: Option<Gender>,
 }
 
 /// One organisation of the article.
@@ -255,7 +257,8 @@ impl Registry {
                     (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
                         Entity::Person(ids[0])
                     }
-                    _ if titled && run.name.len() == 1 => {
+                    // `Mr. Reed`, or a given name alone (`Melanie`): a person.
+                    _ if run.name.len() == 1 && (titled || gender_of(last.class).is_some()) => {
                         Entity::Person(reg.add_person(text, tokens, run, lex))
                     }
                     _ => Entity::Other,
@@ -279,9 +282,13 @@ impl Registry {
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
         let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        // The titles and the first name: `Mrs. Clinton`, `Hillary Clinton`.
+        let gender =
+            tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
         match found {
             Some(id) => {
                 let p = &mut self.persons[id];
+                p.gender = p.gender.or(gender);
                 if name.len() > p.words {
                     p.name = display;
                     p.words = name.len();
@@ -298,6 +305,7 @@ impl Registry {
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),
+                    gender,
                 });
                 self.by_surname.entry(surname).or_default().push(id);
                 if let Some(f) = first {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::attribution::Mention;
-use super::lexicon::{Lexicon, PronounKind};
+use super::lexicon::{Gender, Lexicon, PronounKind, fits};
 use super::names::{Entity, NameRun, Registry, bare};
 use super::tokens::Token;
 
@@ -81,6 +81,22 @@ impl Salience {
     fn last_seen(&self, id: usize) -> usize {
         self.seen.get(id).copied().unwrap_or(0)
     }
+
+    /// Whom a personal pronoun of gender `gender` means: the person talked about, unless the
+    /// pronoun cannot mean them (`she` after `Mr. Reed`); then the last person seen whom it
+    /// can mean, if any.
+    fn person_for(&self, gender: Option<Gender>, reg: &Registry) -> Option<usize> {
+        let fits_id = |id: usize| reg.persons.get(id).is_some_and(|p| fits(p.gender, gender));
+        let current = self.person?;
+        if fits_id(current) {
+            return Some(current);
+        }
+        // Only someone known to fit: a person of unknown gender may be a misread name.
+        let known = |id: usize| reg.persons.get(id).is_some_and(|p| p.gender.is_some());
+        (0..self.seen.len())
+            .filter(|&id| self.seen[id] > 0 && known(id) && fits_id(id))
+            .max_by_key(|&id| self.seen[id])
+    }
 }
 
 /// What resolution reads: the paragraph of the mention, and the article's registry.
@@ -121,7 +137,9 @@ pub fn resolve(mention: &Mention, cx: &Context, salience: &Salience) -> Option<(
                 }
             }
         }
-        Mention::Pronoun(PronounKind::Person) => salience.person.and_then(person),
+        Mention::Pronoun(PronounKind::Person(gender)) => {
+            salience.person_for(*gender, reg).and_then(person)
+        }
         Mention::Pronoun(PronounKind::Organisation) => salience.org.and_then(org),
         Mention::Pronoun(_) => None,
         Mention::Description { head, modifiers, written } => {

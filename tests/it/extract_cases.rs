@@ -364,3 +364,27 @@ fn a_quote_after_reported_speech_continues_its_speaker() {
              on one thing.\n\n“The other factor is cost. Cost should not decide.”";
     assert_eq!(quotes(t)[0].1, None);
 }
+
+#[test]
+fn she_passes_over_a_man_to_the_woman_before_him() {
+    let t = "Mayor Ellen Price opened the session. Council leader John Webb spoke next.\n\n\
+             “We have the votes,” she said.";
+    assert_eq!(quotes(t), [q("We have the votes,", Some("Ellen Price"))]);
+    // Nobody who fits: no speaker rather than the wrong one.
+    let t = "John Webb spoke first.\n\n“We have the votes,” she said.";
+    assert_eq!(quotes(t)[0].1, None);
+}
+
+#[test]
+fn a_given_name_alone_is_a_person_pronouns_can_mean() {
+    let t = "The rally was on television. “He loves us,” Melanie said, as Tom Ruiz waved.\n\n\
+             “It’s over,” she said.";
+    assert_eq!(quotes(t), [q("He loves us,", Some("Melanie")), q("It’s over,", Some("Melanie"))]);
+}
+
+#[test]
+fn a_title_case_headline_names_nobody() {
+    let t = "Voters Grill Keane Over Taxes\n\nThe mayor defended the plan.\n\n\
+             “We stand by it,” Keane said.";
+    assert_eq!(quotes(t), [q("We stand by it,", Some("Keane"))]);
+}
