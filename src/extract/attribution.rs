@@ -325,7 +325,13 @@ impl Reader<'_> {
         let (range, cues) = (&sentence.range, &sentence.cues);
         match cue.kind {
             CueKind::SpeakerAfter => return self.right(cue.tokens.end, range.end),
-            CueKind::Noun => return self.possessor(cue.tokens.start, range.start),
+            // `Trump's claim`; with no possessor, the subject's (`Sanders made the following
+            // comment:`).
+            CueKind::Noun => {
+                return self
+                    .possessor(cue.tokens.start, range.start)
+                    .or_else(|| self.subject(sentence, cue.tokens.start));
+            }
             CueKind::Verb => {}
         }
         let (k, lo) = (cue.tokens.start, range.start);
@@ -367,9 +373,29 @@ impl Reader<'_> {
     /// The name the sentence starts with, when it comes before token `k`: what a pronoun
     /// later in the sentence most likely means (`the Council pledged … what it called`).
     pub fn named_subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
-        let j = sentence.subject.filter(|&j| j < k)?;
+        let j = self.subject_at(sentence, k)?;
         let r = self.run_at[j]?;
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// Where the sentence's subject (its first name or pronoun) is, when before token `k`. A
+    /// phrase before the subject (`During his tour of Midway, he paused`) is passed over: the
+    /// subject is then the first person, organisation or pronoun after its comma.
+    fn subject_at(&self, sentence: &Sentence, k: usize) -> Option<usize> {
+        let j = sentence.subject.filter(|&j| j < k)?;
+        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
+        // A capitalised word nobody is called (`Worried about turnout,`) names nobody.
+        let named = |i: usize| {
+            self.run_at[i].is_some_and(|r| self.runs[r].entity != Entity::Other)
+                || self.tokens[i].class & pronoun != 0
+        };
+        let after_phrase = sentence
+            .first_word
+            .filter(|&f| f <= j && !named(f))
+            .and_then(|f| (f..k).find(|&i| self.tokens[i].kind == Kind::Punct(',')))
+            .filter(|&comma| j < comma)
+            .and_then(|comma| (comma + 1..k).find(|&i| named(i)));
+        Some(after_phrase.unwrap_or(j))
     }
 
     /// Whose is the noun at `k`: `Trump's claim`, `his remarks`.
@@ -393,7 +419,7 @@ impl Reader<'_> {
 
     /// The sentence's subject before token `k`: its first name or pronoun.
     fn subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
-        let j = sentence.subject.filter(|&j| j < k)?;
+        let j = self.subject_at(sentence, k)?;
         // `Democratic nominee Hillary Clinton chimed in, saying`: the person, not the adjective.
         if let Some(r) = self.run_at[j]
             && !matches!(self.runs[r].entity, Entity::Person(_))

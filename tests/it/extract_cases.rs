@@ -388,3 +388,18 @@ fn a_title_case_headline_names_nobody() {
              “We stand by it,” Keane said.";
     assert_eq!(quotes(t), [q("We stand by it,", Some("Keane"))]);
 }
+
+#[test]
+fn a_speech_noun_without_a_possessor_is_the_subjects() {
+    let t = "On Monday, Senator Ruth Ames made the following comment:\n\n“We will not fold.”";
+    assert_eq!(quotes(t), [q("We will not fold.", Some("Ruth Ames"))]);
+    let t = "Worried about turnout in Leeds, Mayor Tom Webb is sharpening his message: “Vote.”";
+    assert_eq!(quotes(t), [q("Vote.", Some("Tom Webb"))]);
+}
+
+#[test]
+fn a_phrase_before_the_subject_is_passed_over() {
+    let t = "Ann Pike arrived first.\n\nDuring his tour of Harbour Point, Tom Webb stopped to \
+             make a remark, calling the pier “a marvel.”";
+    assert_eq!(quotes(t), [q("a marvel.", Some("Tom Webb"))]);
+}
