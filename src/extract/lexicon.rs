@@ -1,6 +1,7 @@
 //! The extractor's word lists: data from `assets/lexicon.toml`, merged with users' files.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Deserialize;
 
@@ -212,11 +213,27 @@ const SHORT: usize = 15;
 /// `word` (ASCII, at most [`SHORT`] bytes) in lower case, packed with its length.
 fn pack_lower(word: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
-    for (d, b) in bytes.iter_mut().zip(word) {
-        *d = *b;
+    bytes[..word.len()].copy_from_slice(word);
+    lower_packed(u128::from_le_bytes(bytes), word.len())
+}
+
+/// [`pack_lower`] of `text[word]`, read with one sixteen-byte load when `text` has sixteen
+/// bytes from the word's start: the bytes after the word are masked off rather than copied
+/// one by one (this is the packing of nearly every word of every article).
+fn pack_lower_in(text: &[u8], word: Range<usize>) -> u128 {
+    let len = word.len();
+    let window = text.get(word.start..word.start + 16).and_then(|w| <[u8; 16]>::try_from(w).ok());
+    match window {
+        Some(window) if len <= SHORT => {
+            lower_packed(u128::from_le_bytes(window) & ((1 << (8 * len)) - 1), len)
+        }
+        _ => pack_lower(&text[word]),
     }
-    bytes[15] = word.len() as u8;
-    let packed = u128::from_le_bytes(bytes);
+}
+
+/// Up to [`SHORT`] ASCII bytes (the rest zero) lower-cased, with `len` in the last byte.
+fn lower_packed(packed: u128, len: usize) -> u128 {
+    let packed = packed | (len as u128) << 120;
     // All sixteen bytes lower-cased at once. Every byte is below 0x80, so adding to one never
     // carries into the next: the top bit of each sum tells `>= 'A'` and `> 'Z'`, and a capital
     // gets 0x20 added.
@@ -366,19 +383,28 @@ impl Lexicon {
 
     /// The classes of a plain word: ASCII letters and digits only, as the tokenizer reads most
     /// words. The same as [`Self::class_of`], without its checks for full stops and other
-    /// characters: this is the lookup made for nearly every word of every article.
+    /// characters.
     pub fn class_of_plain(&self, word: &str) -> u32 {
-        let b = word.as_bytes();
-        debug_assert!(b.iter().all(u8::is_ascii_alphanumeric));
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return 0 };
-        if b.len() > SHORT {
-            return self.class_of(word);
+        self.class_of_plain_in(word, 0..word.len())
+    }
+
+    /// [`Self::class_of_plain`] of the word `text[word]`: this is the lookup made for nearly
+    /// every word of every article, and the text around the word lets it be packed in one load.
+    pub fn class_of_plain_in(&self, text: &str, word: Range<usize>) -> u32 {
+        let b = text.as_bytes();
+        debug_assert!(b[word.clone()].iter().all(u8::is_ascii_alphanumeric));
+        if word.is_empty() {
+            return 0;
         }
-        let slot = filter_slot(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        if word.len() > SHORT {
+            return self.class_of(&text[word]);
+        }
+        let (first, last) = (b[word.start], b[word.end - 1]);
+        let slot = filter_slot(word.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
         if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
             return 0;
         }
-        self.short.get(&pack_lower(b)).copied().unwrap_or(0)
+        self.short.get(&pack_lower_in(b, word)).copied().unwrap_or(0)
     }
 
     fn has(&self, word: &str, bit: u32) -> bool {
@@ -498,6 +524,15 @@ mod tests {
             assert_eq!(lex.class_of_plain(word), lex.class_of(word), "{word}");
         }
         assert_eq!(lex.class_of_plain("Internationalisation"), 0);
+    }
+
+    #[test]
+    fn packing_in_the_text_masks_what_follows() {
+        let text = b"Said the Ministry spokeswoman, \xe2\x80\x9cno\xe2\x80\x9d";
+        for (at, len) in [(0, 4), (5, 3), (9, 8), (18, 11), (34, 2)] {
+            let word = at..at + len;
+            assert_eq!(pack_lower_in(text, word.clone()), pack_lower(&text[word]));
+        }
     }
 
     #[test]

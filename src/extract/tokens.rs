@@ -120,8 +120,37 @@ fn tokenize(
             }
             continue;
         }
-        let byte = text.as_bytes()[i];
-        if byte.is_ascii_whitespace() {
+        // The article's own words up to the next quoted piece.
+        let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
+        i = tokenize_stretch(text, i, stop, lex, tokens);
+    }
+}
+
+/// Appends the tokens of `text` from `i` on, up to `stop` (no quoted piece in between), and
+/// returns where it stopped: `stop`, or past it when the last character runs over.
+fn tokenize_stretch(
+    text: &str,
+    mut i: usize,
+    stop: usize,
+    lex: &Lexicon,
+    tokens: &mut Vec<Token>,
+) -> usize {
+    let bytes = text.as_bytes();
+    while i < stop {
+        let byte = bytes[i];
+        // Most words are plain ASCII letters and digits followed by a space or a comma: read
+        // them byte by byte, without decoding or the general word rules.
+        if byte.is_ascii_alphanumeric() {
+            let run = bytes[i..stop].iter().position(|b| !b.is_ascii_alphanumeric());
+            let len = run.unwrap_or(stop - i);
+            if run.is_none_or(|_| matches!(bytes[i + len], b' ' | b',')) {
+                let capital = if byte.is_ascii_uppercase() { class::CAPITALISED } else { 0 };
+                let class = lex.class_of_plain_in(text, i..i + len) | capital;
+                tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
+                i += len;
+                continue;
+            }
+        } else if byte.is_ascii_whitespace() {
             i += 1;
             continue;
         }
@@ -129,18 +158,14 @@ fn tokenize(
         let c = if byte.is_ascii() {
             char::from(byte)
         } else {
-            let Some(c) = text[i..end].chars().next() else { break };
+            let Some(c) = text[i..stop].chars().next() else { break };
             c
         };
         if c.is_alphanumeric() {
-            let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
-            let (len, plain) = word_len(&text[i..stop], lex);
+            let len = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
             let capital = if c.is_uppercase() { class::CAPITALISED } else { 0 };
-            // A plain word has no apostrophe to uncontract and no full stop to drop.
-            let class =
-                if plain { lex.class_of_plain(word) } else { lex.class_of(lex.uncontracted(word)) }
-                    | capital;
+            let class = lex.class_of(lex.uncontracted(word)) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
         } else {
@@ -155,19 +180,15 @@ fn tokenize(
             i += c.len_utf8();
         }
     }
+    i
 }
 
-/// Length of the word at the start of `s`: letters and digits, joined by one inner `'`, `’`,
-/// `-`, `.` or `&`; a final full stop belongs to an abbreviation or initial. With it, whether
-/// the word is plain: ASCII letters and digits only.
-fn word_len(s: &str, lex: &Lexicon) -> (usize, bool) {
+/// Length of the word at the start of `s` that is not plain (see [`tokenize_stretch`]):
+/// letters and digits, joined by one inner `'`, `’`, `-`, `.` or `&`; a final full stop
+/// belongs to an abbreviation or initial.
+fn word_len(s: &str, lex: &Lexicon) -> usize {
     let mut len = 0;
     let mut dotted = false;
-    // Most words are plain ASCII letters: skip them byte by byte before the general loop.
-    let plain = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    if s.as_bytes().get(plain).is_none_or(|&b| b == b' ' || b == b',') {
-        return (plain, true);
-    }
     let mut chars = s.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -185,7 +206,7 @@ fn word_len(s: &str, lex: &Lexicon) -> (usize, bool) {
             len += 1;
         }
     }
-    (len, false)
+    len
 }
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
