@@ -194,6 +194,11 @@ impl std::hash::Hasher for WordHasher {
         }
         self.0 = h ^ bytes.len() as u64;
     }
+    fn write_u8(&mut self, n: u8) {
+        // A `str` key ends with one (`0xff`), and the registry's keys carry a `bool`: one
+        // multiply, not a pass of `write` over a one-byte slice.
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
     fn write_u128(&mut self, n: u128) {
         // A packed short word (see `ShortMap`): its two halves folded, one multiply.
         let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(32);

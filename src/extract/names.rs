@@ -150,7 +150,14 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     // `'S` is one in any case.
     let words = name.iter().map(|t| text[t.range.clone()].trim_end_matches('.'));
     let possessive = |w: &str| ["'s", "'S", "’s", "’S"].iter().any(|p| w.ends_with(p));
-    if words.clone().any(|w| lex.is_organisation_word(without_possessives(w))) {
+    let organisation = |t: &Token| match classes_as_written(text, t) {
+        Some(classes) => classes & class::ORGANISATION != 0,
+        None => {
+            let w = text[t.range.clone()].trim_end_matches('.');
+            lex.is_organisation_word(without_possessives(w))
+        }
+    };
+    if name.iter().any(organisation) {
         return Shape::Org;
     }
     let first = &text[name[0].range.clone()];
@@ -165,10 +172,24 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     // `LOS ANGELES` datelines, `South Asia`, `New Jersey`: places, not people.
     let shouting = name.len() >= 2
         && name.iter().all(|t| !text[t.range.clone()].chars().any(char::is_lowercase));
-    if shouting || words.clone().next().is_some_and(|w| lex.is_place_word(w)) {
+    let place = |t: &Token| match classes_as_written(text, t) {
+        Some(classes) => classes & class::PLACE != 0,
+        None => lex.is_place_word(text[t.range.clone()].trim_end_matches('.')),
+    };
+    if shouting || name.first().is_some_and(place) {
         return Shape::Single;
     }
     if name.len() >= 2 || run.tokens.start < run.name.start { Shape::Person } else { Shape::Single }
+}
+
+/// The lexicon classes of a word token as [`shape`] asks for them (full stops and possessives
+/// dropped), when the tokenizer's are those: the word has no apostrophe and no final full stop.
+/// Most names are such words, and need no second lookup.
+fn classes_as_written(text: &str, t: &Token) -> Option<u32> {
+    let w = text[t.range.clone()].as_bytes();
+    // 0xE2 leads `’` (and other characters, which only send the word to the lookup).
+    let plain = !w.ends_with(b".") && !w.iter().any(|&b| b == b'\'' || b == 0xE2);
+    plain.then_some(t.class)
 }
 
 /// `word` without the possessives at its end (`'s`, `’s`, in any case).
