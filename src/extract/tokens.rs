@@ -138,13 +138,13 @@ fn tokenize_stretch(
     let bytes = text.as_bytes();
     while i < stop {
         let byte = bytes[i];
-        // Most words are plain ASCII letters and digits followed by a space or a comma: read
-        // them byte by byte, without decoding or the general word rules.
+        // Most words are plain ASCII letters and digits: read them byte by byte, without
+        // decoding or the general word rules.
         if byte.is_ascii_alphanumeric() {
-            let len = alphanumeric_run(bytes, i, stop);
-            if i + len == stop || matches!(bytes[i + len], b' ' | b',') {
+            let run = alphanumeric_run(bytes, i, stop);
+            if let Some((len, class)) = plain_word(text, i..i + run, stop, lex) {
                 let capital = if byte.is_ascii_uppercase() { class::CAPITALISED } else { 0 };
-                let class = lex.class_of_plain_in(text, i..i + len) | capital;
+                let class = class | capital;
                 tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
                 i += len;
                 continue;
@@ -180,6 +180,33 @@ fn tokenize_stretch(
         }
     }
     i
+}
+
+/// The word whose ASCII letters and digits are `text[run]` (the run ends before `stop` or at
+/// it), when what follows leaves it at that: no apostrophe, hyphen, ampersand, full stop before
+/// a letter, or other character that [`word_len`] could join to it. Its length, with the full
+/// stop of an abbreviation or initial, and its classes (the same for `Gen` and `Gen.`); `None`
+/// leaves the word to [`word_len`].
+fn plain_word(text: &str, run: Range<usize>, stop: usize, lex: &Lexicon) -> Option<(usize, u32)> {
+    let bytes = text.as_bytes();
+    let next = |at: usize| bytes.get(at).copied().filter(|_| at < stop);
+    let classes = || lex.class_of_plain_in(text, run.clone());
+    match next(run.end) {
+        None => Some((run.len(), classes())),
+        Some(b'\'' | b'-' | b'&') => None,
+        Some(b'.') => match next(run.end + 1) {
+            // `U.S`, or a character to decode: the general rules.
+            Some(b) if !b.is_ascii() || b.is_ascii_alphanumeric() => None,
+            _ => {
+                let found = classes();
+                let initial = run.len() == 1 && bytes[run.start].is_ascii_uppercase();
+                let stop_kept = initial || found & class::ABBREVIATION != 0;
+                Some((run.len() + usize::from(stop_kept), found))
+            }
+        },
+        Some(b) if b.is_ascii() => Some((run.len(), classes())),
+        Some(_) => None,
+    }
 }
 
 /// How many ASCII letters and digits `bytes` has from `from` on, up to `stop`: eight bytes at
