@@ -200,7 +200,7 @@ impl std::hash::Hasher for WordHasher {
         self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
     fn write_u128(&mut self, n: u128) {
-        // A packed short word (see `ShortMap`): its two halves folded, one multiply.
+        // A packed short word: its two halves folded, one multiply.
         let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(32);
         self.0 = (self.0 ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
@@ -208,9 +208,66 @@ impl std::hash::Hasher for WordHasher {
 
 type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer, so that
-/// a lookup compares numbers, not strings.
-type ShortMap = HashMap<u128, u32, std::hash::BuildHasherDefault<WordHasher>>;
+/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer (see
+/// [`pack_lower`]), so that a lookup compares numbers, not strings. Open addressing in a table
+/// at most a quarter full: most lookups, made for nearly every word of every article, read one
+/// slot after one multiply.
+#[derive(Clone, Debug)]
+struct ShortTable {
+    /// The packed words; 0 (no word packs to it: the length byte is never 0) marks a free slot.
+    keys: Box<[u128]>,
+    /// Each word's classes, in the slot of its key.
+    classes: Box<[u32]>,
+    /// 64 less the number of bits of a slot index.
+    shift: u32,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        Self::build(&[])
+    }
+}
+
+impl ShortTable {
+    /// The table of these distinct packed words and their classes.
+    fn build(words: &[(u128, u32)]) -> Self {
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut table = Self {
+            keys: vec![0; size].into_boxed_slice(),
+            classes: vec![0; size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &(key, classes) in words {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.classes[i] = classes;
+        }
+        table
+    }
+
+    /// Where the search for `key` starts: its two halves folded, one multiply, the top bits.
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(32);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The classes of the packed word `key` (0 for a word in no list).
+    fn get(&self, key: u128) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        // The table is never full: a free slot ends every search.
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.classes.get(i).copied().unwrap_or(0),
+                Some(&k) if k != 0 => i = (i + 1) & mask,
+                _ => return 0,
+            }
+        }
+    }
+}
 
 /// The longest word the short-word table holds: its bytes and its length fill 16 bytes.
 const SHORT: usize = 15;
@@ -272,7 +329,7 @@ fn filter_slot(len: usize, first: u8, last: u8) -> usize {
 pub struct Lexicon {
     classes: WordMap,
     /// The plain ASCII words of `classes` of up to [`SHORT`] bytes, packed: most lookups.
-    short: ShortMap,
+    short: ShortTable,
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
@@ -283,7 +340,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Self {
             classes: WordMap::default(),
-            short: ShortMap::default(),
+            short: ShortTable::default(),
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
@@ -337,10 +394,11 @@ impl Lexicon {
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),
             );
         }
+        let mut short = Vec::new();
         for (word, &classes) in &lex.classes {
             let b = word.as_bytes();
             if b.len() <= SHORT && word.is_ascii() {
-                lex.short.insert(pack_lower(b), classes);
+                short.push((pack_lower(b), classes));
             }
             lex.longest = lex.longest.max(b.len());
             if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
@@ -348,6 +406,7 @@ impl Lexicon {
                 lex.filter[slot / 64] |= 1 << (slot % 64);
             }
         }
+        lex.short = ShortTable::build(&short);
         lex
     }
 
@@ -370,7 +429,7 @@ impl Lexicon {
         if b.len() <= SHORT && word.is_ascii() {
             // The keys are in lower case: an ASCII word lower-cased is every word of the list
             // it can be.
-            return self.short.get(&pack_lower(b)).copied().unwrap_or(0);
+            return self.short.get(pack_lower(b));
         }
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.classes.get(word).copied().unwrap_or(0);
@@ -404,12 +463,8 @@ impl Lexicon {
         if word.len() > SHORT {
             return self.class_of(&text[word]);
         }
-        let (first, last) = (b[word.start], b[word.end - 1]);
-        let slot = filter_slot(word.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
-        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
-            return 0;
-        }
-        self.short.get(&pack_lower_in(b, word)).copied().unwrap_or(0)
+        // No quick filter: it lets most words through, and a table lookup costs little more.
+        self.short.get(pack_lower_in(b, word))
     }
 
     fn has(&self, word: &str, bit: u32) -> bool {
