@@ -3,6 +3,7 @@
 //! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
@@ -218,19 +219,16 @@ impl Registry {
                 let run = &runs[k];
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titled = run.tokens.start < run.name.start;
-                let entity = match seen.get(&(written, titled)) {
-                    Some(&e) => e,
-                    None => {
-                        let e = match shape(text, tokens, run, lex) {
-                            Shape::Person if run.name.len() >= 2 => {
-                                Entity::Person(reg.add_person(text, tokens, run, lex))
-                            }
-                            Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
-                            _ => Entity::Other,
-                        };
-                        seen.insert((written, titled), e);
-                        e
-                    }
+                // One hash of the key whether it is new or not.
+                let entity = match seen.entry((written, titled)) {
+                    Entry::Occupied(e) => *e.get(),
+                    Entry::Vacant(slot) => *slot.insert(match shape(text, tokens, run, lex) {
+                        Shape::Person if run.name.len() >= 2 => {
+                            Entity::Person(reg.add_person(text, tokens, run, lex))
+                        }
+                        Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
+                        _ => Entity::Other,
+                    }),
                 };
                 if entity == Entity::Other {
                     continue;
@@ -247,10 +245,13 @@ impl Registry {
             for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titled = run.tokens.start < run.name.start;
-                if let Some(&e) = singles.get(&(written, titled)) {
-                    run.entity = e;
-                    continue;
-                }
+                let slot = match singles.entry((written, titled)) {
+                    Entry::Occupied(e) => {
+                        run.entity = *e.get();
+                        continue;
+                    }
+                    Entry::Vacant(slot) => slot,
+                };
                 let last = &tokens[run.name.end - 1];
                 let key = lex.name_key(bare(text, last));
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
@@ -263,7 +264,7 @@ impl Registry {
                     }
                     _ => Entity::Other,
                 };
-                singles.insert((written, titled), run.entity);
+                slot.insert(run.entity);
             }
         }
         reg
