@@ -249,12 +249,14 @@ impl ShortTable {
     }
 
     /// Where the search for `key` starts: its two halves folded, one multiply, the top bits.
+    #[inline]
     fn slot(&self, key: u128) -> usize {
         let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(32);
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The classes of the packed word `key` (0 for a word in no list).
+    #[inline]
     fn get(&self, key: u128) -> u32 {
         let mask = self.keys.len() - 1;
         let mut i = self.slot(key);
@@ -282,18 +284,28 @@ fn pack_lower(word: &[u8]) -> u128 {
 /// [`pack_lower`] of `text[word]`, read with one sixteen-byte load when `text` has sixteen
 /// bytes from the word's start: the bytes after the word are masked off rather than copied
 /// one by one (this is the packing of nearly every word of every article).
+#[inline]
 fn pack_lower_in(text: &[u8], word: Range<usize>) -> u128 {
     let len = word.len();
     let window = text.get(word.start..word.start + 16).and_then(|w| <[u8; 16]>::try_from(w).ok());
-    match window {
-        Some(window) if len <= SHORT => {
-            lower_packed(u128::from_le_bytes(window) & ((1 << (8 * len)) - 1), len)
+    // The low `len` bytes set: a table rather than a shift of a `u128` by a variable amount.
+    const KEEP: [u128; SHORT + 1] = {
+        let mut keep = [0; SHORT + 1];
+        let mut len = 1;
+        while len <= SHORT {
+            keep[len] = (1 << (8 * len)) - 1;
+            len += 1;
         }
+        keep
+    };
+    match (window, KEEP.get(len)) {
+        (Some(window), Some(keep)) => lower_packed(u128::from_le_bytes(window) & keep, len),
         _ => pack_lower(&text[word]),
     }
 }
 
 /// Up to [`SHORT`] ASCII bytes (the rest zero) lower-cased, with `len` in the last byte.
+#[inline]
 fn lower_packed(packed: u128, len: usize) -> u128 {
     let packed = packed | (len as u128) << 120;
     // All sixteen bytes lower-cased at once. Every byte is below 0x80, so adding to one never
@@ -454,6 +466,7 @@ impl Lexicon {
 
     /// [`Self::class_of_plain`] of the word `text[word]`: this is the lookup made for nearly
     /// every word of every article, and the text around the word lets it be packed in one load.
+    #[inline]
     pub fn class_of_plain_in(&self, text: &str, word: Range<usize>) -> u32 {
         let b = text.as_bytes();
         debug_assert!(b[word.clone()].iter().all(u8::is_ascii_alphanumeric));

@@ -369,15 +369,14 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
     {
         return roles;
     }
-    let before: Vec<String> = tokens[before_start..run.name.start]
+    // The words back from the name, keyed, then put in reading order.
+    let mut before: Vec<String> = tokens[before_start..run.name.start]
         .iter()
         .rev()
         .take_while(|t| t.kind == Kind::Word)
         .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .collect();
+    before.reverse();
     roles.extend(role_of(&before, lex));
     let after = &tokens[run.tokens.end.min(tokens.len())..];
     if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {
