@@ -282,12 +282,13 @@ impl Registry {
             .by_surname
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
-        let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        // Joined only when it is kept: a person met again mostly keeps the name it has.
+        let display = || name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
         match found {
             Some(id) => {
                 let p = &mut self.persons[id];
                 if name.len() > p.words {
-                    p.name = display;
+                    p.name = display();
                     p.words = name.len();
                 }
                 if p.first.is_none() {
@@ -298,7 +299,7 @@ impl Registry {
             None => {
                 let id = self.persons.len();
                 self.persons.push(Person {
-                    name: display,
+                    name: display(),
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),

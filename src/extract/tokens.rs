@@ -147,6 +147,10 @@ fn tokenize_stretch(
                 let class = class | capital;
                 tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
                 i += len;
+                // The space after most words: skipped here rather than by another turn.
+                if i < stop && bytes[i] == b' ' {
+                    i += 1;
+                }
                 continue;
             }
         } else if byte.is_ascii_whitespace() {
