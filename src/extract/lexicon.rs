@@ -175,9 +175,9 @@ pub mod class {
     pub const PRONOUN: u32 = PRONOUN_PERSON | PRONOUN_ORGANISATION | PRONOUN_GROUP | PRONOUN_SELF;
 }
 
-/// A fast hash for short words: eight bytes at a time, one multiply each. The table is looked
-/// up once per word of every article, where the default hasher's protection against crafted
-/// keys buys nothing.
+/// A fast hash for short words: eight bytes at a time, one multiply each. The lexicon's table of
+/// words and the name registry's maps are looked up for many words of every article, where the
+/// default hasher's protection against crafted keys buys nothing.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordHasher(u64);
 
@@ -198,11 +198,6 @@ impl std::hash::Hasher for WordHasher {
         // A `str` key ends with one (`0xff`), and the registry's keys carry a `bool`: one
         // multiply, not a pass of `write` over a one-byte slice.
         self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-    fn write_u128(&mut self, n: u128) {
-        // A packed short word: its two halves folded, one multiply.
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(32);
-        self.0 = (self.0 ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 

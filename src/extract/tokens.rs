@@ -243,7 +243,7 @@ fn not_alphanumeric(x: u64) -> u64 {
         (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
     };
     // Letters in either case: with 0x20 set, both are `a..=z`.
-    let letter = within(low | ONES * 0x20, b'a', b'z');
+    let letter = within(low | (ONES * 0x20), b'a', b'z');
     let digit = within(low, b'0', b'9');
     !((letter | digit) & !x) & TOP
 }
