@@ -114,6 +114,15 @@ impl Reader<'_> {
         })
     }
 
+    /// True when token `k` is one of the words `lower` (any case): [`Self::is`] for each, with
+    /// the token looked at once.
+    fn is_any<'w>(&self, k: usize, lower: impl IntoIterator<Item = &'w &'w str>) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            let w = &self.text[t.range.clone()];
+            t.kind == Kind::Word && lower.into_iter().any(|l| w.eq_ignore_ascii_case(l))
+        })
+    }
+
     /// True when token `k` is one of the [`PERSONAL`] pronouns: a look at its length first, as
     /// every token of a sentence is asked.
     fn is_personal(&self, k: usize) -> bool {
@@ -218,7 +227,7 @@ impl Reader<'_> {
             // None of those words is longer than five bytes: most words are ruled out at once.
             possessive
                 || (self.tokens[b].range.len() <= 5
-                    && DETERMINERS.iter().chain(&PREPOSITIONS).any(|w| self.is(b, w)))
+                    && self.is_any(b, DETERMINERS.iter().chain(&PREPOSITIONS)))
         })
     }
 
@@ -249,10 +258,7 @@ impl Reader<'_> {
         let order: Vec<&Cue> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
         let preposition = |p: usize| {
-            PREPOSITIONS
-                .iter()
-                .chain(&["at", "to", "during", "a", "an", "the"])
-                .any(|w| self.is(p, w))
+            self.is_any(p, PREPOSITIONS.iter().chain(&["at", "to", "during", "a", "an", "the"]))
         };
         // `on "Face the Nation"`, `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`.
         let after_preposition = prev.is_some_and(|p| {
@@ -651,7 +657,7 @@ impl Reader<'_> {
         if let Some(p) = pronoun_of(t.class).filter(|p| *p != PronounKind::SpeakerSelf) {
             return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
         }
-        let start = if DETERMINERS.iter().any(|d| self.is(k, d)) { k + 1 } else { k };
+        let start = if self.is_any(k, &DETERMINERS) { k + 1 } else { k };
         // `said the Rev. Peter Wherry`; `said the head librarian, Agnes Holm`: the name the
         // description stands beside.
         if start > k

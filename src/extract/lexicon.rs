@@ -1,6 +1,7 @@
 //! The extractor's word lists: data from `assets/lexicon.toml`, merged with users' files.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::Deserialize;
 
@@ -221,9 +222,9 @@ pub mod class {
     pub const PRONOUN: u32 = PRONOUN_PERSON | PRONOUN_ORGANISATION | PRONOUN_GROUP | PRONOUN_SELF;
 }
 
-/// A fast hash for short words: eight bytes at a time, one multiply each. The table is looked
-/// up once per word of every article, where the default hasher's protection against crafted
-/// keys buys nothing.
+/// A fast hash for short words: eight bytes at a time, one multiply each. The lexicon's table of
+/// words and the name registry's maps are looked up for many words of every article, where the
+/// default hasher's protection against crafted keys buys nothing.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct WordHasher(u64);
 
@@ -240,18 +241,77 @@ impl std::hash::Hasher for WordHasher {
         }
         self.0 = h ^ bytes.len() as u64;
     }
-    fn write_u128(&mut self, n: u128) {
-        // A packed short word (see `ShortMap`): its two halves folded, one multiply.
-        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(32);
-        self.0 = (self.0 ^ folded).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    fn write_u8(&mut self, n: u8) {
+        // A `str` key ends with one (`0xff`), and the registry's keys carry a `bool`: one
+        // multiply, not a pass of `write` over a one-byte slice.
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
 type WordMap = HashMap<Box<str>, u32, std::hash::BuildHasherDefault<WordHasher>>;
 
-/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer, so that
-/// a lookup compares numbers, not strings.
-type ShortMap = HashMap<u128, u32, std::hash::BuildHasherDefault<WordHasher>>;
+/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer (see
+/// [`pack_lower`]), so that a lookup compares numbers, not strings. Open addressing in a table
+/// at most a quarter full: most lookups, made for nearly every word of every article, read one
+/// slot after one multiply.
+#[derive(Clone, Debug)]
+struct ShortTable {
+    /// The packed words; 0 (no word packs to it: the length byte is never 0) marks a free slot.
+    keys: Box<[u128]>,
+    /// Each word's classes, in the slot of its key.
+    classes: Box<[u32]>,
+    /// 64 less the number of bits of a slot index.
+    shift: u32,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        Self::build(&[])
+    }
+}
+
+impl ShortTable {
+    /// The table of these distinct packed words and their classes.
+    fn build(words: &[(u128, u32)]) -> Self {
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut table = Self {
+            keys: vec![0; size].into_boxed_slice(),
+            classes: vec![0; size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &(key, classes) in words {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.classes[i] = classes;
+        }
+        table
+    }
+
+    /// Where the search for `key` starts: its two halves folded, one multiply, the top bits.
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(32);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The classes of the packed word `key` (0 for a word in no list).
+    #[inline]
+    fn get(&self, key: u128) -> u32 {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        // The table is never full: a free slot ends every search.
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.classes.get(i).copied().unwrap_or(0),
+                Some(&k) if k != 0 => i = (i + 1) & mask,
+                _ => return 0,
+            }
+        }
+    }
+}
 
 /// The longest word the short-word table holds: its bytes and its length fill 16 bytes.
 const SHORT: usize = 15;
@@ -259,11 +319,37 @@ const SHORT: usize = 15;
 /// `word` (ASCII, at most [`SHORT`] bytes) in lower case, packed with its length.
 fn pack_lower(word: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
-    for (d, b) in bytes.iter_mut().zip(word) {
-        *d = *b;
+    bytes[..word.len()].copy_from_slice(word);
+    lower_packed(u128::from_le_bytes(bytes), word.len())
+}
+
+/// [`pack_lower`] of `text[word]`, read with one sixteen-byte load when `text` has sixteen
+/// bytes from the word's start: the bytes after the word are masked off rather than copied
+/// one by one (this is the packing of nearly every word of every article).
+#[inline]
+fn pack_lower_in(text: &[u8], word: Range<usize>) -> u128 {
+    let len = word.len();
+    let window = text.get(word.start..word.start + 16).and_then(|w| <[u8; 16]>::try_from(w).ok());
+    // The low `len` bytes set: a table rather than a shift of a `u128` by a variable amount.
+    const KEEP: [u128; SHORT + 1] = {
+        let mut keep = [0; SHORT + 1];
+        let mut len = 1;
+        while len <= SHORT {
+            keep[len] = (1 << (8 * len)) - 1;
+            len += 1;
+        }
+        keep
+    };
+    match (window, KEEP.get(len)) {
+        (Some(window), Some(keep)) => lower_packed(u128::from_le_bytes(window) & keep, len),
+        _ => pack_lower(&text[word]),
     }
-    bytes[15] = word.len() as u8;
-    let packed = u128::from_le_bytes(bytes);
+}
+
+/// Up to [`SHORT`] ASCII bytes (the rest zero) lower-cased, with `len` in the last byte.
+#[inline]
+fn lower_packed(packed: u128, len: usize) -> u128 {
+    let packed = packed | (len as u128) << 120;
     // All sixteen bytes lower-cased at once. Every byte is below 0x80, so adding to one never
     // carries into the next: the top bit of each sum tells `>= 'A'` and `> 'Z'`, and a capital
     // gets 0x20 added.
@@ -297,7 +383,7 @@ fn filter_slot(len: usize, first: u8, last: u8) -> usize {
 pub struct Lexicon {
     classes: WordMap,
     /// The plain ASCII words of `classes` of up to [`SHORT`] bytes, packed: most lookups.
-    short: ShortMap,
+    short: ShortTable,
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
@@ -310,7 +396,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Self {
             classes: WordMap::default(),
-            short: ShortMap::default(),
+            short: ShortTable::default(),
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
@@ -371,10 +457,11 @@ impl Lexicon {
                 f.name_endings.into_iter().map(|e| (e.from.to_lowercase(), e.to.to_lowercase())),
             );
         }
+        let mut short = Vec::new();
         for (word, &classes) in &lex.classes {
             let b = word.as_bytes();
             if b.len() <= SHORT && word.is_ascii() {
-                lex.short.insert(pack_lower(b), classes);
+                short.push((pack_lower(b), classes));
             }
             lex.longest = lex.longest.max(b.len());
             if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
@@ -382,6 +469,7 @@ impl Lexicon {
                 lex.filter[slot / 64] |= 1 << (slot % 64);
             }
         }
+        lex.short = ShortTable::build(&short);
         lex
     }
 
@@ -404,7 +492,7 @@ impl Lexicon {
         if b.len() <= SHORT && word.is_ascii() {
             // The keys are in lower case: an ASCII word lower-cased is every word of the list
             // it can be.
-            return self.short.get(&pack_lower(b)).copied().unwrap_or(0);
+            return self.short.get(pack_lower(b));
         }
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.classes.get(word).copied().unwrap_or(0);
@@ -422,19 +510,25 @@ impl Lexicon {
 
     /// The classes of a plain word: ASCII letters and digits only, as the tokenizer reads most
     /// words. The same as [`Self::class_of`], without its checks for full stops and other
-    /// characters: this is the lookup made for nearly every word of every article.
+    /// characters.
     pub fn class_of_plain(&self, word: &str) -> u32 {
-        let b = word.as_bytes();
-        debug_assert!(b.iter().all(u8::is_ascii_alphanumeric));
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return 0 };
-        if b.len() > SHORT {
-            return self.class_of(word);
-        }
-        let slot = filter_slot(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
-        if self.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+        self.class_of_plain_in(word, 0..word.len())
+    }
+
+    /// [`Self::class_of_plain`] of the word `text[word]`: this is the lookup made for nearly
+    /// every word of every article, and the text around the word lets it be packed in one load.
+    #[inline]
+    pub fn class_of_plain_in(&self, text: &str, word: Range<usize>) -> u32 {
+        let b = text.as_bytes();
+        debug_assert!(b[word.clone()].iter().all(u8::is_ascii_alphanumeric));
+        if word.is_empty() {
             return 0;
         }
-        self.short.get(&pack_lower(b)).copied().unwrap_or(0)
+        if word.len() > SHORT {
+            return self.class_of(&text[word]);
+        }
+        // No quick filter: it lets most words through, and a table lookup costs little more.
+        self.short.get(pack_lower_in(b, word))
     }
 
     fn has(&self, word: &str, bit: u32) -> bool {
@@ -554,6 +648,15 @@ mod tests {
             assert_eq!(lex.class_of_plain(word), lex.class_of(word), "{word}");
         }
         assert_eq!(lex.class_of_plain("Internationalisation"), 0);
+    }
+
+    #[test]
+    fn packing_in_the_text_masks_what_follows() {
+        let text = b"Said the Ministry spokeswoman, \xe2\x80\x9cno\xe2\x80\x9d";
+        for (at, len) in [(0, 4), (5, 3), (9, 8), (18, 11), (34, 2)] {
+            let word = at..at + len;
+            assert_eq!(pack_lower_in(text, word.clone()), pack_lower(&text[word]));
+        }
     }
 
     #[test]

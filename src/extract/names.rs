@@ -3,6 +3,7 @@
 //! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
@@ -170,7 +171,14 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     // `'S` is one in any case.
     let words = name.iter().map(|t| text[t.range.clone()].trim_end_matches('.'));
     let possessive = |w: &str| ["'s", "'S", "’s", "’S"].iter().any(|p| w.ends_with(p));
-    if words.clone().any(|w| lex.is_organisation_word(without_possessives(w))) {
+    let organisation = |t: &Token| match classes_as_written(text, t) {
+        Some(classes) => classes & class::ORGANISATION != 0,
+        None => {
+            let w = text[t.range.clone()].trim_end_matches('.');
+            lex.is_organisation_word(without_possessives(w))
+        }
+    };
+    if name.iter().any(organisation) {
         return Shape::Org;
     }
     let first = &text[name[0].range.clone()];
@@ -185,10 +193,24 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     // `LOS ANGELES` datelines, `South Asia`, `New Jersey`: places, not people.
     let shouting = name.len() >= 2
         && name.iter().all(|t| !text[t.range.clone()].chars().any(char::is_lowercase));
-    if shouting || words.clone().next().is_some_and(|w| lex.is_place_word(w)) {
+    let place = |t: &Token| match classes_as_written(text, t) {
+        Some(classes) => classes & class::PLACE != 0,
+        None => lex.is_place_word(text[t.range.clone()].trim_end_matches('.')),
+    };
+    if shouting || name.first().is_some_and(place) {
         return Shape::Single;
     }
     if name.len() >= 2 || run.tokens.start < run.name.start { Shape::Person } else { Shape::Single }
+}
+
+/// The lexicon classes of a word token as [`shape`] asks for them (full stops and possessives
+/// dropped), when the tokenizer's are those: the word has no apostrophe and no final full stop.
+/// Most names are such words, and need no second lookup.
+fn classes_as_written(text: &str, t: &Token) -> Option<u32> {
+    let w = text[t.range.clone()].as_bytes();
+    // 0xE2 leads `’` (and other characters, which only send the word to the lookup).
+    let plain = !w.ends_with(b".") && !w.iter().any(|&b| b == b'\'' || b == 0xE2);
+    plain.then_some(t.class)
 }
 
 /// `word` without the possessives at its end (`'s`, `’s`, in any case).
@@ -217,19 +239,16 @@ impl Registry {
                 let run = &runs[k];
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titled = run.tokens.start < run.name.start;
-                let entity = match seen.get(&(written, titled)) {
-                    Some(&e) => e,
-                    None => {
-                        let e = match shape(text, tokens, run, lex) {
-                            Shape::Person if run.name.len() >= 2 => {
-                                Entity::Person(reg.add_person(text, tokens, run, lex))
-                            }
-                            Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
-                            _ => Entity::Other,
-                        };
-                        seen.insert((written, titled), e);
-                        e
-                    }
+                // One hash of the key whether it is new or not.
+                let entity = match seen.entry((written, titled)) {
+                    Entry::Occupied(e) => *e.get(),
+                    Entry::Vacant(slot) => *slot.insert(match shape(text, tokens, run, lex) {
+                        Shape::Person if run.name.len() >= 2 => {
+                            Entity::Person(reg.add_person(text, tokens, run, lex))
+                        }
+                        Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
+                        _ => Entity::Other,
+                    }),
                 };
                 if entity == Entity::Other {
                     continue;
@@ -246,10 +265,13 @@ impl Registry {
             for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titled = run.tokens.start < run.name.start;
-                if let Some(&e) = singles.get(&(written, titled)) {
-                    run.entity = e;
-                    continue;
-                }
+                let slot = match singles.entry((written, titled)) {
+                    Entry::Occupied(e) => {
+                        run.entity = *e.get();
+                        continue;
+                    }
+                    Entry::Vacant(slot) => slot,
+                };
                 let last = &tokens[run.name.end - 1];
                 let key = lex.name_key(bare(text, last));
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
@@ -263,7 +285,7 @@ impl Registry {
                     }
                     _ => Entity::Other,
                 };
-                singles.insert((written, titled), run.entity);
+                slot.insert(run.entity);
             }
         }
         reg
@@ -281,7 +303,8 @@ impl Registry {
             .by_surname
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
-        let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        // Joined only when it is kept: a person met again mostly keeps the name it has.
+        let display = || name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
         // The titles and the first name: `Mrs. Clinton`, `Hillary Clinton`.
         let gender =
             tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
@@ -290,7 +313,7 @@ impl Registry {
                 let p = &mut self.persons[id];
                 p.gender = p.gender.or(gender);
                 if name.len() > p.words {
-                    p.name = display;
+                    p.name = display();
                     p.words = name.len();
                 }
                 if p.first.is_none() {
@@ -301,7 +324,7 @@ impl Registry {
             None => {
                 let id = self.persons.len();
                 self.persons.push(Person {
-                    name: display,
+                    name: display(),
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),
@@ -373,15 +396,14 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
     {
         return roles;
     }
-    let before: Vec<String> = tokens[before_start..run.name.start]
+    // The words back from the name, keyed, then put in reading order.
+    let mut before: Vec<String> = tokens[before_start..run.name.start]
         .iter()
         .rev()
         .take_while(|t| t.kind == Kind::Word)
         .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
         .collect();
+    before.reverse();
     roles.extend(role_of(&before, lex));
     let after = &tokens[run.tokens.end.min(tokens.len())..];
     if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {

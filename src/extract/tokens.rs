@@ -120,8 +120,40 @@ fn tokenize(
             }
             continue;
         }
-        let byte = text.as_bytes()[i];
-        if byte.is_ascii_whitespace() {
+        // The article's own words up to the next quoted piece.
+        let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
+        i = tokenize_stretch(text, i, stop, lex, tokens);
+    }
+}
+
+/// Appends the tokens of `text` from `i` on, up to `stop` (no quoted piece in between), and
+/// returns where it stopped: `stop`, or past it when the last character runs over.
+fn tokenize_stretch(
+    text: &str,
+    mut i: usize,
+    stop: usize,
+    lex: &Lexicon,
+    tokens: &mut Vec<Token>,
+) -> usize {
+    let bytes = text.as_bytes();
+    while i < stop {
+        let byte = bytes[i];
+        // Most words are plain ASCII letters and digits: read them byte by byte, without
+        // decoding or the general word rules.
+        if byte.is_ascii_alphanumeric() {
+            let run = alphanumeric_run(bytes, i, stop);
+            if let Some((len, class)) = plain_word(text, i..i + run, stop, lex) {
+                let capital = if byte.is_ascii_uppercase() { class::CAPITALISED } else { 0 };
+                let class = class | capital;
+                tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
+                i += len;
+                // The space after most words: skipped here rather than by another turn.
+                if i < stop && bytes[i] == b' ' {
+                    i += 1;
+                }
+                continue;
+            }
+        } else if byte.is_ascii_whitespace() {
             i += 1;
             continue;
         }
@@ -129,18 +161,14 @@ fn tokenize(
         let c = if byte.is_ascii() {
             char::from(byte)
         } else {
-            let Some(c) = text[i..end].chars().next() else { break };
+            let Some(c) = text[i..stop].chars().next() else { break };
             c
         };
         if c.is_alphanumeric() {
-            let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
-            let (len, plain) = word_len(&text[i..stop], lex);
+            let len = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
             let capital = if c.is_uppercase() { class::CAPITALISED } else { 0 };
-            // A plain word has no apostrophe to uncontract and no full stop to drop.
-            let class =
-                if plain { lex.class_of_plain(word) } else { lex.class_of(lex.uncontracted(word)) }
-                    | capital;
+            let class = lex.class_of(lex.uncontracted(word)) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
         } else {
@@ -155,19 +183,77 @@ fn tokenize(
             i += c.len_utf8();
         }
     }
+    i
 }
 
-/// Length of the word at the start of `s`: letters and digits, joined by one inner `'`, `’`,
-/// `-`, `.` or `&`; a final full stop belongs to an abbreviation or initial. With it, whether
-/// the word is plain: ASCII letters and digits only.
-fn word_len(s: &str, lex: &Lexicon) -> (usize, bool) {
+/// The word whose ASCII letters and digits are `text[run]` (the run ends before `stop` or at
+/// it), when what follows leaves it at that: no apostrophe, hyphen, ampersand, full stop before
+/// a letter, or other character that [`word_len`] could join to it. Its length, with the full
+/// stop of an abbreviation or initial, and its classes (the same for `Gen` and `Gen.`); `None`
+/// leaves the word to [`word_len`].
+fn plain_word(text: &str, run: Range<usize>, stop: usize, lex: &Lexicon) -> Option<(usize, u32)> {
+    let bytes = text.as_bytes();
+    let next = |at: usize| bytes.get(at).copied().filter(|_| at < stop);
+    let classes = || lex.class_of_plain_in(text, run.clone());
+    match next(run.end) {
+        None => Some((run.len(), classes())),
+        Some(b'\'' | b'-' | b'&') => None,
+        Some(b'.') => match next(run.end + 1) {
+            // `U.S`, or a character to decode: the general rules.
+            Some(b) if !b.is_ascii() || b.is_ascii_alphanumeric() => None,
+            _ => {
+                let found = classes();
+                let initial = run.len() == 1 && bytes[run.start].is_ascii_uppercase();
+                let stop_kept = initial || found & class::ABBREVIATION != 0;
+                Some((run.len() + usize::from(stop_kept), found))
+            }
+        },
+        Some(b) if b.is_ascii() => Some((run.len(), classes())),
+        Some(_) => None,
+    }
+}
+
+/// How many ASCII letters and digits `bytes` has from `from` on, up to `stop`: eight bytes at
+/// a time, as every word of every article is measured.
+fn alphanumeric_run(bytes: &[u8], from: usize, stop: usize) -> usize {
+    let mut at = from;
+    while at < stop {
+        let Some(chunk) = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
+            break;
+        };
+        let other = not_alphanumeric(u64::from_le_bytes(chunk));
+        if other != 0 {
+            // The first byte that is no letter or digit, or `stop` if that comes first.
+            return (at + (other.trailing_zeros() / 8) as usize).min(stop) - from;
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..stop).unwrap_or_default();
+    tail.iter().position(|b| !b.is_ascii_alphanumeric()).map_or(stop, |p| at + p) - from
+}
+
+/// The top bit of each of the eight bytes of `x` that is not an ASCII letter or digit. A byte
+/// below 0x80 plus at most 0x50 never carries into the next, so the top bit of each sum tells
+/// whether the byte reached the bound added to it.
+fn not_alphanumeric(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    const TOP: u64 = ONES * 0x80;
+    let low = x & !TOP;
+    let within = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7f - hi))
+    };
+    // Letters in either case: with 0x20 set, both are `a..=z`.
+    let letter = within(low | (ONES * 0x20), b'a', b'z');
+    let digit = within(low, b'0', b'9');
+    !((letter | digit) & !x) & TOP
+}
+
+/// Length of the word at the start of `s` that is not plain (see [`tokenize_stretch`]):
+/// letters and digits, joined by one inner `'`, `’`, `-`, `.` or `&`; a final full stop
+/// belongs to an abbreviation or initial.
+fn word_len(s: &str, lex: &Lexicon) -> usize {
     let mut len = 0;
     let mut dotted = false;
-    // Most words are plain ASCII letters: skip them byte by byte before the general loop.
-    let plain = s.bytes().take_while(u8::is_ascii_alphanumeric).count();
-    if s.as_bytes().get(plain).is_none_or(|&b| b == b' ' || b == b',') {
-        return (plain, true);
-    }
     let mut chars = s.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -185,7 +271,7 @@ fn word_len(s: &str, lex: &Lexicon) -> (usize, bool) {
             len += 1;
         }
     }
-    (len, false)
+    len
 }
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
@@ -243,6 +329,18 @@ mod tests {
             words("Mr. Putin's U.S. don't, J. Doe."),
             ["Mr.", "Putin's", "U.S.", "don't", ",", "J.", "Doe", "."]
         );
+    }
+
+    #[test]
+    fn alphanumeric_runs_agree_with_a_byte_scan() {
+        let text = "Peskov's 2024 stop-gap, ninety9Zs@[`{/:\u{e9}t\u{e9} abcdefghijklmnopqrstuvwxyz AZaz09";
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for stop in from..=b.len() {
+                let slow = b[from..stop].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                assert_eq!(alphanumeric_run(b, from, stop), slow, "{from}..{stop}");
+            }
+        }
     }
 
     #[test]
