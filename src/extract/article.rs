@@ -49,7 +49,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
         buffers.read(text, r.clone(), pieces, lex);
     }
     let paras = buffers.paragraphs();
-    // A headline in title case (`Clinton Goes After Trump`) runs every word into names.
+    // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
     let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
     let mut runs: Vec<Vec<NameRun>> = (paras.iter().enumerate())
         .map(|(i, p)| if headline(i, p) { Vec::new() } else { names::runs(text, p.tokens) })

@@ -331,7 +331,7 @@ impl Reader<'_> {
         let (range, cues) = (&sentence.range, &sentence.cues);
         match cue.kind {
             CueKind::SpeakerAfter => return self.right(cue.tokens.end, range.end),
-            // `Trump's claim`; with no possessor, the subject's (`Sanders made the following
+            // `Trump's claim`; with no possessor, the subject's (`Ames made the following
             // comment:`).
             CueKind::Noun => {
                 return self
@@ -356,7 +356,7 @@ impl Reader<'_> {
         let infinitive = k > lo && self.is(k - 1, "to");
         if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
             let earlier = cues.partition_point(|c| c.tokens.end <= k);
-            // An earlier cue that names nobody (`mocked the complaint, saying`) leaves the
+            // An earlier cue that names nobody (`dismissed the claim, saying`) leaves the
             // subject.
             if earlier > 0
                 && let Some(m) = self.speaker_of(&cues[earlier - 1], sentence, depth + 1)
@@ -385,7 +385,7 @@ impl Reader<'_> {
     }
 
     /// Where the sentence's subject (its first name or pronoun) is, when before token `k`. A
-    /// phrase before the subject (`During his tour of Midway, he paused`) is passed over: the
+    /// phrase before the subject (`During his visit to Leeds, he paused`) is passed over: the
     /// subject is then the first person, organisation or pronoun after its comma.
     fn subject_at(&self, sentence: &Sentence, k: usize) -> Option<usize> {
         let j = sentence.subject.filter(|&j| j < k)?;
@@ -619,7 +619,7 @@ impl Reader<'_> {
     }
 
     /// A person named after a few words that describe them, ending the clause: `said 9/11
-    /// widow Terry Strada.`, `said longtime resident Mary Smith,`.
+    /// widow Ann Pike.`, `said longtime resident Mary Smith,`.
     fn person_after_description(&self, start: usize, hi: usize) -> Option<usize> {
         let stop = class::NOT_NAME | class::PRONOUN | class::SPEECH_VERB;
         for j in start..hi.min(start + 6) {

@@ -279,7 +279,7 @@ impl Registry {
                     (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
                         Entity::Person(ids[0])
                     }
-                    // `Mr. Reed`, or a given name alone (`Melanie`): a person.
+                    // `Mr. Reed`, or a given name alone (`Nadia`): a person.
                     _ if run.name.len() == 1 && (titled || gender_of(last.class).is_some()) => {
                         Entity::Person(reg.add_person(text, tokens, run, lex))
                     }
@@ -305,7 +305,7 @@ impl Registry {
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
         // Joined only when it is kept: a person met again mostly keeps the name it has.
         let display = || name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
-        // The titles and the first name: `Mrs. Clinton`, `Hillary Clinton`.
+        // The titles and the first name: `Mrs. Reed`, `Mary Reed`.
         let gender =
             tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
         match found {

@@ -377,9 +377,9 @@ fn she_passes_over_a_man_to_the_woman_before_him() {
 
 #[test]
 fn a_given_name_alone_is_a_person_pronouns_can_mean() {
-    let t = "The rally was on television. “He loves us,” Melanie said, as Tom Ruiz waved.\n\n\
+    let t = "The rally was on television. “He loves us,” Nadia said, as Tom Ruiz waved.\n\n\
              “It’s over,” she said.";
-    assert_eq!(quotes(t), [q("He loves us,", Some("Melanie")), q("It’s over,", Some("Melanie"))]);
+    assert_eq!(quotes(t), [q("He loves us,", Some("Nadia")), q("It’s over,", Some("Nadia"))]);
 }
 
 #[test]
