@@ -151,7 +151,7 @@ pub fn gender_of(classes: u32) -> Option<Gender> {
 }
 
 /// A person's gender, as the article's words tell it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
     /// `he`, `Mr.`
     Male,

@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, WordHasher, class, gender_of};
+use super::lexicon::{Gender, Lexicon, WordHasher, class, fits, gender_of};
 use super::tokens::{Kind, Token};
 
 /// A map keyed by short words, with the lexicon's fast hash.
@@ -260,12 +260,15 @@ impl Registry {
                 runs[k].entity = entity;
             }
         }
-        let mut singles: Map<(&str, bool), Entity> = Map::default();
+        // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
+        let mut singles: Map<(&str, bool, Option<Gender>), Entity> = Map::default();
         for (tokens, runs) in paras.iter_mut() {
             for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
                 let written = span_text(text, &tokens[run.name.clone()]);
-                let titled = run.tokens.start < run.name.start;
-                let slot = match singles.entry((written, titled)) {
+                let titles = &tokens[run.tokens.start..run.name.start];
+                let titled = !titles.is_empty();
+                let gender = titles.iter().find_map(|t| gender_of(t.class));
+                let slot = match singles.entry((written, titled, gender)) {
                     Entry::Occupied(e) => {
                         run.entity = *e.get();
                         continue;
@@ -275,7 +278,10 @@ impl Registry {
                 let last = &tokens[run.name.end - 1];
                 let key = lex.name_key(bare(text, last));
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
-                    (Some(ids), _) => Entity::Person(ids[0]),
+                    (Some(ids), _) => {
+                        let fitting = ids.iter().find(|&&id| fits(reg.persons[id].gender, gender));
+                        Entity::Person(*fitting.unwrap_or(&ids[0]))
+                    }
                     (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
                         Entity::Person(ids[0])
                     }

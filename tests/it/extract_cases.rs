@@ -403,3 +403,13 @@ fn a_phrase_before_the_subject_is_passed_over() {
              make a remark, calling the pier “a marvel.”";
     assert_eq!(quotes(t), [q("a marvel.", Some("Tom Webb"))]);
 }
+
+#[test]
+fn mr_and_mrs_with_one_surname_are_two_people() {
+    let t = "John Reed and Mary Reed opened the shop in 1990.\n\n“We never closed,” Mrs. Reed \
+             said.\n\n“Not even once,” Mr. Reed added.";
+    assert_eq!(
+        quotes(t),
+        [q("We never closed,", Some("Mary Reed")), q("Not even once,", Some("John Reed"))]
+    );
+}
