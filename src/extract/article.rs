@@ -132,7 +132,7 @@ fn attribute_all(
             }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
             if !sentence.about_pronoun {
-                salience.read_sentence(runs[next_run..next_run + end].iter());
+                salience.read_sentence(runs[next_run..next_run + end].iter(), reg);
             }
             next_run += end;
             if !has_quote

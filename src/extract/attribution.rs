@@ -73,6 +73,9 @@ pub struct Sentence {
     subject: Option<usize>,
     /// The first word.
     first_word: Option<usize>,
+    /// When a phrase stands before the subject (`During his visit to Leeds, he paused`): the
+    /// phrase's comma and the first person, organisation or pronoun after it.
+    after_phrase: Option<(usize, usize)>,
     /// The sentence is about someone named by a pronoun before any name.
     pub about_pronoun: bool,
 }
@@ -178,7 +181,27 @@ impl Reader<'_> {
             }
         }
         let about_pronoun = about.unwrap_or(false);
-        Sentence { range, cues, subject, first_word, about_pronoun }
+        let after_phrase = self.after_phrase(range.clone(), first_word);
+        Sentence { range, cues, subject, first_word, after_phrase, about_pronoun }
+    }
+
+    /// See [`Sentence::after_phrase`]: found once a sentence, so that asking for the subject
+    /// stays bounded however many quotations the sentence holds.
+    fn after_phrase(
+        &self,
+        range: Range<usize>,
+        first_word: Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
+        // A capitalised word nobody is called (`Worried about turnout,`) names nobody.
+        let named = |i: usize| {
+            self.run_at[i].is_some_and(|r| self.runs[r].entity != Entity::Other)
+                || self.tokens[i].class & pronoun != 0
+        };
+        let first = first_word.filter(|&f| !named(f))?;
+        let comma = (first..range.end).find(|&i| self.tokens[i].kind == Kind::Punct(','))?;
+        let subject = (comma + 1..range.end).find(|&i| named(i))?;
+        Some((comma, subject))
     }
 
     /// The speech cues of `sentence`, in order.
@@ -389,19 +412,10 @@ impl Reader<'_> {
     /// subject is then the first person, organisation or pronoun after its comma.
     fn subject_at(&self, sentence: &Sentence, k: usize) -> Option<usize> {
         let j = sentence.subject.filter(|&j| j < k)?;
-        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
-        // A capitalised word nobody is called (`Worried about turnout,`) names nobody.
-        let named = |i: usize| {
-            self.run_at[i].is_some_and(|r| self.runs[r].entity != Entity::Other)
-                || self.tokens[i].class & pronoun != 0
-        };
-        let after_phrase = sentence
-            .first_word
-            .filter(|&f| f <= j && !named(f))
-            .and_then(|f| (f..k).find(|&i| self.tokens[i].kind == Kind::Punct(',')))
-            .filter(|&comma| j < comma)
-            .and_then(|comma| (comma + 1..k).find(|&i| named(i)));
-        Some(after_phrase.unwrap_or(j))
+        match sentence.after_phrase {
+            Some((comma, subject)) if j < comma && subject < k => Some(subject),
+            _ => Some(j),
+        }
     }
 
     /// Whose is the noun at `k`: `Trump's claim`, `his remarks`.

@@ -37,12 +37,15 @@ pub struct Salience {
     /// For each person, when they were last mentioned (a running count of mentions).
     seen: Vec<usize>,
     clock: usize,
+    /// The last man and the last woman mentioned (of those whose gender is known).
+    last_man: Option<usize>,
+    last_woman: Option<usize>,
 }
 
 impl Salience {
     /// Takes in a sentence's name runs, in order: its first person is its subject, and becomes
     /// whom `he` or `she` will mean.
-    pub fn read_sentence<'r>(&mut self, runs: impl Iterator<Item = &'r NameRun>) {
+    pub fn read_sentence<'r>(&mut self, runs: impl Iterator<Item = &'r NameRun>, reg: &Registry) {
         let mut subject_person = None;
         let mut subject_org = None;
         for run in runs {
@@ -54,6 +57,11 @@ impl Salience {
                     }
                     self.seen[id] = self.clock;
                     subject_person.get_or_insert(id);
+                    match reg.persons.get(id).and_then(|p| p.gender) {
+                        Some(Gender::Male) => self.last_man = Some(id),
+                        Some(Gender::Female) => self.last_woman = Some(id),
+                        None => {}
+                    }
                 }
                 Entity::Org(id) => {
                     subject_org.get_or_insert(id);
@@ -83,19 +91,18 @@ impl Salience {
     }
 
     /// Whom a personal pronoun of gender `gender` means: the person talked about, unless the
-    /// pronoun cannot mean them (`she` after `Mr. Reed`); then the last person seen whom it
-    /// can mean, if any.
+    /// pronoun cannot mean them (`she` after `Mr. Reed`); then the last person seen who is
+    /// known to be of that gender, if any.
     fn person_for(&self, gender: Option<Gender>, reg: &Registry) -> Option<usize> {
-        let fits_id = |id: usize| reg.persons.get(id).is_some_and(|p| fits(p.gender, gender));
         let current = self.person?;
-        if fits_id(current) {
+        if reg.persons.get(current).is_some_and(|p| fits(p.gender, gender)) {
             return Some(current);
         }
         // Only someone known to fit: a person of unknown gender may be a misread name.
-        let known = |id: usize| reg.persons.get(id).is_some_and(|p| p.gender.is_some());
-        (0..self.seen.len())
-            .filter(|&id| self.seen[id] > 0 && known(id) && fits_id(id))
-            .max_by_key(|&id| self.seen[id])
+        match gender? {
+            Gender::Male => self.last_man,
+            Gender::Female => self.last_woman,
+        }
     }
 }
 
