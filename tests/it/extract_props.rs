@@ -112,3 +112,12 @@ fn a_ten_megabyte_paragraph_of_quote_marks() {
     let a = article_of(text).expect("marks are prose enough");
     check(&a).unwrap();
 }
+
+/// One sentence of a hundred thousand quotations, each beside a speech noun and far from the
+/// sentence's subject: asking each for its speaker must not read back through the sentence.
+#[test]
+fn a_sentence_of_many_quotations_with_speech_nouns() {
+    let text = format!("The panel of Mary Reed{}.", " made the claim \"a\" and".repeat(100_000));
+    let a = article_of(text).expect("prose");
+    check(&a).unwrap();
+}
