@@ -4,6 +4,7 @@
 //! Only the quotation's own sentence is read, so the work per quotation is bounded by its
 //! sentence.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::lexicon::{Gender, Lexicon, PronounKind, class, pronoun_of};
@@ -74,8 +75,9 @@ pub struct Sentence {
     /// The first word.
     first_word: Option<usize>,
     /// When a phrase stands before the subject (`During his visit to Leeds, he paused`): the
-    /// phrase's comma and the first person, organisation or pronoun after it.
-    after_phrase: Option<(usize, usize)>,
+    /// phrase's comma and the first person, organisation or pronoun after it. Found the first
+    /// time a subject is asked for: once a sentence, and only for sentences that need it.
+    after_phrase: OnceCell<Option<(usize, usize)>>,
     /// The sentence is about someone named by a pronoun before any name.
     pub about_pronoun: bool,
 }
@@ -181,12 +183,11 @@ impl Reader<'_> {
             }
         }
         let about_pronoun = about.unwrap_or(false);
-        let after_phrase = self.after_phrase(range.clone(), first_word);
+        let after_phrase = OnceCell::new();
         Sentence { range, cues, subject, first_word, after_phrase, about_pronoun }
     }
 
-    /// See [`Sentence::after_phrase`]: found once a sentence, so that asking for the subject
-    /// stays bounded however many quotations the sentence holds.
+    /// See [`Sentence::after_phrase`].
     fn after_phrase(
         &self,
         range: Range<usize>,
@@ -412,7 +413,10 @@ impl Reader<'_> {
     /// subject is then the first person, organisation or pronoun after its comma.
     fn subject_at(&self, sentence: &Sentence, k: usize) -> Option<usize> {
         let j = sentence.subject.filter(|&j| j < k)?;
-        match sentence.after_phrase {
+        let after_phrase = sentence
+            .after_phrase
+            .get_or_init(|| self.after_phrase(sentence.range.clone(), sentence.first_word));
+        match *after_phrase {
             Some((comma, subject)) if j < comma && subject < k => Some(subject),
             _ => Some(j),
         }
