@@ -53,6 +53,12 @@ const MAX_NESTING: usize = 2;
 /// How many times a paragraph is re-scanned past a stray opening mark before giving up on it.
 const MAX_RESCANS: usize = 3;
 
+/// Punctuation an opening mark may follow (`(“Yes”)`, `said:“Yes”`).
+const BEFORE_OPENING: &str = "([{—–-/:;,";
+
+/// Punctuation a closing mark may precede (`“Yes”.`, `“Yes”)`).
+const AFTER_CLOSING: &str = ".,;:!?)]}—–-…";
+
 /// Every quoted span of the paragraphs, in reading order; nested quotations are inside their
 /// outer span and not listed.
 pub fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span> {
@@ -283,10 +289,9 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
     let next = after.chars().next();
     let space_or_none = |ch: Option<char>| ch.is_none_or(char::is_whitespace);
     let left = !space_or_none(next)
-        && (prev.is_none_or(|ch| ch.is_whitespace() || "([{—–-/:;,".contains(ch) || is_mark(ch)));
+        && (prev.is_none_or(|ch| ch.is_whitespace() || BEFORE_OPENING.contains(ch) || is_mark(ch)));
     let right = !space_or_none(prev)
-        && (next
-            .is_none_or(|ch| ch.is_whitespace() || ".,;:!?)]}—–-…".contains(ch) || is_mark(ch)));
+        && (next.is_none_or(|ch| ch.is_whitespace() || AFTER_CLOSING.contains(ch) || is_mark(ch)));
     if family == Family::Single {
         let alnum = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
         // Inside a word: `don't`, `Russia's`.
@@ -335,9 +340,10 @@ fn doubled(p: &str, at: usize) -> Option<(bool, bool)> {
     let before = p[..start].chars().next_back();
     let after = p[start + 2..].chars().next();
     let word = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace() && c != '\'');
-    let left = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:;,".contains(c)) && word(after);
+    let left =
+        before.is_none_or(|c| c.is_whitespace() || BEFORE_OPENING.contains(c)) && word(after);
     let right =
-        word(before) && after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…".contains(c));
+        word(before) && after.is_none_or(|c| c.is_whitespace() || AFTER_CLOSING.contains(c));
     let opens = match (left, right) {
         (true, false) => true,
         (false, true) => false,
