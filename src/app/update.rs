@@ -22,6 +22,7 @@ const WHEEL_ROWS: usize = 3;
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
+    let (shown, focus) = (app.reader.entry, app.focus);
     match action {
         Action::Quit => {
             save_position(app);
@@ -91,8 +92,9 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Refreshed(refreshed) => refresh_done(app, refreshed),
     }
-    // Looking at an article in the pane or its quotes is reading it.
-    if app.focus != Focus::List {
+    // Looking at an article in the pane or its quotes is reading it: marked as it gets there
+    // (shown, or focus come from the list), so that marking it unread while reading sticks.
+    if app.focus != Focus::List && (app.reader.entry != shown || focus == Focus::List) {
         mark_read(app);
     }
 }

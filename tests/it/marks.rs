@@ -45,6 +45,31 @@ fn m_toggles_read_and_opening_queues_the_read_mark() {
     assert!(app.effects.contains(&Effect::SaveRead(id, true)));
 }
 
+#[test]
+fn m_and_star_act_on_the_article_shown_from_the_pane_and_quotes_and_unread_sticks() {
+    let mut app = app_with(fixture(), W, H);
+    let id = app.library.entries[0].article.id;
+    press(&mut app, "enter");
+    assert!(app.library.entries[0].read, "opening marks read");
+    app.effects.clear();
+    press(&mut app, "m");
+    assert!(!app.library.entries[0].read, "m in the pane marks the article shown unread");
+    assert_eq!(app.effects, [Effect::SaveRead(id, false)]);
+    // Reading on, or moving to its quotes, does not mark it read again.
+    press(&mut app, "j tab j");
+    assert!(!app.library.entries[0].read);
+    press(&mut app, "m");
+    assert!(app.library.entries[0].read, "m in the quotes panel");
+    press(&mut app, "m *");
+    assert!(!app.library.entries[0].read);
+    assert!(app.library.entries[0].starred, "* in the quotes panel");
+    press(&mut app, "shift-tab *");
+    assert!(!app.library.entries[0].starred, "* in the pane");
+    // Opening it again is reading it again.
+    press(&mut app, "shift-tab enter");
+    assert!(app.library.entries[0].read);
+}
+
 /// The library indices of the entries that `has`.
 fn indices(app: &App, has: impl Fn(&Entry) -> bool) -> Vec<usize> {
     app.library.entries.iter().enumerate().filter(|(_, e)| has(e)).map(|(i, _)| i).collect()
