@@ -428,7 +428,7 @@ fn relayout(app: &mut App, area: Rect) {
     app.quotes.height = usize::from(quotes.height);
     if usize::from(quotes.width) != app.quotes.width {
         let offset = app.quotes.offset;
-        rebuild_quotes(app);
+        layout_quotes(app);
         app.quotes.offset = offset;
         app.quotes.select(app.quotes.selected);
     } else {
@@ -544,14 +544,21 @@ fn show_selected(app: &mut App) {
         None => app.reader.clear(),
     }
     app.quotes.forget_selection();
-    rebuild_quotes(app);
+    layout_quotes(app);
     app.speakers.changed.clear();
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);
 }
 
-/// Lays out the quotes panel anew for the article shown.
+/// Lays out the quotes panel anew after its filters changed, and brings the quote they leave
+/// selected into view in the pane, as any selection of a quote does.
 fn rebuild_quotes(app: &mut App) {
+    layout_quotes(app);
+    reveal_selected_quote(app, false);
+}
+
+/// Lays out the quotes panel anew for the article shown.
+fn layout_quotes(app: &mut App) {
     let width = usize::from(inner(app.layout.quotes).width);
     match app.reader.entry.and_then(|i| app.library.entries.get(i)) {
         Some(entry) => app.quotes.rebuild(&entry.quotes, &entry.article.text, width),

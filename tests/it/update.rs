@@ -195,6 +195,31 @@ fn the_speaker_filter_cycles_through_the_speakers_then_everybody() {
 }
 
 #[test]
+fn a_quote_selected_by_the_speaker_filter_or_the_partials_toggle_is_brought_into_view() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab G");
+    assert!(!quote_in_view(&app, 0));
+    press(&mut app, "s");
+    assert_eq!(app.quotes.speaker, SpeakerFilter::Named("Mara Quist".into()));
+    assert_eq!(selected_quote(&app), Some(0));
+    assert!(quote_in_view(&app, 0), "the pane follows the filter's selection");
+    // Scrolled on past the selected quote to where no shown quote is: showing the partials
+    // again keeps the selection and brings it back into view.
+    press(&mut app, "esc p g");
+    for _ in 0..100 {
+        if !selected_quote(&app).is_some_and(|q| quote_in_view(&app, q)) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    let selected = selected_quote(&app).expect("a quote selected");
+    assert!(!quote_in_view(&app, selected), "scrolled past quote {selected}");
+    press(&mut app, "p");
+    assert_eq!(selected_quote(&app), Some(selected));
+    assert!(quote_in_view(&app, selected));
+}
+
+#[test]
 fn partial_quotes_hide_and_come_back_keeping_the_selection() {
     let mut app = app_with(fixture(), W, H);
     press(&mut app, "] ] ]");
