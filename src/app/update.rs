@@ -545,6 +545,8 @@ fn show_selected(app: &mut App) {
     }
     app.quotes.forget_selection();
     layout_quotes(app);
+    // A restored position is not the top: the quote selection follows the pane, as in scrolling.
+    select_first_quote_in_view(app);
     app.speakers.changed.clear();
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);

@@ -117,6 +117,26 @@ fn marks_position_and_last_open_article_survive_a_restart() {
 }
 
 #[test]
+fn a_restored_position_selects_the_first_quote_in_view() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("state.sqlite3");
+    let (mut store, _) = Store::open(&path);
+    let mut app = reader_on(&store);
+    press(&mut app, "j j j j enter ctrl-d ctrl-d ctrl-d ctrl-d ctrl-d");
+    let selected = app.quotes.selected_quote();
+    assert!(selected.is_some_and(|q| q > 0), "{selected:?}");
+    press(&mut app, "q");
+    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    drop(store);
+
+    let (store, _) = Store::open(&path);
+    let app = reader_on(&store);
+    assert_eq!(app.reader.entry, Some(4));
+    assert!(app.reader.scroll > 0);
+    assert_eq!(app.quotes.selected_quote(), selected, "as scrolling there selects");
+}
+
+#[test]
 fn y_copies_the_selected_quote_with_its_attribution_as_osc_52() {
     let mut app = app_with(fixture(), W, H);
     app.effects.clear();
