@@ -68,6 +68,20 @@ impl Key {
     pub const fn ctrl(c: char) -> Self {
         Self { code: KeyCode::Char(c), ctrl: true, alt: false }
     }
+
+    /// The key's name as the keymap and the configuration file write it (`ctrl-d`, `pgdn`),
+    /// which parses back to the key; `Display` is for the help.
+    pub fn name(&self) -> String {
+        let code = match self.code {
+            KeyCode::Char(c) if c != ' ' => c.to_string(),
+            KeyCode::PageDown => "pgdn".to_string(),
+            KeyCode::F(n) => format!("f{n}"),
+            code => NAMED.iter().find(|(_, _, c)| *c == code).map_or("?", |(name, _, _)| name).into(),
+        };
+        let ctrl = if self.ctrl { "ctrl-" } else { "" };
+        let alt = if self.alt { "alt-" } else { "" };
+        format!("{ctrl}{alt}{code}")
+    }
 }
 
 /// Names of the non-character keys, as written in the keymap and shown in help.
@@ -187,5 +201,13 @@ mod tests {
             .map(|k| k.to_string())
             .collect();
         assert_eq!(shown, ["Ctrl-d", "PgDn", "Space", "Shift-Tab", "?", "↓"]);
+    }
+
+    #[test]
+    fn names_parse_back_to_their_keys() {
+        for name in ["ctrl-d", "alt-x", "pgdn", "pgup", "space", "shift-tab", "down", "f1", "G", "-"] {
+            let key: Key = name.parse().expect(name);
+            assert_eq!(key.name(), name);
+        }
     }
 }

@@ -290,7 +290,7 @@ fn config_command(default: bool, path: bool) -> anyhow::Result<()> {
         let path = config::default_path().ok_or_else(|| anyhow::anyhow!("no home directory"))?;
         writeln!(out, "{}", path.display())?;
     } else {
-        out.write_all(config::DEFAULT.as_bytes())?;
+        out.write_all(config::default_file().as_bytes())?;
     }
     finish(out)
 }

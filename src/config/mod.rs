@@ -16,8 +16,23 @@ use crate::sources::Fields;
 use crate::speakers::{AliasFile, Aliases, Digester};
 use crate::ui::Theme;
 
-/// The commented default file, as `saidso config --default` prints it.
+/// The commented default file without its `[keys]` lines; see [`default_file`].
 pub const DEFAULT: &str = include_str!("../../assets/config.toml");
+
+/// The commented default file, as `saidso config --default` prints it: [`DEFAULT`] with every
+/// action and its default keys under `[keys]`, from the key table the help overlay shows.
+pub fn default_file() -> String {
+    let keys: String = Keymap::builtin()
+        .bindings()
+        .iter()
+        .map(|b| {
+            let keys: Vec<String> =
+                b.keys.iter().map(|k| toml::Value::from(k.name()).to_string()).collect();
+            format!("# {} = [{}]\n", b.action.name(), keys.join(", "))
+        })
+        .collect();
+    DEFAULT.replacen("[keys]\n", &format!("[keys]\n{keys}"), 1)
+}
 
 /// Everything the configuration decides, ready to use.
 #[derive(Clone, Debug)]

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::common::saidso;
 use predicates::prelude::*;
-use saidso::app::{Action, App, Key, action_for_key, update};
-use saidso::config::{Config, DEFAULT};
+use saidso::app::{Action, App, Key, Keymap, action_for_key, update};
+use saidso::config::{Config, DEFAULT, default_file};
 use saidso::model::Article;
 use saidso::sources::RawDoc;
 
@@ -19,7 +19,29 @@ fn the_default_file_is_all_defaults() {
     let from_file = config(DEFAULT);
     assert!(from_file.warnings.is_empty(), "{:?}", from_file.warnings);
     assert_eq!(from_file.keymap.bindings().len(), saidso::app::Keymap::builtin().bindings().len());
-    saidso().args(["config", "--default"]).assert().success().stdout(DEFAULT);
+    let printed = default_file();
+    assert!(config(&printed).warnings.is_empty());
+    saidso().args(["config", "--default"]).assert().success().stdout(printed);
+}
+
+#[test]
+fn the_default_file_lists_every_action_with_its_default_keys() {
+    let text = default_file();
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|l| *l != "[keys]")
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.strip_prefix("# "))
+        .filter(|l| l.contains(" = ["))
+        .collect();
+    assert_eq!(lines.len(), Action::bindable().len(), "{text}");
+    // Uncommented, they are the defaults again.
+    let uncommented = config(&format!("[keys]\n{}\n", lines.join("\n")));
+    assert!(uncommented.warnings.is_empty(), "{:?}", uncommented.warnings);
+    for b in Keymap::builtin().bindings() {
+        assert_eq!(uncommented.keymap.keys(&b.action), b.keys.as_slice(), "{:?}", b.action);
+    }
 }
 
 #[test]
