@@ -76,7 +76,9 @@ impl Key {
             KeyCode::Char(c) if c != ' ' => c.to_string(),
             KeyCode::PageDown => "pgdn".to_string(),
             KeyCode::F(n) => format!("f{n}"),
-            code => NAMED.iter().find(|(_, _, c)| *c == code).map_or("?", |(name, _, _)| name).into(),
+            code => {
+                NAMED.iter().find(|(_, _, c)| *c == code).map_or("?", |(name, _, _)| name).into()
+            }
         };
         let ctrl = if self.ctrl { "ctrl-" } else { "" };
         let alt = if self.alt { "alt-" } else { "" };
@@ -205,7 +207,9 @@ mod tests {
 
     #[test]
     fn names_parse_back_to_their_keys() {
-        for name in ["ctrl-d", "alt-x", "pgdn", "pgup", "space", "shift-tab", "down", "f1", "G", "-"] {
+        for name in
+            ["ctrl-d", "alt-x", "pgdn", "pgup", "space", "shift-tab", "down", "f1", "G", "-"]
+        {
             let key: Key = name.parse().expect(name);
             assert_eq!(key.name(), name);
         }

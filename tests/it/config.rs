@@ -45,6 +45,34 @@ fn the_default_file_lists_every_action_with_its_default_keys() {
 }
 
 #[test]
+fn the_suggested_command_writes_the_default_file_on_a_fresh_machine() {
+    let text = default_file();
+    let suggested = text
+        .lines()
+        .find_map(|l| l.strip_prefix("#   mkdir -p "))
+        .map(|rest| format!("mkdir -p {rest}"))
+        .expect("the file suggests how to start one");
+    let readme = std::fs::read_to_string("README.md").expect("README");
+    assert!(readme.contains(&suggested), "the README suggests the same: {suggested}");
+    let home = tempfile::tempdir().expect("temp dir");
+    let bin = assert_cmd::cargo::cargo_bin("saidso");
+    let path = format!(
+        "{}:{}",
+        bin.parent().expect("bin dir").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    assert_cmd::Command::new("sh")
+        .args(["-c", &suggested])
+        .env("PATH", path)
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(home.path().join("config/saidso/config.toml"));
+    assert_eq!(written.expect("config written"), text);
+}
+
+#[test]
 fn rebinding_a_key_changes_what_update_does() {
     // One key may stand alone, without a list.
     let config = config("[keys]\nquit = [\"x\"]\ndown = \"q\"\n");
