@@ -200,6 +200,21 @@ impl Action {
         )
     }
 
+    /// True for what the user does (keys, mouse), as opposed to what happens (time, resizes,
+    /// background results).
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize { .. }
+                | Action::Tick
+                | Action::Discovered(_)
+                | Action::Loaded(_)
+                | Action::LoadingDone
+                | Action::RefreshProgress { .. }
+                | Action::Refreshed(_)
+        )
+    }
+
     /// True for two actions of the same kind (data aside).
     pub fn same_kind(&self, other: &Action) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)

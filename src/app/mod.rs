@@ -158,13 +158,22 @@ pub struct Status {
     pub message: Option<String>,
     /// Counts messages, so the event loop can tell a new one from an old one.
     pub serial: u64,
+    /// The message is a warning: it stays until the user does something, not just for a while.
+    pub sticky: bool,
 }
 
 impl Status {
-    /// Shows a message.
+    /// Shows a message, for a while.
     pub fn say(&mut self, message: impl Into<String>) {
         self.message = Some(message.into());
         self.serial += 1;
+        self.sticky = false;
+    }
+
+    /// Shows a warning, until the next key press or click.
+    pub fn warn(&mut self, message: impl Into<String>) {
+        self.say(message);
+        self.sticky = true;
     }
 }
 

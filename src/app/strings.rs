@@ -2,6 +2,7 @@
 
 use super::{Action, SpeakerFilter};
 use crate::model::Meta;
+use crate::store::Notice;
 
 /// Article list panel title.
 pub const ARTICLES: &str = "Articles";
@@ -265,6 +266,18 @@ pub fn position(selected: usize, total: usize) -> String {
 /// The selected article's position, in the status bar.
 pub fn article_position(selected: usize, total: usize) -> String {
     format!("article {selected}/{total}")
+}
+
+/// A store notice in the status bar: the moved-aside file by its name, which fits where its
+/// whole path would not (the full notice goes to stderr on quitting).
+pub fn notice(notice: &Notice) -> String {
+    match notice {
+        Notice::MovedAside { to, .. } => {
+            let name = to.file_name().unwrap_or(to.as_os_str()).to_string_lossy();
+            format!("State file unreadable: moved aside as {name}; a new one started")
+        }
+        Notice::NotSaved { .. } => notice.to_string(),
+    }
 }
 
 /// Message: marks could not be written to the store (shown once).

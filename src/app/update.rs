@@ -23,6 +23,11 @@ const WHEEL_ROWS: usize = 3;
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {
     let (shown, focus) = (app.reader.entry, app.focus);
+    // A warning stays until the user does something, however long that takes.
+    if app.status.sticky && action.is_input() {
+        app.status.message = None;
+        app.status.sticky = false;
+    }
     match action {
         Action::Quit => {
             save_position(app);
@@ -79,7 +84,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Resize { width, height } => resize(app, width, height),
-        Action::Tick => app.status.message = None,
+        Action::Tick => {
+            if !app.status.sticky {
+                app.status.message = None;
+            }
+        }
         Action::Discovered(n) => app.library.expected = Some(n),
         Action::Loaded(batch) => add_batch(app, batch),
         Action::LoadingDone => loading_done(app),
@@ -516,9 +525,9 @@ fn loading_done(app: &mut App) {
     let library = &mut app.library;
     library.loading = false;
     if let Some(last) = library.problems.last() {
-        app.status.say(strings::loaded_with_problems(library.problems.len(), last));
+        app.status.warn(strings::loaded_with_problems(library.problems.len(), last));
     } else if let Some(warning) = library.warnings.last() {
-        app.status.say(warning.clone());
+        app.status.warn(warning.clone());
     }
 }
 

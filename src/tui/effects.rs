@@ -42,7 +42,7 @@ pub fn run_effects(
         }
         if perform(&effect, store).is_err() && !*failed {
             *failed = true;
-            app.status.say(strings::MARKS_NOT_SAVED);
+            app.status.warn(strings::MARKS_NOT_SAVED);
         }
     }
 }

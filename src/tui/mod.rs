@@ -17,7 +17,7 @@ pub use terminal::{Tui, restore};
 
 use background::Work;
 
-use crate::app::{Action, App, Batch, Effect, update};
+use crate::app::{Action, App, Batch, Effect, strings, update};
 use crate::cli::StateArgs;
 use crate::config::Config;
 use crate::fetch;
@@ -44,7 +44,7 @@ pub fn run(
     let (store, notices) = state.open();
     // Store notices and configuration warnings go where loading's go: the status bar.
     let mut warnings: Vec<String> = config.warnings.clone();
-    warnings.extend(notices.iter().map(ToString::to_string));
+    warnings.extend(notices.iter().map(strings::notice));
     let saved = if fetched { stored_articles(&store, &mut warnings) } else { Vec::new() };
     let paths = (!fetched || !paths.is_empty()).then_some(paths);
     let mut tui = Tui::enter()?;
@@ -73,6 +73,11 @@ pub fn run(
         &mut std::io::stdout(),
         std::path::Path::new("."),
     );
+    // The status bar said the notices in short; the whole of them outlives the screen.
+    drop(tui);
+    for notice in &notices {
+        eprintln!("saidso: {notice}");
+    }
     result
 }
 

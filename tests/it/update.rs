@@ -4,7 +4,8 @@
 use crate::common;
 
 use common::{app_with, fixture, press, screen, seeds};
-use saidso::app::{Action, App, Batch, Focus, Mode, SpeakerFilter, update};
+use saidso::app::{Action, App, Batch, Focus, Mode, SpeakerFilter, strings, update};
+use saidso::store::Notice;
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -421,6 +422,31 @@ fn the_loading_summary_names_a_skipped_input_not_a_warning() {
         app.status.message.as_deref(),
         Some("1 input(s) skipped; last: notes.bin: skipped: binary file, not text")
     );
+}
+
+#[test]
+fn a_moved_aside_state_file_is_named_in_full_at_120_columns_until_a_key_is_pressed() {
+    let mut app = App::new(saidso::app::Keymap::builtin());
+    update(&mut app, Action::Resize { width: 120, height: 40 });
+    let notice = Notice::MovedAside {
+        path: "/home/reader/.local/share/saidso/state.sqlite3".into(),
+        to: "/home/reader/.local/share/saidso/state.sqlite3.corrupt-1764085794".into(),
+        cause: "file is not a database".to_string(),
+    };
+    let batch = Batch { warnings: vec![strings::notice(&notice)], ..fixture() };
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    let status_bar = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
+    assert!(status_bar(&app).contains("state.sqlite3.corrupt-1764085794; a new one started"));
+    // Time passing does not take a warning away; the next key does.
+    update(&mut app, Action::Tick);
+    assert!(status_bar(&app).contains("corrupt-1764085794"));
+    press(&mut app, "j");
+    assert_eq!(app.status.message, None);
+    // An ordinary message still goes with time.
+    press(&mut app, "p");
+    update(&mut app, Action::Tick);
+    assert_eq!(app.status.message, None);
 }
 
 #[test]
