@@ -182,6 +182,14 @@ pub fn loaded_with_problems(skipped: usize, last: &str) -> String {
     format!("{skipped} input(s) skipped; last: {last}")
 }
 
+/// Message: loading finished with warnings (the configuration's come first); one is said whole.
+pub fn warnings(count: usize, first: &str) -> String {
+    match count {
+        1 => first.to_string(),
+        n => format!("{n} warnings; first: {first}"),
+    }
+}
+
 /// Message: a refresh started.
 pub const REFRESHING: &str = "Refreshing the followed feeds…";
 

@@ -526,8 +526,8 @@ fn loading_done(app: &mut App) {
     library.loading = false;
     if let Some(last) = library.problems.last() {
         app.status.warn(strings::loaded_with_problems(library.problems.len(), last));
-    } else if let Some(warning) = library.warnings.last() {
-        app.status.warn(warning.clone());
+    } else if let Some(first) = library.warnings.first() {
+        app.status.warn(strings::warnings(library.warnings.len(), first));
     }
 }
 

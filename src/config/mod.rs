@@ -191,10 +191,20 @@ impl Config {
         let mut warnings = Vec::new();
         let deserializer = toml::de::Deserializer::parse(text)
             .map_err(|e| error(e.span(), e.message().to_string()))?;
-        let file: File = serde_ignored::deserialize(deserializer, |unknown| {
-            warnings.push(format!("{}: unknown setting `{unknown}` ignored", path.display()));
+        let mut unknown = Vec::new();
+        let file: File = serde_ignored::deserialize(deserializer, |at| {
+            let mut keys = Vec::new();
+            key_path(&at, &mut keys);
+            unknown.push((at.to_string(), keys));
         })
         .map_err(|e: toml::de::Error| error(e.span(), e.message().to_string()))?;
+        // serde_ignored knows the key's path, not its place: the place is found in the parsed file.
+        let document = toml::de::DeTable::parse(text).ok();
+        for (name, keys) in unknown {
+            let span = document.as_ref().and_then(|d| key_span(d.get_ref(), &keys));
+            let line = span.map_or(String::new(), |s| format!(":{}", line_column(text, s.start).0));
+            warnings.push(format!("{}{line}: unknown setting `{name}` ignored", path.display()));
+        }
 
         let mut keymap = Keymap::builtin();
         let mut table = BTreeMap::new();
@@ -254,6 +264,45 @@ impl Config {
         };
         Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings })
     }
+}
+
+/// The keys (and array indices) leading to an ignored setting, outermost first.
+fn key_path(at: &serde_ignored::Path, keys: &mut Vec<String>) {
+    use serde_ignored::Path;
+    match at {
+        Path::Root => {}
+        Path::Seq { parent, index } => {
+            key_path(parent, keys);
+            keys.push(index.to_string());
+        }
+        Path::Map { parent, key } => {
+            key_path(parent, keys);
+            keys.push(key.clone());
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => {
+            key_path(parent, keys);
+        }
+    }
+}
+
+/// Where the last of `keys` is written in `table`, or the deepest of them the file has.
+fn key_span(table: &toml::de::DeTable<'_>, keys: &[String]) -> Option<std::ops::Range<usize>> {
+    use toml::de::DeValue;
+    let (first, rest) = keys.split_first()?;
+    let (key, value) = table.iter().find(|(k, _)| k.get_ref() == first)?;
+    let inner = match (value.get_ref(), rest) {
+        (DeValue::Table(t), _) => key_span(t, rest),
+        (DeValue::Array(items), [index, rest @ ..]) => {
+            match index.parse::<usize>().ok().and_then(|i| items.get(i)).map(|v| v.get_ref()) {
+                Some(DeValue::Table(t)) => key_span(t, rest),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    inner.or(Some(key.span()))
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.

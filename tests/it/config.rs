@@ -101,6 +101,23 @@ fn unknown_settings_are_warnings_that_name_them() {
 }
 
 #[test]
+fn every_unknown_setting_is_warned_about_with_its_line() {
+    let config = config(
+        "bogus = 1\n\n[reader]\ntheme = \"dark\"\ncolour = \"x\"\n\n[datasets]\n\
+         text = [\"body\"]\nbody = [\"x\"]\n",
+    );
+    let warnings = config.warnings.join("\n");
+    for expected in [
+        "test.toml:1: unknown setting `bogus` ignored",
+        "test.toml:5: unknown setting `reader.colour` ignored",
+        "test.toml:9: unknown setting `datasets.body` ignored",
+    ] {
+        assert!(warnings.contains(expected), "{expected}:\n{warnings}");
+    }
+    assert_eq!(config.warnings.len(), 3, "{warnings}");
+}
+
+#[test]
 fn every_invalid_file_is_an_error_with_its_position() {
     let expected = [
         ("unknown_theme.toml", "2:9", "expected `dark` or `light`"),

@@ -450,6 +450,20 @@ fn a_moved_aside_state_file_is_named_in_full_at_120_columns_until_a_key_is_press
 }
 
 #[test]
+fn several_warnings_are_counted_in_the_status_bar() {
+    let mut app = App::new(saidso::app::Keymap::builtin());
+    update(&mut app, Action::Resize { width: W, height: H });
+    let warnings = ["c.toml:1: unknown setting `bogus` ignored", "c.toml:4: b", "c.toml:7: c"];
+    let batch = Batch { warnings: warnings.map(String::from).to_vec(), ..fixture() };
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("3 warnings; first: c.toml:1: unknown setting `bogus` ignored")
+    );
+}
+
+#[test]
 fn keys_for_an_article_say_so_when_the_list_is_empty() {
     let mut app = app_with(fixture(), W, H);
     press(&mut app, "f text:nothing-matches-this enter");
