@@ -333,8 +333,8 @@ pub fn exported(file: &str) -> String {
 }
 
 /// Message: the export file could not be written.
-pub fn not_exported(error: &str) -> String {
-    format!("Export failed: {error}")
+pub fn not_exported(file: &str, error: &str) -> String {
+    format!("Export to {file} failed: {error}")
 }
 
 /// Message: the article has no link to open.

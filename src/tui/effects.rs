@@ -30,7 +30,10 @@ pub fn run_effects(
         if let Effect::Export { stem, markdown } = &effect {
             match write_new_file(export_dir, stem, markdown) {
                 Ok(path) => app.status.say(strings::exported(&path.display().to_string())),
-                Err(e) => app.status.say(strings::not_exported(&e.to_string())),
+                Err((path, e)) => {
+                    app.status
+                        .warn(strings::not_exported(&path.display().to_string(), &e.to_string()));
+                }
             }
             continue;
         }
@@ -67,8 +70,8 @@ pub fn write_clipboard(terminal: &mut impl Write, text: &str) -> io::Result<()> 
 }
 
 /// Writes `content` to `saidso-quotes-<stem>.md` in `dir`, or `-2`, `-3`… when taken: never
-/// overwrites a file.
-fn write_new_file(dir: &Path, stem: &str, content: &str) -> io::Result<PathBuf> {
+/// overwrites a file. A failure comes with the file it was writing.
+fn write_new_file(dir: &Path, stem: &str, content: &str) -> Result<PathBuf, (PathBuf, io::Error)> {
     for n in 1..1000 {
         let name = match n {
             1 => format!("saidso-quotes-{stem}.md"),
@@ -77,12 +80,15 @@ fn write_new_file(dir: &Path, stem: &str, content: &str) -> io::Result<PathBuf> 
         let path = dir.join(name);
         match OpenOptions::new().write(true).create_new(true).open(&path) {
             Ok(mut file) => {
-                file.write_all(content.as_bytes())?;
-                return Ok(path);
+                return match file.write_all(content.as_bytes()) {
+                    Ok(()) => Ok(path),
+                    Err(e) => Err((path, e)),
+                };
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
+            Err(e) => return Err((path, e)),
         }
     }
-    Err(io::Error::new(io::ErrorKind::AlreadyExists, "too many export files"))
+    let e = io::Error::new(io::ErrorKind::AlreadyExists, "too many export files");
+    Err((dir.join(format!("saidso-quotes-{stem}.md")), e))
 }

@@ -208,6 +208,19 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
 }
 
 #[test]
+fn a_failed_export_names_the_file_it_tried_to_write() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "e");
+    let missing = dir.path().join("missing");
+    run_effects(&mut app, &mut Store::in_memory(), &mut false, &mut Vec::new(), &missing);
+    let message = app.status.message.clone().unwrap_or_default();
+    let file = missing.join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
+    assert!(message.contains(&file.display().to_string()), "{message}");
+    assert!(message.contains("failed"), "{message}");
+}
+
+#[test]
 fn o_asks_to_open_the_link_only_when_the_article_has_one() {
     let mut batch = fixture();
     batch.entries[1].article.meta.url = Some("https://example.com/ferry".to_string());
