@@ -95,5 +95,6 @@ fn details(app: &App) -> String {
     if pane.hide_partials {
         out.push_str(&format!(" · no {}", strings::PARTIAL));
     }
-    out
+    // With no count first, the title has one space before its first `·`, not two.
+    out.trim_start().to_string()
 }

@@ -191,3 +191,13 @@ fn the_list_title_keeps_its_order_and_unread_only_mode_in_sight() {
     update(&mut app, Action::Resize { width: 80, height: 12 });
     assert!(screen(&app).contains("╭ Articles 1/3 · u… ─╮"), "{}", screen(&app));
 }
+
+#[test]
+fn an_empty_quotes_panel_title_has_single_spaces() {
+    let mut app = app_with(fixture(), 120, 40);
+    // The unnamed speaker's quotes are all partial: hiding partials leaves none.
+    press(&mut app, "s s p");
+    let shown = screen(&app);
+    assert!(shown.contains("╭ Quotes · no speaker"), "{shown}");
+    assert!(!shown.contains("Quotes  "), "{shown}");
+}
