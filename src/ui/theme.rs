@@ -87,14 +87,15 @@ impl Theme {
     pub fn light() -> Self {
         let fg = |c| Style::new().fg(c);
         Self {
-            border: fg(Color::Gray),
+            // Grey (ANSI 7) is unreadable on white: a darker grey.
+            border: fg(Color::Indexed(242)),
             border_focused: fg(Color::Blue),
             selected: Style::new().bg(Color::Blue).fg(Color::White),
             selected_unfocused: Style::new().bg(Color::Gray).fg(Color::Black),
             unread: fg(Color::Magenta).add_modifier(Modifier::BOLD),
             star: fg(Color::Rgb(180, 120, 0)),
             read: fg(Color::DarkGray),
-            dim: fg(Color::Gray),
+            dim: fg(Color::Indexed(242)),
             quote_direct: fg(Color::Green),
             quote_partial: fg(Color::Blue).add_modifier(Modifier::ITALIC),
             quote_selected: Style::new().bg(Color::Green).fg(Color::White),

@@ -201,3 +201,21 @@ fn an_empty_quotes_panel_title_has_single_spaces() {
     assert!(shown.contains("╭ Quotes · no speaker"), "{shown}");
     assert!(!shown.contains("Quotes  "), "{shown}");
 }
+
+#[test]
+fn the_light_theme_draws_no_text_or_border_in_light_grey() {
+    let app = app_with(fixture(), 120, 40);
+    let theme = Theme::light();
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    term.draw(|f| saidso::ui::render(&app, &theme, f)).expect("draw");
+    let buffer = term.backend().buffer();
+    let grey: Vec<(u16, u16)> = buffer
+        .content()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.fg == Color::Gray && !c.symbol().trim().is_empty())
+        .map(|(i, _)| buffer.pos_of(i))
+        .collect();
+    assert!(grey.is_empty(), "light grey on white at {grey:?}");
+}
