@@ -119,7 +119,7 @@ fn mark_column(row: &Row) -> String {
 }
 
 /// `s` cut to `width` characters, with `…` when cut.
-fn clip(s: &str, width: usize) -> String {
+pub(super) fn clip(s: &str, width: usize) -> String {
     if s.chars().count() <= width {
         return s.to_string();
     }

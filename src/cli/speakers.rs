@@ -53,7 +53,7 @@ pub fn run(
                 s.quotes.len(),
                 s.articles,
                 kind_name(s.kind),
-                s.name,
+                super::list::clip(&s.name, 32),
                 s.variants.join(", ")
             )?,
         }

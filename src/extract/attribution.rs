@@ -662,6 +662,18 @@ impl Reader<'_> {
         None
     }
 
+    /// Whether name run `r` only qualifies the lower-case title or group word after it: `a
+    /// Ukrainian official`, `the Kremlin spokesman`. A person's name never does.
+    fn modifies_head(&self, r: usize) -> bool {
+        let run = &self.runs[r];
+        let head = class::TITLE | class::ORGANISATION | class::GROUP;
+        !matches!(run.entity, Entity::Person(_))
+            && self
+                .tokens
+                .get(run.tokens.end)
+                .is_some_and(|t| t.kind == Kind::Word && t.class & head != 0 && !t.is_capitalised())
+    }
+
     fn right(&self, k: usize, hi: usize) -> Option<MentionAt> {
         if k >= hi {
             return None;
@@ -679,8 +691,13 @@ impl Reader<'_> {
         // `said the Rev. Peter Wherry`; `said the head librarian, Agnes Holm`: the name the
         // description stands beside.
         if start > k
-            && let Some(r) =
-                self.run_at.get(start).copied().flatten().or_else(|| self.name_beside(start, hi))
+            && let Some(r) = self
+                .run_at
+                .get(start)
+                .copied()
+                .flatten()
+                .filter(|&r| !self.modifies_head(r))
+                .or_else(|| self.name_beside(start, hi))
         {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }

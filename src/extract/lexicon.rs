@@ -220,6 +220,9 @@ pub mod class {
     pub const CAPITALISED: u32 = 1 << 31;
     /// Any pronoun.
     pub const PRONOUN: u32 = PRONOUN_PERSON | PRONOUN_ORGANISATION | PRONOUN_GROUP | PRONOUN_SELF;
+    /// What a word in capitals (`WHO`, `US`) is not: a pronoun or another word that names
+    /// nobody.
+    pub const FUNCTION_WORD: u32 = PRONOUN | NOT_NAME | MALE | FEMALE;
 }
 
 /// A fast hash for short words: eight bytes at a time, one multiply each. The lexicon's table of

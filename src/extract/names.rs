@@ -2,6 +2,7 @@
 //! as people and organisations, and gathered into one registry entry per person, so that a bare
 //! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
@@ -246,7 +247,8 @@ impl Registry {
                         Shape::Person if run.name.len() >= 2 => {
                             Entity::Person(reg.add_person(text, tokens, run, lex))
                         }
-                        Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.name.clone()])),
+                        // `General Motors`: what reads as a title is part of the name.
+                        Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.tokens.clone()])),
                         _ => Entity::Other,
                     }),
                 };
@@ -262,8 +264,23 @@ impl Registry {
         }
         // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
         let mut singles: Map<(&str, bool, Option<Gender>), Entity> = Map::default();
+        // When each person was last named in full (a running count of runs): two people who
+        // share a surname, and a bare `Kovalenko` means the one named last.
+        let mut named = vec![0; reg.persons.len()];
+        let mut clock = 0;
         for (tokens, runs) in paras.iter_mut() {
-            for run in runs.iter_mut().filter(|r| r.entity == Entity::Other) {
+            for run in runs.iter_mut() {
+                clock += 1;
+                if let Entity::Person(id) = run.entity {
+                    if named.len() <= id {
+                        named.resize(id + 1, 0);
+                    }
+                    named[id] = clock;
+                    continue;
+                }
+                if run.entity != Entity::Other {
+                    continue;
+                }
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titles = &tokens[run.tokens.start..run.name.start];
                 let titled = !titles.is_empty();
@@ -279,8 +296,20 @@ impl Registry {
                 let key = lex.name_key(bare(text, last));
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
                     (Some(ids), _) => {
-                        let fitting = ids.iter().find(|&&id| fits(reg.persons[id].gender, gender));
-                        Entity::Person(*fitting.unwrap_or(&ids[0]))
+                        let fitting = || {
+                            ids.iter().copied().filter(|&id| fits(reg.persons[id].gender, gender))
+                        };
+                        if fitting().nth(1).is_some() {
+                            // Two people share the surname: meant is the one named last before
+                            // this mention (the first listed, if neither was), not the same one
+                            // for every mention.
+                            let last_named =
+                                |&id: &usize| (named.get(id).copied().unwrap_or(0), Reverse(id));
+                            run.entity =
+                                fitting().max_by_key(last_named).map_or(run.entity, Entity::Person);
+                            continue;
+                        }
+                        Entity::Person(fitting().next().unwrap_or(ids[0]))
                     }
                     (None, Some(ids)) if ids.len() == 1 && run.name.len() == 1 => {
                         Entity::Person(ids[0])

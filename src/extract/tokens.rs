@@ -143,8 +143,14 @@ fn tokenize_stretch(
         if byte.is_ascii_alphanumeric() {
             let run = alphanumeric_run(bytes, i, stop);
             if let Some((len, class)) = plain_word(text, i..i + run, stop, lex) {
-                let capital = if byte.is_ascii_uppercase() { class::CAPITALISED } else { 0 };
-                let class = class | capital;
+                let class = if !byte.is_ascii_uppercase() {
+                    class
+                } else if len >= 2 && bytes[i + 1].is_ascii_uppercase() {
+                    // `WHO`, `US`, `IT`: in capitals, an acronym, not the function word.
+                    class::CAPITALISED | class & !class::FUNCTION_WORD
+                } else {
+                    class::CAPITALISED | class
+                };
                 tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
                 i += len;
                 // The space after most words: skipped here rather than by another turn.

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::extract::lexicon::class;
 use crate::extract::{Lexicon, Quote, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
@@ -149,6 +150,10 @@ impl Digester {
                 let Some(candidates) = by_surname.get(name_key(word).as_str()) else {
                     continue;
                 };
+                // `da Silva`: the end of a longer name, not a form of its own.
+                if before.is_some_and(|p| self.lex.class_of(p) & class::JOINER != 0) {
+                    continue;
+                }
                 let given = before.filter(|p| self.may_be_given(p));
                 if let Some(form) = self.form(candidates, given, word) {
                     out.push(form);

@@ -107,6 +107,7 @@ impl Index {
         self.first_quote.push(to_u32(self.quotes.len()));
         for q in quotes {
             let quote = to_u32(self.quotes.len());
+            let written = q.name.as_ref().map(|n| n.written.clone());
             let name = q.name.map(|n| self.name_id(n));
             let hint = match name {
                 Some(id) => speaker_hint(&self.names[id as usize].name),
@@ -114,15 +115,10 @@ impl Index {
                 None => xxh3_64(&article.id.0.to_le_bytes()),
             };
             let class = self.groups.add(quote, &q.words, hint);
-            if let Some(id) = name {
+            if let (Some(id), Some(written)) = (name, written) {
                 let record = &mut self.names[id as usize];
                 record.quotes.push(quote);
-                match record.forms.get_mut(&record.name.display) {
-                    Some(n) => *n += 1,
-                    None => {
-                        record.forms.insert(record.name.display.clone(), 1);
-                    }
-                }
+                *record.forms.entry(written).or_default() += 1;
             }
             self.quotes.push(QuoteEntry { article: slot, name, class });
         }

@@ -29,6 +29,8 @@ pub enum Shape {
 pub struct Name {
     /// The name as written, titles and possessive dropped (or the alias list's name).
     pub display: String,
+    /// The name as written, titles and possessive dropped: a form of it that was seen.
+    pub written: String,
     /// The exact identity of the name: its shape and its folded words.
     pub key: String,
     /// What the extractor said the speaker is.
@@ -56,14 +58,17 @@ pub fn parse(raw: &str, mut kind: SpeakerKind, lex: &Lexicon, aliases: &Aliases)
         }
     }
     if let [only] = words.as_slice()
+        && !is_acronym(only)
         && lex.pronoun(&only.to_lowercase()).is_some()
     {
         return None;
     }
-    let mut display = words.join(" ");
-    if display.is_empty() {
+    // `the company`, `the readout`: no one in particular, and not the same one in two articles.
+    if !words.iter().any(|w| w.starts_with(char::is_uppercase)) {
         return None;
     }
+    let written = words.join(" ");
+    let mut display = written.clone();
     if let Some((canonical, known)) = aliases.name(&display) {
         display = canonical.to_string();
         words = clean_words(&display);
@@ -81,7 +86,7 @@ pub fn parse(raw: &str, mut kind: SpeakerKind, lex: &Lexicon, aliases: &Aliases)
         Shape::Description => 'd',
     };
     let key = format!("{tag}:{}", fold_name(&display));
-    Some(Name { display, key, kind, shape })
+    Some(Name { display, written, key, kind, shape })
 }
 
 /// The words of `raw`, each without surrounding punctuation (bar an initial's full stop) or
@@ -97,6 +102,11 @@ fn clean_words(raw: &str) -> Vec<String> {
         })
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect()
+}
+
+/// `WHO`, `US`: an organisation's initials, whatever lower-case word they spell.
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2 && word.chars().all(|c| c.is_uppercase())
 }
 
 fn is_suffix(word: &str) -> bool {
@@ -164,9 +174,16 @@ mod tests {
     }
 
     #[test]
-    fn lower_case_words_describe() {
+    fn lower_case_words_describe_or_name_nobody() {
         assert_eq!(parts("Kremlin spokesman"), Shape::Description);
-        assert_eq!(p("readout", SpeakerKind::Organisation).unwrap().shape, Shape::Organisation);
+        assert_eq!(p("readout", SpeakerKind::Organisation), None);
+        assert_eq!(p("senior official", SpeakerKind::Person), None);
+    }
+
+    #[test]
+    fn initials_are_no_pronoun() {
+        assert_eq!(p("US", SpeakerKind::Organisation).unwrap().shape, Shape::Organisation);
+        assert_eq!(p("WHO", SpeakerKind::Organisation).unwrap().written, "WHO");
     }
 
     #[test]
@@ -182,6 +199,7 @@ mod tests {
     fn aliases_and_nicknames_resolve() {
         assert_eq!(p("President Xi", SpeakerKind::Person).unwrap().display, "Xi Jinping");
         assert_eq!(parts("Joe Biden"), parts("Joseph Biden"));
-        assert_eq!(p("MoD", SpeakerKind::Organisation).unwrap().display, "Ministry of Defence");
+        let mod_ = p("MoD", SpeakerKind::Organisation).unwrap();
+        assert_eq!((mod_.display.as_str(), mod_.written.as_str()), ("Ministry of Defence", "MoD"));
     }
 }

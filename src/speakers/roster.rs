@@ -1,6 +1,7 @@
 //! The speakers as the index stands: names grouped into identities by the rules of
 //! [`super::same_name`], each with its fullest name, every form seen, and its quotations.
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -123,8 +124,9 @@ pub(super) fn build(index: &Index) -> Roster {
             (s, min_key(index, names))
         })
         .collect();
-    speakers.sort_by(|(a, ka), (b, kb)| {
-        (b.quotes.len(), b.articles, &a.name, ka).cmp(&(a.quotes.len(), a.articles, &b.name, kb))
+    // Most quoted first; ties in alphabetical order, whatever the case (`company`, `Kyiv`).
+    speakers.sort_by_cached_key(|(s, key)| {
+        (Reverse(s.quotes.len()), Reverse(s.articles), s.name.to_lowercase(), key.clone())
     });
     // The identity number each name had → its place in the sorted list.
     let mut place = vec![0u32; count];

@@ -413,3 +413,51 @@ fn mr_and_mrs_with_one_surname_are_two_people() {
         [q("We never closed,", Some("Mary Reed")), q("Not even once,", Some("John Reed"))]
     );
 }
+
+/// The speakers of `text`'s quotes, with their kinds.
+fn speakers(text: &str) -> Vec<(Option<String>, Option<SpeakerKind>)> {
+    full(text).1.into_iter().map(|q| (q.speaker, q.speaker_kind)).collect()
+}
+
+#[test]
+fn initials_in_capitals_are_an_organisation_not_the_word_they_spell() {
+    let t = "Clinics run short\n\n\"Supplies are critically low,\" the WHO said in a \
+             statement. \"We are sending more,\" the US said.";
+    let org = Some(SpeakerKind::Organisation);
+    assert_eq!(speakers(t), [(Some("WHO".into()), org), (Some("US".into()), org)]);
+}
+
+#[test]
+fn a_company_named_with_a_title_word_keeps_it() {
+    let t = "Carmakers pull back\n\n\"We are monitoring the situation,\" General Motors \
+             said. \"We agree,\" said Gen. Mark Milley.";
+    assert_eq!(
+        speakers(t),
+        [
+            (Some("General Motors".into()), Some(SpeakerKind::Organisation)),
+            (Some("Mark Milley".into()), Some(SpeakerKind::Person)),
+        ]
+    );
+}
+
+#[test]
+fn a_nationality_before_a_title_describes_the_speaker() {
+    let t = "Talks stall\n\n\"We will not stop,\" said a Ukrainian official who asked not \
+             to be named.";
+    assert_eq!(speakers(t), [(Some("Ukrainian official".into()), Some(SpeakerKind::Person))]);
+}
+
+#[test]
+fn a_surname_two_people_share_means_the_one_named_last() {
+    let t = "Ports chief warns\n\nOlena Kovalenko, the economy minister, spoke first. Then \
+             Taras Kovalenko, who runs the port authority, spoke.\n\n\"Without insurance \
+             there is no trade,\" Kovalenko said.\n\nLater Olena Kovalenko returned to the \
+             harvest. \"It is at risk,\" Kovalenko said.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Without insurance there is no trade,", Some("Taras Kovalenko")),
+            q("It is at risk,", Some("Olena Kovalenko")),
+        ]
+    );
+}
