@@ -29,6 +29,8 @@ pub enum QuoteRow {
     Speaker(usize),
     /// A row of item `item`'s quoted words.
     Text(usize, String),
+    /// Under item `item`'s words: how many other articles carry it.
+    Elsewhere(usize),
     /// Space between two items.
     Gap,
 }
@@ -62,9 +64,10 @@ impl QuotesPane {
         self.selected.and_then(|s| self.visible.get(s)).copied()
     }
 
-    /// Lays out `quotes` of an article with text `text` anew (new article, filter or width),
-    /// keeping the selected quote when it is still shown, else selecting the first.
-    pub fn rebuild(&mut self, quotes: &[Quote], text: &str, width: usize) {
+    /// Lays out `quotes` of an article with text `text` anew (new article, filter, width or
+    /// links), keeping the selected quote when it is still shown, else selecting the first.
+    /// `also_in[q]` is the number of other articles that carry quote `q`.
+    pub fn rebuild(&mut self, quotes: &[Quote], text: &str, width: usize, also_in: &[usize]) {
         let before = self.selected_quote();
         self.width = width.max(1);
         self.visible = (0..quotes.len()).filter(|&i| self.shows(&quotes[i])).collect();
@@ -79,6 +82,9 @@ impl QuotesPane {
             let words = format!("“{}”", quotes[q].text(text));
             for line in textwrap::wrap(&words, super::wrap::options(self.width)) {
                 self.rows.push(QuoteRow::Text(item, line.into_owned()));
+            }
+            if also_in.get(q).is_some_and(|&n| n > 0) {
+                self.rows.push(QuoteRow::Elsewhere(item));
             }
         }
         let kept = before.and_then(|b| self.visible.iter().position(|&q| q == b));

@@ -70,16 +70,21 @@ impl ReaderPane {
         self.clamp();
     }
 
+    /// Scrolls so that byte `at` is on the row `lead` rows below the top of the pane (or as
+    /// near as the text's start and end allow).
+    pub fn scroll_to(&mut self, at: usize, lead: usize) {
+        self.scroll = self.wrapped.row_of(at).saturating_sub(lead);
+        self.clamp();
+    }
+
     /// Scrolls so that the bytes `range` are in view: unchanged when they already are, else
     /// with their first row a third of the way down, or higher when that leaves their end out
-    /// of view (`at_top`: on the first row).
-    pub fn reveal(&mut self, range: Range<usize>, at_top: bool) {
+    /// of view.
+    pub fn reveal(&mut self, range: Range<usize>) {
         let first = self.wrapped.row_of(range.start);
         let last = self.wrapped.row_of(range.end.saturating_sub(1).max(range.start));
         let height = self.height.max(1);
-        if at_top {
-            self.scroll = first;
-        } else if first < self.scroll || last >= self.scroll + height {
+        if first < self.scroll || last >= self.scroll + height {
             self.scroll = first.saturating_sub(height / 3);
             if last >= self.scroll + height {
                 self.scroll = (last + 1).saturating_sub(height).min(first);

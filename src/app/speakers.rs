@@ -21,9 +21,11 @@ pub struct Speakers {
     pub roster: Roster,
     /// For each quote of the article shown, how many other articles carry it.
     pub also_in: Vec<usize>,
-    /// Byte ranges, in the article shown, of the words its quote words differently from the
-    /// version `a` came from.
+    /// Byte ranges, in the article shown, of the words its selected quote words differently
+    /// from another article's version: the one `a` came from, else the first that differs.
     pub changed: Vec<Range<usize>>,
+    /// The quote (library entry, quote) that `changed` is about.
+    pub compared: Option<(usize, usize)>,
 }
 
 impl Speakers {
@@ -47,18 +49,49 @@ impl Speakers {
         });
     }
 
-    /// Marks the words of quote `to` (in `to_entry`) that quote `from` (in `from_entry`) words
-    /// differently.
+    /// Marks the words of quote `to` that quote `from` words differently.
     pub fn mark_changes(&mut self, from: (&Entry, usize), to: (&Entry, usize)) {
-        self.changed.clear();
-        let (Some((a, _)), Some((b, at))) = (quoted(from), quoted(to)) else { return };
-        let (_, marks) = word_diff(a, b);
-        self.changed = marks
-            .into_iter()
-            .filter(|m| m.change == Change::Changed)
-            .map(|m| m.range.start + at..m.range.end + at)
-            .collect();
+        self.changed = changes(from, to);
     }
+
+    /// Forgets the words marked (the article or quote shown changed).
+    pub fn forget_changes(&mut self) {
+        self.changed.clear();
+        self.compared = None;
+    }
+
+    /// Marks the words of quote `quote` of library entry `entry` that the first other
+    /// article's version words differently; returns that article's entry, if any differs.
+    pub fn compare_elsewhere(
+        &mut self,
+        entries: &[Entry],
+        entry: usize,
+        quote: usize,
+    ) -> Option<usize> {
+        self.forget_changes();
+        self.compared = Some((entry, quote));
+        let shown = entries.get(entry)?;
+        let here = QuoteRef { article: shown.article.id, quote };
+        self.index.elsewhere(here).into_iter().find_map(|other| {
+            let at = *self.entry_of.get(&other.article)?;
+            let marks = changes((entries.get(at)?, other.quote), (shown, quote));
+            (!marks.is_empty()).then(|| {
+                self.changed = marks;
+                at
+            })
+        })
+    }
+}
+
+/// The byte ranges of the words of quote `to` that quote `from` words differently.
+fn changes(from: (&Entry, usize), to: (&Entry, usize)) -> Vec<Range<usize>> {
+    let (Some((a, _)), Some((b, at))) = (quoted(from), quoted(to)) else { return Vec::new() };
+    let (_, marks) = word_diff(a, b);
+    marks
+        .into_iter()
+        .filter(|m| m.change == Change::Changed)
+        .map(|m| m.range.start + at..m.range.end + at)
+        .collect()
 }
 
 /// The text from the first to the last quoted word of quote `q` of `e`, and where it starts.

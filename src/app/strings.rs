@@ -128,11 +128,6 @@ pub fn also_in(n: usize) -> String {
     format!("also in {n} article{}", if n == 1 { "" } else { "s" })
 }
 
-/// How many other articles carry a quote, where there is little room.
-pub fn also_in_short(n: usize) -> String {
-    format!("+{n}")
-}
-
 /// A speaker's counts in the speakers view.
 pub fn speaker_counts(quotes: usize, articles: usize) -> String {
     format!("{quotes} quote{} in {articles} article{}", plural(quotes), plural(articles))
@@ -151,6 +146,11 @@ pub fn same_quote(title: &str, changed: usize) -> String {
         0 => format!("Same quote in “{title}”"),
         n => format!("Same quote in “{title}”, {n} word{} different (highlighted)", plural(n)),
     }
+}
+
+/// Message: the selected quote is worded differently in another article.
+pub fn worded_differently(title: &str, changed: usize) -> String {
+    format!("Worded differently in “{title}”: {changed} word{} highlighted", plural(changed))
 }
 
 /// Message: the search found nothing.

@@ -106,6 +106,31 @@ pub fn update(app: &mut App, action: Action) {
     if app.focus != Focus::List && (app.reader.entry != shown || focus == Focus::List) {
         mark_read(app);
     }
+    compare_selected_quote(app);
+}
+
+/// Once a quote is selected, marks the words another article quotes differently (unless `a`
+/// just marked those of the version it came from), and says where.
+fn compare_selected_quote(app: &mut App) {
+    let selected = app.reader.entry.zip(app.quotes.selected_quote());
+    if selected == app.speakers.compared {
+        return;
+    }
+    let Some((entry, quote)) = selected else {
+        return app.speakers.forget_changes();
+    };
+    if app.speakers.also_in.get(quote).is_none_or(|&n| n == 0) {
+        app.speakers.forget_changes();
+        app.speakers.compared = selected;
+        return;
+    }
+    let entries = &app.library.entries;
+    if let Some(other) = app.speakers.compare_elsewhere(entries, entry, quote)
+        && let Some(e) = entries.get(other)
+    {
+        let words = app.speakers.changed.len();
+        app.status.say(strings::worded_differently(&e.article.title, words));
+    }
 }
 
 fn toggle_help(app: &mut App) {
@@ -159,7 +184,7 @@ fn open(app: &mut App) {
                     view.selected(&app.speakers.roster).and_then(|s| s.quotes.get(view.quote));
                 if let Some(&r) = chosen {
                     app.modal = None;
-                    app.speakers.changed.clear();
+                    app.speakers.forget_changes();
                     jump_to(app, r);
                 }
             }
@@ -232,7 +257,7 @@ fn apply_prompt(app: &mut App, kind: PromptKind, input: String, origin: usize) {
             let article = app.reader.entry.and_then(|i| app.library.entries.get(i));
             app.reader.search.run(article.map(|e| &e.article));
             if let Some(m) = app.reader.search.next_from(origin) {
-                app.reader.reveal(m, false);
+                app.reader.reveal(m);
                 select_first_quote_in_view(app);
             }
         }
@@ -261,7 +286,7 @@ fn step_search(app: &mut App, forward: bool) {
         Some(m) => {
             let current = search.current.map_or(0, |c| c + 1);
             app.status.say(strings::match_position(current, total));
-            app.reader.reveal(m, false);
+            app.reader.reveal(m);
             select_first_quote_in_view(app);
         }
         None => app.status.say(strings::no_match(&search.query)),
@@ -322,6 +347,7 @@ fn next_same_quote(app: &mut App) {
     let entries = &app.library.entries;
     if let (Some(a), Some(b)) = (entries.get(entry), entries.get(target)) {
         app.speakers.mark_changes((a, quote), (b, to.quote));
+        app.speakers.compared = Some((target, to.quote));
         app.status.say(strings::same_quote(&b.article.title, app.speakers.changed.len()));
     }
 }
@@ -499,8 +525,7 @@ fn refresh_done(app: &mut App, refreshed: Refreshed) {
     let failures = std::mem::take(&mut batch.problems);
     batch.warnings.extend(failures);
     add_entries(app, batch);
-    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
-    app.speakers.count_links(entry);
+    recount_links(app);
     app.status.say(message);
 }
 
@@ -520,8 +545,7 @@ fn reselect_last_open(app: &mut App, from: usize) {
 fn loading_done(app: &mut App) {
     // Articles loaded since the shown one may carry its quotes: counted once, now, rather than
     // at every batch (a statement in thousands of articles is costly to count).
-    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
-    app.speakers.count_links(entry);
+    recount_links(app);
     let library = &mut app.library;
     library.loading = false;
     if let Some(last) = library.problems.last() {
@@ -546,19 +570,27 @@ fn show_selected(app: &mut App) {
             let id = entry.article.id;
             if let Some(position) = app.saved.get(&id).map(|m| m.position).filter(|&p| p > 0) {
                 let position = usize::try_from(position).unwrap_or(usize::MAX);
-                app.reader.reveal(position..position, true);
+                app.reader.scroll_to(position, 0);
             }
             app.effects.push(Effect::SaveLastOpen(id));
         }
         None => app.reader.clear(),
     }
+    app.speakers.forget_changes();
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
+    app.speakers.count_links(entry);
     app.quotes.forget_selection();
     layout_quotes(app);
     // A restored position is not the top: the quote selection follows the pane, as in scrolling.
     select_first_quote_in_view(app);
-    app.speakers.changed.clear();
+}
+
+/// Counts anew the other articles that carry the shown article's quotes, which the quotes
+/// panel says under each.
+fn recount_links(app: &mut App) {
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);
+    layout_quotes(app);
 }
 
 /// Lays out the quotes panel anew after its filters changed, and brings the quote they leave
@@ -572,18 +604,27 @@ fn rebuild_quotes(app: &mut App) {
 fn layout_quotes(app: &mut App) {
     let width = usize::from(inner(app.layout.quotes).width);
     match app.reader.entry.and_then(|i| app.library.entries.get(i)) {
-        Some(entry) => app.quotes.rebuild(&entry.quotes, &entry.article.text, width),
-        None => app.quotes.rebuild(&[], "", width),
+        Some(entry) => {
+            let also_in = &app.speakers.also_in;
+            app.quotes.rebuild(&entry.quotes, &entry.article.text, width, also_in);
+        }
+        None => app.quotes.rebuild(&[], "", width, &[]),
     }
 }
 
-/// The pane follows the quote selection.
+/// The pane follows the quote selection: the quote brought into view, or (`at_top`, when the
+/// user asked to go to it) near the top, under a few rows of what leads to it (who said it).
 fn reveal_selected_quote(app: &mut App, at_top: bool) {
     let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q));
-    if let Some(span) = quote.map(|q| q.span()) {
-        app.reader.reveal(span, at_top);
+    match quote.map(|q| q.span()) {
+        Some(span) if at_top => app.reader.scroll_to(span.start, QUOTE_LEAD_ROWS),
+        Some(span) => app.reader.reveal(span),
+        None => {}
     }
 }
+
+/// Rows of text kept above a quote gone to.
+const QUOTE_LEAD_ROWS: usize = 2;
 
 /// The quote selection follows the pane: the first quote in view is selected.
 fn select_first_quote_in_view(app: &mut App) {

@@ -227,6 +227,18 @@ impl Index {
 
     /// The quotation of the same statement in the next article (in loading order, wrapping
     /// round) that carries it, if another does.
+    /// The same quotation in the other articles that carry it, in loading order.
+    pub fn elsewhere(&self, r: QuoteRef) -> Vec<QuoteRef> {
+        let Some(slot) = self.slot(r) else { return Vec::new() };
+        let own = self.quotes[slot as usize].article;
+        let class = self.quotes[slot as usize].class;
+        let others = self.groups.quotes_of_group(class).into_iter();
+        others
+            .filter(|&s| self.quotes[s as usize].article != own)
+            .map(|s| self.quote_ref(s))
+            .collect()
+    }
+
     pub fn next_article(&self, r: QuoteRef) -> Option<QuoteRef> {
         let slot = self.slot(r)?;
         let own = self.quotes[slot as usize].article;

@@ -41,24 +41,17 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         item_style(*item, theme.dim),
                     ));
                 }
-                let elsewhere = pane.visible.get(*item).and_then(|&q| app.speakers.also_in.get(q));
-                if let Some(&n) = elsewhere.filter(|&&n| n > 0) {
-                    let used: usize = spans.iter().map(|s| s.width()).sum();
-                    // The long form where it fits, else the short one: a row never wraps.
-                    let long = format!(" · {}", strings::also_in(n));
-                    let note = if used + long.chars().count() <= width {
-                        long
-                    } else {
-                        format!(" · {}", strings::also_in_short(n))
-                    };
-                    spans.push(Span::styled(note, item_style(*item, theme.dim)));
-                }
                 let used: usize = spans.iter().map(|s| s.width()).sum();
                 spans.push(Span::styled(
                     " ".repeat(width.saturating_sub(used)),
                     item_style(*item, theme.dim),
                 ));
                 Line::from(spans)
+            }
+            QuoteRow::Elsewhere(item) => {
+                let n = pane.visible.get(*item).and_then(|&q| app.speakers.also_in.get(q));
+                let note = strings::also_in(n.copied().unwrap_or(0));
+                Line::styled(pad(&note, width), item_style(*item, theme.dim))
             }
             QuoteRow::Text(item, text) => {
                 let partial = pane

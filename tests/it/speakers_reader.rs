@@ -32,14 +32,15 @@ fn selected_text(app: &App) -> String {
     quote.map(|q| q.text(&entry.article.text)).unwrap_or_default()
 }
 
-/// True when the selected quote starts on the top row of the pane.
+/// True when the selected quote starts on the third row of the pane, under two rows of what
+/// leads to it (or as near as the article's start and end allow).
 fn selected_quote_at_top(app: &App) -> bool {
     let Some(entry) = app.current() else { return false };
     let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else {
         return false;
     };
-    app.reader.wrapped.row_of(quote.span().start) == app.reader.scroll
-        || app.reader.scroll == app.reader.max_scroll()
+    let row = app.reader.wrapped.row_of(quote.span().start);
+    row.saturating_sub(2) == app.reader.scroll || app.reader.scroll == app.reader.max_scroll()
 }
 
 /// Presses `j` until the speakers view selects `name`.
@@ -152,10 +153,13 @@ fn the_quotes_panel_says_where_else_a_quote_is_and_a_goes_there() {
     assert!(selected_text(&app).starts_with("We will not trade territory"));
     let q = app.quotes.selected_quote().expect("a quote is selected");
     assert_eq!(app.speakers.also_in.get(q), Some(&2));
-    assert!(screen(&app).contains("Oleksiy Danylyuk · +2"), "short where the panel is narrow");
-    let mut wide = app_with(fixtures(), 200, H);
-    press(&mut wide, "l l");
-    assert!(screen(&wide).contains("Oleksiy Danylyuk · also in 2 articles"));
+    // On a row of its own under the words, so that it is whole however narrow the panel.
+    let screen = screen(&app);
+    let rows: Vec<&str> =
+        screen.lines().map(|l| l.rsplit('│').nth(1).unwrap_or("").trim()).collect();
+    let speaker = rows.iter().position(|r| *r == "Oleksiy Danylyuk").expect("speaker row");
+    let note = rows.iter().position(|r| *r == "also in 2 articles").expect("note row");
+    assert!(note > speaker + 1, "after the words: {rows:?}");
     // Petrenko's quote is in no other article.
     press(&mut app, "j");
     assert_eq!(app.speakers.also_in.get(app.quotes.selected_quote().unwrap_or(0)), Some(&0));
@@ -230,4 +234,24 @@ fn a_narrow_speakers_view_keeps_the_names_readable() {
     let screen = screen(&app);
     assert!(screen.contains("quotes, name"), "{screen}");
     assert!(screen.contains("Volodymyr Zelenskyy"), "{screen}");
+}
+
+#[test]
+fn a_quote_worded_differently_elsewhere_is_highlighted_however_it_is_reached() {
+    let mut app = app_with(fixtures(), W, H);
+    // Straight to the article with the changed word from the list, not with `a`.
+    press(&mut app, "j j l l");
+    assert_eq!(title(&app), "No land for peace, says Kyiv");
+    assert!(selected_text(&app).starts_with("We will not trade land"));
+    let entry = app.current().expect("an article");
+    let changed: Vec<&str> =
+        app.speakers.changed.iter().map(|r| &entry.article.text[r.clone()]).collect();
+    assert_eq!(changed, ["land"]);
+    assert_eq!(
+        app.status.message.as_deref(),
+        Some("Worded differently in “Kyiv rejects ceasefire offer”: 1 word highlighted")
+    );
+    // A quote no other article carries has nothing to compare.
+    press(&mut app, "j");
+    assert!(app.speakers.changed.is_empty());
 }

@@ -74,10 +74,10 @@ fn selecting_a_quote_scrolls_the_pane_to_it() {
     press(&mut app, "k");
     assert_eq!(selected_quote(&app), Some(3));
     assert!(quote_in_view(&app, 3));
-    // Enter jumps: the quote's row goes to the top of the pane.
+    // Enter jumps: the quote's row goes near the top of the pane, under two rows that lead to it.
     press(&mut app, "enter");
     let start = app.current().map(|e| e.quotes[3].span().start).unwrap_or_default();
-    assert_eq!(app.reader.scroll, app.reader.wrapped.row_of(start));
+    assert_eq!(app.reader.scroll, app.reader.wrapped.row_of(start) - 2);
 }
 
 #[test]
@@ -288,7 +288,7 @@ fn the_narrow_layout_shows_one_panel_and_tab_switches() {
     assert_eq!(app.focus, Focus::Reader);
     let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q).cloned());
     let start = app.reader.wrapped.row_of(quote.expect("a quote selected").span().start);
-    assert_eq!(app.reader.scroll, start.min(app.reader.max_scroll()));
+    assert_eq!(app.reader.scroll, start.saturating_sub(2).min(app.reader.max_scroll()));
 }
 
 #[test]
