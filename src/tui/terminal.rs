@@ -2,6 +2,7 @@
 //! reporting are undone on every way out (return, error, panic).
 
 use std::io::{self, Stdout};
+use std::mem::ManuallyDrop;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -13,8 +14,9 @@ use ratatui::backend::CrosstermBackend;
 
 /// The terminal, taken over; given back when dropped.
 pub struct Tui {
-    /// The ratatui terminal to draw on.
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// The ratatui terminal to draw on. Never dropped: its `Drop` shows the cursor and prints
+    /// an error to a terminal that hung up; [`restore`] does that quietly instead.
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Tui {
@@ -29,7 +31,7 @@ impl Tui {
             Terminal::new(CrosstermBackend::new(io::stdout()))
         })();
         match terminal {
-            Ok(terminal) => Ok(Self { terminal }),
+            Ok(terminal) => Ok(Self { terminal: ManuallyDrop::new(terminal) }),
             Err(e) => {
                 restore();
                 Err(e)
