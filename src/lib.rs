@@ -23,5 +23,6 @@ pub mod sanitize;
 pub mod sources;
 pub mod speakers;
 pub mod store;
+pub mod strict_toml;
 pub mod tui;
 pub mod ui;

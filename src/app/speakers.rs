@@ -26,6 +26,9 @@ pub struct Speakers {
     pub changed: Vec<Range<usize>>,
     /// The quote (library entry, quote) that `changed` is about.
     pub compared: Option<(usize, usize)>,
+    /// The serial of the status message that told how that quote is worded elsewhere: it
+    /// goes when another quote is selected.
+    pub told: Option<u64>,
 }
 
 impl Speakers {

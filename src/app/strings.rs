@@ -62,7 +62,7 @@ pub fn describe(action: &Action) -> &'static str {
         Action::Search => "search in the article",
         Action::SearchNext => "next match",
         Action::SearchPrev => "previous match",
-        Action::Cancel => "close, or clear the search, the filter, the speaker",
+        Action::Cancel => "close, or clear search, filter, speaker",
         Action::Filter => "filter articles by title and text",
         Action::SpeakerFilter => "cycle the speaker filter",
         Action::TogglePartials => "show or hide partial quotes",

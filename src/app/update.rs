@@ -116,6 +116,10 @@ fn compare_selected_quote(app: &mut App) {
     if selected == app.speakers.compared {
         return;
     }
+    // What the status bar said of the last quote's wording is not about this one.
+    if app.speakers.told.take() == Some(app.status.serial) {
+        app.status.message = None;
+    }
     let Some((entry, quote)) = selected else {
         return app.speakers.forget_changes();
     };
@@ -130,6 +134,7 @@ fn compare_selected_quote(app: &mut App) {
     {
         let words = app.speakers.changed.len();
         app.status.say(strings::worded_differently(&e.article.title, words));
+        app.speakers.told = Some(app.status.serial);
     }
 }
 
@@ -349,6 +354,7 @@ fn next_same_quote(app: &mut App) {
         app.speakers.mark_changes((a, quote), (b, to.quote));
         app.speakers.compared = Some((target, to.quote));
         app.status.say(strings::same_quote(&b.article.title, app.speakers.changed.len()));
+        app.speakers.told = Some(app.status.serial);
     }
 }
 
@@ -438,6 +444,12 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
 
 fn resize(app: &mut App, width: u16, height: u16) {
     relayout(app, Rect::new(0, 0, width, height));
+    // The pane keeps its text; a selected quote that fell out of view gives way to one in it.
+    let view = app.reader.view_bytes();
+    let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q));
+    if quote.is_some_and(|q| q.span().start >= view.end || q.span().end <= view.start) {
+        select_first_quote_in_view(app);
+    }
     let rows = speakers_view_height(app);
     if let Some(Modal::Speakers(view)) = &mut app.modal {
         view.height = rows;

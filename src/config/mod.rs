@@ -195,15 +195,22 @@ impl Config {
         let file: File = serde_ignored::deserialize(deserializer, |at| {
             let mut keys = Vec::new();
             key_path(&at, &mut keys);
-            unknown.push((at.to_string(), keys));
+            unknown.push(keys);
         })
         .map_err(|e: toml::de::Error| error(e.span(), e.message().to_string()))?;
         // serde_ignored knows the key's path, not its place: the place is found in the parsed file.
         let document = toml::de::DeTable::parse(text).ok();
-        for (name, keys) in unknown {
-            let span = document.as_ref().and_then(|d| key_span(d.get_ref(), &keys));
-            let line = span.map_or(String::new(), |s| format!(":{}", line_column(text, s.start).0));
-            warnings.push(format!("{}{line}: unknown setting `{name}` ignored", path.display()));
+        let mut found: Vec<(usize, String)> = unknown
+            .into_iter()
+            .map(|keys| {
+                let span = document.as_ref().and_then(|d| key_span(d.get_ref(), &keys));
+                (span.map_or(0, |s| line_column(text, s.start).0), keys.join("."))
+            })
+            .collect();
+        found.sort();
+        for (line, name) in found {
+            let at = if line > 0 { format!(":{line}") } else { String::new() };
+            warnings.push(format!("{}{at}: unknown setting `{name}` ignored", path.display()));
         }
 
         let mut keymap = Keymap::builtin();
@@ -277,7 +284,10 @@ fn key_path(at: &serde_ignored::Path, keys: &mut Vec<String>) {
         }
         Path::Map { parent, key } => {
             key_path(parent, keys);
-            keys.push(key.clone());
+            // `toml::Spanned` wraps a value in a map of its own: not a key of the file.
+            if !key.starts_with("$__serde_spanned") {
+                keys.push(key.clone());
+            }
         }
         Path::Some { parent }
         | Path::NewtypeStruct { parent }

@@ -10,7 +10,6 @@ pub const BUILTIN: &str = include_str!("../../assets/lexicon.toml");
 
 /// A lexicon file as written: the built-in one, or a user's extension of it.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct LexiconFile {
     /// Verbs that report speech, every form.
     #[serde(default)]
@@ -55,7 +54,6 @@ pub struct LexiconFile {
 
 /// Pronouns by what they can stand for.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PronounsFile {
     /// `he`, `she`.
     #[serde(default)]
@@ -74,7 +72,6 @@ pub struct PronounsFile {
 /// Words that tell whether a person is a man or a woman, so that `he` and `she` pass over
 /// people they cannot mean.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct GenderFile {
     /// `he`, `Mr`, `John`.
     #[serde(default)]
@@ -86,7 +83,6 @@ pub struct GenderFile {
 
 /// Other word classes.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct WordsFile {
     /// Capitalised words that are never (part of) a speaker's name.
     #[serde(default)]
@@ -104,7 +100,6 @@ pub struct WordsFile {
 
 /// One transliteration variant: a name ending in `from` is the name ending in `to`.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct NameEnding {
     /// The variant ending.
     pub from: String,
@@ -126,7 +121,7 @@ impl LexiconFile {
 
     /// Parses a lexicon file.
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
-        Ok(toml::from_str(text)?)
+        Ok(crate::strict_toml::from_str(text)?)
     }
 }
 

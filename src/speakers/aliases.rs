@@ -12,7 +12,6 @@ const BUILTIN: &str = include_str!("../../assets/aliases.toml");
 
 /// One alias file as written.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AliasFile {
     /// Sets of given names that are one name (`joseph`, `joe`).
     #[serde(default)]
@@ -27,7 +26,6 @@ pub struct AliasFile {
 
 /// A name and the other names it goes by.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The name to show.
     pub name: String,
@@ -48,7 +46,7 @@ impl AliasFile {
 
     /// Parses an alias file.
     pub fn parse(text: &str) -> Result<Self, AliasError> {
-        Ok(toml::from_str(text)?)
+        Ok(crate::strict_toml::from_str(text)?)
     }
 }
 

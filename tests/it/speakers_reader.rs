@@ -251,7 +251,8 @@ fn a_quote_worded_differently_elsewhere_is_highlighted_however_it_is_reached() {
         app.status.message.as_deref(),
         Some("Worded differently in “Kyiv rejects ceasefire offer”: 1 word highlighted")
     );
-    // A quote no other article carries has nothing to compare.
+    // A quote no other article carries has nothing to compare, and the message goes with it.
     press(&mut app, "j");
     assert!(app.speakers.changed.is_empty());
+    assert_eq!(app.status.message, None);
 }

@@ -306,6 +306,19 @@ fn a_resize_rewraps_and_keeps_the_text_in_view() {
 }
 
 #[test]
+fn a_resize_that_leaves_the_selected_quote_out_of_view_selects_one_in_view() {
+    let mut app = app_with(seeds(), 120, 40);
+    // The last quote the 40-row pane shows without scrolling.
+    press(&mut app, "tab tab j j j j j");
+    assert_eq!(app.reader.scroll, 0);
+    update(&mut app, Action::Resize { width: 80, height: 24 });
+    let entry = app.current().expect("an article");
+    let quote = app.quotes.selected_quote().map(|q| entry.quotes[q].span()).expect("selected");
+    let view = app.reader.view_bytes();
+    assert!(quote.start < view.end && quote.end > view.start, "{quote:?} in {view:?}");
+}
+
+#[test]
 fn tiny_terminals_show_a_message_and_every_key_still_works() {
     for (w, h) in [(1, 1), (10, 3), (23, 10), (30, 6), (0, 0)] {
         let mut app = app_with(seeds(), w, h);
