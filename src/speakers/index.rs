@@ -225,8 +225,6 @@ impl Index {
         articles.len()
     }
 
-    /// The quotation of the same statement in the next article (in loading order, wrapping
-    /// round) that carries it, if another does.
     /// The same quotation in the other articles that carry it, in loading order.
     pub fn elsewhere(&self, r: QuoteRef) -> Vec<QuoteRef> {
         let Some(slot) = self.slot(r) else { return Vec::new() };
@@ -239,6 +237,8 @@ impl Index {
             .collect()
     }
 
+    /// The quotation of the same statement in the next article (in loading order, wrapping
+    /// round) that carries it, if another does.
     pub fn next_article(&self, r: QuoteRef) -> Option<QuoteRef> {
         let slot = self.slot(r)?;
         let own = self.quotes[slot as usize].article;
