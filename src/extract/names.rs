@@ -225,6 +225,28 @@ fn without_possessives(word: &str) -> &str {
     strip(strip(word, '\''), '’')
 }
 
+/// How a person has been named in full so far in an article.
+#[derive(Clone, Copy, Debug, Default)]
+struct Named {
+    /// How many times.
+    times: usize,
+    /// When last (a running count of name runs).
+    last: usize,
+    /// In which paragraph last.
+    para: usize,
+}
+
+impl Named {
+    /// How strongly a bare surname in paragraph `para` means this person (person `id`): one
+    /// named in this paragraph or the one before, the latest such; else the one named most
+    /// often, the first of them on a tie: `Kovalenko said` right after `Taras Kovalenko` is
+    /// Taras, but `Cruz said` long after a passing `Heidi Cruz` is the article's Ted Cruz.
+    fn claim(self, para: usize, id: usize) -> (bool, usize, usize, Reverse<usize>) {
+        let recent = self.times > 0 && self.para + 1 >= para;
+        (recent, if recent { self.last } else { 0 }, self.times, Reverse(id))
+    }
+}
+
 impl Registry {
     /// Registers the runs of every paragraph (`paras[i]` = tokens and runs of paragraph `i`),
     /// setting each run's entity.
@@ -264,18 +286,18 @@ impl Registry {
         }
         // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
         let mut singles: Map<(&str, bool, Option<Gender>), Entity> = Map::default();
-        // When each person was last named in full (a running count of runs): two people who
-        // share a surname, and a bare `Kovalenko` means the one named last.
-        let mut named = vec![0; reg.persons.len()];
+        // How each person has been named in full so far, for a bare surname two people share.
+        let mut named = vec![Named::default(); reg.persons.len()];
         let mut clock = 0;
-        for (tokens, runs) in paras.iter_mut() {
+        for (para, (tokens, runs)) in paras.iter_mut().enumerate() {
             for run in runs.iter_mut() {
                 clock += 1;
                 if let Entity::Person(id) = run.entity {
                     if named.len() <= id {
-                        named.resize(id + 1, 0);
+                        named.resize(id + 1, Named::default());
                     }
-                    named[id] = clock;
+                    let n = &mut named[id];
+                    *n = Named { times: n.times + 1, last: clock, para };
                     continue;
                 }
                 if run.entity != Entity::Other {
@@ -300,13 +322,12 @@ impl Registry {
                             ids.iter().copied().filter(|&id| fits(reg.persons[id].gender, gender))
                         };
                         if fitting().nth(1).is_some() {
-                            // Two people share the surname: meant is the one named last before
-                            // this mention (the first listed, if neither was), not the same one
-                            // for every mention.
-                            let last_named =
-                                |&id: &usize| (named.get(id).copied().unwrap_or(0), Reverse(id));
-                            run.entity =
-                                fitting().max_by_key(last_named).map_or(run.entity, Entity::Person);
+                            // Two people share the surname: decided at each mention, not once
+                            // for its spelling.
+                            let named = |id: usize| named.get(id).copied().unwrap_or_default();
+                            run.entity = fitting()
+                                .max_by_key(|&id| named(id).claim(para, id))
+                                .map_or(run.entity, Entity::Person);
                             continue;
                         }
                         Entity::Person(fitting().next().unwrap_or(ids[0]))

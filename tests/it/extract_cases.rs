@@ -461,3 +461,11 @@ fn a_surname_two_people_share_means_the_one_named_last() {
         ]
     );
 }
+
+#[test]
+fn a_surname_two_people_share_means_the_article_s_main_person_when_neither_was_just_named() {
+    let t = "Senator speaks\n\nSen. Ted Cruz spoke in Houston. Ted Cruz has long opposed the \
+             plan.\n\nHis wife, Heidi Cruz, was there.\n\nThe rally went on for hours.\n\n\
+             Voters listened.\n\n\"I will tell the truth,\" Cruz said.";
+    assert_eq!(quotes(t), [q("I will tell the truth,", Some("Ted Cruz"))]);
+}
