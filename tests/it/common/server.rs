@@ -180,8 +180,10 @@ fn write_reply(mut stream: TcpStream, reply: Reply, bytes_sent: &Mutex<usize>) {
                 head.push_str(&format!("{name}: {value}\r\n"));
             }
             head.push_str(&format!("Content-Length: {}\r\nConnection: close\r\n\r\n", body.len()));
+            // Held while writing: a client that has the reply finds it counted.
+            let mut sent = bytes_sent.lock().unwrap();
             if stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body)).is_ok() {
-                *bytes_sent.lock().unwrap() += body.len();
+                *sent += body.len();
             }
         }
         Reply::Truncated { declared, body } => {
