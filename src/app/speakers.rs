@@ -64,7 +64,8 @@ impl Speakers {
     }
 
     /// Marks the words of quote `quote` of library entry `entry` that the first other
-    /// article's version words differently; returns that article's entry, if any differs.
+    /// article's version (of the first few) words differently; returns that article's entry,
+    /// if any differs.
     pub fn compare_elsewhere(
         &mut self,
         entries: &[Entry],
@@ -75,7 +76,9 @@ impl Speakers {
         self.compared = Some((entry, quote));
         let shown = entries.get(entry)?;
         let here = QuoteRef { article: shown.article.id, quote };
-        self.index.elsewhere(here).into_iter().find_map(|other| {
+        // A few versions at most: a statement in thousands of articles must not cost a
+        // keystroke thousands of comparisons.
+        self.index.elsewhere(here).into_iter().take(COMPARED_VERSIONS).find_map(|other| {
             let at = *self.entry_of.get(&other.article)?;
             let marks = changes((entries.get(at)?, other.quote), (shown, quote));
             (!marks.is_empty()).then(|| {
@@ -85,6 +88,9 @@ impl Speakers {
         })
     }
 }
+
+/// How many other articles' versions of a selected quote are compared with it.
+const COMPARED_VERSIONS: usize = 16;
 
 /// The byte ranges of the words of quote `to` that quote `from` words differently.
 fn changes(from: (&Entry, usize), to: (&Entry, usize)) -> Vec<Range<usize>> {
