@@ -203,6 +203,21 @@ fn big_folder(c: &mut Criterion) {
             black_box(app.list.visible.len())
         })
     });
+    // The quotes of this corpus are each carried by thousands of articles: every step counts
+    // them and compares the selected quote's wording with other articles' versions.
+    app.list.set_filter(&app.library.entries, String::new());
+    update(&mut app, Action::Top);
+    update(&mut app, Action::Open);
+    let quotes = app.current().map_or(0, |e| e.quotes.len());
+    let also_in = app.speakers.also_in.iter().max().copied().unwrap_or(0);
+    eprintln!("next quote benchmark: {quotes} quotes, each in up to {also_in} other articles");
+    group.bench_function("next + previous quote, each in thousands of articles", |b| {
+        b.iter(|| {
+            update(&mut app, Action::NextQuote);
+            update(&mut app, Action::PrevQuote);
+            black_box(app.speakers.changed.len())
+        })
+    });
     group.finish();
 }
 
