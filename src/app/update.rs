@@ -589,10 +589,8 @@ fn show_selected(app: &mut App) {
         None => app.reader.clear(),
     }
     app.speakers.forget_changes();
-    let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
-    app.speakers.count_links(entry);
     app.quotes.forget_selection();
-    layout_quotes(app);
+    recount_links(app);
     // A restored position is not the top: the quote selection follows the pane, as in scrolling.
     select_first_quote_in_view(app);
 }
