@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use saidso::app::{Action, App, Batch, Entry, Keymap, update};
+use saidso::app::{Action, App, Batch, Command, Entry, Keymap, update};
 use saidso::clean::{Rules, clean};
 use saidso::config::Config;
 use saidso::extract::Extractor;
@@ -84,9 +84,9 @@ fn long_article_frames(c: &mut Criterion) {
         })
     });
     let mut app = app_with(vec![entry]);
-    update(&mut app, Action::FocusNext);
+    update(&mut app, Action::Command(Command::FocusNext));
     for _ in 0..200 {
-        update(&mut app, Action::PageDown);
+        update(&mut app, Action::Command(Command::PageDown));
     }
     let theme = Theme::default();
     let mut term = terminal();
@@ -95,16 +95,16 @@ fn long_article_frames(c: &mut Criterion) {
     });
     group.bench_function("page down + frame", |b| {
         b.iter(|| {
-            update(&mut app, Action::PageDown);
+            update(&mut app, Action::Command(Command::PageDown));
             if app.reader.scroll == app.reader.max_scroll() {
-                update(&mut app, Action::Top);
+                update(&mut app, Action::Command(Command::Top));
             }
             term.draw(|f| render(&app, &theme, f)).map(|_| ()).expect("draw")
         })
     });
     group.bench_function("search 'putin' + frame", |b| {
         b.iter(|| {
-            update(&mut app, Action::Search);
+            update(&mut app, Action::Command(Command::Search));
             for c in "putin".chars() {
                 update(&mut app, Action::Type(c));
             }
@@ -186,9 +186,9 @@ fn big_folder(c: &mut Criterion) {
     eprintln!("filter benchmark over {} articles", app.library.entries.len());
     group.bench_function("filter: type 'kremlin said'", |b| {
         b.iter(|| {
-            update(&mut app, Action::Filter);
-            update(&mut app, Action::Cancel);
-            update(&mut app, Action::Filter);
+            update(&mut app, Action::Command(Command::Filter));
+            update(&mut app, Action::Command(Command::Cancel));
+            update(&mut app, Action::Command(Command::Filter));
             for c in "kremlin said".chars() {
                 update(&mut app, Action::Type(c));
             }
@@ -206,15 +206,15 @@ fn big_folder(c: &mut Criterion) {
     // The quotes of this corpus are each carried by thousands of articles: every step counts
     // them and compares the selected quote's wording with other articles' versions.
     app.list.set_filter(&app.library.entries, String::new());
-    update(&mut app, Action::Top);
-    update(&mut app, Action::Open);
+    update(&mut app, Action::Command(Command::Top));
+    update(&mut app, Action::Command(Command::Open));
     let quotes = app.current().map_or(0, |e| e.quotes.len());
     let also_in = app.speakers.also_in.iter().max().copied().unwrap_or(0);
     eprintln!("next quote benchmark: {quotes} quotes, each in up to {also_in} other articles");
     group.bench_function("next + previous quote, each in thousands of articles", |b| {
         b.iter(|| {
-            update(&mut app, Action::NextQuote);
-            update(&mut app, Action::PrevQuote);
+            update(&mut app, Action::Command(Command::NextQuote));
+            update(&mut app, Action::Command(Command::PrevQuote));
             black_box(app.speakers.changed.len())
         })
     });

@@ -1,24 +1,26 @@
 //! Which action a key press means right now: what is open over the panels decides first, then
-//! the key table (whose actions each panel interprets in `update`).
+//! the key table (whose commands each panel interprets in `update`).
 
 use super::key::{Key, KeyCode};
-use super::{Action, App, Modal};
+use super::{Action, App, Command, Modal};
 
 /// The action of `key` in the app's current state, if any.
 pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
     match app.modal {
         Some(Modal::Prompt(_)) => prompt_action(key),
         // The help overlay scrolls; any other key closes it.
-        Some(Modal::Help { .. }) => match app.keymap.action(key)? {
-            a if a.is_motion() => Some(a),
-            _ => Some(Action::Cancel),
+        Some(Modal::Help { .. }) => match app.keymap.command(key)? {
+            c if c.is_motion() => Some(c.into()),
+            _ => Some(Command::Cancel.into()),
         },
-        Some(Modal::Speakers(_)) => match app.keymap.action(key)? {
-            a if a.is_motion() => Some(a),
-            a @ (Action::Open | Action::Cancel | Action::Speakers | Action::Quit) => Some(a),
+        Some(Modal::Speakers(_)) => match app.keymap.command(key)? {
+            c if c.is_motion() => Some(c.into()),
+            c @ (Command::Open | Command::Cancel | Command::Speakers | Command::Quit) => {
+                Some(c.into())
+            }
             _ => None,
         },
-        None => app.keymap.action(key),
+        None => app.keymap.command(key).map(Action::Command),
     }
 }
 
@@ -26,12 +28,12 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
 /// still quits.
 fn prompt_action(key: Key) -> Option<Action> {
     match key.code {
-        KeyCode::Char('c') if key.ctrl => Some(Action::Quit),
+        KeyCode::Char('c') if key.ctrl => Some(Command::Quit.into()),
         KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
         KeyCode::Char('u') if key.ctrl => Some(Action::ClearPrompt),
         KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Type(c)),
         KeyCode::Enter => Some(Action::Submit),
-        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Esc => Some(Command::Cancel.into()),
         KeyCode::Backspace => Some(Action::Backspace),
         _ => None,
     }

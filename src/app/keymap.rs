@@ -1,25 +1,26 @@
-//! The key table: which keys trigger which action. The defaults are `assets/keymap.toml`, embedded
-//! in the binary; a user's table replaces the keys of the actions it names. The help overlay and
-//! the status-bar hints are generated from the same table.
+//! The key table: which keys trigger which command. The defaults are `assets/keymap.toml`,
+//! embedded in the binary; a user's table replaces the keys of the commands it names. The help
+//! overlay, the status-bar hints, `saidso --help` and `saidso config --default` are generated
+//! from the same table.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::action::Action;
+use super::command::Command;
 use super::key::{BadKey, Key};
 
 /// The default key table, as shipped.
 pub const DEFAULT_KEYMAP: &str = include_str!("../../assets/keymap.toml");
 
-/// One action and the keys bound to it.
+/// One command and the keys bound to it.
 #[derive(Clone, Debug)]
 pub struct Binding {
-    /// The action.
-    pub action: Action,
+    /// The command.
+    pub command: Command,
     /// Its keys, first the one shown in hints.
     pub keys: Vec<Key>,
 }
 
-/// Keys to actions, and actions to keys.
+/// Keys to commands, and commands to keys.
 #[derive(Clone, Debug)]
 pub struct Keymap {
     bindings: Vec<Binding>,
@@ -32,21 +33,21 @@ pub enum KeymapError {
     /// Not TOML, or not a table of lists of strings.
     #[error("{0}")]
     Toml(#[from] toml::de::Error),
-    /// A name that is not a bindable action.
+    /// A name that is not a command.
     #[error("unknown action `{0}`")]
     UnknownAction(String),
     /// A key that cannot be read.
     #[error("{0}")]
     BadKey(#[from] BadKey),
-    /// One key bound to two actions.
+    /// One key bound to two commands, named as in the file.
     #[error("key `{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
         /// The key.
         key: String,
-        /// The first action's name.
-        first: String,
-        /// The second action's name.
-        second: String,
+        /// The first command's name.
+        first: &'static str,
+        /// The second command's name.
+        second: &'static str,
     },
 }
 
@@ -57,32 +58,32 @@ impl Keymap {
         Self::parse(DEFAULT_KEYMAP).unwrap_or_else(|_| Self::from_bindings(Vec::new()))
     }
 
-    /// Reads a key table: `action-name = ["key", …]` lines.
+    /// Reads a key table: `command-name = ["key", …]` lines.
     pub fn parse(toml_text: &str) -> Result<Self, KeymapError> {
         Self::from_table(toml::from_str(toml_text)?)
     }
 
-    /// A key table from action names and key names, as the config file's `[keys]` holds it.
+    /// A key table from command names and key names, as the config file's `[keys]` holds it.
     pub fn from_table(table: BTreeMap<String, Vec<String>>) -> Result<Self, KeymapError> {
         let mut bindings = Vec::new();
         for (name, keys) in table {
-            let action =
-                Action::from_name(&name).ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
+            let command = Command::from_name(&name)
+                .ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
             let keys = keys.iter().map(|k| k.parse()).collect::<Result<Vec<Key>, _>>()?;
-            bindings.push(Binding { action, keys });
+            bindings.push(Binding { command, keys });
         }
         check_conflicts(&bindings)?;
         Ok(Self::from_bindings(bindings))
     }
 
-    /// This table with `user`'s bindings on top: an action the user names gets exactly the
-    /// user's keys, and those keys leave any other action.
+    /// This table with `user`'s bindings on top: a command the user names gets exactly the
+    /// user's keys, and those keys leave any other command.
     pub fn merged(self, user: Keymap) -> Self {
         let taken: Vec<Key> = user.bindings.iter().flat_map(|b| b.keys.clone()).collect();
         let mut bindings: Vec<Binding> = self
             .bindings
             .into_iter()
-            .filter(|b| !user.bindings.iter().any(|u| u.action.same_kind(&b.action)))
+            .filter(|b| !user.bindings.iter().any(|u| u.command == b.command))
             .map(|mut b| {
                 b.keys.retain(|k| !taken.contains(k));
                 b
@@ -93,9 +94,8 @@ impl Keymap {
     }
 
     fn from_bindings(mut bindings: Vec<Binding>) -> Self {
-        // Keep the help order, whatever order the file had.
-        let order = Action::bindable();
-        bindings.sort_by_key(|b| order.iter().position(|a| a.same_kind(&b.action)));
+        // Keep the help order (the commands' own), whatever order the file had.
+        bindings.sort_by_key(|b| b.command as usize);
         let mut by_key = HashMap::new();
         for (i, b) in bindings.iter().enumerate() {
             for key in &b.keys {
@@ -105,14 +105,14 @@ impl Keymap {
         Self { bindings, by_key }
     }
 
-    /// The action bound to `key`.
-    pub fn action(&self, key: Key) -> Option<Action> {
-        self.by_key.get(&key).map(|&i| self.bindings[i].action.clone())
+    /// The command bound to `key`.
+    pub fn command(&self, key: Key) -> Option<Command> {
+        self.by_key.get(&key).map(|&i| self.bindings[i].command)
     }
 
-    /// The keys bound to `action`, the main one first.
-    pub fn keys(&self, action: &Action) -> &[Key] {
-        self.bindings.iter().find(|b| b.action.same_kind(action)).map_or(&[], |b| &b.keys)
+    /// The keys bound to `command`, the main one first.
+    pub fn keys(&self, command: Command) -> &[Key] {
+        self.bindings.iter().find(|b| b.command == command).map_or(&[], |b| &b.keys)
     }
 
     /// Every binding, in help order.
@@ -128,14 +128,14 @@ impl Default for Keymap {
 }
 
 fn check_conflicts(bindings: &[Binding]) -> Result<(), KeymapError> {
-    let mut seen: HashMap<Key, &Action> = HashMap::new();
+    let mut seen: HashMap<Key, Command> = HashMap::new();
     for b in bindings {
         for key in &b.keys {
-            if let Some(first) = seen.insert(*key, &b.action) {
+            if let Some(first) = seen.insert(*key, b.command) {
                 return Err(KeymapError::Conflict {
                     key: key.to_string(),
-                    first: format!("{first:?}"),
-                    second: format!("{:?}", b.action),
+                    first: first.name(),
+                    second: b.command.name(),
                 });
             }
         }
@@ -148,23 +148,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_table_parses_and_binds_every_action() {
+    fn the_embedded_table_parses_and_binds_every_command() {
         let keymap = Keymap::parse(DEFAULT_KEYMAP).expect("default keymap");
-        for action in Action::bindable() {
-            assert!(!keymap.keys(&action).is_empty(), "{action:?} has no key");
+        for command in Command::all() {
+            assert!(!keymap.keys(command).is_empty(), "{command:?} has no key");
         }
-        assert!(matches!(keymap.action(Key::char('j')), Some(Action::Down)));
-        assert!(matches!(keymap.action(Key::ctrl('c')), Some(Action::Quit)));
+        assert_eq!(keymap.command(Key::char('j')), Some(Command::Down));
+        assert_eq!(keymap.command(Key::ctrl('c')), Some(Command::Quit));
     }
 
     #[test]
     fn a_user_table_rebinds_and_frees_keys() {
         let user = Keymap::parse("quit = [\"x\"]\ndown = [\"q\"]").expect("user keymap");
         let keymap = Keymap::builtin().merged(user);
-        assert!(matches!(keymap.action(Key::char('q')), Some(Action::Down)));
-        assert!(matches!(keymap.action(Key::char('x')), Some(Action::Quit)));
-        assert!(keymap.action(Key::char('j')).is_none());
-        assert!(matches!(keymap.action(Key::char('k')), Some(Action::Up)));
+        assert_eq!(keymap.command(Key::char('q')), Some(Command::Down));
+        assert_eq!(keymap.command(Key::char('x')), Some(Command::Quit));
+        assert_eq!(keymap.command(Key::char('j')), None);
+        assert_eq!(keymap.command(Key::char('k')), Some(Command::Up));
     }
 
     #[test]
@@ -173,7 +173,7 @@ mod tests {
         assert!(matches!(Keymap::parse("quit = [\"hyper-x\"]"), Err(KeymapError::BadKey(_))));
         assert!(matches!(
             Keymap::parse("quit = [\"x\"]\nhelp = [\"x\"]"),
-            Err(KeymapError::Conflict { .. })
+            Err(KeymapError::Conflict { first: "help", second: "quit", .. })
         ));
         assert!(matches!(Keymap::parse("quit = 3"), Err(KeymapError::Toml(_))));
     }

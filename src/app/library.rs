@@ -56,7 +56,7 @@ pub struct Batch {
 
 /// What a refresh of the followed feeds brought.
 #[derive(Clone, Debug, Default)]
-pub struct Refreshed {
+pub struct RefreshReport {
     /// The articles the refresh stored, loaded (some may be in the list already), and the
     /// problems met, failed feeds included.
     pub batch: Batch,

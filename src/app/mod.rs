@@ -1,10 +1,12 @@
 //! The reader's state and the one function that changes it. Pure: no terminal, no files.
 //!
-//! Input becomes an [`Action`] (keys through the [`Keymap`], see [`action_for_key`]);
+//! Input becomes an [`Action`] (keys through the [`Keymap`] as [`Command`]s, see
+//! [`action_for_key`]);
 //! [`update`] applies it to the [`App`]; `ui::render` draws the `App`. The panels never talk to
 //! each other: `update` keeps them in sync.
 
 mod action;
+mod command;
 mod effect;
 mod filter;
 mod input;
@@ -27,13 +29,14 @@ use crate::model::ArticleId;
 use crate::store::Marks;
 
 pub use action::Action;
+pub use command::Command;
 pub use effect::Effect;
 pub use filter::{Haystack, Needle};
 pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
 pub use layout::{Layout, Mode, inner, reader_text};
-pub use library::{Batch, Entry, Library, Refreshed};
+pub use library::{Batch, Entry, Library, RefreshReport};
 pub use list::{ListPane, Order};
 pub use quotes::{QuoteRow, QuotesPane, SpeakerFilter};
 pub use reader::ReaderPane;

@@ -1,6 +1,6 @@
 //! Every user-facing string of the reader, in one place (for consistency now, translation later).
 
-use super::{Action, SpeakerFilter};
+use super::{Command, SpeakerFilter};
 use crate::model::Meta;
 use crate::store::Notice;
 
@@ -43,74 +43,25 @@ pub const FILTER_PROMPT: &str = "filter: ";
 /// Status-bar hint label for the help key.
 pub const HINT_HELP: &str = "help";
 
-/// What an action does, as the help overlay says it.
-pub fn describe(action: &Action) -> &'static str {
-    match action {
-        Action::Quit => "quit",
-        Action::Help => "show or hide this help",
-        Action::FocusNext => "next panel",
-        Action::FocusPrev => "previous panel",
-        Action::Down => "move down / scroll down",
-        Action::Up => "move up / scroll up",
-        Action::Top => "go to the top",
-        Action::Bottom => "go to the bottom",
-        Action::PageDown => "page down",
-        Action::PageUp => "page up",
-        Action::HalfPageDown => "half a page down",
-        Action::HalfPageUp => "half a page up",
-        Action::Open => "open the article / jump to the quote",
-        Action::Search => "search in the article",
-        Action::SearchNext => "next match",
-        Action::SearchPrev => "previous match",
-        Action::Cancel => "close, or clear search, filter, speaker",
-        Action::Filter => "filter articles by title and text",
-        Action::SpeakerFilter => "cycle the speaker filter",
-        Action::TogglePartials => "show or hide partial quotes",
-        Action::NextQuote => "next quote",
-        Action::PrevQuote => "previous quote",
-        Action::NextSameQuote => "next article with the same quote",
-        Action::Speakers => "speakers across the articles",
-        Action::ToggleStar => "star / unstar the article",
-        Action::ToggleRead => "mark the article read / unread",
-        Action::Copy => "copy the quote with its attribution",
-        Action::UnreadOnly => "list unread articles only / all",
-        Action::Export => "export the article's quotes as Markdown",
-        Action::ExportAll => "export the quotes of every article listed",
-        Action::OpenLink => "open the article's link in the browser",
-        Action::CycleOrder => "order the list: as given, title, quotes, date",
-        Action::Refresh => "refresh the followed feeds (in the background)",
-        _ => "",
-    }
-}
+/// The commands whose keys the status-bar hints show, most useful first, with their labels.
+pub const HINTS: [(Command, &str); 8] = [
+    (Command::Help, HINT_HELP),
+    (Command::Search, "search"),
+    (Command::Filter, "filter"),
+    (Command::NextQuote, "next quote"),
+    (Command::SpeakerFilter, "speaker"),
+    (Command::FocusNext, "panel"),
+    (Command::Quit, "quit"),
+    (Command::Speakers, "speakers"),
+];
 
-/// The short label of an action in the status-bar hints.
-pub fn hint(action: &Action) -> &'static str {
-    match action {
-        Action::Search => "search",
-        Action::Filter => "filter",
-        Action::NextQuote => "next quote",
-        Action::FocusNext => "panel",
-        Action::SpeakerFilter => "speaker",
-        Action::Open => "open",
-        Action::Quit => "quit",
-        Action::Help => HINT_HELP,
-        Action::SearchNext => "next match",
-        Action::Cancel => "clear",
-        Action::Speakers => "speakers",
-        _ => "",
-    }
-}
-
-/// The short label of an action in the status-bar hints of the speakers view.
-pub fn hint_in_speakers(action: &Action) -> &'static str {
-    match action {
-        Action::Open => "open",
-        Action::Cancel => "back",
-        Action::Speakers => "close",
-        Action::Quit => "quit",
-        _ => "",
-    }
-}
+/// The hints of the speakers view, with their labels.
+pub const HINTS_IN_SPEAKERS: [(Command, &str); 4] = [
+    (Command::Open, "open"),
+    (Command::Cancel, "back"),
+    (Command::Speakers, "close"),
+    (Command::Quit, "quit"),
+];
 
 /// Title of the speakers view.
 pub const SPEAKERS: &str = "Speakers";

@@ -6,10 +6,12 @@ use std::ops::Range;
 use ratatui::layout::Rect;
 
 use super::layout::{Layout, inner, reader_text};
-use super::library::{Batch, Refreshed};
+use super::library::{Batch, RefreshReport};
 use super::quotes::SpeakerFilter;
 use super::speakers::{Level, SpeakersView};
-use super::{Action, App, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings};
+use super::{
+    Action, App, Command, Effect, Focus, Modal, Mode, Motion, Prompt, PromptKind, strings,
+};
 use crate::extract::Quote;
 use crate::model::ArticleId;
 use crate::speakers::QuoteRef;
@@ -29,48 +31,7 @@ pub fn update(app: &mut App, action: Action) {
         app.status.sticky = false;
     }
     match action {
-        Action::Quit => {
-            save_position(app);
-            app.quit = true;
-        }
-        Action::ToggleStar => toggle_star(app),
-        Action::ToggleRead => toggle_read(app),
-        Action::Copy => copy_quote(app),
-        Action::Export => export(app, app.reader.entry.into_iter().collect()),
-        Action::ExportAll => export(app, app.list.visible.clone()),
-        Action::OpenLink => open_link(app),
-        Action::CycleOrder => {
-            app.list.set_order(&app.library.entries, app.list.order.next());
-            app.status.say(strings::order(app.list.order));
-        }
-        Action::UnreadOnly => {
-            app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
-            app.status.say(strings::unread_only(app.list.unread_only));
-            show_selected(app);
-        }
-        Action::Help => toggle_help(app),
-        Action::FocusNext => set_focus(app, app.focus.next()),
-        Action::FocusPrev => set_focus(app, app.focus.prev()),
-        Action::Down => motion(app, Motion::Lines(1)),
-        Action::Up => motion(app, Motion::Lines(-1)),
-        Action::PageDown => motion(app, Motion::Pages(1)),
-        Action::PageUp => motion(app, Motion::Pages(-1)),
-        Action::HalfPageDown => motion(app, Motion::HalfPages(1)),
-        Action::HalfPageUp => motion(app, Motion::HalfPages(-1)),
-        Action::Top => motion(app, Motion::Top),
-        Action::Bottom => motion(app, Motion::Bottom),
-        Action::Open => open(app),
-        Action::Search => open_prompt(app, PromptKind::Search),
-        Action::Filter => open_prompt(app, PromptKind::Filter),
-        Action::SearchNext => step_search(app, true),
-        Action::SearchPrev => step_search(app, false),
-        Action::Cancel => cancel(app),
-        Action::SpeakerFilter => cycle_speaker(app),
-        Action::TogglePartials => toggle_partials(app),
-        Action::NextQuote => step_quote(app, 1),
-        Action::PrevQuote => step_quote(app, -1),
-        Action::Speakers => toggle_speakers(app),
-        Action::NextSameQuote => next_same_quote(app),
+        Action::Command(command) => run_command(app, command),
         Action::Type(c) => edit_prompt(app, |input| input.push(c)),
         Action::Backspace => edit_prompt(app, |input| {
             input.pop();
@@ -92,14 +53,13 @@ pub fn update(app: &mut App, action: Action) {
         Action::Discovered(n) => app.library.expected = Some(n),
         Action::Loaded(batch) => add_batch(app, batch),
         Action::LoadingDone => loading_done(app),
-        Action::Refresh => start_refresh(app),
         Action::RefreshProgress { done, total } => {
             // A late progress report must not bring back a refresh that is over.
             if app.library.refreshing.is_some() {
                 app.library.refreshing = Some((done, total));
             }
         }
-        Action::Refreshed(refreshed) => refresh_done(app, refreshed),
+        Action::RefreshDone(report) => refresh_done(app, report),
     }
     // Looking at an article in the pane or its quotes is reading it: marked as it gets there
     // (shown, or focus come from the list), so that marking it unread while reading sticks.
@@ -107,6 +67,55 @@ pub fn update(app: &mut App, action: Action) {
         mark_read(app);
     }
     compare_selected_quote(app);
+}
+
+/// Does what a key bound to `command` asks.
+fn run_command(app: &mut App, command: Command) {
+    match command {
+        Command::Quit => {
+            save_position(app);
+            app.quit = true;
+        }
+        Command::ToggleStar => toggle_star(app),
+        Command::ToggleRead => toggle_read(app),
+        Command::Copy => copy_quote(app),
+        Command::Export => export(app, app.reader.entry.into_iter().collect()),
+        Command::ExportAll => export(app, app.list.visible.clone()),
+        Command::OpenLink => open_link(app),
+        Command::CycleOrder => {
+            app.list.set_order(&app.library.entries, app.list.order.next());
+            app.status.say(strings::order(app.list.order));
+        }
+        Command::UnreadOnly => {
+            app.list.set_unread_only(&app.library.entries, !app.list.unread_only);
+            app.status.say(strings::unread_only(app.list.unread_only));
+            show_selected(app);
+        }
+        Command::Help => toggle_help(app),
+        Command::FocusNext => set_focus(app, app.focus.next()),
+        Command::FocusPrev => set_focus(app, app.focus.prev()),
+        Command::Down => motion(app, Motion::Lines(1)),
+        Command::Up => motion(app, Motion::Lines(-1)),
+        Command::PageDown => motion(app, Motion::Pages(1)),
+        Command::PageUp => motion(app, Motion::Pages(-1)),
+        Command::HalfPageDown => motion(app, Motion::HalfPages(1)),
+        Command::HalfPageUp => motion(app, Motion::HalfPages(-1)),
+        Command::Top => motion(app, Motion::Top),
+        Command::Bottom => motion(app, Motion::Bottom),
+        Command::Open => open(app),
+        Command::Search => open_prompt(app, PromptKind::Search),
+        Command::Filter => open_prompt(app, PromptKind::Filter),
+        Command::SearchNext => step_search(app, true),
+        Command::SearchPrev => step_search(app, false),
+        Command::Cancel => cancel(app),
+        Command::SpeakerFilter => cycle_speaker(app),
+        Command::TogglePartials => toggle_partials(app),
+        Command::NextQuote => step_quote(app, 1),
+        Command::PrevQuote => step_quote(app, -1),
+        Command::Speakers => toggle_speakers(app),
+        Command::NextSameQuote => next_same_quote(app),
+        Command::Refresh => start_refresh(app),
+    }
 }
 
 /// Once a quote is selected, marks the words another article quotes differently (unless `a`
@@ -520,9 +529,9 @@ fn start_refresh(app: &mut App) {
 }
 
 /// Adds the articles a refresh brought that are not in the list yet, at its end.
-fn refresh_done(app: &mut App, refreshed: Refreshed) {
+fn refresh_done(app: &mut App, report: RefreshReport) {
     app.library.refreshing = None;
-    let Refreshed { mut batch, feeds, failed, error } = refreshed;
+    let RefreshReport { mut batch, feeds, failed, error } = report;
     let known: HashSet<ArticleId> = app.library.entries.iter().map(|e| e.article.id).collect();
     batch.entries.retain(|e| !known.contains(&e.article.id));
     let added = batch.entries.len();

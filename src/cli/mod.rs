@@ -277,7 +277,7 @@ fn keys_help() -> String {
     );
     for binding in Keymap::builtin().bindings() {
         let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
-        let name = binding.action.name();
+        let name = binding.command.name();
         out.push_str(&format!("  {name:<18} {}\n", keys.join(", ")));
     }
     out

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::app::{Action, Keymap};
+use crate::app::{Command, Keymap};
 use crate::clean::{Rules, RulesFile};
 use crate::extract::{Extractor, Lexicon, LexiconFile};
 use crate::sources::Fields;
@@ -28,7 +28,7 @@ pub fn default_file() -> String {
         .map(|b| {
             let keys: Vec<String> =
                 b.keys.iter().map(|k| toml::Value::from(k.name()).to_string()).collect();
-            format!("# {} = [{}]\n", b.action.name(), keys.join(", "))
+            format!("# {} = [{}]\n", b.command.name(), keys.join(", "))
         })
         .collect();
     DEFAULT.replacen("[keys]\n", &format!("[keys]\n{keys}"), 1)
@@ -216,7 +216,7 @@ impl Config {
         let mut keymap = Keymap::builtin();
         let mut table = BTreeMap::new();
         for (name, keys) in file.keys {
-            if Action::from_name(&name).is_none() {
+            if Command::from_name(&name).is_none() {
                 let (line, _) = line_column(text, keys.span().start);
                 warnings.push(format!(
                     "{}:{line}: unknown action `{name}` in [keys] ignored (`saidso --help` lists them)",

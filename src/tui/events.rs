@@ -7,7 +7,7 @@ use crossterm::event::{
     Event as TermEvent, KeyCode as TermKey, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 
-use crate::app::{Action, App, Key, KeyCode, action_for_key};
+use crate::app::{Action, App, Command, Key, KeyCode, action_for_key};
 
 /// What arrives on the channel.
 #[derive(Debug)]
@@ -40,7 +40,7 @@ pub fn spawn_signals(tx: Sender<Event>) {
         };
         std::thread::spawn(move || {
             for _ in signals.forever() {
-                if tx.send(Event::Action(Action::Quit)).is_err() {
+                if tx.send(Event::Action(Command::Quit.into())).is_err() {
                     break;
                 }
             }

@@ -9,7 +9,7 @@ use std::sync::mpsc::Sender;
 
 use super::background::{Work, add_to};
 use super::events::Event;
-use crate::app::{Action, Batch, Refreshed};
+use crate::app::{Action, Batch, RefreshReport};
 use crate::cli::StateArgs;
 use crate::fetch;
 use crate::sources::Input;
@@ -28,19 +28,19 @@ pub struct Refresher {
 }
 
 impl Refresher {
-    /// Starts a refresh on its own thread; its result arrives as [`Action::Refreshed`].
+    /// Starts a refresh on its own thread; its result arrives as [`Action::RefreshDone`].
     pub fn start(&self) {
         let job = self.clone();
         std::thread::spawn(move || {
-            let refreshed = job.run().unwrap_or_else(|e| Refreshed {
+            let refreshed = job.run().unwrap_or_else(|e| RefreshReport {
                 error: Some(e.to_string()),
-                ..Refreshed::default()
+                ..RefreshReport::default()
             });
-            let _ = job.tx.send(Event::Action(Action::Refreshed(refreshed)));
+            let _ = job.tx.send(Event::Action(Action::RefreshDone(refreshed)));
         });
     }
 
-    fn run(&self) -> anyhow::Result<Refreshed> {
+    fn run(&self) -> anyhow::Result<RefreshReport> {
         let path = self.feeds.as_deref().ok_or_else(|| {
             anyhow::anyhow!("no config directory for the feeds file (is HOME set?)")
         })?;
@@ -74,6 +74,6 @@ impl Refresher {
         }
         batch.problems.extend(report.failures.iter().map(ToString::to_string));
         batch.problems.extend(report.not_saved.iter().cloned());
-        Ok(Refreshed { batch, feeds: report.feeds, failed: report.failures.len(), error: None })
+        Ok(RefreshReport { batch, feeds: report.feeds, failed: report.failures.len(), error: None })
     }
 }

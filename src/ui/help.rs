@@ -1,4 +1,4 @@
-//! The help overlay: every action with its keys, generated from the key table.
+//! The help overlay: every command with its keys, generated from the key table.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::{Theme, centered, pad};
-use crate::app::{Action, App, strings};
+use crate::app::{App, Command, strings};
 
 /// Widest the overlay gets.
 const MAX_WIDTH: u16 = 72;
@@ -25,7 +25,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
         .map(|(b, k)| {
             Line::from(vec![
                 Span::styled(pad(k, key_width + 2), theme.key),
-                Span::raw(strings::describe(&b.action)),
+                Span::raw(b.command.description()),
             ])
         })
         .collect();
@@ -49,6 +49,6 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
 /// The footer names the keys bound to scrolling.
 fn footer(app: &App) -> String {
     let first =
-        |action| app.keymap.keys(&action).first().map(|k| k.to_string()).unwrap_or_default();
-    strings::help_footer(&first(Action::Down), &first(Action::Up))
+        |command| app.keymap.keys(command).first().map(|k| k.to_string()).unwrap_or_default();
+    strings::help_footer(&first(Command::Down), &first(Command::Up))
 }

@@ -7,23 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, clip};
-use crate::app::{Action, App, Modal, Mode, PromptKind, strings};
-
-/// The actions whose keys the hints show, most useful first.
-const HINTED: [Action; 8] = [
-    Action::Help,
-    Action::Search,
-    Action::Filter,
-    Action::NextQuote,
-    Action::SpeakerFilter,
-    Action::FocusNext,
-    Action::Quit,
-    Action::Speakers,
-];
-
-/// The hints in the speakers view.
-const HINTED_IN_SPEAKERS: [Action; 4] =
-    [Action::Open, Action::Cancel, Action::Speakers, Action::Quit];
+use crate::app::{App, Command, Modal, Mode, PromptKind, strings};
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let right = position(app);
@@ -54,20 +38,18 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn hints(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut used = 0;
-    // One panel at a time: how to get to the others comes first.
-    let narrow = app.layout.mode == Mode::Narrow;
-    let first = narrow.then_some(&Action::FocusNext);
-    let rest = HINTED.iter().filter(|a| !(narrow && matches!(a, Action::FocusNext)));
-    let in_speakers = matches!(app.modal, Some(Modal::Speakers(_)));
-    let actions: Vec<&Action> = if in_speakers {
-        HINTED_IN_SPEAKERS.iter().collect()
+    let hints = if matches!(app.modal, Some(Modal::Speakers(_))) {
+        strings::HINTS_IN_SPEAKERS.to_vec()
     } else {
-        first.into_iter().chain(rest).collect()
+        let mut hints = strings::HINTS.to_vec();
+        // One panel at a time: how to get to the others comes first (the sort is stable).
+        if app.layout.mode == Mode::Narrow {
+            hints.sort_by_key(|&(command, _)| command != Command::FocusNext);
+        }
+        hints
     };
-    for action in actions {
-        let Some(key) = app.keymap.keys(action).first() else { continue };
-        let label =
-            if in_speakers { strings::hint_in_speakers(action) } else { strings::hint(action) };
+    for (command, label) in hints {
+        let Some(key) = app.keymap.keys(command).first() else { continue };
         let (key, label) = (format!(" {key}"), format!(" {label} "));
         let w = key.chars().count() + label.chars().count();
         if used + w > width {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::common::saidso;
 use predicates::prelude::*;
-use saidso::app::{Action, App, Key, Keymap, action_for_key, update};
+use saidso::app::{Action, App, Command, Key, Keymap, action_for_key, update};
 use saidso::config::{Config, DEFAULT, default_file};
 use saidso::model::Article;
 use saidso::sources::RawDoc;
@@ -35,12 +35,12 @@ fn the_default_file_lists_every_action_with_its_default_keys() {
         .filter_map(|l| l.strip_prefix("# "))
         .filter(|l| l.contains(" = ["))
         .collect();
-    assert_eq!(lines.len(), Action::bindable().len(), "{text}");
+    assert_eq!(lines.len(), Command::all().count(), "{text}");
     // Uncommented, they are the defaults again.
     let uncommented = config(&format!("[keys]\n{}\n", lines.join("\n")));
     assert!(uncommented.warnings.is_empty(), "{:?}", uncommented.warnings);
     for b in Keymap::builtin().bindings() {
-        assert_eq!(uncommented.keymap.keys(&b.action), b.keys.as_slice(), "{:?}", b.action);
+        assert_eq!(uncommented.keymap.keys(b.command), b.keys.as_slice(), "{:?}", b.command);
     }
 }
 
@@ -78,7 +78,7 @@ fn rebinding_a_key_changes_what_update_does() {
     let config = config("[keys]\nquit = [\"x\"]\ndown = \"q\"\n");
     let mut app = App::new(config.keymap);
     update(&mut app, Action::Resize { width: 120, height: 40 });
-    assert!(matches!(action_for_key(&app, Key::char('q')), Some(Action::Down)));
+    assert!(matches!(action_for_key(&app, Key::char('q')), Some(Action::Command(Command::Down))));
     let quit = action_for_key(&app, Key::char('x')).expect("x is bound");
     update(&mut app, quit);
     assert!(app.quit);
@@ -126,7 +126,13 @@ fn every_invalid_file_is_an_error_with_its_position() {
     let expected = [
         ("unknown_theme.toml", "2:9", "expected `dark` or `light`"),
         ("bad_key_name.toml", "5:8", "unknown key name `hyper-x`"),
-        ("key_bound_twice.toml", "3:8", "bound to both"),
+        ("key_bound_twice.toml", "3:8", "key `x` is bound to both `help` and `quit`"),
+        // Commands are named as the file names them, not as the code spells them.
+        (
+            "key_bound_twice_by_name.toml",
+            "3:16",
+            "key `x` is bound to both `half-page-up` and `page-down`",
+        ),
         ("bad_pattern.toml", "1:2", "bad pattern"),
         ("not_toml.toml", "3:", "expected"),
         ("keys_not_key_names.toml", "2:8", "a key name or a list of key names"),

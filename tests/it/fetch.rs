@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use assert_cmd::Command;
 use common::server::{Reply, Server};
-use saidso::app::{Action, Effect, Refreshed, update};
+use saidso::app::{Action, Effect, RefreshReport, update};
 use saidso::cli::StateArgs;
 use saidso::config::Config;
 use saidso::tui::background::Work;
@@ -271,13 +271,13 @@ fn fetch_fails_only_when_every_feed_fails() {
 }
 
 /// Starts a refresh and waits for what it sends back: its progress, then its result.
-fn refresh(refresher: &Refresher, rx: &Receiver<Event>) -> (Vec<(usize, usize)>, Refreshed) {
+fn refresh(refresher: &Refresher, rx: &Receiver<Event>) -> (Vec<(usize, usize)>, RefreshReport) {
     refresher.start();
     let mut progress = Vec::new();
     loop {
         match rx.recv_timeout(Duration::from_secs(120)).expect("the refresh answers") {
             Event::Action(Action::RefreshProgress { done, total }) => progress.push((done, total)),
-            Event::Action(Action::Refreshed(refreshed)) => return (progress, refreshed),
+            Event::Action(Action::RefreshDone(refreshed)) => return (progress, refreshed),
             other => panic!("unexpected event {other:?}"),
         }
     }
@@ -301,8 +301,8 @@ fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
     let mut app = common::app_with(common::seeds(), 120, 40);
     app.effects.clear();
 
-    update(&mut app, Action::Refresh);
-    update(&mut app, Action::Refresh);
+    update(&mut app, Action::Command(saidso::app::Command::Refresh));
+    update(&mut app, Action::Command(saidso::app::Command::Refresh));
     assert_eq!(app.effects, vec![Effect::Refresh], "one refresh at a time");
     assert_eq!(app.status.message.as_deref(), Some("Still refreshing the followed feeds"));
     assert!(common::screen(&app).contains("refreshing…"));
@@ -310,7 +310,7 @@ fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
     let (progress, refreshed) = refresh(&refresher, &rx);
     assert_eq!(progress.len(), 2);
     assert!(progress.contains(&(2, 2)), "{progress:?}");
-    update(&mut app, Action::Refreshed(refreshed));
+    update(&mut app, Action::RefreshDone(refreshed));
     assert_eq!(app.library.refreshing, None);
     let titles: Vec<&str> =
         app.library.entries[5..].iter().map(|e| e.article.title.as_str()).collect();
@@ -335,9 +335,9 @@ fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
     assert!(table.contains("Night ferry adds sailings"), "{table}");
 
     // Again: the feed is unchanged, and nothing is listed twice.
-    update(&mut app, Action::Refresh);
+    update(&mut app, Action::Command(saidso::app::Command::Refresh));
     let (_, again) = refresh(&refresher, &rx);
-    update(&mut app, Action::Refreshed(again));
+    update(&mut app, Action::RefreshDone(again));
     assert_eq!(app.library.entries.len(), 8);
     let message = app.status.message.clone().unwrap_or_default();
     assert!(message.starts_with("Nothing new from 2 feeds, 1 failed; "), "{message}");
@@ -354,10 +354,10 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
         tx,
     };
     let mut app = common::app_with(common::seeds(), 120, 40);
-    update(&mut app, Action::Refresh);
+    update(&mut app, Action::Command(saidso::app::Command::Refresh));
     let (progress, refreshed) = refresh(&refresher, &rx);
     assert!(progress.is_empty());
-    update(&mut app, Action::Refreshed(refreshed));
+    update(&mut app, Action::RefreshDone(refreshed));
     assert_eq!(app.library.entries.len(), 5);
     let message = app.status.message.clone().unwrap_or_default();
     assert!(
@@ -366,6 +366,6 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
         "{message}"
     );
     // And a new refresh can start.
-    update(&mut app, Action::Refresh);
+    update(&mut app, Action::Command(saidso::app::Command::Refresh));
     assert_eq!(app.library.refreshing, Some((0, 0)));
 }

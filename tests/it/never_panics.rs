@@ -3,12 +3,12 @@
 use crate::common;
 
 use proptest::prelude::*;
-use saidso::app::{Action, update};
+use saidso::app::{Action, Command, update};
 
 fn action() -> impl Strategy<Value = Action> {
-    let bindable = Action::bindable();
+    let bindable: Vec<Command> = Command::all().collect();
     prop_oneof![
-        6 => (0..bindable.len()).prop_map(move |i| bindable[i].clone()),
+        6 => (0..bindable.len()).prop_map(move |i| Action::Command(bindable[i])),
         2 => prop::char::any().prop_map(Action::Type),
         1 => Just(Action::Backspace),
         1 => Just(Action::Submit),
