@@ -1,0 +1,65 @@
+//! What leaves the reader: a quote to the clipboard, quotes to a Markdown file, a link to the
+//! browser.
+
+use crate::app::{App, Effect, strings};
+use crate::extract::Quote;
+
+/// Asks for the selected quote, attributed, to go to the clipboard.
+pub(super) fn copy_quote(app: &mut App) {
+    let Some(entry) = app.current() else { return app.status.say(strings::NO_QUOTE) };
+    let Some(quote) = app.quotes.selected_quote().and_then(|q| entry.quotes.get(q)) else {
+        app.status.say(strings::NO_QUOTE);
+        return;
+    };
+    let text = quote.text(&entry.article.text);
+    let article = &entry.article;
+    let copied =
+        strings::attributed(&text, quote.speaker.as_deref(), &article.title, &article.meta);
+    app.effects.push(Effect::Copy(copied));
+    app.status.say(strings::COPIED);
+}
+
+/// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
+/// `saidso quotes --format markdown` prints them: those the quotes panel's filters let through
+/// (the speaker filter, hidden partials).
+pub(super) fn export(app: &mut App, which: Vec<usize>) {
+    let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
+    let stem = match entries.as_slice() {
+        [] => return app.status.say(strings::NOTHING_TO_EXPORT),
+        [one] => slug(&one.article.title),
+        _ => "list".to_string(),
+    };
+    let markdown = entries
+        .iter()
+        .map(|e| {
+            let shown: Vec<Quote> =
+                e.quotes.iter().filter(|q| app.quotes.shows(q)).cloned().collect();
+            crate::export::markdown(&e.article.title, &crate::export::rows(&e.article, &shown))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    app.effects.push(Effect::Export { stem, markdown });
+}
+
+/// A file-name-safe form of a title: lower-case ASCII letters and digits joined by `-`.
+fn slug(title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if words.is_empty() { "article".to_string() } else { words.join("-") }
+}
+
+/// Asks for the shown article's link to open in the browser.
+pub(super) fn open_link(app: &mut App) {
+    let Some(entry) = app.current() else { return app.status.say(strings::NO_ARTICLE_SELECTED) };
+    match entry.article.meta.url.clone() {
+        Some(url) => {
+            app.status.say(strings::opening(&url));
+            app.effects.push(Effect::OpenLink(url));
+        }
+        None => app.status.say(strings::NO_LINK),
+    }
+}

@@ -1,0 +1,58 @@
+//! The marks saved for each article: read, starred, and how far it is read.
+
+use crate::app::{App, Effect, Focus, strings};
+use crate::model::ArticleId;
+
+/// Marks the article shown read, once.
+pub(super) fn mark_read(app: &mut App) {
+    let entry = app.reader.entry.and_then(|i| app.library.entries.get_mut(i));
+    if let Some(entry) = entry.filter(|e| !e.read) {
+        entry.read = true;
+        app.effects.push(Effect::SaveRead(entry.article.id, true));
+        app.saved.entry(entry.article.id).or_default().read = true;
+    }
+}
+
+/// The article the star and read keys act on: the list's selection in the list, else the one shown.
+fn target(app: &App) -> Option<usize> {
+    match app.focus {
+        Focus::List => app.list.selected_entry(),
+        Focus::Reader | Focus::Quotes => app.reader.entry,
+    }
+}
+
+/// A mark a key turns on and off.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Flag {
+    /// Read or unread.
+    Read,
+    /// Starred or not.
+    Starred,
+}
+
+/// Turns `flag` of the article the keys act on the other way, saving it.
+pub(super) fn toggle(app: &mut App, flag: Flag) {
+    let Some(entry) = target(app).and_then(|i| app.library.entries.get_mut(i)) else {
+        return app.status.say(strings::NO_ARTICLE_SELECTED);
+    };
+    let id = entry.article.id;
+    let saved = app.saved.entry(id).or_default();
+    let (shown, kept, save): (_, _, fn(ArticleId, bool) -> Effect) = match flag {
+        Flag::Read => (&mut entry.read, &mut saved.read, Effect::SaveRead),
+        Flag::Starred => (&mut entry.starred, &mut saved.starred, Effect::SaveStarred),
+    };
+    *shown = !*shown;
+    *kept = *shown;
+    app.effects.push(save(id, *shown));
+}
+
+/// Remembers how far the shown article is read: the byte offset of the top row in view.
+pub(super) fn save_position(app: &mut App) {
+    let Some(id) = app.current().map(|e| e.article.id) else { return };
+    let position = if app.reader.scroll == 0 { 0 } else { app.reader.view_bytes().start as u64 };
+    let saved = app.saved.entry(id).or_default();
+    if saved.position != position {
+        saved.position = position;
+        app.effects.push(Effect::SavePosition(id, position));
+    }
+}

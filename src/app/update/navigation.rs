@@ -1,0 +1,140 @@
+//! Moving about: motions, opening, the mouse, and the help overlay's scroll.
+
+use super::marks::mark_read;
+use super::panels::{
+    reveal_selected_quote, select_first_quote_in_view, select_quote_on_row, set_focus,
+    show_selected,
+};
+use super::speakers::jump_to;
+use crate::app::layout::inner;
+use crate::app::speakers::Level;
+use crate::app::{App, Focus, Modal, Mode, Motion, strings};
+
+/// Rows a mouse wheel notch scrolls the reading pane.
+const WHEEL_ROWS: usize = 3;
+
+pub(super) fn toggle_help(app: &mut App) {
+    app.modal = match app.modal {
+        Some(Modal::Help { .. }) => None,
+        _ => Some(Modal::Help { scroll: 0 }),
+    };
+}
+
+pub(super) fn motion(app: &mut App, m: Motion) {
+    if let Some(Modal::Help { scroll }) = &mut app.modal {
+        // The overlay leaves two rows above and below, and has a border.
+        let page = usize::from(app.layout.area.height.saturating_sub(4));
+        let lines = app.keymap.bindings().len() + strings::HELP_NOTES;
+        *scroll = m.apply(*scroll, lines.saturating_sub(page), page);
+        return;
+    }
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        view.move_by(m, &app.speakers.roster);
+        return;
+    }
+    match app.focus {
+        Focus::List => {
+            app.list.move_by(m);
+            show_selected(app);
+        }
+        Focus::Reader => {
+            app.reader.scroll_by(m);
+            select_first_quote_in_view(app);
+        }
+        Focus::Quotes => {
+            app.quotes.move_by(m);
+            reveal_selected_quote(app, false);
+        }
+    }
+}
+
+pub(super) fn open(app: &mut App) {
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        match view.level {
+            Level::Speakers if view.selected(&app.speakers.roster).is_some() => view.open_speaker(),
+            Level::Speakers => {}
+            Level::Quotes => {
+                let chosen =
+                    view.selected(&app.speakers.roster).and_then(|s| s.quotes.get(view.quote));
+                if let Some(&r) = chosen {
+                    app.modal = None;
+                    app.speakers.forget_changes();
+                    jump_to(app, r);
+                }
+            }
+        }
+        return;
+    }
+    match app.focus {
+        Focus::List => {
+            show_selected(app);
+            mark_read(app);
+            set_focus(app, Focus::Reader);
+        }
+        Focus::Reader | Focus::Quotes => {
+            reveal_selected_quote(app, true);
+            // One panel at a time: the quote is to be seen in the pane.
+            if app.layout.mode == Mode::Narrow {
+                set_focus(app, Focus::Reader);
+            }
+        }
+    }
+}
+
+pub(super) fn step_quote(app: &mut App, by: isize) {
+    app.quotes.move_by(Motion::Lines(by));
+    reveal_selected_quote(app, false);
+}
+
+pub(super) fn click(app: &mut App, column: u16, row: u16) {
+    if let Some(Modal::Speakers(view)) = &mut app.modal {
+        // The view covers the panels, inside a border: its first row is the screen's second.
+        // A click selects; a click on the selected row opens it, as Enter does.
+        let line = usize::from(row).checked_sub(1);
+        if line.is_some_and(|line| view.select_row(line, &app.speakers.roster)) {
+            open(app);
+        }
+        return;
+    }
+    if app.modal.is_some() {
+        app.modal = None;
+        return;
+    }
+    let Some((focus, area)) = app.layout.panel_at(column, row) else { return };
+    if app.focus != focus {
+        set_focus(app, focus);
+    }
+    let Some(line) = row.checked_sub(inner(area).y).map(usize::from) else { return };
+    match focus {
+        Focus::List => {
+            if line < app.list.height && app.list.offset + line < app.list.visible.len() {
+                app.list.select(app.list.offset + line);
+                show_selected(app);
+            }
+        }
+        Focus::Quotes => {
+            if let Some(item) = app.quotes.item_at(app.quotes.offset + line) {
+                app.quotes.select(Some(item));
+                reveal_selected_quote(app, false);
+            }
+        }
+        Focus::Reader => select_quote_on_row(app, line),
+    }
+}
+
+pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    if let Some(Modal::Help { .. } | Modal::Speakers(_)) = app.modal {
+        return motion(app, Motion::Lines(if down { 1 } else { -1 }));
+    }
+    match app.layout.panel_at(column, row).map(|p| p.0) {
+        Some(Focus::List) => app.list.scroll(down, WHEEL_ROWS),
+        Some(Focus::Reader) => {
+            app.reader.scroll_lines(down, WHEEL_ROWS);
+            select_first_quote_in_view(app);
+        }
+        Some(Focus::Quotes) => app.quotes.scroll(down, WHEEL_ROWS),
+        None => {}
+    }
+    // The list wheel keeps the selection in view, which may change the article.
+    show_selected(app);
+}
