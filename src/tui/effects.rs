@@ -1,5 +1,5 @@
-//! Performing the effects `update` queues: store writes and the clipboard. Kept apart from the
-//! terminal so tests can run it on a real store and any writer.
+//! Performing the effects `update` queues: store writes, the clipboard, exports, links and
+//! refreshes. Kept apart from the terminal so tests can run it on a real store and any writer.
 
 use std::fs::OpenOptions;
 use std::io::{self, Write};
@@ -8,56 +8,80 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
+use super::refresh::Refresher;
 use crate::app::{App, Effect, strings};
 use crate::store::{Store, StoreError};
 
-/// Performs and empties `app.effects`, writing terminal requests (OSC 52) to `terminal`. A failed
-/// store write is said once in the status bar ("marks not saved"); the reader keeps working.
-pub fn run_effects(
-    app: &mut App,
-    store: &mut Store,
-    failed: &mut bool,
-    terminal: &mut impl Write,
-    export_dir: &Path,
-) {
-    for effect in std::mem::take(&mut app.effects) {
-        if let Effect::OpenLink(url) = &effect {
-            if let Err(e) = crate::open_link::open(url) {
-                app.status.say(e);
-            }
-            continue;
-        }
-        if let Effect::Export { stem, markdown } = &effect {
-            match write_new_file(export_dir, stem, markdown) {
-                Ok(path) => app.status.say(strings::exported(&path.display().to_string())),
-                Err((path, e)) => {
-                    app.status
-                        .warn(strings::not_exported(&path.display().to_string(), &e.to_string()));
-                }
-            }
-            continue;
-        }
-        if let Effect::Copy(text) = &effect {
-            if write_clipboard(terminal, text).is_err() {
-                app.status.say(strings::NOT_COPIED);
-            }
-            continue;
-        }
-        if perform(&effect, store).is_err() && !*failed {
-            *failed = true;
-            app.status.warn(strings::MARKS_NOT_SAVED);
-        }
-    }
+/// Performs the effects `update` queues, on what the reader has outside its state: the store,
+/// the terminal (for OSC 52), the directory exports go to, and what starts a refresh.
+pub struct EffectRunner<W> {
+    /// Where marks are saved.
+    pub store: Store,
+    /// Where terminal requests (OSC 52) are written.
+    pub terminal: W,
+    /// Where exported files go.
+    pub export_dir: PathBuf,
+    /// What starts a background refresh; without it a refresh asked for does nothing.
+    pub refresher: Option<Refresher>,
+    /// A store write failed already: said once in the status bar, not at every write.
+    pub failed: bool,
 }
 
-fn perform(effect: &Effect, store: &mut Store) -> Result<(), StoreError> {
-    match *effect {
-        Effect::SaveRead(id, read) => store.set_read(id, read),
-        Effect::SaveStarred(id, starred) => store.set_starred(id, starred),
-        Effect::SavePosition(id, position) => store.set_position(id, position),
-        Effect::SaveLastOpen(id) => store.set_last_open(id),
-        // Done elsewhere: a refresh by the event loop, the others above.
-        Effect::Copy(_) | Effect::Export { .. } | Effect::OpenLink(_) | Effect::Refresh => Ok(()),
+impl<W: Write> EffectRunner<W> {
+    /// A runner saving to `store`, writing to `terminal` and exporting to `export_dir`, with no
+    /// refresher.
+    pub fn new(store: Store, terminal: W, export_dir: impl Into<PathBuf>) -> Self {
+        let export_dir = export_dir.into();
+        Self { store, terminal, export_dir, refresher: None, failed: false }
+    }
+
+    /// Performs and empties `app.effects`. A failed store write is said once in the status bar
+    /// ("marks not saved"); the reader keeps working.
+    pub fn run(&mut self, app: &mut App) {
+        for effect in std::mem::take(&mut app.effects) {
+            self.perform(app, effect);
+        }
+    }
+
+    fn perform(&mut self, app: &mut App, effect: Effect) {
+        match effect {
+            Effect::SaveRead(id, read) => self.save(app, |store| store.set_read(id, read)),
+            Effect::SaveStarred(id, on) => self.save(app, |store| store.set_starred(id, on)),
+            Effect::SavePosition(id, at) => self.save(app, |store| store.set_position(id, at)),
+            Effect::SaveLastOpen(id) => self.save(app, |store| store.set_last_open(id)),
+            Effect::Copy(text) => {
+                if write_clipboard(&mut self.terminal, &text).is_err() {
+                    app.status.say(strings::NOT_COPIED);
+                }
+            }
+            Effect::OpenLink(url) => {
+                if let Err(e) = crate::open_link::open(&url) {
+                    app.status.say(e);
+                }
+            }
+            Effect::Export { stem, markdown } => {
+                match write_new_file(&self.export_dir, &stem, &markdown) {
+                    Ok(path) => app.status.say(strings::exported(&path.display().to_string())),
+                    Err((path, e)) => app
+                        .status
+                        .warn(strings::not_exported(&path.display().to_string(), &e.to_string())),
+                }
+            }
+            // On a thread of its own: what it brings comes back as an action.
+            Effect::Refresh => {
+                if let Some(refresher) = &self.refresher {
+                    refresher.start();
+                }
+            }
+        }
+    }
+
+    /// Writes to the store; the first failure is said in the status bar.
+    fn save(&mut self, app: &mut App, write: impl FnOnce(&mut Store) -> Result<(), StoreError>) {
+        if write(&mut self.store).is_err() && !self.failed {
+            self.failed = true;
+            app.status.warn(strings::MARKS_NOT_SAVED);
+        }
     }
 }
 

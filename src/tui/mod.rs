@@ -7,17 +7,18 @@ mod events;
 mod refresh;
 mod terminal;
 
+use std::io::Stdout;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-pub use effects::{run_effects, write_clipboard};
+pub use effects::{EffectRunner, write_clipboard};
 pub use events::{Event, to_action};
 pub use refresh::Refresher;
 pub use terminal::{Tui, restore};
 
 use background::Work;
 
-use crate::app::{Action, App, Batch, Effect, strings, update};
+use crate::app::{Action, App, Batch, strings, update};
 use crate::cli::StateArgs;
 use crate::config::Config;
 use crate::fetch;
@@ -64,15 +65,12 @@ pub fn run(
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
     update(&mut app, Action::Loaded(Batch { warnings, ..Batch::default() }));
-    let mut looped = Looped { store, failed: false, refresher };
-    let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut looped);
-    run_effects(
-        &mut app,
-        &mut looped.store,
-        &mut looped.failed,
-        &mut std::io::stdout(),
-        std::path::Path::new("."),
-    );
+    let mut effects = EffectRunner::new(store, std::io::stdout(), ".");
+    effects.refresher = Some(refresher);
+    let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut effects);
+    // What is left is saved; a refresh would only outlive the reader.
+    effects.refresher = None;
+    effects.run(&mut app);
     // The status bar said the notices in short; the whole of them outlives the screen.
     drop(tui);
     for notice in &notices {
@@ -93,20 +91,12 @@ fn stored_articles(store: &Store, warnings: &mut Vec<String>) -> Vec<Input> {
     }
 }
 
-/// What the event loop keeps besides the state: the store, whether a write failed yet, and
-/// what starts a refresh.
-struct Looped {
-    store: Store,
-    failed: bool,
-    refresher: Refresher,
-}
-
 fn event_loop(
     tui: &mut Tui,
     app: &mut App,
     theme: &Theme,
     rx: &Receiver<Event>,
-    looped: &mut Looped,
+    effects: &mut EffectRunner<Stdout>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut seen_message = app.status.serial;
@@ -153,21 +143,7 @@ fn event_loop(
                 dirty = true;
             }
         }
-        // A refresh runs on its own thread; the other effects are quick and done here.
-        app.effects.retain(|effect| {
-            let refresh = *effect == Effect::Refresh;
-            if refresh {
-                looped.refresher.start();
-            }
-            !refresh
-        });
-        run_effects(
-            app,
-            &mut looped.store,
-            &mut looped.failed,
-            &mut std::io::stdout(),
-            std::path::Path::new("."),
-        );
+        effects.run(app);
         if app.status.serial != seen_message {
             seen_message = app.status.serial;
             message_deadline = Some(Instant::now() + MESSAGE_TIME);

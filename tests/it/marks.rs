@@ -6,7 +6,7 @@ use crate::common;
 use common::{app_with, fixture, press, seeds};
 use saidso::app::{Action, App, Effect, Entry, Keymap, update};
 use saidso::store::Store;
-use saidso::tui::{run_effects, write_clipboard};
+use saidso::tui::{EffectRunner, write_clipboard};
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -90,20 +90,20 @@ fn reader_on(store: &Store) -> App {
 fn marks_position_and_last_open_article_survive_a_restart() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("state.sqlite3");
-    let (mut store, notices) = Store::open(&path);
+    let (store, notices) = Store::open(&path);
     assert!(notices.is_empty(), "{notices:?}");
-    let mut failed = false;
     let mut app = reader_on(&store);
+    let mut effects = EffectRunner::new(store, Vec::new(), dir.path());
     // Star the first, open the second and read down a few lines, quit.
     press(&mut app, "* j enter j j j j j");
     let scroll = app.reader.scroll;
     assert!(scroll > 0);
     let top = app.reader.view_bytes().start;
-    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new(), dir.path());
+    effects.run(&mut app);
     press(&mut app, "q");
-    run_effects(&mut app, &mut store, &mut failed, &mut Vec::new(), dir.path());
-    assert!(!failed);
-    drop(store);
+    effects.run(&mut app);
+    assert!(!effects.failed);
+    drop(effects);
 
     let (store, _) = Store::open(&path);
     let app = reader_on(&store);
@@ -120,14 +120,15 @@ fn marks_position_and_last_open_article_survive_a_restart() {
 fn a_restored_position_selects_the_first_quote_in_view() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("state.sqlite3");
-    let (mut store, _) = Store::open(&path);
+    let (store, _) = Store::open(&path);
     let mut app = reader_on(&store);
+    let mut effects = EffectRunner::new(store, Vec::new(), dir.path());
     press(&mut app, "j j j j enter ctrl-d ctrl-d ctrl-d ctrl-d ctrl-d");
     let selected = app.quotes.selected_quote();
     assert!(selected.is_some_and(|q| q > 0), "{selected:?}");
     press(&mut app, "q");
-    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
-    drop(store);
+    effects.run(&mut app);
+    drop(effects);
 
     let (store, _) = Store::open(&path);
     let app = reader_on(&store);
@@ -180,29 +181,29 @@ fn u_lists_unread_articles_only_and_back() {
 #[test]
 fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::in_memory();
+    let mut effects = EffectRunner::new(Store::in_memory(), Vec::new(), dir.path());
     let mut app = app_with(fixture(), W, H);
     app.effects.clear();
     press(&mut app, "e");
-    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    effects.run(&mut app);
     let file = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
     let text = std::fs::read_to_string(&file).expect("exported file");
     assert!(text.starts_with("## Harbour talks stall over fishing quotas\n\n- “"), "{text}");
     assert_eq!(text.lines().filter(|l| l.starts_with("- “")).count(), 5);
     assert!(app.status.message.as_deref().is_some_and(|m| m.contains("saidso-quotes-harbour")));
     press(&mut app, "E");
-    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    effects.run(&mut app);
     let all = std::fs::read_to_string(dir.path().join("saidso-quotes-list.md")).expect("list");
     assert_eq!(all.matches("## ").count(), 3);
     // What the quotes panel hides is left out: partials hidden, three of the five remain.
     press(&mut app, "p e");
-    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    effects.run(&mut app);
     let direct = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-2.md");
     let direct = std::fs::read_to_string(direct).expect("second file");
     assert_eq!(direct.lines().filter(|l| l.starts_with("- “")).count(), 3, "{direct}");
     press(&mut app, "p");
     press(&mut app, "e");
-    run_effects(&mut app, &mut store, &mut false, &mut Vec::new(), dir.path());
+    effects.run(&mut app);
     assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-3.md").exists());
     assert_eq!(std::fs::read_to_string(&file).expect("first file"), text, "not overwritten");
 }
@@ -213,7 +214,7 @@ fn a_failed_export_names_the_file_it_tried_to_write() {
     let mut app = app_with(fixture(), W, H);
     press(&mut app, "e");
     let missing = dir.path().join("missing");
-    run_effects(&mut app, &mut Store::in_memory(), &mut false, &mut Vec::new(), &missing);
+    EffectRunner::new(Store::in_memory(), Vec::new(), &missing).run(&mut app);
     let message = app.status.message.clone().unwrap_or_default();
     let file = missing.join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
     assert!(message.contains(&file.display().to_string()), "{message}");
