@@ -16,8 +16,9 @@ use common::server::{Reply, Server};
 use saidso::app::{Action, Effect, RefreshReport, update};
 use saidso::cli::StateArgs;
 use saidso::config::Config;
+use saidso::store::Store;
 use saidso::tui::background::Work;
-use saidso::tui::{Event, Refresher};
+use saidso::tui::{EffectRunner, Event, Refresher};
 use tempfile::TempDir;
 
 const FIXTURES: &str = "tests/fixtures/web";
@@ -273,6 +274,11 @@ fn fetch_fails_only_when_every_feed_fails() {
 /// Starts a refresh and waits for what it sends back: its progress, then its result.
 fn refresh(refresher: &Refresher, rx: &Receiver<Event>) -> (Vec<(usize, usize)>, RefreshReport) {
     refresher.start();
+    answer(rx)
+}
+
+/// Waits for what a refresh sends back: its progress, then its result.
+fn answer(rx: &Receiver<Event>) -> (Vec<(usize, usize)>, RefreshReport) {
     let mut progress = Vec::new();
     loop {
         match rx.recv_timeout(Duration::from_secs(120)).expect("the refresh answers") {
@@ -355,7 +361,12 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
     };
     let mut app = common::app_with(common::seeds(), 120, 40);
     update(&mut app, Action::Command(saidso::app::Command::Refresh));
-    let (progress, refreshed) = refresh(&refresher, &rx);
+    // The effect runner starts the refresh the key asked for.
+    let mut effects = EffectRunner::new(Store::in_memory(), Vec::new(), dir.path());
+    effects.refresher = Some(refresher);
+    effects.run(&mut app);
+    assert!(app.effects.is_empty());
+    let (progress, refreshed) = answer(&rx);
     assert!(progress.is_empty());
     update(&mut app, Action::RefreshDone(refreshed));
     assert_eq!(app.library.entries.len(), 5);
