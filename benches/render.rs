@@ -96,7 +96,7 @@ fn long_article_frames(c: &mut Criterion) {
     group.bench_function("page down + frame", |b| {
         b.iter(|| {
             update(&mut app, Action::Command(Command::PageDown));
-            if app.reader.scroll == app.reader.max_scroll() {
+            if app.reader.view.offset == app.reader.max_scroll() {
                 update(&mut app, Action::Command(Command::Top));
             }
             term.draw(|f| render(&app, &theme, f)).map(|_| ()).expect("draw")

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::Motion;
 use super::filter::Needle;
 use super::library::Entry;
+use super::viewport::Viewport;
 
 /// State of the article list panel.
 #[derive(Clone, Debug, Default)]
@@ -19,10 +20,8 @@ pub struct ListPane {
     hits: Vec<usize>,
     /// Position of the selected row in `visible`.
     pub selected: usize,
-    /// First row in view.
-    pub offset: usize,
-    /// Rows in view.
-    pub height: usize,
+    /// The rows in view.
+    pub view: Viewport,
     /// Only unread articles are listed (those read while listed stay until the list is redone).
     pub unread_only: bool,
     /// The order of the rows.
@@ -134,7 +133,7 @@ impl ListPane {
     /// After the rows changed: entry `before` selected again where it is still listed, else
     /// the first row, scrolled to the top.
     fn reselect(&mut self, before: Option<usize>) {
-        self.offset = 0;
+        self.view.offset = 0;
         self.select(before.and_then(|b| self.row_of(b)).unwrap_or(0));
     }
 
@@ -164,26 +163,19 @@ impl ListPane {
     /// Selects row `row` (clamped) and scrolls it into view.
     pub fn select(&mut self, row: usize) {
         self.selected = row.min(self.visible.len().saturating_sub(1));
-        let height = self.height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.view.show(self.selected..self.selected + 1);
     }
 
     /// Moves the selection.
     pub fn move_by(&mut self, motion: Motion) {
         let last = self.visible.len().saturating_sub(1);
-        self.select(motion.apply(self.selected, last, self.height));
+        self.select(motion.apply(self.selected, last, self.view.height));
     }
 
     /// Scrolls the view by `rows`, keeping the selection in it.
     pub fn scroll(&mut self, down: bool, rows: usize) {
-        let max = self.visible.len().saturating_sub(self.height.max(1));
-        self.offset =
-            if down { (self.offset + rows).min(max) } else { self.offset.saturating_sub(rows) };
-        let last_in_view = self.offset + self.height.max(1) - 1;
-        self.select(self.selected.clamp(self.offset, last_in_view));
+        self.view.scroll(down, rows, self.visible.len());
+        let in_view = self.view.rows();
+        self.select(self.selected.clamp(in_view.start, in_view.end - 1));
     }
 }

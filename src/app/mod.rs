@@ -21,6 +21,7 @@ mod search;
 mod speakers;
 pub mod strings;
 mod update;
+mod viewport;
 mod wrap;
 
 use std::collections::HashMap;
@@ -43,6 +44,7 @@ pub use reader::ReaderPane;
 pub use search::Search;
 pub use speakers::{Level, QUOTE_ROWS, Speakers, SpeakersView};
 pub use update::update;
+pub use viewport::Viewport;
 pub use wrap::{Row, TextLine, Wrapped, options as wrap_options};
 
 /// Everything the reader knows. `ui::render` draws it; only [`update`] changes it.

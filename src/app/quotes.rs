@@ -2,6 +2,7 @@
 //! toggle, each wrapped to the panel, which one is selected, and what part is in view.
 
 use super::Motion;
+use super::viewport::Viewport;
 use crate::extract::{Quote, QuoteKind};
 
 /// Whose quotes are shown.
@@ -50,10 +51,8 @@ pub struct QuotesPane {
     pub rows: Vec<QuoteRow>,
     /// First row of each shown quote.
     pub tops: Vec<usize>,
-    /// First row in view.
-    pub offset: usize,
-    /// Rows in view.
-    pub height: usize,
+    /// The rows in view.
+    pub view: Viewport,
     /// Width the rows were wrapped to.
     pub width: usize,
 }
@@ -88,7 +87,7 @@ impl QuotesPane {
             }
         }
         let kept = before.and_then(|b| self.visible.iter().position(|&q| q == b));
-        self.offset = 0;
+        self.view.offset = 0;
         self.select(kept.or((!self.visible.is_empty()).then_some(0)));
     }
 
@@ -112,13 +111,9 @@ impl QuotesPane {
             return;
         };
         let top = self.tops[i];
+        // The gap before the next quote is not the quote's.
         let bottom = self.tops.get(i + 1).map_or(self.rows.len(), |next| next - 1);
-        let height = self.height.max(1);
-        if top < self.offset || bottom - top > height {
-            self.offset = top;
-        } else if bottom > self.offset + height {
-            self.offset = bottom - height;
-        }
+        self.view.show(top..bottom);
     }
 
     /// Moves the selection: by quotes for lines, by rows for pages.
@@ -131,7 +126,7 @@ impl QuotesPane {
         let target = match motion {
             Motion::Lines(_) | Motion::Top | Motion::Bottom => motion.apply(current, last, 1),
             Motion::Pages(_) | Motion::HalfPages(_) => {
-                let row = motion.apply(self.tops[current], self.rows.len(), self.height);
+                let row = motion.apply(self.tops[current], self.rows.len(), self.view.height);
                 self.item_at(row).unwrap_or(last)
             }
         };
@@ -146,9 +141,7 @@ impl QuotesPane {
 
     /// Scrolls the view by `rows`, leaving the selection where it is.
     pub fn scroll(&mut self, down: bool, rows: usize) {
-        let max = self.rows.len().saturating_sub(self.height.max(1));
-        self.offset =
-            if down { (self.offset + rows).min(max) } else { self.offset.saturating_sub(rows) };
+        self.view.scroll(down, rows, self.rows.len());
     }
 
     /// The speaker filter after the current one: every speaker of `quotes` in order of

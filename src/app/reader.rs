@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::Motion;
 use super::search::Search;
+use super::viewport::Viewport;
 use super::wrap::Wrapped;
 use crate::model::Article;
 
@@ -15,10 +16,8 @@ pub struct ReaderPane {
     pub entry: Option<usize>,
     /// The article laid out for the pane width (redone on resize and article change only).
     pub wrapped: Wrapped,
-    /// First row in view.
-    pub scroll: usize,
-    /// Rows in view.
-    pub height: usize,
+    /// The rows in view.
+    pub view: Viewport,
     /// The search in the article.
     pub search: Search,
 }
@@ -28,14 +27,14 @@ impl ReaderPane {
     pub fn show(&mut self, entry: usize, article: &Article, width: usize) {
         self.entry = Some(entry);
         self.wrapped = Wrapped::new(article, width);
-        self.scroll = 0;
+        self.view.offset = 0;
         self.search.run(Some(article));
     }
 
     /// Shows nothing.
     pub fn clear(&mut self) {
         *self = Self {
-            height: self.height,
+            view: Viewport { offset: 0, height: self.view.height },
             search: std::mem::take(&mut self.search),
             ..Self::default()
         };
@@ -48,32 +47,33 @@ impl ReaderPane {
             return;
         }
         let top = self.view_bytes().start;
-        let at_title = self.scroll < self.wrapped.title.len() + 1;
+        let at_title = self.view.offset < self.wrapped.title.len() + 1;
         self.wrapped = Wrapped::new(article, width);
-        self.scroll = if at_title { 0 } else { self.wrapped.row_of(top) };
+        self.view.offset = if at_title { 0 } else { self.wrapped.row_of(top) };
         self.clamp();
     }
 
     /// The furthest the pane scrolls: the last row at the bottom.
     pub fn max_scroll(&self) -> usize {
-        self.wrapped.row_count().saturating_sub(self.height.max(1))
+        self.view.max_offset(self.wrapped.row_count())
     }
 
     /// Scrolls by a motion.
     pub fn scroll_by(&mut self, motion: Motion) {
-        self.scroll = motion.apply(self.scroll, self.max_scroll(), self.height);
+        self.view.scroll_by(motion, self.wrapped.row_count());
     }
 
     /// Scrolls by `rows` rows.
     pub fn scroll_lines(&mut self, down: bool, rows: usize) {
-        self.scroll = if down { self.scroll + rows } else { self.scroll.saturating_sub(rows) };
+        self.view.scroll(down, rows, self.wrapped.row_count());
+        // A pane grown taller may be past the end: going up brings it back too.
         self.clamp();
     }
 
     /// Scrolls so that byte `at` is on the row `lead` rows below the top of the pane (or as
     /// near as the text's start and end allow).
     pub fn scroll_to(&mut self, at: usize, lead: usize) {
-        self.scroll = self.wrapped.row_of(at).saturating_sub(lead);
+        self.view.offset = self.wrapped.row_of(at).saturating_sub(lead);
         self.clamp();
     }
 
@@ -83,11 +83,11 @@ impl ReaderPane {
     pub fn reveal(&mut self, range: Range<usize>) {
         let first = self.wrapped.row_of(range.start);
         let last = self.wrapped.row_of(range.end.saturating_sub(1).max(range.start));
-        let height = self.height.max(1);
-        if first < self.scroll || last >= self.scroll + height {
-            self.scroll = first.saturating_sub(height / 3);
-            if last >= self.scroll + height {
-                self.scroll = (last + 1).saturating_sub(height).min(first);
+        let height = self.view.page();
+        if !self.view.rows().contains(&first) || !self.view.rows().contains(&last) {
+            self.view.offset = first.saturating_sub(height / 3);
+            if !self.view.rows().contains(&last) {
+                self.view.offset = (last + 1).saturating_sub(height).min(first);
             }
         }
         self.clamp();
@@ -95,16 +95,16 @@ impl ReaderPane {
 
     /// The bytes of text in view.
     pub fn view_bytes(&self) -> Range<usize> {
-        self.wrapped.bytes_of(self.scroll..self.scroll + self.height.max(1))
+        self.wrapped.bytes_of(self.view.rows())
     }
 
     /// The bytes shown on screen row `row` of the pane (0 = first row in view).
     pub fn row_bytes(&self, row: usize) -> Range<usize> {
-        let row = self.scroll + row;
+        let row = self.view.offset + row;
         self.wrapped.bytes_of(row..row + 1)
     }
 
     fn clamp(&mut self) {
-        self.scroll = self.scroll.min(self.max_scroll());
+        self.view.clamp(self.wrapped.row_count());
     }
 }

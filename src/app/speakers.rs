@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::Motion;
 use super::library::Entry;
+use super::viewport::Viewport;
 use crate::model::ArticleId;
 use crate::speakers::{Change, Index, QuoteRef, Roster, Speaker, word_diff};
 
@@ -128,10 +129,9 @@ pub struct SpeakersView {
     pub speaker: usize,
     /// The selected quote of that speaker.
     pub quote: usize,
-    /// First row in view of the list shown.
-    pub offset: usize,
-    /// Rows in view.
-    pub height: usize,
+    /// What is in view of the list shown: its first entry (a speaker or a quote), and the
+    /// rows of the screen it has.
+    pub view: Viewport,
 }
 
 /// Rows a quote takes in the view: its article, then its words.
@@ -145,19 +145,25 @@ impl SpeakersView {
 
     /// Moves the selection in the list shown.
     pub fn move_by(&mut self, motion: Motion, roster: &Roster) {
-        let height = self.height.max(1);
-        match self.level {
-            Level::Speakers => {
-                let last = roster.speakers().len().saturating_sub(1);
-                self.speaker = motion.apply(self.speaker, last, height);
-                self.offset = scrolled(self.offset, self.speaker, height);
-            }
+        let mut entries = self.entries();
+        let (selected, count) = match self.level {
+            Level::Speakers => (&mut self.speaker, roster.speakers().len()),
             Level::Quotes => {
-                let count = self.selected(roster).map_or(0, |s| s.quotes.len());
-                let per_page = (height / QUOTE_ROWS).max(1);
-                self.quote = motion.apply(self.quote, count.saturating_sub(1), per_page);
-                self.offset = scrolled(self.offset, self.quote, per_page);
+                let count = roster.speakers().get(self.speaker).map_or(0, |s| s.quotes.len());
+                (&mut self.quote, count)
             }
+        };
+        *selected = motion.apply(*selected, count.saturating_sub(1), entries.page());
+        entries.show(*selected..*selected + 1);
+        self.view.offset = entries.offset;
+    }
+
+    /// The view counted in entries of the list shown: a speaker takes a row, a quote
+    /// [`QUOTE_ROWS`].
+    fn entries(&self) -> Viewport {
+        match self.level {
+            Level::Speakers => self.view,
+            Level::Quotes => Viewport { height: self.view.page() / QUOTE_ROWS, ..self.view },
         }
     }
 
@@ -165,13 +171,15 @@ impl SpeakersView {
     /// true when that one was selected already.
     pub fn select_row(&mut self, line: usize, roster: &Roster) -> bool {
         let (selected, count, index) = match self.level {
-            Level::Speakers => (&mut self.speaker, roster.speakers().len(), self.offset + line),
+            Level::Speakers => {
+                (&mut self.speaker, roster.speakers().len(), self.view.offset + line)
+            }
             Level::Quotes => {
                 let count = roster.speakers().get(self.speaker).map_or(0, |s| s.quotes.len());
-                (&mut self.quote, count, self.offset + line / QUOTE_ROWS)
+                (&mut self.quote, count, self.view.offset + line / QUOTE_ROWS)
             }
         };
-        if line >= self.height || index >= count {
+        if line >= self.view.height || index >= count {
             return false;
         }
         let again = *selected == index;
@@ -183,24 +191,13 @@ impl SpeakersView {
     pub fn open_speaker(&mut self) {
         self.level = Level::Quotes;
         self.quote = 0;
-        self.offset = 0;
+        self.view.offset = 0;
     }
 
     /// Back to the list of speakers, where it was.
     pub fn back(&mut self) {
         self.level = Level::Speakers;
-        self.offset = scrolled(0, self.speaker, self.height.max(1));
-    }
-}
-
-/// The first row in view that keeps `selected` in a view of `height` rows, moving as little as
-/// possible from `offset`.
-fn scrolled(offset: usize, selected: usize, height: usize) -> usize {
-    if selected < offset {
-        selected
-    } else if selected >= offset + height {
-        selected + 1 - height
-    } else {
-        offset
+        self.view.offset = 0;
+        self.view.show(self.speaker..self.speaker + 1);
     }
 }

@@ -45,7 +45,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = panel(title(strings::ARTICLES, details, theme), focused, theme);
     let inner = inner(area);
     let width = usize::from(inner.width);
-    let rows = list.visible.iter().enumerate().skip(list.offset).take(usize::from(inner.height));
+    let rows =
+        list.visible.iter().enumerate().skip(list.view.offset).take(usize::from(inner.height));
     let lines: Vec<Line> = rows
         .filter_map(|(row, &i)| app.library.entries.get(i).map(|e| (row, e)))
         .map(|(row, entry)| {

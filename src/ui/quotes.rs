@@ -23,7 +23,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         (true, false) => theme.selected_unfocused,
         (false, _) => normal,
     };
-    let mut lines: Vec<Line> = pane.rows[pane.offset.min(pane.rows.len())..]
+    let mut lines: Vec<Line> = pane.rows[pane.view.offset.min(pane.rows.len())..]
         .iter()
         .take(usize::from(inner.height))
         .map(|row| match row {

@@ -40,7 +40,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
         return;
     };
-    let rows = reader.scroll..reader.scroll + usize::from(text_area.height);
+    let rows = reader.view.offset..reader.view.offset + usize::from(text_area.height);
     let marks = marks(app, entry, reader.wrapped.bytes_of(rows.clone()), theme);
     let text = entry.article.text.as_str();
     let lines: Vec<Line> = rows
@@ -53,10 +53,10 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
     let total = reader.wrapped.row_count();
-    if total > reader.height {
+    if total > reader.view.height {
         let mut state = ScrollbarState::new(reader.max_scroll())
-            .position(reader.scroll)
-            .viewport_content_length(reader.height);
+            .position(reader.view.offset)
+            .viewport_content_length(reader.view.height);
         let bar =
             Scrollbar::new(ScrollbarOrientation::VerticalRight).begin_symbol(None).end_symbol(None);
         frame.render_stateful_widget(

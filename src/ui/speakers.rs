@@ -66,7 +66,7 @@ fn speaker_lines<'a>(
     speakers
         .iter()
         .enumerate()
-        .skip(view.offset)
+        .skip(view.view.offset)
         .take(usize::from(area.height))
         .map(|(i, s)| {
             let text = if width >= WIDTH_FOR_COLUMNS {
@@ -93,7 +93,7 @@ fn quote_lines<'a>(
     let width = usize::from(area.width);
     let per_page = (usize::from(area.height) / QUOTE_ROWS).max(1);
     let mut lines = Vec::new();
-    for (i, r) in speaker.quotes.iter().enumerate().skip(view.offset).take(per_page) {
+    for (i, r) in speaker.quotes.iter().enumerate().skip(view.view.offset).take(per_page) {
         let (source, words) = describe(app, *r);
         let selected = i == view.quote;
         let (head, body) = if selected {

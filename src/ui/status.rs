@@ -69,7 +69,7 @@ fn position(app: &App) -> String {
         parts.push(strings::article_position(app.list.selected + 1, total));
     }
     if app.current().is_some() {
-        let percent = (app.reader.scroll * 100).checked_div(app.reader.max_scroll());
+        let percent = (app.reader.view.offset * 100).checked_div(app.reader.max_scroll());
         parts.push(percent.map_or("all".to_string(), |p| format!("{p}%")));
     }
     let library = &app.library;

@@ -96,7 +96,7 @@ fn marks_position_and_last_open_article_survive_a_restart() {
     let mut effects = EffectRunner::new(store, Vec::new(), dir.path());
     // Star the first, open the second and read down a few lines, quit.
     press(&mut app, "* j enter j j j j j");
-    let scroll = app.reader.scroll;
+    let scroll = app.reader.view.offset;
     assert!(scroll > 0);
     let top = app.reader.view_bytes().start;
     effects.run(&mut app);
@@ -113,7 +113,7 @@ fn marks_position_and_last_open_article_survive_a_restart() {
     assert_eq!(app.list.selected_entry(), Some(1), "the last open article is selected again");
     assert_eq!(app.reader.entry, Some(1));
     assert_eq!(app.reader.view_bytes().start, top, "the reading position is back");
-    assert_eq!(app.reader.scroll, scroll);
+    assert_eq!(app.reader.view.offset, scroll);
 }
 
 #[test]
@@ -133,7 +133,7 @@ fn a_restored_position_selects_the_first_quote_in_view() {
     let (store, _) = Store::open(&path);
     let app = reader_on(&store);
     assert_eq!(app.reader.entry, Some(4));
-    assert!(app.reader.scroll > 0);
+    assert!(app.reader.view.offset > 0);
     assert_eq!(app.quotes.selected_quote(), selected, "as scrolling there selects");
 }
 

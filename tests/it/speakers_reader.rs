@@ -40,7 +40,8 @@ fn selected_quote_at_top(app: &App) -> bool {
         return false;
     };
     let row = app.reader.wrapped.row_of(quote.span().start);
-    row.saturating_sub(2) == app.reader.scroll || app.reader.scroll == app.reader.max_scroll()
+    row.saturating_sub(2) == app.reader.view.offset
+        || app.reader.view.offset == app.reader.max_scroll()
 }
 
 /// Presses `j` until the speakers view selects `name`.
@@ -101,7 +102,7 @@ fn esc_goes_back_a_level_and_s_returns_to_where_you_were() {
     let mut app = app_with(seeds(), W, H);
     press(&mut app, "j j enter ] ]");
     let (before_title, before_quote, before_scroll, before_focus) =
-        (title(&app).to_string(), app.quotes.selected_quote(), app.reader.scroll, app.focus);
+        (title(&app).to_string(), app.quotes.selected_quote(), app.reader.view.offset, app.focus);
     press(&mut app, "S j j enter j");
     press(&mut app, "esc");
     let Some(Modal::Speakers(view)) = &app.modal else { panic!("still open") };
@@ -110,7 +111,7 @@ fn esc_goes_back_a_level_and_s_returns_to_where_you_were() {
     assert!(app.modal.is_none());
     assert_eq!(title(&app), before_title);
     assert_eq!(app.quotes.selected_quote(), before_quote);
-    assert_eq!(app.reader.scroll, before_scroll);
+    assert_eq!(app.reader.view.offset, before_scroll);
     assert_eq!(app.focus, before_focus);
     press(&mut app, "S esc");
     assert!(app.modal.is_none(), "esc on the list of speakers closes the view");

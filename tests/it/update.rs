@@ -23,7 +23,7 @@ fn title(app: &App) -> &str {
 fn quote_in_view(app: &App, q: usize) -> bool {
     let Some(quote) = app.current().and_then(|e| e.quotes.get(q)) else { return false };
     let row = app.reader.wrapped.row_of(quote.span().start);
-    (app.reader.scroll..app.reader.scroll + app.reader.height).contains(&row)
+    (app.reader.view.offset..app.reader.view.offset + app.reader.view.height).contains(&row)
 }
 
 #[test]
@@ -31,7 +31,7 @@ fn the_first_article_shows_at_its_top_with_its_quotes() {
     let app = app_with(fixture(), W, H);
     assert_eq!(app.focus, Focus::List);
     assert_eq!(title(&app), "Harbour talks stall over fishing quotas");
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader.view.offset, 0);
     assert_eq!(app.quotes.visible, [0, 1, 2, 3, 4]);
     assert_eq!(selected_quote(&app), Some(0));
 }
@@ -41,7 +41,7 @@ fn moving_in_the_list_shows_each_article_from_its_top_and_lists_its_quotes() {
     let mut app = app_with(fixture(), W, H);
     press(&mut app, "tab ctrl-d shift-tab j");
     assert_eq!(title(&app), "Council approves new ferry timetable");
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader.view.offset, 0);
     assert_eq!(app.quotes.visible, [0]);
     press(&mut app, "j");
     assert_eq!(title(&app), "Cold week ahead on the coast");
@@ -69,7 +69,7 @@ fn selecting_a_quote_scrolls_the_pane_to_it() {
     assert!(!quote_in_view(&app, 4), "the last quote starts out of view");
     press(&mut app, "G");
     assert_eq!(selected_quote(&app), Some(4));
-    assert!(app.reader.scroll > 0);
+    assert!(app.reader.view.offset > 0);
     assert!(quote_in_view(&app, 4));
     press(&mut app, "k");
     assert_eq!(selected_quote(&app), Some(3));
@@ -77,7 +77,7 @@ fn selecting_a_quote_scrolls_the_pane_to_it() {
     // Enter jumps: the quote's row goes near the top of the pane, under two rows that lead to it.
     press(&mut app, "enter");
     let start = app.current().map(|e| e.quotes[3].span().start).unwrap_or_default();
-    assert_eq!(app.reader.scroll, app.reader.wrapped.row_of(start) - 2);
+    assert_eq!(app.reader.view.offset, app.reader.wrapped.row_of(start) - 2);
 }
 
 #[test]
@@ -88,13 +88,13 @@ fn scrolling_the_pane_selects_the_first_quote_in_view() {
     for _ in 0..40 {
         press(&mut app, "j");
         let q = selected_quote(&app).unwrap_or(usize::MAX);
-        assert!(quote_in_view(&app, q) || app.reader.scroll == 0 || seen.last() == Some(&q));
+        assert!(quote_in_view(&app, q) || app.reader.view.offset == 0 || seen.last() == Some(&q));
         if seen.last() != Some(&q) {
             seen.push(q);
         }
     }
     press(&mut app, "G");
-    assert_eq!(app.reader.scroll, app.reader.max_scroll());
+    assert_eq!(app.reader.view.offset, app.reader.max_scroll());
     assert!(quote_in_view(&app, 4));
     let view = app.reader.view_bytes();
     let first_in_view = app.current().and_then(|e| {
@@ -130,7 +130,7 @@ fn search_highlights_matches_and_steps_through_them() {
     assert_eq!(app.status.message.as_deref(), Some("Match 1 of 26"), "said on Enter");
     press(&mut app, "n n N N N");
     assert_eq!(app.reader.search.current, Some(25));
-    assert!(app.reader.scroll > 0, "the last match is further down");
+    assert!(app.reader.view.offset > 0, "the last match is further down");
     assert_eq!(app.status.message.as_deref(), Some("Match 26 of 26"));
     update(&mut app, Action::Tick);
     assert_eq!(app.status.message, None, "a tick with nothing else happening clears messages");
@@ -262,7 +262,7 @@ fn clicks_select_and_the_wheel_scrolls_the_panel_under_the_pointer() {
     update(&mut app, Action::Click { column: list.x + 3, row: list.y + 1 });
     let reader = app.layout.reader;
     update(&mut app, Action::Wheel { column: reader.x + 5, row: reader.y + 5, down: true });
-    assert_eq!(app.reader.scroll, 3);
+    assert_eq!(app.reader.view.offset, 3);
     assert_eq!(app.focus, Focus::List, "the wheel does not move the focus");
     assert_eq!(app.list.selected, 0);
     let quotes = app.layout.quotes;
@@ -288,7 +288,7 @@ fn the_narrow_layout_shows_one_panel_and_tab_switches() {
     assert_eq!(app.focus, Focus::Reader);
     let quote = app.quotes.selected_quote().and_then(|q| app.current()?.quotes.get(q).cloned());
     let start = app.reader.wrapped.row_of(quote.expect("a quote selected").span().start);
-    assert_eq!(app.reader.scroll, start.saturating_sub(2).min(app.reader.max_scroll()));
+    assert_eq!(app.reader.view.offset, start.saturating_sub(2).min(app.reader.max_scroll()));
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn a_resize_that_leaves_the_selected_quote_out_of_view_selects_one_in_view() {
     let mut app = app_with(seeds(), 120, 40);
     // The last quote the 40-row pane shows without scrolling.
     press(&mut app, "tab tab j j j j j");
-    assert_eq!(app.reader.scroll, 0);
+    assert_eq!(app.reader.view.offset, 0);
     update(&mut app, Action::Resize { width: 80, height: 24 });
     let entry = app.current().expect("an article");
     let quote = app.quotes.selected_quote().map(|q| entry.quotes[q].span()).expect("selected");
@@ -395,8 +395,8 @@ fn quotes_in_view_whole(mut app: App) {
         let span = quote.span();
         let (first, last) =
             (app.reader.wrapped.row_of(span.start), app.reader.wrapped.row_of(span.end - 1));
-        let view = app.reader.scroll..app.reader.scroll + app.reader.height;
-        assert!(last - first < app.reader.height, "the quote fits the pane");
+        let view = app.reader.view.offset..app.reader.view.offset + app.reader.view.height;
+        assert!(last - first < app.reader.view.height, "the quote fits the pane");
         assert!(view.contains(&first) && view.contains(&last), "{first}..={last} in {view:?}");
     }
 }

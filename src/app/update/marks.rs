@@ -49,7 +49,8 @@ pub(super) fn toggle(app: &mut App, flag: Flag) {
 /// Remembers how far the shown article is read: the byte offset of the top row in view.
 pub(super) fn save_position(app: &mut App) {
     let Some(id) = app.current().map(|e| e.article.id) else { return };
-    let position = if app.reader.scroll == 0 { 0 } else { app.reader.view_bytes().start as u64 };
+    let position =
+        if app.reader.view.offset == 0 { 0 } else { app.reader.view_bytes().start as u64 };
     let saved = app.saved.entry(id).or_default();
     if saved.position != position {
         saved.position = position;

@@ -107,13 +107,13 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
     let Some(line) = row.checked_sub(inner(area).y).map(usize::from) else { return };
     match focus {
         Focus::List => {
-            if line < app.list.height && app.list.offset + line < app.list.visible.len() {
-                app.list.select(app.list.offset + line);
+            if line < app.list.view.height && app.list.view.offset + line < app.list.visible.len() {
+                app.list.select(app.list.view.offset + line);
                 show_selected(app);
             }
         }
         Focus::Quotes => {
-            if let Some(item) = app.quotes.item_at(app.quotes.offset + line) {
+            if let Some(item) = app.quotes.item_at(app.quotes.view.offset + line) {
                 app.quotes.select(Some(item));
                 reveal_selected_quote(app, false);
             }

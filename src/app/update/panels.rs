@@ -29,7 +29,7 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
     }
     let rows = speakers_view_height(app);
     if let Some(Modal::Speakers(view)) = &mut app.modal {
-        view.height = rows;
+        view.view.height = rows;
     }
 }
 
@@ -41,19 +41,19 @@ fn relayout(app: &mut App, area: Rect) {
         // Keep the caches for when the terminal grows again.
         return;
     }
-    app.list.height = usize::from(inner(app.layout.list).height);
+    app.list.view.height = usize::from(inner(app.layout.list).height);
     app.list.select(app.list.selected);
     let text = reader_text(app.layout.reader);
-    app.reader.height = usize::from(text.height);
+    app.reader.view.height = usize::from(text.height);
     if let Some(entry) = app.reader.entry.and_then(|i| app.library.entries.get(i)) {
         app.reader.rewrap(&entry.article, usize::from(text.width).max(MIN_WRAP));
     }
     let quotes = inner(app.layout.quotes);
-    app.quotes.height = usize::from(quotes.height);
+    app.quotes.view.height = usize::from(quotes.height);
     if usize::from(quotes.width) != app.quotes.width {
-        let offset = app.quotes.offset;
+        let offset = app.quotes.view.offset;
         layout_quotes(app);
-        app.quotes.offset = offset;
+        app.quotes.view.offset = offset;
         app.quotes.select(app.quotes.selected);
     } else {
         app.quotes.select(app.quotes.selected);

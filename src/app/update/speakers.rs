@@ -4,6 +4,7 @@ use super::marks::mark_read;
 use super::panels::{rebuild_quotes, reveal_selected_quote, set_focus, show_selected};
 use super::prompt::set_filter;
 use crate::app::speakers::SpeakersView;
+use crate::app::viewport::Viewport;
 use crate::app::{App, Focus, Modal, strings};
 use crate::speakers::QuoteRef;
 
@@ -45,7 +46,10 @@ pub(super) fn toggle_speakers(app: &mut App) {
     }
     app.speakers.roster = app.speakers.index.roster();
     let height = speakers_view_height(app);
-    app.modal = Some(Modal::Speakers(SpeakersView { height, ..SpeakersView::default() }));
+    app.modal = Some(Modal::Speakers(SpeakersView {
+        view: Viewport { offset: 0, height },
+        ..SpeakersView::default()
+    }));
 }
 
 /// Rows of the speakers view's list: the screen less the status bar and the borders.
