@@ -28,7 +28,7 @@ pub enum Mode {
 /// The screen areas, borders included. In the narrow layout every panel has the whole area
 /// and only the focused one is shown; wrapping and paging use the areas either way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Layout {
+pub struct ScreenLayout {
     /// The whole screen.
     pub area: Rect,
     /// The arrangement.
@@ -45,7 +45,7 @@ pub struct Layout {
     pub status: Rect,
 }
 
-impl Layout {
+impl ScreenLayout {
     /// The layout of a screen `area` with `focus` on a panel.
     pub fn new(area: Rect, focus: Focus) -> Self {
         let mut layout = Self { area, focus, ..Self::default() };
@@ -111,7 +111,7 @@ mod tests {
 
     #[test]
     fn wide_panels_fill_the_width_and_leave_the_status_row() {
-        let l = Layout::new(Rect::new(0, 0, 120, 40), Focus::List);
+        let l = ScreenLayout::new(Rect::new(0, 0, 120, 40), Focus::List);
         let (a, b, c) = (l.list, l.reader, l.quotes);
         assert_eq!(l.mode, Mode::Wide);
         assert_eq!(a.width + b.width + c.width, 120);
@@ -121,11 +121,11 @@ mod tests {
 
     #[test]
     fn narrow_shows_the_focused_panel_and_tiny_shows_none() {
-        let l = Layout::new(Rect::new(0, 0, 60, 20), Focus::Quotes);
+        let l = ScreenLayout::new(Rect::new(0, 0, 60, 20), Focus::Quotes);
         assert_eq!((l.mode, l.shown(Focus::List), l.quotes.width), (Mode::Narrow, None, 60));
         assert_eq!(l.shown(Focus::Quotes), Some(l.quotes));
         for (w, h) in [(1, 1), (10, 3), (23, 40), (120, 5), (0, 0)] {
-            assert_eq!(Layout::new(Rect::new(0, 0, w, h), Focus::List).mode, Mode::TooSmall);
+            assert_eq!(ScreenLayout::new(Rect::new(0, 0, w, h), Focus::List).mode, Mode::TooSmall);
         }
     }
 }

@@ -36,10 +36,10 @@ pub use filter::{Haystack, Needle};
 pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
-pub use layout::{Layout, Mode, inner, reader_text};
+pub use layout::{Mode, ScreenLayout, inner, reader_text};
 pub use library::{Batch, Entry, Library, RefreshReport};
 pub use list::{ListPane, Order};
-pub use quotes::{QuoteRow, QuotesPane, SpeakerFilter};
+pub use quotes::{QuotesPane, QuotesPaneRow, SpeakerFilter};
 pub use reader::ReaderPane;
 pub use search::Search;
 pub use speakers::{Level, QUOTE_ROWS, Speakers, SpeakersView};
@@ -67,7 +67,7 @@ pub struct App {
     /// The status bar's message.
     pub status: Status,
     /// Where everything is on screen.
-    pub layout: Layout,
+    pub layout: ScreenLayout,
     /// The key table.
     pub keymap: Keymap,
     /// The user asked to leave.

@@ -25,7 +25,7 @@ impl SpeakerFilter {
 
 /// One row of the quotes panel.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum QuoteRow {
+pub enum QuotesPaneRow {
     /// The speaker line of item `item`.
     Speaker(usize),
     /// A row of item `item`'s quoted words.
@@ -48,7 +48,7 @@ pub struct QuotesPane {
     /// Position of the selected quote in `visible`.
     pub selected: Option<usize>,
     /// The shown quotes laid out in rows for the panel width.
-    pub rows: Vec<QuoteRow>,
+    pub rows: Vec<QuotesPaneRow>,
     /// First row of each shown quote.
     pub tops: Vec<usize>,
     /// The rows in view.
@@ -74,16 +74,16 @@ impl QuotesPane {
         self.tops.clear();
         for (item, &q) in self.visible.iter().enumerate() {
             if item > 0 {
-                self.rows.push(QuoteRow::Gap);
+                self.rows.push(QuotesPaneRow::Gap);
             }
             self.tops.push(self.rows.len());
-            self.rows.push(QuoteRow::Speaker(item));
+            self.rows.push(QuotesPaneRow::Speaker(item));
             let words = format!("“{}”", quotes[q].text(text));
             for line in textwrap::wrap(&words, super::wrap::options(self.width)) {
-                self.rows.push(QuoteRow::Text(item, line.into_owned()));
+                self.rows.push(QuotesPaneRow::Text(item, line.into_owned()));
             }
             if also_in.get(q).is_some_and(|&n| n > 0) {
-                self.rows.push(QuoteRow::Elsewhere(item));
+                self.rows.push(QuotesPaneRow::Elsewhere(item));
             }
         }
         let kept = before.and_then(|b| self.visible.iter().position(|&q| q == b));

@@ -18,7 +18,7 @@ use unicode_width::UnicodeWidthChar;
 
 pub use theme::Theme;
 
-use crate::app::{App, Focus, Layout, Modal, Mode};
+use crate::app::{App, Focus, Modal, Mode, ScreenLayout};
 
 /// Draws the whole screen.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
@@ -27,7 +27,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let layout = if app.layout.area == frame.area() {
         app.layout
     } else {
-        Layout::new(frame.area(), app.focus)
+        ScreenLayout::new(frame.area(), app.focus)
     };
     if layout.mode == Mode::TooSmall {
         return too_small::render(theme, frame, frame.area());

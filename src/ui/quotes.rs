@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pad, panel, title};
-use crate::app::{App, Focus, QuoteRow, SpeakerFilter, inner, strings};
+use crate::app::{App, Focus, QuotesPaneRow, SpeakerFilter, inner, strings};
 use crate::extract::QuoteKind;
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -27,8 +27,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .iter()
         .take(usize::from(inner.height))
         .map(|row| match row {
-            QuoteRow::Gap => Line::default(),
-            QuoteRow::Speaker(item) => {
+            QuotesPaneRow::Gap => Line::default(),
+            QuotesPaneRow::Speaker(item) => {
                 let quote = pane.visible.get(*item).and_then(|&q| quotes.get(q));
                 let name = quote.and_then(|q| q.speaker.as_deref());
                 let mut spans = vec![match name {
@@ -48,12 +48,12 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ));
                 Line::from(spans)
             }
-            QuoteRow::Elsewhere(item) => {
+            QuotesPaneRow::Elsewhere(item) => {
                 let n = pane.visible.get(*item).and_then(|&q| app.speakers.also_in.get(q));
                 let note = strings::also_in(n.copied().unwrap_or(0));
                 Line::styled(pad(&note, width), item_style(*item, theme.dim))
             }
-            QuoteRow::Text(item, text) => {
+            QuotesPaneRow::Text(item, text) => {
                 let partial = pane
                     .visible
                     .get(*item)

@@ -1,15 +1,16 @@
 //! `update`: the one place the state changes. Each action goes to the module of its concern;
 //! the panels never talk to each other, [`panels`] keeps them in sync.
 
+mod cross_article;
 mod export;
 mod loading;
 mod marks;
 mod navigation;
 mod panels;
 mod prompt;
-mod speakers;
 
 use super::{Action, App, Command, Focus, Motion, PromptKind, strings};
+use cross_article::{compare_selected_quote, next_same_quote, toggle_speakers};
 use export::{copy_quote, export, open_link};
 use loading::{add_batch, loading_done, refresh_done, start_refresh};
 use marks::{Flag, mark_read, save_position, toggle};
@@ -18,7 +19,6 @@ use panels::{resize, set_focus, show_selected};
 use prompt::{
     cancel, cycle_speaker, edit_prompt, open_prompt, step_search, submit_prompt, toggle_partials,
 };
-use speakers::{compare_selected_quote, next_same_quote, toggle_speakers};
 
 /// Applies one action to the state.
 pub fn update(app: &mut App, action: Action) {

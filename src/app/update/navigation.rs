@@ -1,11 +1,11 @@
 //! Moving about: motions, opening, the mouse, and the help overlay's scroll.
 
+use super::cross_article::jump_to;
 use super::marks::mark_read;
 use super::panels::{
     reveal_selected_quote, select_first_quote_in_view, select_quote_on_row, set_focus,
     show_selected,
 };
-use super::speakers::jump_to;
 use crate::app::layout::inner;
 use crate::app::speakers::Level;
 use crate::app::{App, Focus, Modal, Mode, Motion, strings};

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use super::cross_article::speakers_view_height;
 use super::marks::save_position;
-use super::speakers::speakers_view_height;
-use crate::app::layout::{Layout, inner, reader_text};
+use crate::app::layout::{ScreenLayout, inner, reader_text};
 use crate::app::{App, Effect, Focus, Modal, Mode};
 
 /// The narrowest the pane's text is wrapped to.
@@ -36,7 +36,7 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
 /// Recomputes the layout, and what depends on panel sizes: the wrapping (only when a width
 /// changed) and the page heights.
 fn relayout(app: &mut App, area: Rect) {
-    app.layout = Layout::new(area, app.focus);
+    app.layout = ScreenLayout::new(area, app.focus);
     if app.layout.mode == Mode::TooSmall {
         // Keep the caches for when the terminal grows again.
         return;

@@ -1,4 +1,5 @@
-//! The speakers view, and going from a quote to the same quote in other articles.
+//! Across articles: the speakers view, and going from a quote to the same quote in other
+//! articles.
 
 use super::marks::mark_read;
 use super::panels::{rebuild_quotes, reveal_selected_quote, set_focus, show_selected};
