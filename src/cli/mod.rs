@@ -1,5 +1,6 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
+mod check;
 mod fetch;
 mod list;
 mod mark;
@@ -98,6 +99,29 @@ pub enum Command {
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
+    /// Check every quotation against the record (a transcript, a speech, a statement): verbatim,
+    /// altered (with the words that differ), or not in the record (and whose words they are
+    /// when another speaker's).
+    ///
+    /// A transcript's turns start with a speaker's label at a line's start (`MAYOR HANNA LEE:`,
+    /// `Mr Putin:`, `Q:`); a record that is one person's words needs `--speaker NAME`.
+    Check {
+        /// The record: a file, folder or URL of any kind saidso reads (repeatable).
+        #[arg(long, value_name = "FILE", required = true)]
+        record: Vec<String>,
+        /// The record is all this speaker's words (a speech, a statement).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to check (default: the seeds, or only the fetched ones with --fetched).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
     /// Print articles cleaned and wrapped, title first.
     Read {
         /// Wrap width in columns, 20 or more (default: the terminal's width up to 100, or 80).
@@ -181,6 +205,16 @@ pub enum QuotesFormat {
     Markdown,
 }
 
+/// Formats of `saidso check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Aligned columns for people, and a count of the verdicts.
+    Table,
+    /// One JSON object a line: `file`, `article`, `text`, `speaker`, `verdict`, `said_by`,
+    /// `record`, `record_start`, `record_end`, `record_text`, `differences`.
+    Jsonl,
+}
+
 /// Formats of `saidso speakers`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SpeakersFormat {
@@ -227,6 +261,9 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Speakers { format, fetched, paths }) => {
             speakers::run(&paths, fetched, format, &cli.state, &config)
+        }
+        Some(Command::Check { record, speaker, format, fetched, paths }) => {
+            check::run(&record, speaker.as_deref(), &paths, fetched, format, &cli.state, &config)
         }
         Some(Command::Read { width, fetched, paths }) => {
             read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)

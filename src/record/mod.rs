@@ -51,6 +51,12 @@ impl Checked {
     }
 }
 
+impl From<Vec<Record>> for Records {
+    fn from(records: Vec<Record>) -> Self {
+        Records::new(records)
+    }
+}
+
 impl Records {
     /// Records made of `records`; their speakers match nobody until [`Records::identify`].
     pub fn new(records: Vec<Record>) -> Self {
