@@ -82,6 +82,13 @@ pub enum Command {
         /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
+        /// Check the quotes against this record (see `saidso check`): JSON rows gain `verdict`
+        /// and `said_by` (repeatable).
+        #[arg(long, value_name = "FILE")]
+        record: Vec<String>,
+        /// The records are all this speaker's words (`--speaker` of `saidso check`).
+        #[arg(long, value_name = "NAME", requires = "record")]
+        record_speaker: Option<String>,
         /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
@@ -256,8 +263,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { format, fetched, paths }) => {
             list::run(&paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Quotes { format, fetched, speaker, paths }) => {
-            quotes::run(&paths, fetched, format, speaker.as_deref(), &cli.state, &config)
+        Some(Command::Quotes { format, fetched, speaker, record, record_speaker, paths }) => {
+            let record = quotes::RecordArgs { paths: &record, speaker: record_speaker.as_deref() };
+            quotes::run(&paths, fetched, format, speaker.as_deref(), record, &cli.state, &config)
         }
         Some(Command::Speakers { format, fetched, paths }) => {
             speakers::run(&paths, fetched, format, &cli.state, &config)
