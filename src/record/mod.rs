@@ -72,6 +72,33 @@ impl Records {
         self.identities = Identities::new(&self.records, roster, digester);
     }
 
+    /// Checks the quotation made of `pieces` of `text`, said by the speaker named `speaker`,
+    /// whose record speakers are found by [`identity::same_speaker`] (no corpus roster needed).
+    pub fn check_named(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        speaker: Option<&str>,
+        digester: &crate::speakers::Digester,
+    ) -> Option<Checked> {
+        let quoted = Quoted::from_pieces(text, pieces);
+        self.records
+            .iter()
+            .enumerate()
+            .map(|(i, record)| {
+                let own: Vec<bool> = record
+                    .turns
+                    .speakers
+                    .iter()
+                    .map(|label| {
+                        speaker.is_some_and(|s| identity::same_speaker(label, s, digester))
+                    })
+                    .collect();
+                Checked { record: i, finding: record.check(text, &quoted, &own) }
+            })
+            .min_by_key(|c| (c.finding.verdict, c.finding.said_by.is_none()))
+    }
+
     /// Checks the quotation made of `pieces` of `text` (an article's quote), said by corpus
     /// speaker `speaker`; `None` when there is no record.
     pub fn check(
