@@ -44,6 +44,14 @@ pub struct Cli {
     /// reader fetches more.
     #[arg(long)]
     pub fetched: bool,
+    /// Check the quotes against this record (a transcript, a speech; see `saidso check`): the
+    /// quotes panel marks each quote's verdict, and the record is listed as an article
+    /// (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub record: Vec<String>,
+    /// The records are all this speaker's words (a speech, a statement).
+    #[arg(long, value_name = "NAME", requires = "record")]
+    pub record_speaker: Option<String>,
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
@@ -283,12 +291,25 @@ pub fn run(cli: Cli) -> ExitCode {
             mark::run(&ids, change, verbose, &cli.state)
         }
         // The reader needs a terminal; piped, the list is what a script wants.
-        None if io::stdout().is_terminal() => {
-            crate::tui::run(cli.paths, cli.fetched, config, &cli.state)
-        }
+        None if io::stdout().is_terminal() => reader(cli, config),
         None => list::run(&cli.paths, cli.fetched, ListFormat::Table, &cli.state, &config),
     };
     finish_with(result)
+}
+
+/// The full-screen reader; the records, if any, are read first and listed with the articles.
+fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
+    let records = if cli.record.is_empty() {
+        None
+    } else {
+        Some(check::load_records(&cli.record, cli.record_speaker.as_deref(), &config)?)
+    };
+    let mut paths = cli.paths;
+    // The seeds open when no path is given: the records join them, not replace them.
+    if !paths.is_empty() || cli.fetched {
+        paths.extend(cli.record.iter().cloned());
+    }
+    crate::tui::run(paths, cli.fetched, config, &cli.state, records)
 }
 
 /// The exit code of a command's result, its error on stderr.

@@ -216,3 +216,29 @@ fn a_questioners_words_are_theirs() {
     assert_eq!(f.verdict, Verdict::NotInRecord);
     assert_eq!(f.said_by.and_then(|s| record.turns.speaker(s)), Some("REPORTER"));
 }
+
+#[test]
+fn the_reader_marks_each_quote_with_its_verdict_and_lists_the_record() {
+    use crate::common::{app_with, load, press, screen};
+    use saidso::record::Records;
+    let transcript = format!("{DIR}/transcript.txt");
+    let batch = load(&[format!("{DIR}/articles/bridge.txt"), transcript.clone()]);
+    let mut app = app_with(batch, 150, 60);
+    let text = std::fs::read_to_string(&transcript).expect("fixture");
+    app.records =
+        Some(std::sync::Arc::new(Records::new(vec![Record::new(transcript, text, None)])));
+    press(&mut app, "enter");
+    let shown = screen(&app);
+    if std::env::var_os("SAIDSO_SHOW").is_some() {
+        println!("{shown}");
+    }
+    // The record is listed like an article.
+    assert!(shown.contains("Press conference, City Hall"), "{shown}");
+    for note in ["Hanna Lee · verbatim", "Hanna Lee · altered", "said by CHIEF ENGINEER"] {
+        assert!(shown.contains(note), "{note} missing in\n{shown}");
+    }
+    assert!(shown.contains("Hanna Lee · not in record"), "{shown}");
+    // The police chief has no turn in the record: no mark.
+    assert!(shown.contains("Omar Diaz "), "{shown}");
+    assert!(!shown.contains("Omar Diaz ·"), "{shown}");
+}
