@@ -142,7 +142,11 @@ fn check_article<'a>(
         .filter_map(|quote| {
             let speaker = roster.speaker_of(index, QuoteRef { article: article.id, quote });
             let text = article.quotes.get(quote)?;
-            let checked = records.check(text, &[0..text.len()], speaker.map(|s| s.id))?;
+            let checked = records.check(
+                text,
+                std::slice::from_ref(&(0..text.len())),
+                speaker.map(|s| s.id),
+            )?;
             let unchecked =
                 checked.finding.verdict == Verdict::NoTurns && checked.finding.said_by.is_none();
             (!unchecked).then(|| (quote, speaker.map(|s| s.name.as_str()), checked))

@@ -147,7 +147,7 @@ fn write_verdict(
     text: &str,
     speaker: Option<SpeakerId>,
 ) -> anyhow::Result<()> {
-    let checked = records.check(text, &[0..text.len()], speaker);
+    let checked = records.check(text, std::slice::from_ref(&(0..text.len())), speaker);
     let verdict = checked.as_ref().map(|c| c.finding.verdict);
     out.write_all(b",\"verdict\":")?;
     serde_json::to_writer(&mut *out, &verdict)?;

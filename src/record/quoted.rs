@@ -39,7 +39,7 @@ pub struct Quoted {
 impl Quoted {
     /// The words of the whole of `text`.
     pub fn new(text: &str) -> Self {
-        Self::from_pieces(text, &[0..text.len()])
+        Self::from_pieces(text, std::slice::from_ref(&(0..text.len())))
     }
 
     /// The words of `pieces` of `text` (a quotation's paragraphs), byte ranges into `text`.
