@@ -19,6 +19,7 @@ pub mod fetch;
 pub mod load;
 pub mod model;
 pub mod open_link;
+pub mod record;
 pub mod sanitize;
 pub mod sources;
 pub mod speakers;

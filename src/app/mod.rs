@@ -78,6 +78,8 @@ pub struct App {
     pub reselect: Option<ArticleId>,
     /// What the event loop must do after this update (store writes); it drains the queue.
     pub effects: Vec<Effect>,
+    /// The records the quotes are checked against (`saidso --record FILE`), if any.
+    pub records: Option<std::sync::Arc<crate::record::Records>>,
 }
 
 impl App {

@@ -1,5 +1,6 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
+mod check;
 mod fetch;
 mod list;
 mod mark;
@@ -43,6 +44,14 @@ pub struct Cli {
     /// reader fetches more.
     #[arg(long)]
     pub fetched: bool,
+    /// Check the quotes against this record (a transcript, a speech; see `saidso check`): the
+    /// quotes panel marks each quote's verdict, and the record is listed as an article
+    /// (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub record: Vec<String>,
+    /// The records are all this speaker's words (a speech, a statement).
+    #[arg(long, value_name = "NAME", requires = "record")]
+    pub record_speaker: Option<String>,
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
@@ -81,6 +90,13 @@ pub enum Command {
         /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
+        /// Check the quotes against this record (see `saidso check`): JSON rows gain `verdict`
+        /// and `said_by` (repeatable).
+        #[arg(long, value_name = "FILE")]
+        record: Vec<String>,
+        /// The records are all this speaker's words (`--speaker` of `saidso check`).
+        #[arg(long, value_name = "NAME", requires = "record")]
+        record_speaker: Option<String>,
         /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
@@ -95,6 +111,29 @@ pub enum Command {
         #[arg(long)]
         fetched: bool,
         /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+    /// Check every quotation against the record (a transcript, a speech, a statement): verbatim,
+    /// altered (with the words that differ), or not in the record (and whose words they are
+    /// when another speaker's).
+    ///
+    /// A transcript's turns start with a speaker's label at a line's start (`MAYOR HANNA LEE:`,
+    /// `Mr Putin:`, `Q:`); a record that is one person's words needs `--speaker NAME`.
+    Check {
+        /// The record: a file, folder or URL of any kind saidso reads (repeatable).
+        #[arg(long, value_name = "FILE", required = true)]
+        record: Vec<String>,
+        /// The record is all this speaker's words (a speech, a statement).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+        format: CheckFormat,
+        /// Also read the articles kept by `saidso fetch`.
+        #[arg(long)]
+        fetched: bool,
+        /// Articles to check (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
     },
@@ -181,6 +220,16 @@ pub enum QuotesFormat {
     Markdown,
 }
 
+/// Formats of `saidso check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Aligned columns for people, and a count of the verdicts.
+    Table,
+    /// One JSON object a line: `file`, `article`, `text`, `speaker`, `verdict`, `said_by`,
+    /// `record`, `record_start`, `record_end`, `record_text`, `differences`.
+    Jsonl,
+}
+
 /// Formats of `saidso speakers`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SpeakersFormat {
@@ -222,11 +271,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { format, fetched, paths }) => {
             list::run(&paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Quotes { format, fetched, speaker, paths }) => {
-            quotes::run(&paths, fetched, format, speaker.as_deref(), &cli.state, &config)
+        Some(Command::Quotes { format, fetched, speaker, record, record_speaker, paths }) => {
+            let record = quotes::RecordArgs { paths: &record, speaker: record_speaker.as_deref() };
+            quotes::run(&paths, fetched, format, speaker.as_deref(), record, &cli.state, &config)
         }
         Some(Command::Speakers { format, fetched, paths }) => {
             speakers::run(&paths, fetched, format, &cli.state, &config)
+        }
+        Some(Command::Check { record, speaker, format, fetched, paths }) => {
+            check::run(&record, speaker.as_deref(), &paths, fetched, format, &cli.state, &config)
         }
         Some(Command::Read { width, fetched, paths }) => {
             read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)
@@ -238,12 +291,25 @@ pub fn run(cli: Cli) -> ExitCode {
             mark::run(&ids, change, verbose, &cli.state)
         }
         // The reader needs a terminal; piped, the list is what a script wants.
-        None if io::stdout().is_terminal() => {
-            crate::tui::run(cli.paths, cli.fetched, config, &cli.state)
-        }
+        None if io::stdout().is_terminal() => reader(cli, config),
         None => list::run(&cli.paths, cli.fetched, ListFormat::Table, &cli.state, &config),
     };
     finish_with(result)
+}
+
+/// The full-screen reader; the records, if any, are read first and listed with the articles.
+fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
+    let records = if cli.record.is_empty() {
+        None
+    } else {
+        Some(check::load_records(&cli.record, cli.record_speaker.as_deref(), &config)?)
+    };
+    let mut paths = cli.paths;
+    // The seeds open when no path is given: the records join them, not replace them.
+    if !paths.is_empty() || cli.fetched {
+        paths.extend(cli.record.iter().cloned());
+    }
+    crate::tui::run(paths, cli.fetched, config, &cli.state, records)
 }
 
 /// The exit code of a command's result, its error on stderr.

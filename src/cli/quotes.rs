@@ -6,6 +6,8 @@ use super::speakers;
 use super::{QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
 use crate::config::Config;
 use crate::export::{self, OpenJson, QuoteRow};
+use crate::record::Records;
+use crate::speakers::{QuoteRef, SpeakerId};
 
 /// What is kept of an article's quotes until every article is read: for the JSON formats, the
 /// rows already written (on the loading threads, and far smaller than the rows); for the others,
@@ -24,14 +26,26 @@ impl Kept {
     }
 }
 
+/// The records to check the quotes against (none: no check).
+pub struct RecordArgs<'a> {
+    pub paths: &'a [String],
+    pub speaker: Option<&'a str>,
+}
+
 pub fn run(
     paths: &[String],
     fetched: bool,
     format: QuotesFormat,
     speaker: Option<&str>,
+    record: RecordArgs,
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
+    let mut records = if record.paths.is_empty() {
+        None
+    } else {
+        Some(super::check::load_records(record.paths, record.speaker, config)?)
+    };
     // Speaker ids hold across articles, so every article is read before the first line is
     // written.
     let inputs = inputs(paths, fetched, state);
@@ -40,12 +54,20 @@ pub fn run(
     let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| {
         let rows = export::rows(article, quotes);
         let kept = if json { OpenJson::new(&rows).map(Kept::Json) } else { Ok(Kept::Rows(rows)) };
-        (article.id, article.title.clone(), kept)
+        // The quoted words, to check against the record once the speakers are known.
+        let texts: Vec<String> = match &records {
+            Some(_) => quotes.iter().map(|q| q.text(&article.text)).collect(),
+            None => Vec::new(),
+        };
+        (article.id, article.title.clone(), kept, texts)
     })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
     }
     let roster = index.roster();
+    if let Some(records) = &mut records {
+        records.identify(&roster, index.digester());
+    }
     let selected = speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
     let mut out = stdout();
     // Nothing written yet: no separator before the next row (JSON) or article (Markdown).
@@ -55,7 +77,7 @@ pub fn run(
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
-    for (id, title, kept) in &articles {
+    for (id, title, kept, texts) in &articles {
         let kept = kept.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         let ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
         if ids.is_empty() && selected.is_some() {
@@ -73,6 +95,11 @@ pub fn run(
                     first = false;
                     out.write_all(separator.as_bytes())?;
                     write_identified(&mut out, open, speaker_id)?;
+                    if let (Some(records), Some(text)) = (&records, texts.get(quote)) {
+                        let who = roster.speaker_of(&index, QuoteRef { article: *id, quote });
+                        write_verdict(&mut out, records, text, who.map(|s| s.id))?;
+                    }
+                    out.write_all(b"}")?;
                     if format == QuotesFormat::Jsonl {
                         out.write_all(b"\n")?;
                     }
@@ -100,8 +127,8 @@ pub fn run(
     finish(out)
 }
 
-/// Finishes an open JSON row with its speaker's id (see `saidso speakers`): the row's keys, then
-/// `speaker_id`.
+/// Writes an open JSON row with its speaker's id (see `saidso speakers`): the row's keys, then
+/// `speaker_id`, the object left open.
 fn write_identified(
     out: &mut impl Write,
     open: &[u8],
@@ -110,6 +137,21 @@ fn write_identified(
     out.write_all(open)?;
     out.write_all(b",\"speaker_id\":")?;
     serde_json::to_writer(&mut *out, &speaker_id)?;
-    out.write_all(b"}")?;
+    Ok(())
+}
+
+/// Adds the record's verdict on quotation `text` to an open JSON row: `verdict` and `said_by`.
+fn write_verdict(
+    out: &mut impl Write,
+    records: &Records,
+    text: &str,
+    speaker: Option<SpeakerId>,
+) -> anyhow::Result<()> {
+    let checked = records.check(text, std::slice::from_ref(&(0..text.len())), speaker);
+    let verdict = checked.as_ref().map(|c| c.finding.verdict);
+    out.write_all(b",\"verdict\":")?;
+    serde_json::to_writer(&mut *out, &verdict)?;
+    out.write_all(b",\"said_by\":")?;
+    serde_json::to_writer(&mut *out, &checked.as_ref().and_then(|c| c.said_by(records)))?;
     Ok(())
 }

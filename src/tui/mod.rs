@@ -35,12 +35,13 @@ const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
 /// Runs the reader on `paths` (none: the seeds) with `config` and the store `state` chooses,
 /// until the user quits. With `fetched`, the articles kept by `saidso fetch` come too (and
-/// alone when there are no paths).
+/// alone when there are no paths). With `records`, each quote is checked against them.
 pub fn run(
     paths: Vec<String>,
     fetched: bool,
     config: Config,
     state: &StateArgs,
+    records: Option<crate::record::Records>,
 ) -> anyhow::Result<()> {
     let (store, notices) = state.open();
     // Store notices and configuration warnings go where loading's go: the status bar.
@@ -58,6 +59,7 @@ pub fn run(
         Refresher { state: state.clone(), feeds: fetch::default_feeds_path(), work, tx };
     background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
     let mut app = App::new(keymap);
+    app.records = records.map(std::sync::Arc::new);
     app.speakers.index = Index::new(digester);
     // One query for every mark; a store that cannot be read starts the session without them.
     app.saved = store.all_marks().unwrap_or_default();

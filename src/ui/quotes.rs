@@ -8,7 +8,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pad, panel, title};
 use crate::app::{App, Focus, QuotesPaneRow, SpeakerFilter, inner, strings};
-use crate::extract::QuoteKind;
+use crate::extract::{Quote, QuoteKind};
+use crate::record::Verdict;
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let pane = &app.quotes;
@@ -41,6 +42,13 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         item_style(*item, theme.dim),
                     ));
                 }
+                if let Some((note, alert)) = quote.and_then(|q| verdict(app, q)) {
+                    let style = if alert { theme.word_changed } else { theme.dim };
+                    // One row a speaker line: a long note is cut, never wrapped.
+                    let used: usize = spans.iter().map(|s| s.width()).sum();
+                    let note = super::clip(&format!(" · {note}"), width.saturating_sub(used));
+                    spans.push(Span::styled(note, item_style(*item, style)));
+                }
                 let used: usize = spans.iter().map(|s| s.width()).sum();
                 spans.push(Span::styled(
                     " ".repeat(width.saturating_sub(used)),
@@ -70,6 +78,23 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     // Rows are wrapped already; this wraps only the notes.
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+}
+
+/// The record's verdict on `quote` (`saidso --record`), and whether it calls for attention:
+/// `verbatim`, `altered`, `not in record`, `said by Q`. Nothing without a record, or for a
+/// speaker with no turn in it.
+fn verdict(app: &App, quote: &Quote) -> Option<(String, bool)> {
+    let records = app.records.as_deref()?;
+    let text = &app.current()?.article.text;
+    let digester = app.speakers.index.digester();
+    let checked = records.check_named(text, &quote.pieces, quote.speaker.as_deref(), digester)?;
+    let note = match (checked.finding.verdict, checked.said_by(records)) {
+        (Verdict::NoTurns, None) => return None,
+        (_, Some(who)) => format!("said by {who}"),
+        (Verdict::NotInRecord, None) => "not in record".to_string(),
+        (v, None) => v.name().to_string(),
+    };
+    Some((note, checked.finding.verdict != Verdict::Verbatim))
 }
 
 /// Position in the list, and the filters in force.

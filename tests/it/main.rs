@@ -16,6 +16,7 @@ mod loading;
 mod marks;
 mod never_panics;
 mod pty;
+mod record;
 mod render;
 mod seed_fixture;
 mod speakers;

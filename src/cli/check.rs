@@ -1,0 +1,210 @@
+//! `saidso check`: every quotation checked against the record (a transcript, a speech): one
+//! row a quotation, verbatim, altered or not in the record.
+
+use std::io::Write;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::speakers;
+use super::{CheckFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use crate::config::Config;
+use crate::load::Loaded;
+use crate::model::ArticleId;
+use crate::record::{Checked, Difference, Edit, Record, Records, Verdict};
+use crate::sanitize;
+use crate::speakers::{Index, QuoteRef, Roster};
+
+/// An article's quotations as kept until every article is read.
+struct Kept {
+    id: ArticleId,
+    file: String,
+    title: String,
+    /// Each quotation's words, paragraphs joined by one space.
+    quotes: Vec<String>,
+}
+
+/// A quotation checked, as `--format jsonl` prints it.
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    file: &'a str,
+    article: &'a str,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    verdict: Verdict,
+    /// The record speaker whose words these are, when not the quoted speaker's.
+    said_by: Option<&'a str>,
+    /// The record the passage is in.
+    record: Option<&'a str>,
+    record_start: Option<usize>,
+    record_end: Option<usize>,
+    record_text: Option<&'a str>,
+    differences: &'a [Difference],
+}
+
+pub fn run(
+    records: &[String],
+    record_speaker: Option<&str>,
+    paths: &[String],
+    fetched: bool,
+    format: CheckFormat,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let mut records = load_records(records, record_speaker, config)?;
+    let inputs = inputs(paths, fetched, state);
+    let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| Kept {
+        id: article.id,
+        file: article.path.clone(),
+        title: article.title.clone(),
+        quotes: quotes.iter().map(|q| q.text(&article.text)).collect(),
+    })?;
+    if articles.is_empty() {
+        return Err(nothing_loaded(paths));
+    }
+    let roster = index.roster();
+    records.identify(&roster, index.digester());
+    // Each article's quotations are checked on any core; the rows are written in order.
+    let checked: Vec<Vec<(usize, Option<&str>, Checked)>> =
+        articles.par_iter().map(|a| check_article(&records, &index, &roster, a)).collect();
+    let mut out = stdout();
+    let mut counts = [0usize; 4];
+    if format == CheckFormat::Table {
+        writeln!(out, "{:<13}  {:<20}  {:<52}  DIFFERENCE", "VERDICT", "SPEAKER", "QUOTE")?;
+    }
+    for (article, rows) in articles.iter().zip(&checked) {
+        for (quote, speaker, checked) in rows {
+            let Some(text) = article.quotes.get(*quote) else { continue };
+            counts[checked.finding.verdict as usize] += 1;
+            let row = row(article, text, *speaker, checked, &records);
+            match format {
+                CheckFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
+                CheckFormat::Table => write_table_row(&mut out, &row)?,
+            }
+        }
+    }
+    if format == CheckFormat::Table {
+        let [verbatim, altered, missing, _] = counts;
+        writeln!(
+            out,
+            "{} checked: {verbatim} verbatim, {altered} altered, {missing} not in the record",
+            verbatim + altered + missing
+        )?;
+    }
+    finish(out)
+}
+
+/// Reads the records: each text of `paths` (files, folders, URLs) as a record, all of it
+/// `speaker`'s words when given, else its labelled turns.
+pub(super) fn load_records(
+    paths: &[String],
+    speaker: Option<&str>,
+    config: &Config,
+) -> anyhow::Result<Records> {
+    let (inputs, problems) = crate::sources::discover(paths);
+    problems.iter().for_each(report);
+    let mut records = Vec::new();
+    load(
+        &inputs,
+        config,
+        |article| Record::new(article.path, article.text, speaker),
+        |loaded| {
+            match loaded {
+                Loaded::Problem(p) => report(&p),
+                Loaded::Item(record) => records.push(record),
+            }
+            Ok(())
+        },
+    )?;
+    if records.is_empty() {
+        anyhow::bail!("no record found in {}", paths.join(", "));
+    }
+    for record in records.iter().filter(|r| r.turns.turns.is_empty()) {
+        eprintln!(
+            "saidso: {}: no speaker labels (`NAME:` at a line's start); give --speaker NAME for \
+             one person's words",
+            sanitize::sanitize(record.name.clone())
+        );
+    }
+    Ok(records.into())
+}
+
+/// The checked quotations of one article: (quotation, speaker's name, verdict). Quotations
+/// whose speaker has no words in the record are left out unless the words are someone else's
+/// there.
+fn check_article<'a>(
+    records: &Records,
+    index: &Index,
+    roster: &'a Roster,
+    article: &Kept,
+) -> Vec<(usize, Option<&'a str>, Checked)> {
+    (0..article.quotes.len())
+        .filter_map(|quote| {
+            let speaker = roster.speaker_of(index, QuoteRef { article: article.id, quote });
+            let text = article.quotes.get(quote)?;
+            let checked = records.check(
+                text,
+                std::slice::from_ref(&(0..text.len())),
+                speaker.map(|s| s.id),
+            )?;
+            let unchecked =
+                checked.finding.verdict == Verdict::NoTurns && checked.finding.said_by.is_none();
+            (!unchecked).then(|| (quote, speaker.map(|s| s.name.as_str()), checked))
+        })
+        .collect()
+}
+
+fn row<'a>(
+    article: &'a Kept,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    checked: &'a Checked,
+    records: &'a Records,
+) -> Row<'a> {
+    let passage = checked.finding.passage.clone();
+    Row {
+        file: &article.file,
+        article: &article.title,
+        text,
+        speaker,
+        verdict: checked.finding.verdict,
+        said_by: checked.said_by(records),
+        record: passage
+            .as_ref()
+            .and_then(|_| records.records.get(checked.record))
+            .map(|r| r.name.as_str()),
+        record_start: passage.as_ref().map(|p| p.start),
+        record_end: passage.as_ref().map(|p| p.end),
+        record_text: checked.passage(records),
+        differences: &checked.finding.differences,
+    }
+}
+
+fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
+    // Article text is sanitised as it loads; file names and labels are printed on one line.
+    let clean = |s: &str| {
+        sanitize::sanitize(s.to_string()).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let note = match row.said_by {
+        Some(who) => format!("said by {}", clean(who)),
+        None => row.differences.iter().map(difference).collect::<Vec<_>>().join("; "),
+    };
+    writeln!(
+        out,
+        "{:<13}  {:<20}  {:<52}  {}",
+        row.verdict.name(),
+        super::list::clip(&clean(row.speaker.unwrap_or("-")), 20),
+        super::list::clip(&format!("“{}”", clean(row.text)), 52),
+        clean(&note)
+    )?;
+    Ok(())
+}
+
+/// `winter→spring`, `+very`, `-the`.
+fn difference(d: &Difference) -> String {
+    match d.edit {
+        Edit::Added => format!("+{}", d.quote),
+        Edit::Dropped => format!("-{}", d.record),
+        Edit::Changed => format!("{}→{}", d.record, d.quote),
+    }
+}

@@ -1,0 +1,434 @@
+//! The verdict on one quotation against one record: its words found as they stand in the
+//! speaker's turns (verbatim), most of them found in a passage of those turns (altered, with
+//! the words that differ), or not found there — and then, whether they are someone else's.
+//!
+//! A quotation finds its candidate passages through the record's index of word runs: the
+//! rarest run of each part for an exact match, votes of its word pairs for a near one. Only
+//! there are the words compared, so a check costs the same whatever the record's size.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::index::{GRAM, WordIndex};
+use super::quoted::{Gap, Quoted};
+use super::turns::Turns;
+
+/// How many words an elision may leave out.
+const ELISION_SPAN: usize = 3000;
+/// How many words an editorial bracket may stand for.
+const EDITORIAL_SPAN: usize = 6;
+/// The most places of a first part tried for an exact match.
+const MAX_STARTS: usize = 4096;
+/// Word pairs found in more places than this are too common to point at a passage.
+const COMMON_PAIR: usize = 256;
+/// Single words found in this many places or fewer point at a passage too.
+const RARE_WORD: usize = 8;
+/// Votes are counted per stretch of this many diagonal places.
+const BUCKET: i64 = 8;
+/// How many voted passages are compared word by word.
+const TRIED: usize = 3;
+/// Fewest shared words that make an altered quotation, and the share of its words they must be
+/// (in fifths).
+const MIN_SHARED: usize = 3;
+const SHARED_FIFTHS: usize = 3;
+
+/// What the record says of a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The words are in the speaker's turns.
+    Verbatim,
+    /// A passage of the speaker's turns holds most of the words.
+    Altered,
+    /// Nothing close in the speaker's turns (the words may be another speaker's: see
+    /// [`Finding::said_by`]).
+    NotInRecord,
+    /// The speaker has no words in the record: nothing to check against.
+    NoTurns,
+}
+
+impl Verdict {
+    /// The verdict as the command line prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Verbatim => "verbatim",
+            Verdict::Altered => "altered",
+            Verdict::NotInRecord => "not-in-record",
+            Verdict::NoTurns => "no-turns",
+        }
+    }
+}
+
+/// How a word of the quotation differs from the record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Edit {
+    /// In the quotation, not in the record.
+    Added,
+    /// In the record, left out of the quotation (not at an elision).
+    Dropped,
+    /// Other words in the quotation than in the record.
+    Changed,
+}
+
+/// Words that differ between the quotation and the record's passage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Difference {
+    /// What kind of difference.
+    pub edit: Edit,
+    /// The quotation's words (empty for dropped words).
+    pub quote: String,
+    /// The record's words (empty for added words).
+    pub record: String,
+    /// Byte range of the quotation's words in the text the quotation was read from.
+    #[serde(skip)]
+    pub quote_range: Option<Range<usize>>,
+}
+
+/// A record's answer on one quotation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Byte range in the record of the passage the words were found in, if any.
+    pub passage: Option<Range<usize>>,
+    /// The record speaker whose passage it is when it is not the quoted speaker's (a
+    /// misattribution).
+    pub said_by: Option<u32>,
+    /// For an altered quotation, the words that differ.
+    pub differences: Vec<Difference>,
+}
+
+impl Finding {
+    fn nothing(verdict: Verdict) -> Self {
+        Finding { verdict, passage: None, said_by: None, differences: Vec::new() }
+    }
+}
+
+/// A record read for checking: its text, whose words are where, and the index of its words.
+#[derive(Debug)]
+pub struct Record {
+    /// Where the record was read from.
+    pub name: String,
+    /// The record's text; passages are byte ranges into it.
+    pub text: String,
+    /// Its speakers' turns.
+    pub turns: Turns,
+    /// Its words, indexed.
+    pub index: WordIndex,
+}
+
+/// A passage found: record word positions, and how many of the quotation's words it shares.
+#[derive(Clone, Debug)]
+struct Found {
+    words: Range<usize>,
+    shared: usize,
+}
+
+impl Record {
+    /// Reads `text`: its labelled turns, or all of it as `speaker`'s words when given.
+    pub fn new(name: String, text: String, speaker: Option<&str>) -> Self {
+        let turns = match speaker {
+            Some(s) => Turns::whole(&text, s),
+            None => Turns::parse(&text),
+        };
+        let index = WordIndex::new(&text, &turns);
+        Record { name, text, turns, index }
+    }
+
+    /// The record speaker of word `pos`.
+    fn speaker_at(&self, pos: usize) -> Option<u32> {
+        let turn = self.index.words.get(pos)?.turn;
+        Some(self.turns.turns.get(turn as usize)?.speaker)
+    }
+
+    /// Checks the quotation `quoted` (read from `text`) said by the record speakers marked in
+    /// `own` (one flag a speaker of [`Record::turns`]; none marked when the speaker has no turn).
+    pub fn check(&self, text: &str, quoted: &Quoted, own: &[bool]) -> Finding {
+        if quoted.is_empty() {
+            return Finding::nothing(Verdict::NoTurns);
+        }
+        let is_own = |pos: usize| self.speaker_at(pos).is_some_and(|s| flag(own, s));
+        let is_other = |pos: usize| self.speaker_at(pos).is_some_and(|s| !flag(own, s));
+        let has_own = own.iter().any(|&b| b);
+        if has_own && let Some(words) = self.verbatim(quoted, &is_own) {
+            return self.finding(Verdict::Verbatim, words, None);
+        }
+        let altered = if has_own { self.altered(quoted, &is_own) } else { None };
+        // Another speaker's exact words outweigh a near match of the quoted speaker's.
+        if let Some(words) = self.verbatim(quoted, &is_other) {
+            let said_by = self.speaker_at(words.start);
+            return self.finding(Verdict::NotInRecord, words, said_by);
+        }
+        if let Some(found) = altered {
+            let mut finding = self.finding(Verdict::Altered, found.words.clone(), None);
+            finding.differences = self.differences(text, quoted, found.words, &is_own);
+            return finding;
+        }
+        if let Some(found) = self.altered(quoted, &is_other) {
+            let said_by = self.speaker_at(found.words.start);
+            return self.finding(Verdict::NotInRecord, found.words, said_by);
+        }
+        Finding::nothing(if has_own { Verdict::NotInRecord } else { Verdict::NoTurns })
+    }
+
+    fn finding(&self, verdict: Verdict, words: Range<usize>, said_by: Option<u32>) -> Finding {
+        Finding { verdict, passage: self.bytes(words), said_by, differences: Vec::new() }
+    }
+
+    /// The byte range of record words `words`.
+    fn bytes(&self, words: Range<usize>) -> Option<Range<usize>> {
+        let first = self.index.words.get(words.start)?;
+        let last = self.index.words.get(words.end.checked_sub(1)?)?;
+        Some(first.range.start..last.range.end)
+    }
+
+    /// The record words where every part of `quoted` stands as it is, in order, each within one
+    /// turn of a speaker `allowed` takes.
+    fn verbatim(&self, quoted: &Quoted, allowed: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+        let ((first, _), rest) = quoted.parts.split_first()?;
+        let first = &quoted.hashes[first.clone()];
+        self.part_places(first, 0..usize::MAX, allowed).take(MAX_STARTS).find_map(|start| {
+            let mut end = start + first.len();
+            for (part, gap) in rest {
+                let span = match gap {
+                    Gap::Editorial => EDITORIAL_SPAN,
+                    Gap::Elision | Gap::None => ELISION_SPAN,
+                };
+                let words = &quoted.hashes[part.clone()];
+                // The earliest place leaves the most room for the parts after it.
+                let next = self.part_places(words, end..end + span + 1, allowed).next()?;
+                end = next + words.len();
+            }
+            Some(start..end)
+        })
+    }
+
+    /// Where the words `part` stand as they are, starting within `starts`, in one turn.
+    fn part_places<'a>(
+        &'a self,
+        part: &'a [u64],
+        starts: Range<usize>,
+        allowed: &'a dyn Fn(usize) -> bool,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let n = GRAM.min(part.len());
+        // The rarest run of the part: the fewest places to try.
+        let (offset, places) = (0..=part.len().saturating_sub(n))
+            .map(|o| (o, self.index.places(&part[o..o + n])))
+            .min_by_key(|(_, p)| p.len())
+            .unwrap_or((0, &[]));
+        let from = starts.start + offset;
+        let skip = places.partition_point(|&p| (p as usize) < from);
+        places[skip..]
+            .iter()
+            .map(move |&p| p as usize - offset)
+            .take_while(move |&s| s < starts.end)
+            .filter(move |&s| {
+                self.index.same_turn(s, part.len())
+                    && allowed(s)
+                    && self.index.hashes(s..s + part.len()).eq(part.iter().copied())
+            })
+    }
+
+    /// The passage of `allowed` speakers' words that shares the most words with `quoted`, when
+    /// it shares most of them.
+    fn altered(&self, quoted: &Quoted, allowed: &dyn Fn(usize) -> bool) -> Option<Found> {
+        let n = quoted.len();
+        if n < MIN_SHARED {
+            return None;
+        }
+        let best = self
+            .voted(quoted, allowed)
+            .into_iter()
+            .filter_map(|diagonal| self.align(quoted, diagonal, allowed))
+            .max_by_key(|f| (f.shared, usize::MAX - f.words.len()))?;
+        (best.shared >= MIN_SHARED && best.shared * 5 >= n * SHARED_FIFTHS).then_some(best)
+    }
+
+    /// The diagonals (record place minus quotation place) most of the quotation's word pairs,
+    /// and rare words, point at.
+    fn voted(&self, quoted: &Quoted, allowed: &dyn Fn(usize) -> bool) -> Vec<i64> {
+        let mut votes: HashMap<i64, u32> = HashMap::new();
+        let mut vote = |i: usize, places: &[u32]| {
+            for &p in places.iter().filter(|&&p| allowed(p as usize)) {
+                let diagonal = i64::from(p) - i as i64;
+                *votes.entry(diagonal.div_euclid(BUCKET)).or_default() += 1;
+            }
+        };
+        for (i, pair) in quoted.hashes.windows(2).enumerate() {
+            let places = self.index.places(pair);
+            if places.len() <= COMMON_PAIR {
+                vote(i, places);
+            }
+        }
+        for (i, word) in quoted.hashes.iter().enumerate() {
+            let places = self.index.places(std::slice::from_ref(word));
+            if places.len() <= RARE_WORD {
+                vote(i, places);
+            }
+        }
+        let score =
+            |b: i64| (b - 1..=b + 1).map(|k| votes.get(&k).copied().unwrap_or(0)).sum::<u32>();
+        let mut buckets: Vec<(u32, i64)> = votes.keys().map(|&b| (score(b), b)).collect();
+        buckets.sort_unstable_by(|a, b| b.cmp(a));
+        let mut chosen: Vec<i64> = Vec::new();
+        for (_, b) in buckets {
+            if chosen.len() == TRIED {
+                break;
+            }
+            if chosen.iter().all(|c| (c - b).abs() > 1) {
+                chosen.push(b);
+            }
+        }
+        chosen.into_iter().map(|b| b * BUCKET + BUCKET / 2).collect()
+    }
+
+    /// Aligns `quoted` with the record words around `diagonal`: the passage from the first to
+    /// the last shared word, and how many words are shared.
+    fn align(
+        &self,
+        quoted: &Quoted,
+        diagonal: i64,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Option<Found> {
+        let n = quoted.len() as i64;
+        let total = self.index.words.len() as i64;
+        let start = (diagonal - n / 2 - BUCKET).clamp(0, total) as usize;
+        let end = (diagonal + n + n / 2 + BUCKET).clamp(0, total) as usize;
+        let window = self.masked(start..end, allowed);
+        let ops = capture_diff_slices(Algorithm::Myers, &quoted.hashes, &window);
+        let equal = ops.iter().filter_map(|op| match *op {
+            DiffOp::Equal { new_index, len, .. } => Some(new_index..new_index + len),
+            _ => None,
+        });
+        let (mut first, mut last, mut shared) = (usize::MAX, 0, 0);
+        for r in equal {
+            first = first.min(r.start);
+            last = last.max(r.end);
+            shared += r.len();
+        }
+        (shared > 0).then(|| Found { words: start + first..start + last, shared })
+    }
+
+    /// The hashes of record words `range`, those of speakers `allowed` does not take replaced by
+    /// values that match nothing.
+    fn masked(&self, range: Range<usize>, allowed: &dyn Fn(usize) -> bool) -> Vec<u64> {
+        let start = range.start;
+        self.index
+            .hashes(range)
+            .enumerate()
+            .map(|(i, h)| if allowed(start + i) { h } else { !((start + i) as u64) })
+            .collect()
+    }
+
+    /// The words that differ between `quoted` and the record words `words`.
+    fn differences(
+        &self,
+        text: &str,
+        quoted: &Quoted,
+        words: Range<usize>,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Vec<Difference> {
+        let passage = self.masked(words.clone(), allowed);
+        let ops = capture_diff_slices(Algorithm::Myers, &quoted.hashes, &passage);
+        let quote_words = |r: Range<usize>| {
+            let range = match (quoted.ranges.get(r.start), r.end.checked_sub(1)) {
+                (Some(a), Some(e)) if r.end > r.start => {
+                    quoted.ranges.get(e).map(|b| a.start..b.end)
+                }
+                _ => None,
+            };
+            let words = range.clone().and_then(|r| text.get(r)).unwrap_or_default();
+            (words.to_string(), range)
+        };
+        let record_words = |r: Range<usize>| {
+            self.bytes(words.start + r.start..words.start + r.end)
+                .and_then(|b| self.text.get(b))
+                .unwrap_or_default()
+                .to_string()
+        };
+        let mut out = Vec::new();
+        for op in ops {
+            let (edit, q, r) = match op {
+                DiffOp::Equal { .. } => continue,
+                DiffOp::Delete { old_index, old_len, .. } => {
+                    (Edit::Added, old_index..old_index + old_len, 0..0)
+                }
+                DiffOp::Insert { old_index, new_index, new_len } => {
+                    // Words left out where the quotation marks an elision are not a change.
+                    if quoted.gap_before(old_index) != Gap::None {
+                        continue;
+                    }
+                    (Edit::Dropped, old_index..old_index, new_index..new_index + new_len)
+                }
+                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                    (Edit::Changed, old_index..old_index + old_len, new_index..new_index + new_len)
+                }
+            };
+            let (quote, quote_range) = quote_words(q);
+            out.push(Difference { edit, quote, record: record_words(r), quote_range });
+        }
+        out
+    }
+}
+
+/// Flag `i` of `flags`, false past the end.
+fn flag(flags: &[bool], i: u32) -> bool {
+    flags.get(i as usize).copied().unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TRANSCRIPT: &str = "MAYOR HANNA LEE: Good morning. We will rebuild the Elm Street \
+        bridge before the winter comes, and we will do it without raising a single tax.\n\
+        Q: Will the bridge close again?\n\
+        MAYOR HANNA LEE: The bridge will stay open while the crews work at night.\n";
+
+    fn check(quote: &str) -> Finding {
+        let record = Record::new("t".into(), TRANSCRIPT.into(), None);
+        let own = vec![true, false];
+        record.check(quote, &Quoted::new(quote), &own)
+    }
+
+    fn passage(f: &Finding) -> &str {
+        f.passage.clone().and_then(|p| TRANSCRIPT.get(p)).unwrap_or_default()
+    }
+
+    #[test]
+    fn exact_words_in_other_marks_and_case_are_verbatim() {
+        let f = check("WE WILL REBUILD the Elm Street bridge before the winter comes");
+        assert_eq!(f.verdict, Verdict::Verbatim);
+        assert_eq!(passage(&f), "We will rebuild the Elm Street bridge before the winter comes");
+    }
+
+    #[test]
+    fn elided_parts_in_order_are_verbatim_and_out_of_order_not() {
+        let f = check(
+            "We will rebuild [the] … bridge before the winter … without raising a single tax",
+        );
+        assert_eq!(f.verdict, Verdict::Verbatim);
+        let f = check("without raising a single tax ... We will rebuild the Elm Street bridge");
+        assert_ne!(f.verdict, Verdict::Verbatim);
+    }
+
+    #[test]
+    fn changed_words_are_given() {
+        let f = check("We will rebuild the Elm Street bridge before the spring comes");
+        assert_eq!(f.verdict, Verdict::Altered);
+        let changed: Vec<(&str, &str)> =
+            f.differences.iter().map(|d| (d.quote.as_str(), d.record.as_str())).collect();
+        assert_eq!(changed, [("spring", "winter")]);
+    }
+
+    #[test]
+    fn another_speakers_words_say_whose() {
+        let f = check("Will the bridge close again?");
+        assert_eq!((f.verdict, f.said_by), (Verdict::NotInRecord, Some(1)));
+        assert_eq!(check("The rates will fall next year").verdict, Verdict::NotInRecord);
+    }
+}

@@ -1,0 +1,120 @@
+//! Quotes checked against the record: a transcript, a speech, a statement. Pure: no I/O.
+//!
+//! [`turns`] reads whose words the record holds, [`index`] indexes them once, [`quoted`] reads
+//! a quotation's words and elisions, [`check`] gives the verdict on one quotation, and
+//! [`identity`] says which record speaker is which corpus speaker. [`Records`] checks a
+//! quotation against every record given.
+
+pub mod check;
+pub mod identity;
+pub mod index;
+pub mod quoted;
+pub mod turns;
+
+use std::ops::Range;
+
+pub use check::{Difference, Edit, Finding, Record, Verdict};
+pub use identity::Identities;
+pub use quoted::Quoted;
+pub use turns::Turns;
+
+use crate::speakers::SpeakerId;
+
+/// Every record given, checked together: a quotation's verdict is the best any record gives.
+#[derive(Debug, Default)]
+pub struct Records {
+    /// The records, in the order given.
+    pub records: Vec<Record>,
+    /// Which record speaker is which corpus speaker (empty until [`Records::identify`]).
+    pub identities: Identities,
+}
+
+/// A quotation's verdict, and the record that gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// The record (an index into [`Records::records`]).
+    pub record: usize,
+    /// Its finding.
+    pub finding: Finding,
+}
+
+impl Checked {
+    /// The record passage's text, if a passage was found.
+    pub fn passage<'a>(&self, records: &'a Records) -> Option<&'a str> {
+        let record = records.records.get(self.record)?;
+        record.text.get(self.finding.passage.clone()?)
+    }
+
+    /// The label of the record speaker whose words the quotation are, when not its speaker's.
+    pub fn said_by<'a>(&self, records: &'a Records) -> Option<&'a str> {
+        records.records.get(self.record)?.turns.speaker(self.finding.said_by?)
+    }
+}
+
+impl From<Vec<Record>> for Records {
+    fn from(records: Vec<Record>) -> Self {
+        Records::new(records)
+    }
+}
+
+impl Records {
+    /// Records made of `records`; their speakers match nobody until [`Records::identify`].
+    pub fn new(records: Vec<Record>) -> Self {
+        Records { records, identities: Identities::default() }
+    }
+
+    /// Matches the records' speakers with the corpus's.
+    pub fn identify(
+        &mut self,
+        roster: &crate::speakers::Roster,
+        digester: &crate::speakers::Digester,
+    ) {
+        self.identities = Identities::new(&self.records, roster, digester);
+    }
+
+    /// Checks the quotation made of `pieces` of `text`, said by the speaker named `speaker`,
+    /// whose record speakers are found by [`identity::same_speaker`] (no corpus roster needed).
+    pub fn check_named(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        speaker: Option<&str>,
+        digester: &crate::speakers::Digester,
+    ) -> Option<Checked> {
+        let quoted = Quoted::from_pieces(text, pieces);
+        self.records
+            .iter()
+            .enumerate()
+            .map(|(i, record)| {
+                let own: Vec<bool> = record
+                    .turns
+                    .speakers
+                    .iter()
+                    .map(|label| {
+                        speaker.is_some_and(|s| identity::same_speaker(label, s, digester))
+                    })
+                    .collect();
+                Checked { record: i, finding: record.check(text, &quoted, &own) }
+            })
+            .min_by_key(|c| (c.finding.verdict, c.finding.said_by.is_none()))
+    }
+
+    /// Checks the quotation made of `pieces` of `text` (an article's quote), said by corpus
+    /// speaker `speaker`; `None` when there is no record.
+    pub fn check(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        speaker: Option<SpeakerId>,
+    ) -> Option<Checked> {
+        let quoted = Quoted::from_pieces(text, pieces);
+        self.records
+            .iter()
+            .enumerate()
+            .map(|(i, record)| {
+                let own = self.identities.own(i, speaker);
+                Checked { record: i, finding: record.check(text, &quoted, &own) }
+            })
+            .min_by_key(|c| (c.finding.verdict, c.finding.said_by.is_none()))
+    }
+}

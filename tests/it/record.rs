@@ -1,0 +1,244 @@
+//! Quotes checked against the record: the verdicts on a transcript, a web page and a speech,
+//! through the library and through the real binary (`saidso check`, `saidso quotes --record`).
+
+use crate::common::saidso;
+use saidso::record::{Edit, Quoted, Record, Verdict};
+use serde_json::Value;
+
+const DIR: &str = "tests/fixtures/record";
+
+fn jsonl(args: &[&str]) -> Vec<Value> {
+    let out = saidso().args(args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect()
+}
+
+fn check(record: &str, article: &str, extra: &[&str]) -> Vec<Value> {
+    let record = format!("{DIR}/{record}");
+    let article = format!("{DIR}/articles/{article}");
+    let mut args = vec!["check", "--format", "jsonl", "--record", &record];
+    args.extend_from_slice(extra);
+    args.push(&article);
+    jsonl(&args)
+}
+
+/// The row of the quotation that starts with `start`.
+fn row<'a>(rows: &'a [Value], start: &str) -> &'a Value {
+    let found = rows.iter().find(|r| r["text"].as_str().is_some_and(|t| t.starts_with(start)));
+    found.unwrap_or_else(|| panic!("no row for {start:?} in {rows:#?}"))
+}
+
+fn differences(row: &Value) -> Vec<(String, String, String)> {
+    let list = row["differences"].as_array().cloned().unwrap_or_default();
+    list.iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("edit"), s("record"), s("quote"))
+        })
+        .collect()
+}
+
+fn diff(edit: &str, record: &str, quote: &str) -> (String, String, String) {
+    (edit.into(), record.into(), quote.into())
+}
+
+/// Each verdict of the transcript fixture, by the record it is read from.
+fn assert_transcript_verdicts(record: &str) {
+    let rows = check(record, "bridge.txt", &[]);
+    let record_text = std::fs::read_to_string(format!("{DIR}/{record}")).expect("fixture");
+    let verdict =
+        |start: &str| row(&rows, start)["verdict"].as_str().unwrap_or_default().to_string();
+
+    // Other quote marks and case.
+    let exact = row(&rows, "WE WILL REBUILD");
+    assert_eq!(exact["verdict"], "verbatim");
+    assert_eq!(exact["speaker"], "Hanna Lee");
+    assert_eq!(
+        exact["record_text"],
+        "We will rebuild the Elm Street bridge before the winter comes"
+    );
+    if record.ends_with(".txt") {
+        let (start, end) = (exact["record_start"].as_u64(), exact["record_end"].as_u64());
+        let (start, end) = (start.unwrap_or(0) as usize, end.unwrap_or(0) as usize);
+        assert_eq!(&record_text[start..end], exact["record_text"].as_str().unwrap_or_default());
+    }
+    // An elision whose parts stand in order, and fragments.
+    assert_eq!(verdict("The bridge will stay open . . . while"), "verbatim");
+    assert_eq!(verdict("balanced"), "verbatim");
+    assert_eq!(verdict("fully paid for"), "verbatim");
+    // Words changed, dropped and added.
+    let changed = row(&rows, "We will rebuild the Elm Street bridge before the spring");
+    assert_eq!(changed["verdict"], "altered");
+    assert_eq!(
+        differences(changed),
+        [diff("changed", "winter", "spring"), diff("changed", "a single", "any")]
+    );
+    let dropped = row(&rows, "Nobody in this city");
+    assert_eq!(dropped["verdict"], "altered");
+    assert_eq!(differences(dropped), [diff("dropped", "to a detour", "")]);
+    let added = row(&rows, "Our budget is balanced");
+    assert_eq!(differences(added), [diff("added", "", "very")]);
+    // Another speaker's words put in the mayor's mouth.
+    let misattributed = row(&rows, "The steel is older");
+    assert_eq!(misattributed["verdict"], "not-in-record");
+    assert_eq!(misattributed["said_by"], "CHIEF ENGINEER TOMAS ORTIZ");
+    // An invented quote.
+    let invented = row(&rows, "We will build a second bridge");
+    assert_eq!(
+        (&invented["verdict"], &invented["said_by"]),
+        (&Value::from("not-in-record"), &Value::Null)
+    );
+    assert_eq!(invented["record_text"], Value::Null);
+    // The police chief has no turn in the record: nothing to check his quote against.
+    assert!(rows.iter().all(|r| r["speaker"] != "Omar Diaz"), "{rows:#?}");
+}
+
+#[test]
+fn a_transcript_gives_every_verdict() {
+    assert_transcript_verdicts("transcript.txt");
+}
+
+#[test]
+fn a_transcript_given_as_a_web_page() {
+    assert_transcript_verdicts("transcript.html");
+}
+
+#[test]
+fn a_speech_is_one_speakers_words_with_speaker() {
+    let rows = check("speech.md", "speech.txt", &["--speaker", "Governor Ana Ruiz"]);
+    assert_eq!(row(&rows, "We will hire")["verdict"], "verbatim");
+    assert_eq!(row(&rows, "I will not raise")["verdict"], "verbatim");
+    let five = row(&rows, "We will open five");
+    assert_eq!(five["verdict"], "altered");
+    assert_eq!(differences(five), [diff("changed", "three", "five")]);
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn a_record_with_no_turn_for_the_quoted_person() {
+    // The governor says nothing in the mayor's press conference.
+    assert!(check("transcript.txt", "speech.txt", &[]).is_empty());
+    let rows = jsonl(&[
+        "quotes",
+        "--record",
+        &format!("{DIR}/transcript.txt"),
+        &format!("{DIR}/articles/speech.txt"),
+    ]);
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["verdict"] == "no-turns"), "{rows:#?}");
+}
+
+#[test]
+fn quotes_rows_gain_the_verdict() {
+    let rows = jsonl(&[
+        "quotes",
+        "--record",
+        &format!("{DIR}/transcript.txt"),
+        &format!("{DIR}/articles/bridge.txt"),
+    ]);
+    assert_eq!(row(&rows, "WE WILL REBUILD")["verdict"], "verbatim");
+    assert_eq!(row(&rows, "The steel")["said_by"], "CHIEF ENGINEER TOMAS ORTIZ");
+    assert_eq!(row(&rows, "Traffic will be")["verdict"], "no-turns");
+    assert_eq!(row(&rows, "Traffic will be")["speaker_id"], "omar-diaz");
+    // Without a record there is no verdict.
+    let plain = jsonl(&["quotes", &format!("{DIR}/articles/bridge.txt")]);
+    assert!(plain.iter().all(|r| r.get("verdict").is_none()));
+}
+
+#[test]
+fn check_table_lists_verdicts_and_counts_them() {
+    let out = saidso()
+        .args(["check", "--record", &format!("{DIR}/transcript.txt")])
+        .arg(format!("{DIR}/articles/bridge.txt"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("VERDICT"), "{text}");
+    assert!(text.contains("winter→spring; a single→any"), "{text}");
+    assert!(text.contains("said by CHIEF ENGINEER TOMAS ORTIZ"), "{text}");
+    assert_eq!(
+        lines.last().copied(),
+        Some("9 checked: 4 verbatim, 3 altered, 2 not in the record")
+    );
+}
+
+#[test]
+fn a_missing_record_is_an_error() {
+    let out = saidso()
+        .args(["check", "--record", "no/such/record.txt", &format!("{DIR}/articles")])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no record found"));
+}
+
+const PRESSER: &str = "THE PRESIDENT: We stand with Ukraine, and we will stand with it for as \
+    long as it takes. Its future is being decided now.\n\
+    REPORTER: Sir, what about the talks?\n\
+    THE PRESIDENT: The talks are over. I have nothing more to say about them today.\n";
+
+fn verdict_of(quote: &str) -> (Verdict, Vec<(Edit, String, String)>) {
+    let record = Record::new("presser".into(), PRESSER.into(), None);
+    let finding = record.check(quote, &Quoted::new(quote), &[true, false]);
+    let diffs = finding.differences.into_iter().map(|d| (d.edit, d.record, d.quote)).collect();
+    (finding.verdict, diffs)
+}
+
+#[test]
+fn editorial_brackets_stand_for_the_speakers_words() {
+    assert_eq!(verdict_of("[Ukraine's] future is being decided now").0, Verdict::Verbatim);
+    assert_eq!(
+        verdict_of("We stand with Ukraine [...] for as long as it takes").0,
+        Verdict::Verbatim
+    );
+    // A bracket stands for a few words, not for a paragraph.
+    assert_ne!(verdict_of("We stand with Ukraine [now] nothing more to say").0, Verdict::Verbatim);
+}
+
+#[test]
+fn elided_words_are_not_dropped_words() {
+    let (verdict, diffs) =
+        verdict_of("We stand with Ukraine … for as long as it takes. Its future is decided now");
+    assert_eq!(verdict, Verdict::Altered);
+    assert_eq!(diffs, [(Edit::Dropped, "being".to_string(), String::new())]);
+}
+
+#[test]
+fn a_questioners_words_are_theirs() {
+    let record = Record::new("presser".into(), PRESSER.into(), None);
+    let quote = "what about the talks?";
+    let f = record.check(quote, &Quoted::new(quote), &[true, false]);
+    assert_eq!(f.verdict, Verdict::NotInRecord);
+    assert_eq!(f.said_by.and_then(|s| record.turns.speaker(s)), Some("REPORTER"));
+}
+
+#[test]
+fn the_reader_marks_each_quote_with_its_verdict_and_lists_the_record() {
+    use crate::common::{app_with, load, press, screen};
+    use saidso::record::Records;
+    let transcript = format!("{DIR}/transcript.txt");
+    let batch = load(&[format!("{DIR}/articles/bridge.txt"), transcript.clone()]);
+    let mut app = app_with(batch, 150, 60);
+    let text = std::fs::read_to_string(&transcript).expect("fixture");
+    app.records =
+        Some(std::sync::Arc::new(Records::new(vec![Record::new(transcript, text, None)])));
+    press(&mut app, "enter");
+    let shown = screen(&app);
+    if std::env::var_os("SAIDSO_SHOW").is_some() {
+        println!("{shown}");
+    }
+    // The record is listed like an article.
+    assert!(shown.contains("Press conference, City Hall"), "{shown}");
+    for note in ["Hanna Lee · verbatim", "Hanna Lee · altered", "said by CHIEF ENGINEER"] {
+        assert!(shown.contains(note), "{note} missing in\n{shown}");
+    }
+    assert!(shown.contains("Hanna Lee · not in record"), "{shown}");
+    // The police chief has no turn in the record: no mark.
+    assert!(shown.contains("Omar Diaz "), "{shown}");
+    assert!(!shown.contains("Omar Diaz ·"), "{shown}");
+}
