@@ -10,19 +10,19 @@
 //! an article's link in the browser.
 
 pub mod app;
+pub mod assets;
 pub mod clean;
 pub mod cli;
 pub mod config;
 pub mod export;
 pub mod extract;
-pub mod fetch;
+pub mod feeds;
 pub mod load;
 pub mod model;
-pub mod open_link;
-pub mod sanitize;
+pub mod net;
 pub mod sources;
 pub mod speakers;
 pub mod store;
-pub mod strict_toml;
+pub mod text;
 pub mod tui;
 pub mod ui;

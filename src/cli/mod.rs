@@ -239,7 +239,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         // The reader needs a terminal; piped, the list is what a script wants.
         None if io::stdout().is_terminal() => {
-            crate::tui::run(cli.paths, cli.fetched, config, &cli.state)
+            crate::tui::run(cli.paths, cli.fetched, config, &cli.state.location())
         }
         None => list::run(&cli.paths, cli.fetched, ListFormat::Table, &cli.state, &config),
     };

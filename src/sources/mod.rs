@@ -15,11 +15,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use jsonl::{Fields, Record};
-pub use open::{Context, Docs, Opened, Stream, open, read};
+pub use open::{Docs, Opened, Stream, open, read};
 pub use pages::read_feed;
 
-use crate::fetch::is_web_url;
-use crate::model::Meta;
+use crate::model::RawDoc;
+use crate::net::{Client, is_web_url};
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
 pub const SEEDS: [(&str, &str); 5] = [
@@ -63,17 +63,20 @@ impl Input {
     }
 }
 
-/// A document as a source gives it, before cleaning.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RawDoc {
-    /// Display path (file, `-`, URL).
-    pub path: String,
-    /// The decoded text.
-    pub text: String,
-    /// A title the source states outright (page metadata, feed item), if any.
-    pub title: Option<String>,
-    /// Source metadata.
-    pub meta: Meta,
+/// What the readers need besides the input itself.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// Field names of dataset records.
+    pub fields: Fields,
+    /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
+    /// nothing from the network.
+    pub client: Option<Client>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context { fields: Fields::default(), client: Some(Client::default()) }
+    }
 }
 
 /// Why an input gave no article, or gave one with a caveat.

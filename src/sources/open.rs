@@ -7,24 +7,9 @@ use std::io::{BufRead, BufReader, Cursor};
 use super::detect::{Format, SNIFF_BYTES, detect};
 use super::jsonl::Record;
 use super::pages::full_texts;
-use super::{Fields, Input, Problem, ProblemKind, RawDoc, feed, html, jsonl, text};
-use crate::fetch::{Client, Fetched, Validators};
-
-/// What the readers need besides the input itself.
-#[derive(Clone, Debug)]
-pub struct Context {
-    /// Field names of dataset records.
-    pub fields: Fields,
-    /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
-    /// nothing from the network.
-    pub client: Option<Client>,
-}
-
-impl Default for Context {
-    fn default() -> Self {
-        Context { fields: Fields::default(), client: Some(Client::default()) }
-    }
-}
+use super::{Context, Input, Problem, ProblemKind, feed, html, jsonl, text};
+use crate::model::RawDoc;
+use crate::net::{Fetched, Validators};
 
 /// Documents read a record at a time (a dataset): the loader parses and cleans them in parallel
 /// batches as they come, while this thread only splits the input into records.

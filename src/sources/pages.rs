@@ -4,10 +4,9 @@
 use std::collections::HashSet;
 
 use super::detect::{Format, detect};
-use super::open::Context;
-use super::{Problem, ProblemKind, RawDoc, feed, html, text};
-use crate::fetch::{Client, Fetched, Page, Validators, parallel_map};
-use crate::model::Meta;
+use super::{Context, Problem, ProblemKind, feed, html, text};
+use crate::model::{Meta, RawDoc};
+use crate::net::{Client, Fetched, Page, Validators, parallel_map};
 
 /// The items of a feed fetched from `page.url`, with their full texts; items whose link is in
 /// `known` (already stored) are left out, so their pages are not fetched again. An error says

@@ -46,7 +46,7 @@ impl AliasFile {
 
     /// Parses an alias file.
     pub fn parse(text: &str) -> Result<Self, AliasError> {
-        Ok(crate::strict_toml::from_str(text)?)
+        Ok(crate::assets::parse_strict(text)?)
     }
 }
 

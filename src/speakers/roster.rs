@@ -106,8 +106,15 @@ impl Roster {
     }
 }
 
+impl Index {
+    /// The speakers as the index stands: one a person or organisation, most quoted first.
+    pub fn roster(&self) -> Roster {
+        build(self)
+    }
+}
+
 /// Settles the identities of the index's names.
-pub(super) fn build(index: &Index) -> Roster {
+fn build(index: &Index) -> Roster {
     let identity = identities(index);
     let count = identity.iter().map(|&i| i + 1).max().unwrap_or(0);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); count];

@@ -22,7 +22,7 @@ pub fn run_effects(
 ) {
     for effect in std::mem::take(&mut app.effects) {
         if let Effect::OpenLink(url) = &effect {
-            if let Err(e) = crate::open_link::open(url) {
+            if let Err(e) = super::open_link::open(url) {
                 app.status.say(e);
             }
             continue;

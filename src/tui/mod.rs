@@ -4,6 +4,7 @@
 pub mod background;
 mod effects;
 mod events;
+mod open_link;
 mod refresh;
 mod terminal;
 
@@ -18,12 +19,11 @@ pub use terminal::{Tui, restore};
 use background::Work;
 
 use crate::app::{Action, App, Batch, Effect, strings, update};
-use crate::cli::StateArgs;
 use crate::config::Config;
-use crate::fetch;
+use crate::feeds;
 use crate::sources::Input;
 use crate::speakers::Index;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crate::ui::{self, Theme};
 
 /// Most events taken in between two frames.
@@ -32,14 +32,14 @@ const MAX_EVENTS_PER_FRAME: usize = 64;
 /// How long a status message stays when nothing else happens.
 const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
-/// Runs the reader on `paths` (none: the seeds) with `config` and the store `state` chooses,
+/// Runs the reader on `paths` (none: the seeds) with `config` and the store at `state`,
 /// until the user quits. With `fetched`, the articles kept by `saidso fetch` come too (and
 /// alone when there are no paths).
 pub fn run(
     paths: Vec<String>,
     fetched: bool,
     config: Config,
-    state: &StateArgs,
+    state: &Location,
 ) -> anyhow::Result<()> {
     let (store, notices) = state.open();
     // Store notices and configuration warnings go where loading's go: the status bar.
@@ -54,7 +54,7 @@ pub fn run(
     let work = Work::new(&config);
     let Config { keymap, theme, digester, .. } = config;
     let refresher =
-        Refresher { state: state.clone(), feeds: fetch::default_feeds_path(), work, tx };
+        Refresher { state: state.clone(), feeds: feeds::default_feeds_path(), work, tx };
     background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
     let mut app = App::new(keymap);
     app.speakers.index = Index::new(digester);

@@ -4,7 +4,7 @@
 
 use std::process::{Command, Stdio};
 
-use crate::fetch::is_web_url;
+use crate::net::is_web_url;
 
 /// The platform's opener.
 const OPENER: &[&str] = if cfg!(target_os = "macos") {

@@ -1,8 +1,9 @@
 //! Refreshing the followed feeds into the store: what `saidso fetch` and the reader's refresh
 //! both do. The store is written from the calling thread only.
 
-use super::{FetchError, Outcome, Refreshed, Seen, Subscription, refresh};
+use super::{Outcome, Refreshed, Seen, Subscription, refresh};
 use crate::clean::Rules;
+use crate::net::FetchError;
 use crate::sources::{Context, Problem};
 use crate::store::Store;
 

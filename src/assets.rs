@@ -5,7 +5,7 @@
 use serde::de::{DeserializeOwned, Error};
 
 /// `text` read as a `T`; an unknown key is an error naming it.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, toml::de::Error> {
+pub fn parse_strict<T: DeserializeOwned>(text: &str) -> Result<T, toml::de::Error> {
     let mut unknown = None;
     let value = serde_ignored::deserialize(toml::de::Deserializer::parse(text)?, |path| {
         unknown.get_or_insert_with(|| path.to_string());

@@ -5,9 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Fetched, Subscription, Validators, parallel_map};
+use super::Subscription;
 use crate::clean::{Rules, clean};
 use crate::model::Article;
+use crate::net::{Fetched, Validators, parallel_map};
 use crate::sources::{self, Context, Problem, ProblemKind};
 
 /// Feeds fetched at once: enough to hide network waits, few enough to be polite.
