@@ -68,7 +68,8 @@ pub fn update(
     for outcome in refresh(feeds, &seen, context, rules, done) {
         let url = outcome.url.as_str();
         let saved = match outcome.result {
-            Err(cause) => {
+            Err(why) => {
+                let cause = why.to_string();
                 let saved = store.record_fetch(url, None, Err(&cause));
                 report.failures.push(FetchError { url: url.to_string(), cause });
                 saved

@@ -4,7 +4,7 @@
 
 use feed_rs::model::{Entry, Feed};
 
-use super::html;
+use super::{ReadError, html};
 use crate::model::{Meta, RawDoc};
 
 /// Below this many words an item's summary is a teaser, not the article: when the item has no
@@ -22,13 +22,13 @@ pub struct Item {
 
 /// The items of a feed read from `path` (a file or the feed's URL). An error names what is
 /// wrong with the document.
-pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, String> {
+pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
     let base = path.starts_with("http").then_some(path);
     let feed = feed_rs::parser::Builder::new()
         .base_uri(base)
         .build()
         .parse(bytes)
-        .map_err(|e| format!("not a readable feed ({e})"))?;
+        .map_err(|e| ReadError::BadFeed(e.to_string()))?;
     let name = feed.title.as_ref().map(|t| one_line(&t.content)).filter(|t| !t.is_empty());
     Ok(feed
         .entries

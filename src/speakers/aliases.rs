@@ -41,7 +41,7 @@ pub struct AliasError(#[from] toml::de::Error);
 impl AliasFile {
     /// The built-in file, `assets/aliases.toml`.
     pub fn builtin() -> Self {
-        Self::parse(BUILTIN).expect("assets/aliases.toml parses")
+        crate::assets::builtin("assets/aliases.toml", Self::parse(BUILTIN))
     }
 
     /// Parses an alias file.

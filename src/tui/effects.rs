@@ -23,7 +23,7 @@ pub fn run_effects(
     for effect in std::mem::take(&mut app.effects) {
         if let Effect::OpenLink(url) = &effect {
             if let Err(e) = super::open_link::open(url) {
-                app.status.say(e);
+                app.status.say(e.to_string());
             }
             continue;
         }
