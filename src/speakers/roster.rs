@@ -300,8 +300,8 @@ fn min_key(index: &Index, names: &[u32]) -> String {
 
 /// `Dmitry Peskov` → `dmitry-peskov`.
 fn slugify(name: &str) -> String {
-    let folded = fold_name(name).replace(' ', "-");
-    if folded.is_empty() { "speaker".into() } else { folded }
+    let slug = crate::text::slug(name, usize::MAX);
+    if slug.is_empty() { "speaker".into() } else { slug }
 }
 
 fn unique(slug: String, seen: &mut HashMap<String, usize>) -> String {
