@@ -9,8 +9,8 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
+use saidso::model::RawDoc;
 use saidso::model::{Article, Meta};
-use saidso::sources::RawDoc;
 
 /// The binary's allocator (see `src/main.rs`), so that the figure is the one `saidso` gets.
 #[global_allocator]

@@ -5,7 +5,8 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use saidso::clean::{Rules, clean};
 use saidso::load::{Loaded, load_each};
-use saidso::sources::{RawDoc, SEEDS, discover};
+use saidso::model::RawDoc;
+use saidso::sources::{SEEDS, discover};
 
 fn clean_seeds(c: &mut Criterion) {
     let rules = Rules::builtin();

@@ -10,7 +10,8 @@ use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
 use saidso::load::{Loaded, load_each};
 use saidso::model::Article;
-use saidso::sources::{RawDoc, SEEDS, discover};
+use saidso::model::RawDoc;
+use saidso::sources::{SEEDS, discover};
 use saidso::speakers::{Digest, Digester, Index};
 
 /// Articles made like `make_corpus.py` makes them: a title, a numbered line, 6 to 14 paragraphs

@@ -9,8 +9,8 @@ use std::sync::{Arc, mpsc};
 use rayon::prelude::*;
 
 use crate::clean::{Rules, clean};
-use crate::model::Article;
-use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, RawDoc, Record, Stream};
+use crate::model::{Article, RawDoc};
+use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, Record, Stream};
 
 /// How many inputs, or records of a dataset, are worked on between two hand-overs to the
 /// caller: big enough to keep every core busy, small enough that the first articles arrive at

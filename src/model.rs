@@ -42,6 +42,19 @@ pub struct Meta {
     pub site: Option<String>,
 }
 
+/// A document as a source gives it, before cleaning.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawDoc {
+    /// Display path (file, `-`, URL).
+    pub path: String,
+    /// The decoded text.
+    pub text: String,
+    /// A title the source states outright (page metadata, feed item), if any.
+    pub title: Option<String>,
+    /// Source metadata.
+    pub meta: Meta,
+}
+
 /// A cleaned article.
 #[derive(Clone, Debug)]
 pub struct Article {

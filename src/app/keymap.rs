@@ -54,8 +54,7 @@ pub enum KeymapError {
 impl Keymap {
     /// The default keys.
     pub fn builtin() -> Self {
-        // The embedded table is checked by a test; stay total anyway.
-        Self::parse(DEFAULT_KEYMAP).unwrap_or_else(|_| Self::from_bindings(Vec::new()))
+        crate::assets::builtin("assets/keymap.toml", Self::parse(DEFAULT_KEYMAP))
     }
 
     /// Reads a key table: `command-name = ["key", …]` lines.

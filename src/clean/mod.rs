@@ -12,9 +12,8 @@ use std::ops::Range;
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
 
-use crate::model::{Article, ArticleId, collapse_whitespace};
-use crate::sanitize::sanitize;
-use crate::sources::RawDoc;
+use crate::model::{Article, ArticleId, RawDoc, collapse_whitespace};
+use crate::text::sanitize;
 
 /// Cleans a raw document. `None` when nothing of it is prose.
 pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {

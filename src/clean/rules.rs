@@ -47,13 +47,17 @@ impl RulesFile {
     pub fn parse(text: &str) -> Result<Self, RulesError> {
         Ok(toml::from_str(text)?)
     }
+
+    /// The built-in file, `assets/cleaning.toml`.
+    pub fn builtin() -> Self {
+        crate::assets::builtin("assets/cleaning.toml", Self::parse(BUILTIN))
+    }
 }
 
 impl Rules {
     /// The built-in rules. The asset is part of the program and a test parses it.
     pub fn builtin() -> Self {
-        Self::compile([RulesFile::parse(BUILTIN).expect("assets/cleaning.toml parses")])
-            .expect("assets/cleaning.toml compiles")
+        crate::assets::builtin("assets/cleaning.toml", Self::compile([RulesFile::builtin()]))
     }
 
     /// Compiles rules files; later files add patterns and bullets, and may change the limit.

@@ -12,8 +12,8 @@ use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::ArticleId;
 use crate::record::{Checked, Difference, Edit, Record, Records, Verdict};
-use crate::sanitize;
 use crate::speakers::{Index, QuoteRef, Roster};
+use crate::text::{clip, sanitize};
 
 /// An article's quotations as kept until every article is read.
 struct Kept {
@@ -123,7 +123,7 @@ pub(super) fn load_records(
         eprintln!(
             "saidso: {}: no speaker labels (`NAME:` at a line's start); give --speaker NAME for \
              one person's words",
-            sanitize::sanitize(record.name.clone())
+            sanitize(record.name.clone())
         );
     }
     Ok(records.into())
@@ -182,9 +182,7 @@ fn row<'a>(
 
 fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
     // Article text is sanitised as it loads; file names and labels are printed on one line.
-    let clean = |s: &str| {
-        sanitize::sanitize(s.to_string()).split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+    let clean = |s: &str| sanitize(s.to_string()).split_whitespace().collect::<Vec<_>>().join(" ");
     let note = match row.said_by {
         Some(who) => format!("said by {}", clean(who)),
         None => row.differences.iter().map(difference).collect::<Vec<_>>().join("; "),
@@ -193,8 +191,8 @@ fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
         out,
         "{:<13}  {:<20}  {:<52}  {}",
         row.verdict.name(),
-        super::list::clip(&clean(row.speaker.unwrap_or("-")), 20),
-        super::list::clip(&format!("“{}”", clean(row.text)), 52),
+        clip(&clean(row.speaker.unwrap_or("-")), 20),
+        clip(&format!("“{}”", clean(row.text)), 52),
         clean(&note)
     )?;
     Ok(())

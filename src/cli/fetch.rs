@@ -6,13 +6,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{StateArgs, report};
 use crate::config::Config;
-use crate::fetch;
+use crate::feeds;
 
 pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> anyhow::Result<()> {
-    let path = feeds_file.or_else(fetch::default_feeds_path).ok_or_else(|| {
+    let path = feeds_file.or_else(feeds::default_feeds_path).ok_or_else(|| {
         anyhow::anyhow!("no config directory (is HOME set?); give the feeds file with --feeds")
     })?;
-    let (feeds, bad_lines) = fetch::read_feeds(&path)?;
+    let (feeds, bad_lines) = feeds::read_feeds(&path)?;
     for line in bad_lines {
         eprintln!("saidso: {line}");
     }
@@ -24,7 +24,7 @@ pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> a
                 .progress_chars("=> "),
         );
     let result =
-        fetch::update(&mut store, &feeds, &config.sources_context(), &config.rules, |outcome| {
+        feeds::update(&mut store, &feeds, &config.sources_context(), &config.rules, |outcome| {
             bar.set_message(outcome.url.clone());
             bar.inc(1);
         });

@@ -11,6 +11,7 @@ use crate::extract::Extractor;
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::store::Marks;
+use crate::text::{clip, pad};
 
 /// What `list` shows of an article (the keys of `--format jsonl`); the text itself is dropped on the worker thread.
 #[derive(Debug, Serialize)]
@@ -86,7 +87,7 @@ pub fn run(
                     ListFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
                     ListFormat::Table => writeln!(
                         out,
-                        "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  {}",
+                        "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {}  {}  {}",
                         row.id,
                         mark_column(&row),
                         row.paragraphs,
@@ -96,8 +97,9 @@ pub fn run(
                         row.date
                             .as_deref()
                             .map_or("-".to_string(), |d| d.chars().take(10).collect()),
-                        clip(row.source.as_deref().unwrap_or("-"), 20),
-                        clip(&row.title, 60),
+                        // Clipped and padded by display width: CJK titles line up too.
+                        pad(&clip(row.source.as_deref().unwrap_or("-"), 20), 20),
+                        pad(&clip(&row.title, 60), 60),
                         row.path
                     )?,
                 },
@@ -116,14 +118,4 @@ fn mark_column(row: &Row) -> String {
     let unread = if row.read { ' ' } else { 'N' };
     let star = if row.starred { '*' } else { ' ' };
     format!("{unread}{star}")
-}
-
-/// `s` cut to `width` characters, with `…` when cut.
-pub(super) fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width - 1).collect();
-    out.push('…');
-    out
 }

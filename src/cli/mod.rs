@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Keymap;
 use crate::config::{self, Config};
@@ -72,21 +72,18 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
-        /// Also list the articles kept by `saidso fetch`.
-        #[arg(long)]
-        fetched: bool,
-        /// Articles to list (default: the seeds, or only the fetched ones with --fetched).
-        #[arg(value_name = "PATH")]
-        paths: Vec<String>,
+        /// The articles to read.
+        #[command(flatten)]
+        articles: Articles,
     },
     /// Print every quotation with its speaker and byte offsets.
     Quotes {
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuotesFormat::Jsonl)]
         format: QuotesFormat,
-        /// Also read the articles kept by `saidso fetch`.
-        #[arg(long)]
-        fetched: bool,
+        /// The articles to read.
+        #[command(flatten)]
+        articles: Articles,
         /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
@@ -97,9 +94,6 @@ pub enum Command {
         /// The records are all this speaker's words (`--speaker` of `saidso check`).
         #[arg(long, value_name = "NAME", requires = "record")]
         record_speaker: Option<String>,
-        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
-        #[arg(value_name = "PATH")]
-        paths: Vec<String>,
     },
     /// List the speakers across the articles, most quoted first: one identity per person or
     /// organisation, whatever the spelling.
@@ -107,12 +101,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = SpeakersFormat::Table)]
         format: SpeakersFormat,
-        /// Also read the articles kept by `saidso fetch`.
-        #[arg(long)]
-        fetched: bool,
-        /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
-        #[arg(value_name = "PATH")]
-        paths: Vec<String>,
+        /// The articles to read.
+        #[command(flatten)]
+        articles: Articles,
     },
     /// Check every quotation against the record (a transcript, a speech, a statement): verbatim,
     /// altered (with the words that differ), or not in the record (and whose words they are
@@ -130,24 +121,18 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
         format: CheckFormat,
-        /// Also read the articles kept by `saidso fetch`.
-        #[arg(long)]
-        fetched: bool,
-        /// Articles to check (default: the seeds, or only the fetched ones with --fetched).
-        #[arg(value_name = "PATH")]
-        paths: Vec<String>,
+        /// The articles to check.
+        #[command(flatten)]
+        articles: Articles,
     },
     /// Print articles cleaned and wrapped, title first.
     Read {
         /// Wrap width in columns, 20 or more (default: the terminal's width up to 100, or 80).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
-        /// Also print the articles kept by `saidso fetch`.
-        #[arg(long)]
-        fetched: bool,
-        /// Articles to print (default: the seeds, or only the fetched ones with --fetched).
-        #[arg(value_name = "PATH")]
-        paths: Vec<String>,
+        /// The articles to read.
+        #[command(flatten)]
+        articles: Articles,
     },
     /// Refresh the followed feeds (listed in the `feeds` file) and keep their new articles for
     /// offline reading (`saidso list --fetched`).
@@ -196,6 +181,17 @@ pub enum Command {
         #[arg(value_name = "ID", required = true)]
         ids: Vec<String>,
     },
+}
+
+/// The articles a subcommand reads, as every subcommand that reads articles takes them.
+#[derive(Debug, Args)]
+pub struct Articles {
+    /// Also read the articles kept by `saidso fetch`.
+    #[arg(long)]
+    pub fetched: bool,
+    /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<String>,
 }
 
 /// Formats of `saidso list`.
@@ -268,20 +264,26 @@ pub fn run(cli: Cli) -> ExitCode {
         eprintln!("saidso: warning: {warning}");
     }
     let result = match cli.command {
-        Some(Command::List { format, fetched, paths }) => {
+        Some(Command::List { format, articles: Articles { fetched, paths } }) => {
             list::run(&paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Quotes { format, fetched, speaker, record, record_speaker, paths }) => {
+        Some(Command::Quotes {
+            format,
+            articles: Articles { fetched, paths },
+            speaker,
+            record,
+            record_speaker,
+        }) => {
             let record = quotes::RecordArgs { paths: &record, speaker: record_speaker.as_deref() };
             quotes::run(&paths, fetched, format, speaker.as_deref(), record, &cli.state, &config)
         }
-        Some(Command::Speakers { format, fetched, paths }) => {
+        Some(Command::Speakers { format, articles: Articles { fetched, paths } }) => {
             speakers::run(&paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Check { record, speaker, format, fetched, paths }) => {
+        Some(Command::Check { record, speaker, format, articles: Articles { fetched, paths } }) => {
             check::run(&record, speaker.as_deref(), &paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Read { width, fetched, paths }) => {
+        Some(Command::Read { width, articles: Articles { fetched, paths } }) => {
             read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)
         }
         Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
@@ -309,7 +311,7 @@ fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
     if !paths.is_empty() || cli.fetched {
         paths.extend(cli.record.iter().cloned());
     }
-    crate::tui::run(paths, cli.fetched, config, &cli.state, records)
+    crate::tui::run(paths, cli.fetched, config, &cli.state.location(), records)
 }
 
 /// The exit code of a command's result, its error on stderr.

@@ -48,7 +48,7 @@ pub fn run(
 
 /// The terminal's width when writing to one, else 80.
 fn default_width() -> usize {
-    match crossterm::terminal::size() {
+    match ratatui::crossterm::terminal::size() {
         Ok((cols, _)) if std::io::stdout().is_terminal() => usize::from(cols).min(MAX_WIDTH),
         _ => 80,
     }

@@ -12,6 +12,7 @@ use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::sources::Input;
 use crate::speakers::{Index, QuoteRef, Roster, Speaker, SpeakerId};
+use crate::text::{clip, pad};
 
 /// A speaker as `--format jsonl` prints it.
 #[derive(Debug, Serialize)]
@@ -49,11 +50,11 @@ pub fn run(
             SpeakersFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row(s))?)?,
             SpeakersFormat::Table => writeln!(
                 out,
-                "{:>6}  {:>8}  {:<12}  {:<32}  {}",
+                "{:>6}  {:>8}  {:<12}  {}  {}",
                 s.quotes.len(),
                 s.articles,
                 kind_name(s.kind),
-                super::list::clip(&s.name, 32),
+                pad(&clip(&s.name, 32), 32),
                 s.variants.join(", ")
             )?,
         }

@@ -1,10 +1,10 @@
-//! The global `--state` and `--no-state` options, and opening the store they choose.
+//! The global `--state` and `--no-state` options: the store [`Location`] they choose.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::store::{Notice, Store};
+use crate::store::{Location, Store};
 
 /// Where marks are kept; accepted before or after a subcommand's name.
 #[derive(Clone, Debug, Default, Args)]
@@ -19,18 +19,18 @@ pub struct StateArgs {
 }
 
 impl StateArgs {
-    /// Opens the store these options choose; the notices are for the user (status bar or stderr).
-    pub fn open(&self) -> (Store, Vec<Notice>) {
+    /// The store these options choose.
+    pub fn location(&self) -> Location {
         match (&self.state, self.no_state) {
-            (_, true) => (Store::in_memory(), Vec::new()),
-            (Some(path), false) => Store::open(path),
-            (None, false) => Store::open_default(),
+            (_, true) => Location::Memory,
+            (Some(path), false) => Location::File(path.clone()),
+            (None, false) => Location::Default,
         }
     }
 
     /// Opens the store, telling stderr what the user should know about it.
     pub(super) fn open_for_cli(&self) -> Store {
-        let (store, notices) = self.open();
+        let (store, notices) = self.location().open();
         for notice in notices {
             eprintln!("saidso: {notice}");
         }

@@ -4,7 +4,6 @@
 //! the line and the column; a key saidso does not know is a warning naming it.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -54,8 +53,9 @@ pub struct Config {
     pub warnings: Vec<String>,
 }
 
-/// A configuration file that cannot be used.
-#[derive(Debug)]
+/// A configuration file that cannot be used: `file:line:column: message`.
+#[derive(Debug, thiserror::Error)]
+#[error("{}{}: {message}", path.display(), at(*position))]
 pub struct ConfigError {
     /// The file.
     pub path: PathBuf,
@@ -65,17 +65,10 @@ pub struct ConfigError {
     pub message: String,
 }
 
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some((line, column)) = self.position {
-            write!(f, ":{line}:{column}")?;
-        }
-        write!(f, ": {}", self.message)
-    }
+/// `:line:column`, or nothing when the place is not known.
+fn at(position: Option<(usize, usize)>) -> String {
+    position.map_or_else(String::new, |(line, column)| format!(":{line}:{column}"))
 }
-
-impl std::error::Error for ConfigError {}
 
 /// The keys of an action: a list, or one key alone (`quit = "x"`).
 #[derive(Debug, Deserialize)]
@@ -147,15 +140,10 @@ impl Config {
     /// The built-in settings, as if no file existed.
     pub fn builtin() -> Self {
         // The embedded defaults are all comments; a test checks they parse.
-        Self::from_str(DEFAULT, Path::new("(built-in)")).unwrap_or_else(|_| Self {
-            keymap: Keymap::builtin(),
-            theme: Theme::default(),
-            rules: Rules::builtin(),
-            extractor: Extractor::builtin(),
-            digester: Digester::builtin(),
-            fields: Fields::default(),
-            warnings: Vec::new(),
-        })
+        crate::assets::builtin(
+            "assets/config.toml",
+            Self::from_str(DEFAULT, Path::new("(built-in)")),
+        )
     }
 
     /// Reads `path`, or the default file when `path` is `None`. A missing default file is no
@@ -234,10 +222,7 @@ impl Config {
             keymap = keymap.merged(user);
         }
 
-        let mut rule_files = vec![
-            RulesFile::parse(crate::clean::BUILTIN_RULES)
-                .map_err(|e| error(None, format!("built-in cleaning rules: {e}")))?,
-        ];
+        let mut rule_files = vec![RulesFile::builtin()];
         let mut rules_span = None;
         if let Some(cleaning) = file.cleaning {
             rules_span = Some(cleaning.span());

@@ -121,7 +121,7 @@ impl LexiconFile {
 
     /// Parses a lexicon file.
     pub fn parse(text: &str) -> Result<Self, LexiconError> {
-        Ok(crate::strict_toml::from_str(text)?)
+        Ok(crate::assets::parse_strict(text)?)
     }
 }
 

@@ -9,9 +9,8 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
-use super::RawDoc;
-use crate::fetch::is_web_url;
-use crate::model::Meta;
+use crate::model::{Meta, RawDoc};
+use crate::net::is_web_url;
 
 /// Page furniture that Readability's own class/id heuristics can miss: consent and cookie
 /// banners, share bars, newsletter boxes. Removed before scoring.
@@ -50,17 +49,6 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
         .collect();
     Encoding::for_label(label.as_bytes())
-}
-
-/// Tells an HTML page from other text by its first bytes.
-pub fn sniff(head: &[u8]) -> bool {
-    if !super::detect::may_start_with_tag(head) {
-        return false;
-    }
-    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
-    let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| start.starts_with(tag))
-        || ((start.starts_with("<!--") || start.starts_with("<?xml")) && head.contains("<html"))
 }
 
 /// The readable article of a page; `url` (where it came from) resolves its relative links.

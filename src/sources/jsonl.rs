@@ -9,8 +9,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::{Problem, ProblemKind, RawDoc};
-use crate::model::Meta;
+use super::detect::Layout;
+use super::{Problem, ProblemKind};
+use crate::model::{Meta, RawDoc};
 
 /// Which fields of a record hold what: for each, the names tried in order. A later config file
 /// can override them (`[fields]` with the same keys).
@@ -42,36 +43,6 @@ impl Default for Fields {
             author: names(&["author", "authors", "byline"]),
             site: names(&["source", "domain", "site", "source_domain"]),
         }
-    }
-}
-
-/// How a dataset file is laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// One JSON object a line.
-    Lines,
-    /// One JSON array of objects.
-    Array,
-}
-
-/// Tells a dataset from other text by its first bytes: an array of objects, or a first line
-/// that is a whole JSON object.
-pub fn sniff(head: &[u8]) -> Option<Layout> {
-    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
-    let head = &head[start..];
-    match head.first()? {
-        b'[' => {
-            let next = head[1..].iter().find(|b| !b.is_ascii_whitespace());
-            matches!(next, Some(b'{') | Some(b']')).then_some(Layout::Array)
-        }
-        b'{' => {
-            let line = head.split(|&b| b == b'\n').next()?;
-            let whole = serde_json::from_slice::<Map<String, Value>>(line).is_ok();
-            // A first line longer than the sniffed head: an object key is evidence enough.
-            let cut = line.len() == head.len() && head.len() > 1 && head[1] == b'"';
-            (whole || cut).then_some(Layout::Lines)
-        }
-        _ => None,
     }
 }
 
@@ -174,7 +145,7 @@ impl<R: BufRead> Records<R> {
                     self.line += 1;
                 }
                 if !self.opened {
-                    // `sniff` saw only white space before the opening bracket.
+                    // `detect::dataset_layout` saw only white space before the opening bracket.
                     self.opened = b == b'[';
                     continue;
                 }
@@ -315,19 +286,10 @@ mod tests {
     use super::*;
 
     fn records(input: &str) -> Vec<Result<RawDoc, Problem>> {
-        let layout = sniff(input.as_bytes()).expect("a dataset");
+        let layout = super::super::detect::dataset_layout(input.as_bytes()).expect("a dataset");
         Records::new(input.as_bytes(), layout, "d.jsonl".into(), Fields::default())
             .map(|r| r.and_then(Record::parse))
             .collect()
-    }
-
-    #[test]
-    fn sniffs_lines_and_arrays_but_not_prose() {
-        assert_eq!(sniff(b"{\"text\": \"a\"}\n{"), Some(Layout::Lines));
-        assert_eq!(sniff(b"  [\n {\"text\": 1}]"), Some(Layout::Array));
-        assert_eq!(sniff(b"[Updated] The mayor said"), None);
-        assert_eq!(sniff(b"{braces} in prose\n"), None);
-        assert_eq!(sniff(b"Plain text"), None);
     }
 
     #[test]

@@ -15,11 +15,11 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use jsonl::{Fields, Record};
-pub use open::{Context, Docs, Opened, Stream, open, read};
+pub use open::{Docs, Opened, Stream, open, read};
 pub use pages::read_feed;
 
-use crate::fetch::is_web_url;
-use crate::model::Meta;
+use crate::model::RawDoc;
+use crate::net::{Client, FetchError, is_web_url};
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
 pub const SEEDS: [(&str, &str); 5] = [
@@ -63,17 +63,49 @@ impl Input {
     }
 }
 
-/// A document as a source gives it, before cleaning.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RawDoc {
-    /// Display path (file, `-`, URL).
-    pub path: String,
-    /// The decoded text.
-    pub text: String,
-    /// A title the source states outright (page metadata, feed item), if any.
-    pub title: Option<String>,
-    /// Source metadata.
-    pub meta: Meta,
+/// What the readers need besides the input itself.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// Field names of dataset records.
+    pub fields: Fields,
+    /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
+    /// nothing from the network.
+    pub client: Option<Client>,
+}
+
+impl Default for Context {
+    fn default() -> Self {
+        Context { fields: Fields::default(), client: Some(Client::default()) }
+    }
+}
+
+/// Why a document on the web (a feed, the page of a feed item) gave no articles.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    /// There is no HTTP client: fetching is turned off.
+    #[error("fetching is turned off")]
+    Offline,
+    /// The request failed; the cause alone is shown (the URL is said elsewhere).
+    #[error("{}", .0.cause)]
+    Fetch(FetchError),
+    /// A `304 Not Modified` to a request that sent no validators.
+    #[error("304 to an unconditional request")]
+    UnaskedNotModified,
+    /// A feed was expected; this is what came instead.
+    #[error("expected a feed, got {0}")]
+    NotAFeed(String),
+    /// The feed does not parse; the parser's reason.
+    #[error("not a readable feed ({0})")]
+    BadFeed(String),
+    /// The page is not HTML.
+    #[error("not an HTML page")]
+    NotHtml,
+    /// The page is empty or binary data.
+    #[error("an empty or binary page")]
+    EmptyPage,
+    /// The page holds no article text.
+    #[error("no article text on the page")]
+    NoArticle,
 }
 
 /// Why an input gave no article, or gave one with a caveat.

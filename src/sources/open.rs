@@ -7,24 +7,9 @@ use std::io::{BufRead, BufReader, Cursor};
 use super::detect::{Format, SNIFF_BYTES, detect};
 use super::jsonl::Record;
 use super::pages::full_texts;
-use super::{Fields, Input, Problem, ProblemKind, RawDoc, feed, html, jsonl, text};
-use crate::fetch::{Client, Fetched, Validators};
-
-/// What the readers need besides the input itself.
-#[derive(Clone, Debug)]
-pub struct Context {
-    /// Field names of dataset records.
-    pub fields: Fields,
-    /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
-    /// nothing from the network.
-    pub client: Option<Client>,
-}
-
-impl Default for Context {
-    fn default() -> Self {
-        Context { fields: Fields::default(), client: Some(Client::default()) }
-    }
-}
+use super::{Context, Input, Problem, ProblemKind, ReadError, feed, html, jsonl, text};
+use crate::model::RawDoc;
+use crate::net::{Fetched, Validators};
 
 /// Documents read a record at a time (a dataset): the loader parses and cleans them in parallel
 /// batches as they come, while this thread only splits the input into records.
@@ -89,12 +74,12 @@ pub fn open(input: &Input, context: &Context) -> Opened {
         }
         Input::Url(url) => {
             let Some(client) = &context.client else {
-                return failed(ProblemKind::Fetch("fetching is turned off".into()));
+                return failed(ProblemKind::Fetch(ReadError::Offline.to_string()));
             };
             match client.get(url, &Validators::default()) {
                 Err(e) => failed(ProblemKind::Fetch(e.cause)),
                 Ok(Fetched::NotModified) => {
-                    failed(ProblemKind::Fetch("304 to an unconditional request".into()))
+                    failed(ProblemKind::Fetch(ReadError::UnaskedNotModified.to_string()))
                 }
                 Ok(Fetched::Body(page)) => {
                     let format = detect(&page.bytes, &page.url, page.content_type.as_deref());
@@ -167,7 +152,7 @@ fn whole(
         Format::Feed => match feed::read(&bytes, url.unwrap_or(&path)) {
             Ok(items) => full_texts(items, context, &mut problems),
             Err(why) => {
-                problems.push(problem(ProblemKind::BadFeed(why)));
+                problems.push(problem(ProblemKind::BadFeed(why.to_string())));
                 Vec::new()
             }
         },

@@ -4,10 +4,9 @@
 use std::collections::HashSet;
 
 use super::detect::{Format, detect};
-use super::open::Context;
-use super::{Problem, ProblemKind, RawDoc, feed, html, text};
-use crate::fetch::{Client, Fetched, Page, Validators, parallel_map};
-use crate::model::Meta;
+use super::{Context, Problem, ProblemKind, ReadError, feed, html, text};
+use crate::model::{Meta, RawDoc};
+use crate::net::{Client, Fetched, Page, Validators, parallel_map};
 
 /// The items of a feed fetched from `page.url`, with their full texts; items whose link is in
 /// `known` (already stored) are left out, so their pages are not fetched again. An error says
@@ -16,13 +15,13 @@ pub fn read_feed(
     page: Page,
     context: &Context,
     known: &HashSet<String>,
-) -> Result<(Vec<RawDoc>, Vec<Problem>), String> {
+) -> Result<(Vec<RawDoc>, Vec<Problem>), ReadError> {
     match detect(&page.bytes, &page.url, page.content_type.as_deref()) {
         Format::Feed => {}
-        Format::Html => return Err("expected a feed, got an HTML page".into()),
+        Format::Html => return Err(ReadError::NotAFeed("an HTML page".into())),
         _ => {
             let got = page.content_type.as_deref().unwrap_or("a document of unknown type");
-            return Err(format!("expected a feed, got {got}"));
+            return Err(ReadError::NotAFeed(got.into()));
         }
     }
     let mut items = feed::read(&page.bytes, &page.url)?;
@@ -49,8 +48,8 @@ pub(super) fn full_texts(
         match page_doc(client, &link, &item.doc.path) {
             Ok(page) => (merge(item.doc, page), None),
             Err(why) => {
-                let problem =
-                    Problem { path: item.doc.path.clone(), kind: ProblemKind::SummaryOnly(why) };
+                let kind = ProblemKind::SummaryOnly(why.to_string());
+                let problem = Problem { path: item.doc.path.clone(), kind };
                 (item.doc, Some(problem))
             }
         }
@@ -65,18 +64,17 @@ pub(super) fn full_texts(
 }
 
 /// The article of the page at `link`.
-fn page_doc(client: &Client, link: &str, path: &str) -> Result<RawDoc, String> {
-    let page = match client.get(link, &Validators::default()).map_err(|e| e.cause)? {
+fn page_doc(client: &Client, link: &str, path: &str) -> Result<RawDoc, ReadError> {
+    let page = match client.get(link, &Validators::default()).map_err(ReadError::Fetch)? {
         Fetched::Body(page) => page,
-        Fetched::NotModified => return Err("304 to an unconditional request".into()),
+        Fetched::NotModified => return Err(ReadError::UnaskedNotModified),
     };
     if detect(&page.bytes, &page.url, page.content_type.as_deref()) != Format::Html {
-        return Err("not an HTML page".into());
+        return Err(ReadError::NotHtml);
     }
     let bytes = html::to_utf8(page.bytes, page.charset.as_deref());
-    let (text, _) = text::decode(bytes).map_err(|_| "an empty or binary page".to_string())?;
-    html::read(&text, path.to_string(), Some(&page.url))
-        .ok_or_else(|| "no article text on the page".into())
+    let (text, _) = text::decode(bytes).map_err(|_| ReadError::EmptyPage)?;
+    html::read(&text, path.to_string(), Some(&page.url)).ok_or(ReadError::NoArticle)
 }
 
 /// The page's text under the feed item's metadata, which wins where both have it.

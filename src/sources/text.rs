@@ -1,6 +1,7 @@
-//! Plain text and Markdown: decoding bytes into text, telling text from binary data.
+//! Plain text and Markdown: decoding bytes into text.
 
 use super::ProblemKind;
+use super::detect::looks_binary;
 
 /// Decodes a file's bytes as text. Returns the text and whether bad UTF-8 was replaced.
 pub fn decode(bytes: Vec<u8>) -> Result<(String, bool), ProblemKind> {
@@ -14,16 +15,6 @@ pub fn decode(bytes: Vec<u8>) -> Result<(String, bool), ProblemKind> {
         Ok(text) => Ok((strip_bom(text), false)),
         Err(e) => Ok((strip_bom(String::from_utf8_lossy(e.as_bytes()).into_owned()), true)),
     }
-}
-
-/// Binary, as `git` and `grep` decide it: a NUL byte in the first 8 KiB, or mostly control bytes.
-pub fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
-    head.contains(&0) || controls * 10 > head.len()
 }
 
 /// A byte-order mark is not text; blank it (3 bytes) rather than remove it, so offsets hold.

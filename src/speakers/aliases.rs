@@ -41,12 +41,12 @@ pub struct AliasError(#[from] toml::de::Error);
 impl AliasFile {
     /// The built-in file, `assets/aliases.toml`.
     pub fn builtin() -> Self {
-        Self::parse(BUILTIN).expect("assets/aliases.toml parses")
+        crate::assets::builtin("assets/aliases.toml", Self::parse(BUILTIN))
     }
 
     /// Parses an alias file.
     pub fn parse(text: &str) -> Result<Self, AliasError> {
-        Ok(crate::strict_toml::from_str(text)?)
+        Ok(crate::assets::parse_strict(text)?)
     }
 }
 

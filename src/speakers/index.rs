@@ -1,7 +1,8 @@
 //! The speakers index: takes articles' quotes as they load and keeps every distinct speaker
 //! name, filed by bucket, and every quotation, grouped with the others of the same statement.
 //! Work per article is proportional to its quotes; identities are settled on demand by
-//! [`Index::roster`], in time proportional to the distinct names.
+//! [`Index::roster`], in time proportional to the distinct names. That method lives in `roster`,
+//! which reads the index: the index knows nothing of rosters.
 
 use std::collections::HashMap;
 
@@ -14,7 +15,6 @@ use super::digest::{ArticleInfo, Digest, Digester};
 use super::fold::skeleton;
 use super::groups::{ClassId, Groups};
 use super::name::{Name, Shape};
-use super::roster::{self, Roster};
 use super::same_name::organisation_bucket;
 
 /// A quotation: its article, and its place in the extractor's list for that article.
@@ -148,11 +148,6 @@ impl Index {
         self.name_ids.insert(name.key.clone(), id);
         self.names.push(NameRecord { name, forms: HashMap::new(), quotes: Vec::new() });
         id
-    }
-
-    /// The speakers as the index stands: one a person or organisation, most quoted first.
-    pub fn roster(&self) -> Roster {
-        roster::build(self)
     }
 
     /// The articles, in the order they were added.

@@ -106,8 +106,15 @@ impl Roster {
     }
 }
 
+impl Index {
+    /// The speakers as the index stands: one a person or organisation, most quoted first.
+    pub fn roster(&self) -> Roster {
+        build(self)
+    }
+}
+
 /// Settles the identities of the index's names.
-pub(super) fn build(index: &Index) -> Roster {
+fn build(index: &Index) -> Roster {
     let identity = identities(index);
     let count = identity.iter().map(|&i| i + 1).max().unwrap_or(0);
     let mut members: Vec<Vec<u32>> = vec![Vec::new(); count];
@@ -293,8 +300,8 @@ fn min_key(index: &Index, names: &[u32]) -> String {
 
 /// `Dmitry Peskov` → `dmitry-peskov`.
 fn slugify(name: &str) -> String {
-    let folded = fold_name(name).replace(' ', "-");
-    if folded.is_empty() { "speaker".into() } else { folded }
+    let slug = crate::text::slug(name, usize::MAX);
+    if slug.is_empty() { "speaker".into() } else { slug }
 }
 
 fn unique(slug: String, seen: &mut HashMap<String, usize>) -> String {

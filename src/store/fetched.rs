@@ -10,9 +10,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, unreadable};
-use crate::fetch::Validators;
-use crate::model::{Article, Meta};
-use crate::sources::RawDoc;
+use crate::model::{Article, Meta, RawDoc};
+use crate::net::Validators;
 
 /// Seconds since the epoch, for the `fetched` columns.
 fn now() -> i64 {

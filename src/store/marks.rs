@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, ToSql, params};
 
 use super::{Store, StoreError, unreadable};
 use crate::model::ArticleId;
@@ -68,29 +68,32 @@ impl Store {
 
     /// Marks an article read or unread.
     pub fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), StoreError> {
-        self.write(
-            "INSERT INTO marks (id, read) VALUES (?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET read = excluded.read",
-            params![id.to_string(), read],
-        )
+        self.set_mark(id, "read", read)
     }
 
     /// Stars or unstars an article.
     pub fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), StoreError> {
-        self.write(
-            "INSERT INTO marks (id, starred) VALUES (?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET starred = excluded.starred",
-            params![id.to_string(), starred],
-        )
+        self.set_mark(id, "starred", starred)
     }
 
     /// Remembers where the reader is in an article (see [`Marks::position`]).
     pub fn set_position(&mut self, id: ArticleId, position: u64) -> Result<(), StoreError> {
-        self.write(
-            "INSERT INTO marks (id, position) VALUES (?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET position = excluded.position",
-            params![id.to_string(), i64::try_from(position).unwrap_or(i64::MAX)],
-        )
+        self.set_mark(id, "position", i64::try_from(position).unwrap_or(i64::MAX))
+    }
+
+    /// Sets one column of an article's marks, creating its row (the others at their defaults)
+    /// if need be. `column` is one of the names above, never input.
+    fn set_mark(
+        &mut self,
+        id: ArticleId,
+        column: &'static str,
+        value: impl ToSql,
+    ) -> Result<(), StoreError> {
+        let sql = format!(
+            "INSERT INTO marks (id, {column}) VALUES (?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET {column} = excluded.{column}"
+        );
+        self.write(&sql, params![id.to_string(), value])
     }
 }
 

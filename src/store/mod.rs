@@ -12,7 +12,8 @@
 //! - `marks`: the per-article marks ([`Store::marks`], [`Store::set_read`], ...).
 //! - `fetched`: followed feeds and the articles fetched from them ([`Store::save_articles`]).
 //! - `kv`: named values such as the last open article ([`Store::last_open`]).
-//! - `location`: where the file lives by default ([`default_path`]).
+//! - `location`: which file to open ([`Location`]), and where it lives by default
+//!   ([`default_path`]).
 
 mod fetched;
 mod kv;
@@ -26,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use location::default_path;
+pub use location::{Location, default_path};
 pub use marks::Marks;
 
 /// The state store. Reads and writes go straight to the database; nothing is cached.

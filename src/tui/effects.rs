@@ -55,8 +55,8 @@ impl<W: Write> EffectRunner<W> {
                 }
             }
             Effect::OpenLink(url) => {
-                if let Err(e) = crate::open_link::open(&url) {
-                    app.status.say(e);
+                if let Err(e) = super::open_link::open(&url) {
+                    app.status.say(e.to_string());
                 }
             }
             Effect::Export { stem, markdown } => {

@@ -3,7 +3,7 @@
 
 use std::sync::mpsc::Sender;
 
-use crossterm::event::{
+use ratatui::crossterm::event::{
     Event as TermEvent, KeyCode as TermKey, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 
@@ -21,7 +21,7 @@ pub enum Event {
 /// Reads terminal events on a thread of their own, until the channel closes or reading fails.
 pub fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
+        while let Ok(event) = ratatui::crossterm::event::read() {
             if tx.send(Event::Terminal(event)).is_err() {
                 break;
             }
@@ -58,7 +58,7 @@ pub fn to_action(app: &App, event: TermEvent) -> Option<Action> {
         TermEvent::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
-                MouseEventKind::Down(crossterm::event::MouseButton::Left) => {
+                MouseEventKind::Down(ratatui::crossterm::event::MouseButton::Left) => {
                     Some(Action::Click { column, row })
                 }
                 MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, down: true }),

@@ -4,6 +4,7 @@
 pub mod background;
 mod effects;
 mod events;
+mod open_link;
 mod refresh;
 mod terminal;
 
@@ -19,12 +20,11 @@ pub use terminal::{Tui, restore};
 use background::Work;
 
 use crate::app::{Action, App, Batch, strings, update};
-use crate::cli::StateArgs;
 use crate::config::Config;
-use crate::fetch;
+use crate::feeds;
 use crate::sources::Input;
 use crate::speakers::Index;
-use crate::store::Store;
+use crate::store::{Location, Store};
 use crate::ui::{self, Theme};
 
 /// Most events taken in between two frames.
@@ -33,14 +33,14 @@ const MAX_EVENTS_PER_FRAME: usize = 64;
 /// How long a status message stays when nothing else happens.
 const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
-/// Runs the reader on `paths` (none: the seeds) with `config` and the store `state` chooses,
+/// Runs the reader on `paths` (none: the seeds) with `config` and the store at `state`,
 /// until the user quits. With `fetched`, the articles kept by `saidso fetch` come too (and
 /// alone when there are no paths). With `records`, each quote is checked against them.
 pub fn run(
     paths: Vec<String>,
     fetched: bool,
     config: Config,
-    state: &StateArgs,
+    state: &Location,
     records: Option<crate::record::Records>,
 ) -> anyhow::Result<()> {
     let (store, notices) = state.open();
@@ -56,7 +56,7 @@ pub fn run(
     let work = Work::new(&config);
     let Config { keymap, theme, digester, .. } = config;
     let refresher =
-        Refresher { state: state.clone(), feeds: fetch::default_feeds_path(), work, tx };
+        Refresher { state: state.clone(), feeds: feeds::default_feeds_path(), work, tx };
     background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
     let mut app = App::new(keymap);
     app.records = records.map(std::sync::Arc::new);

@@ -10,15 +10,15 @@ use std::sync::mpsc::Sender;
 use super::background::{Work, add_to};
 use super::events::Event;
 use crate::app::{Action, Batch, RefreshReport};
-use crate::cli::StateArgs;
-use crate::fetch;
+use crate::feeds;
 use crate::sources::Input;
+use crate::store::Location;
 
 /// Everything a refresh needs, kept by the event loop.
 #[derive(Clone, Debug)]
 pub struct Refresher {
     /// The store the fetched articles go to (its own connection: the loop keeps the other).
-    pub state: StateArgs,
+    pub state: Location,
     /// The feeds file; `None` when there is no config directory.
     pub feeds: Option<PathBuf>,
     /// How fetched articles become entries.
@@ -44,12 +44,12 @@ impl Refresher {
         let path = self.feeds.as_deref().ok_or_else(|| {
             anyhow::anyhow!("no config directory for the feeds file (is HOME set?)")
         })?;
-        let (feeds, bad_lines) = fetch::read_feeds(path)?;
+        let (feeds, bad_lines) = feeds::read_feeds(path)?;
         let (mut store, notices) = self.state.open();
         let before = store.stored_urls().unwrap_or_default();
         let (done, total) = (AtomicUsize::new(0), feeds.len());
         let report =
-            fetch::update(&mut store, &feeds, &self.work.context, &self.work.rules, |_| {
+            feeds::update(&mut store, &feeds, &self.work.context, &self.work.rules, |_| {
                 let done = done.fetch_add(1, Ordering::Relaxed) + 1;
                 let _ = self.tx.send(Event::Action(Action::RefreshProgress { done, total }));
             });

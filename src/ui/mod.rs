@@ -10,11 +10,11 @@ mod status;
 mod theme;
 mod too_small;
 
+use crate::text::{clip, pad};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
-use unicode_width::UnicodeWidthChar;
 
 pub use theme::Theme;
 
@@ -67,35 +67,6 @@ fn title<'a>(name: &'a str, details: String, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-/// `s` cut to `width` columns, with `…` when cut.
-fn clip(s: &str, width: usize) -> String {
-    let mut used = 0;
-    let mut out = String::new();
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            // Make room for the ellipsis.
-            while used + 1 > width {
-                let Some(last) = out.pop() else { break };
-                used -= last.width().unwrap_or(0);
-            }
-            if width > 0 {
-                out.push('…');
-            }
-            return out;
-        }
-        used += w;
-        out.push(c);
-    }
-    out
-}
-
-/// `s` padded with spaces to `width` columns.
-fn pad(s: &str, width: usize) -> String {
-    let used = unicode_width::UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(used)))
-}
-
 /// A rectangle of `width` x `height` centred in `area` (clipped to it).
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
@@ -105,18 +76,5 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn clip_cuts_to_width_with_an_ellipsis() {
-        assert_eq!(clip("hello", 10), "hello");
-        assert_eq!(clip("hello world", 5), "hell…");
-        assert_eq!(clip("日本語です", 5), "日本…");
-        assert_eq!(clip("abc", 0), "");
     }
 }

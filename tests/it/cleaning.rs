@@ -2,8 +2,9 @@
 //! and byte ranges that slice the original text back to the paragraphs.
 
 use saidso::clean::{Rules, clean};
+use saidso::model::RawDoc;
 use saidso::model::{Article, collapse_whitespace};
-use saidso::sources::{RawDoc, SEEDS};
+use saidso::sources::SEEDS;
 
 /// The five seed articles, cleaned with the built-in rules, in path order.
 fn seed_articles() -> Vec<Article> {

@@ -124,3 +124,30 @@ fn read_never_breaks_a_hyphenated_word_across_lines() {
         assert!(stdout.lines().all(|l| !l.ends_with('-')), "width {width}:\n{stdout}");
     }
 }
+
+#[test]
+fn list_columns_line_up_with_wide_titles() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let body = "The council met on Tuesday to discuss the harbour budget and the new ferry line.";
+    // A CJK title, one long enough to be clipped, and a plain one.
+    let titles = ["東京の港で新しいフェリーが就航する", &"日本語".repeat(30), "Ferry line opens"];
+    for (i, title) in titles.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), format!("{title}\n\n{body}\n"))
+            .unwrap();
+    }
+    let out = saidso().arg("list").arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    // The PATH column starts at the same terminal column on every line, header included.
+    let path_column = |line: &str| {
+        let at = line.find(".txt").or_else(|| line.find("PATH")).unwrap();
+        let start = line[..at].rfind(' ').map_or(0, |i| i + 1);
+        unicode_width::UnicodeWidthStr::width(&line[..start])
+    };
+    let columns: Vec<usize> = lines.iter().map(|l| path_column(l)).collect();
+    assert!(columns.iter().all(|&c| c == columns[0]), "{columns:?}\n{text}");
+    assert!(text.contains("東京の港で新しいフェリーが就航する"), "{text}");
+    assert!(text.contains('…'), "the long title is clipped: {text}");
+}

@@ -8,7 +8,7 @@ use predicates::prelude::*;
 use saidso::app::{Action, App, Command, Key, Keymap, action_for_key, update};
 use saidso::config::{Config, DEFAULT, default_file};
 use saidso::model::Article;
-use saidso::sources::RawDoc;
+use saidso::model::RawDoc;
 
 fn config(text: &str) -> Config {
     Config::from_str(text, Path::new("test.toml")).expect("valid config")

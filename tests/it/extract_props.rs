@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
+use saidso::model::RawDoc;
 use saidso::model::{Article, Meta};
-use saidso::sources::RawDoc;
 
 fn article_of(text: String) -> Option<Article> {
     let raw = RawDoc { path: "p.txt".into(), text, title: None, meta: Meta::default() };

@@ -14,9 +14,8 @@ use std::time::Duration;
 use assert_cmd::Command;
 use common::server::{Reply, Server};
 use saidso::app::{Action, Effect, RefreshReport, update};
-use saidso::cli::StateArgs;
 use saidso::config::Config;
-use saidso::store::Store;
+use saidso::store::{Location, Store};
 use saidso::tui::background::Work;
 use saidso::tui::{EffectRunner, Event, Refresher};
 use tempfile::TempDir;
@@ -299,7 +298,7 @@ fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
         .unwrap();
     let (tx, rx) = mpsc::channel();
     let refresher = Refresher {
-        state: StateArgs { state: Some(state.clone()), no_state: false },
+        state: Location::File(state.clone()),
         feeds: Some(feeds),
         work: Work::new(&Config::builtin()),
         tx,
@@ -354,7 +353,7 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
     let dir = TempDir::new().unwrap();
     let (tx, rx) = mpsc::channel();
     let refresher = Refresher {
-        state: StateArgs { state: None, no_state: true },
+        state: Location::Memory,
         feeds: Some(dir.path().join("feeds")),
         work: Work::new(&Config::builtin()),
         tx,

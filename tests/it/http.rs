@@ -7,7 +7,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use common::server::{Reply, Server};
-use saidso::fetch::{Client, Fetched, Limits, Validators};
+use saidso::net::{Client, Fetched, Limits, Validators};
 
 /// A client with small limits, so that failures come quickly.
 fn client() -> Client {
@@ -19,7 +19,7 @@ fn client() -> Client {
     })
 }
 
-fn body(fetched: Fetched) -> saidso::fetch::Page {
+fn body(fetched: Fetched) -> saidso::net::Page {
     match fetched {
         Fetched::Body(page) => page,
         Fetched::NotModified => panic!("expected a body"),

@@ -2,7 +2,9 @@
 
 use crate::common;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
+};
 use saidso::app::{Action, Command};
 use saidso::tui::to_action;
 

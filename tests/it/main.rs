@@ -12,6 +12,7 @@ mod fetch;
 mod formats;
 mod http;
 mod keys;
+mod layers;
 mod loading;
 mod marks;
 mod never_panics;

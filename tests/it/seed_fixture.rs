@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use saidso::clean::{Rules, clean};
 use saidso::extract::{Extractor, QuoteKind};
 use saidso::model::Meta;
-use saidso::sources::RawDoc;
+use saidso::model::RawDoc;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

@@ -5,7 +5,7 @@
 use saidso::clean::{Rules, clean};
 use saidso::extract::{Extractor, Quote, SpeakerKind};
 use saidso::model::Article;
-use saidso::sources::RawDoc;
+use saidso::model::RawDoc;
 use saidso::speakers::{Change, Index, QuoteRef, Roster, Speaker, word_diff};
 
 const FIXTURES: [&str; 4] = [

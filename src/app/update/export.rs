@@ -41,15 +41,10 @@ pub(super) fn export(app: &mut App, which: Vec<usize>) {
     app.effects.push(Effect::Export { stem, markdown });
 }
 
-/// A file-name-safe form of a title: lower-case ASCII letters and digits joined by `-`.
+/// A file-name-safe form of a title: its first six words as a slug.
 fn slug(title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(6)
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if words.is_empty() { "article".to_string() } else { words.join("-") }
+    let slug = crate::text::slug(title, 6);
+    if slug.is_empty() { "article".to_string() } else { slug }
 }
 
 /// Asks for the shown article's link to open in the browser.

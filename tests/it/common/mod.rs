@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use saidso::clean::{Rules, clean};
+use saidso::model::RawDoc;
 use saidso::model::{Article, Meta};
-use saidso::sources::RawDoc;
 use std::sync::Mutex;
 
 pub mod server;

@@ -1,8 +1,9 @@
 //! Refreshing the followed feeds into the store: what `saidso fetch` and the reader's refresh
 //! both do. The store is written from the calling thread only.
 
-use super::{FetchError, Outcome, Refreshed, Seen, Subscription, refresh};
+use super::{Outcome, Refreshed, Seen, Subscription, refresh};
 use crate::clean::Rules;
+use crate::net::FetchError;
 use crate::sources::{Context, Problem};
 use crate::store::Store;
 
@@ -67,7 +68,8 @@ pub fn update(
     for outcome in refresh(feeds, &seen, context, rules, done) {
         let url = outcome.url.as_str();
         let saved = match outcome.result {
-            Err(cause) => {
+            Err(why) => {
+                let cause = why.to_string();
                 let saved = store.record_fetch(url, None, Err(&cause));
                 report.failures.push(FetchError { url: url.to_string(), cause });
                 saved

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::is_web_url;
+use crate::net::is_web_url;
 
 /// A followed feed.
 #[derive(Clone, Debug, PartialEq, Eq)]

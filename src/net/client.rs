@@ -1,7 +1,6 @@
 //! The one HTTP client: timeouts, a redirect limit, a size cap, gzip, conditional GET and a clear
 //! User-Agent. Only `http` and `https` URLs are ever requested.
 
-use std::fmt;
 use std::time::Duration;
 
 use ureq::ResponseExt;
@@ -65,21 +64,14 @@ pub struct Page {
 }
 
 /// Why a URL could not be fetched; shown as `URL: cause`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{url}: {cause}")]
 pub struct FetchError {
     /// The URL asked for.
     pub url: String,
     /// What went wrong, for people.
     pub cause: String,
 }
-
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.url, self.cause)
-    }
-}
-
-impl std::error::Error for FetchError {}
 
 /// An HTTP client; cheap to share between threads.
 #[derive(Clone, Debug)]

@@ -5,10 +5,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Fetched, Subscription, Validators, parallel_map};
+use super::Subscription;
 use crate::clean::{Rules, clean};
 use crate::model::Article;
-use crate::sources::{self, Context, Problem, ProblemKind};
+use crate::net::{Fetched, Validators, parallel_map};
+use crate::sources::{self, Context, Problem, ProblemKind, ReadError};
 
 /// Feeds fetched at once: enough to hide network waits, few enough to be polite.
 pub const FEEDS_AT_ONCE: usize = 8;
@@ -18,8 +19,8 @@ pub const FEEDS_AT_ONCE: usize = 8;
 pub struct Outcome {
     /// The feed's URL.
     pub url: String,
-    /// What it gave, or why it failed (a cause for people).
-    pub result: Result<Refreshed, String>,
+    /// What it gave, or why it failed.
+    pub result: Result<Refreshed, ReadError>,
 }
 
 /// A feed that answered.
@@ -70,10 +71,10 @@ fn one(
     seen: &Seen,
     context: &Context,
     rules: &Rules,
-) -> Result<Refreshed, String> {
-    let client = context.client.as_ref().ok_or("fetching is turned off")?;
+) -> Result<Refreshed, ReadError> {
+    let client = context.client.as_ref().ok_or(ReadError::Offline)?;
     let validators = seen.validators.get(&feed.url).cloned().unwrap_or_default();
-    let page = match client.get(&feed.url, &validators).map_err(|e| e.cause)? {
+    let page = match client.get(&feed.url, &validators).map_err(ReadError::Fetch)? {
         Fetched::NotModified => return Ok(Refreshed::Unchanged),
         Fetched::Body(page) => page,
     };

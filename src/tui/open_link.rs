@@ -4,7 +4,26 @@
 
 use std::process::{Command, Stdio};
 
-use crate::fetch::is_web_url;
+use crate::net::is_web_url;
+
+/// Why a link was not opened; the message is for the status bar.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// Not an `http` or `https` link.
+    #[error("not opened: only http and https links are ({0})")]
+    NotWeb(String),
+    /// `$BROWSER` is empty and there is no platform opener.
+    #[error("no browser to open links with")]
+    NoBrowser,
+    /// The browser could not be started.
+    #[error("could not run {program}: {source}")]
+    Spawn {
+        /// The program tried.
+        program: String,
+        /// Why it did not start.
+        source: std::io::Error,
+    },
+}
 
 /// The platform's opener.
 const OPENER: &[&str] = if cfg!(target_os = "macos") {
@@ -18,16 +37,16 @@ const OPENER: &[&str] = if cfg!(target_os = "macos") {
 /// The command that opens `url`, given the value of `$BROWSER`: its first entry (entries are
 /// separated by `:`), split on white space into a program and its arguments; a `%s` argument is
 /// replaced by the URL, else the URL is appended.
-pub fn command(url: &str, browser: Option<&str>) -> Result<Command, String> {
+pub fn command(url: &str, browser: Option<&str>) -> Result<Command, OpenError> {
     if !is_web_url(url) {
-        return Err(format!("not opened: only http and https links are ({url})"));
+        return Err(OpenError::NotWeb(url.to_string()));
     }
     let entry = browser.and_then(|b| b.split(':').map(str::trim).find(|e| !e.is_empty()));
     let words: Vec<&str> = match entry {
         Some(entry) => entry.split_whitespace().collect(),
         None => OPENER.to_vec(),
     };
-    let (program, args) = words.split_first().ok_or("no browser to open links with")?;
+    let (program, args) = words.split_first().ok_or(OpenError::NoBrowser)?;
     let mut command = Command::new(program);
     let mut placed = false;
     for arg in args {
@@ -46,7 +65,7 @@ pub fn command(url: &str, browser: Option<&str>) -> Result<Command, String> {
 
 /// Opens `url` in the browser without waiting for it; the browser's output is discarded so that
 /// it cannot garble the terminal. The error is for the status bar.
-pub fn open(url: &str) -> Result<(), String> {
+pub fn open(url: &str) -> Result<(), OpenError> {
     let browser = std::env::var("BROWSER").ok();
     let mut command = command(url, browser.as_deref())?;
     let program = command.get_program().to_string_lossy().into_owned();
@@ -55,7 +74,7 @@ pub fn open(url: &str) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| format!("could not run {program}: {e}"))?;
+        .map_err(|source| OpenError::Spawn { program, source })?;
     // Reaped in the background, so that no zombie is left behind.
     std::thread::spawn(move || child.wait());
     Ok(())

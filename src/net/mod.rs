@@ -1,17 +1,9 @@
-//! The network: one HTTP client for pages and feeds, and the followed feeds refreshed together.
+//! The network: one HTTP client for pages and feeds, and a way to run a few requests at once.
+//! What is fetched and why is for the layers above (`sources`, `feeds`).
 
 mod client;
-mod feeds_file;
-mod refresh;
-mod update;
 
 pub use client::{Client, FetchError, Fetched, Limits, Page, Validators, is_web_url};
-pub use feeds_file::{
-    BadLine, Subscription, default_path as default_feeds_path, parse as parse_feeds,
-    read as read_feeds,
-};
-pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
-pub use update::{Report, update};
 
 /// `f` applied to every item on at most `at_once` threads (network waits, not CPU work, so not
 /// on the rayon pool), results in item order.

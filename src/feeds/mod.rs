@@ -1,0 +1,14 @@
+//! The followed feeds: the `feeds` file that lists them, each refreshed over the network and read
+//! by `sources`, and their new articles kept in the store. What `saidso fetch` and the reader's
+//! refresh both do.
+
+mod file;
+mod refresh;
+mod update;
+
+pub use file::{
+    BadLine, Subscription, default_path as default_feeds_path, parse as parse_feeds,
+    read as read_feeds,
+};
+pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
+pub use update::{Report, update};

@@ -1,0 +1,10 @@
+//! Text handling every layer may use: untrusted text made safe for a terminal, text measured
+//! in terminal columns, and slugs.
+
+mod sanitize;
+mod slug;
+mod width;
+
+pub use sanitize::sanitize;
+pub use slug::slug;
+pub use width::{clip, pad};
