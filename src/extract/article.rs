@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
-use super::lexicon::{self, Lexicon, PronounKind};
+use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
 use super::speakers::{Context, Salience, Speaker, resolve};
@@ -60,7 +60,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
         Registry::build(text, &mut both, lex)
     };
     let found = attribute_all(text, &spans, &paras, &runs, &reg, lex);
-    assemble(text, &spans, found)
+    assemble(text, &spans, found, lex)
 }
 
 /// The second pass: each quotation attributed in its sentence, in reading order.
@@ -266,7 +266,7 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
 
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
 /// attribution of its own continuing the speaker of the one just before it.
-fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
+fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     for (span, f) in spans.iter().zip(found) {
         // The words are asked for their number up to three, for a title's at most eight, and
@@ -290,7 +290,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words) {
+        } else if is_title(&words, lex) {
             // A name or title in quote marks is quoted speech only inside what is reported
             // (`called her "Miss Piggy"`), never as the frame or a work's title, which a
             // possessive gives away (`told MSNBC's "Morning Joe"`).
@@ -343,8 +343,7 @@ const TITLE_WORDS: usize = 8;
 
 /// Words that read as a title (`Fox News Sunday`, `Shark Tank`): every main word capitalised,
 /// a few words, no sentence punctuation.
-fn is_title(words: &[&str]) -> bool {
-    const SMALL: [&str; 9] = ["a", "an", "the", "of", "and", "in", "on", "for", "to"];
+fn is_title(words: &[&str], lex: &Lexicon) -> bool {
     if words.is_empty() || words.len() > TITLE_WORDS {
         return false;
     }
@@ -354,6 +353,8 @@ fn is_title(words: &[&str]) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        SMALL.contains(&w) || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        // A full stop after a small word ends a sentence, not a title.
+        let small = !w.ends_with('.') && lex.class_of(w).contains(WordClass::TITLE_SMALL);
+        small || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
     })
 }

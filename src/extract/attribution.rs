@@ -7,7 +7,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, PronounKind, class, pronoun_of};
+use super::lexicon::{Gender, Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 
@@ -103,14 +103,6 @@ enum CueKind {
     Noun,
 }
 
-const DETERMINERS: [&str; 7] = ["the", "a", "an", "its", "his", "her", "their"];
-
-/// Pronouns that keep a sentence about the person talked about before.
-const PERSONAL: [&str; 4] = ["he", "she", "his", "her"];
-
-/// A speech word after one of these is a noun: `a flurry of tweets`, `pointed to reports`.
-const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "with", "for", "by", "from", "about"];
-
 impl Reader<'_> {
     /// True when token `k` is the word `lower` (any case).
     fn is(&self, k: usize, lower: &str) -> bool {
@@ -119,38 +111,29 @@ impl Reader<'_> {
         })
     }
 
-    /// True when token `k` is one of the words `lower` (any case): [`Self::is`] for each, with
-    /// the token looked at once.
-    fn is_any<'w>(&self, k: usize, lower: impl IntoIterator<Item = &'w &'w str>) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            let w = &self.text[t.range.clone()];
-            t.kind == Kind::Word && lower.into_iter().any(|l| w.eq_ignore_ascii_case(l))
-        })
+    /// True when token `k` is a topic pronoun as written (`he`, not `he's`).
+    fn is_topic_pronoun(&self, k: usize) -> bool {
+        self.tokens[k].range.len() <= 3 && self.is_class(k, WordClass::TOPIC_PRONOUN)
     }
 
-    /// True when token `k` is one of the [`PERSONAL`] pronouns: a look at its length first, as
-    /// every token of a sentence is asked.
-    fn is_personal(&self, k: usize) -> bool {
-        let r = &self.tokens[k].range;
-        // All of them start with `h` or `s`: most short words are ruled out by one byte.
-        r.len() <= 3
-            && self.text.as_bytes().get(r.start).is_some_and(|b| matches!(b | 0x20, b'h' | b's'))
-            && PERSONAL.iter().any(|w| self.is(k, w))
+    /// True when token `k` is a word of these classes.
+    fn is_class(&self, k: usize, classes: WordClass) -> bool {
+        self.word_class(k).intersects(classes)
     }
 
     /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
     fn is_between(&self, k: usize) -> bool {
         let t = &self.tokens[k];
         t.kind == Kind::Word
-            && (t.class & class::BETWEEN != 0 || {
+            && (t.class.contains(WordClass::BETWEEN) || {
                 let w = &self.text[t.range.clone()];
                 w.len() > 4 && w.ends_with("ly") && !w.starts_with(char::is_uppercase)
             })
     }
 
     /// The lexicon classes of token `k` when it is a word (no class otherwise).
-    fn word_class(&self, k: usize) -> u32 {
-        self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(0, |t| t.class)
+    fn word_class(&self, k: usize) -> WordClass {
+        self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(WordClass::empty(), |t| t.class)
     }
 
     fn word(&self, k: usize) -> Option<String> {
@@ -162,20 +145,20 @@ impl Reader<'_> {
     /// that a sentence with many quotations is still read in linear time.
     pub fn sentence(&self, range: Range<usize>) -> Sentence {
         let cues = self.cues(range.clone());
-        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
+        let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
         // One walk for three first tokens: the first name or pronoun, the first word, and
         // the first name or personal pronoun (`His audio was quieter than Clinton's`: a
         // sentence about him keeps him the topic). It stops once all three are known.
         let (mut subject, mut first_word, mut about) = (None, None, None);
         for j in range.clone() {
             let named = self.run_at[j].is_some();
-            if subject.is_none() && (named || self.tokens[j].class & pronoun != 0) {
+            if subject.is_none() && (named || self.tokens[j].class.intersects(pronoun)) {
                 subject = Some(j);
             }
             if first_word.is_none() && self.tokens[j].kind == Kind::Word {
                 first_word = Some(j);
             }
-            if about.is_none() && (named || self.is_personal(j)) {
+            if about.is_none() && (named || self.is_topic_pronoun(j)) {
                 about = Some(!named);
             }
             if subject.is_some() && first_word.is_some() && about.is_some() {
@@ -193,11 +176,11 @@ impl Reader<'_> {
         range: Range<usize>,
         first_word: Option<usize>,
     ) -> Option<(usize, usize)> {
-        let pronoun = class::PRONOUN & !class::PRONOUN_SELF;
+        let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
         // A capitalised word nobody is called (`Worried about turnout,`) names nobody.
         let named = |i: usize| {
             self.run_at[i].is_some_and(|r| self.runs[r].entity != Entity::Other)
-                || self.tokens[i].class & pronoun != 0
+                || self.tokens[i].class.intersects(pronoun)
         };
         let first = first_word.filter(|&f| !named(f))?;
         let comma = (first..range.end).find(|&i| self.tokens[i].kind == Kind::Punct(','))?;
@@ -211,7 +194,7 @@ impl Reader<'_> {
         let mut k = sentence.start;
         while k < sentence.end {
             let c = self.tokens[k].class;
-            if c & class::PHRASE_START != 0 {
+            if c.contains(WordClass::PHRASE_START) {
                 let phrase = self.lex.speaker_follows.iter().find(|p| {
                     p.iter().enumerate().all(|(n, pw)| k + n < sentence.end && self.is(k + n, pw))
                 });
@@ -221,9 +204,9 @@ impl Reader<'_> {
                     continue;
                 }
             }
-            if c & class::SPEECH_VERB != 0 && self.is_verb_cue(k, sentence.start) {
+            if c.contains(WordClass::SPEECH_VERB) && self.is_verb_cue(k, sentence.start) {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
-            } else if c & class::SPEECH_NOUN != 0 {
+            } else if c.contains(WordClass::SPEECH_NOUN) {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
             }
             k += 1;
@@ -244,14 +227,9 @@ impl Reader<'_> {
             let stem = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"));
             let possessive = stem.is_some_and(|stem| {
                 self.lex.pronoun(stem).is_none()
-                    && !["that", "there", "what", "who", "here"]
-                        .iter()
-                        .any(|w| stem.eq_ignore_ascii_case(w))
+                    && !self.lex.class_of(stem).contains(WordClass::CONTRACTS)
             });
-            // None of those words is longer than five bytes: most words are ruled out at once.
-            possessive
-                || (self.tokens[b].range.len() <= 5
-                    && self.is_any(b, DETERMINERS.iter().chain(&PREPOSITIONS)))
+            possessive || self.is_class(b, WordClass::DETERMINER | WordClass::PREPOSITION)
         })
     }
 
@@ -268,22 +246,20 @@ impl Reader<'_> {
         let prev_kind = prev.map(|p| self.tokens[p].kind);
         let after_verb = |p: usize| {
             // `said,` / `told reporters,` / `Peskov said` before the quotation.
-            (p.saturating_sub(3)..p)
-                .any(|k| k >= lo && self.word_class(k) & class::SPEECH_VERB != 0)
+            (p.saturating_sub(3)..p).any(|k| k >= lo && self.is_class(k, WordClass::SPEECH_VERB))
         };
         let direct = at_start
             || prev_kind == Some(Kind::Punct(':'))
             || (prev_kind == Some(Kind::Punct(',')) && prev.is_some_and(after_verb))
-            || (prev.is_some_and(|p| self.word_class(p) & class::SPEECH_VERB != 0)
+            || (prev.is_some_and(|p| self.is_class(p, WordClass::SPEECH_VERB))
                 && self.starts_capital(q));
         let split = cues.partition_point(|c| c.tokens.start < q);
         let before = cues[..split].iter().rev().take(NEAREST_CUES);
         let after = cues[split..].iter().take(NEAREST_CUES);
         let order: Vec<&Cue> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
-        let preposition = |p: usize| {
-            self.is_any(p, PREPOSITIONS.iter().chain(&["at", "to", "during", "a", "an", "the"]))
-        };
+        let preposition =
+            |p: usize| self.is_class(p, WordClass::PREPOSITION | WordClass::BEFORE_TITLE);
         // `on "Face the Nation"`, `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`.
         let after_preposition = prev.is_some_and(|p| {
             preposition(p)
@@ -602,7 +578,12 @@ impl Reader<'_> {
         let mut start = end;
         while start > lo && end - start < 4 {
             match self.word(start - 1) {
-                Some(w) if !DETERMINERS.contains(&w.as_str()) && !self.lex.is_not_name(&w) => {
+                Some(w)
+                    if !self
+                        .lex
+                        .class_of(&w)
+                        .intersects(WordClass::DETERMINER | WordClass::NOT_NAME) =>
+                {
                     start -= 1;
                 }
                 _ => break,
@@ -639,7 +620,7 @@ impl Reader<'_> {
     /// A person named after a few words that describe them, ending the clause: `said 9/11
     /// widow Ann Pike.`, `said longtime resident Mary Smith,`.
     fn person_after_description(&self, start: usize, hi: usize) -> Option<usize> {
-        let stop = class::NOT_NAME | class::PRONOUN | class::SPEECH_VERB;
+        let stop = WordClass::NOT_NAME | WordClass::PRONOUN | WordClass::SPEECH_VERB;
         for j in start..hi.min(start + 6) {
             if let Some(r) = self.run_at[j] {
                 let run = &self.runs[r];
@@ -651,11 +632,11 @@ impl Reader<'_> {
             }
             let t = &self.tokens[j];
             let describes = match t.kind {
-                Kind::Word => t.class & stop == 0 && !self.starts_capital_word(j),
+                Kind::Word => !t.class.intersects(stop) && !self.starts_capital_word(j),
                 Kind::Punct(c) => c == '/' || c == '-',
                 Kind::Quote(_) => false,
             };
-            if !describes || PREPOSITIONS.iter().any(|w| self.is(j, w)) {
+            if !describes || self.is_class(j, WordClass::PREPOSITION) {
                 return None;
             }
         }
@@ -666,12 +647,11 @@ impl Reader<'_> {
     /// Ukrainian official`, `the Kremlin spokesman`. A person's name never does.
     fn modifies_head(&self, r: usize) -> bool {
         let run = &self.runs[r];
-        let head = class::TITLE | class::ORGANISATION | class::GROUP;
+        let head = WordClass::TITLE | WordClass::ORGANISATION | WordClass::GROUP;
         !matches!(run.entity, Entity::Person(_))
-            && self
-                .tokens
-                .get(run.tokens.end)
-                .is_some_and(|t| t.kind == Kind::Word && t.class & head != 0 && !t.is_capitalised())
+            && self.tokens.get(run.tokens.end).is_some_and(|t| {
+                t.kind == Kind::Word && t.class.intersects(head) && !t.is_capitalised()
+            })
     }
 
     fn right(&self, k: usize, hi: usize) -> Option<MentionAt> {
@@ -687,7 +667,7 @@ impl Reader<'_> {
         if let Some(p) = pronoun_of(t.class).filter(|p| *p != PronounKind::SpeakerSelf) {
             return ends.then(|| MentionAt { what: Mention::Pronoun(p), tokens: k..k + 1 });
         }
-        let start = if self.is_any(k, &DETERMINERS) { k + 1 } else { k };
+        let start = if self.is_class(k, WordClass::DETERMINER) { k + 1 } else { k };
         // `said the Rev. Peter Wherry`; `said the head librarian, Agnes Holm`: the name the
         // description stands beside.
         if start > k
@@ -707,13 +687,13 @@ impl Reader<'_> {
         // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.
         let mut head_at = None;
         let mut j = start;
-        let head = class::TITLE | class::ORGANISATION | class::GROUP;
+        let head = WordClass::TITLE | WordClass::ORGANISATION | WordClass::GROUP;
         while j < hi && j < start + 5 {
             let Some(t) = self.tokens.get(j).filter(|t| t.kind == Kind::Word) else { break };
             // The word classes `is_head` and `is_not_name` would look up.
-            if t.class & head != 0 {
+            if t.class.intersects(head) {
                 head_at = Some(j);
-            } else if head_at.is_some() || t.class & class::NOT_NAME != 0 {
+            } else if head_at.is_some() || t.class.contains(WordClass::NOT_NAME) {
                 break;
             }
             j += 1;
