@@ -10,7 +10,7 @@ use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
-use super::speakers::{Context, Salience, Speaker, resolve};
+use super::resolve::{Resolved, Salience, Scope, resolve};
 use super::tokens::{Buffers, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
 
@@ -18,11 +18,11 @@ use super::{Quote, QuoteKind};
 #[derive(Clone, Debug, Default)]
 struct Found {
     attribution: Attribution,
-    speaker: Option<Speaker>,
+    speaker: Option<Resolved>,
     mention: Option<Range<usize>>,
     cue: Option<Range<usize>>,
     /// Who spoke last before it, within a paragraph: whom a quotation with no cue continues.
-    last_speaker: Option<Speaker>,
+    last_speaker: Option<Resolved>,
 }
 
 /// Every quotation of the article, in reading order.
@@ -76,13 +76,13 @@ fn attribute_all(
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
     // Who spoke last (in a quotation or in reported speech) and in which paragraph.
-    let mut last_speaker: Option<(Speaker, usize)> = None;
+    let mut last_speaker: Option<(Resolved, usize)> = None;
     // One buffer for the whole article, refilled for each paragraph.
     let mut run_at = Vec::new();
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
         run_index(&mut run_at, p.tokens.len(), runs);
         let reader = Reader { text, tokens: p.tokens, runs, run_at: &run_at, lex };
-        let cx = Context { text, tokens: p.tokens, runs, reg, lex };
+        let cx = Scope { text, tokens: p.tokens, runs, reg, lex };
         let mut next_run = 0;
         let intro = colon_intro.take();
         for s in p.sentences {
@@ -159,7 +159,7 @@ fn attribute_all(
 /// One sentence being read, with what reading it needs.
 struct Here<'a> {
     reader: &'a Reader<'a>,
-    cx: &'a Context<'a>,
+    cx: &'a Scope<'a>,
     sentence: &'a Sentence,
     tokens: &'a [Token],
 }
@@ -205,7 +205,7 @@ impl Here<'_> {
 /// paragraph.
 fn introduction(
     reader: &Reader,
-    cx: &Context,
+    cx: &Scope,
     salience: &Salience,
     sentence: Range<usize>,
     tokens: &[Token],
@@ -232,9 +232,9 @@ fn resolve_in(
     m: &MentionAt,
     reader: &Reader,
     sentence: &Sentence,
-    cx: &Context,
+    cx: &Scope,
     salience: &Salience,
-) -> Option<(Speaker, Entity)> {
+) -> Option<(Resolved, Entity)> {
     if let Mention::Pronoun(kind) = m.what
         && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
         && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
