@@ -7,10 +7,10 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
-use super::lexicon::{self, Lexicon, PronounKind};
+use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
-use super::speakers::{Context, Salience, Speaker, resolve};
+use super::resolve::{Resolved, Salience, Scope, resolve};
 use super::tokens::{Buffers, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
 
@@ -18,11 +18,11 @@ use super::{Quote, QuoteKind};
 #[derive(Clone, Debug, Default)]
 struct Found {
     attribution: Attribution,
-    speaker: Option<Speaker>,
+    speaker: Option<Resolved>,
     mention: Option<Range<usize>>,
     cue: Option<Range<usize>>,
     /// Who spoke last before it, within a paragraph: whom a quotation with no cue continues.
-    last_speaker: Option<Speaker>,
+    last_speaker: Option<Resolved>,
 }
 
 /// Every quotation of the article, in reading order.
@@ -60,7 +60,7 @@ pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quo
         Registry::build(text, &mut both, lex)
     };
     let found = attribute_all(text, &spans, &paras, &runs, &reg, lex);
-    assemble(text, &spans, found)
+    assemble(text, &spans, found, lex)
 }
 
 /// The second pass: each quotation attributed in its sentence, in reading order.
@@ -76,13 +76,13 @@ fn attribute_all(
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
     // Who spoke last (in a quotation or in reported speech) and in which paragraph.
-    let mut last_speaker: Option<(Speaker, usize)> = None;
+    let mut last_speaker: Option<(Resolved, usize)> = None;
     // One buffer for the whole article, refilled for each paragraph.
     let mut run_at = Vec::new();
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
         run_index(&mut run_at, p.tokens.len(), runs);
         let reader = Reader { text, tokens: p.tokens, runs, run_at: &run_at, lex };
-        let cx = Context { text, tokens: p.tokens, runs, reg, lex };
+        let cx = Scope { text, tokens: p.tokens, runs, reg, lex };
         let mut next_run = 0;
         let intro = colon_intro.take();
         for s in p.sentences {
@@ -159,7 +159,7 @@ fn attribute_all(
 /// One sentence being read, with what reading it needs.
 struct Here<'a> {
     reader: &'a Reader<'a>,
-    cx: &'a Context<'a>,
+    cx: &'a Scope<'a>,
     sentence: &'a Sentence,
     tokens: &'a [Token],
 }
@@ -205,7 +205,7 @@ impl Here<'_> {
 /// paragraph.
 fn introduction(
     reader: &Reader,
-    cx: &Context,
+    cx: &Scope,
     salience: &Salience,
     sentence: Range<usize>,
     tokens: &[Token],
@@ -232,9 +232,9 @@ fn resolve_in(
     m: &MentionAt,
     reader: &Reader,
     sentence: &Sentence,
-    cx: &Context,
+    cx: &Scope,
     salience: &Salience,
-) -> Option<(Speaker, Entity)> {
+) -> Option<(Resolved, Entity)> {
     if let Mention::Pronoun(kind) = m.what
         && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
         && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
@@ -266,7 +266,7 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
 
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
 /// attribution of its own continuing the speaker of the one just before it.
-fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
+fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
     for (span, f) in spans.iter().zip(found) {
         // The words are asked for their number up to three, for a title's at most eight, and
@@ -290,7 +290,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>) -> Vec<Quote> {
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words) {
+        } else if is_title(&words, lex) {
             // A name or title in quote marks is quoted speech only inside what is reported
             // (`called her "Miss Piggy"`), never as the frame or a work's title, which a
             // possessive gives away (`told MSNBC's "Morning Joe"`).
@@ -343,8 +343,7 @@ const TITLE_WORDS: usize = 8;
 
 /// Words that read as a title (`Fox News Sunday`, `Shark Tank`): every main word capitalised,
 /// a few words, no sentence punctuation.
-fn is_title(words: &[&str]) -> bool {
-    const SMALL: [&str; 9] = ["a", "an", "the", "of", "and", "in", "on", "for", "to"];
+fn is_title(words: &[&str], lex: &Lexicon) -> bool {
     if words.is_empty() || words.len() > TITLE_WORDS {
         return false;
     }
@@ -354,6 +353,8 @@ fn is_title(words: &[&str]) -> bool {
     }
     words.iter().all(|w| {
         let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-        SMALL.contains(&w) || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        // A full stop after a small word ends a sentence, not a title.
+        let small = !w.ends_with('.') && lex.class_of(w).contains(WordClass::TITLE_SMALL);
+        small || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
     })
 }

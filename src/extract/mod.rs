@@ -3,7 +3,7 @@
 //! The stages, each in its own module: [`marks`] pairs quote marks into quoted spans;
 //! [`tokens`] reads each paragraph into words and sentences with every quoted piece as one
 //! token; [`names`] finds the people and organisations the article names; [`attribution`] finds
-//! each quotation's speech cue and speaker mention in its sentence; [`speakers`] resolves the
+//! each quotation's speech cue and speaker mention in its sentence; [`resolve`] resolves the
 //! mention to the fullest name. [`article`] runs them over one article. The word lists are data
 //! ([`lexicon`]).
 
@@ -12,7 +12,7 @@ mod attribution;
 pub mod lexicon;
 mod marks;
 mod names;
-mod speakers;
+mod resolve;
 mod tokens;
 
 use std::ops::Range;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use lexicon::{Lexicon, LexiconError, LexiconFile};
-pub use speakers::SpeakerKind;
+pub use resolve::SpeakerKind;
 
 use crate::model::{Article, collapse_whitespace};
 

@@ -8,7 +8,7 @@ use std::collections::hash_map::Entry;
 use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, WordHasher, class, fits, gender_of};
+use super::lexicon::{Gender, Lexicon, WordClass, WordHasher, fits, gender_of};
 use super::tokens::{Kind, Token};
 
 /// A map keyed by short words, with the lexicon's fast hash.
@@ -99,17 +99,17 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             continue;
         }
         let mut end = i + 1;
-        let mut has_org = tokens[i].class & class::ORGANISATION != 0;
+        let mut has_org = tokens[i].class.contains(WordClass::ORGANISATION);
         while let Some(t) = tokens.get(end) {
-            if t.is_capitalised() && t.class & class::NOT_NAME == 0 {
-                has_org |= t.class & class::ORGANISATION != 0;
+            if t.is_capitalised() && !t.class.contains(WordClass::NOT_NAME) {
+                has_org |= t.class.contains(WordClass::ORGANISATION);
                 end += 1;
                 continue;
             }
             // `von der Leyen`, `Ministry of Defence`: a small word between capitalised ones.
             let joins = t.kind == Kind::Word && {
                 let w = &text[t.range.clone()];
-                t.class & class::JOINER != 0 || (has_org && (w == "of" || w == "for"))
+                t.class.contains(WordClass::JOINER) || (has_org && (w == "of" || w == "for"))
             };
             if joins && tokens.get(end + 1).is_some_and(|n| n.is_capitalised()) {
                 end += 2;
@@ -119,13 +119,13 @@ pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         }
         // Drop the sentence-initial and other non-name words at the start (`However`, `The`).
         let mut start = i;
-        while start < end && tokens[start].class & class::NOT_NAME != 0 {
+        while start < end && tokens[start].class.contains(WordClass::NOT_NAME) {
             start += 1;
         }
         if start < end {
             let title_end = (start..end)
                 .rev()
-                .find(|&k| tokens[k].class & class::TITLE != 0)
+                .find(|&k| tokens[k].class.contains(WordClass::TITLE))
                 .map_or(start, |k| k + 1);
             let name_start = title_end.max(after_possessor(text, &tokens[..end], start));
             if name_start < end {
@@ -154,7 +154,7 @@ fn after_possessor(text: &str, tokens: &[Token], start: usize) -> usize {
         return start;
     };
     let rest = &tokens[p + 1..];
-    let person = rest.len() >= 2 && rest.iter().all(|t| t.class & class::ORGANISATION == 0);
+    let person = rest.len() >= 2 && rest.iter().all(|t| !t.class.contains(WordClass::ORGANISATION));
     if person { p + 1 } else { start }
 }
 
@@ -173,7 +173,7 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     let words = name.iter().map(|t| text[t.range.clone()].trim_end_matches('.'));
     let possessive = |w: &str| ["'s", "'S", "’s", "’S"].iter().any(|p| w.ends_with(p));
     let organisation = |t: &Token| match classes_as_written(text, t) {
-        Some(classes) => classes & class::ORGANISATION != 0,
+        Some(classes) => classes.contains(WordClass::ORGANISATION),
         None => {
             let w = text[t.range.clone()].trim_end_matches('.');
             lex.is_organisation_word(without_possessives(w))
@@ -195,7 +195,7 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     let shouting = name.len() >= 2
         && name.iter().all(|t| !text[t.range.clone()].chars().any(char::is_lowercase));
     let place = |t: &Token| match classes_as_written(text, t) {
-        Some(classes) => classes & class::PLACE != 0,
+        Some(classes) => classes.contains(WordClass::PLACE),
         None => lex.is_place_word(text[t.range.clone()].trim_end_matches('.')),
     };
     if shouting || name.first().is_some_and(place) {
@@ -207,7 +207,7 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
 /// The lexicon classes of a word token as [`shape`] asks for them (full stops and possessives
 /// dropped), when the tokenizer's are those: the word has no apostrophe and no final full stop.
 /// Most names are such words, and need no second lookup.
-fn classes_as_written(text: &str, t: &Token) -> Option<u32> {
+fn classes_as_written(text: &str, t: &Token) -> Option<WordClass> {
     let w = text[t.range.clone()].as_bytes();
     // 0xE2 leads `’` (and other characters, which only send the word to the lookup).
     let plain = !w.ends_with(b".") && !w.iter().any(|&b| b == b'\'' || b == 0xE2);
@@ -445,7 +445,7 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
     let mut roles = Vec::new();
     let before_start = run.tokens.start.saturating_sub(4);
     // Most mentions have no role around them: look at the word classes before building one.
-    let titled = |ts: &[Token]| ts.iter().any(|t| t.class & class::TITLE != 0);
+    let titled = |ts: &[Token]| ts.iter().any(|t| t.class.contains(WordClass::TITLE));
     let after_end = (run.tokens.end + 9).min(tokens.len());
     if !titled(&tokens[before_start..run.name.start])
         && !titled(&tokens[run.tokens.end.min(tokens.len())..after_end])

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{Lexicon, class};
+use super::lexicon::{Lexicon, WordClass};
 use super::marks::Piece;
 
 /// What a token is.
@@ -26,14 +26,14 @@ pub struct Token {
     pub kind: Kind,
     /// For a quote: its words end a sentence (`.`, `?`, `!`).
     pub terminal: bool,
-    /// For a word: its classes in the lexicon ([`super::lexicon::class`]).
-    pub class: u32,
+    /// For a word: its classes in the lexicon.
+    pub class: WordClass,
 }
 
 impl Token {
     /// True for a word starting with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == Kind::Word && self.class & class::CAPITALISED != 0
+        self.kind == Kind::Word && self.class.contains(WordClass::CAPITALISED)
     }
 }
 
@@ -111,7 +111,7 @@ fn tokenize(
                 range: piece.outer.clone(),
                 kind: Kind::Quote(*q),
                 terminal,
-                class: 0,
+                class: WordClass::empty(),
             });
             i = piece.outer.end.max(i + 1);
             pieces.next();
@@ -147,9 +147,9 @@ fn tokenize_stretch(
                     class
                 } else if len >= 2 && bytes[i + 1].is_ascii_uppercase() {
                     // `WHO`, `US`, `IT`: in capitals, an acronym, not the function word.
-                    class::CAPITALISED | class & !class::FUNCTION_WORD
+                    WordClass::CAPITALISED | class.difference(WordClass::FUNCTION_WORD)
                 } else {
-                    class::CAPITALISED | class
+                    WordClass::CAPITALISED | class
                 };
                 tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
                 i += len;
@@ -173,7 +173,8 @@ fn tokenize_stretch(
         if c.is_alphanumeric() {
             let len = word_len(&text[i..stop], lex);
             let word = &text[i..i + len];
-            let capital = if c.is_uppercase() { class::CAPITALISED } else { 0 };
+            let capital =
+                if c.is_uppercase() { WordClass::CAPITALISED } else { WordClass::empty() };
             let class = lex.class_of(lex.uncontracted(word)) | capital;
             tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
             i += len;
@@ -183,7 +184,7 @@ fn tokenize_stretch(
                     range: i..i + c.len_utf8(),
                     kind: Kind::Punct(c),
                     terminal: false,
-                    class: 0,
+                    class: WordClass::empty(),
                 });
             }
             i += c.len_utf8();
@@ -197,7 +198,12 @@ fn tokenize_stretch(
 /// a letter, or other character that [`word_len`] could join to it. Its length, with the full
 /// stop of an abbreviation or initial, and its classes (the same for `Gen` and `Gen.`); `None`
 /// leaves the word to [`word_len`].
-fn plain_word(text: &str, run: Range<usize>, stop: usize, lex: &Lexicon) -> Option<(usize, u32)> {
+fn plain_word(
+    text: &str,
+    run: Range<usize>,
+    stop: usize,
+    lex: &Lexicon,
+) -> Option<(usize, WordClass)> {
     let bytes = text.as_bytes();
     let next = |at: usize| bytes.get(at).copied().filter(|_| at < stop);
     let classes = || lex.class_of_plain_in(text, run.clone());
@@ -210,7 +216,7 @@ fn plain_word(text: &str, run: Range<usize>, stop: usize, lex: &Lexicon) -> Opti
             _ => {
                 let found = classes();
                 let initial = run.len() == 1 && bytes[run.start].is_ascii_uppercase();
-                let stop_kept = initial || found & class::ABBREVIATION != 0;
+                let stop_kept = initial || found.contains(WordClass::ABBREVIATION);
                 Some((run.len() + usize::from(stop_kept), found))
             }
         },
@@ -315,7 +321,7 @@ fn attribution_follows(rest: &[Token]) -> bool {
     rest.iter()
         .take(5)
         .take_while(|t| t.kind == Kind::Word)
-        .any(|t| t.class & class::SPEECH_VERB != 0)
+        .any(|t| t.class.contains(WordClass::SPEECH_VERB))
 }
 
 #[cfg(test)]

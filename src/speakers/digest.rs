@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::extract::lexicon::class;
 use crate::extract::{Lexicon, Quote, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
@@ -59,6 +58,11 @@ pub struct Digester {
 }
 
 impl Digester {
+    /// The word lists names are read with.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
     /// A digester with these word lists and aliases.
     pub fn new(lex: Lexicon, aliases: Aliases) -> Self {
         Self { lex: Arc::new(lex), aliases: Arc::new(aliases), forms: true }
@@ -151,7 +155,7 @@ impl Digester {
                     continue;
                 };
                 // `da Silva`: the end of a longer name, not a form of its own.
-                if before.is_some_and(|p| self.lex.class_of(p) & class::JOINER != 0) {
+                if before.is_some_and(|p| self.lex.is_joiner(p)) {
                     continue;
                 }
                 let given = before.filter(|p| self.may_be_given(p));

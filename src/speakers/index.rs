@@ -138,7 +138,8 @@ impl Index {
         let bucket = match &name.shape {
             Shape::Proper { surname, .. } => Some(format!("p:{}", skeleton(surname))),
             Shape::Organisation => {
-                Some(format!("o:{}", organisation_bucket(name.key.trim_start_matches("o:"))))
+                let folded = name.key.trim_start_matches("o:");
+                Some(format!("o:{}", organisation_bucket(folded, self.digester.lexicon())))
             }
             Shape::Description => None,
         };

@@ -1,11 +1,10 @@
 //! A speaker's name as the extractor gives it, read into the parts identity is decided on: a
 //! person's given name and surname, an organisation's name, or a description.
 
-use crate::extract::lexicon::class;
 use crate::extract::{Lexicon, SpeakerKind};
 
 use super::aliases::{Aliases, fold_name};
-use super::fold::{ascii_lower, name_key, strip_possessive};
+use super::fold::{name_key, strip_possessive};
 
 /// What a name is made of.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +38,6 @@ pub struct Name {
     pub shape: Shape,
 }
 
-/// Name suffixes that are not the surname (`Martin Luther King Jr.`).
-const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
-
 /// Reads a speaker's name; `None` for a pronoun or for nothing at all.
 pub fn parse(raw: &str, mut kind: SpeakerKind, lex: &Lexicon, aliases: &Aliases) -> Option<Name> {
     let mut words = clean_words(raw);
@@ -49,7 +45,7 @@ pub fn parse(raw: &str, mut kind: SpeakerKind, lex: &Lexicon, aliases: &Aliases)
         // `President Putin`, `Foreign Minister Lavrov`: the title and what qualifies it are not
         // the name. The last word is always kept, so that a description ending in a title
         // (`Kremlin spokesman`) stays one.
-        while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
+        while words.len() > 1 && words.last().is_some_and(|w| lex.is_name_suffix(w)) {
             words.pop();
         }
         let last = words.len().saturating_sub(1);
@@ -109,10 +105,6 @@ fn is_acronym(word: &str) -> bool {
     word.len() >= 2 && word.chars().all(|c| c.is_uppercase())
 }
 
-fn is_suffix(word: &str) -> bool {
-    SUFFIXES.contains(&ascii_lower(word).trim_end_matches('.'))
-}
-
 fn is_title(word: &str, lex: &Lexicon) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     lex.is_title(&lower)
@@ -120,7 +112,7 @@ fn is_title(word: &str, lex: &Lexicon) -> bool {
 
 /// `von`, `bin`: joins the parts of a name.
 fn is_joiner(word: &str, lex: &Lexicon) -> bool {
-    lex.class_of(word) & class::JOINER != 0
+    lex.is_joiner(word)
 }
 
 /// A word a proper name may hold: capitalised, or a joiner (`von`, `bin`).

@@ -14,6 +14,8 @@
 
 use strsim::jaro_winkler;
 
+use crate::extract::Lexicon;
+
 /// How alike two keys of different spelling must be to be one surname.
 const SURNAME_LIKENESS: f64 = 0.92;
 /// How alike two given names of different spelling must be to be one.
@@ -57,9 +59,8 @@ pub fn same_organisation(a: &str, b: &str) -> bool {
 }
 
 /// The bucket of a folded organisation name: the initials of its words but the small ones.
-pub fn organisation_bucket(folded: &str) -> String {
-    let small = ["of", "the", "for", "and", "on", "in"];
-    let words = folded.split(' ').filter(|w| !small.contains(w));
+pub fn organisation_bucket(folded: &str, lex: &Lexicon) -> String {
+    let words = folded.split(' ').filter(|w| !lex.is_skipped_in_initials(w));
     words.filter_map(|w| w.chars().next()).collect()
 }
 
@@ -134,7 +135,8 @@ mod tests {
     fn organisations() {
         assert!(same_organisation("ministry of defence", "ministry of defense"));
         assert!(!same_organisation("ministry of defence", "ministry of finance"));
-        assert_eq!(organisation_bucket("ministry of defence"), "md");
+        let lex = Lexicon::builtin();
+        assert_eq!(organisation_bucket("ministry of defence", &lex), "md");
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub fn sanitize(text: String) -> String {
     let mut bytes = text.into_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let len = unsafe_len(&bytes[i..]);
+        let len = control_sequence_len(&bytes[i..]);
         if len > 0 {
             bytes[i..i + len].fill(b' ');
             i += len;
@@ -27,11 +27,11 @@ pub fn sanitize(text: String) -> String {
 /// Fast check that lets clean text through without a copy.
 fn needs_sanitizing(b: &[u8]) -> bool {
     b.iter().any(|&c| (c < 0x20 && c != b'\n' && c != b'\t') || c == 0x7f)
-        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| unsafe_len(&b[i..]) > 0)
+        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| control_sequence_len(&b[i..]) > 0)
 }
 
-/// Length in bytes of the unsafe sequence starting at `b[0]`, or 0 when `b[0]` starts safe text.
-fn unsafe_len(b: &[u8]) -> usize {
+/// Length in bytes of the control character or escape sequence starting at `b[0]`, or 0 when `b[0]` starts safe text.
+fn control_sequence_len(b: &[u8]) -> usize {
     match b {
         [0x1b, rest @ ..] => 1 + escape_body_len(rest),
         // C1 controls, U+0080..U+009F; U+009B (CSI) and U+009D (OSC) start sequences too.

@@ -20,9 +20,9 @@ pub enum SpeakerKind {
     Unknown,
 }
 
-/// A resolved speaker.
+/// A speaker resolved from a mention: the name quotes are given under, and its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Speaker {
+pub struct Resolved {
     /// The fullest name, or the description as written when nobody is named.
     pub name: String,
     /// Person or organisation.
@@ -107,7 +107,7 @@ impl Salience {
 }
 
 /// What resolution reads: the paragraph of the mention, and the article's registry.
-pub struct Context<'a> {
+pub struct Scope<'a> {
     /// The article's text.
     pub text: &'a str,
     /// The paragraph's tokens.
@@ -121,15 +121,15 @@ pub struct Context<'a> {
 }
 
 /// Resolves `mention` to a speaker and the entity behind it.
-pub fn resolve(mention: &Mention, cx: &Context, salience: &Salience) -> Option<(Speaker, Entity)> {
-    let Context { text, tokens, runs, reg, lex } = *cx;
+pub fn resolve(mention: &Mention, cx: &Scope, salience: &Salience) -> Option<(Resolved, Entity)> {
+    let Scope { text, tokens, runs, reg, lex } = *cx;
     let person = |id: usize| {
         let name = reg.persons.get(id)?.name.clone();
-        Some((Speaker { name, kind: SpeakerKind::Person }, Entity::Person(id)))
+        Some((Resolved { name, kind: SpeakerKind::Person }, Entity::Person(id)))
     };
     let org = |id: usize| {
         let name = reg.orgs.get(id)?.name.clone();
-        Some((Speaker { name, kind: SpeakerKind::Organisation }, Entity::Org(id)))
+        Some((Resolved { name, kind: SpeakerKind::Organisation }, Entity::Org(id)))
     };
     match mention {
         Mention::Name(r) => {
@@ -140,7 +140,7 @@ pub fn resolve(mention: &Mention, cx: &Context, salience: &Salience) -> Option<(
                 Entity::Other => {
                     let words = tokens[run.name.clone()].iter().map(|t| bare(text, t));
                     let name = words.collect::<Vec<_>>().join(" ");
-                    Some((Speaker { name, kind: SpeakerKind::Unknown }, Entity::Other))
+                    Some((Resolved { name, kind: SpeakerKind::Unknown }, Entity::Other))
                 }
             }
         }
@@ -165,7 +165,7 @@ pub fn resolve(mention: &Mention, cx: &Context, salience: &Salience) -> Option<(
                 SpeakerKind::Organisation
             };
             let name = strip_determiner(written);
-            Some((Speaker { name, kind }, Entity::Other))
+            Some((Resolved { name, kind }, Entity::Other))
         }
     }
 }

@@ -1,0 +1,74 @@
+//! Speech cues: the verbs (`said`), nouns (`claim`) and phrases (`according to`) that report
+//! speech in a sentence.
+
+use std::ops::Range;
+
+use super::Reader;
+use crate::extract::lexicon::WordClass;
+
+/// A speech cue: its tokens, and whether the speaker comes after it (`according to X`).
+#[derive(Clone, Debug)]
+pub(super) struct Cue {
+    /// Its tokens.
+    pub(super) tokens: Range<usize>,
+    /// How it names its speaker.
+    pub(super) kind: CueKind,
+}
+
+/// How a cue names its speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CueKind {
+    /// A speech verb: its subject (`Peskov said`, `said Peskov`).
+    Verb,
+    /// A phrase followed by the speaker (`according to Peskov`).
+    SpeakerAfter,
+    /// A speech noun: its possessor (`Trump's claim`), if any.
+    Noun,
+}
+
+impl Reader<'_> {
+    /// The speech cues of `sentence`, in order.
+    pub(super) fn cues(&self, sentence: Range<usize>) -> Vec<Cue> {
+        let mut cues = Vec::new();
+        let mut k = sentence.start;
+        while k < sentence.end {
+            let c = self.tokens[k].class;
+            if c.contains(WordClass::PHRASE_START) {
+                let phrase = self.lex.speaker_follows.iter().find(|p| {
+                    p.iter().enumerate().all(|(n, pw)| k + n < sentence.end && self.is(k + n, pw))
+                });
+                if let Some(p) = phrase {
+                    cues.push(Cue { tokens: k..k + p.len(), kind: CueKind::SpeakerAfter });
+                    k += p.len();
+                    continue;
+                }
+            }
+            if c.contains(WordClass::SPEECH_VERB) && self.is_verb_cue(k, sentence.start) {
+                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
+            } else if c.contains(WordClass::SPEECH_NOUN) {
+                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
+            }
+            k += 1;
+        }
+        cues
+    }
+
+    /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
+    /// possessive or article (`Putin's stated goal`, `the reported deal`).
+    pub(super) fn is_verb_cue(&self, k: usize, lo: usize) -> bool {
+        if self.starts_capital_word(k) {
+            return false;
+        }
+        let before = k.checked_sub(1).filter(|&b| b >= lo);
+        !before.is_some_and(|b| {
+            let t = &self.text[self.tokens[b].range.clone()];
+            // `He's claiming` is a contraction, not a possessive.
+            let stem = t.strip_suffix("'s").or_else(|| t.strip_suffix("’s"));
+            let possessive = stem.is_some_and(|stem| {
+                self.lex.pronoun(stem).is_none()
+                    && !self.lex.class_of(stem).contains(WordClass::CONTRACTS)
+            });
+            possessive || self.is_class(b, WordClass::DETERMINER | WordClass::PREPOSITION)
+        })
+    }
+}

@@ -1,0 +1,379 @@
+//! Attribution: for a quotation in a sentence, the speech cue (`said`, `according to`, a colon)
+//! and the words naming its speaker, by the word-order rules of news writing.
+//!
+//! Only the quotation's own sentence is read, so the work per quotation is bounded by its
+//! sentence.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+
+mod cues;
+mod mentions;
+
+use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
+use super::names::{Entity, NameRun};
+use super::tokens::{Kind, Token};
+use cues::{Cue, CueKind};
+
+/// Words that name a speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mention {
+    /// A name: the index of its run in the paragraph.
+    Name(usize),
+    /// A pronoun.
+    Pronoun(PronounKind),
+    /// A description: its head noun and the words before it, lower case
+    /// (`spokesman`, [`kremlin`]), and the description as written.
+    Description { head: String, modifiers: Vec<String>, written: String },
+}
+
+/// A mention and where it is, as a range of the paragraph's tokens.
+#[derive(Clone, Debug)]
+pub struct MentionAt {
+    /// What it is.
+    pub what: Mention,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+}
+
+/// What a sentence says about one of its quotations.
+#[derive(Clone, Debug, Default)]
+pub struct Attribution {
+    /// The speech cue's tokens.
+    pub cue: Option<Range<usize>>,
+    /// The speaker's mention.
+    pub mention: Option<MentionAt>,
+    /// The quotation stands as speech (sentence start, after a colon or `said,`), not as a
+    /// fragment inside the sentence.
+    pub direct: bool,
+    /// The sentence reports speech, so the quoted words are a quotation and not scare quotes.
+    pub reported: bool,
+    /// A speech cue comes before the quotation in its sentence (the quoted words are what is
+    /// reported, not the frame: `on "Fox News Sunday," Pence said`).
+    pub cue_before: bool,
+    /// The quotation is the object right after the verb (`wrote "The Long Road"`) or a
+    /// preposition (`said on "Face the Nation"`): a title when its words are capitalised.
+    pub object_of_cue: bool,
+}
+
+/// One paragraph as attribution reads it.
+pub struct Reader<'a> {
+    /// The article's text.
+    pub text: &'a str,
+    /// The paragraph's tokens.
+    pub tokens: &'a [Token],
+    /// The paragraph's name runs.
+    pub runs: &'a [NameRun],
+    /// For each token, the run it belongs to.
+    pub run_at: &'a [Option<usize>],
+    /// The word lists.
+    pub lex: &'a Lexicon,
+}
+
+/// A sentence as attribution reads it.
+pub struct Sentence {
+    range: Range<usize>,
+    cues: Vec<Cue>,
+    /// The first name or pronoun.
+    subject: Option<usize>,
+    /// The first word.
+    first_word: Option<usize>,
+    /// When a phrase stands before the subject (`During his visit to Leeds, he paused`): the
+    /// phrase's comma and the first person, organisation or pronoun after it. Found the first
+    /// time a subject is asked for: once a sentence, and only for sentences that need it.
+    after_phrase: OnceCell<Option<(usize, usize)>>,
+    /// The sentence is about someone named by a pronoun before any name.
+    pub about_pronoun: bool,
+}
+
+/// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
+const NEAREST_CUES: usize = 3;
+
+impl Reader<'_> {
+    /// True when token `k` is the word `lower` (any case).
+    fn is(&self, k: usize, lower: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && self.text[t.range.clone()].eq_ignore_ascii_case(lower)
+        })
+    }
+
+    /// True when token `k` is a topic pronoun as written (`he`, not `he's`).
+    fn is_topic_pronoun(&self, k: usize) -> bool {
+        self.tokens[k].range.len() <= 3 && self.is_class(k, WordClass::TOPIC_PRONOUN)
+    }
+
+    /// True when token `k` is a word of these classes.
+    fn is_class(&self, k: usize, classes: WordClass) -> bool {
+        self.word_class(k).intersects(classes)
+    }
+
+    /// True when token `k` may stand between a speaker and a verb (`also`, `reportedly`).
+    fn is_between(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == Kind::Word
+            && (t.class.contains(WordClass::BETWEEN) || {
+                let w = &self.text[t.range.clone()];
+                w.len() > 4 && w.ends_with("ly") && !w.starts_with(char::is_uppercase)
+            })
+    }
+
+    /// The lexicon classes of token `k` when it is a word (no class otherwise).
+    fn word_class(&self, k: usize) -> WordClass {
+        self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(WordClass::empty(), |t| t.class)
+    }
+
+    fn word(&self, k: usize) -> Option<String> {
+        let t = self.tokens.get(k)?;
+        (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
+    }
+
+    /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
+    /// that a sentence with many quotations is still read in linear time.
+    pub fn sentence(&self, range: Range<usize>) -> Sentence {
+        let cues = self.cues(range.clone());
+        let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
+        // One walk for three first tokens: the first name or pronoun, the first word, and
+        // the first name or personal pronoun (`His audio was quieter than Clinton's`: a
+        // sentence about him keeps him the topic). It stops once all three are known.
+        let (mut subject, mut first_word, mut about) = (None, None, None);
+        for j in range.clone() {
+            let named = self.run_at[j].is_some();
+            if subject.is_none() && (named || self.tokens[j].class.intersects(pronoun)) {
+                subject = Some(j);
+            }
+            if first_word.is_none() && self.tokens[j].kind == Kind::Word {
+                first_word = Some(j);
+            }
+            if about.is_none() && (named || self.is_topic_pronoun(j)) {
+                about = Some(!named);
+            }
+            if subject.is_some() && first_word.is_some() && about.is_some() {
+                break;
+            }
+        }
+        let about_pronoun = about.unwrap_or(false);
+        let after_phrase = OnceCell::new();
+        Sentence { range, cues, subject, first_word, after_phrase, about_pronoun }
+    }
+
+    /// See [`Sentence::after_phrase`].
+    fn after_phrase(
+        &self,
+        range: Range<usize>,
+        first_word: Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
+        // A capitalised word nobody is called (`Worried about turnout,`) names nobody.
+        let named = |i: usize| {
+            self.run_at[i].is_some_and(|r| self.runs[r].entity != Entity::Other)
+                || self.tokens[i].class.intersects(pronoun)
+        };
+        let first = first_word.filter(|&f| !named(f))?;
+        let comma = (first..range.end).find(|&i| self.tokens[i].kind == Kind::Punct(','))?;
+        let subject = (comma + 1..range.end).find(|&i| named(i))?;
+        Some((comma, subject))
+    }
+
+    fn starts_capital_word(&self, k: usize) -> bool {
+        self.text[self.tokens[k].range.clone()].starts_with(char::is_uppercase)
+    }
+
+    /// Attributes the quotation token `q` of `sentence`.
+    pub fn attribute(&self, q: usize, sentence: &Sentence) -> Attribution {
+        let Sentence { range, cues, .. } = sentence;
+        let lo = range.start;
+        let at_start = sentence.first_word.is_none_or(|j| j > q);
+        let prev = q.checked_sub(1).filter(|&p| p >= lo);
+        let prev_kind = prev.map(|p| self.tokens[p].kind);
+        let after_verb = |p: usize| {
+            // `said,` / `told reporters,` / `Peskov said` before the quotation.
+            (p.saturating_sub(3)..p).any(|k| k >= lo && self.is_class(k, WordClass::SPEECH_VERB))
+        };
+        let direct = at_start
+            || prev_kind == Some(Kind::Punct(':'))
+            || (prev_kind == Some(Kind::Punct(',')) && prev.is_some_and(after_verb))
+            || (prev.is_some_and(|p| self.is_class(p, WordClass::SPEECH_VERB))
+                && self.starts_capital(q));
+        let split = cues.partition_point(|c| c.tokens.start < q);
+        let before = cues[..split].iter().rev().take(NEAREST_CUES);
+        let after = cues[split..].iter().take(NEAREST_CUES);
+        let order: Vec<&Cue> =
+            if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
+        let preposition =
+            |p: usize| self.is_class(p, WordClass::PREPOSITION | WordClass::BEFORE_TITLE);
+        // `on "Face the Nation"`, `on CBS's "Face the Nation"`, `a "Commander-in-Chief Forum"`.
+        let after_preposition = prev.is_some_and(|p| {
+            preposition(p)
+                || (p > lo
+                    && self.text[self.tokens[p].range.clone()].ends_with(['s', 'S'])
+                    && self.text[self.tokens[p].range.clone()].contains(['\'', '’'])
+                    && preposition(p - 1))
+        });
+        let object_of_cue = after_preposition
+            || (split > 0
+                && cues[split - 1].tokens.end == q
+                && cues[split - 1].kind == CueKind::Verb);
+        // `pounding Trump as a "con artist"`: a characterisation is somebody's words.
+        let as_what = (q.saturating_sub(2).max(lo)..q).any(|j| self.is(j, "as"));
+        let mut out = Attribution {
+            direct,
+            reported: !cues.is_empty() || as_what,
+            cue_before: split > 0,
+            object_of_cue,
+            ..Attribution::default()
+        };
+        for cue in &order {
+            if let Some(m) = self.speaker_of(cue, sentence, 0) {
+                out.cue = Some(cue.tokens.clone());
+                out.mention = Some(m);
+                return out;
+            }
+        }
+        if let Some(cue) = order.first() {
+            out.cue = Some(cue.tokens.clone());
+            return out;
+        }
+        if as_what {
+            out.mention = self.subject(sentence, q);
+        }
+        // `"…" ― Veronica Cruz`: a dash and a name after the quotation sign it.
+        if let Some(Kind::Punct('―' | '—' | '–' | '-')) = self.tokens.get(q + 1).map(|t| t.kind)
+            && let Some(r) = self.run_at.get(q + 2).copied().flatten()
+        {
+            out.reported = true;
+            out.cue = Some(q + 1..q + 2);
+            out.mention =
+                Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+            return out;
+        }
+        // `Peskov: "…"`: a colon after a name introduces that person's words.
+        if prev_kind == Some(Kind::Punct(':'))
+            && let Some(p) = prev
+            && let Some(m) = self.left(p, lo)
+        {
+            out.reported = true;
+            out.cue = Some(p..p + 1);
+            out.mention = Some(m);
+        }
+        out
+    }
+
+    fn starts_capital(&self, q: usize) -> bool {
+        let Some(t) = self.tokens.get(q) else { return true };
+        self.text[t.range.clone()]
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// The speaker of `cue`: before it (`Peskov said`), after it (`said Peskov`, `according
+    /// to Peskov`), or the speaker of the verb it is joined to (`confirmed …, but stressed`).
+    fn speaker_of(&self, cue: &Cue, sentence: &Sentence, depth: usize) -> Option<MentionAt> {
+        let (range, cues) = (&sentence.range, &sentence.cues);
+        match cue.kind {
+            CueKind::SpeakerAfter => return self.right(cue.tokens.end, range.end),
+            // `Trump's claim`; with no possessor, the subject's (`Ames made the following
+            // comment:`).
+            CueKind::Noun => {
+                return self
+                    .possessor(cue.tokens.start, range.start)
+                    .or_else(|| self.subject(sentence, cue.tokens.start));
+            }
+            CueKind::Verb => {}
+        }
+        let (k, lo) = (cue.tokens.start, range.start);
+        let verb = self.tokens.get(k).filter(|t| t.kind == Kind::Word);
+        let verb = verb.map_or("", |t| &self.text[t.range.clone()]).as_bytes();
+        // `Interfax quoted him as saying`: the object speaks.
+        if verb.eq_ignore_ascii_case(b"quoted")
+            && let Some(m) = self.right(cue.tokens.end, range.end)
+            && self.is(m.tokens.end, "as")
+        {
+            return Some(m);
+        }
+        // `…, adding`, `to accuse`: the verb's subject is the clause's.
+        let ing = verb.len() >= 3 && verb[verb.len() - 3..].eq_ignore_ascii_case(b"ing");
+        let participle = ing && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
+        let infinitive = k > lo && self.is(k - 1, "to");
+        if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
+            let earlier = cues.partition_point(|c| c.tokens.end <= k);
+            // An earlier cue that names nobody (`dismissed the claim, saying`) leaves the
+            // subject.
+            if earlier > 0
+                && let Some(m) = self.speaker_of(&cues[earlier - 1], sentence, depth + 1)
+            {
+                return Some(m);
+            }
+            if let Some(m) = self.subject(sentence, k) {
+                return Some(m);
+            }
+        }
+        if let Some(m) = self.left(k, lo) {
+            return Some(m);
+        }
+        if let Some(m) = self.relative_antecedent(k, lo) {
+            return Some(m);
+        }
+        self.right(cue.tokens.end, range.end)
+    }
+
+    /// The name the sentence starts with, when it comes before token `k`: what a pronoun
+    /// later in the sentence most likely means (`the Council pledged … what it called`).
+    pub fn named_subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let j = self.subject_at(sentence, k)?;
+        let r = self.run_at[j]?;
+        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// Where the sentence's subject (its first name or pronoun) is, when before token `k`. A
+    /// phrase before the subject (`During his visit to Leeds, he paused`) is passed over: the
+    /// subject is then the first person, organisation or pronoun after its comma.
+    fn subject_at(&self, sentence: &Sentence, k: usize) -> Option<usize> {
+        let j = sentence.subject.filter(|&j| j < k)?;
+        let after_phrase = sentence
+            .after_phrase
+            .get_or_init(|| self.after_phrase(sentence.range.clone(), sentence.first_word));
+        match *after_phrase {
+            Some((comma, subject)) if j < comma && subject < k => Some(subject),
+            _ => Some(j),
+        }
+    }
+
+    /// The sentence's subject before token `k`: its first name or pronoun.
+    fn subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let j = self.subject_at(sentence, k)?;
+        // `Democratic nominee Hillary Clinton chimed in, saying`: the person, not the adjective.
+        if let Some(r) = self.run_at[j]
+            && !matches!(self.runs[r].entity, Entity::Person(_))
+            && let Some(person) = self.runs[r..]
+                .iter()
+                .position(|run| {
+                    run.tokens.start < k.min(j + 12) && matches!(run.entity, Entity::Person(_))
+                })
+                .map(|n| r + n)
+        {
+            let tokens = self.runs[person].tokens.clone();
+            return Some(MentionAt { what: Mention::Name(person), tokens });
+        }
+        if let Some(r) = self.run_at[j] {
+            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+        }
+        let p = pronoun_of(self.word_class(j))?;
+        Some(MentionAt { what: Mention::Pronoun(p), tokens: j..j + 1 })
+    }
+
+    /// The speaker of the first cue of `sentence` that names one: whom a reported-speech
+    /// sentence without quotes makes the topic.
+    pub fn sentence_speaker(&self, sentence: &Sentence) -> Option<MentionAt> {
+        sentence.cues.iter().take(NEAREST_CUES).find_map(|c| self.speaker_of(c, sentence, 0))
+    }
+
+    /// True when the verb at `k` is joined to an earlier one: `…, but stressed`, `and added`.
+    fn joined(&self, k: usize, lo: usize) -> bool {
+        let mut j = k;
+        while j > lo && self.is_between(j - 1) {
+            j -= 1;
+        }
+        j > lo && (self.is(j - 1, "and") || self.is(j - 1, "but"))
+    }
+}

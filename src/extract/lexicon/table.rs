@@ -1,0 +1,163 @@
+//! The lookup table behind [`super::Lexicon::class_of`]: short ASCII words packed into one
+//! integer each and found by open addressing, with a quick filter in front for the rest.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::class::WordClass;
+
+/// A fast hash for short words: eight bytes at a time, one multiply each. The lexicon's table of
+/// words and the name registry's maps are looked up for many words of every article, where the
+/// default hasher's protection against crafted keys buys nothing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(23);
+        }
+        self.0 = h ^ bytes.len() as u64;
+    }
+    fn write_u8(&mut self, n: u8) {
+        // A `str` key ends with one (`0xff`), and the registry's keys carry a `bool`: one
+        // multiply, not a pass of `write` over a one-byte slice.
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+pub(super) type WordMap = HashMap<Box<str>, WordClass, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer (see
+/// [`pack_lower`]), so that a lookup compares numbers, not strings. Open addressing in a table
+/// at most a quarter full: most lookups, made for nearly every word of every article, read one
+/// slot after one multiply.
+#[derive(Clone, Debug)]
+pub(super) struct ShortTable {
+    /// The packed words; 0 (no word packs to it: the length byte is never 0) marks a free slot.
+    keys: Box<[u128]>,
+    /// Each word's classes, in the slot of its key.
+    classes: Box<[WordClass]>,
+    /// 64 less the number of bits of a slot index.
+    shift: u32,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        Self::build(&[])
+    }
+}
+
+impl ShortTable {
+    /// The table of these distinct packed words and their classes.
+    pub(super) fn build(words: &[(u128, WordClass)]) -> Self {
+        let size = (words.len() * 4).next_power_of_two().max(16);
+        let mut table = Self {
+            keys: vec![0; size].into_boxed_slice(),
+            classes: vec![WordClass::empty(); size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for &(key, classes) in words {
+            let mut i = table.slot(key);
+            while table.keys[i] != 0 && table.keys[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.classes[i] = classes;
+        }
+        table
+    }
+
+    /// Where the search for `key` starts: its two halves folded, one multiply, the top bits.
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(32);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The classes of the packed word `key` (none for a word in no list).
+    #[inline]
+    pub(super) fn get(&self, key: u128) -> WordClass {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        // The table is never full: a free slot ends every search.
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.classes.get(i).copied().unwrap_or_default(),
+                Some(&k) if k != 0 => i = (i + 1) & mask,
+                _ => return WordClass::empty(),
+            }
+        }
+    }
+}
+
+/// The longest word the short-word table holds: its bytes and its length fill 16 bytes.
+pub(super) const SHORT: usize = 15;
+
+/// `word` (ASCII, at most [`SHORT`] bytes) in lower case, packed with its length.
+pub(super) fn pack_lower(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    lower_packed(u128::from_le_bytes(bytes), word.len())
+}
+
+/// [`pack_lower`] of `text[word]`, read with one sixteen-byte load when `text` has sixteen
+/// bytes from the word's start: the bytes after the word are masked off rather than copied
+/// one by one (this is the packing of nearly every word of every article).
+#[inline]
+pub(super) fn pack_lower_in(text: &[u8], word: Range<usize>) -> u128 {
+    let len = word.len();
+    let window = text.get(word.start..word.start + 16).and_then(|w| <[u8; 16]>::try_from(w).ok());
+    // The low `len` bytes set: a table rather than a shift of a `u128` by a variable amount.
+    const KEEP: [u128; SHORT + 1] = {
+        let mut keep = [0; SHORT + 1];
+        let mut len = 1;
+        while len <= SHORT {
+            keep[len] = (1 << (8 * len)) - 1;
+            len += 1;
+        }
+        keep
+    };
+    match (window, KEEP.get(len)) {
+        (Some(window), Some(keep)) => lower_packed(u128::from_le_bytes(window) & keep, len),
+        _ => pack_lower(&text[word]),
+    }
+}
+
+/// Up to [`SHORT`] ASCII bytes (the rest zero) lower-cased, with `len` in the last byte.
+#[inline]
+fn lower_packed(packed: u128, len: usize) -> u128 {
+    let packed = packed | (len as u128) << 120;
+    // All sixteen bytes lower-cased at once. Every byte is below 0x80, so adding to one never
+    // carries into the next: the top bit of each sum tells `>= 'A'` and `> 'Z'`, and a capital
+    // gets 0x20 added.
+    const ONES: u128 = u128::MAX / 255;
+    let from_a = packed + ONES * u128::from(0x80 - b'A');
+    let past_z = packed + ONES * u128::from(0x7f - b'Z');
+    let capitals = from_a & !past_z & (ONES * 0x80);
+    packed | capitals >> 2
+}
+
+/// Where the first apostrophe (`'` or `’`) of `word` is. Called for every word of every article
+/// and most words have none: a byte scan, not a search for two chars, which decodes UTF-8.
+pub(super) fn apostrophe(word: &str) -> Option<usize> {
+    // `’` is E2 80 99; E2 also leads other three-byte characters, which the check skips.
+    let b = word.as_bytes();
+    (0..b.len()).find(|&i| b[i] == b'\'' || (b[i] == 0xE2 && b[i..].starts_with("’".as_bytes())))
+}
+
+/// Bits of the quick filter in front of the table (a power of two).
+pub(super) const FILTER_BITS: usize = 1 << 14;
+
+/// The quick filter's slot for a lower-case word: most words of an article are in no list, and
+/// the filter says so from their length and first and last letters, without hashing.
+pub(super) fn filter_slot(len: usize, first: u8, last: u8) -> usize {
+    (len.wrapping_mul(0x9e37) ^ usize::from(first).wrapping_mul(0x85eb) ^ usize::from(last) << 7)
+        & (FILTER_BITS - 1)
+}
