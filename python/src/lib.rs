@@ -60,8 +60,9 @@ impl Config {
         let path: std::path::PathBuf = source.extract().map_err(|_| {
             PyTypeError::new_err("config must be None, a dict, a path or a saidso.Config")
         })?;
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| SaidsoError::new_err(format!("{}: cannot read it: {e}", path.display())))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            SaidsoError::new_err(format!("{}: cannot read it: {e}", path.display()))
+        })?;
         from_toml(source.py(), text, &path)
     }
 
@@ -95,7 +96,8 @@ fn _config_from_toml(py: Python<'_>, text: String) -> PyResult<Config> {
 }
 
 fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
-    let config = CoreConfig::from_str(&text, path).map_err(|e| SaidsoError::new_err(e.to_string()))?;
+    let config =
+        CoreConfig::from_str(&text, path).map_err(|e| SaidsoError::new_err(e.to_string()))?;
     let warn = py.import("warnings")?.getattr("warn")?;
     for warning in &config.warnings {
         warn.call1((format!("saidso configuration: {warning}"),))?;
@@ -258,12 +260,16 @@ fn extract<'py>(
         (one, ids)
     });
     let [one] = one;
-    let dicts = one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
+    let dicts =
+        one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
     PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)
 }
 
 /// The texts, paired with their titles (`None` for none), checked.
-fn with_titles(texts: Vec<String>, titles: Option<Vec<Option<String>>>) -> PyResult<Vec<(String, Option<String>)>> {
+fn with_titles(
+    texts: Vec<String>,
+    titles: Option<Vec<Option<String>>>,
+) -> PyResult<Vec<(String, Option<String>)>> {
     let titles = titles.unwrap_or_else(|| vec![None; texts.len()]);
     if titles.len() != texts.len() {
         return Err(PyValueError::new_err(format!(
@@ -295,7 +301,8 @@ fn extract_many<'py>(
     });
     let mut out = Vec::with_capacity(all.len());
     for one in &all {
-        let dicts = one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
+        let dicts =
+            one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
         out.push(PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)?);
     }
     PyList::new(py, out)
@@ -309,7 +316,9 @@ fn strings(array: &ArrayRef) -> PyResult<Vec<Option<&str>>> {
         DataType::Utf8View => array.as_string_view().iter().collect(),
         DataType::Null => vec![None; array.len()],
         other => {
-            return Err(PyTypeError::new_err(format!("expected an Arrow string array, got {other}")));
+            return Err(PyTypeError::new_err(format!(
+                "expected an Arrow string array, got {other}"
+            )));
         }
     };
     Ok(out)
@@ -420,7 +429,8 @@ impl Table {
         self.text.append_value(&row.text);
         self.kind.append_option(name(serde_json::to_value(row.kind)));
         self.speaker.append_option(row.speaker.as_deref());
-        self.speaker_kind.append_option(row.speaker_kind.and_then(|k| name(serde_json::to_value(k))));
+        self.speaker_kind
+            .append_option(row.speaker_kind.and_then(|k| name(serde_json::to_value(k))));
         self.speaker_mention.append_option(row.speaker_mention.as_deref());
         self.cue.append_option(row.cue.as_deref());
         self.start.append_value(row.start as u64);
@@ -461,7 +471,9 @@ impl Table {
         columns.push(("speaker_id", Arc::new(self.speaker_id.finish())));
         let fields: Vec<Field> = columns
             .iter()
-            .map(|(name, a)| Field::new(*name, a.data_type().clone(), a.null_count() > 0 || a.is_empty()))
+            .map(|(name, a)| {
+                Field::new(*name, a.data_type().clone(), a.null_count() > 0 || a.is_empty())
+            })
             .collect();
         let schema = Arc::new(Schema::new(fields));
         RecordBatch::try_new(schema, columns.into_iter().map(|(_, a)| a).collect())
@@ -511,8 +523,7 @@ fn read_files<'py>(
                 }
                 Ok(())
             },
-        )
-        ?;
+        )?;
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
         Ok((table.finish()?, problems))
     })?;
