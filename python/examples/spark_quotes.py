@@ -15,6 +15,7 @@ every executor needs the ``saidso`` package and CORPUS at the same path.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 import pyarrow as pa
@@ -107,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from pyspark.sql import SparkSession
 
+    # Local Python workers run this interpreter, the one with saidso installed (on a cluster,
+    # set PYSPARK_PYTHON to the executors' Python that has it).
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (
         SparkSession.builder.master(args.master)
         .appName("saidso quotes")

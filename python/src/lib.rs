@@ -27,6 +27,11 @@ use saidso::model::Article;
 use saidso::sources::{self, RawDoc};
 use saidso::speakers::Tally;
 
+/// The command's allocator (see the main crate's `src/main.rs`): extraction allocates many small
+/// strings, and runs faster on it than on the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 pyo3::create_exception!(_native, SaidsoError, pyo3::exceptions::PyException, "A saidso error.");
 
 /// The settings extraction runs with: built-in, a TOML file, or a dict of the same keys.
