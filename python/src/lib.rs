@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use arrow_array::builder::{StringBuilder, UInt64Builder};
 use arrow_array::cast::AsArray;
@@ -51,7 +51,7 @@ impl Config {
     #[pyo3(signature = (source=None))]
     fn new(source: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let Some(source) = source.filter(|s| !s.is_none()) else {
-            return Ok(Config { inner: Arc::new(CoreConfig::builtin()), source: String::new() });
+            return Ok(builtin());
         };
         if let Ok(config) = source.cast::<Config>() {
             return Ok(config.get().clone());
@@ -95,9 +95,17 @@ impl Config {
 #[pyfunction]
 fn _config_from_toml(py: Python<'_>, text: String) -> PyResult<Config> {
     if text.is_empty() {
-        return Ok(Config { inner: Arc::new(CoreConfig::builtin()), source: text });
+        return Ok(builtin());
     }
     from_toml(py, text, Path::new("(pickled)"))
+}
+
+/// The built-in settings, made once: compiling the word lists takes milliseconds, too long for
+/// every call of `extract`.
+fn builtin() -> Config {
+    static BUILTIN: OnceLock<Arc<CoreConfig>> = OnceLock::new();
+    let inner = BUILTIN.get_or_init(|| Arc::new(CoreConfig::builtin()));
+    Config { inner: Arc::clone(inner), source: String::new() }
 }
 
 fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
