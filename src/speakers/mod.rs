@@ -6,7 +6,8 @@
 //! together, [`aliases`] holds the names no rule joins, [`name`] reads a speaker's name,
 //! [`same_name`] decides when two names are one speaker's, [`roster`] applies it; [`words`],
 //! [`align`] and [`groups`] link the quotations of one statement, and [`diff`] shows where two
-//! versions differ word by word.
+//! versions differ word by word. [`tally`] carries the identities' inputs between the parts of a
+//! corpus run on many machines.
 
 pub mod aliases;
 pub mod align;
@@ -18,6 +19,7 @@ pub mod index;
 pub mod name;
 pub mod roster;
 pub mod same_name;
+pub mod tally;
 pub mod words;
 
 pub use aliases::{AliasError, AliasFile, Aliases};
@@ -25,3 +27,4 @@ pub use diff::{Change, Marked, word_diff};
 pub use digest::{ArticleInfo, Digest, Digester};
 pub use index::{Index, QuoteRef};
 pub use roster::{Roster, Speaker, SpeakerId};
+pub use tally::Tally;

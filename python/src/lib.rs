@@ -1,0 +1,680 @@
+//! The native half of the `saidso` Python package: quotations and their speakers, from texts,
+//! Arrow columns and files, with the GIL released while Rust works. The Python half
+//! (`saidso/__init__.py`) adds the pandas and Polars conveniences and the docs.
+//!
+//! Rows are the main crate's [`QuoteRow`]s, serialised by serde: the same keys as
+//! `saidso quotes --format jsonl`, whatever fields that row gains.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use arrow_array::builder::{StringBuilder, UInt64Builder};
+use arrow_array::cast::AsArray;
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_pyarrow::{FromPyArrow, ToPyArrow};
+use arrow_schema::{DataType, Field, Schema};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+use rayon::prelude::*;
+use saidso::clean::clean;
+use saidso::config::Config as CoreConfig;
+use saidso::export::{QuoteRow, rows};
+use saidso::extract::SpeakerKind;
+use saidso::load::{Loaded, load_each};
+use saidso::model::Article;
+use saidso::sources::{self, RawDoc};
+use saidso::speakers::Tally;
+
+/// The command's allocator (see the main crate's `src/main.rs`): extraction allocates many small
+/// strings, and runs faster on it than on the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+pyo3::create_exception!(_native, SaidsoError, pyo3::exceptions::PyException, "A saidso error.");
+
+/// The settings extraction runs with: built-in, a TOML file, or a dict of the same keys.
+#[pyclass(frozen, skip_from_py_object, module = "saidso._native")]
+#[derive(Clone)]
+struct Config {
+    inner: Arc<CoreConfig>,
+    /// The TOML text it was made from, so that it pickles (empty for the built-in one).
+    source: String,
+}
+
+#[pymethods]
+impl Config {
+    /// `Config()` is the built-in settings; `Config(path)` reads a TOML file; `Config(dict)`
+    /// takes the file's keys as a dict (`{"extraction": {"speech_verbs": ["quipped"]}}`).
+    #[new]
+    #[pyo3(signature = (source=None))]
+    fn new(source: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+        let Some(source) = source.filter(|s| !s.is_none()) else {
+            return Ok(builtin());
+        };
+        if let Ok(config) = source.cast::<Config>() {
+            return Ok(config.get().clone());
+        }
+        if source.is_instance_of::<PyDict>() {
+            let value = to_json(source)?;
+            let text = toml::to_string(&value)
+                .map_err(|e| PyValueError::new_err(format!("configuration dict: {e}")))?;
+            return from_toml(source.py(), text, Path::new("(dict)"));
+        }
+        let path: std::path::PathBuf = source.extract().map_err(|_| {
+            PyTypeError::new_err("config must be None, a dict, a path or a saidso.Config")
+        })?;
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            SaidsoError::new_err(format!("{}: cannot read it: {e}", path.display()))
+        })?;
+        from_toml(source.py(), text, &path)
+    }
+
+    fn __getnewargs__(&self) -> (Option<String>,) {
+        (None,)
+    }
+
+    fn __getstate__(&self) -> String {
+        self.source.clone()
+    }
+
+    fn __setstate__(&self) -> PyResult<()> {
+        // Frozen: the state is restored by `__reduce__` instead.
+        Ok(())
+    }
+
+    fn __reduce__(slf: &Bound<'_, Self>) -> PyResult<(Py<PyAny>, (String,))> {
+        let py = slf.py();
+        let from = py.import("saidso._native")?.getattr("_config_from_toml")?;
+        Ok((from.unbind(), (slf.get().source.clone(),)))
+    }
+}
+
+/// A configuration from its TOML text (for unpickling).
+#[pyfunction]
+fn _config_from_toml(py: Python<'_>, text: String) -> PyResult<Config> {
+    if text.is_empty() {
+        return Ok(builtin());
+    }
+    from_toml(py, text, Path::new("(pickled)"))
+}
+
+/// The built-in settings, made once: compiling the word lists takes milliseconds, too long for
+/// every call of `extract`.
+fn builtin() -> Config {
+    static BUILTIN: OnceLock<Arc<CoreConfig>> = OnceLock::new();
+    let inner = BUILTIN.get_or_init(|| Arc::new(CoreConfig::builtin()));
+    Config { inner: Arc::clone(inner), source: String::new() }
+}
+
+fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
+    let config =
+        CoreConfig::from_str(&text, path).map_err(|e| SaidsoError::new_err(e.to_string()))?;
+    let warn = py.import("warnings")?.getattr("warn")?;
+    for warning in &config.warnings {
+        warn.call1((format!("saidso configuration: {warning}"),))?;
+    }
+    Ok(Config { inner: Arc::new(config), source: text })
+}
+
+/// A dict of settings as JSON, for TOML: strings, numbers, booleans, lists and dicts.
+fn to_json(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    if value.is_instance_of::<PyBool>() {
+        return Ok(Value::Bool(value.extract()?));
+    }
+    if value.is_instance_of::<PyInt>() {
+        return Ok(Value::from(value.extract::<i64>()?));
+    }
+    if value.is_instance_of::<PyFloat>() {
+        let f: f64 = value.extract()?;
+        return serde_json::Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| PyValueError::new_err("configuration: a number that is not finite"));
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return Ok(Value::String(s.extract::<String>()?));
+    }
+    if let Ok(d) = value.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            let key: String = k
+                .extract()
+                .map_err(|_| PyTypeError::new_err("configuration: keys must be strings"))?;
+            map.insert(key, to_json(&v)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(items) = value.try_iter() {
+        let list = items.map(|v| to_json(&v?)).collect::<PyResult<Vec<_>>>()?;
+        return Ok(Value::Array(list));
+    }
+    let kind = value.get_type().name()?;
+    Err(PyTypeError::new_err(format!("configuration: cannot use a value of type {kind}")))
+}
+
+/// The configuration `config` names (see [`Config::new`]).
+fn config_of(config: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<CoreConfig>> {
+    Ok(Config::new(config)?.inner)
+}
+
+/// One text's quotations: the rows, and each quotation's start and end in code points.
+struct Extracted {
+    article: Option<Article>,
+    rows: Vec<QuoteRow>,
+    chars: Vec<(usize, usize)>,
+}
+
+/// Extracts the quotations of `text` as `saidso quotes` does for a plain-text file.
+fn extract_text(config: &CoreConfig, text: &str, title: Option<String>) -> Extracted {
+    let raw = RawDoc { path: String::new(), text: text.to_string(), title, ..Default::default() };
+    let Some(article) = clean(raw, &config.rules) else {
+        return Extracted { article: None, rows: Vec::new(), chars: Vec::new() };
+    };
+    let quotes = config.extractor.extract(&article);
+    let rows = rows(&article, &quotes);
+    // Offsets in code points are counted in the text as given: cleaning blanks control
+    // characters byte for byte, which changes how many characters there are, not the bytes.
+    let chars = rows.iter().map(|r| (char_offset(text, r.start), char_offset(text, r.end)));
+    let chars = chars.collect();
+    Extracted { article: Some(article), rows, chars }
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    let head = text.as_bytes().get(..byte).unwrap_or(text.as_bytes());
+    head.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// The speaker ids of a run of texts' quotations, as over one corpus.
+fn identify(config: &CoreConfig, texts: &[Extracted]) -> HashMap<(String, SpeakerKind), String> {
+    let mut tally = Tally::new();
+    for t in texts {
+        if let Some(article) = &t.article {
+            tally.add_names(article.id, t.rows.iter().map(speaker_of));
+        }
+    }
+    tally.identities(&config.digester).1
+}
+
+fn speaker_of(row: &QuoteRow) -> Option<(&str, SpeakerKind)> {
+    let kind = row.speaker_kind.unwrap_or(SpeakerKind::Unknown);
+    row.speaker.as_deref().map(|s| (s, kind))
+}
+
+fn speaker_id<'a>(
+    ids: &'a HashMap<(String, SpeakerKind), String>,
+    row: &QuoteRow,
+) -> Option<&'a str> {
+    let (name, kind) = speaker_of(row)?;
+    ids.get(&(name.to_string(), kind)).map(String::as_str)
+}
+
+/// A row as a dict: the JSON row's keys less `file`, with `start_char`, `end_char` and
+/// `speaker_id`.
+fn row_dict<'py>(
+    py: Python<'py>,
+    row: &QuoteRow,
+    chars: (usize, usize),
+    id: Option<&str>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let value = serde_json::to_value(row).map_err(|e| SaidsoError::new_err(e.to_string()))?;
+    let dict = PyDict::new(py);
+    if let serde_json::Value::Object(map) = value {
+        for (key, v) in map {
+            if key != "file" {
+                dict.set_item(key, json_to_py(py, &v)?)?;
+            }
+        }
+    }
+    dict.set_item("start_char", chars.0)?;
+    dict.set_item("end_char", chars.1)?;
+    dict.set_item("speaker_id", id)?;
+    Ok(dict)
+}
+
+fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match n.as_u64() {
+            Some(u) => u.into_pyobject(py)?.into_any(),
+            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let items = a.iter().map(|x| json_to_py(py, x)).collect::<PyResult<Vec<_>>>()?;
+            PyList::new(py, items)?.into_any()
+        }
+        Value::Object(m) => {
+            let dict = PyDict::new(py);
+            for (k, x) in m {
+                dict.set_item(k, json_to_py(py, x)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// The quotations of one text, as dicts.
+#[pyfunction]
+#[pyo3(signature = (text, title=None, config=None))]
+fn extract<'py>(
+    py: Python<'py>,
+    text: &str,
+    title: Option<String>,
+    config: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let config = config_of(config)?;
+    let (one, ids) = py.detach(|| {
+        let one = [extract_text(&config, text, title)];
+        let ids = identify(&config, &one);
+        (one, ids)
+    });
+    let [one] = one;
+    let dicts =
+        one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
+    PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)
+}
+
+/// The texts, paired with their titles (`None` for none), checked.
+fn with_titles(
+    texts: Vec<String>,
+    titles: Option<Vec<Option<String>>>,
+) -> PyResult<Vec<(String, Option<String>)>> {
+    let titles = titles.unwrap_or_else(|| vec![None; texts.len()]);
+    if titles.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{} texts but {} titles",
+            texts.len(),
+            titles.len()
+        )));
+    }
+    Ok(texts.into_iter().zip(titles).collect())
+}
+
+/// The quotations of many texts, in parallel: a list of rows per text. Speaker ids hold across
+/// the texts.
+#[pyfunction]
+#[pyo3(signature = (texts, titles=None, config=None))]
+fn extract_many<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    titles: Option<Vec<Option<String>>>,
+    config: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let config = config_of(config)?;
+    let pairs = with_titles(texts, titles)?;
+    let (all, ids) = py.detach(|| {
+        let all: Vec<Extracted> =
+            pairs.into_par_iter().map(|(t, title)| extract_text(&config, &t, title)).collect();
+        let ids = identify(&config, &all);
+        (all, ids)
+    });
+    let mut out = Vec::with_capacity(all.len());
+    for one in &all {
+        let dicts =
+            one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
+        out.push(PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)?);
+    }
+    PyList::new(py, out)
+}
+
+/// The strings of an Arrow string array (any of the three layouts), nulls as `None`.
+fn strings(array: &ArrayRef) -> PyResult<Vec<Option<&str>>> {
+    let out = match array.data_type() {
+        DataType::Utf8 => array.as_string::<i32>().iter().collect(),
+        DataType::LargeUtf8 => array.as_string::<i64>().iter().collect(),
+        DataType::Utf8View => array.as_string_view().iter().collect(),
+        DataType::Null => vec![None; array.len()],
+        other => {
+            return Err(PyTypeError::new_err(format!(
+                "expected an Arrow string array, got {other}"
+            )));
+        }
+    };
+    Ok(out)
+}
+
+/// The quotations of an Arrow string array, one row per quotation with its article's index,
+/// as an Arrow record batch. Strings are read in place, without a Python object each.
+#[pyfunction]
+#[pyo3(signature = (texts, titles=None, config=None))]
+fn extract_arrow<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    titles: Option<&Bound<'py, PyAny>>,
+    config: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let config = config_of(config)?;
+    let texts = arrow_array::make_array(arrow_data::ArrayData::from_pyarrow_bound(texts)?);
+    let titles = titles
+        .filter(|t| !t.is_none())
+        .map(|t| arrow_data::ArrayData::from_pyarrow_bound(t).map(arrow_array::make_array))
+        .transpose()?;
+    let batch = py.detach(|| -> PyResult<RecordBatch> {
+        let text = strings(&texts)?;
+        let title = match &titles {
+            Some(t) => strings(t)?,
+            None => vec![None; text.len()],
+        };
+        if title.len() != text.len() {
+            return Err(PyValueError::new_err(format!(
+                "{} texts but {} titles",
+                text.len(),
+                title.len()
+            )));
+        }
+        let all: Vec<Extracted> = text
+            .par_iter()
+            .zip(&title)
+            .map(|(t, title)| extract_text(&config, t.unwrap_or(""), title.map(str::to_string)))
+            .collect();
+        let ids = identify(&config, &all);
+        let mut table = Table::new(false, true);
+        for (index, one) in all.iter().enumerate() {
+            for (row, &chars) in one.rows.iter().zip(&one.chars) {
+                table.push(row, Some(index), Some(chars), speaker_id(&ids, row), None);
+            }
+        }
+        table.finish()
+    })?;
+    batch.to_pyarrow(py)
+}
+
+/// Rows as Arrow columns.
+struct Table {
+    file: Option<StringBuilder>,
+    index: UInt64Builder,
+    article_id: StringBuilder,
+    title: StringBuilder,
+    text: StringBuilder,
+    kind: StringBuilder,
+    speaker: StringBuilder,
+    speaker_kind: StringBuilder,
+    speaker_mention: StringBuilder,
+    cue: StringBuilder,
+    start: UInt64Builder,
+    end: UInt64Builder,
+    start_char: Option<(UInt64Builder, UInt64Builder)>,
+    speaker_id: StringBuilder,
+}
+
+impl Table {
+    fn new(files: bool, chars: bool) -> Self {
+        Table {
+            file: files.then(StringBuilder::new),
+            index: UInt64Builder::new(),
+            article_id: StringBuilder::new(),
+            title: StringBuilder::new(),
+            text: StringBuilder::new(),
+            kind: StringBuilder::new(),
+            speaker: StringBuilder::new(),
+            speaker_kind: StringBuilder::new(),
+            speaker_mention: StringBuilder::new(),
+            cue: StringBuilder::new(),
+            start: UInt64Builder::new(),
+            end: UInt64Builder::new(),
+            start_char: chars.then(|| (UInt64Builder::new(), UInt64Builder::new())),
+            speaker_id: StringBuilder::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        row: &QuoteRow,
+        index: Option<usize>,
+        chars: Option<(usize, usize)>,
+        id: Option<&str>,
+        article_id: Option<String>,
+    ) {
+        let name = |v: serde_json::Result<serde_json::Value>| match v {
+            Ok(serde_json::Value::String(s)) => Some(s),
+            _ => None,
+        };
+        if let Some(file) = &mut self.file {
+            file.append_value(&row.file);
+        }
+        self.index.append_option(index.map(|i| i as u64));
+        self.article_id.append_option(article_id);
+        self.title.append_value(&row.article);
+        self.text.append_value(&row.text);
+        self.kind.append_option(name(serde_json::to_value(row.kind)));
+        self.speaker.append_option(row.speaker.as_deref());
+        self.speaker_kind
+            .append_option(row.speaker_kind.and_then(|k| name(serde_json::to_value(k))));
+        self.speaker_mention.append_option(row.speaker_mention.as_deref());
+        self.cue.append_option(row.cue.as_deref());
+        self.start.append_value(row.start as u64);
+        self.end.append_value(row.end as u64);
+        if let (Some((s, e)), Some((cs, ce))) = (&mut self.start_char, chars) {
+            s.append_value(cs as u64);
+            e.append_value(ce as u64);
+        }
+        self.speaker_id.append_option(id);
+    }
+
+    fn finish(mut self) -> PyResult<RecordBatch> {
+        let mut columns: Vec<(&str, ArrayRef)> = Vec::new();
+        if let Some(mut file) = self.file.take() {
+            columns.push(("file", Arc::new(file.finish())));
+        }
+        let index = self.index.finish();
+        if index.null_count() == 0 {
+            columns.push(("article_index", Arc::new(index)));
+        }
+        let article_id = self.article_id.finish();
+        if article_id.null_count() == 0 {
+            columns.push(("article_id", Arc::new(article_id)));
+        }
+        columns.push(("article", Arc::new(self.title.finish())));
+        columns.push(("text", Arc::new(self.text.finish())));
+        columns.push(("kind", Arc::new(self.kind.finish())));
+        columns.push(("speaker", Arc::new(self.speaker.finish())));
+        columns.push(("speaker_kind", Arc::new(self.speaker_kind.finish())));
+        columns.push(("speaker_mention", Arc::new(self.speaker_mention.finish())));
+        columns.push(("cue", Arc::new(self.cue.finish())));
+        columns.push(("start", Arc::new(self.start.finish())));
+        columns.push(("end", Arc::new(self.end.finish())));
+        if let Some((mut s, mut e)) = self.start_char.take() {
+            columns.push(("start_char", Arc::new(s.finish())));
+            columns.push(("end_char", Arc::new(e.finish())));
+        }
+        columns.push(("speaker_id", Arc::new(self.speaker_id.finish())));
+        let fields: Vec<Field> = columns
+            .iter()
+            .map(|(name, a)| {
+                Field::new(*name, a.data_type().clone(), a.null_count() > 0 || a.is_empty())
+            })
+            .collect();
+        let schema = Arc::new(Schema::new(fields));
+        RecordBatch::try_new(schema, columns.into_iter().map(|(_, a)| a).collect())
+            .map_err(|e| SaidsoError::new_err(e.to_string()))
+    }
+}
+
+/// The inputs `paths` name, in the order `saidso` reads them (folders walked, sorted).
+#[pyfunction]
+fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let (inputs, problems) = sources::discover(&paths);
+    let problems = problems.iter().map(ToString::to_string).collect();
+    (inputs.iter().map(sources::Input::display).collect(), problems)
+}
+
+/// Reads files and folders as `saidso quotes` does (text, HTML, feeds, JSON Lines…): the rows
+/// of one part of a corpus, with `file`, `article_index` (the article's place in this part) and
+/// `article_id`, but no `speaker_id` (see `Speakers`), and the problems met.
+#[pyfunction]
+#[pyo3(signature = (paths, config=None))]
+fn read_files<'py>(
+    py: Python<'py>,
+    paths: Vec<String>,
+    config: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+    let config = config_of(config)?;
+    let (batch, problems) = py.detach(|| -> PyResult<_> {
+        let (inputs, mut problems) = sources::discover(&paths);
+        let mut table = Table::new(true, false);
+        let mut index = 0;
+        load_each::<_, PyErr>(
+            &inputs,
+            &config.rules,
+            |article| {
+                let quotes = config.extractor.extract(&article);
+                (article.id, rows(&article, &quotes))
+            },
+            |loaded| {
+                match loaded {
+                    Loaded::Problem(p) => problems.push(p),
+                    Loaded::Item((id, rows)) => {
+                        for row in &rows {
+                            table.push(row, Some(index), None, None, Some(id.to_string()));
+                        }
+                        index += 1;
+                    }
+                }
+                Ok(())
+            },
+        )?;
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        Ok((table.finish()?, problems))
+    })?;
+    Ok((batch.to_pyarrow(py)?, problems))
+}
+
+/// Who is quoted in a part of a corpus: merge the parts' in order, and the ids are those of one
+/// pass over the whole.
+#[pyclass(skip_from_py_object, module = "saidso._native")]
+#[derive(Clone, Default)]
+struct Speakers {
+    tally: Tally,
+}
+
+#[pymethods]
+impl Speakers {
+    #[new]
+    fn new() -> Self {
+        Self::default()
+    }
+
+    /// The speakers of rows with `article_index`, `article_id`, `speaker` and `speaker_kind`
+    /// columns (as `read_files` gives them), in order.
+    #[staticmethod]
+    fn from_arrow(batch: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let batch = RecordBatch::from_pyarrow_bound(batch)?;
+        let column = |name: &str| -> PyResult<ArrayRef> {
+            batch
+                .column_by_name(name)
+                .cloned()
+                .ok_or_else(|| PyValueError::new_err(format!("the rows have no {name:?} column")))
+        };
+        let (index, id) = (column("article_index")?, column("article_id")?);
+        let (speaker, kind) = (column("speaker")?, column("speaker_kind")?);
+        let index = index
+            .as_primitive_opt::<arrow_array::types::UInt64Type>()
+            .ok_or_else(|| PyTypeError::new_err("article_index must be uint64"))?;
+        let (id, speaker, kind) = (strings(&id)?, strings(&speaker)?, strings(&kind)?);
+        let mut tally = Tally::new();
+        let mut start = 0;
+        while start < index.len() {
+            let end = (start..index.len()).find(|&i| index.value(i) != index.value(start));
+            let end = end.unwrap_or(index.len());
+            let article = id[start]
+                .and_then(|s| s.parse().ok())
+                .ok_or_else(|| PyValueError::new_err("article_id must be a hex id"))?;
+            let names = (start..end).map(|i| speaker[i].map(|s| (s, kind_of(kind[i]))));
+            tally.add_names(article, names);
+            start = end;
+        }
+        Ok(Speakers { tally })
+    }
+
+    /// These speakers followed by `others`' (each a `Speakers`), in that order.
+    #[pyo3(signature = (*others))]
+    fn merge(&self, others: Vec<PyRef<'_, Speakers>>) -> Self {
+        let mut tally = self.tally.clone();
+        for other in others {
+            tally.merge(&other.tally);
+        }
+        Speakers { tally }
+    }
+
+    fn __len__(&self) -> usize {
+        self.tally.articles()
+    }
+
+    /// The speaker id of each speaker name, as `{(speaker, speaker_kind): id}`.
+    #[pyo3(signature = (config=None))]
+    fn identities(
+        &self,
+        py: Python<'_>,
+        config: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<HashMap<(String, String), String>> {
+        let config = config_of(config)?;
+        let ids = py.detach(|| self.tally.identities(&config.digester).1);
+        Ok(ids.into_iter().map(|((n, k), id)| ((n, kind_name(k).to_string()), id)).collect())
+    }
+
+    /// Every speaker, most quoted first: id, name, kind, variants, quotes, articles.
+    #[pyo3(signature = (config=None))]
+    fn roster<'py>(
+        &self,
+        py: Python<'py>,
+        config: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let config = config_of(config)?;
+        let (roster, _) = py.detach(|| self.tally.identities(&config.digester));
+        let rows = roster.speakers().iter().map(|s| {
+            let d = PyDict::new(py);
+            d.set_item("id", &s.slug)?;
+            d.set_item("name", &s.name)?;
+            d.set_item("kind", kind_name(s.kind))?;
+            d.set_item("variants", &s.variants)?;
+            d.set_item("quotes", s.quotes.len())?;
+            d.set_item("articles", s.articles)?;
+            Ok(d)
+        });
+        PyList::new(py, rows.collect::<PyResult<Vec<_>>>()?)
+    }
+
+    fn __getstate__(&self) -> PyResult<Vec<u8>> {
+        serde_json::to_vec(&self.tally).map_err(|e| SaidsoError::new_err(e.to_string()))
+    }
+
+    fn __setstate__(&mut self, state: Vec<u8>) -> PyResult<()> {
+        self.tally = serde_json::from_slice(&state)
+            .map_err(|e| SaidsoError::new_err(format!("not a saidso.Speakers state: {e}")))?;
+        Ok(())
+    }
+}
+
+fn kind_of(name: Option<&str>) -> SpeakerKind {
+    match name {
+        Some("person") => SpeakerKind::Person,
+        Some("organisation") => SpeakerKind::Organisation,
+        _ => SpeakerKind::Unknown,
+    }
+}
+
+fn kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+        SpeakerKind::Unknown => "unknown",
+    }
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("SaidsoError", m.py().get_type::<SaidsoError>())?;
+    m.add_class::<Config>()?;
+    m.add_class::<Speakers>()?;
+    m.add_function(wrap_pyfunction!(_config_from_toml, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(discover, m)?)?;
+    m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    Ok(())
+}

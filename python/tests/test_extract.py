@@ -1,0 +1,167 @@
+"""`saidso.extract` and friends give the rows `saidso quotes --format jsonl` gives."""
+
+from __future__ import annotations
+
+import pickle
+import warnings
+from pathlib import Path
+
+import pytest
+
+import saidso
+from conftest import FIXTURES, ROOT
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+OWN = sorted(FIXTURES.glob("*.*"))
+
+
+def without(rows: list[dict], *keys: str) -> list[dict]:
+    return [{k: v for k, v in r.items() if k not in keys} for r in rows]
+
+
+def test_there_are_texts_to_compare():
+    assert len(SEEDS) >= 5 and len(OWN) >= 3
+
+
+@pytest.mark.parametrize("path", SEEDS + OWN, ids=lambda p: p.name)
+def test_extract_equals_the_command(path: Path, cli_quotes):
+    expected = cli_quotes(path)
+    assert expected, f"the command finds no quotation in {path.name}"
+    text = path.read_bytes().decode("utf-8")
+    got = saidso.extract(text)
+    assert without(got, "start_char", "end_char") == without(expected, "file")
+
+
+@pytest.mark.parametrize("path", SEEDS + OWN, ids=lambda p: p.name)
+def test_char_offsets_slice_the_python_string(path: Path):
+    text = path.read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    rows = saidso.extract(text)
+    for r in rows:
+        assert text[r["start_char"] : r["end_char"]] == data[r["start"] : r["end"]].decode()
+
+
+def test_char_offsets_differ_from_bytes_past_non_ascii():
+    rows = saidso.extract((FIXTURES / "accents.txt").read_text(encoding="utf-8"))
+    assert any(r["start_char"] < r["start"] for r in rows)
+
+
+def test_a_title_given_is_the_article():
+    rows = saidso.extract('"We are ready," Dmitry Peskov said.', title="Talks")
+    assert [(r["article"], r["speaker"], r["text"], r["speaker_id"]) for r in rows] == [
+        ("Talks", "Dmitry Peskov", "We are ready,", "dmitry-peskov")
+    ]
+
+
+def test_no_text_no_rows():
+    assert saidso.extract("") == []
+    assert saidso.extract("   \n\n ") == []
+
+
+def test_extract_many_equals_the_command_over_the_files(cli_quotes):
+    paths = SEEDS + OWN
+    expected = cli_quotes(*paths)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    got = saidso.extract_many(texts)
+    assert len(got) == len(texts)
+    flat = [r for rows in got for r in rows]
+    # Speaker ids hold across the texts, as the command's do across the files.
+    assert without(flat, "start_char", "end_char") == without(expected, "file")
+    one_by_one = [without(saidso.extract(t), "speaker_id") for t in texts]
+    assert [without(rows, "speaker_id") for rows in got] == one_by_one
+
+
+def test_extract_many_checks_the_titles():
+    with pytest.raises(ValueError, match="2 texts but 1 titles"):
+        saidso.extract_many(["a", "b"], titles=["x"])
+    rows = saidso.extract_many(['"Yes," Anna Berg said.'], titles=["Vote"])
+    assert rows[0][0]["article"] == "Vote"
+
+
+def test_extract_arrow_takes_pyarrow_pandas_and_lists(cli_quotes):
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    expected = saidso.extract_many(texts)
+    for column in (pa.array(texts), pa.array(texts, pa.large_string()), pd.Series(texts), texts):
+        table = saidso.extract_arrow(column)
+        assert isinstance(table, pa.Table)
+        rows = table.to_pylist()
+        flat = [dict(r, article_index=i) for i, rs in enumerate(expected) for r in rs]
+        assert len(rows) == len(flat)
+        for got, want in zip(rows, flat):
+            assert {k: got[k] for k in want} == want
+
+
+def test_extract_arrow_with_nulls_and_chunks():
+    pa = pytest.importorskip("pyarrow")
+    chunked = pa.chunked_array([['"Yes," Anna Berg said.', None], ['"No," Tom Baker said.']])
+    table = saidso.extract_arrow(chunked, titles=["a", "b", "c"])
+    assert table.column("article_index").to_pylist() == [0, 2]
+    assert table.column("article").to_pylist() == ["a", "c"]
+    assert table.column("speaker_id").to_pylist() == ["anna-berg", "tom-baker"]
+
+
+def test_extract_arrow_refuses_numbers():
+    pa = pytest.importorskip("pyarrow")
+    with pytest.raises(TypeError):
+        saidso.extract_arrow(pa.array([1, 2]))
+
+
+def test_polars_column_when_installed():
+    pl = pytest.importorskip("polars", reason="polars is not installed")
+    table = saidso.extract_arrow(pl.Series(['"Yes," Anna Berg said.']))
+    assert table.column("speaker").to_pylist() == ["Anna Berg"]
+
+
+VERB_TEXT = 'Harbour news\n\n"The boats are back," Jim Baker harrumphed on Sunday.\n'
+
+
+def test_configuration_as_dict_path_and_object(tmp_path, cli_quotes):
+    toml = tmp_path / "config.toml"
+    toml.write_text('[extraction]\nspeech_verbs = ["harrumphed"]\n')
+    article = tmp_path / "article.txt"
+    article.write_text(VERB_TEXT)
+    expected = without(cli_quotes(article, config=str(toml)), "file")
+    assert expected and expected[0]["speaker"] == "Jim Baker"
+    as_dict = {"extraction": {"speech_verbs": ["harrumphed"]}}
+    for config in (as_dict, toml, str(toml), saidso.Config(as_dict)):
+        assert without(saidso.extract(VERB_TEXT, config=config), "start_char", "end_char") == expected
+    assert saidso.extract(VERB_TEXT) != saidso.extract(VERB_TEXT, config=as_dict)
+
+
+def test_doubled_apostrophes_are_a_setting():
+    text = "Talks\n\n''We are ready,'' Dmitry Peskov said on Monday.\n"
+    on = saidso.extract(text, config={"extraction": {"doubled_apostrophe_quotes": True}})
+    assert [r["text"] for r in on] == ["We are ready,"]
+
+
+def test_configuration_errors_are_exceptions(tmp_path):
+    with pytest.raises(saidso.SaidsoError, match="cannot read it"):
+        saidso.extract("x", config=tmp_path / "missing.toml")
+    with pytest.raises(saidso.SaidsoError):
+        saidso.extract("x", config={"extraction": {"speech_verbs": "not a list"}})
+    with pytest.raises(TypeError):
+        saidso.extract("x", config=42)
+    with pytest.raises(TypeError):
+        saidso.extract("x", config={"extraction": {"speech_verbs": [object()]}})
+
+
+def test_unknown_settings_warn():
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        saidso.Config({"extraction": {"no_such_key": 1}})
+    assert any("no_such_key" in str(w.message) for w in seen)
+
+
+def test_config_and_speakers_pickle():
+    config = saidso.Config({"extraction": {"speech_verbs": ["harrumphed"]}})
+    again = pickle.loads(pickle.dumps(config))
+    assert saidso.extract(VERB_TEXT, config=again) == saidso.extract(VERB_TEXT, config=config)
+    table, _ = saidso.read_files([str(p) for p in SEEDS])
+    speakers = saidso.speakers_of(table)
+    copy = pickle.loads(pickle.dumps(speakers))
+    assert len(copy) == len(speakers) > 0
+    assert copy.identities() == speakers.identities()
+    with pytest.raises(saidso.SaidsoError):
+        saidso.Speakers().__setstate__(b"not json")

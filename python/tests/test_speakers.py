@@ -1,0 +1,63 @@
+"""Speaker ids as a reduce: parts read and merged in order give the command's ids."""
+
+from __future__ import annotations
+
+import pytest
+
+import saidso
+from conftest import FIXTURES, ROOT
+
+PATHS = [str(p) for p in sorted((ROOT / "seeds").glob("*.txt")) + sorted(FIXTURES.glob("*.*"))]
+
+
+def ids_by_row(table, identities):
+    table = saidso.assign_speaker_ids(table, identities)
+    return [
+        (r["file"], r["start"], r["speaker_id"])
+        for r in table.select(["file", "start", "speaker_id"]).to_pylist()
+    ]
+
+
+def test_read_files_gives_the_command_rows(cli_quotes):
+    expected = cli_quotes(*PATHS)
+    table, problems = saidso.read_files(PATHS)
+    assert problems == []
+    ids = saidso.speakers_of(table).identities()
+    got = saidso.assign_speaker_ids(table, ids).to_pylist()
+    keys = ["file", "article", "text", "kind", "speaker", "speaker_kind", "speaker_mention", "cue", "start", "end", "speaker_id"]
+    assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
+
+
+@pytest.mark.parametrize("cuts", [[1], [2, 5], [1, 2, 3, 4, 5, 6, 7]])
+def test_parts_merged_in_order_give_one_pass(cuts):
+    whole, _ = saidso.read_files(PATHS)
+    expected = ids_by_row(whole, saidso.speakers_of(whole).identities())
+    bounds = [0, *cuts, len(PATHS)]
+    tables = [saidso.read_files(PATHS[a:b])[0] for a, b in zip(bounds, bounds[1:])]
+    merged = saidso.merge_speakers([saidso.speakers_of(t) for t in tables])
+    assert len(merged) == len(saidso.speakers_of(whole))
+    got = [row for t in tables for row in ids_by_row(t, merged.identities())]
+    assert got == expected
+
+
+def test_roster_counts_quotes_and_articles():
+    table, _ = saidso.read_files(PATHS)
+    roster = saidso.speakers_of(table).roster()
+    assert roster[0]["quotes"] >= roster[-1]["quotes"]
+    assert sum(s["quotes"] for s in roster) <= table.num_rows
+    assert {"id", "name", "kind", "variants", "quotes", "articles"} <= set(roster[0])
+
+
+def test_missing_files_are_problems_not_panics(tmp_path):
+    table, problems = saidso.read_files([str(tmp_path / "nope.txt")])
+    assert table.num_rows == 0
+    assert problems and "nope.txt" in problems[0]
+    (tmp_path / "bin.dat").write_bytes(b"\x00\x01\x02" * 100)
+    table, problems = saidso.read_files([str(tmp_path / "bin.dat")])
+    assert table.num_rows == 0 and "binary" in problems[0]
+
+
+def test_from_arrow_needs_its_columns():
+    pa = pytest.importorskip("pyarrow")
+    with pytest.raises(ValueError, match="article_index"):
+        saidso.Speakers.from_arrow(pa.record_batch({"x": [1]}))

@@ -1,0 +1,258 @@
+//! Who is quoted where, small enough to send between processes: the reduce step of a run split
+//! over many machines. Each part of a corpus is tallied on its own; the tallies merged in input
+//! order settle the same speakers, with the same ids, as one [`Index`] over the whole corpus.
+//!
+//! Identities depend only on the speakers' names, how often each is quoted and in how many
+//! articles, and the order names first appear in; so a tally keeps each article's id and the
+//! name (interned) of each of its quotations, and nothing of the text.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::extract::{Quote, SpeakerKind};
+use crate::model::{Article, ArticleId};
+
+use super::digest::{ArticleInfo, Digest, Digester, QuoteDigest};
+use super::index::{Index, QuoteRef};
+use super::roster::Roster;
+
+/// A speaker as a quotation gives it: the name as written and the extractor's kind.
+pub type NameAndKind = (String, SpeakerKind);
+
+/// The speakers of a run of articles, mergeable in order (see the module's doc).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Each distinct speaker name as written, with its kind (see [`kind_code`]).
+    names: Vec<(String, u8)>,
+    /// Each article, in input order: its id, and the name of each quotation (an index into
+    /// `names`).
+    articles: Vec<(u64, Vec<Option<u32>>)>,
+    /// `names` → index; rebuilt on demand after deserialising.
+    #[serde(skip)]
+    lookup: HashMap<(String, u8), u32>,
+}
+
+impl Tally {
+    /// An empty tally.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an article and the quotations the extractor found in it.
+    pub fn add(&mut self, article: &Article, quotes: &[Quote]) {
+        let speakers = quotes.iter().map(|q| {
+            q.speaker.as_deref().map(|s| (s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown)))
+        });
+        self.add_names(article.id, speakers);
+    }
+
+    /// Adds an article by its id and its quotations' speakers, as the rows give them.
+    pub fn add_names<'a>(
+        &mut self,
+        article: ArticleId,
+        speakers: impl IntoIterator<Item = Option<(&'a str, SpeakerKind)>>,
+    ) {
+        let names = speakers.into_iter().map(|s| s.map(|(n, k)| self.intern(n, kind_code(k))));
+        let names = names.collect();
+        self.articles.push((article.0, names));
+    }
+
+    /// Appends `other`'s articles after this tally's: merging the tallies of consecutive parts
+    /// of a corpus in order gives the tally of the whole.
+    pub fn merge(&mut self, other: &Tally) {
+        for (id, names) in &other.articles {
+            let names = names
+                .iter()
+                .map(|n| {
+                    let (name, kind) = other.names.get((*n)? as usize)?;
+                    Some(self.intern(name, *kind))
+                })
+                .collect();
+            self.articles.push((*id, names));
+        }
+    }
+
+    /// How many articles are tallied.
+    pub fn articles(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// The speakers index these articles make: identities only (no statement groups, no forms
+    /// of the names).
+    pub fn index(&self, digester: &Digester) -> Index {
+        let mut index = Index::new(digester.clone());
+        let parsed: Vec<_> =
+            self.names.iter().map(|(n, k)| digester.name(n, kind_of(*k))).collect();
+        for (id, names) in &self.articles {
+            let quotes = names
+                .iter()
+                .map(|n| QuoteDigest {
+                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()),
+                    words: Vec::new(),
+                })
+                .collect();
+            let article = ArticleInfo {
+                id: ArticleId(*id),
+                title: String::new(),
+                path: String::new(),
+                site: None,
+                date: None,
+            };
+            index.insert(Digest { article, quotes, forms: Vec::new() });
+        }
+        index
+    }
+
+    /// The speaker id (see [`super::Speaker::slug`]) of every name tallied, as `saidso quotes`
+    /// gives it over the same articles; a name that is no speaker's (a pronoun) has none.
+    pub fn identities(&self, digester: &Digester) -> (Roster, HashMap<NameAndKind, String>) {
+        let index = self.index(digester);
+        let roster = index.roster();
+        // Every quotation of one name has one speaker: the first of each name is asked.
+        let mut first: Vec<Option<QuoteRef>> = vec![None; self.names.len()];
+        for (id, names) in &self.articles {
+            for (quote, n) in names.iter().enumerate() {
+                if let Some(slot) = n.and_then(|n| first.get_mut(n as usize))
+                    && slot.is_none()
+                {
+                    *slot = Some(QuoteRef { article: ArticleId(*id), quote });
+                }
+            }
+        }
+        let ids = self
+            .names
+            .iter()
+            .zip(first)
+            .filter_map(|((name, kind), r)| {
+                let speaker = roster.speaker_of(&index, r?)?;
+                Some(((name.clone(), kind_of(*kind)), speaker.slug.clone()))
+            })
+            .collect();
+        (roster, ids)
+    }
+
+    fn intern(&mut self, name: &str, kind: u8) -> u32 {
+        if self.lookup.len() != self.names.len() {
+            self.lookup = (0..).zip(&self.names).map(|(i, n)| (n.clone(), i)).collect();
+        }
+        let key = (name.to_string(), kind);
+        if let Some(&i) = self.lookup.get(&key) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(key.clone());
+        self.lookup.insert(key, i);
+        i
+    }
+}
+
+/// A kind as one byte, for the tally's serialised form.
+fn kind_code(kind: SpeakerKind) -> u8 {
+    match kind {
+        SpeakerKind::Person => 0,
+        SpeakerKind::Organisation => 1,
+        SpeakerKind::Unknown => 2,
+    }
+}
+
+fn kind_of(code: u8) -> SpeakerKind {
+    match code {
+        0 => SpeakerKind::Person,
+        1 => SpeakerKind::Organisation,
+        _ => SpeakerKind::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Rules, clean};
+    use crate::extract::Extractor;
+    use crate::sources::RawDoc;
+
+    fn article(n: usize, body: &str) -> Article {
+        let text = format!("Report {n}\n\n{body}\n");
+        let raw = RawDoc { path: format!("{n}.txt"), text, ..Default::default() };
+        clean(raw, &Rules::builtin()).expect("prose")
+    }
+
+    fn corpus() -> Vec<Article> {
+        let bodies = [
+            "\"We are ready to talk,\" Kremlin spokesman Dmitry Peskov said on Monday.",
+            "\"Nothing has changed,\" Peskov told reporters. \"We wait,\" he added.",
+            "\"The talks failed,\" said Volodymyr Zelenskyy. \"We go on,\" Zelenskiy said.",
+            "\"No comment,\" the Ministry of Defence said. \"Later,\" Peskov said.",
+            "\"We are ready to talk,\" Kremlin spokesman Dmitry Peskov said on Monday.",
+        ];
+        bodies.iter().enumerate().map(|(n, b)| article(n, b)).collect()
+    }
+
+    /// The ids one index over every article gives each quotation, in order.
+    fn one_pass(articles: &[Article]) -> Vec<Option<String>> {
+        let extractor = Extractor::builtin();
+        let mut index = Index::default();
+        let quotes: Vec<Vec<Quote>> = articles.iter().map(|a| extractor.extract(a)).collect();
+        for (a, q) in articles.iter().zip(&quotes) {
+            index.add(a, q);
+        }
+        let roster = index.roster();
+        let mut out = Vec::new();
+        for (a, q) in articles.iter().zip(&quotes) {
+            for quote in 0..q.len() {
+                let r = QuoteRef { article: a.id, quote };
+                out.push(roster.speaker_of(&index, r).map(|s| s.slug.clone()));
+            }
+        }
+        out
+    }
+
+    fn tallied(parts: &[&[Article]]) -> Vec<Option<String>> {
+        let extractor = Extractor::builtin();
+        let mut whole = Tally::new();
+        for part in parts {
+            let mut tally = Tally::new();
+            for a in *part {
+                tally.add(a, &extractor.extract(a));
+            }
+            // Through the serialised form, as between processes.
+            let sent: Tally =
+                serde_json::from_str(&serde_json::to_string(&tally).unwrap()).unwrap();
+            whole.merge(&sent);
+        }
+        let (_, ids) = whole.identities(&Digester::builtin());
+        let mut out = Vec::new();
+        for part in parts {
+            for a in *part {
+                for q in extractor.extract(a) {
+                    let kind = q.speaker_kind.unwrap_or(SpeakerKind::Unknown);
+                    out.push(q.speaker.and_then(|s| ids.get(&(s, kind)).cloned()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn merged_parts_give_the_ids_of_one_pass() {
+        let articles = corpus();
+        let expected = one_pass(&articles);
+        assert!(expected.iter().flatten().any(|id| id == "dmitry-peskov"), "{expected:?}");
+        assert_eq!(tallied(&[&articles]), expected);
+        assert_eq!(tallied(&[&articles[..2], &articles[2..3], &articles[3..]]), expected);
+        assert_eq!(tallied(&[&articles[..0], &articles[..]]), expected);
+    }
+
+    #[test]
+    fn merging_keeps_the_names_of_both_sides() {
+        let articles = corpus();
+        let extractor = Extractor::builtin();
+        let (mut a, mut b) = (Tally::new(), Tally::new());
+        a.add(&articles[0], &extractor.extract(&articles[0]));
+        b.add(&articles[2], &extractor.extract(&articles[2]));
+        a.merge(&b);
+        assert_eq!(a.articles(), 2);
+        let (roster, ids) = a.identities(&Digester::builtin());
+        assert_eq!(roster.speakers().len(), 2, "{ids:?}");
+    }
+}
