@@ -24,7 +24,8 @@ use saidso::export::{QuoteRow, rows};
 use saidso::extract::SpeakerKind;
 use saidso::load::{Loaded, load_each};
 use saidso::model::Article;
-use saidso::sources::{self, RawDoc};
+use saidso::model::RawDoc;
+use saidso::sources;
 use saidso::speakers::Tally;
 
 /// The command's allocator (see the main crate's `src/main.rs`): extraction allocates many small

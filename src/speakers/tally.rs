@@ -169,7 +169,7 @@ mod tests {
     use super::*;
     use crate::clean::{Rules, clean};
     use crate::extract::Extractor;
-    use crate::sources::RawDoc;
+    use crate::model::RawDoc;
 
     fn article(n: usize, body: &str) -> Article {
         let text = format!("Report {n}\n\n{body}\n");
