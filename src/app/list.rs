@@ -151,10 +151,18 @@ impl ListPane {
             Order::Given => rows.sort_by_key(|&(i, _)| i),
             Order::Title => rows.sort_by_cached_key(|r| key(r).article.title.to_lowercase()),
             Order::MostQuotes => rows.sort_by_key(|r| std::cmp::Reverse(key(r).quotes.len())),
-            // ISO dates sort as text; undated articles go last.
+            // ISO dates sort as text, newest first; undated (or blank) articles go last, in
+            // the order given rather than the order the list had before.
             Order::Date => rows.sort_by(|a, b| {
-                let (a, b) = (&key(a).article.meta.date, &key(b).article.meta.date);
-                b.is_some().cmp(&a.is_some()).then_with(|| b.cmp(a))
+                let dated = |r: &(usize, usize)| {
+                    key(r).article.meta.date.as_deref().map(str::trim).filter(|d| !d.is_empty())
+                };
+                match (dated(a), dated(b)) {
+                    (Some(x), Some(y)) => y.cmp(x).then(a.0.cmp(&b.0)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => a.0.cmp(&b.0),
+                }
             }),
         }
         (self.visible, self.hits) = rows.into_iter().unzip();

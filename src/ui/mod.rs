@@ -51,6 +51,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
 
 /// The bordered block of a panel, its border lit when focused.
 fn panel<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    let title = if focused { title.patch_style(theme.title_focused) } else { title };
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(if focused { theme.border_focused } else { theme.border })

@@ -6,6 +6,7 @@ mod cli;
 mod cli_quotes;
 mod common;
 mod config;
+mod daily;
 mod extract_cases;
 mod extract_props;
 mod fetch;

@@ -43,7 +43,11 @@ pub(super) fn toggle(app: &mut App, flag: Flag) {
     };
     *shown = !*shown;
     *kept = *shown;
-    app.effects.push(save(id, *shown));
+    let on = *shown;
+    app.effects.push(save(id, on));
+    if matches!(flag, Flag::Read) && app.reader.entry == target(app) {
+        app.reader.kept_unread = !on;
+    }
 }
 
 /// Remembers how far the shown article is read: the byte offset of the top row in view.

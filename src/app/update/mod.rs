@@ -60,8 +60,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::RefreshDone(report) => refresh_done(app, report),
     }
     // Looking at an article in the pane or its quotes is reading it: marked as it gets there
-    // (shown, or focus come from the list), so that marking it unread while reading sticks.
-    if app.focus != Focus::List && (app.reader.entry != shown || focus == Focus::List) {
+    // (shown, or focus come from the list), so that marking it unread while reading sticks;
+    // one marked unread stays so until it is opened again.
+    let arrived = focus == Focus::List && !app.reader.kept_unread;
+    if app.focus != Focus::List && (app.reader.entry != shown || arrived) {
         mark_read(app);
     }
     compare_selected_quote(app);

@@ -68,6 +68,7 @@ pub(super) fn open(app: &mut App) {
     match app.focus {
         Focus::List => {
             show_selected(app);
+            app.reader.kept_unread = false;
             mark_read(app);
             set_focus(app, Focus::Reader);
         }

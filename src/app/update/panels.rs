@@ -42,6 +42,8 @@ fn relayout(app: &mut App, area: Rect) {
         return;
     }
     app.list.view.height = usize::from(inner(app.layout.list).height);
+    // A taller panel shows rows from the top rather than blank rows below the last.
+    app.list.view.clamp(app.list.visible.len());
     app.list.select(app.list.selected);
     let text = reader_text(app.layout.reader);
     app.reader.view.height = usize::from(text.height);
@@ -54,10 +56,11 @@ fn relayout(app: &mut App, area: Rect) {
         let offset = app.quotes.view.offset;
         layout_quotes(app);
         app.quotes.view.offset = offset;
-        app.quotes.select(app.quotes.selected);
-    } else {
-        app.quotes.select(app.quotes.selected);
     }
+    // Wider rows are fewer: an offset kept from a narrow panel would hide the first quotes
+    // above the top and leave blank rows below.
+    app.quotes.view.clamp(app.quotes.rows.len());
+    app.quotes.select(app.quotes.selected);
 }
 
 /// Shows the list's selected article in the pane, unless it is there already.

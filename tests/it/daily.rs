@@ -1,0 +1,144 @@
+//! The reader for daily use (issue 17): the defects a new user hit, and what daily readers
+//! expect, as key sequences through `update` and screens drawn on a test terminal.
+
+use crate::common;
+
+use common::{app_with, fixture, press, screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+use saidso::app::{Action, App, Focus, update};
+use saidso::ui::{Theme, render};
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+fn read_marks(app: &App) -> Vec<bool> {
+    app.library.entries.iter().map(|e| e.read).collect()
+}
+
+fn titles(app: &App) -> Vec<&str> {
+    app.list.visible.iter().map(|&i| app.library.entries[i].article.title.as_str()).collect()
+}
+
+#[test]
+fn an_article_marked_unread_stays_unread_when_focus_passes_through_the_pane() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "enter h m");
+    assert_eq!(read_marks(&app), [false, false, false]);
+    press(&mut app, "tab tab tab");
+    assert_eq!(read_marks(&app), [false, false, false], "focus passing through reads nothing");
+    press(&mut app, "enter");
+    assert_eq!(read_marks(&app), [true, false, false], "opening it again reads it");
+    // Marked unread from the pane, it stays so through the quotes and back.
+    press(&mut app, "m tab shift-tab shift-tab tab");
+    assert_eq!(read_marks(&app), [false, false, false]);
+    // Another article shown in the pane is read as before.
+    press(&mut app, "shift-tab j tab");
+    assert_eq!(read_marks(&app), [false, true, false]);
+}
+
+/// Draws the app on a test terminal with `theme`.
+fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let area = app.layout.area;
+    let mut terminal =
+        Terminal::new(TestBackend::new(area.width, area.height)).expect("test terminal");
+    terminal.draw(|f| render(app, theme, f)).expect("draw");
+    terminal
+}
+
+/// The cell where `text` starts on screen, if it is there.
+fn find(terminal: &Terminal<TestBackend>, text: &str) -> Option<(u16, u16)> {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    (0..area.height).find_map(|y| {
+        let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        let at = row.find(text)?;
+        // Columns, not bytes: every cell before holds one char here.
+        Some((row[..at].chars().count() as u16, y))
+    })
+}
+
+fn reversed(terminal: &Terminal<TestBackend>, text: &str) -> bool {
+    let (x, y) = find(terminal, text).unwrap_or_else(|| panic!("`{text}` on screen"));
+    terminal.backend().buffer()[(x, y)].modifier.contains(Modifier::REVERSED)
+}
+
+#[test]
+fn without_colour_the_selected_quote_and_the_focused_panel_still_show() {
+    let mut app = app_with(fixture(), W, H);
+    let theme = Theme::no_color();
+    let t = draw(&app, &theme);
+    assert!(reversed(&t, "Articles"), "the focused panel's title");
+    assert!(!reversed(&t, "Quotes"));
+    assert!(reversed(&t, "“We will not sign"), "the selected quote, its panel unfocused");
+    assert!(!reversed(&t, "“generous"), "another quote");
+    press(&mut app, "tab tab");
+    let t = draw(&app, &theme);
+    assert!(reversed(&t, "Quotes") && !reversed(&t, "Articles"));
+    assert!(reversed(&t, "“We will not sign"));
+}
+
+#[test]
+fn shrinking_and_growing_the_terminal_leaves_no_quote_hidden_above_the_panel() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab tab G");
+    update(&mut app, Action::Resize { width: 40, height: 10 });
+    assert!(app.quotes.view.offset > 0, "the last quote in view in a small panel");
+    update(&mut app, Action::Resize { width: W, height: H });
+    assert!(app.quotes.rows.len() <= app.quotes.view.height, "every quote fits at 120x40");
+    assert_eq!(app.quotes.view.offset, 0, "so none is hidden above the top");
+    assert!(screen(&app).contains("Mara Quist"));
+}
+
+#[test]
+fn the_filter_finds_every_word_in_any_order() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "f text:timetable space text:ferry");
+    assert_eq!(titles(&app), ["Council approves new ferry timetable"]);
+    press(&mut app, "esc f text:quist space text:nets space text:harbour");
+    assert_eq!(titles(&app), ["Harbour talks stall over fishing quotas"]);
+    press(&mut app, "esc f text:ferry space text:quotas");
+    assert!(titles(&app).is_empty(), "no article has both words");
+}
+
+#[test]
+fn search_highlights_its_matches_as_the_pattern_is_typed() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "/ text:negotiators");
+    assert!(matches!(app.modal, Some(saidso::app::Modal::Prompt(_))), "still typing");
+    let t = draw(&app, &Theme::no_color());
+    let (x, y) = find(&t, "Negotiators").expect("the match on screen");
+    let cell = &t.backend().buffer()[(x, y)];
+    assert!(cell.modifier.contains(Modifier::REVERSED), "highlighted before Enter");
+}
+
+#[test]
+fn ordering_by_date_puts_undated_articles_last() {
+    let mut batch = fixture();
+    batch.entries[0].article.meta.date = None;
+    batch.entries[1].article.meta.date = Some("2025-03-01".into());
+    batch.entries[2].article.meta.date = Some("2025-03-09T10:00:00+00:00".into());
+    let mut extra = fixture();
+    extra.entries.truncate(1);
+    let mut undated = extra.entries.remove(0);
+    undated.article.title = "Zebra undated article".into();
+    undated.article.meta.date = Some(" ".into());
+    undated.article.id = saidso::model::ArticleId(7);
+    batch.entries.insert(0, undated);
+    let mut app = app_with(batch, W, H);
+    // By title first, then by date: undated ones last, in the order given.
+    press(&mut app, "O O O");
+    assert_eq!(app.list.order, saidso::app::Order::Date);
+    assert_eq!(
+        titles(&app),
+        [
+            "Cold week ahead on the coast",
+            "Council approves new ferry timetable",
+            "Zebra undated article",
+            "Harbour talks stall over fishing quotas",
+        ],
+        "undated in the order given, not by title as before"
+    );
+    assert_eq!(app.focus, Focus::List);
+}
