@@ -105,6 +105,12 @@ pub enum Command {
     /// Close what is open, or clear the search, then the filter.
     #[strum(message = "close, or clear search, filter, speaker")]
     Cancel,
+    /// List every warning and problem met so far.
+    #[strum(message = "messages: every warning so far")]
+    Messages,
+    /// Suspend the reader to the shell (`fg` comes back).
+    #[strum(message = "suspend (fg comes back)")]
+    Suspend,
     /// Show or hide the help overlay.
     #[strum(message = "show or hide this help")]
     Help,
@@ -172,6 +178,6 @@ mod tests {
         for command in Command::all() {
             assert!(command.get_message().is_some_and(|m| !m.is_empty()), "{command:?}");
         }
-        assert_eq!(Command::all().count(), 33);
+        assert_eq!(Command::all().count(), 35);
     }
 }

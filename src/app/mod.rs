@@ -133,6 +133,11 @@ pub enum Modal {
     Prompt(Prompt),
     /// The speakers across the articles, and a speaker's quotes.
     Speakers(SpeakersView),
+    /// Every warning and problem so far, scrolled this many rows.
+    Messages {
+        /// First row in view.
+        scroll: usize,
+    },
 }
 
 /// A line being typed.
@@ -165,6 +170,8 @@ pub struct Status {
     pub serial: u64,
     /// The message is a warning: it stays until the user does something, not just for a while.
     pub sticky: bool,
+    /// Every warning said so far, for the messages view.
+    pub log: Vec<String>,
 }
 
 impl Status {
@@ -175,8 +182,15 @@ impl Status {
         self.sticky = false;
     }
 
-    /// Shows a warning, until the next key press or click.
+    /// Shows a warning, until the next key press or click, and keeps it for the messages view.
     pub fn warn(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        self.log.push(message.clone());
+        self.summarise(message);
+    }
+
+    /// Shows a summary of warnings kept elsewhere, until the next key press or click.
+    pub fn summarise(&mut self, message: impl Into<String>) {
         self.say(message);
         self.sticky = true;
     }

@@ -129,17 +129,32 @@ pub fn partials(hidden: bool) -> &'static str {
 }
 
 /// Message: loading finished with some inputs skipped.
-pub fn loaded_with_problems(skipped: usize, last: &str) -> String {
-    format!("{skipped} input(s) skipped; last: {last}")
+pub fn loaded_with_problems(skipped: usize, last: &str, key: Option<&str>) -> String {
+    match key {
+        Some(key) if skipped > 1 => {
+            format!("{skipped} input(s) skipped ({key} lists them); last: {last}")
+        }
+        _ => format!("{skipped} input(s) skipped; last: {last}"),
+    }
 }
 
 /// Message: loading finished with warnings (the configuration's come first); one is said whole.
-pub fn warnings(count: usize, first: &str) -> String {
-    match count {
-        1 => first.to_string(),
-        n => format!("{n} warnings; first: {first}"),
+pub fn warnings(count: usize, first: &str, key: Option<&str>) -> String {
+    match (count, key) {
+        (1, _) => first.to_string(),
+        (n, Some(key)) => format!("{n} warnings ({key} lists them); first: {first}"),
+        (n, None) => format!("{n} warnings; first: {first}"),
     }
 }
+
+/// Title of the messages view.
+pub const MESSAGES: &str = "Messages";
+/// The messages view's footer, with the key that closes it.
+pub fn messages_footer(key: &str) -> String {
+    format!("j/k scroll · {key} or any other key closes")
+}
+/// The messages view with nothing in it.
+pub const NO_MESSAGES: &str = "No warnings so far.";
 
 /// Message: a refresh started.
 pub const REFRESHING: &str = "Refreshing the followed feeds…";
@@ -170,6 +185,11 @@ pub fn refreshed(added: usize, feeds: usize, failed: usize, problem: Option<&Str
         message.push_str(&format!("; {problem}"));
     }
     message
+}
+
+/// Why a refresh cannot start with no feeds file, and how to follow a feed (`file`, short).
+pub fn no_feeds_file(file: &str) -> String {
+    format!("no feeds file; add feed URLs to {file}")
 }
 
 /// Message: a refresh could not start.
@@ -206,6 +226,19 @@ fn ymd(date: &str) -> Option<&str> {
             .enumerate()
             .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
     })
+}
+
+/// A date as people write it: `9 Mar 2025` of `2025-03-09T10:00:00+00:00`; other forms as they
+/// are.
+pub fn human_day(date: &str) -> String {
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let parts = ymd(date).and_then(|d| {
+        let month: usize = d.get(5..7)?.parse().ok()?;
+        let day: u32 = d.get(8..10)?.parse().ok()?;
+        Some(format!("{day} {} {}", MONTHS.get(month.checked_sub(1)?)?, d.get(..4)?))
+    });
+    parts.unwrap_or_else(|| date.to_string())
 }
 
 /// A date's day in short (`Mar 06`), for a narrow column; `None` unless it starts `YYYY-MM-DD`.
@@ -277,6 +310,8 @@ pub fn unread_only(on: bool) -> &'static str {
 
 /// Message: no article to export the quotes of.
 pub const NOTHING_TO_EXPORT: &str = "No article to export";
+/// Message: export asked for articles with no quote (the quotes panel's filters applied).
+pub const NO_QUOTES_TO_EXPORT: &str = "No quotes to export: nothing written";
 
 /// Message: quotes were written to a file.
 pub fn exported(file: &str) -> String {

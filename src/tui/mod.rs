@@ -53,7 +53,7 @@ pub fn run(
     events::spawn_input(tx.clone());
     events::spawn_signals(tx.clone());
     let work = Work::new(&config);
-    let Config { keymap, theme, digester, .. } = config;
+    let Config { keymap, theme, digester, export_dir, .. } = config;
     let refresher =
         Refresher { state: state.clone(), feeds: fetch::default_feeds_path(), work, tx };
     background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
@@ -65,7 +65,8 @@ pub fn run(
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
     update(&mut app, Action::Loaded(Batch { warnings, ..Batch::default() }));
-    let mut effects = EffectRunner::new(store, std::io::stdout(), ".");
+    let export_dir = export_dir.unwrap_or_else(|| ".".into());
+    let mut effects = EffectRunner::new(store, std::io::stdout(), export_dir);
     effects.refresher = Some(refresher);
     let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut effects);
     // What is left is saved; a refresh would only outlive the reader.
@@ -144,6 +145,13 @@ fn event_loop(
             }
         }
         effects.run(app);
+        if std::mem::take(&mut effects.redraw) {
+            // Back from a suspend: what was on screen is gone. (Not `clear`: it asks the
+            // terminal where the cursor is, and the input thread would take the answer.)
+            let size = tui.terminal.size()?;
+            tui.terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            dirty = true;
+        }
         if app.status.serial != seen_message {
             seen_message = app.status.serial;
             message_deadline = Some(Instant::now() + MESSAGE_TIME);

@@ -46,6 +46,16 @@ impl Drop for Tui {
     }
 }
 
+/// Gives the terminal back, stops the process as a shell's Control-Z would (`fg` continues it),
+/// then takes the terminal again; the caller redraws the whole screen.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
 /// Gives the terminal back; harmless when it was not taken.
 pub fn restore() {
     // Best effort: there is nobody left to report a failure to.

@@ -3,6 +3,7 @@
 
 mod help;
 mod list;
+mod messages;
 mod quotes;
 mod reader;
 mod speakers;
@@ -45,6 +46,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.modal {
         Some(Modal::Help { scroll }) => help::render(app, theme, frame, layout.area, *scroll),
         Some(Modal::Speakers(view)) => speakers::render(app, view, theme, frame, layout.area),
+        Some(Modal::Messages { scroll }) => {
+            messages::render(app, theme, frame, layout.area, *scroll);
+        }
         _ => {}
     }
 }

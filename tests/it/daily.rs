@@ -142,3 +142,99 @@ fn ordering_by_date_puts_undated_articles_last() {
     );
     assert_eq!(app.focus, Focus::List);
 }
+
+#[test]
+fn export_of_an_article_without_quotes_says_so_and_writes_nothing() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "j j e");
+    assert!(!app.effects.iter().any(|e| matches!(e, saidso::app::Effect::Export { .. })));
+    assert_eq!(app.status.message.as_deref(), Some(saidso::app::strings::NO_QUOTES_TO_EXPORT));
+    press(&mut app, "k e");
+    assert!(app.effects.iter().any(|e| matches!(e, saidso::app::Effect::Export { .. })));
+}
+
+#[test]
+fn the_export_folder_is_a_setting() {
+    let config = saidso::config::Config::from_str(
+        "[reader]\nexport_dir = \"/tmp/quotes\"\n",
+        std::path::Path::new("test.toml"),
+    )
+    .expect("valid config");
+    assert_eq!(config.export_dir.as_deref(), Some(std::path::Path::new("/tmp/quotes")));
+    assert!(config.warnings.is_empty(), "{:?}", config.warnings);
+}
+
+#[test]
+fn the_speakers_view_shows_days_as_people_write_them_and_its_own_hints() {
+    let mut batch = fixture();
+    batch.entries[0].article.meta.date = Some("2025-03-09T10:00:00+00:00".into());
+    let mut app = app_with(batch, W, H);
+    press(&mut app, "O");
+    assert!(app.status.message.is_some(), "the order said in the status bar");
+    press(&mut app, "S");
+    assert_eq!(app.status.message, None, "the view's hints, not the old message");
+    let shown = screen(&app);
+    let status = shown.lines().nth(usize::from(H) - 1).unwrap_or_default().to_string();
+    assert!(status.contains("open") && status.contains("back"), "{status}");
+    press(&mut app, "enter");
+    let shown = screen(&app);
+    assert!(shown.contains("Harbour talks stall over fishing quotas · 9 Mar 2025"), "{shown}");
+    assert!(!shown.contains("T10:00"));
+}
+
+/// An app that loaded the fixture with three warnings, one too long for the status bar.
+fn warned(width: u16, height: u16) -> App {
+    let mut batch = fixture();
+    batch.warnings = vec![
+        "config.toml:3: unknown setting `reader.colour` ignored".into(),
+        format!("notes.txt: not UTF-8, bad bytes replaced; {}", "it goes on and on ".repeat(8)),
+        "feeds:2: skipped: not a URL".into(),
+    ];
+    app_with(batch, width, height)
+}
+
+#[test]
+fn messages_view_lists_every_warning_120x40() {
+    let mut app = warned(120, 40);
+    assert!(app.status.message.as_deref().is_some_and(|m| m.contains("M lists them")));
+    press(&mut app, "M");
+    insta::assert_snapshot!(screen(&app));
+    press(&mut app, "M");
+    assert!(app.modal.is_none());
+}
+
+#[test]
+fn messages_view_lists_every_warning_60x16() {
+    let mut app = warned(60, 16);
+    press(&mut app, "M");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn ctrl_c_quits_whatever_the_keymap_says() {
+    let user =
+        saidso::app::Keymap::parse("quit = [\"Q\"]\ndown = [\"ctrl-c\", \"j\"]").expect("keymap");
+    let mut app = App::new(saidso::app::Keymap::builtin().merged(user));
+    update(&mut app, Action::Resize { width: W, height: H });
+    press(&mut app, "ctrl-c");
+    assert!(app.quit);
+}
+
+#[test]
+fn a_keymap_with_no_quit_key_is_a_warning_naming_the_line() {
+    let config = saidso::config::Config::from_str(
+        "[reader]\ntheme = \"dark\"\n\n[keys]\nquit = []\n",
+        std::path::Path::new("test.toml"),
+    )
+    .expect("valid config");
+    assert_eq!(
+        config.warnings,
+        ["test.toml:5: no key quits the reader in [keys] (Ctrl-c still does)"]
+    );
+    let taken = saidso::config::Config::from_str(
+        "[keys]\ndown = [\"j\"]\nhelp = [\"q\", \"ctrl-c\"]\n",
+        std::path::Path::new("test.toml"),
+    )
+    .expect("valid config");
+    assert!(taken.warnings.iter().any(|w| w.starts_with("test.toml:3: no key quits")));
+}

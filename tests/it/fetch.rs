@@ -372,8 +372,9 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
     assert_eq!(app.library.entries.len(), 5);
     let message = app.status.message.clone().unwrap_or_default();
     assert!(
-        message.starts_with("Cannot refresh: cannot read the feeds file")
-            && message.ends_with("list one feed URL a line in it"),
+        message.starts_with("Cannot refresh: no feeds file; add feed URLs to ")
+            && message.ends_with("/feeds")
+            && message.chars().count() < 100,
         "{message}"
     );
     // And a new refresh can start.

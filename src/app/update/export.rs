@@ -29,6 +29,10 @@ pub(super) fn export(app: &mut App, which: Vec<usize>) {
         [one] => slug(&one.article.title),
         _ => "list".to_string(),
     };
+    // An empty file is no use: say so instead.
+    if !entries.iter().any(|e| e.quotes.iter().any(|q| app.quotes.shows(q))) {
+        return app.status.say(strings::NO_QUOTES_TO_EXPORT);
+    }
     let markdown = entries
         .iter()
         .map(|e| {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::panels::{recount_links, show_selected};
 use crate::app::library::{Batch, RefreshReport};
-use crate::app::{App, Effect, strings};
+use crate::app::{App, Command, Effect, strings};
 use crate::model::ArticleId;
 
 pub(super) fn add_batch(app: &mut App, batch: Batch) {
@@ -51,6 +51,7 @@ pub(super) fn refresh_done(app: &mut App, report: RefreshReport) {
     let known: HashSet<ArticleId> = app.library.entries.iter().map(|e| e.article.id).collect();
     batch.entries.retain(|e| !known.contains(&e.article.id));
     let added = batch.entries.len();
+    let failed_whole = error.is_some();
     let message = match error {
         Some(error) => strings::refresh_failed(&error),
         None => {
@@ -63,7 +64,8 @@ pub(super) fn refresh_done(app: &mut App, report: RefreshReport) {
     batch.warnings.extend(failures);
     add_entries(app, batch);
     recount_links(app);
-    app.status.say(message);
+    // A refresh that could not run at all says why until the user has seen it.
+    if failed_whole { app.status.warn(message) } else { app.status.say(message) }
 }
 
 /// Selects the article open last time when it arrives (without opening it).
@@ -85,9 +87,11 @@ pub(super) fn loading_done(app: &mut App) {
     recount_links(app);
     let library = &mut app.library;
     library.loading = false;
+    let key = app.keymap.keys(Command::Messages).first().map(ToString::to_string);
     if let Some(last) = library.problems.last() {
-        app.status.warn(strings::loaded_with_problems(library.problems.len(), last));
+        let n = library.problems.len();
+        app.status.summarise(strings::loaded_with_problems(n, last, key.as_deref()));
     } else if let Some(first) = library.warnings.first() {
-        app.status.warn(strings::warnings(library.warnings.len(), first));
+        app.status.summarise(strings::warnings(library.warnings.len(), first, key.as_deref()));
     }
 }

@@ -9,12 +9,12 @@ mod navigation;
 mod panels;
 mod prompt;
 
-use super::{Action, App, Command, Focus, Motion, PromptKind, strings};
+use super::{Action, App, Command, Effect, Focus, Motion, PromptKind, strings};
 use cross_article::{compare_selected_quote, next_same_quote, toggle_speakers};
 use export::{copy_quote, export, open_link};
 use loading::{add_batch, loading_done, refresh_done, start_refresh};
 use marks::{Flag, mark_read, save_position, toggle};
-use navigation::{click, motion, open, step_quote, toggle_help, wheel};
+use navigation::{click, motion, open, step_quote, toggle_help, toggle_messages, wheel};
 use panels::{resize, set_focus, show_selected};
 use prompt::{
     cancel, cycle_speaker, edit_prompt, open_prompt, step_search, submit_prompt, toggle_partials,
@@ -92,6 +92,8 @@ fn run_command(app: &mut App, command: Command) {
             show_selected(app);
         }
         Command::Help => toggle_help(app),
+        Command::Messages => toggle_messages(app),
+        Command::Suspend => app.effects.push(Effect::Suspend),
         Command::FocusNext => set_focus(app, app.focus.next()),
         Command::FocusPrev => set_focus(app, app.focus.prev()),
         Command::Down => motion(app, Motion::Lines(1)),

@@ -20,7 +20,21 @@ pub(super) fn toggle_help(app: &mut App) {
     };
 }
 
+pub(super) fn toggle_messages(app: &mut App) {
+    app.modal = match app.modal {
+        Some(Modal::Messages { .. }) => None,
+        _ => Some(Modal::Messages { scroll: 0 }),
+    };
+}
+
 pub(super) fn motion(app: &mut App, m: Motion) {
+    if let Some(Modal::Messages { scroll }) = &mut app.modal {
+        // Drawing keeps the last line from going above the bottom.
+        let page = usize::from(app.layout.area.height.saturating_sub(4));
+        let lines = app.library.problems.len() + app.library.warnings.len() + app.status.log.len();
+        *scroll = m.apply(*scroll, lines.saturating_sub(1), page);
+        return;
+    }
     if let Some(Modal::Help { scroll }) = &mut app.modal {
         // The overlay leaves two rows above and below, and has a border.
         let page = usize::from(app.layout.area.height.saturating_sub(4));
@@ -124,7 +138,7 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
 }
 
 pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    if let Some(Modal::Help { .. } | Modal::Speakers(_)) = app.modal {
+    if let Some(Modal::Help { .. } | Modal::Speakers(_) | Modal::Messages { .. }) = app.modal {
         return motion(app, Motion::Lines(if down { 1 } else { -1 }));
     }
     match app.layout.panel_at(column, row).map(|p| p.0) {
