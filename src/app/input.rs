@@ -17,11 +17,13 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
             c if c.is_motion() => Some(c.into()),
             _ => Some(Command::Cancel.into()),
         },
-        Some(Modal::Speakers(_)) => match app.keymap.command(key)? {
+        Some(Modal::Speakers(_) | Modal::Sources(_)) => match app.keymap.command(key)? {
             c if c.is_motion() => Some(c.into()),
-            c @ (Command::Open | Command::Cancel | Command::Speakers | Command::Quit) => {
-                Some(c.into())
-            }
+            c @ (Command::Open
+            | Command::Cancel
+            | Command::Speakers
+            | Command::Sources
+            | Command::Quit) => Some(c.into()),
             _ => None,
         },
         None => app.keymap.command(key).map(Action::Command),

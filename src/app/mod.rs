@@ -18,6 +18,7 @@ mod list;
 mod quotes;
 mod reader;
 mod search;
+mod sources;
 mod speakers;
 pub mod strings;
 mod update;
@@ -36,12 +37,13 @@ pub use filter::{Haystack, Needle};
 pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
-pub use layout::{Mode, ScreenLayout, inner, reader_text};
+pub use layout::{Arrangement, Mode, ScreenLayout, inner, reader_text};
 pub use library::{Batch, Entry, Library, RefreshReport};
 pub use list::{ListPane, Order};
 pub use quotes::{QuotesPane, QuotesPaneRow, SpeakerFilter};
 pub use reader::ReaderPane;
 pub use search::Search;
+pub use sources::{Source, SourceRow, SourcesView};
 pub use speakers::{Level, QUOTE_ROWS, Speakers, SpeakersView};
 pub use update::update;
 pub use viewport::Viewport;
@@ -68,6 +70,10 @@ pub struct App {
     pub status: Status,
     /// Where everything is on screen.
     pub layout: ScreenLayout,
+    /// How the user arranged the panels (zoom, quotes hidden, list width).
+    pub arrangement: Arrangement,
+    /// What the last change of marks replaced: `(entry, read, starred)` before it, to undo it.
+    pub last_marks: Vec<(usize, bool, bool)>,
     /// The key table.
     pub keymap: Keymap,
     /// The user asked to leave.
@@ -133,6 +139,8 @@ pub enum Modal {
     Prompt(Prompt),
     /// The speakers across the articles, and a speaker's quotes.
     Speakers(SpeakersView),
+    /// What the list can show: all, unread, starred, each source.
+    Sources(SourcesView),
     /// Every warning and problem so far, scrolled this many rows.
     Messages {
         /// First row in view.

@@ -63,6 +63,14 @@ pub const HINTS_IN_SPEAKERS: [(Command, &str); 4] = [
     (Command::Quit, "quit"),
 ];
 
+/// The hints of the sources view, with their labels.
+pub const HINTS_IN_SOURCES: [(Command, &str); 4] = [
+    (Command::Open, "list these"),
+    (Command::Down, "next"),
+    (Command::Cancel, "close"),
+    (Command::Quit, "quit"),
+];
+
 /// Title of the speakers view.
 pub const SPEAKERS: &str = "Speakers";
 
@@ -145,6 +153,61 @@ pub fn warnings(count: usize, first: &str, key: Option<&str>) -> String {
         (n, Some(key)) => format!("{n} warnings ({key} lists them); first: {first}"),
         (n, None) => format!("{n} warnings; first: {first}"),
     }
+}
+
+/// Message: the focused panel zoomed, or not.
+pub fn zoomed(on: bool) -> &'static str {
+    if on { "Zoomed: the focused panel alone (Tab for the others)" } else { "All panels" }
+}
+
+/// Message: the quotes panel hidden, or shown.
+pub fn quotes_hidden(on: bool) -> &'static str {
+    if on { "Quotes panel hidden" } else { "Quotes panel shown" }
+}
+
+/// Message: every listed article marked read; `undo` is the key that undoes it.
+pub fn marked_all_read(n: usize, undo: Option<&str>) -> String {
+    match (n, undo) {
+        (0, _) => "Every listed article is read already".to_string(),
+        (n, Some(key)) => format!("Marked {n} article{} read ({key} undoes)", plural(n)),
+        (n, None) => format!("Marked {n} article{} read", plural(n)),
+    }
+}
+
+/// Message: nothing to undo.
+pub const NOTHING_TO_UNDO: &str = "No mark change to undo";
+
+/// Message: a change of marks undone.
+pub fn undone(n: usize) -> String {
+    format!("Marks of {n} article{} put back", plural(n))
+}
+
+/// Message: no unread article in the list.
+pub const NO_UNREAD: &str = "No unread article in the list";
+
+/// Title of the sources view.
+pub const SOURCES: &str = "Sources";
+
+/// A source's name, in the sources view and the list's title.
+pub fn source_name(source: &super::Source) -> String {
+    use super::Source;
+    match source {
+        Source::All => "All articles".to_string(),
+        Source::Unread => "Unread".to_string(),
+        Source::Starred => "Starred".to_string(),
+        Source::Site(name) => name.clone(),
+        Source::NoSite => "Files (no source)".to_string(),
+    }
+}
+
+/// Message: the list shows `source`.
+pub fn showing(source: &super::Source) -> String {
+    format!("Listing: {}", source_name(source))
+}
+
+/// Message: the pager could not run.
+pub fn pager_failed(error: &str) -> String {
+    format!("Pager failed: {error} (set PAGER)")
 }
 
 /// Title of the messages view.

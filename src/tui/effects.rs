@@ -69,6 +69,13 @@ impl<W: Write> EffectRunner<W> {
                         .warn(strings::not_exported(&path.display().to_string(), &e.to_string())),
                 }
             }
+            Effect::Pager(text) => {
+                let pager = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty());
+                if let Err(e) = super::terminal::page(pager.as_deref().unwrap_or("less"), &text) {
+                    app.status.warn(strings::pager_failed(&e.to_string()));
+                }
+                self.redraw = true;
+            }
             Effect::Suspend => {
                 if let Err(e) = super::terminal::suspend() {
                     app.status.warn(e.to_string());

@@ -238,3 +238,132 @@ fn a_keymap_with_no_quit_key_is_a_warning_naming_the_line() {
     .expect("valid config");
     assert!(taken.warnings.iter().any(|w| w.starts_with("test.toml:3: no key quits")));
 }
+
+#[test]
+fn a_marks_every_listed_article_read_and_u_undoes_it() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "f text:the");
+    press(&mut app, "enter");
+    let listed = app.list.visible.len();
+    app.effects.clear();
+    press(&mut app, "A");
+    assert!(app.list.visible.iter().all(|&i| app.library.entries[i].read));
+    assert_eq!(app.effects.len(), listed, "each one saved");
+    press(&mut app, "U");
+    assert_eq!(read_marks(&app), [false, false, false]);
+    press(&mut app, "U");
+    assert_eq!(app.status.message.as_deref(), Some(saidso::app::strings::NOTHING_TO_UNDO));
+    // A star undone too.
+    press(&mut app, "* U");
+    assert!(app.library.entries.iter().all(|e| !e.starred));
+}
+
+#[test]
+fn next_unread_and_next_article_work_from_the_pane() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "j enter");
+    assert_eq!(read_marks(&app), [false, true, false]);
+    // From the pane: the next unread (wrapping past the end), read as it is shown.
+    press(&mut app, "ctrl-n");
+    assert_eq!(app.list.selected, 2);
+    assert_eq!(read_marks(&app), [false, true, true]);
+    press(&mut app, "ctrl-n");
+    assert_eq!(app.list.selected, 0, "wraps around");
+    assert_eq!(app.focus, Focus::Reader);
+    press(&mut app, "ctrl-n");
+    assert_eq!(app.status.message.as_deref(), Some(saidso::app::strings::NO_UNREAD));
+    // J and K step through the list without leaving the pane; j still scrolls it.
+    press(&mut app, "J");
+    assert_eq!((app.list.selected, app.focus), (1, Focus::Reader));
+    press(&mut app, "K K");
+    assert_eq!(app.list.selected, 0);
+    press(&mut app, "j");
+    assert_eq!((app.list.selected, app.reader.view.offset), (0, 1));
+}
+
+#[test]
+fn zoomed_panel_120x40() {
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "tab z");
+    assert_eq!(app.layout.shown(Focus::Reader).map(|r| r.width), Some(W));
+    assert_eq!(app.layout.shown(Focus::List), None);
+    insta::assert_snapshot!(screen(&app));
+    press(&mut app, "z");
+    assert!(app.layout.shown(Focus::List).is_some());
+}
+
+#[test]
+fn zoomed_panel_80x24() {
+    let mut app = app_with(fixture(), 80, 24);
+    press(&mut app, "z");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn the_quotes_panel_hides_and_the_list_widens() {
+    let mut app = app_with(fixture(), W, H);
+    let list = app.layout.list.width;
+    press(&mut app, "tab tab Q");
+    assert_eq!(app.layout.shown(Focus::Quotes), None);
+    assert_eq!(app.focus, Focus::Reader, "focus left the hidden panel");
+    press(&mut app, "tab");
+    assert_eq!(app.focus, Focus::List, "Tab passes over it");
+    press(&mut app, "> >");
+    assert!(app.layout.list.width > list + 8);
+    assert!(screen(&app).contains("Harbour talks stall over fishing quotas"), "whole titles");
+    press(&mut app, "< < Q");
+    assert_eq!(app.layout.list.width, list);
+    assert!(app.layout.shown(Focus::Quotes).is_some());
+}
+
+#[test]
+fn a_title_that_is_the_first_sentence_shows_once_and_the_pane_is_named_by_title() {
+    let mut batch = fixture();
+    batch.entries[1].article.title =
+        "The council voted on Monday to run the ferry every hour.".into();
+    let mut app = app_with(batch, W, H);
+    assert!(!app.reader.wrapped.title.is_empty(), "a headline of its own is shown");
+    let first = screen(&app);
+    assert!(first.lines().next().unwrap_or_default().contains("Article Harbour talks stall"));
+    assert!(!first.contains("harbour.txt"), "no file path");
+    press(&mut app, "j");
+
+    assert!(app.reader.wrapped.title.is_empty());
+    let pane_rows =
+        screen(&app).lines().skip(1).filter(|l| l.contains("The council voted on Monday")).count();
+    assert_eq!(pane_rows, 1, "the sentence once in the pane");
+}
+
+/// The fixture with sources: two sites and a file, one starred.
+fn with_sources() -> App {
+    let mut batch = fixture();
+    batch.entries[0].article.meta.site = Some("Coast Courier".into());
+    batch.entries[1].article.meta.site = Some("Island News".into());
+    batch.entries[1].starred = true;
+    app_with(batch, W, H)
+}
+
+#[test]
+fn sources_view_120x40() {
+    let mut app = with_sources();
+    press(&mut app, "enter h F");
+    insta::assert_snapshot!(screen(&app));
+    // Choosing a source lists its articles only.
+    press(&mut app, "j j j j enter");
+    assert_eq!(titles(&app), ["Council approves new ferry timetable"]);
+    assert!(screen(&app).contains("Island News"));
+    press(&mut app, "F k k enter");
+    assert_eq!(titles(&app), ["Council approves new ferry timetable"], "starred");
+    press(&mut app, "F g enter");
+    assert_eq!(app.list.visible.len(), 3);
+    press(&mut app, "F j enter");
+    assert_eq!(app.list.visible.len(), 2, "unread");
+}
+
+#[test]
+fn sources_view_60x16() {
+    let mut app = with_sources();
+    update(&mut app, Action::Resize { width: 60, height: 16 });
+    press(&mut app, "F j");
+    insta::assert_snapshot!(screen(&app));
+}

@@ -280,3 +280,31 @@ fn r_with_no_feeds_file_says_how_to_follow_a_feed() {
     s.press("q");
     s.finish_cleanly("q");
 }
+
+#[test]
+fn v_shows_the_cleaned_article_in_the_pager_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("paged.txt");
+    // The pager command is split into words without a shell: `tee FILE` copies what it is given.
+    let pager = std::ffi::OsString::from(format!("tee '{}'", out.display()));
+    let mut s = Session::start_with(&[], &[("PAGER", std::path::Path::new(&pager))]);
+    s.wait_for_text("Articles 1/5");
+    s.press("v");
+    s.wait_for("the reader back", |s| {
+        s.alternate_screen() && s.contents().contains("Articles 1/5")
+    });
+    let deadline = Instant::now() + PATIENCE;
+    let paged = loop {
+        let text = std::fs::read_to_string(&out).unwrap_or_default();
+        if text.ends_with('\n') || Instant::now() > deadline {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(paged.starts_with("Putin is willing to have meeting with Zelenskyy, Russia says\n\n"));
+    assert!(paged.contains("Russia has said Vladimir Putin is open to a meeting"));
+    s.press("j");
+    s.wait_for_text("Articles 2/5");
+    s.press("q");
+    s.finish_cleanly("q");
+}

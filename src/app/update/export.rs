@@ -67,3 +67,16 @@ pub(super) fn open_link(app: &mut App) {
         None => app.status.say(strings::NO_LINK),
     }
 }
+
+/// Asks for the article shown, cleaned (title, then its paragraphs), to be shown in the pager.
+pub(super) fn page(app: &mut App) {
+    let Some(entry) = app.current() else { return app.status.say(strings::NO_ARTICLE_SELECTED) };
+    let article = &entry.article;
+    let mut text = article.title.clone();
+    for paragraph in article.paragraph_texts() {
+        text.push_str("\n\n");
+        text.push_str(&paragraph);
+    }
+    text.push('\n');
+    app.effects.push(Effect::Pager(text));
+}

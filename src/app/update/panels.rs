@@ -36,7 +36,7 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
 /// Recomputes the layout, and what depends on panel sizes: the wrapping (only when a width
 /// changed) and the page heights.
 fn relayout(app: &mut App, area: Rect) {
-    app.layout = ScreenLayout::new(area, app.focus);
+    app.layout = ScreenLayout::new(area, app.focus, app.arrangement);
     if app.layout.mode == Mode::TooSmall {
         // Keep the caches for when the terminal grows again.
         return;
