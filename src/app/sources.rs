@@ -1,5 +1,6 @@
 //! The sources view's data: what the list can be narrowed to (every article, the unread, the
-//! starred, each source), with counts, like a feed reader's feed list.
+//! starred, each source, each tag of the followed feeds), with counts, like a feed reader's
+//! feed list.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,8 @@ pub enum Source {
     Site(String),
     /// Articles that name no source (files).
     NoSite,
+    /// Articles from the followed feeds with this tag.
+    Tag(String),
 }
 
 impl Source {
@@ -31,6 +34,7 @@ impl Source {
             Source::Starred => entry.starred,
             Source::Site(name) => entry.article.meta.site.as_deref() == Some(name.as_str()),
             Source::NoSite => entry.article.meta.site.is_none(),
+            Source::Tag(tag) => entry.tags.contains(tag),
         }
     }
 }
@@ -68,6 +72,17 @@ pub fn sources(entries: &[Entry]) -> Vec<SourceRow> {
     }
     if none.0 > 0 && rows.len() > 3 {
         rows.push(SourceRow { source: Source::NoSite, total: none.0, unread: none.1 });
+    }
+    let mut tags: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for e in entries {
+        for tag in &e.tags {
+            let counts = tags.entry(tag).or_default();
+            counts.0 += 1;
+            counts.1 += usize::from(!e.read);
+        }
+    }
+    for (tag, (total, unread)) in tags {
+        rows.push(SourceRow { source: Source::Tag(tag.to_string()), total, unread });
     }
     rows
 }

@@ -197,6 +197,7 @@ pub fn source_name(source: &super::Source) -> String {
         Source::Starred => "Starred".to_string(),
         Source::Site(name) => name.clone(),
         Source::NoSite => "Files (no source)".to_string(),
+        Source::Tag(tag) => format!("#{tag}"),
     }
 }
 

@@ -3,6 +3,7 @@
 mod client;
 mod feeds_file;
 mod refresh;
+mod tags;
 mod update;
 
 pub use client::{Client, FetchError, Fetched, Limits, Page, Validators, is_web_url};
@@ -11,6 +12,7 @@ pub use feeds_file::{
     read as read_feeds,
 };
 pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
+pub use tags::tags_by_article;
 pub use update::{Report, update};
 
 /// `f` applied to every item on at most `at_once` threads (network waits, not CPU work, so not

@@ -54,14 +54,15 @@ pub fn run(
     events::spawn_signals(tx.clone());
     let work = Work::new(&config);
     let Config { keymap, theme, digester, export_dir, .. } = config;
-    let refresher =
-        Refresher { state: state.clone(), feeds: fetch::default_feeds_path(), work, tx };
+    let refresher_feeds = fetch::default_feeds_path();
+    let refresher = Refresher { state: state.clone(), feeds: refresher_feeds.clone(), work, tx };
     background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
     let mut app = App::new(keymap);
     app.speakers.index = Index::new(digester);
     // One query for every mark; a store that cannot be read starts the session without them.
     app.saved = store.all_marks().unwrap_or_default();
     app.reselect = store.last_open().ok().flatten();
+    app.library.tags = followed_tags(&store, refresher_feeds.as_deref());
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
     update(&mut app, Action::Loaded(Batch { warnings, ..Batch::default() }));
@@ -78,6 +79,16 @@ pub fn run(
         eprintln!("saidso: {notice}");
     }
     result
+}
+
+/// The tags of the followed feeds (the feeds file at `feeds`), by the stored articles fetched
+/// from them; none when there is no feeds file.
+fn followed_tags(
+    store: &Store,
+    feeds: Option<&std::path::Path>,
+) -> std::collections::HashMap<crate::model::ArticleId, Vec<String>> {
+    let subscriptions = feeds.filter(|p| p.exists()).and_then(|p| fetch::read_feeds(p).ok());
+    subscriptions.map(|(feeds, _)| fetch::tags_by_article(store, &feeds)).unwrap_or_default()
 }
 
 /// The articles kept by `saidso fetch`, as inputs; a store that cannot be read gives none and a

@@ -36,7 +36,7 @@ impl Refresher {
                 error: Some(e.to_string()),
                 ..RefreshReport::default()
             });
-            let _ = job.tx.send(Event::Action(Action::RefreshDone(refreshed)));
+            let _ = job.tx.send(Event::Action(Action::RefreshDone(Box::new(refreshed))));
         });
     }
 
@@ -77,7 +77,9 @@ impl Refresher {
         }
         batch.problems.extend(report.failures.iter().map(ToString::to_string));
         batch.problems.extend(report.not_saved.iter().cloned());
-        Ok(RefreshReport { batch, feeds: report.feeds, failed: report.failures.len(), error: None })
+        let tags = fetch::tags_by_article(&store, &feeds);
+        let failed = report.failures.len();
+        Ok(RefreshReport { batch, feeds: report.feeds, failed, error: None, tags })
     }
 }
 

@@ -367,3 +367,47 @@ fn sources_view_60x16() {
     press(&mut app, "F j");
     insta::assert_snapshot!(screen(&app));
 }
+
+#[test]
+fn the_sources_view_lists_each_tag_of_the_followed_feeds() {
+    let batch = fixture();
+    let ids: Vec<_> = batch.entries.iter().map(|e| e.article.id).collect();
+    let mut app = App::new(saidso::app::Keymap::builtin());
+    app.library.tags.insert(ids[0], vec!["world".into(), "sea".into()]);
+    update(&mut app, Action::Resize { width: W, height: H });
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    // A refresh brings the tags of an article listed already.
+    let report = saidso::app::RefreshReport {
+        tags: [(ids[1], vec!["sea".to_string()])].into_iter().collect(),
+        ..Default::default()
+    };
+    update(&mut app, Action::RefreshDone(Box::new(report)));
+    press(&mut app, "F");
+    let shown = screen(&app);
+    assert!(shown.contains("#sea") && shown.contains("#world"), "{shown}");
+    press(&mut app, "G enter");
+    assert_eq!(titles(&app), ["Harbour talks stall over fishing quotas"], "the last row: #world");
+    press(&mut app, "F k enter");
+    assert_eq!(titles(&app).len(), 2, "#sea");
+    assert!(screen(&app).lines().next().unwrap_or_default().contains("#sea"), "named in the list");
+}
+
+#[test]
+fn stored_articles_take_the_tags_of_their_feed() {
+    let mut store = saidso::store::Store::in_memory();
+    let mut batch = fixture();
+    let article = batch.entries.remove(0).article;
+    let other = batch.entries.remove(0).article;
+    let saved =
+        store.save_articles(Some("https://a.example/feed.xml"), std::slice::from_ref(&article));
+    assert_eq!(saved.ok(), Some(1));
+    let saved = store.save_articles(Some("https://b.example/feed.xml"), &[other]);
+    assert_eq!(saved.ok(), Some(1));
+    let (feeds, _) = saidso::fetch::parse_feeds(
+        "https://a.example/feed.xml world \"~A News\"\nhttps://b.example/feed.xml\n",
+    );
+    let tags = saidso::fetch::tags_by_article(&store, &feeds);
+    assert_eq!(tags.len(), 1, "the untagged feed's article has none");
+    assert_eq!(tags.get(&article.id), Some(&vec!["world".to_string()]));
+}

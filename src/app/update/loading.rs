@@ -25,6 +25,9 @@ fn add_entries(app: &mut App, batch: Batch) {
             entry.read = marks.read;
             entry.starred = marks.starred;
         }
+        if let Some(tags) = library.tags.get(&entry.article.id) {
+            entry.tags.clone_from(tags);
+        }
     }
     app.speakers.add(&mut library.entries, from);
     app.list.add(&app.library.entries, from);
@@ -47,7 +50,14 @@ pub(super) fn start_refresh(app: &mut App) {
 /// Adds the articles a refresh brought that are not in the list yet, at its end.
 pub(super) fn refresh_done(app: &mut App, report: RefreshReport) {
     app.library.refreshing = None;
-    let RefreshReport { mut batch, feeds, failed, error } = report;
+    let RefreshReport { mut batch, feeds, failed, error, tags } = report;
+    // Tags may have changed in the feeds file: the articles listed already take them too.
+    for entry in &mut app.library.entries {
+        if let Some(t) = tags.get(&entry.article.id) {
+            entry.tags.clone_from(t);
+        }
+    }
+    app.library.tags.extend(tags);
     let known: HashSet<ArticleId> = app.library.entries.iter().map(|e| e.article.id).collect();
     batch.entries.retain(|e| !known.contains(&e.article.id));
     let added = batch.entries.len();

@@ -62,7 +62,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.library.refreshing = Some((done, total));
             }
         }
-        Action::RefreshDone(report) => refresh_done(app, report),
+        Action::RefreshDone(report) => refresh_done(app, *report),
     }
     // Looking at an article in the pane or its quotes is reading it: marked as it gets there
     // (shown, or focus come from the list), so that marking it unread while reading sticks;
