@@ -10,6 +10,8 @@ use crate::model::{Article, collapse_whitespace};
 /// One quote, as every format shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QuoteRow {
+    /// The article's id (as `saidso list` prints it and `saidso mark` takes it).
+    pub id: String,
     /// The path the article was read from.
     pub file: String,
     /// The article's title.
@@ -42,6 +44,7 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
     quotes
         .iter()
         .map(|q| QuoteRow {
+            id: article.id.to_string(),
             file: article.path.clone(),
             article: article.title.clone(),
             text: q.text(&article.text),
@@ -109,7 +112,7 @@ impl OpenJson {
 }
 
 /// The header line of the TSV format.
-pub const TSV_HEADER: &str = "file\tarticle\tkind\tspeaker\tstart\tend\ttext\n";
+pub const TSV_HEADER: &str = "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\n";
 
 /// Tab-separated lines (tabs and line breaks inside fields become spaces).
 pub fn tsv(rows: &[QuoteRow]) -> String {
@@ -121,7 +124,8 @@ pub fn tsv(rows: &[QuoteRow]) -> String {
             QuoteKind::Partial => "partial",
         };
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+            r.id,
             field(&r.file),
             field(&r.article),
             kind,
@@ -153,6 +157,7 @@ mod tests {
 
     fn row(text: &str, speaker: Option<&str>) -> QuoteRow {
         QuoteRow {
+            id: "00000000000000ab".into(),
             file: "a.txt".into(),
             article: "Title".into(),
             text: text.into(),
@@ -179,7 +184,7 @@ mod tests {
     #[test]
     fn tsv_keeps_one_line_per_quote() {
         let out = tsv(&[row("a\tb\nc", None)]);
-        assert_eq!(out, "a.txt\tTitle\tdirect\t\t3\t9\ta b c\n");
+        assert_eq!(out, "00000000000000ab\ta.txt\tTitle\tdirect\t\t3\t9\ta b c\n");
     }
 
     #[test]

@@ -10,9 +10,17 @@ use clap::FromArgMatches;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let matches = saidso::cli::command().get_matches();
-    match saidso::cli::Cli::from_arg_matches(&matches) {
+    let parsed = saidso::cli::command()
+        .try_get_matches()
+        .and_then(|matches| saidso::cli::Cli::from_arg_matches(&matches));
+    match parsed {
         Ok(cli) => saidso::cli::run(cli),
+        // Errors in the one form every other error has (`saidso: error: …`); help and version
+        // as clap prints them.
+        Err(e) if e.use_stderr() => {
+            eprint!("saidso: {}", e.render());
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+        }
         Err(e) => e.exit(),
     }
 }

@@ -58,8 +58,8 @@ pub enum Action {
         /// Feeds in all.
         total: usize,
     },
-    /// A background refresh is over.
-    RefreshDone(RefreshReport),
+    /// A background refresh is over (boxed: it is much larger than the other actions).
+    RefreshDone(Box<RefreshReport>),
 }
 
 impl From<Command> for Action {

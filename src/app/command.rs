@@ -45,6 +45,15 @@ pub enum Command {
     /// Open the selected article, or jump to the selected quote.
     #[strum(message = "open the article / jump to the quote")]
     Open,
+    /// Show the next article in the list, from any panel.
+    #[strum(message = "next article, from any panel")]
+    NextArticle,
+    /// Show the previous article in the list.
+    #[strum(message = "previous article, from any panel")]
+    PrevArticle,
+    /// Go to the next unread article in the list, from any panel.
+    #[strum(message = "next unread article")]
+    NextUnread,
     /// Select the next quote, from any panel.
     #[strum(message = "next quote")]
     NextQuote,
@@ -81,9 +90,18 @@ pub enum Command {
     /// Mark the article read, or unread again.
     #[strum(message = "mark the article read / unread")]
     ToggleRead,
+    /// Mark every article listed read.
+    #[strum(message = "mark every listed article read")]
+    MarkAllRead,
+    /// Undo the last change of marks.
+    #[strum(message = "undo the last mark change")]
+    UndoMark,
     /// Copy the selected quote with its attribution to the clipboard.
     #[strum(message = "copy the quote with its attribution")]
     Copy,
+    /// Choose what the list shows: all, unread, starred, one source.
+    #[strum(message = "sources: all, unread, starred, each source")]
+    Sources,
     /// List only unread articles, or all again.
     #[strum(message = "list unread articles only / all")]
     UnreadOnly,
@@ -93,18 +111,39 @@ pub enum Command {
     /// Export the quotes of every article listed as Markdown.
     #[strum(message = "export the quotes of every article listed")]
     ExportAll,
+    /// Show the cleaned article in the pager (`$PAGER`, else `less`).
+    #[strum(message = "the article in the pager ($PAGER)")]
+    Pager,
     /// Open the article's link in the browser.
     #[strum(message = "open the article's link in the browser")]
     OpenLink,
     /// Order the list the next way: as given, by title, most quotes, by date.
     #[strum(message = "order the list: as given, title, quotes, date")]
     CycleOrder,
+    /// Give the focused panel the whole width, or share it again.
+    #[strum(message = "zoom the focused panel / unzoom")]
+    Zoom,
+    /// Hide the quotes panel, or show it again.
+    #[strum(message = "hide / show the quotes panel")]
+    ToggleQuotes,
+    /// Make the list wider.
+    #[strum(message = "widen the list")]
+    WidenList,
+    /// Make the list narrower.
+    #[strum(message = "narrow the list")]
+    NarrowList,
     /// Refresh the followed feeds in the background; new articles join the list.
     #[strum(message = "refresh the followed feeds (in the background)")]
     Refresh,
     /// Close what is open, or clear the search, then the filter.
     #[strum(message = "close, or clear search, filter, speaker")]
     Cancel,
+    /// List every warning and problem met so far.
+    #[strum(message = "messages: every warning so far")]
+    Messages,
+    /// Suspend the reader to the shell (`fg` comes back).
+    #[strum(message = "suspend (fg comes back)")]
+    Suspend,
     /// Show or hide the help overlay.
     #[strum(message = "show or hide this help")]
     Help,
@@ -172,6 +211,6 @@ mod tests {
         for command in Command::all() {
             assert!(command.get_message().is_some_and(|m| !m.is_empty()), "{command:?}");
         }
-        assert_eq!(Command::all().count(), 33);
+        assert_eq!(Command::all().count(), 46);
     }
 }

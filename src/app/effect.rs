@@ -20,6 +20,10 @@ pub enum Effect {
     OpenLink(String),
     /// Refresh the followed feeds in the background, and send what they brought back.
     Refresh,
+    /// Give the terminal back and stop until the shell's `fg`, then take it again and redraw.
+    Suspend,
+    /// Show this text in the pager (`$PAGER`, else `less`), then take the terminal again.
+    Pager(String),
     /// Write quotes as Markdown to a new file named after `stem` (`saidso-quotes-<stem>.md`,
     /// with `-2`, `-3`… rather than overwriting).
     Export {

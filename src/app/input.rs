@@ -6,18 +6,24 @@ use super::{Action, App, Command, Modal};
 
 /// The action of `key` in the app's current state, if any.
 pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
+    // Whatever the key table says, Control-C is a way out.
+    if key == Key::ctrl('c') {
+        return Some(Command::Quit.into());
+    }
     match app.modal {
         Some(Modal::Prompt(_)) => prompt_action(key),
-        // The help overlay scrolls; any other key closes it.
-        Some(Modal::Help { .. }) => match app.keymap.command(key)? {
+        // The help overlay and the messages scroll; any other key closes them.
+        Some(Modal::Help { .. } | Modal::Messages { .. }) => match app.keymap.command(key)? {
             c if c.is_motion() => Some(c.into()),
             _ => Some(Command::Cancel.into()),
         },
-        Some(Modal::Speakers(_)) => match app.keymap.command(key)? {
+        Some(Modal::Speakers(_) | Modal::Sources(_)) => match app.keymap.command(key)? {
             c if c.is_motion() => Some(c.into()),
-            c @ (Command::Open | Command::Cancel | Command::Speakers | Command::Quit) => {
-                Some(c.into())
-            }
+            c @ (Command::Open
+            | Command::Cancel
+            | Command::Speakers
+            | Command::Sources
+            | Command::Quit) => Some(c.into()),
             _ => None,
         },
         None => app.keymap.command(key).map(Action::Command),
@@ -28,7 +34,6 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
 /// still quits.
 fn prompt_action(key: Key) -> Option<Action> {
     match key.code {
-        KeyCode::Char('c') if key.ctrl => Some(Command::Quit.into()),
         KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),
         KeyCode::Char('u') if key.ctrl => Some(Action::ClearPrompt),
         KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Type(c)),

@@ -25,6 +25,23 @@ pub enum Mode {
     TooSmall,
 }
 
+/// How the user arranged the panels: kept in the state, applied to every size.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Arrangement {
+    /// The focused panel takes the whole width.
+    pub zoomed: bool,
+    /// The quotes panel is hidden; the list and the pane share its room.
+    pub quotes_hidden: bool,
+    /// Steps the list is widened (positive) or narrowed by, eight columns each.
+    pub list_steps: i16,
+}
+
+/// Columns the list widens or narrows by at a time.
+pub(crate) const LIST_STEP: u16 = 8;
+/// The narrowest the list and the pane get when the list is resized.
+const MIN_LIST: u16 = 16;
+const MIN_READER: u16 = 30;
+
 /// The screen areas, borders included. In the narrow layout every panel has the whole area
 /// and only the focused one is shown; wrapping and paging use the areas either way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,8 +63,8 @@ pub struct ScreenLayout {
 }
 
 impl ScreenLayout {
-    /// The layout of a screen `area` with `focus` on a panel.
-    pub fn new(area: Rect, focus: Focus) -> Self {
+    /// The layout of a screen `area` with `focus` on a panel, as `arrangement` asks.
+    pub fn new(area: Rect, focus: Focus, arrangement: Arrangement) -> Self {
         let mut layout = Self { area, focus, ..Self::default() };
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             layout.mode = Mode::TooSmall;
@@ -55,15 +72,21 @@ impl ScreenLayout {
         }
         let panels = Rect { height: area.height - 1, ..area };
         layout.status = Rect { y: area.bottom() - 1, height: 1, ..area };
-        if area.width < NARROW_WIDTH {
+        // Zoomed: the focused panel alone, as in the narrow layout.
+        if area.width < NARROW_WIDTH || arrangement.zoomed {
             layout.mode = Mode::Narrow;
             (layout.list, layout.reader, layout.quotes) = (panels, panels, panels);
             return layout;
         }
         layout.mode = Mode::Wide;
         // Titles need room to be told apart; the pane keeps the most, for reading.
+        let quotes_width =
+            if arrangement.quotes_hidden { 0 } else { (area.width * 26 / 100).clamp(20, 44) };
         let list_width = (area.width * 28 / 100).clamp(20, 48);
-        let quotes_width = (area.width * 26 / 100).clamp(20, 44);
+        let widened =
+            i32::from(list_width) + i32::from(arrangement.list_steps) * i32::from(LIST_STEP);
+        let widest = area.width.saturating_sub(quotes_width + MIN_READER).max(MIN_LIST);
+        let list_width = u16::try_from(widened.max(0)).unwrap_or(u16::MAX).clamp(MIN_LIST, widest);
         let reader_width = area.width - list_width - quotes_width;
         layout.list = Rect { width: list_width, ..panels };
         layout.reader = Rect { x: area.x + list_width, width: reader_width, ..panels };
@@ -80,7 +103,7 @@ impl ScreenLayout {
             Focus::Quotes => self.quotes,
         };
         match self.mode {
-            Mode::Wide => Some(area),
+            Mode::Wide => (area.width > 0).then_some(area),
             Mode::Narrow => (panel == self.focus).then_some(area),
             Mode::TooSmall => None,
         }
@@ -111,7 +134,7 @@ mod tests {
 
     #[test]
     fn wide_panels_fill_the_width_and_leave_the_status_row() {
-        let l = ScreenLayout::new(Rect::new(0, 0, 120, 40), Focus::List);
+        let l = ScreenLayout::new(Rect::new(0, 0, 120, 40), Focus::List, Arrangement::default());
         let (a, b, c) = (l.list, l.reader, l.quotes);
         assert_eq!(l.mode, Mode::Wide);
         assert_eq!(a.width + b.width + c.width, 120);
@@ -121,11 +144,37 @@ mod tests {
 
     #[test]
     fn narrow_shows_the_focused_panel_and_tiny_shows_none() {
-        let l = ScreenLayout::new(Rect::new(0, 0, 60, 20), Focus::Quotes);
+        let l = ScreenLayout::new(Rect::new(0, 0, 60, 20), Focus::Quotes, Arrangement::default());
         assert_eq!((l.mode, l.shown(Focus::List), l.quotes.width), (Mode::Narrow, None, 60));
         assert_eq!(l.shown(Focus::Quotes), Some(l.quotes));
         for (w, h) in [(1, 1), (10, 3), (23, 40), (120, 5), (0, 0)] {
-            assert_eq!(ScreenLayout::new(Rect::new(0, 0, w, h), Focus::List).mode, Mode::TooSmall);
+            assert_eq!(
+                ScreenLayout::new(Rect::new(0, 0, w, h), Focus::List, Arrangement::default()).mode,
+                Mode::TooSmall
+            );
         }
+    }
+}
+
+#[cfg(test)]
+mod arrangement_tests {
+    use super::*;
+
+    #[test]
+    fn the_list_widens_and_narrows_within_bounds_and_the_quotes_panel_hides() {
+        let at = |a| ScreenLayout::new(Rect::new(0, 0, 120, 40), Focus::List, a);
+        let plain = at(Arrangement::default());
+        let wider = at(Arrangement { list_steps: 2, ..Arrangement::default() });
+        assert_eq!(wider.list.width, plain.list.width + 2 * LIST_STEP);
+        let widest = at(Arrangement { list_steps: 50, ..Arrangement::default() });
+        assert_eq!(widest.reader.width, MIN_READER);
+        let narrowest = at(Arrangement { list_steps: -50, ..Arrangement::default() });
+        assert_eq!(narrowest.list.width, MIN_LIST);
+        let hidden = at(Arrangement { quotes_hidden: true, ..Arrangement::default() });
+        assert_eq!(hidden.shown(Focus::Quotes), None);
+        assert_eq!(hidden.list.width + hidden.reader.width, 120);
+        let zoomed = at(Arrangement { zoomed: true, ..Arrangement::default() });
+        assert_eq!(zoomed.shown(Focus::List).map(|r| r.width), Some(120));
+        assert_eq!(zoomed.shown(Focus::Reader), None);
     }
 }

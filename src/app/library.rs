@@ -1,8 +1,10 @@
 //! The loaded articles, each with its quotes and its marks, and how far loading has got.
 
+use std::collections::HashMap;
+
 use super::filter::Haystack;
 use crate::extract::Quote;
-use crate::model::Article;
+use crate::model::{Article, ArticleId};
 use crate::speakers::{Digest, Digester};
 
 /// One article in the reader.
@@ -21,6 +23,8 @@ pub struct Entry {
     pub digest: Option<Digest>,
     /// Starred by the user.
     pub starred: bool,
+    /// The tags of the followed feed it came from.
+    pub tags: Vec<String>,
 }
 
 impl Entry {
@@ -32,6 +36,7 @@ impl Entry {
             quotes,
             read: false,
             starred: false,
+            tags: Vec::new(),
             digest: None,
         }
     }
@@ -66,6 +71,8 @@ pub struct RefreshReport {
     pub failed: usize,
     /// Why the refresh could not start (no feeds file), if it could not.
     pub error: Option<String>,
+    /// The tags of the followed feeds, by the articles fetched from them.
+    pub tags: HashMap<ArticleId, Vec<String>>,
 }
 
 /// Every article loaded so far.
@@ -85,4 +92,7 @@ pub struct Library {
     pub loading: bool,
     /// A refresh of the followed feeds is running: feeds finished, feeds in all (0 until known).
     pub refreshing: Option<(usize, usize)>,
+    /// The tags of the followed feeds, by the articles fetched from them: given to each article
+    /// as it arrives.
+    pub tags: HashMap<ArticleId, Vec<String>>,
 }

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use super::Motion;
 use super::filter::Needle;
 use super::library::Entry;
+use super::sources::Source;
 use super::viewport::Viewport;
 
 /// State of the article list panel.
@@ -26,6 +27,8 @@ pub struct ListPane {
     pub unread_only: bool,
     /// The order of the rows.
     pub order: Order,
+    /// The source the list shows (all, unread, starred, one site).
+    pub source: Source,
 }
 
 /// How the article list is ordered.
@@ -74,7 +77,7 @@ impl ListPane {
     fn append(&mut self, entries: &[Entry], from: usize) {
         let needle = Needle::new(&self.filter);
         for (i, entry) in entries.iter().enumerate().skip(from) {
-            if self.unread_only && entry.read {
+            if (self.unread_only && entry.read) || !self.source.admits(entry) {
                 continue;
             }
             if let Some(at) = needle.find(&entry.haystack, 0) {
@@ -88,10 +91,10 @@ impl ListPane {
     pub fn set_filter(&mut self, entries: &[Entry], filter: String) {
         let before = self.selected_entry();
         let (old, new) = (Needle::new(&self.filter), Needle::new(&filter));
-        let unread_only = self.unread_only;
+        let (unread_only, source) = (self.unread_only, &self.source);
         let find = |(i, from): (usize, usize)| {
             let entry: &Entry = &entries[i];
-            let listed = !unread_only || !entry.read;
+            let listed = (!unread_only || !entry.read) && source.admits(entry);
             listed.then(|| new.find(&entry.haystack, from).map(|at| (i, at))).flatten()
         };
         // A longer filter only narrows the list, so only the rows shown need checking; typed on
@@ -115,6 +118,18 @@ impl ListPane {
     pub fn set_unread_only(&mut self, entries: &[Entry], on: bool) {
         let before = self.selected_entry();
         self.unread_only = on;
+        self.visible.clear();
+        self.hits.clear();
+        self.append(entries, 0);
+        self.sort(entries);
+        self.reselect(before);
+    }
+
+    /// Lists the articles of `source` only, with the same filter, keeping the selected entry
+    /// selected when it is still listed.
+    pub fn set_source(&mut self, entries: &[Entry], source: Source) {
+        let before = self.selected_entry();
+        self.source = source;
         self.visible.clear();
         self.hits.clear();
         self.append(entries, 0);
@@ -151,10 +166,18 @@ impl ListPane {
             Order::Given => rows.sort_by_key(|&(i, _)| i),
             Order::Title => rows.sort_by_cached_key(|r| key(r).article.title.to_lowercase()),
             Order::MostQuotes => rows.sort_by_key(|r| std::cmp::Reverse(key(r).quotes.len())),
-            // ISO dates sort as text; undated articles go last.
+            // ISO dates sort as text, newest first; undated (or blank) articles go last, in
+            // the order given rather than the order the list had before.
             Order::Date => rows.sort_by(|a, b| {
-                let (a, b) = (&key(a).article.meta.date, &key(b).article.meta.date);
-                b.is_some().cmp(&a.is_some()).then_with(|| b.cmp(a))
+                let dated = |r: &(usize, usize)| {
+                    key(r).article.meta.date.as_deref().map(str::trim).filter(|d| !d.is_empty())
+                };
+                match (dated(a), dated(b)) {
+                    (Some(x), Some(y)) => y.cmp(x).then(a.0.cmp(&b.0)),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => a.0.cmp(&b.0),
+                }
             }),
         }
         (self.visible, self.hits) = rows.into_iter().unzip();

@@ -18,6 +18,7 @@ mod list;
 mod quotes;
 mod reader;
 mod search;
+mod sources;
 mod speakers;
 pub mod strings;
 mod update;
@@ -36,12 +37,13 @@ pub use filter::{Haystack, Needle};
 pub use input::action_for_key;
 pub use key::{BadKey, Key, KeyCode};
 pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
-pub use layout::{Mode, ScreenLayout, inner, reader_text};
+pub use layout::{Arrangement, Mode, ScreenLayout, inner, reader_text};
 pub use library::{Batch, Entry, Library, RefreshReport};
 pub use list::{ListPane, Order};
 pub use quotes::{QuotesPane, QuotesPaneRow, SpeakerFilter};
 pub use reader::ReaderPane;
 pub use search::Search;
+pub use sources::{Source, SourceRow, SourcesView};
 pub use speakers::{Level, QUOTE_ROWS, Speakers, SpeakersView};
 pub use update::update;
 pub use viewport::Viewport;
@@ -68,6 +70,10 @@ pub struct App {
     pub status: Status,
     /// Where everything is on screen.
     pub layout: ScreenLayout,
+    /// How the user arranged the panels (zoom, quotes hidden, list width).
+    pub arrangement: Arrangement,
+    /// What the last change of marks replaced: `(entry, read, starred)` before it, to undo it.
+    pub last_marks: Vec<(usize, bool, bool)>,
     /// The key table.
     pub keymap: Keymap,
     /// The user asked to leave.
@@ -135,6 +141,13 @@ pub enum Modal {
     Prompt(Prompt),
     /// The speakers across the articles, and a speaker's quotes.
     Speakers(SpeakersView),
+    /// What the list can show: all, unread, starred, each source.
+    Sources(SourcesView),
+    /// Every warning and problem so far, scrolled this many rows.
+    Messages {
+        /// First row in view.
+        scroll: usize,
+    },
 }
 
 /// A line being typed.
@@ -167,6 +180,8 @@ pub struct Status {
     pub serial: u64,
     /// The message is a warning: it stays until the user does something, not just for a while.
     pub sticky: bool,
+    /// Every warning said so far, for the messages view.
+    pub log: Vec<String>,
 }
 
 impl Status {
@@ -177,8 +192,15 @@ impl Status {
         self.sticky = false;
     }
 
-    /// Shows a warning, until the next key press or click.
+    /// Shows a warning, until the next key press or click, and keeps it for the messages view.
     pub fn warn(&mut self, message: impl Into<String>) {
+        let message = message.into();
+        self.log.push(message.clone());
+        self.summarise(message);
+    }
+
+    /// Shows a summary of warnings kept elsewhere, until the next key press or click.
+    pub fn summarise(&mut self, message: impl Into<String>) {
         self.say(message);
         self.sticky = true;
     }

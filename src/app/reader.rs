@@ -20,12 +20,16 @@ pub struct ReaderPane {
     pub view: Viewport,
     /// The search in the article.
     pub search: Search,
+    /// The user marked the article shown unread: it stays unread, wherever focus goes, until
+    /// it is opened again or another article is shown.
+    pub kept_unread: bool,
 }
 
 impl ReaderPane {
     /// Shows `article` (library index `entry`) from its top, wrapped to `width`.
     pub fn show(&mut self, entry: usize, article: &Article, width: usize) {
         self.entry = Some(entry);
+        self.kept_unread = false;
         self.wrapped = Wrapped::new(article, width);
         self.view.offset = 0;
         self.search.run(Some(article));

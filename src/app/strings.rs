@@ -63,6 +63,14 @@ pub const HINTS_IN_SPEAKERS: [(Command, &str); 4] = [
     (Command::Quit, "quit"),
 ];
 
+/// The hints of the sources view, with their labels.
+pub const HINTS_IN_SOURCES: [(Command, &str); 4] = [
+    (Command::Open, "list these"),
+    (Command::Down, "next"),
+    (Command::Cancel, "close"),
+    (Command::Quit, "quit"),
+];
+
 /// Title of the speakers view.
 pub const SPEAKERS: &str = "Speakers";
 
@@ -129,17 +137,88 @@ pub fn partials(hidden: bool) -> &'static str {
 }
 
 /// Message: loading finished with some inputs skipped.
-pub fn loaded_with_problems(skipped: usize, last: &str) -> String {
-    format!("{skipped} input(s) skipped; last: {last}")
+pub fn loaded_with_problems(skipped: usize, last: &str, key: Option<&str>) -> String {
+    match key {
+        Some(key) if skipped > 1 => {
+            format!("{skipped} input(s) skipped ({key} lists them); last: {last}")
+        }
+        _ => format!("{skipped} input(s) skipped; last: {last}"),
+    }
 }
 
 /// Message: loading finished with warnings (the configuration's come first); one is said whole.
-pub fn warnings(count: usize, first: &str) -> String {
-    match count {
-        1 => first.to_string(),
-        n => format!("{n} warnings; first: {first}"),
+pub fn warnings(count: usize, first: &str, key: Option<&str>) -> String {
+    match (count, key) {
+        (1, _) => first.to_string(),
+        (n, Some(key)) => format!("{n} warnings ({key} lists them); first: {first}"),
+        (n, None) => format!("{n} warnings; first: {first}"),
     }
 }
+
+/// Message: the focused panel zoomed, or not.
+pub fn zoomed(on: bool) -> &'static str {
+    if on { "Zoomed: the focused panel alone (Tab for the others)" } else { "All panels" }
+}
+
+/// Message: the quotes panel hidden, or shown.
+pub fn quotes_hidden(on: bool) -> &'static str {
+    if on { "Quotes panel hidden" } else { "Quotes panel shown" }
+}
+
+/// Message: every listed article marked read; `undo` is the key that undoes it.
+pub fn marked_all_read(n: usize, undo: Option<&str>) -> String {
+    match (n, undo) {
+        (0, _) => "Every listed article is read already".to_string(),
+        (n, Some(key)) => format!("Marked {n} article{} read ({key} undoes)", plural(n)),
+        (n, None) => format!("Marked {n} article{} read", plural(n)),
+    }
+}
+
+/// Message: nothing to undo.
+pub const NOTHING_TO_UNDO: &str = "No mark change to undo";
+
+/// Message: a change of marks undone.
+pub fn undone(n: usize) -> String {
+    format!("Marks of {n} article{} put back", plural(n))
+}
+
+/// Message: no unread article in the list.
+pub const NO_UNREAD: &str = "No unread article in the list";
+
+/// Title of the sources view.
+pub const SOURCES: &str = "Sources";
+
+/// A source's name, in the sources view and the list's title.
+pub fn source_name(source: &super::Source) -> String {
+    use super::Source;
+    match source {
+        Source::All => "All articles".to_string(),
+        Source::Unread => "Unread".to_string(),
+        Source::Starred => "Starred".to_string(),
+        Source::Site(name) => name.clone(),
+        Source::NoSite => "Files (no source)".to_string(),
+        Source::Tag(tag) => format!("#{tag}"),
+    }
+}
+
+/// Message: the list shows `source`.
+pub fn showing(source: &super::Source) -> String {
+    format!("Listing: {}", source_name(source))
+}
+
+/// Message: the pager could not run.
+pub fn pager_failed(error: &str) -> String {
+    format!("Pager failed: {error} (set PAGER)")
+}
+
+/// Title of the messages view.
+pub const MESSAGES: &str = "Messages";
+/// The messages view's footer, with the key that closes it.
+pub fn messages_footer(key: &str) -> String {
+    format!("j/k scroll · {key} or any other key closes")
+}
+/// The messages view with nothing in it.
+pub const NO_MESSAGES: &str = "No warnings so far.";
 
 /// Message: a refresh started.
 pub const REFRESHING: &str = "Refreshing the followed feeds…";
@@ -170,6 +249,11 @@ pub fn refreshed(added: usize, feeds: usize, failed: usize, problem: Option<&Str
         message.push_str(&format!("; {problem}"));
     }
     message
+}
+
+/// Why a refresh cannot start with no feeds file, and how to follow a feed (`file`, short).
+pub fn no_feeds_file(file: &str) -> String {
+    format!("no feeds file; add feed URLs to {file}")
 }
 
 /// Message: a refresh could not start.
@@ -206,6 +290,19 @@ fn ymd(date: &str) -> Option<&str> {
             .enumerate()
             .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() })
     })
+}
+
+/// A date as people write it: `9 Mar 2025` of `2025-03-09T10:00:00+00:00`; other forms as they
+/// are.
+pub fn human_day(date: &str) -> String {
+    const MONTHS: [&str; 12] =
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let parts = ymd(date).and_then(|d| {
+        let month: usize = d.get(5..7)?.parse().ok()?;
+        let day: u32 = d.get(8..10)?.parse().ok()?;
+        Some(format!("{day} {} {}", MONTHS.get(month.checked_sub(1)?)?, d.get(..4)?))
+    });
+    parts.unwrap_or_else(|| date.to_string())
 }
 
 /// A date's day in short (`Mar 06`), for a narrow column; `None` unless it starts `YYYY-MM-DD`.
@@ -277,6 +374,8 @@ pub fn unread_only(on: bool) -> &'static str {
 
 /// Message: no article to export the quotes of.
 pub const NOTHING_TO_EXPORT: &str = "No article to export";
+/// Message: export asked for articles with no quote (the quotes panel's filters applied).
+pub const NO_QUOTES_TO_EXPORT: &str = "No quotes to export: nothing written";
 
 /// Message: quotes were written to a file.
 pub fn exported(file: &str) -> String {

@@ -60,6 +60,16 @@ impl Fragment for Piece {
     }
 }
 
+/// True when the title is the text's first sentence (or its start, clipped): shown once, in the
+/// text, rather than twice.
+fn title_opens_text(article: &Article) -> bool {
+    let title = article.title.trim_end_matches(['…', '.']).trim_end();
+    let Some(first) = article.paragraph_texts().next() else { return false };
+    let first = crate::model::collapse_whitespace(&first).into_owned();
+    let title = crate::model::collapse_whitespace(title);
+    !title.is_empty() && first.starts_with(title.as_ref())
+}
+
 /// How article text is wrapped everywhere: at spaces only, never inside a hyphenated word, which
 /// would be ambiguous in a quotation (`re-` / `posture`); a word wider than the line is broken.
 pub fn options(width: usize) -> textwrap::Options<'static> {
@@ -70,9 +80,13 @@ impl Wrapped {
     /// Lays `article` out for a pane `width` columns wide.
     pub fn new(article: &Article, width: usize) -> Self {
         let width = width.max(1);
-        let title =
-            textwrap::wrap(&article.title, options(width)).into_iter().map(|l| l.into_owned());
-        let mut out = Self { width, title: title.collect(), ..Self::default() };
+        let title = textwrap::wrap(&article.title, options(width)).into_iter();
+        let title = if title_opens_text(article) {
+            Vec::new()
+        } else {
+            title.map(|l| l.into_owned()).collect()
+        };
+        let mut out = Self { width, title, ..Self::default() };
         for (i, paragraph) in article.paragraphs.iter().enumerate() {
             if i > 0 {
                 let n = out.words.len();

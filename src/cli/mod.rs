@@ -256,7 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let config = match Config::load(cli.config.as_deref()) {
         Ok(config) => config,
         Err(e) => {
-            eprintln!("saidso: error in the configuration: {e}");
+            eprintln!("saidso: error: in the configuration: {e}");
             return ExitCode::from(2);
         }
     };
@@ -292,6 +292,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
             mark::run(&ids, change, verbose, &cli.state)
         }
+        None if let Some(typo) = mistyped_command(&cli.paths) => Err(typo),
         // The reader needs a terminal; piped, the list is what a script wants.
         None if io::stdout().is_terminal() => reader(cli, config),
         None => list::run(&cli.paths, cli.fetched, ListFormat::Table, &cli.state, &config),
@@ -335,15 +336,45 @@ fn finish_with(result: anyhow::Result<()>) -> ExitCode {
 /// The clap command, with the reader's keys listed after the options in `--help`.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    Cli::command().after_long_help(keys_help())
+    Cli::command().after_long_help(keys_help(&help_keymap(std::env::args_os().collect())))
 }
 
-/// The reader's actions by their config names, with their default keys.
-fn keys_help() -> String {
+/// The keys `--help` lists: those of the configuration in force (`--config FILE`, or the
+/// default file), read only when help is asked for; the defaults when it cannot be read.
+fn help_keymap(args: Vec<std::ffi::OsString>) -> Keymap {
+    if !args.iter().any(|a| a == "--help") {
+        return Keymap::builtin();
+    }
+    let given = args.iter().position(|a| a == "--config").and_then(|i| args.get(i + 1));
+    let joined = args.iter().find_map(|a| a.to_str()?.strip_prefix("--config=").map(Into::into));
+    let path: Option<PathBuf> = given.map(PathBuf::from).or(joined);
+    Config::load(path.as_deref()).map(|c| c.keymap).unwrap_or_default()
+}
+
+/// A lone argument that is no file but nearly the name of a subcommand (`saidso quote`):
+/// the error that says which was meant.
+fn mistyped_command(paths: &[String]) -> Option<anyhow::Error> {
+    use clap::CommandFactory;
+    let [arg] = paths else { return None };
+    if arg.contains("://") || std::path::Path::new(arg).exists() {
+        return None;
+    }
+    let names: Vec<String> =
+        Cli::command().get_subcommands().map(|c| c.get_name().into()).collect();
+    let best = names
+        .iter()
+        .map(|name| (strsim::levenshtein(arg, name), name))
+        .filter(|(distance, _)| *distance <= 2)
+        .min()?;
+    Some(anyhow::anyhow!("no such file or command `{arg}`; did you mean `saidso {}`?", best.1))
+}
+
+/// The reader's actions by their config names, with the keys in force.
+fn keys_help(keymap: &Keymap) -> String {
     let mut out = String::from(
         "Keys of the reader (rebind them in the [keys] table of the configuration file):\n",
     );
-    for binding in Keymap::builtin().bindings() {
+    for binding in keymap.bindings() {
         let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
         let name = binding.command.name();
         out.push_str(&format!("  {name:<18} {}\n", keys.join(", ")));

@@ -51,6 +51,9 @@ pub struct Config {
     pub fields: Fields,
     /// Keys in the file that saidso does not know.
     pub warnings: Vec<String>,
+    /// Where the reader's exports go (`export_dir` in `[reader]`, `~/` for the home
+    /// directory); `None`: the directory the reader was started from.
+    pub export_dir: Option<PathBuf>,
 }
 
 /// A configuration file that cannot be used: `file:line:column: message`.
@@ -105,6 +108,7 @@ struct File {
 #[derive(Debug, Default, Deserialize)]
 struct ReaderSection {
     theme: Option<toml::Spanned<ThemeName>>,
+    export_dir: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
@@ -214,12 +218,31 @@ impl Config {
             }
             table.insert(name, keys);
         }
+        // The line that leaves no key to quit: `quit = …` itself, or one that took its keys.
+        let quit_keys: Vec<String> =
+            Keymap::builtin().keys(Command::Quit).iter().map(|k| k.name()).collect();
+        let quit_line = table
+            .get("quit")
+            .or_else(|| {
+                table.values().find(|keys| match keys.get_ref() {
+                    KeyList::One(k) => quit_keys.contains(k),
+                    KeyList::Many(ks) => ks.iter().any(|k| quit_keys.contains(k)),
+                })
+            })
+            .map(|keys| line_column(text, keys.span().start).0);
         if !table.is_empty() {
             let spans: Vec<_> = table.values().map(|k| k.span()).collect();
             let plain = table.into_iter().map(|(n, k)| (n, k.into_inner().into_vec())).collect();
             let user = Keymap::from_table(plain)
                 .map_err(|e| error(spans.first().cloned(), format!("in [keys]: {e}")))?;
             keymap = keymap.merged(user);
+        }
+        if keymap.keys(Command::Quit).is_empty() {
+            let at = quit_line.map_or(String::new(), |line| format!(":{line}"));
+            warnings.push(format!(
+                "{}{at}: no key quits the reader in [keys] (Ctrl-c still does)",
+                path.display()
+            ));
         }
 
         let mut rule_files = vec![RulesFile::builtin()];
@@ -254,7 +277,17 @@ impl Config {
             author: d.author.unwrap_or(defaults.author),
             site: d.site.unwrap_or(defaults.site),
         };
-        Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings })
+        let export_dir = file.reader.export_dir.as_deref().map(home_relative);
+        Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings, export_dir })
+    }
+}
+
+/// A path from the configuration, `~/` standing for the home directory.
+fn home_relative(path: &str) -> PathBuf {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(path),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod file;
 mod refresh;
+mod tags;
 mod update;
 
 pub use file::{
@@ -11,4 +12,5 @@ pub use file::{
     read as read_feeds,
 };
 pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
+pub use tags::tags_by_article;
 pub use update::{Report, update};

@@ -10,7 +10,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use rusqlite::{OptionalExtension, params};
 
 use super::{Store, StoreError, unreadable};
-use crate::model::{Article, Meta, RawDoc};
+use crate::model::{Article, ArticleId, Meta, RawDoc};
 use crate::net::Validators;
 
 /// Seconds since the epoch, for the `fetched` columns.
@@ -106,6 +106,20 @@ impl Store {
         }
         tx.commit().map_err(not_saved)?;
         Ok(new)
+    }
+
+    /// The feed each stored article came from, by article id (pages opened by URL have none).
+    pub fn article_feeds(&self) -> Result<Vec<(ArticleId, String)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, feed FROM articles WHERE feed IS NOT NULL")
+            .map_err(unreadable)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(unreadable)?;
+        let rows: Vec<(String, String)> = rows.collect::<Result<_, _>>().map_err(unreadable)?;
+        // An id that does not read back is no article's: left out.
+        Ok(rows.into_iter().filter_map(|(id, feed)| Some((id.parse().ok()?, feed))).collect())
     }
 
     /// The URLs of every stored article, so that a refresh fetches no page twice.

@@ -25,6 +25,8 @@ pub struct EffectRunner<W> {
     pub refresher: Option<Refresher>,
     /// A store write failed already: said once in the status bar, not at every write.
     pub failed: bool,
+    /// The terminal was given back and taken again: the screen must be drawn whole.
+    pub redraw: bool,
 }
 
 impl<W: Write> EffectRunner<W> {
@@ -32,7 +34,7 @@ impl<W: Write> EffectRunner<W> {
     /// refresher.
     pub fn new(store: Store, terminal: W, export_dir: impl Into<PathBuf>) -> Self {
         let export_dir = export_dir.into();
-        Self { store, terminal, export_dir, refresher: None, failed: false }
+        Self { store, terminal, export_dir, refresher: None, failed: false, redraw: false }
     }
 
     /// Performs and empties `app.effects`. A failed store write is said once in the status bar
@@ -66,6 +68,19 @@ impl<W: Write> EffectRunner<W> {
                         .status
                         .warn(strings::not_exported(&path.display().to_string(), &e.to_string())),
                 }
+            }
+            Effect::Pager(text) => {
+                let pager = std::env::var("PAGER").ok().filter(|p| !p.trim().is_empty());
+                if let Err(e) = super::terminal::page(pager.as_deref().unwrap_or("less"), &text) {
+                    app.status.warn(strings::pager_failed(&e.to_string()));
+                }
+                self.redraw = true;
+            }
+            Effect::Suspend => {
+                if let Err(e) = super::terminal::suspend() {
+                    app.status.warn(e.to_string());
+                }
+                self.redraw = true;
             }
             // On a thread of its own: what it brings comes back as an action.
             Effect::Refresh => {

@@ -54,9 +54,9 @@ pub fn run(
     events::spawn_input(tx.clone());
     events::spawn_signals(tx.clone());
     let work = Work::new(&config);
-    let Config { keymap, theme, digester, .. } = config;
-    let refresher =
-        Refresher { state: state.clone(), feeds: feeds::default_feeds_path(), work, tx };
+    let Config { keymap, theme, digester, export_dir, .. } = config;
+    let refresher_feeds = feeds::default_feeds_path();
+    let refresher = Refresher { state: state.clone(), feeds: refresher_feeds.clone(), work, tx };
     background::spawn_loader(paths, saved, refresher.work.clone(), refresher.tx.clone());
     let mut app = App::new(keymap);
     app.records = records.map(std::sync::Arc::new);
@@ -64,10 +64,12 @@ pub fn run(
     // One query for every mark; a store that cannot be read starts the session without them.
     app.saved = store.all_marks().unwrap_or_default();
     app.reselect = store.last_open().ok().flatten();
+    app.library.tags = followed_tags(&store, refresher_feeds.as_deref());
     let size = tui.terminal.size()?;
     update(&mut app, Action::Resize { width: size.width, height: size.height });
     update(&mut app, Action::Loaded(Batch { warnings, ..Batch::default() }));
-    let mut effects = EffectRunner::new(store, std::io::stdout(), ".");
+    let export_dir = export_dir.unwrap_or_else(|| ".".into());
+    let mut effects = EffectRunner::new(store, std::io::stdout(), export_dir);
     effects.refresher = Some(refresher);
     let result = event_loop(&mut tui, &mut app, &theme, &rx, &mut effects);
     // What is left is saved; a refresh would only outlive the reader.
@@ -79,6 +81,16 @@ pub fn run(
         eprintln!("saidso: {notice}");
     }
     result
+}
+
+/// The tags of the followed feeds (the feeds file at `feeds`), by the stored articles fetched
+/// from them; none when there is no feeds file.
+fn followed_tags(
+    store: &Store,
+    feeds: Option<&std::path::Path>,
+) -> std::collections::HashMap<crate::model::ArticleId, Vec<String>> {
+    let subscriptions = feeds.filter(|p| p.exists()).and_then(|p| feeds::read_feeds(p).ok());
+    subscriptions.map(|(followed, _)| feeds::tags_by_article(store, &followed)).unwrap_or_default()
 }
 
 /// The articles kept by `saidso fetch`, as inputs; a store that cannot be read gives none and a
@@ -146,6 +158,13 @@ fn event_loop(
             }
         }
         effects.run(app);
+        if std::mem::take(&mut effects.redraw) {
+            // Back from a suspend: what was on screen is gone. (Not `clear`: it asks the
+            // terminal where the cursor is, and the input thread would take the answer.)
+            let size = tui.terminal.size()?;
+            tui.terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            dirty = true;
+        }
         if app.status.serial != seen_message {
             seen_message = app.status.serial;
             message_deadline = Some(Instant::now() + MESSAGE_TIME);

@@ -9,7 +9,7 @@ use std::sync::mpsc::Sender;
 
 use super::background::{Work, add_to};
 use super::events::Event;
-use crate::app::{Action, Batch, RefreshReport};
+use crate::app::{Action, Batch, RefreshReport, strings};
 use crate::feeds;
 use crate::sources::Input;
 use crate::store::Location;
@@ -36,7 +36,7 @@ impl Refresher {
                 error: Some(e.to_string()),
                 ..RefreshReport::default()
             });
-            let _ = job.tx.send(Event::Action(Action::RefreshDone(refreshed)));
+            let _ = job.tx.send(Event::Action(Action::RefreshDone(Box::new(refreshed))));
         });
     }
 
@@ -44,6 +44,9 @@ impl Refresher {
         let path = self.feeds.as_deref().ok_or_else(|| {
             anyhow::anyhow!("no config directory for the feeds file (is HOME set?)")
         })?;
+        if !path.exists() {
+            anyhow::bail!(strings::no_feeds_file(&home_as_tilde(path)));
+        }
         let (feeds, bad_lines) = feeds::read_feeds(path)?;
         let (mut store, notices) = self.state.open();
         let before = store.stored_urls().unwrap_or_default();
@@ -74,6 +77,17 @@ impl Refresher {
         }
         batch.problems.extend(report.failures.iter().map(ToString::to_string));
         batch.problems.extend(report.not_saved.iter().cloned());
-        Ok(RefreshReport { batch, feeds: report.feeds, failed: report.failures.len(), error: None })
+        let tags = feeds::tags_by_article(&store, &feeds);
+        let failed = report.failures.len();
+        Ok(RefreshReport { batch, feeds: report.feeds, failed, error: None, tags })
+    }
+}
+
+/// `path` with the home directory written `~`, so that a message naming it fits the status bar.
+fn home_as_tilde(path: &std::path::Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match home.and_then(|h| path.strip_prefix(h).ok().map(std::path::Path::to_path_buf)) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
     }
 }

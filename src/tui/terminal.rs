@@ -46,6 +46,41 @@ impl Drop for Tui {
     }
 }
 
+/// Gives the terminal back, stops the process as a shell's Control-Z would (`fg` continues it),
+/// then takes the terminal again; the caller redraws the whole screen.
+pub fn suspend() -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Gives the terminal back, shows `text` in the pager `command` (split into words as a shell
+/// would, but run without one), waits for it to end, then takes the terminal again; the caller
+/// redraws the whole screen.
+pub fn page(command: &str, text: &str) -> io::Result<()> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let words = shell_words::split(command)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, format!("{command}: {e}")))?;
+    let Some((program, args)) = words.split_first() else {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, "empty pager command"));
+    };
+    restore();
+    let shown = (|| {
+        let mut child = Command::new(program).args(args).stdin(Stdio::piped()).spawn()?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A pager quit before reading everything closes the pipe: not an error.
+            let _ = stdin.write_all(text.as_bytes());
+        }
+        child.wait().map(drop)
+    })();
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    shown.map_err(|e| io::Error::new(e.kind(), format!("{program}: {e}")))
+}
+
 /// Gives the terminal back; harmless when it was not taken.
 pub fn restore() {
     // Best effort: there is nobody left to report a failure to.

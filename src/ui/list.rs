@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, clip, pad, panel, title};
-use crate::app::{App, Focus, inner, strings};
+use crate::app::{App, Focus, Source, inner, strings};
 use crate::model::Meta;
 
 /// Width of the quote count column.
@@ -34,7 +34,11 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
     };
     // How the list is narrowed and ordered stays in sight after the message has gone.
-    let modes = strings::list_modes(list.order, list.unread_only);
+    let mut modes = strings::list_modes(list.order, list.unread_only);
+    if list.source != Source::All {
+        let name = strings::source_name(&list.source);
+        modes = if modes.is_empty() { name } else { format!("{name} · {modes}") };
+    }
     if !modes.is_empty() {
         details =
             [details, modes].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(" · ");

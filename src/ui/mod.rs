@@ -3,8 +3,10 @@
 
 mod help;
 mod list;
+mod messages;
 mod quotes;
 mod reader;
+mod sources;
 mod speakers;
 mod status;
 mod theme;
@@ -27,7 +29,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let layout = if app.layout.area == frame.area() {
         app.layout
     } else {
-        ScreenLayout::new(frame.area(), app.focus)
+        ScreenLayout::new(frame.area(), app.focus, app.arrangement)
     };
     if layout.mode == Mode::TooSmall {
         return too_small::render(theme, frame, frame.area());
@@ -45,12 +47,17 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     match &app.modal {
         Some(Modal::Help { scroll }) => help::render(app, theme, frame, layout.area, *scroll),
         Some(Modal::Speakers(view)) => speakers::render(app, view, theme, frame, layout.area),
+        Some(Modal::Sources(view)) => sources::render(app, view, theme, frame, layout.area),
+        Some(Modal::Messages { scroll }) => {
+            messages::render(app, theme, frame, layout.area, *scroll);
+        }
         _ => {}
     }
 }
 
 /// The bordered block of a panel, its border lit when focused.
 fn panel<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    let title = if focused { title.patch_style(theme.title_focused) } else { title };
     Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(if focused { theme.border_focused } else { theme.border })

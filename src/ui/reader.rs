@@ -19,10 +19,12 @@ type Mark = (Range<usize>, Style);
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let reader = &app.reader;
     let entry = app.current();
-    // Where it comes from when the source says, else the file it was read from.
+    // The article by its title, then where it comes from when the source says.
     let details = entry.map_or(String::new(), |e| {
-        let from = strings::byline(&e.article.meta).unwrap_or_else(|| e.article.path.clone());
-        clip(&from, usize::from(area.width).saturating_sub(strings::ARTICLE.len() + 6))
+        let from = strings::byline(&e.article.meta);
+        let named = [Some(e.article.title.clone()), from].into_iter().flatten();
+        let named = named.collect::<Vec<_>>().join(" · ");
+        clip(&named, usize::from(area.width).saturating_sub(strings::ARTICLE.len() + 6))
     });
     let block = panel(title(strings::ARTICLE, details, theme), app.focus == Focus::Reader, theme);
     frame.render_widget(block, area);

@@ -116,9 +116,10 @@ fn describe(app: &App, r: QuoteRef) -> (String, String) {
     let Some(entry) = entry else { return (String::new(), String::new()) };
     let meta = &entry.article.meta;
     let mut source = entry.article.title.clone();
-    for part in [&meta.site, &meta.date].into_iter().flatten() {
+    let date = meta.date.as_deref().map(strings::human_day);
+    for part in [meta.site.clone(), date].into_iter().flatten() {
         source.push_str(" · ");
-        source.push_str(part);
+        source.push_str(&part);
     }
     let words = entry.quotes.get(r.quote).map(|q| q.text(&entry.article.text)).unwrap_or_default();
     (source, words)

@@ -40,6 +40,8 @@ fn hints(app: &App, theme: &Theme, width: usize) -> Vec<Span<'static>> {
     let mut used = 0;
     let hints = if matches!(app.modal, Some(Modal::Speakers(_))) {
         strings::HINTS_IN_SPEAKERS.to_vec()
+    } else if matches!(app.modal, Some(Modal::Sources(_))) {
+        strings::HINTS_IN_SOURCES.to_vec()
     } else {
         let mut hints = strings::HINTS.to_vec();
         // One panel at a time: how to get to the others comes first (the sort is stable).

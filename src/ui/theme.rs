@@ -11,6 +11,8 @@ pub struct Theme {
     pub border_focused: Style,
     /// Panel titles.
     pub panel_title: Style,
+    /// Laid over the focused panel's title: where focus is must show without colour too.
+    pub title_focused: Style,
     /// The selected row of the focused list.
     pub selected: Style,
     /// The selected row of an unfocused list.
@@ -57,6 +59,7 @@ impl Theme {
             border: fg(Color::DarkGray),
             border_focused: fg(Color::Cyan),
             panel_title: Style::new().add_modifier(Modifier::BOLD),
+            title_focused: Style::new(),
             selected: Style::new().bg(Color::Cyan).fg(Color::Black),
             selected_unfocused: Style::new().bg(Color::DarkGray).fg(Color::White),
             unread: fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -118,8 +121,11 @@ impl Theme {
             border: plain,
             border_focused: bold,
             panel_title: bold,
-            selected: reversed,
-            selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            title_focused: reversed,
+            // Underlined is how a direct quote looks: a selection in an unfocused panel is
+            // reversed too, and the focused one bold as well.
+            selected: reversed.add_modifier(Modifier::BOLD),
+            selected_unfocused: reversed,
             unread: bold,
             star: bold,
             read: plain,

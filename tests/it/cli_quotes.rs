@@ -59,7 +59,7 @@ fn json_and_tsv_are_well_formed() {
     let out = saidso().args(["quotes", "--format", "tsv"]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 31);
-    assert!(stdout.lines().all(|l| l.split('\t').count() == 7));
+    assert!(stdout.lines().all(|l| l.split('\t').count() == 8));
 }
 
 #[test]

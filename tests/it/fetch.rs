@@ -282,7 +282,7 @@ fn answer(rx: &Receiver<Event>) -> (Vec<(usize, usize)>, RefreshReport) {
     loop {
         match rx.recv_timeout(Duration::from_secs(120)).expect("the refresh answers") {
             Event::Action(Action::RefreshProgress { done, total }) => progress.push((done, total)),
-            Event::Action(Action::RefreshDone(refreshed)) => return (progress, refreshed),
+            Event::Action(Action::RefreshDone(refreshed)) => return (progress, *refreshed),
             other => panic!("unexpected event {other:?}"),
         }
     }
@@ -315,7 +315,7 @@ fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
     let (progress, refreshed) = refresh(&refresher, &rx);
     assert_eq!(progress.len(), 2);
     assert!(progress.contains(&(2, 2)), "{progress:?}");
-    update(&mut app, Action::RefreshDone(refreshed));
+    update(&mut app, Action::RefreshDone(Box::new(refreshed)));
     assert_eq!(app.library.refreshing, None);
     let titles: Vec<&str> =
         app.library.entries[5..].iter().map(|e| e.article.title.as_str()).collect();
@@ -342,7 +342,7 @@ fn r_in_the_reader_refreshes_in_the_background_and_lists_only_new_articles() {
     // Again: the feed is unchanged, and nothing is listed twice.
     update(&mut app, Action::Command(saidso::app::Command::Refresh));
     let (_, again) = refresh(&refresher, &rx);
-    update(&mut app, Action::RefreshDone(again));
+    update(&mut app, Action::RefreshDone(Box::new(again)));
     assert_eq!(app.library.entries.len(), 8);
     let message = app.status.message.clone().unwrap_or_default();
     assert!(message.starts_with("Nothing new from 2 feeds, 1 failed; "), "{message}");
@@ -367,12 +367,13 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
     assert!(app.effects.is_empty());
     let (progress, refreshed) = answer(&rx);
     assert!(progress.is_empty());
-    update(&mut app, Action::RefreshDone(refreshed));
+    update(&mut app, Action::RefreshDone(Box::new(refreshed)));
     assert_eq!(app.library.entries.len(), 5);
     let message = app.status.message.clone().unwrap_or_default();
     assert!(
-        message.starts_with("Cannot refresh: cannot read the feeds file")
-            && message.ends_with("list one feed URL a line in it"),
+        message.starts_with("Cannot refresh: no feeds file; add feed URLs to ")
+            && message.ends_with("/feeds")
+            && message.chars().count() < 100,
         "{message}"
     );
     // And a new refresh can start.

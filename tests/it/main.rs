@@ -6,6 +6,8 @@ mod cli;
 mod cli_quotes;
 mod common;
 mod config;
+mod daily;
+mod daily_cli;
 mod extract_cases;
 mod extract_props;
 mod fetch;

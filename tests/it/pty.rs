@@ -48,17 +48,22 @@ impl Session {
 
     /// Starts the reader with `args` and these environment variables.
     fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Self {
-        let pty = native_pty_system()
-            .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
-            .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_saidso"));
         // The user's own state file stays untouched.
         cmd.arg("--no-state");
         cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
         for (name, value) in env {
             cmd.env(name, value);
         }
+        Self::spawn(cmd)
+    }
+
+    /// Runs `cmd` in a new pseudo-terminal.
+    fn spawn(mut cmd: CommandBuilder) -> Self {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        cmd.env("TERM", "xterm-256color");
         let child = pty.slave.spawn_command(cmd).expect("start saidso");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -217,4 +222,89 @@ fn a_kill_or_a_hangup_leaves_the_way_q_does() {
         assert!(killed.expect("run kill").success());
         s.finish_cleanly(signal);
     }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_comes_back_to_a_redrawn_screen() {
+    // An interactive shell with job control, as a user has: Control-Z stops the reader there.
+    let mut cmd = CommandBuilder::new("bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env("PS1", "shell> ");
+    let mut s = Session::spawn(cmd);
+    s.wait_for_text("shell>");
+    s.press(&format!("{} --no-state\r", env!("CARGO_BIN_EXE_saidso")));
+    s.wait_for_text("Articles 1/5");
+    s.press("j");
+    s.wait_for_text("Articles 2/5");
+    s.press("\x1a");
+    s.wait_for("the shell back", |s| !s.alternate_screen() && s.contents().contains("Stopped"));
+    s.press("fg\r");
+    s.wait_for("the reader redrawn", |s| {
+        s.alternate_screen() && s.contents().contains("Articles 2/5")
+    });
+    s.press("j");
+    s.wait_for_text("Articles 3/5");
+    s.press("q");
+    // The shell's third prompt: the reader is gone, and what is typed goes to the shell.
+    s.wait_for("the shell again", |s| {
+        !s.alternate_screen() && s.contents().matches("shell>").count() >= 3
+    });
+    s.press("exit\r");
+    let (_, parser) = s.finish();
+    assert!(!parser.screen().alternate_screen());
+}
+
+#[test]
+fn ctrl_c_quits_even_when_the_keymap_binds_quit_elsewhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nquit = [\"Q\"]\n").expect("config");
+    let config = config.to_string_lossy().into_owned();
+    let mut s = Session::start(&["--config", config.as_str()]);
+    s.wait_for_text("Articles 1/5");
+    s.press("\x03");
+    s.finish_cleanly("Ctrl-c");
+}
+
+#[test]
+fn r_with_no_feeds_file_says_how_to_follow_a_feed() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let config_home = home.path().join(".config");
+    let mut s = Session::start_with(
+        &[],
+        &[("HOME", home.path()), ("XDG_CONFIG_HOME", config_home.as_path())],
+    );
+    s.wait_for_text("Articles 1/5");
+    s.press("r");
+    s.wait_for_text("Cannot refresh: no feeds file; add feed URLs to ~/.config/saidso/feeds");
+    s.press("q");
+    s.finish_cleanly("q");
+}
+
+#[test]
+fn v_shows_the_cleaned_article_in_the_pager_and_comes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("paged.txt");
+    // The pager command is split into words without a shell: `tee FILE` copies what it is given.
+    let pager = std::ffi::OsString::from(format!("tee '{}'", out.display()));
+    let mut s = Session::start_with(&[], &[("PAGER", std::path::Path::new(&pager))]);
+    s.wait_for_text("Articles 1/5");
+    s.press("v");
+    s.wait_for("the reader back", |s| {
+        s.alternate_screen() && s.contents().contains("Articles 1/5")
+    });
+    let deadline = Instant::now() + PATIENCE;
+    let paged = loop {
+        let text = std::fs::read_to_string(&out).unwrap_or_default();
+        if text.ends_with('\n') || Instant::now() > deadline {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(paged.starts_with("Putin is willing to have meeting with Zelenskyy, Russia says\n\n"));
+    assert!(paged.contains("Russia has said Vladimir Putin is open to a meeting"));
+    s.press("j");
+    s.wait_for_text("Articles 2/5");
+    s.press("q");
+    s.finish_cleanly("q");
 }

@@ -46,6 +46,9 @@ pub(super) fn toggle_speakers(app: &mut App) {
         return;
     }
     app.speakers.roster = app.speakers.index.roster();
+    // The view's key hints, not what the status bar said of the panels.
+    app.status.message = None;
+    app.status.sticky = false;
     let height = speakers_view_height(app);
     app.modal = Some(Modal::Speakers(SpeakersView {
         view: Viewport { offset: 0, height },

@@ -29,6 +29,10 @@ pub(super) fn export(app: &mut App, which: Vec<usize>) {
         [one] => slug(&one.article.title),
         _ => "list".to_string(),
     };
+    // An empty file is no use: say so instead.
+    if !entries.iter().any(|e| e.quotes.iter().any(|q| app.quotes.shows(q))) {
+        return app.status.say(strings::NO_QUOTES_TO_EXPORT);
+    }
     let markdown = entries
         .iter()
         .map(|e| {
@@ -57,4 +61,17 @@ pub(super) fn open_link(app: &mut App) {
         }
         None => app.status.say(strings::NO_LINK),
     }
+}
+
+/// Asks for the article shown, cleaned (title, then its paragraphs), to be shown in the pager.
+pub(super) fn page(app: &mut App) {
+    let Some(entry) = app.current() else { return app.status.say(strings::NO_ARTICLE_SELECTED) };
+    let article = &entry.article;
+    let mut text = article.title.clone();
+    for paragraph in article.paragraph_texts() {
+        text.push_str("\n\n");
+        text.push_str(&paragraph);
+    }
+    text.push('\n');
+    app.effects.push(Effect::Pager(text));
 }

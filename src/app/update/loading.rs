@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::panels::{recount_links, show_selected};
 use crate::app::library::{Batch, RefreshReport};
-use crate::app::{App, Effect, strings};
+use crate::app::{App, Command, Effect, strings};
 use crate::model::ArticleId;
 
 pub(super) fn add_batch(app: &mut App, batch: Batch) {
@@ -24,6 +24,9 @@ fn add_entries(app: &mut App, batch: Batch) {
         if let Some(marks) = app.saved.get(&entry.article.id) {
             entry.read = marks.read;
             entry.starred = marks.starred;
+        }
+        if let Some(tags) = library.tags.get(&entry.article.id) {
+            entry.tags.clone_from(tags);
         }
     }
     app.speakers.add(&mut library.entries, from);
@@ -47,10 +50,18 @@ pub(super) fn start_refresh(app: &mut App) {
 /// Adds the articles a refresh brought that are not in the list yet, at its end.
 pub(super) fn refresh_done(app: &mut App, report: RefreshReport) {
     app.library.refreshing = None;
-    let RefreshReport { mut batch, feeds, failed, error } = report;
+    let RefreshReport { mut batch, feeds, failed, error, tags } = report;
+    // Tags may have changed in the feeds file: the articles listed already take them too.
+    for entry in &mut app.library.entries {
+        if let Some(t) = tags.get(&entry.article.id) {
+            entry.tags.clone_from(t);
+        }
+    }
+    app.library.tags.extend(tags);
     let known: HashSet<ArticleId> = app.library.entries.iter().map(|e| e.article.id).collect();
     batch.entries.retain(|e| !known.contains(&e.article.id));
     let added = batch.entries.len();
+    let failed_whole = error.is_some();
     let message = match error {
         Some(error) => strings::refresh_failed(&error),
         None => {
@@ -63,7 +74,8 @@ pub(super) fn refresh_done(app: &mut App, report: RefreshReport) {
     batch.warnings.extend(failures);
     add_entries(app, batch);
     recount_links(app);
-    app.status.say(message);
+    // A refresh that could not run at all says why until the user has seen it.
+    if failed_whole { app.status.warn(message) } else { app.status.say(message) }
 }
 
 /// Selects the article open last time when it arrives (without opening it).
@@ -85,9 +97,11 @@ pub(super) fn loading_done(app: &mut App) {
     recount_links(app);
     let library = &mut app.library;
     library.loading = false;
+    let key = app.keymap.keys(Command::Messages).first().map(ToString::to_string);
     if let Some(last) = library.problems.last() {
-        app.status.warn(strings::loaded_with_problems(library.problems.len(), last));
+        let n = library.problems.len();
+        app.status.summarise(strings::loaded_with_problems(n, last, key.as_deref()));
     } else if let Some(first) = library.warnings.first() {
-        app.status.warn(strings::warnings(library.warnings.len(), first));
+        app.status.summarise(strings::warnings(library.warnings.len(), first, key.as_deref()));
     }
 }

@@ -1,6 +1,6 @@
 //! The marks saved for each article: read, starred, and how far it is read.
 
-use crate::app::{App, Effect, Focus, strings};
+use crate::app::{App, Command, Effect, Focus, strings};
 use crate::model::ArticleId;
 
 /// Marks the article shown read, once.
@@ -36,6 +36,7 @@ pub(super) fn toggle(app: &mut App, flag: Flag) {
         return app.status.say(strings::NO_ARTICLE_SELECTED);
     };
     let id = entry.article.id;
+    let before = (entry.read, entry.starred);
     let saved = app.saved.entry(id).or_default();
     let (shown, kept, save): (_, _, fn(ArticleId, bool) -> Effect) = match flag {
         Flag::Read => (&mut entry.read, &mut saved.read, Effect::SaveRead),
@@ -43,7 +44,12 @@ pub(super) fn toggle(app: &mut App, flag: Flag) {
     };
     *shown = !*shown;
     *kept = *shown;
-    app.effects.push(save(id, *shown));
+    let on = *shown;
+    app.last_marks = target(app).map(|i| (i, before.0, before.1)).into_iter().collect();
+    app.effects.push(save(id, on));
+    if matches!(flag, Flag::Read) && app.reader.entry == target(app) {
+        app.reader.kept_unread = !on;
+    }
 }
 
 /// Remembers how far the shown article is read: the byte offset of the top row in view.
@@ -56,4 +62,49 @@ pub(super) fn save_position(app: &mut App) {
         saved.position = position;
         app.effects.push(Effect::SavePosition(id, position));
     }
+}
+
+/// Marks every article listed read, keeping what they were for [`undo_marks`].
+pub(super) fn mark_all_read(app: &mut App) {
+    let mut before = Vec::new();
+    for &i in &app.list.visible {
+        let Some(entry) = app.library.entries.get_mut(i).filter(|e| !e.read) else { continue };
+        before.push((i, entry.read, entry.starred));
+        entry.read = true;
+        app.effects.push(Effect::SaveRead(entry.article.id, true));
+        app.saved.entry(entry.article.id).or_default().read = true;
+    }
+    let key = app.keymap.keys(Command::UndoMark).first().map(ToString::to_string);
+    app.status.say(strings::marked_all_read(before.len(), key.as_deref()));
+    if !before.is_empty() {
+        app.last_marks = before;
+    }
+}
+
+/// Puts back the marks the last change replaced (a star, a read mark, or all marked read).
+pub(super) fn undo_marks(app: &mut App) {
+    let undone = std::mem::take(&mut app.last_marks);
+    if undone.is_empty() {
+        return app.status.say(strings::NOTHING_TO_UNDO);
+    }
+    for &(i, read, starred) in &undone {
+        let Some(entry) = app.library.entries.get_mut(i) else { continue };
+        let id = entry.article.id;
+        let saved = app.saved.entry(id).or_default();
+        if entry.read != read {
+            entry.read = read;
+            saved.read = read;
+            app.effects.push(Effect::SaveRead(id, read));
+        }
+        if entry.starred != starred {
+            entry.starred = starred;
+            saved.starred = starred;
+            app.effects.push(Effect::SaveStarred(id, starred));
+        }
+        // The article shown, unread again, stays so as if marked unread by hand.
+        if app.reader.entry == Some(i) && !read {
+            app.reader.kept_unread = true;
+        }
+    }
+    app.status.say(strings::undone(undone.len()));
 }

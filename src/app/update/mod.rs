@@ -1,6 +1,7 @@
 //! `update`: the one place the state changes. Each action goes to the module of its concern;
 //! the panels never talk to each other, [`panels`] keeps them in sync.
 
+mod arrange;
 mod cross_article;
 mod export;
 mod loading;
@@ -9,12 +10,16 @@ mod navigation;
 mod panels;
 mod prompt;
 
-use super::{Action, App, Command, Focus, Motion, PromptKind, strings};
+use super::{Action, App, Command, Effect, Focus, Motion, PromptKind, strings};
+use arrange::{resize_list, toggle_quotes, toggle_zoom};
 use cross_article::{compare_selected_quote, next_same_quote, toggle_speakers};
-use export::{copy_quote, export, open_link};
+use export::{copy_quote, export, open_link, page};
 use loading::{add_batch, loading_done, refresh_done, start_refresh};
-use marks::{Flag, mark_read, save_position, toggle};
-use navigation::{click, motion, open, step_quote, toggle_help, wheel};
+use marks::{Flag, mark_all_read, mark_read, save_position, toggle, undo_marks};
+use navigation::{
+    click, motion, next_unread, open, step_article, step_quote, toggle_help, toggle_messages,
+    toggle_sources, wheel,
+};
 use panels::{resize, set_focus, show_selected};
 use prompt::{
     cancel, cycle_speaker, edit_prompt, open_prompt, step_search, submit_prompt, toggle_partials,
@@ -57,11 +62,13 @@ pub fn update(app: &mut App, action: Action) {
                 app.library.refreshing = Some((done, total));
             }
         }
-        Action::RefreshDone(report) => refresh_done(app, report),
+        Action::RefreshDone(report) => refresh_done(app, *report),
     }
     // Looking at an article in the pane or its quotes is reading it: marked as it gets there
-    // (shown, or focus come from the list), so that marking it unread while reading sticks.
-    if app.focus != Focus::List && (app.reader.entry != shown || focus == Focus::List) {
+    // (shown, or focus come from the list), so that marking it unread while reading sticks;
+    // one marked unread stays so until it is opened again.
+    let arrived = focus == Focus::List && !app.reader.kept_unread;
+    if app.focus != Focus::List && (app.reader.entry != shown || arrived) {
         mark_read(app);
     }
     compare_selected_quote(app);
@@ -90,8 +97,21 @@ fn run_command(app: &mut App, command: Command) {
             show_selected(app);
         }
         Command::Help => toggle_help(app),
-        Command::FocusNext => set_focus(app, app.focus.next()),
-        Command::FocusPrev => set_focus(app, app.focus.prev()),
+        Command::Messages => toggle_messages(app),
+        Command::Suspend => app.effects.push(Effect::Suspend),
+        Command::FocusNext => set_focus(app, arrange::next_shown(app, Focus::next)),
+        Command::FocusPrev => set_focus(app, arrange::next_shown(app, Focus::prev)),
+        Command::NextArticle => step_article(app, 1),
+        Command::PrevArticle => step_article(app, -1),
+        Command::NextUnread => next_unread(app),
+        Command::MarkAllRead => mark_all_read(app),
+        Command::UndoMark => undo_marks(app),
+        Command::Sources => toggle_sources(app),
+        Command::Pager => page(app),
+        Command::Zoom => toggle_zoom(app),
+        Command::ToggleQuotes => toggle_quotes(app),
+        Command::WidenList => resize_list(app, 1),
+        Command::NarrowList => resize_list(app, -1),
         Command::Down => motion(app, Motion::Lines(1)),
         Command::Up => motion(app, Motion::Lines(-1)),
         Command::PageDown => motion(app, Motion::Pages(1)),

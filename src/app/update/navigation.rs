@@ -7,6 +7,7 @@ use super::panels::{
     show_selected,
 };
 use crate::app::layout::inner;
+use crate::app::sources::{SourcesView, sources};
 use crate::app::speakers::Level;
 use crate::app::{App, Focus, Modal, Mode, Motion, strings};
 
@@ -20,7 +21,21 @@ pub(super) fn toggle_help(app: &mut App) {
     };
 }
 
+pub(super) fn toggle_messages(app: &mut App) {
+    app.modal = match app.modal {
+        Some(Modal::Messages { .. }) => None,
+        _ => Some(Modal::Messages { scroll: 0 }),
+    };
+}
+
 pub(super) fn motion(app: &mut App, m: Motion) {
+    if let Some(Modal::Messages { scroll }) = &mut app.modal {
+        // Drawing keeps the last line from going above the bottom.
+        let page = usize::from(app.layout.area.height.saturating_sub(4));
+        let lines = app.library.problems.len() + app.library.warnings.len() + app.status.log.len();
+        *scroll = m.apply(*scroll, lines.saturating_sub(1), page);
+        return;
+    }
     if let Some(Modal::Help { scroll }) = &mut app.modal {
         // The overlay leaves two rows above and below, and has a border.
         let page = usize::from(app.layout.area.height.saturating_sub(4));
@@ -30,6 +45,10 @@ pub(super) fn motion(app: &mut App, m: Motion) {
     }
     if let Some(Modal::Speakers(view)) = &mut app.modal {
         view.move_by(m, &app.speakers.roster);
+        return;
+    }
+    if let Some(Modal::Sources(view)) = &mut app.modal {
+        view.move_by(m, usize::from(app.layout.area.height.saturating_sub(3)));
         return;
     }
     match app.focus {
@@ -49,6 +68,14 @@ pub(super) fn motion(app: &mut App, m: Motion) {
 }
 
 pub(super) fn open(app: &mut App) {
+    if let Some(Modal::Sources(view)) = &app.modal {
+        let source = view.chosen().cloned().unwrap_or_default();
+        app.modal = None;
+        app.list.set_source(&app.library.entries, source);
+        app.status.say(strings::showing(&app.list.source));
+        show_selected(app);
+        return;
+    }
     if let Some(Modal::Speakers(view)) = &mut app.modal {
         match view.level {
             Level::Speakers if view.selected(&app.speakers.roster).is_some() => view.open_speaker(),
@@ -68,6 +95,7 @@ pub(super) fn open(app: &mut App) {
     match app.focus {
         Focus::List => {
             show_selected(app);
+            app.reader.kept_unread = false;
             mark_read(app);
             set_focus(app, Focus::Reader);
         }
@@ -123,7 +151,10 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
 }
 
 pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
-    if let Some(Modal::Help { .. } | Modal::Speakers(_)) = app.modal {
+    if let Some(
+        Modal::Help { .. } | Modal::Speakers(_) | Modal::Messages { .. } | Modal::Sources(_),
+    ) = app.modal
+    {
         return motion(app, Motion::Lines(if down { 1 } else { -1 }));
     }
     match app.layout.panel_at(column, row).map(|p| p.0) {
@@ -137,4 +168,35 @@ pub(super) fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     }
     // The list wheel keeps the selection in view, which may change the article.
     show_selected(app);
+}
+
+/// Shows the next (`by` > 0) or previous article in the list, from any panel: in the pane it
+/// is read, as opening it would.
+pub(super) fn step_article(app: &mut App, by: isize) {
+    app.list.move_by(Motion::Lines(by));
+    show_selected(app);
+}
+
+/// Goes to the next unread article in the list after the selected one, wrapping around.
+pub(super) fn next_unread(app: &mut App) {
+    let n = app.list.visible.len();
+    let unread = (1..=n).map(|k| (app.list.selected + k) % n.max(1)).find(|&row| {
+        let entry = app.list.visible.get(row).and_then(|&i| app.library.entries.get(i));
+        entry.is_some_and(|e| !e.read)
+    });
+    let Some(row) = unread else { return app.status.say(strings::NO_UNREAD) };
+    app.list.select(row);
+    show_selected(app);
+}
+
+/// Opens the sources view on the sources as they stand, or closes it.
+pub(super) fn toggle_sources(app: &mut App) {
+    if let Some(Modal::Sources(_)) = app.modal {
+        app.modal = None;
+        return;
+    }
+    let rows = sources(&app.library.entries);
+    let selected = rows.iter().position(|r| r.source == app.list.source).unwrap_or(0);
+    app.status.message = None;
+    app.modal = Some(Modal::Sources(SourcesView { rows, selected, offset: 0 }));
 }

@@ -36,12 +36,14 @@ pub(super) fn resize(app: &mut App, width: u16, height: u16) {
 /// Recomputes the layout, and what depends on panel sizes: the wrapping (only when a width
 /// changed) and the page heights.
 fn relayout(app: &mut App, area: Rect) {
-    app.layout = ScreenLayout::new(area, app.focus);
+    app.layout = ScreenLayout::new(area, app.focus, app.arrangement);
     if app.layout.mode == Mode::TooSmall {
         // Keep the caches for when the terminal grows again.
         return;
     }
     app.list.view.height = usize::from(inner(app.layout.list).height);
+    // A taller panel shows rows from the top rather than blank rows below the last.
+    app.list.view.clamp(app.list.visible.len());
     app.list.select(app.list.selected);
     let text = reader_text(app.layout.reader);
     app.reader.view.height = usize::from(text.height);
@@ -54,10 +56,11 @@ fn relayout(app: &mut App, area: Rect) {
         let offset = app.quotes.view.offset;
         layout_quotes(app);
         app.quotes.view.offset = offset;
-        app.quotes.select(app.quotes.selected);
-    } else {
-        app.quotes.select(app.quotes.selected);
     }
+    // Wider rows are fewer: an offset kept from a narrow panel would hide the first quotes
+    // above the top and leave blank rows below.
+    app.quotes.view.clamp(app.quotes.rows.len());
+    app.quotes.select(app.quotes.selected);
 }
 
 /// Shows the list's selected article in the pane, unless it is there already.
