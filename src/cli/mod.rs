@@ -52,6 +52,10 @@ pub struct Cli {
     /// The records are all this speaker's words (a speech, a statement).
     #[arg(long, value_name = "NAME", requires = "record")]
     pub record_speaker: Option<String>,
+    /// Also fetch the pages linked from summary-only items of local feed files (feeds given as
+    /// URLs, and followed feeds, always fetch them; a local file alone never reaches the network).
+    #[arg(long, global = true)]
+    pub fetch_links: bool,
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
@@ -254,7 +258,7 @@ pub fn run(cli: Cli) -> ExitCode {
         _ => {}
     }
     let config = match Config::load(cli.config.as_deref()) {
-        Ok(config) => config,
+        Ok(config) => Config { fetch_links: cli.fetch_links, ..config },
         Err(e) => {
             eprintln!("saidso: error in the configuration: {e}");
             return ExitCode::from(2);

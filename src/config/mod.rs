@@ -51,6 +51,9 @@ pub struct Config {
     pub fields: Fields,
     /// Keys in the file that saidso does not know.
     pub warnings: Vec<String>,
+    /// Fetch the linked pages of summary-only items in local feed files too (`--fetch-links`);
+    /// feeds given as URLs and followed feeds always fetch them.
+    pub fetch_links: bool,
 }
 
 /// A configuration file that cannot be used: `file:line:column: message`.
@@ -134,7 +137,11 @@ pub fn default_path() -> Option<PathBuf> {
 impl Config {
     /// How sources are read under this configuration: its dataset field names, fetching on.
     pub fn sources_context(&self) -> crate::sources::Context {
-        crate::sources::Context { fields: self.fields.clone(), ..Default::default() }
+        crate::sources::Context {
+            fields: self.fields.clone(),
+            fetch_links: self.fetch_links,
+            ..Default::default()
+        }
     }
 
     /// The built-in settings, as if no file existed.
@@ -254,7 +261,7 @@ impl Config {
             author: d.author.unwrap_or(defaults.author),
             site: d.site.unwrap_or(defaults.site),
         };
-        Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings })
+        Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings, fetch_links: false })
     }
 }
 

@@ -16,6 +16,7 @@ mod layers;
 mod loading;
 mod marks;
 mod never_panics;
+mod offline;
 mod pty;
 mod record;
 mod render;
