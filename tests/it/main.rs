@@ -8,6 +8,7 @@ mod common;
 mod config;
 mod extract_cases;
 mod extract_props;
+mod feed_formats;
 mod fetch;
 mod formats;
 mod http;
