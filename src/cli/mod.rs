@@ -1,6 +1,7 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
 mod check;
+mod feeds;
 mod fetch;
 mod list;
 mod mark;
@@ -149,6 +150,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         feeds: Option<PathBuf>,
     },
+    /// Follow feeds: add, list, remove, import and export OPML (the feeds file `saidso fetch`
+    /// reads).
+    Feeds {
+        /// The feeds file [default: `feeds` in the config directory, e.g. ~/.config/saidso/].
+        #[arg(long, value_name = "FILE", global = true)]
+        feeds: Option<PathBuf>,
+        /// What to do.
+        #[command(subcommand)]
+        action: feeds::Action,
+    },
     /// Print the configuration file with every default, or where it is read from.
     Config {
         /// Print the commented default file, a starting point for your own.
@@ -291,6 +302,7 @@ pub fn run(cli: Cli) -> ExitCode {
             read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)
         }
         Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
+        Some(Command::Feeds { feeds, action }) => feeds::run(action, feeds),
         Some(Command::Config { .. } | Command::Completions { .. }) => Ok(()),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };

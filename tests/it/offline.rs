@@ -109,3 +109,30 @@ fn pages_that_never_answer_hold_back_nothing() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("300 items shown from the feed's summaries"), "{stderr}");
 }
+
+#[test]
+fn followed_feeds_are_added_listed_removed_and_round_trip_through_opml() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("feeds");
+    let feeds = |args: &[&str]| {
+        let out = saidso(&dir).arg("feeds").arg("--feeds").arg(&file).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    feeds(&["add", "https://a.example/rss", "world", "~A Daily"]);
+    feeds(&["add", "http://b.example/atom"]);
+    assert_eq!(
+        feeds(&["list"]),
+        "https://a.example/rss \"world\" \"~A Daily\"\nhttp://b.example/atom\n"
+    );
+    assert_eq!(saidso::feeds::tags_of(&file, "https://a.example/rss"), ["world"]);
+    let opml = dir.path().join("out.opml");
+    fs::write(&opml, feeds(&["export"])).unwrap();
+    feeds(&["remove", "http://b.example/atom"]);
+    assert_eq!(feeds(&["list"]), "https://a.example/rss \"world\" \"~A Daily\"\n");
+    assert!(feeds(&["import", opml.to_str().unwrap()]).contains("2 feeds"));
+    assert_eq!(
+        feeds(&["list"]),
+        "https://a.example/rss \"world\" \"~A Daily\"\nhttp://b.example/atom\n"
+    );
+}
