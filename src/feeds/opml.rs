@@ -60,7 +60,7 @@ fn outline(tag: &BytesStart, folders: &[Option<String>]) -> Option<Subscription>
 /// The first of `names` the tag has, unescaped and on one line.
 fn attribute(tag: &BytesStart, names: &[&str]) -> Option<String> {
     names.iter().find_map(|name| {
-        let value = tag.try_get_attribute(*name).ok()??;
+        let value = tag.try_get_attribute(name).ok()??;
         let value = value.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
         let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
         (!value.is_empty()).then_some(value)
