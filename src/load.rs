@@ -1,5 +1,6 @@
 //! The loading pipeline: inputs are read and cleaned in parallel (rayon), and handed to the
-//! caller in input order, a batch at a time, as soon as each batch is ready; the caller works on
+//! caller in input order (local inputs first, then those on the web, which are fetched
+//! meanwhile), a batch at a time, as soon as each batch is ready; the caller works on
 //! one batch while the next are prepared. A dataset (one file of many articles) is read a record
 //! at a time and its records are cleaned in parallel batches.
 
@@ -10,12 +11,15 @@ use rayon::prelude::*;
 
 use crate::clean::{Rules, clean};
 use crate::model::{Article, RawDoc};
+use crate::net::parallel_map;
 use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, Record, Stream};
 
 /// How many inputs, or records of a dataset, are worked on between two hand-overs to the
 /// caller: big enough to keep every core busy, small enough that the first articles arrive at
 /// once.
 const BATCH: usize = 256;
+/// Web inputs (feeds and pages given as URLs) fetched at once.
+const WEB_AT_ONCE: usize = 8;
 
 /// What the pipeline hands over, in input order.
 #[derive(Debug)]
@@ -117,8 +121,9 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// Reads and cleans `inputs` a batch at a time, sending each batch, in input order, to
-    /// `send`; stops early when nobody receives any more.
+    /// Reads and cleans `inputs`, sending each batch on; stops early when nobody receives any
+    /// more. Inputs on the web wait on other machines: they are opened on their own threads from
+    /// the start and handed over after the local ones, so that no file waits on a slow site.
     fn produce<T: Send>(
         &self,
         inputs: &[Input],
@@ -126,39 +131,61 @@ impl<'a> Loader<'a> {
         work: &(impl Fn(Article) -> T + Sync),
         send: &mpsc::SyncSender<Vec<Loaded<T>>>,
     ) {
-        for batch in inputs.chunks(BATCH) {
-            let opened: Vec<Opened<T>> = batch
-                .par_iter()
-                .map(|input| {
-                    let opened = sources::open(input, &self.context);
-                    progress.read(opened.bytes);
-                    let mut out: Vec<Loaded<T>> =
-                        opened.problems.into_iter().map(Loaded::Problem).collect();
-                    match opened.docs {
-                        Docs::Ready(docs) => {
-                            out.extend(docs.into_iter().map(|d| self.clean(d, work)));
-                            (out, None)
-                        }
-                        Docs::Stream(stream) => (out, Some(stream)),
-                    }
-                })
-                .collect();
-            // Consecutive ready inputs go as one message; a dataset's records follow in their
-            // own batches.
-            let mut ready = Vec::new();
-            for (loaded, stream) in opened {
-                ready.extend(loaded);
-                if let Some(stream) = stream
-                    && (send.send(std::mem::take(&mut ready)).is_err()
-                        || self.drain(stream, progress, work, send).is_err())
-                {
+        let (web, local): (Vec<&Input>, Vec<&Input>) =
+            inputs.iter().partition(|i| matches!(i, Input::Url(_)));
+        std::thread::scope(|scope| {
+            let web = (!web.is_empty()).then(|| {
+                scope.spawn(|| parallel_map(web, WEB_AT_ONCE, |i| self.open(i, progress, work)))
+            });
+            for batch in local.chunks(BATCH) {
+                let opened = batch.par_iter().map(|i| self.open(i, progress, work)).collect();
+                if self.send_opened(opened, progress, work, send).is_err() {
                     return;
                 }
             }
-            if send.send(ready).is_err() {
-                return;
+            if let Some(Ok(opened)) = web.map(|w| w.join()) {
+                let _ = self.send_opened(opened, progress, work, send);
+            }
+        });
+    }
+
+    /// Opens one input: what it gave at once, and the dataset still to read, if it is one.
+    fn open<T: Send>(
+        &self,
+        input: &Input,
+        progress: &Progress,
+        work: &(impl Fn(Article) -> T + Sync),
+    ) -> Opened<T> {
+        let opened = sources::open(input, &self.context);
+        progress.read(opened.bytes);
+        let mut out: Vec<Loaded<T>> = opened.problems.into_iter().map(Loaded::Problem).collect();
+        match opened.docs {
+            Docs::Ready(docs) => {
+                out.extend(docs.into_iter().map(|d| self.clean(d, work)));
+                (out, None)
+            }
+            Docs::Stream(stream) => (out, Some(stream)),
+        }
+    }
+
+    /// Sends opened inputs on in order: consecutive ready inputs as one message, a dataset's
+    /// records in their own batches.
+    fn send_opened<T: Send>(
+        &self,
+        opened: Vec<Opened<T>>,
+        progress: &Progress,
+        work: &(impl Fn(Article) -> T + Sync),
+        send: &mpsc::SyncSender<Vec<Loaded<T>>>,
+    ) -> Result<(), mpsc::SendError<Vec<Loaded<T>>>> {
+        let mut ready = Vec::new();
+        for (loaded, stream) in opened {
+            ready.extend(loaded);
+            if let Some(stream) = stream {
+                send.send(std::mem::take(&mut ready))?;
+                self.drain(stream, progress, work, send)?;
             }
         }
+        send.send(ready)
     }
 
     /// Reads a dataset on this thread, parsing and cleaning its records in parallel batches, and

@@ -1,13 +1,14 @@
 //! Cleaning: a raw document becomes an article of prose paragraphs with a title.
 //!
 //! Pure text in, article out: no I/O here. Boilerplate (adverts, promos, captions, widget errors)
-//! is dropped by the data-driven [`Rules`]; a paragraph repeated later is kept once.
+//! is dropped by the data-driven [`Rules`]; a teaser shown twice and repeated navigation lines
+//! are kept once, while the text's own repeated prose stays.
 
 mod paragraphs;
 mod rules;
 mod title;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
@@ -52,43 +53,86 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
     })
 }
 
-/// Keeps the first of paragraphs that say the same words (case, punctuation and spacing aside).
+/// Paragraphs among the first this many, shown again later, are a teaser or lede the page
+/// shows twice.
+const LEDE_PARAGRAPHS: usize = 3;
+/// A teaser is a sentence, at least this many words: shorter openings may well come back.
+const TEASER_WORDS: usize = 8;
+/// A navigation line has at most this many words and no sentence's end.
+const NAVIGATION_WORDS: usize = 4;
+/// A navigation line shows a few times (top and bottom of a page); one repeated more often is
+/// the text's own (a refrain, a litany of answers).
+const NAVIGATION_REPEATS: usize = 3;
+
+/// Drops the repeats that are page furniture, keeping the first copy: a teaser or lede among the
+/// first paragraphs shown again later, and a short navigation line (a few words, no sentence)
+/// shown two or three times. Any other repeat is the text's own (a refrain, an answer said
+/// twice, a poem's chorus) and stays. Paragraphs are compared by their words, case,
+/// punctuation and spacing aside.
 fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
+    let mut buffer = Vec::new();
+    let keys: Vec<u64> = paragraphs.iter().map(|r| key_of(&text[r.clone()], &mut buffer)).collect();
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for &key in &keys {
+        *counts.entry(key).or_default() += 1;
+    }
+    let teasers: HashSet<u64> = paragraphs
+        .iter()
+        .zip(&keys)
+        .take(LEDE_PARAGRAPHS)
+        .filter(|(r, _)| text[(*r).clone()].split_whitespace().count() >= TEASER_WORDS)
+        .map(|(_, &k)| k)
+        .collect();
     let mut seen = HashSet::new();
-    let mut key: Vec<u8> = Vec::new();
+    let mut keys = keys.into_iter();
     paragraphs.retain(|r| {
-        key.clear();
-        let paragraph = &text[r.clone()];
-        let mut i = 0;
-        while let Some(&b) = paragraph.as_bytes().get(i) {
-            // ASCII a run at a time, up to the next non-ASCII byte: every byte is written
-            // lower-cased and kept only when a letter or digit, with no branch to mispredict.
-            if b.is_ascii() {
-                let bytes = paragraph.as_bytes();
-                let end =
-                    bytes[i..].iter().position(|c| !c.is_ascii()).map_or(bytes.len(), |p| i + p);
-                let mut kept = key.len();
-                key.resize(kept + (end - i), 0);
-                for &c in &bytes[i..end] {
-                    if let Some(slot) = key.get_mut(kept) {
-                        *slot = c.to_ascii_lowercase();
-                    }
-                    kept += usize::from(c.is_ascii_alphanumeric());
-                }
-                key.truncate(kept);
-                i = end;
-                continue;
-            }
-            let Some(c) = paragraph[i..].chars().next() else { break };
-            if c.is_alphanumeric() {
-                for lower in c.to_lowercase() {
-                    key.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
-                }
-            }
-            i += c.len_utf8();
-        }
-        seen.insert(xxhash_rust::xxh3::xxh3_64(&key))
+        let Some(key) = keys.next() else { return true };
+        let first = seen.insert(key);
+        let furniture = teasers.contains(&key)
+            || (is_navigation(&text[r.clone()])
+                && counts.get(&key).is_some_and(|&n| n <= NAVIGATION_REPEATS));
+        first || !furniture
     });
+}
+
+/// A line of a few words that is no sentence: `Read more`, `Share this article`.
+fn is_navigation(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim();
+    paragraph.split_whitespace().count() <= NAVIGATION_WORDS
+        && !paragraph.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+}
+
+/// A hash of the paragraph's words, lower-cased, without punctuation or spacing.
+fn key_of(paragraph: &str, key: &mut Vec<u8>) -> u64 {
+    key.clear();
+    let mut i = 0;
+    while let Some(&b) = paragraph.as_bytes().get(i) {
+        // ASCII a run at a time, up to the next non-ASCII byte: every byte is written
+        // lower-cased and kept only when a letter or digit, with no branch to mispredict.
+        if b.is_ascii() {
+            let bytes = paragraph.as_bytes();
+            let end = bytes[i..].iter().position(|c| !c.is_ascii()).map_or(bytes.len(), |p| i + p);
+            let mut kept = key.len();
+            key.resize(kept + (end - i), 0);
+            for &c in &bytes[i..end] {
+                if let Some(slot) = key.get_mut(kept) {
+                    *slot = c.to_ascii_lowercase();
+                }
+                kept += usize::from(c.is_ascii_alphanumeric());
+            }
+            key.truncate(kept);
+            i = end;
+            continue;
+        }
+        let Some(c) = paragraph[i..].chars().next() else { break };
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                key.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+        i += c.len_utf8();
+    }
+    xxhash_rust::xxh3::xxh3_64(key)
 }
 
 #[cfg(test)]
@@ -108,9 +152,31 @@ mod tests {
     }
 
     #[test]
-    fn repeated_paragraph_is_kept_once() {
-        let a = article("First one here.\n\nSecond.\n\nFirst  one here.\n").unwrap();
-        assert_eq!(a.paragraphs.len(), 2);
+    fn a_teaser_shown_twice_is_kept_once() {
+        let lede = "The ferry will run all winter, the council decided on Monday night.";
+        let text = format!(
+            "{lede}\n\nRead more\n\n{}\n\nIt had been due to stop.\n\nRead more\n",
+            lede.to_uppercase()
+        );
+        let a = article(&text).unwrap();
+        assert_eq!(
+            a.paragraph_texts().collect::<Vec<_>>(),
+            [lede, "Read more", "It had been due to stop."]
+        );
+    }
+
+    #[test]
+    fn the_texts_own_repeats_stay() {
+        let text = "Q: Will the ferry run?\n\nYes.\n\nQ: All winter?\n\nYes.\n\n\
+                    Row, row, row your boat\n\nGently down the stream, said the choir.\n\n\
+                    Gently down the stream, said the choir.\n";
+        let a = article(text).unwrap();
+        let texts: Vec<String> = a.paragraph_texts().map(|p| p.into_owned()).collect();
+        assert_eq!(texts.iter().filter(|p| *p == "Yes.").count(), 2, "{texts:?}");
+        assert_eq!(texts.iter().filter(|p| p.starts_with("Gently")).count(), 2, "{texts:?}");
+        let tiny = "Go on\n\n".repeat(1000);
+        // The first is taken for the title; the other 999 stay.
+        assert_eq!(article(&tiny).unwrap().paragraphs.len(), 999);
     }
 
     #[test]

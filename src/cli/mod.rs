@@ -1,6 +1,7 @@
 //! The command line: arguments (clap), and one module per subcommand.
 
 mod check;
+mod feeds;
 mod fetch;
 mod list;
 mod mark;
@@ -52,6 +53,10 @@ pub struct Cli {
     /// The records are all this speaker's words (a speech, a statement).
     #[arg(long, value_name = "NAME", requires = "record")]
     pub record_speaker: Option<String>,
+    /// Also fetch the pages linked from summary-only items of local feed files (feeds given as
+    /// URLs, and followed feeds, always fetch them; a local file alone never reaches the network).
+    #[arg(long, global = true)]
+    pub fetch_links: bool,
     /// Where marks are kept.
     #[command(flatten)]
     pub state: StateArgs,
@@ -144,6 +149,16 @@ pub enum Command {
         /// The feeds file [default: `feeds` in the config directory, e.g. ~/.config/saidso/].
         #[arg(long, value_name = "FILE")]
         feeds: Option<PathBuf>,
+    },
+    /// Follow feeds: add, list, remove, import and export OPML (the feeds file `saidso fetch`
+    /// reads).
+    Feeds {
+        /// The feeds file [default: `feeds` in the config directory, e.g. ~/.config/saidso/].
+        #[arg(long, value_name = "FILE", global = true)]
+        feeds: Option<PathBuf>,
+        /// What to do.
+        #[command(subcommand)]
+        action: feeds::Action,
     },
     /// Print the configuration file with every default, or where it is read from.
     Config {
@@ -254,7 +269,7 @@ pub fn run(cli: Cli) -> ExitCode {
         _ => {}
     }
     let config = match Config::load(cli.config.as_deref()) {
-        Ok(config) => config,
+        Ok(config) => Config { fetch_links: cli.fetch_links, ..config },
         Err(e) => {
             eprintln!("saidso: error: in the configuration: {e}");
             return ExitCode::from(2);
@@ -287,6 +302,7 @@ pub fn run(cli: Cli) -> ExitCode {
             read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)
         }
         Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
+        Some(Command::Feeds { feeds, action }) => feeds::run(action, feeds),
         Some(Command::Config { .. } | Command::Completions { .. }) => Ok(()),
         Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
             let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };

@@ -54,6 +54,9 @@ pub struct Config {
     /// Where the reader's exports go (`export_dir` in `[reader]`, `~/` for the home
     /// directory); `None`: the directory the reader was started from.
     pub export_dir: Option<PathBuf>,
+    /// Fetch the linked pages of summary-only items in local feed files too (`--fetch-links`);
+    /// feeds given as URLs and followed feeds always fetch them.
+    pub fetch_links: bool,
 }
 
 /// A configuration file that cannot be used: `file:line:column: message`.
@@ -138,7 +141,11 @@ pub fn default_path() -> Option<PathBuf> {
 impl Config {
     /// How sources are read under this configuration: its dataset field names, fetching on.
     pub fn sources_context(&self) -> crate::sources::Context {
-        crate::sources::Context { fields: self.fields.clone(), ..Default::default() }
+        crate::sources::Context {
+            fields: self.fields.clone(),
+            fetch_links: self.fetch_links,
+            ..Default::default()
+        }
     }
 
     /// The built-in settings, as if no file existed.
@@ -278,7 +285,17 @@ impl Config {
             site: d.site.unwrap_or(defaults.site),
         };
         let export_dir = file.reader.export_dir.as_deref().map(home_relative);
-        Ok(Self { keymap, theme, rules, extractor, digester, fields, warnings, export_dir })
+        Ok(Self {
+            keymap,
+            theme,
+            rules,
+            extractor,
+            digester,
+            fields,
+            warnings,
+            export_dir,
+            fetch_links: false,
+        })
     }
 }
 

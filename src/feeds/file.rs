@@ -87,6 +87,62 @@ pub fn parse(text: &str) -> (Vec<Subscription>, Vec<BadLine>) {
     (feeds, bad)
 }
 
+/// The line of the feeds file for `feed`: its URL, its tags and its name, each quoted.
+pub fn line(feed: &Subscription) -> String {
+    let quoted = |w: &str| format!("\"{}\"", w.replace('"', "'"));
+    let mut words = vec![feed.url.clone()];
+    words.extend(feed.tags.iter().map(|t| quoted(t)));
+    words.extend(feed.name.iter().map(|n| quoted(&format!("~{n}"))));
+    words.join(" ")
+}
+
+/// The feeds file's text with `feeds` added, or their tags and names updated where the URL is
+/// already listed; comments and other lines are kept. Returns how many were new.
+pub fn with_added(text: &str, feeds: &[Subscription]) -> (String, usize) {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut added = 0;
+    for feed in feeds {
+        let at = lines.iter().position(|l| url_of(l).as_deref() == Some(feed.url.as_str()));
+        match at {
+            Some(i) => {
+                let (old, _) = parse(&lines[i]);
+                let mut merged = feed.clone();
+                if let Some(old) = old.into_iter().next() {
+                    merged.tags = old.tags.into_iter().chain(feed.tags.clone()).collect();
+                    merged.tags.dedup();
+                    merged.name = feed.name.clone().or(old.name);
+                }
+                lines[i] = line(&merged);
+            }
+            None => {
+                lines.push(line(feed));
+                added += 1;
+            }
+        }
+    }
+    (lines.iter().map(|l| format!("{l}\n")).collect(), added)
+}
+
+/// The feeds file's text without the line of `url`; `None` when it is not listed.
+pub fn without(text: &str, url: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let kept: Vec<&str> =
+        lines.iter().copied().filter(|l| url_of(l).as_deref() != Some(url)).collect();
+    (kept.len() < lines.len()).then(|| kept.iter().map(|l| format!("{l}\n")).collect())
+}
+
+/// The tags the feeds file at `path` gives the feed at `url` (none when it is not followed or
+/// the file cannot be read): what the reader shows beside a followed feed's articles.
+pub fn tags_of(path: &Path, url: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    parse(&text).0.into_iter().find(|f| f.url == url).map(|f| f.tags).unwrap_or_default()
+}
+
+fn url_of(line: &str) -> Option<String> {
+    let (feeds, _) = parse(line);
+    feeds.into_iter().next().map(|f| f.url)
+}
+
 /// Words separated by white space, where a double-quoted run is one word (quotes removed).
 fn split_words(line: &str) -> Vec<String> {
     let mut words = Vec::new();
@@ -119,6 +175,31 @@ fn split_words(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn feeds_are_added_merged_and_removed_keeping_comments() {
+        let text = "# mine\nhttps://a.example/feed.xml world\n";
+        let new = Subscription {
+            url: "https://b.example/rss".into(),
+            tags: vec!["local news".into()],
+            name: Some("B Daily".into()),
+        };
+        let again = Subscription {
+            url: "https://a.example/feed.xml".into(),
+            tags: vec!["ports".into()],
+            name: None,
+        };
+        let (text, added) = with_added(text, &[new.clone(), again]);
+        assert_eq!(added, 1);
+        assert_eq!(
+            text,
+            "# mine\nhttps://a.example/feed.xml \"world\" \"ports\"\nhttps://b.example/rss \"local news\" \"~B Daily\"\n"
+        );
+        assert_eq!(parse(&text).0[1], new);
+        let text = without(&text, "https://a.example/feed.xml").unwrap();
+        assert_eq!(text, "# mine\nhttps://b.example/rss \"local news\" \"~B Daily\"\n");
+        assert_eq!(without(&text, "https://none.example/"), None);
+    }
 
     #[test]
     fn urls_tags_names_and_comments() {

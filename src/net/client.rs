@@ -1,9 +1,15 @@
 //! The one HTTP client: timeouts, a redirect limit, a size cap, gzip, conditional GET and a clear
 //! User-Agent. Only `http` and `https` URLs are ever requested.
 
-use std::time::Duration;
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use ureq::ResponseExt;
+
+/// Connections open at once to one host, across every thread sharing a client: polite, and a
+/// slow or silent host holds no more than this many of saidso's threads.
+pub const PER_HOST: usize = 8;
 
 /// How the client behaves; the defaults suit feeds and article pages on the open web.
 #[derive(Clone, Debug)]
@@ -73,11 +79,64 @@ pub struct FetchError {
     pub cause: String,
 }
 
-/// An HTTP client; cheap to share between threads.
+/// An HTTP client; cheap to share between threads (clones share the per-host limit).
 #[derive(Clone, Debug)]
 pub struct Client {
     agent: ureq::Agent,
     limits: Limits,
+    hosts: Arc<Hosts>,
+}
+
+/// Requests in flight per host, at most [`PER_HOST`] each.
+#[derive(Debug, Default)]
+struct Hosts {
+    busy: Mutex<HashMap<String, usize>>,
+    freed: Condvar,
+}
+
+/// A place among a host's connections, given back when dropped.
+struct Slot<'a> {
+    hosts: &'a Hosts,
+    host: String,
+}
+
+impl Hosts {
+    /// Waits for a place among `host`'s connections until `deadline`; `None` when it passed.
+    fn enter(&self, host: &str, deadline: Option<Instant>) -> Option<Slot<'_>> {
+        let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let count = busy.entry(host.to_string()).or_default();
+            if *count < PER_HOST {
+                *count += 1;
+                return Some(Slot { hosts: self, host: host.to_string() });
+            }
+            busy = match deadline {
+                None => self.freed.wait(busy).unwrap_or_else(|e| e.into_inner()),
+                Some(deadline) => {
+                    let left = deadline.checked_duration_since(Instant::now())?;
+                    self.freed.wait_timeout(busy, left).unwrap_or_else(|e| e.into_inner()).0
+                }
+            };
+        }
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut busy = self.hosts.busy.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = busy.get_mut(&self.host) {
+            *count = count.saturating_sub(1);
+        }
+        self.hosts.freed.notify_all();
+    }
+}
+
+/// The host and port of a URL, lower-cased: what the per-host limit counts by.
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    host.to_ascii_lowercase()
 }
 
 impl Default for Client {
@@ -107,16 +166,34 @@ impl Client {
             ))
             .accept("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.9, */*;q=0.8")
             .build();
-        Client { agent: config.into(), limits }
+        Client { agent: config.into(), limits, hosts: Arc::default() }
     }
 
     /// GETs `url`, conditionally when `validators` are known.
     pub fn get(&self, url: &str, validators: &Validators) -> Result<Fetched, FetchError> {
+        self.get_before(url, validators, None)
+    }
+
+    /// GETs `url` as [`Client::get`] does, given up at `deadline` if it has not finished by
+    /// then (waiting for a place among the host's connections included).
+    pub fn get_before(
+        &self,
+        url: &str,
+        validators: &Validators,
+        deadline: Option<Instant>,
+    ) -> Result<Fetched, FetchError> {
         let fail = |cause: String| FetchError { url: url.to_string(), cause };
         if !is_web_url(url) {
             return Err(fail("only http and https links are followed".into()));
         }
+        let out_of_time = || fail("not fetched: out of time".into());
+        let _slot = self.hosts.enter(&host_of(url), deadline).ok_or_else(out_of_time)?;
         let mut request = self.agent.get(url);
+        if let Some(deadline) = deadline {
+            let left = deadline.checked_duration_since(Instant::now()).ok_or_else(out_of_time)?;
+            let total = left.min(self.limits.total);
+            request = request.config().timeout_global(Some(total)).build();
+        }
         if let Some(etag) = &validators.etag {
             request = request.header("If-None-Match", etag);
         }
@@ -195,5 +272,29 @@ impl Client {
             E::Decompress(_, e) => format!("bad compressed body ({e})"),
             other => other.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_told_by_host_and_port() {
+        assert_eq!(host_of("http://127.0.0.1:8080/a?b"), "127.0.0.1:8080");
+        assert_eq!(host_of("https://User@Example.ORG#x"), "example.org");
+    }
+
+    #[test]
+    fn a_host_has_at_most_its_share_of_connections() {
+        let hosts = Hosts::default();
+        let slots: Vec<Slot<'_>> =
+            (0..PER_HOST).filter_map(|_| hosts.enter("a.example", None)).collect();
+        assert_eq!(slots.len(), PER_HOST);
+        let soon = Some(Instant::now() + Duration::from_millis(20));
+        assert!(hosts.enter("a.example", soon).is_none(), "the host is full");
+        assert!(hosts.enter("b.example", soon).is_some(), "another host is not");
+        drop(slots);
+        assert!(hosts.enter("a.example", soon).is_some(), "places are given back");
     }
 }

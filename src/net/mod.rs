@@ -3,7 +3,7 @@
 
 mod client;
 
-pub use client::{Client, FetchError, Fetched, Limits, Page, Validators, is_web_url};
+pub use client::{Client, FetchError, Fetched, Limits, PER_HOST, Page, Validators, is_web_url};
 
 /// `f` applied to every item on at most `at_once` threads (network waits, not CPU work, so not
 /// on the rayon pool), results in item order.
@@ -38,6 +38,7 @@ pub fn parallel_map<T: Send, R: Send>(
 
 #[cfg(test)]
 mod tests {
+
     #[test]
     fn parallel_map_keeps_order() {
         let out = super::parallel_map((0..50).collect(), 4, |i: i32| i * 2);

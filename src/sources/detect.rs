@@ -34,7 +34,7 @@ pub const SNIFF_BYTES: usize = 64 << 10;
 /// The format of a document whose first bytes are `head`, called `name` (a path or URL), served
 /// as `content_type` if it came over HTTP.
 pub fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
-    if is_feed(head) {
+    if is_feed(head) || is_json_feed(head) {
         return Format::Feed;
     }
     if is_html(head) {
@@ -82,6 +82,17 @@ pub fn is_feed(head: &[u8]) -> bool {
     let start = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
     (start.starts_with("<?xml") || start.starts_with("<rss") || start.starts_with("<feed"))
         && ["<rss", "<feed", "<rdf:rdf"].iter().any(|tag| head.contains(tag))
+}
+
+/// Tells a JSON Feed (version 1 or 1.1) from a dataset: an object whose `version` names
+/// jsonfeed.org, near the top.
+pub fn is_json_feed(head: &[u8]) -> bool {
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    if start.is_none_or(|s| head[s] != b'{') {
+        return false;
+    }
+    let head = &head[..head.len().min(4096)];
+    head.windows(20).any(|w| w.eq_ignore_ascii_case(b"jsonfeed.org/version"))
 }
 
 /// Tells an HTML page from other text by its first bytes.
@@ -155,6 +166,10 @@ mod tests {
         assert!(!is_feed(b"<?xml version=\"1.0\"?><svg></svg>"));
         assert!(is_feed(b"\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
         assert!(is_html(b"<!-- saved --><html><body>"));
+        let json_feed = b"{\n \"version\": \"https://jsonfeed.org/version/1.1\",\n \"items\": []}";
+        assert!(is_json_feed(json_feed));
+        assert_eq!(detect(json_feed, "feed.json", None), Format::Feed);
+        assert!(!is_json_feed(b"{\"text\": \"see jsonfeed.org\"}"));
         assert!(!is_html(b"<p>a fragment</p>"));
         assert_eq!(dataset_layout(b"{\"text\": \"a\"}\n{"), Some(Layout::Lines));
         assert_eq!(dataset_layout(b"  [\n {\"text\": 1}]"), Some(Layout::Array));

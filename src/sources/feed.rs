@@ -1,5 +1,5 @@
-//! RSS 2.0, RSS 1.0 and Atom feeds (`feed-rs`): every item an article, with its title, link,
-//! date, author and the feed's name. An item that carries only a short summary names the page
+//! RSS 0.91 to 2.01, RSS 1.0 (RDF), Atom and JSON Feed (`feed-rs`): every item an article, with
+//! its title, its own link, date, author and the feed's name. An item that carries only a short summary names the page
 //! to fetch for its full text; fetching is the caller's business (this module does no I/O).
 
 use feed_rs::model::{Entry, Feed};
@@ -24,10 +24,11 @@ pub struct Item {
 /// wrong with the document.
 pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
     let base = path.starts_with("http").then_some(path);
+    let bytes = with_rss_version_2(bytes);
     let feed = feed_rs::parser::Builder::new()
         .base_uri(base)
         .build()
-        .parse(bytes)
+        .parse(&bytes[..])
         .map_err(|e| ReadError::BadFeed(e.to_string()))?;
     let name = feed.title.as_ref().map(|t| one_line(&t.content)).filter(|t| !t.is_empty());
     Ok(feed
@@ -38,23 +39,87 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
         .collect())
 }
 
-fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usize) -> Item {
-    let link = entry
+/// The root tag of an RSS feed with `version="2.0"`, whatever version it gave or none: feed-rs
+/// knows only 0.91, 0.92 and 2.0, and every RSS from 0.91 to 2.01 reads as 2.0 does.
+fn with_rss_version_2(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use std::borrow::Cow;
+    let head = &bytes[..bytes.len().min(4096)];
+    let Some(start) = head.windows(4).position(|w| w == b"<rss") else {
+        return Cow::Borrowed(bytes);
+    };
+    let after = start + 4;
+    if !bytes.get(after).is_some_and(|b| b.is_ascii_whitespace() || *b == b'>') {
+        return Cow::Borrowed(bytes);
+    }
+    let Some(end) = bytes[after..].iter().position(|&b| b == b'>').map(|e| after + e) else {
+        return Cow::Borrowed(bytes);
+    };
+    let tag = String::from_utf8_lossy(&bytes[after..end]);
+    let version = tag.find("version").and_then(|at| {
+        let rest = &tag[at + "version".len()..];
+        let value = rest.trim_start().strip_prefix('=')?.trim_start();
+        let quote = value.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let inner = &value[1..];
+        inner.find(quote).map(|close| &inner[..close])
+    });
+    if version.is_some_and(|v| v == "2.0") {
+        return Cow::Borrowed(bytes);
+    }
+    let attributes: String = match version {
+        Some(v) => {
+            tag.replacen(&format!("\"{v}\""), "\"2.0\"", 1).replacen(&format!("'{v}'"), "'2.0'", 1)
+        }
+        None => format!(" version=\"2.0\"{tag}"),
+    };
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    out.extend_from_slice(&bytes[..after]);
+    out.extend_from_slice(attributes.as_bytes());
+    out.extend_from_slice(&bytes[end..]);
+    Cow::Owned(out)
+}
+
+/// The item's own page: Atom's `rel="alternate"` link (not `enclosure`, `replies`, `self`…),
+/// RSS's `<link>` (never `<comments>`), else a `<guid>` that is a URL.
+fn own_link(entry: &Entry) -> Option<String> {
+    let web = |h: &str| h.starts_with("https://") || h.starts_with("http://");
+    entry
         .links
         .iter()
+        .filter(|l| l.target.is_none() && l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .map(|l| l.href.trim())
-        .find(|h| h.starts_with("https://") || h.starts_with("http://"))
-        .map(str::to_string);
+        .find(|h| web(h))
+        .or_else(|| Some(entry.id.trim()).filter(|id| web(id)))
+        .map(str::to_string)
+}
+
+/// What a media item holds as text (video and photo feeds): the descriptions of its media.
+fn media_text(entry: &Entry) -> Option<String> {
+    let texts: Vec<String> = entry
+        .media
+        .iter()
+        .filter_map(|m| m.description.as_ref())
+        .map(|d| html::fragment_text(&d.content))
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    (!texts.is_empty()).then(|| texts.concat())
+}
+
+fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usize) -> Item {
+    let link = own_link(entry);
     let content = entry.content.as_ref().and_then(|c| c.body.as_deref()).map(html::fragment_text);
     let content = content.filter(|c| !c.trim().is_empty());
     let summary = entry.summary.as_ref().map(|s| html::fragment_text(&s.content));
+    let summary = summary.filter(|s| !s.trim().is_empty()).or_else(|| media_text(entry));
+    let title = entry.title.as_ref().map(|t| one_line(&html::fragment_text(&t.content)));
+    let title = title.filter(|t| !t.is_empty());
     // Only a summary, and a short one: the article is on the linked page.
     let page = link.clone().filter(|_| {
         content.is_none() && summary.as_deref().is_none_or(|s| words(s) < SUMMARY_WORDS)
     });
     let text = match (content, summary) {
         (Some(c), Some(s)) if words(&s) > words(&c) => s,
-        (c, s) => c.or(s).unwrap_or_default(),
+        // An item with no text at all (a photo): its title stands as its text, so it is listed.
+        (c, s) => c.or(s).or_else(|| title.clone().map(|t| format!("{t}\n"))).unwrap_or_default(),
     };
     let author =
         entry.authors.iter().chain(&feed.authors).find_map(|p| person_name(p.name.as_deref()?));
@@ -64,12 +129,8 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         author,
         site,
     };
-    let doc = RawDoc {
-        path: link.unwrap_or_else(|| format!("{path}#{}", index + 1)),
-        text,
-        title: entry.title.as_ref().map(|t| one_line(&html::fragment_text(&t.content))),
-        meta,
-    };
+    let doc =
+        RawDoc { path: link.unwrap_or_else(|| format!("{path}#{}", index + 1)), text, title, meta };
     Item { doc, page }
 }
 

@@ -5,38 +5,72 @@
 //! The text comes out as paragraphs separated by blank lines, entities decoded, ready for the
 //! cleaning rules that every source goes through.
 
-use dom_query::Document;
+use dom_query::{Document, NodeRef, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
 use crate::model::{Meta, RawDoc};
 use crate::net::is_web_url;
 
-/// Page furniture that Readability's own class/id heuristics can miss: consent and cookie
-/// banners, share bars, newsletter boxes. Removed before scoring.
-const FURNITURE: &str = "script, style, noscript, template, iframe, form, nav, aside, \
-    [class*='cookie' i], [id*='cookie' i], [class*='consent' i], [id*='consent' i], \
-    [class*='share' i], [id*='share' i], [class*='newsletter' i], [class*='related' i], \
-    [id*='related' i], [class*='comments' i], [id*='comments' i], [aria-hidden='true']";
+/// Never text: removed wherever they are.
+const NOT_TEXT: &str = "script, style, noscript, template, iframe";
+
+/// Page furniture that Readability's own class/id heuristics can miss: navigation, forms,
+/// asides. Removed before scoring, unless they hold the article (see [`holds_content`]).
+const FURNITURE_TAGS: &str = "form, nav, aside, [aria-hidden='true']";
+
+/// Words of a class or id that name furniture: consent and cookie banners, share bars,
+/// newsletter boxes, related links, comments. Whole words only (`share-bar`, `shareTools`,
+/// not `shared-history`).
+const FURNITURE_WORDS: [&str; 9] = [
+    "cookie",
+    "cookies",
+    "consent",
+    "share",
+    "sharing",
+    "newsletter",
+    "related",
+    "comments",
+    "subscribe",
+];
+
+/// What marks the article's own container: an element holding one of these is never furniture.
+const CONTENT: &str = "article, main, h1, [itemprop='articleBody']";
 
 /// Largest page worked on: past this many elements a page is a web app, not an article.
 const MAX_ELEMENTS: usize = 50_000;
 
-/// A page's bytes as UTF-8: pages in a legacy encoding (declared by the HTTP header, else by a
-/// `<meta charset>` near the top) are transcoded; anything else is left for the UTF-8 decoder.
+/// A page's bytes as UTF-8, its encoding told as browsers tell it: a byte-order mark, then
+/// the HTTP header, then a `<meta charset>` near the top, then a guess from the bytes
+/// (`chardetng`); but bytes that are valid UTF-8 are UTF-8 whatever the page declares (no
+/// legacy text with non-ASCII letters is valid UTF-8 by chance), and a declared encoding that
+/// the bytes do not decode in gives way to the guess.
 pub fn to_utf8(bytes: Vec<u8>, declared: Option<&str>) -> Vec<u8> {
     if Encoding::for_bom(&bytes).is_some() {
         return bytes;
     }
     let from_header = declared.and_then(|label| Encoding::for_label(label.as_bytes()));
-    let encoding = from_header.or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]));
-    match encoding {
-        // A page cannot declare UTF-16 in its own ASCII-compatible text: such a label is wrong.
-        Some(e) if e != UTF_8 && (from_header.is_some() || e.is_ascii_compatible()) => {
-            e.decode_without_bom_handling(&bytes).0.into_owned().into_bytes()
-        }
-        _ => bytes,
+    let named = from_header.or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]));
+    // A page cannot declare UTF-16 in its own ASCII-compatible text: such a label is wrong.
+    let named = named.filter(|e| from_header.is_some() || e.is_ascii_compatible());
+    let valid_utf8 = std::str::from_utf8(&bytes).is_ok();
+    match named {
+        Some(e) if e == UTF_8 => bytes,
+        _ if valid_utf8 && named.is_none_or(|e| e.is_ascii_compatible()) => bytes,
+        Some(e) => match e.decode_without_bom_handling_and_without_replacement(&bytes) {
+            Some(text) => text.into_owned().into_bytes(),
+            None => guessed(&bytes),
+        },
+        None => guessed(&bytes),
     }
+}
+
+/// The bytes decoded in the encoding they look most like.
+fn guessed(bytes: &[u8]) -> Vec<u8> {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
+    encoding.decode_without_bom_handling(bytes).0.into_owned().into_bytes()
 }
 
 /// The encoding named by `<meta charset="…">` or `<meta http-equiv … content="…; charset=…">`.
@@ -138,8 +172,56 @@ pub fn fragment_text(html: &str) -> String {
 }
 
 fn without_furniture(doc: Document) -> Document {
-    doc.select(FURNITURE).remove();
+    doc.select(NOT_TEXT).remove();
+    let root = doc.select("body");
+    let root = if root.exists() { root } else { doc.select(":root") };
+    let total = root.text().len();
+    let by_name = doc.select("[class], [id]");
+    let named = by_name.nodes().iter().filter(|n| furniture_name(n));
+    let tagged = doc.select(FURNITURE_TAGS);
+    let marked: Vec<NodeRef> = named.chain(tagged.nodes()).copied().collect();
+    for node in marked {
+        if !holds_content(&node, total) {
+            node.remove_from_parent();
+        }
+    }
     doc
+}
+
+/// True when a class or id of `node` has a word that names furniture.
+fn furniture_name(node: &NodeRef) -> bool {
+    let names = [node.attr("class"), node.attr("id")];
+    names.iter().flatten().any(|name| words_of_name(name).any(|w| FURNITURE_WORDS.contains(&&*w)))
+}
+
+/// The words of a class or id, lower-cased: split at anything not a letter or digit and where
+/// a lower-case letter meets an upper-case one (`videoShareTools`: video, share, tools).
+fn words_of_name(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).flat_map(|part| {
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut lower = false;
+        for c in part.chars() {
+            if c.is_uppercase() && lower {
+                words.push(std::mem::take(&mut word));
+            }
+            lower = c.is_lowercase();
+            word.extend(c.to_lowercase());
+        }
+        words.push(word);
+        words
+    })
+}
+
+/// True when removing `node` would take the article with it: the page's root, the article's
+/// container or an ancestor of it, or an element with most of the page's text (`total` bytes).
+fn holds_content(node: &NodeRef, total: usize) -> bool {
+    let name = node.node_name().unwrap_or_default();
+    if matches!(&*name, "html" | "body" | "main" | "article") {
+        return true;
+    }
+    let selection = Selection::from(*node);
+    selection.select(CONTENT).exists() || selection.text().len() * 2 > total
 }
 
 /// The address the page gives for itself: `<link rel="canonical">`, else `og:url`.
@@ -187,6 +269,37 @@ fn tidy_line(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn furniture_is_told_by_whole_words_of_class_names() {
+        let words = |n: &str| words_of_name(n).collect::<Vec<_>>();
+        assert_eq!(
+            words("flag-videoVHSShareTools-on"),
+            ["flag", "video", "vhsshare", "tools", "on"]
+        );
+        assert_eq!(words("gigya_share-btns"), ["gigya", "share", "btns"]);
+        assert_eq!(words("shareBar"), ["share", "bar"]);
+        assert!(!words("evolve-shared-mutable-history").contains(&"share".to_string()));
+        assert!(!words("f_bucketcookies_on").contains(&"cookies".to_string()));
+    }
+
+    #[test]
+    fn furniture_rules_never_remove_the_article_or_what_holds_it() {
+        let prose = "<p>The council voted on Monday to keep the harbour ferry running through \
+            the winter, after a petition signed by more than two thousand people.</p>\
+            <p>\u{201c}We listened,\u{201d} said the council leader, Marta Lind, after the vote.</p>\
+            <p>The ferry will run every hour from six in the morning until ten at night.</p>";
+        let html = format!(
+            "<html class='share-on cookie-consent'><body class='has-newsletter'>\
+             <form id='page'><div class='gigya-share-wrapper'><h1>Ferry to run all winter</h1>\
+             {prose}</div><div class='share-bar'>Share this on Facebook</div></form>\
+             <div id='cookie-banner'>We use cookies to improve your experience.</div></body></html>"
+        );
+        let raw = read(&html, "f.html".into(), None).unwrap();
+        assert!(raw.text.contains("said the council leader, Marta Lind"), "{}", raw.text);
+        assert!(raw.text.contains("every hour from six"), "{}", raw.text);
+        assert!(!raw.text.contains("Share this") && !raw.text.contains("cookies"), "{}", raw.text);
+    }
 
     #[test]
     fn fragments_keep_paragraphs_and_decode_entities() {
@@ -238,6 +351,25 @@ mod tests {
         assert_eq!(to_utf8(utf8_page.clone(), None), utf8_page);
         let wrong = b"<meta charset=\"utf-16\"><p>plain</p>".to_vec();
         assert_eq!(to_utf8(wrong.clone(), None), wrong);
+    }
+
+    #[test]
+    fn the_bytes_are_trusted_over_a_lying_charset() {
+        // Valid UTF-8 declared as gb2312, in the header or the page: UTF-8 it is.
+        let page = "<meta charset=\"gb2312\"><p>\u{5317}\u{4eac} caf\u{e9}</p>".as_bytes().to_vec();
+        assert_eq!(to_utf8(page.clone(), None), page);
+        assert_eq!(to_utf8(page.clone(), Some("gb2312")), page);
+        // Latin-1 declared as UTF-8 and as nothing at all: the bytes are guessed.
+        let latin1 = b"<p>Le caf\xe9 de la gare a ferm\xe9 ses portes cet \xe9t\xe9.</p>".to_vec();
+        let text = String::from_utf8(to_utf8(latin1, None)).unwrap();
+        assert!(text.contains("caf\u{e9} de la gare a ferm\u{e9}"), "{text}");
+        // Windows-1251 declared as ISO-8859-1 decodes without error there: the label stands.
+        let cyrillic = b"<meta charset=\"windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>".to_vec();
+        assert!(
+            String::from_utf8(to_utf8(cyrillic, None))
+                .unwrap()
+                .contains("\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}")
+        );
     }
 
     #[test]

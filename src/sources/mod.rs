@@ -71,11 +71,14 @@ pub struct Context {
     /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
     /// nothing from the network.
     pub client: Option<Client>,
+    /// Whether the pages linked from a local feed file are fetched. Off by default: opening a
+    /// file never reaches the network; feeds given as URLs and followed feeds fetch their pages.
+    pub fetch_links: bool,
 }
 
 impl Default for Context {
     fn default() -> Self {
-        Context { fields: Fields::default(), client: Some(Client::default()) }
+        Context { fields: Fields::default(), client: Some(Client::default()), fetch_links: false }
     }
 }
 
@@ -138,14 +141,20 @@ pub enum ProblemKind {
     BadFeed(String),
     /// A URL that could not be fetched.
     Fetch(String),
-    /// A feed item whose page could not be fetched: its summary is shown instead (a warning).
-    SummaryOnly(String),
+    /// Items of a feed shown from the feed's summaries, their pages not read (a warning, once a
+    /// feed): how many, and why.
+    SummaryOnly {
+        /// Items concerned.
+        items: usize,
+        /// Why their pages were not read.
+        why: String,
+    },
 }
 
 impl Problem {
     /// True when the article still loaded.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, ProblemKind::LossyUtf8 | ProblemKind::SummaryOnly(_))
+        matches!(self.kind, ProblemKind::LossyUtf8 | ProblemKind::SummaryOnly { .. })
     }
 }
 
@@ -162,8 +171,11 @@ impl fmt::Display for Problem {
             ProblemKind::NoProse => "skipped: nothing left after removing boilerplate".to_string(),
             ProblemKind::BadRecord(why) => format!("skipped record: {why}"),
             ProblemKind::BadFeed(why) | ProblemKind::Fetch(why) => format!("skipped: {why}"),
-            ProblemKind::SummaryOnly(why) => {
-                format!("warning: showing the feed's summary, the page could not be read ({why})")
+            ProblemKind::SummaryOnly { items: 1, why } => {
+                format!("warning: 1 item shown from the feed's summary ({why})")
+            }
+            ProblemKind::SummaryOnly { items, why } => {
+                format!("warning: {items} items shown from the feed's summaries ({why})")
             }
         };
         write!(f, "{}: {what}", self.path)

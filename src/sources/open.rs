@@ -150,7 +150,12 @@ fn whole(
             docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
         }
         Format::Feed => match feed::read(&bytes, url.unwrap_or(&path)) {
-            Ok(items) => full_texts(items, context, &mut problems),
+            Ok(items) => {
+                // A feed from the web is read with its pages; a file, only when asked.
+                let fetch = url.is_some() || context.fetch_links;
+                let client = context.client.as_ref().filter(|_| fetch);
+                full_texts(items, client, &path, &mut problems)
+            }
             Err(why) => {
                 problems.push(problem(ProblemKind::BadFeed(why.to_string())));
                 Vec::new()

@@ -2,11 +2,12 @@
 //! pages, under the item's own metadata.
 
 use std::collections::HashSet;
+use std::time::{Duration, Instant};
 
 use super::detect::{Format, detect};
 use super::{Context, Problem, ProblemKind, ReadError, feed, html, text};
 use crate::model::{Meta, RawDoc};
-use crate::net::{Client, Fetched, Page, Validators, parallel_map};
+use crate::net::{Client, Fetched, PER_HOST, Page, Validators, parallel_map};
 
 /// The items of a feed fetched from `page.url`, with their full texts; items whose link is in
 /// `known` (already stored) are left out, so their pages are not fetched again. An error says
@@ -27,45 +28,71 @@ pub fn read_feed(
     let mut items = feed::read(&page.bytes, &page.url)?;
     items.retain(|item| item.doc.meta.url.as_ref().is_none_or(|url| !known.contains(url)));
     let mut problems = Vec::new();
-    let docs = full_texts(items, context, &mut problems);
+    let docs = full_texts(items, context.client.as_ref(), &page.url, &mut problems);
     Ok((docs, problems))
 }
 
-/// Feed items with their full text: the page of each summary-only item is fetched (a few at a
-/// time) and its article takes the summary's place; the feed's title, date and author stay.
+/// How long the pages of one feed may take in all: past this, the items not yet read keep
+/// their summaries, so one slow or silent site never holds back the rest.
+pub const PAGES_BUDGET: Duration = Duration::from_secs(15);
+
+/// Feed items with their full text: the page of each summary-only item is fetched (as many at
+/// once as a host allows, within [`PAGES_BUDGET`]) and its article takes the summary's place;
+/// the feed's title, date and author stay. With no `client` nothing is fetched. The items left
+/// with their summaries are told in one warning for the feed, at `path`.
 pub(super) fn full_texts(
     items: Vec<feed::Item>,
-    context: &Context,
+    client: Option<&Client>,
+    path: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<RawDoc> {
-    /// Pages fetched at once for one feed.
-    const PAGES_AT_ONCE: usize = 4;
-    let Some(client) = &context.client else {
+    let Some(client) = client else {
+        let summaries = items.iter().filter(|i| i.page.is_some()).count();
+        if summaries > 0 {
+            let why = "their pages are not fetched for a local file; --fetch-links fetches them";
+            problems.push(summary_only(path, summaries, why.into()));
+        }
         return items.into_iter().map(|i| i.doc).collect();
     };
-    let results = parallel_map(items, PAGES_AT_ONCE, |item| {
+    let deadline = Instant::now() + PAGES_BUDGET;
+    let results = parallel_map(items, PER_HOST, |item| {
         let Some(link) = item.page else { return (item.doc, None) };
-        match page_doc(client, &link, &item.doc.path) {
+        match page_doc(client, &link, &item.doc.path, deadline) {
             Ok(page) => (merge(item.doc, page), None),
-            Err(why) => {
-                let kind = ProblemKind::SummaryOnly(why.to_string());
-                let problem = Problem { path: item.doc.path.clone(), kind };
-                (item.doc, Some(problem))
-            }
+            Err(why) => (item.doc, Some(format!("{link}: {why}"))),
         }
     });
-    results
+    let mut failures = Vec::new();
+    let docs = results
         .into_iter()
-        .map(|(doc, problem)| {
-            problems.extend(problem);
+        .map(|(doc, failure)| {
+            failures.extend(failure);
             doc
         })
-        .collect()
+        .collect();
+    if let Some(first) = failures.first() {
+        let why = match failures.len() {
+            1 => first.clone(),
+            n => format!("{first}; and {} more", n - 1),
+        };
+        problems.push(summary_only(path, failures.len(), why));
+    }
+    docs
+}
+
+fn summary_only(path: &str, items: usize, why: String) -> Problem {
+    Problem { path: path.to_string(), kind: ProblemKind::SummaryOnly { items, why } }
 }
 
 /// The article of the page at `link`.
-fn page_doc(client: &Client, link: &str, path: &str) -> Result<RawDoc, ReadError> {
-    let page = match client.get(link, &Validators::default()).map_err(ReadError::Fetch)? {
+fn page_doc(
+    client: &Client,
+    link: &str,
+    path: &str,
+    deadline: Instant,
+) -> Result<RawDoc, ReadError> {
+    let fetched = client.get_before(link, &Validators::default(), Some(deadline));
+    let page = match fetched.map_err(ReadError::Fetch)? {
         Fetched::Body(page) => page,
         Fetched::NotModified => return Err(ReadError::UnaskedNotModified),
     };
