@@ -6,6 +6,8 @@ use feed_rs::model::{Entry, Feed};
 
 use super::{ReadError, html};
 use crate::model::{Meta, RawDoc};
+// Feed fields are one line each, and untrusted.
+use crate::text::one_line;
 
 /// Below this many words an item's summary is a teaser, not the article: when the item has no
 /// content besides, its page is fetched.
@@ -28,7 +30,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
         .base_uri(base)
         .build()
         .parse(bytes)
-        .map_err(|e| ReadError::BadFeed(e.to_string()))?;
+        .map_err(|e| ReadError::BadFeed(one_line(&e.to_string())))?;
     let name = feed.title.as_ref().map(|t| one_line(&t.content)).filter(|t| !t.is_empty());
     Ok(feed
         .entries
@@ -88,10 +90,6 @@ fn person_name(raw: &str) -> Option<String> {
 
 fn words(text: &str) -> usize {
     text.split_whitespace().count()
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ pub use pages::read_feed;
 
 use crate::model::RawDoc;
 use crate::net::{Client, FetchError, is_web_url};
+use crate::text::one_line;
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
 pub const SEEDS: [(&str, &str); 5] = [
@@ -166,7 +167,8 @@ impl fmt::Display for Problem {
                 format!("warning: showing the feed's summary, the page could not be read ({why})")
             }
         };
-        write!(f, "{}: {what}", self.path)
+        // File names and parsers' messages are untrusted: they may carry escape sequences.
+        write!(f, "{}: {}", one_line(&self.path), one_line(&what))
     }
 }
 

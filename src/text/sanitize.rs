@@ -24,6 +24,41 @@ pub fn sanitize(text: String) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// One line of untrusted text for display (a title, a byline, a site name, a file name, a
+/// message): what [`sanitize`] blanks is dropped, and white space, line breaks included,
+/// becomes single spaces.
+pub fn one_line(text: &str) -> String {
+    let safe = sanitize(text.to_string());
+    let mut out = String::with_capacity(safe.len());
+    for word in safe.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// JSON text with the C1 controls (U+0080–U+009F) and bidi controls (U+202A–U+202E,
+/// U+2066–U+2069) written as `\uXXXX` escapes: `serde_json` escapes only C0 controls, and a
+/// terminal showing the JSON would act on the others. These characters can only occur inside
+/// JSON strings, where the escape means the same character.
+pub fn escape_json(json: String) -> String {
+    let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(needs) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Fast check that lets clean text through without a copy.
 fn needs_sanitizing(b: &[u8]) -> bool {
     b.iter().any(|&c| (c < 0x20 && c != b'\n' && c != b'\t') || c == 0x7f)
@@ -123,5 +158,23 @@ mod tests {
     fn unterminated_osc_stops_at_newline() {
         let out = clean("\x1b]0;title\nkept");
         assert!(out.ends_with("\nkept"));
+    }
+    #[test]
+    fn one_line_drops_controls_and_joins_lines() {
+        assert_eq!(
+            one_line("  The\x1b]52;c;aGk=\x07 Wire\n\u{202e}Daily\u{9b}2J "),
+            "The Wire Daily"
+        );
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi() {
+        let json = serde_json::to_string("a\u{85}b\u{202e}c\u{2066}d\x1b").unwrap();
+        let escaped = escape_json(json);
+        assert_eq!(escaped, "\"a\\u0085b\\u202ec\\u2066d\\u001b\"");
+        assert_eq!(
+            serde_json::from_str::<String>(&escaped).unwrap(),
+            "a\u{85}b\u{202e}c\u{2066}d\x1b"
+        );
     }
 }

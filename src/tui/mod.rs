@@ -76,7 +76,7 @@ pub fn run(
     // The status bar said the notices in short; the whole of them outlives the screen.
     drop(tui);
     for notice in &notices {
-        eprintln!("saidso: {notice}");
+        eprintln!("saidso: {}", crate::text::sanitize(notice.to_string()));
     }
     result
 }

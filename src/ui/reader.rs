@@ -21,7 +21,9 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let entry = app.current();
     // Where it comes from when the source says, else the file it was read from.
     let details = entry.map_or(String::new(), |e| {
-        let from = strings::byline(&e.article.meta).unwrap_or_else(|| e.article.path.clone());
+        // A file name may hold escape sequences: the path is kept as given, made safe here.
+        let from = strings::byline(&e.article.meta)
+            .unwrap_or_else(|| crate::text::one_line(&e.article.path));
         clip(&from, usize::from(area.width).saturating_sub(strings::ARTICLE.len() + 6))
     });
     let block = panel(title(strings::ARTICLE, details, theme), app.focus == Focus::Reader, theme);

@@ -10,6 +10,7 @@ mod extract_cases;
 mod extract_props;
 mod fetch;
 mod formats;
+mod hostile;
 mod http;
 mod keys;
 mod layers;

@@ -1,0 +1,183 @@
+//! Hostile input: control sequences in every field of every format and in file names; no
+//! command, in any output format, lets them out on stdout or stderr.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::saidso;
+
+/// What a terminal would act on: CSI colour, OSC 52 (clipboard), OSC 0 (window title), BEL,
+/// C1 CSI (U+009B) and C1 OSC (U+009D … ST U+009C), bidi overrides and isolates.
+pub const EVIL: &str =
+    "\x1b[31m\x1b]52;c;aGFja2Vk\x07\x1b]0;pwned\x07\x07\u{9b}2J\u{9d}0;c1\u{9c}\u{202e}\u{2066}";
+
+/// The same without ESC and BEL, which XML 1.0 forbids: what a feed that parses can carry.
+const EVIL_XML: &str = "\u{9b}2J\u{9d}0;c1\u{9c}\u{202e}\u{2066}\u{85}";
+
+/// Article prose with `evil` in its title, quotes and speaker names.
+fn prose(evil: &str) -> Vec<String> {
+    vec![
+        format!("\"We will not stop{evil} the ferry,\" said Mayor Hanna{evil} Lee on Monday."),
+        format!(
+            "The council met for three hours. \"The bridge{evil} stays open,\" Lee told \
+             reporters, adding that repairs would start in spring."
+        ),
+        "Residents on both shores have argued about the crossing for years, and the harbour \
+         authority has published four reports on it since the last election."
+            .to_string(),
+        format!("\"Nobody asked us{evil},\" said Omar Haddad, who runs the ferry kiosk."),
+    ]
+}
+
+fn esc_xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Writes the corpus into `dir`: one file a format, hostile file names, a broken feed.
+pub fn corpus(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut write = |name: String, body: Vec<u8>| {
+        let path = dir.join(name);
+        std::fs::write(&path, body).expect("write corpus file");
+        files.push(path);
+    };
+    let text = format!("Ferry{EVIL} talks resume\n\n{}\n", prose(EVIL).join("\n\n"));
+    write(format!("plain{EVIL}.txt"), text.into_bytes());
+    let md =
+        format!("# Ferry{EVIL} talks\n\n*By Ann{EVIL} Writer*\n\n{}\n", prose(EVIL).join("\n\n"));
+    write("notes.md".into(), md.into_bytes());
+    let paragraphs: String =
+        prose(EVIL).iter().map(|p| format!("<p>{}</p>\n", esc_xml(p))).collect();
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Ferry{EVIL} page</title>\
+         <meta property=\"og:site_name\" content=\"Gazette{EVIL}\">\
+         <meta property=\"og:title\" content=\"Ferry{EVIL} page\">\
+         <meta name=\"author\" content=\"Ann{EVIL} Writer\">\
+         <meta property=\"article:published_time\" content=\"2024-01-02{EVIL}\">\
+         <link rel=\"canonical\" href=\"https://example.org/a{EVIL}\">\
+         </head><body><article><h1>Ferry{EVIL} page</h1>{paragraphs}{paragraphs}</article></body></html>"
+    );
+    write("page.html".into(), html.into_bytes());
+    for (name, evil) in [("feed.rss", EVIL_XML), ("raw.rss", EVIL)] {
+        let body: String = prose(evil).iter().map(|p| format!("<p>{}</p>", esc_xml(p))).collect();
+        let rss = format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire{evil}</title>\
+             <link>http://127.0.0.1/</link><item><title>Item{evil} one</title>\
+             <author>ed@example.org (Ed{evil} Example)</author>\
+             <pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate><guid>x{evil}</guid>\
+             <description>{}</description></item></channel></rss>",
+            esc_xml(&body)
+        );
+        write(name.into(), rss.into_bytes());
+    }
+    let body: String = prose(EVIL_XML).iter().map(|p| format!("<p>{}</p>", esc_xml(p))).collect();
+    let atom = format!(
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom{EVIL_XML}</title>\
+         <id>urn:x</id><updated>2024-01-02T10:00:00Z</updated><entry><title>Entry{EVIL_XML}</title>\
+         <id>urn:e{EVIL_XML}</id><updated>2024-01-02T10:00:00Z</updated>\
+         <author><name>Ann{EVIL_XML}</name></author><content type=\"html\">{}</content></entry></feed>",
+        esc_xml(&body)
+    );
+    write("feed.atom".into(), atom.into_bytes());
+    let record = serde_json::json!({
+        "title": format!("Record{EVIL} title"),
+        "text": prose(EVIL).join("\n\n"),
+        "url": format!("https://example.org/{EVIL}"),
+        "date": format!("2024{EVIL}"),
+        "author": [format!("Ann{EVIL}"), "Bo".to_string()],
+        "source": {"name": format!("Wire{EVIL}")},
+    });
+    write("data.jsonl".into(), format!("{record}\n{{bad json{EVIL}\n").into_bytes());
+    write("data.json".into(), format!("[{record}, {record}]").into_bytes());
+    write(format!("empty{EVIL}.txt"), b"  \n".to_vec());
+    files
+}
+
+/// The first character a terminal would act on, if any.
+fn first_unsafe(bytes: &[u8]) -> Option<String> {
+    if let Some(i) = bytes.iter().position(|&b| b == 0x1b || b == 0x07) {
+        return Some(format!("byte {:#x} at {i}", bytes[i]));
+    }
+    let text = String::from_utf8_lossy(bytes);
+    text.char_indices()
+        .find(|&(_, c)| {
+            matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .map(|(i, c)| format!("U+{:04X} at {i}", u32::from(c)))
+}
+
+fn run(args: &[&str]) -> (String, std::process::Output) {
+    let out = saidso().args(args).output().expect("run saidso");
+    let label = args.iter().take(3).map(|a| a.escape_debug().to_string()).collect::<Vec<_>>();
+    (label.join(" "), out)
+}
+
+#[test]
+fn no_command_lets_a_control_character_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = corpus(dir.path());
+    let mut paths: Vec<String> = files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    paths.push(dir.path().join(format!("missing{EVIL}.txt")).to_string_lossy().into_owned());
+    let record = dir.path().join(format!("record{EVIL}.txt"));
+    std::fs::write(
+        &record,
+        format!("MAYOR HANNA LEE{EVIL}: We will not stop the ferry. Nobody{EVIL} asked.\n"),
+    )
+    .expect("record");
+    let record = record.to_string_lossy().into_owned();
+    let with = |head: &[&str]| -> Vec<String> {
+        head.iter().map(|s| s.to_string()).chain(paths.iter().cloned()).collect()
+    };
+    let commands: Vec<Vec<String>> = vec![
+        with(&["list"]),
+        with(&["list", "--format", "jsonl"]),
+        with(&["quotes", "--format", "jsonl"]),
+        with(&["quotes", "--format", "json"]),
+        with(&["quotes", "--format", "tsv"]),
+        with(&["quotes", "--format", "markdown"]),
+        with(&["quotes", "--format", "jsonl", "--record", &record]),
+        with(&["speakers"]),
+        with(&["speakers", "--format", "jsonl"]),
+        with(&["read"]),
+        with(&["check", "--record", &record]),
+        with(&["check", "--format", "jsonl", "--record", &record]),
+        vec!["list".into(), dir.path().join(format!("missing{EVIL}")).to_string_lossy().into()],
+    ];
+    for args in &commands {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (label, out) = run(&args);
+        if args.len() > 3 {
+            assert!(!out.stdout.is_empty(), "{label}: no output at all");
+        }
+        assert!(!out.stderr.is_empty(), "{label}: the skipped files were not reported");
+        if let Some(found) = first_unsafe(&out.stdout) {
+            panic!("{label}: stdout has {found}:\n{}", String::from_utf8_lossy(&out.stdout));
+        }
+        if let Some(found) = first_unsafe(&out.stderr) {
+            panic!("{label}: stderr has {found}:\n{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+}
+
+#[test]
+fn every_format_of_the_corpus_loads_with_its_metadata() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths: Vec<String> =
+        corpus(dir.path()).iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let out = saidso().args(["list", "--format", "jsonl"]).args(&paths).output().unwrap();
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Text, Markdown, the page, the feed that parses, Atom, two datasets (one record each
+    // line, two in the array): the hostile fields came through, made safe.
+    assert!(rows.len() >= 7, "{stdout}");
+    for site in ["Gazette", "Wire", "Atom"] {
+        assert!(
+            rows.iter().any(|r| r["source"].as_str().is_some_and(|s| s.starts_with(site))),
+            "{site}: {stdout}"
+        );
+    }
+    // The JSON keeps a file name as it is, escaped.
+    assert!(rows.iter().any(|r| r["path"].as_str().is_some_and(|p| p.contains(EVIL))), "{stdout}");
+}
