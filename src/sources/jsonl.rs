@@ -201,7 +201,7 @@ impl<R: BufRead> Iterator for Records<R> {
             }
             Err(e) => Some(Err(Problem {
                 path: format!("{}:{}", self.source.name, self.line),
-                kind: ProblemKind::Unreadable(e.kind().to_string()),
+                kind: ProblemKind::Unreadable(super::io_reason(&e)),
             })),
         }
     }
