@@ -51,8 +51,8 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
             speaker_kind: q.speaker_kind,
             speaker_mention: words(&q.mention),
             cue: words(&q.cue),
-            start: q.span().start,
-            end: q.span().end,
+            start: article.offsets.in_file(q.span().start),
+            end: article.offsets.in_file(q.span().end),
         })
         .collect()
 }

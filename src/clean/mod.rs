@@ -49,6 +49,7 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
         text,
         paragraphs,
         meta: safe_meta(raw.meta),
+        offsets: raw.offsets,
     })
 }
 

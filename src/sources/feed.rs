@@ -71,6 +71,7 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         text,
         title: entry.title.as_ref().map(|t| one_line(&html::fragment_text(&t.content))),
         meta,
+        ..RawDoc::default()
     };
     Item { doc, page }
 }

@@ -93,7 +93,7 @@ pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
     let title = Some(tidy_line(&article.title)).filter(|t| !t.is_empty()).or(heading);
     let title = title.map(|t| without_site_name(t, meta.site.as_deref()));
     let (title, text) = headline_out_of_text(title, text);
-    Some(RawDoc { path, text, title, meta })
+    Some(RawDoc { path, text, title, meta, ..RawDoc::default() })
 }
 
 /// `Headline | Site` (or `-`, `–`, `—`, `·`) becomes `Headline`.

@@ -241,7 +241,7 @@ impl Record {
             author: take(&fields.author),
             site: take(&fields.site),
         };
-        Ok(RawDoc { path, text, title, meta })
+        Ok(RawDoc { path, text, title, meta, ..RawDoc::default() })
     }
 }
 

@@ -180,8 +180,8 @@ fn whole(
                 problems.push(problem(kind));
                 Vec::new()
             }
-            Ok((text, lossy)) => {
-                if lossy {
+            Ok((text, offsets)) => {
+                if offsets.is_some() {
                     problems.push(problem(ProblemKind::LossyUtf8));
                 }
                 if format == Format::Html {
@@ -193,7 +193,8 @@ fn whole(
                         }
                     }
                 } else {
-                    vec![RawDoc { path: path.clone(), text, ..RawDoc::default() }]
+                    let offsets = offsets.unwrap_or_default();
+                    vec![RawDoc { path: path.clone(), text, offsets, ..RawDoc::default() }]
                 }
             }
         },

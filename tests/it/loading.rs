@@ -150,3 +150,25 @@ fn stdin_is_read_with_a_dash() {
         .success()
         .stdout("A headline for the test\n=======================\n\nThe mayor said the bridge would close.\n");
 }
+
+#[test]
+fn quote_offsets_in_a_latin1_file_slice_the_file_as_read() {
+    let dir = TempDir::new().unwrap();
+    // Latin-1: é is one byte (0xE9), shown as U+FFFD (three bytes) in the decoded text.
+    let file: &[u8] = b"Caf\xe9 owners protest\n\nThe caf\xe9 owners met on Monday. \"We will close every caf\xe9 on the square,\" said Ren\xe9e Dubois, who chairs the association.\n\n\"No d\xe9cision yet,\" the mayor told reporters.\n";
+    write(dir.path(), "latin1.txt", file);
+    let out = saidso()
+        .args(["quotes", "--format", "jsonl"])
+        .arg(dir.path().join("latin1.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for row in &rows {
+        let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+        let slice = &file[start as usize..end as usize];
+        assert_eq!(String::from_utf8_lossy(slice), row["text"].as_str().unwrap(), "{row}");
+    }
+    assert!(rows[0]["text"].as_str().unwrap().starts_with("We will close"));
+}
