@@ -7,6 +7,7 @@ mod detect;
 mod feed;
 mod html;
 mod jsonl;
+mod nesting;
 mod open;
 mod pages;
 mod text;

@@ -181,3 +181,27 @@ fn every_format_of_the_corpus_loads_with_its_metadata() {
     // The JSON keeps a file name as it is, escaped.
     assert!(rows.iter().any(|r| r["path"].as_str().is_some_and(|p| p.contains(EVIL))), "{stdout}");
 }
+
+/// A page of 20,000 nested `<div>`s (220 KB) around its article.
+pub fn deep_page(n: usize) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><title>Deep page</title></head><body>{}\
+         <p>\"The harbour stays open,\" said Mayor Hanna Lee on Monday.</p>\
+         <p>The council met for three hours and voted on the budget for the coming year.</p>{}\
+         </body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    )
+}
+
+#[test]
+fn twenty_thousand_nested_divs_load_and_give_their_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("deep.html");
+    std::fs::write(&path, deep_page(20_000)).expect("write page");
+    let out = saidso().arg("read").arg(&path).output().expect("run saidso");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("The harbour stays open"), "{stdout}");
+    assert!(stdout.contains("voted on the budget"), "{stdout}");
+}
