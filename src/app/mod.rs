@@ -167,6 +167,9 @@ pub struct Status {
     pub serial: u64,
     /// The message is a warning: it stays until the user does something, not just for a while.
     pub sticky: bool,
+    /// Marks that could not be saved: shown whenever no other message is, until a write
+    /// succeeds.
+    pub unsaved: Option<String>,
 }
 
 impl Status {

@@ -78,6 +78,9 @@ pub fn run(
     for notice in &notices {
         eprintln!("saidso: {}", crate::text::sanitize(notice.to_string()));
     }
+    if let Some(unsaved) = app.status.unsaved.as_deref().filter(|_| effects.unsaved() > 0) {
+        eprintln!("saidso: {}", crate::text::sanitize(unsaved.to_string()));
+    }
     result
 }
 
