@@ -3,6 +3,12 @@
 //! Control characters (C0 but newline and tab, DEL, C1), whole escape sequences (CSI, OSC, DCS…)
 //! and bidi overrides are replaced by spaces of the same byte length: the text stays valid UTF-8
 //! and every byte offset into it is still an offset into the original file.
+//!
+//! Emoji sequences are split into their emoji: a zero-width joiner (U+200D) or a variation
+//! selector (U+FE0E, U+FE0F) becomes a zero-width space (U+200B, three bytes too). Terminals
+//! disagree on how wide a joined sequence is (one emoji, or each of its parts), and a width
+//! measured one way and drawn the other pushes a row past the screen's edge; single emoji are
+//! as wide everywhere.
 
 /// Blanks out control characters, escape sequences and bidi overrides, keeping byte offsets.
 pub fn sanitize(text: String) -> String {
@@ -12,6 +18,11 @@ pub fn sanitize(text: String) -> String {
     let mut bytes = text.into_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if joins_emoji(&bytes[i..]) {
+            bytes[i..i + 3].copy_from_slice(ZERO_WIDTH_SPACE.as_bytes());
+            i += 3;
+            continue;
+        }
         let len = unsafe_len(&bytes[i..]);
         if len > 0 {
             bytes[i..i + len].fill(b' ');
@@ -59,10 +70,18 @@ pub fn escape_json(json: String) -> String {
     out
 }
 
+const ZERO_WIDTH_SPACE: &str = "\u{200b}";
+
+/// True at a zero-width joiner or a variation selector, which make emoji sequences.
+fn joins_emoji(b: &[u8]) -> bool {
+    matches!(b, [0xe2, 0x80, 0x8d, ..] | [0xef, 0xb8, 0x8e | 0x8f, ..])
+}
+
 /// Fast check that lets clean text through without a copy.
 fn needs_sanitizing(b: &[u8]) -> bool {
     b.iter().any(|&c| (c < 0x20 && c != b'\n' && c != b'\t') || c == 0x7f)
-        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| unsafe_len(&b[i..]) > 0)
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xef, b)
+            .any(|i| unsafe_len(&b[i..]) > 0 || joins_emoji(&b[i..]))
 }
 
 /// Length in bytes of the unsafe sequence starting at `b[0]`, or 0 when `b[0]` starts safe text.
@@ -152,6 +171,14 @@ mod tests {
         assert!(out.chars().all(|c| c == '\n' || !c.is_control()));
         assert!(!out.contains('\u{202e}') && !out.contains('\u{2066}'));
         assert!(out.contains("evil"));
+    }
+
+    #[test]
+    fn emoji_sequences_are_split_into_single_emoji() {
+        let s = "Family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} \u{2764}\u{fe0f} ok";
+        let out = clean(s);
+        assert_eq!(out.len(), s.len());
+        assert_eq!(out, "Family \u{1f468}\u{200b}\u{1f469}\u{200b}\u{1f467} \u{2764}\u{200b} ok");
     }
 
     #[test]

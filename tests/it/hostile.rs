@@ -205,3 +205,48 @@ fn twenty_thousand_nested_divs_load_and_give_their_text() {
     assert!(stdout.contains("The harbour stays open"), "{stdout}");
     assert!(stdout.contains("voted on the budget"), "{stdout}");
 }
+
+/// The widest a row is drawn by a terminal that gives each code point its own width (xterm,
+/// VTE and most others), and a cell drawn wider there than the layout gave it: such a cell
+/// overwrites its neighbours, and near the edge pushes the row past the screen.
+fn widest_row(
+    terminal: &ratatui::Terminal<ratatui::backend::TestBackend>,
+) -> (usize, Option<String>) {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let mut widest = 0;
+    let mut too_wide = None;
+    for y in 0..area.height {
+        for x in 0..area.width {
+            let symbol = buffer[(x, y)].symbol();
+            let drawn: usize = symbol.chars().map(|c| c.width().unwrap_or(0)).sum();
+            if drawn > symbol.width().max(1) {
+                too_wide.get_or_insert(format!("{symbol:?} at {x},{y}"));
+            }
+            widest = widest.max(usize::from(x) + drawn);
+        }
+    }
+    (widest, too_wide)
+}
+
+#[test]
+fn emoji_sequences_never_push_a_row_past_the_width() {
+    use crate::common::{app_with, entry, terminal};
+    let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466}";
+    let heart = "\u{2764}\u{fe0f}";
+    let title = format!("{family} Families{heart} {family} and {family} ferries {heart}{heart}");
+    let body: String = (0..30).map(|_| format!("{family} words {heart} ")).collect();
+    let text = format!("{title}\n\n\"We came{family} home,\" said Ann Lee. {body}\n\n{body}\n");
+    let batch = saidso::app::Batch {
+        entries: vec![entry("emoji.txt", &text, &[]), entry("two.txt", &text, &[])],
+        ..saidso::app::Batch::default()
+    };
+    let app = app_with(batch, 120, 30);
+    let terminal = terminal(&app);
+    let (width, too_wide) = widest_row(&terminal);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains('\u{1f468}'), "the emoji are drawn: {screen}");
+    assert_eq!(too_wide, None, "drawn wider than laid out:\n{screen}");
+    assert!(width <= 120, "a row {width} columns wide at 120:\n{screen}");
+}
