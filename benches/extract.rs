@@ -9,8 +9,8 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
+use saidso::model::Article;
 use saidso::model::RawDoc;
-use saidso::model::{Article, Meta};
 
 /// The binary's allocator (see `src/main.rs`), so that the figure is the one `saidso` gets.
 #[global_allocator]
@@ -52,9 +52,7 @@ fn bench(c: &mut Criterion) {
     let rules = Rules::builtin();
     let articles: Vec<Article> = texts()
         .into_iter()
-        .filter_map(|text| {
-            clean(RawDoc { path: String::new(), text, title: None, meta: Meta::default() }, &rules)
-        })
+        .filter_map(|text| clean(RawDoc { path: String::new(), text, ..RawDoc::default() }, &rules))
         .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let extractor = Extractor::builtin();

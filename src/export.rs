@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, collapse_whitespace};
+use crate::text::{escape_json, one_line};
 
 /// One quote, as every format shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -53,8 +54,8 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
             speaker_kind: q.speaker_kind,
             speaker_mention: words(&q.mention),
             cue: words(&q.cue),
-            start: q.span().start,
-            end: q.span().end,
+            start: article.offsets.in_file(q.span().start),
+            end: article.offsets.in_file(q.span().end),
         })
         .collect()
 }
@@ -64,7 +65,7 @@ pub fn jsonl(rows: &[QuoteRow]) -> String {
     let mut out = String::new();
     for row in rows {
         // A row of strings and numbers always serialises.
-        out.push_str(&serde_json::to_string(row).unwrap_or_default());
+        out.push_str(&escape_json(serde_json::to_string(row).unwrap_or_default()));
         out.push('\n');
     }
     out
@@ -85,9 +86,9 @@ impl OpenJson {
     pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
         let mut out = Self::default();
         for row in rows {
-            serde_json::to_writer(&mut out.bytes, row)?;
+            let json = escape_json(serde_json::to_string(row)?);
             // The object's closing brace, added back by whoever finishes the row.
-            out.bytes.pop();
+            out.bytes.extend_from_slice(json.strip_suffix('}').unwrap_or(&json).as_bytes());
             out.ends.push(out.bytes.len());
         }
         Ok(out)
@@ -116,7 +117,8 @@ pub const TSV_HEADER: &str = "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext
 
 /// Tab-separated lines (tabs and line breaks inside fields become spaces).
 pub fn tsv(rows: &[QuoteRow]) -> String {
-    let field = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    // One line a quote, and nothing a terminal would act on (a file name may hold anything).
+    let field = |s: &str| one_line(s);
     let mut out = String::new();
     for r in rows {
         let kind = match r.kind {
@@ -185,6 +187,9 @@ mod tests {
     fn tsv_keeps_one_line_per_quote() {
         let out = tsv(&[row("a\tb\nc", None)]);
         assert_eq!(out, "00000000000000ab\ta.txt\tTitle\tdirect\t\t3\t9\ta b c\n");
+        let mut evil = row("x", None);
+        evil.file = "\x1b]52;c;aGk=\x07evil\u{9b}2J.txt".into();
+        assert_eq!(tsv(&[evil]), "00000000000000ab\tevil .txt\tTitle\tdirect\t\t3\t9\tx\n");
     }
 
     #[test]

@@ -53,6 +53,33 @@ pub struct RawDoc {
     pub title: Option<String>,
     /// Source metadata.
     pub meta: Meta,
+    /// Where the text's bytes are in the file, when decoding changed their place.
+    pub offsets: Offsets,
+}
+
+/// Offsets in a decoded text mapped back to the bytes of the file as read. Replacing invalid
+/// UTF-8 puts three bytes (U+FFFD) where the file had one or more: after each replacement, the
+/// text and the file are out by a known amount. Empty, and free, for valid UTF-8.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Offsets {
+    /// For each replacement, in order: the offsets just past it in the text and in the file.
+    after: Vec<(usize, usize)>,
+}
+
+impl Offsets {
+    /// Notes a replacement that ends at `text` in the text and at `file` in the file.
+    pub fn push(&mut self, text: usize, file: usize) {
+        self.after.push((text, file));
+    }
+
+    /// The file offset of text offset `offset`.
+    pub fn in_file(&self, offset: usize) -> usize {
+        let i = self.after.partition_point(|&(text, _)| text <= offset);
+        match i.checked_sub(1).and_then(|i| self.after.get(i)) {
+            Some(&(text, file)) => file + (offset - text),
+            None => offset,
+        }
+    }
 }
 
 /// A cleaned article.
@@ -71,6 +98,8 @@ pub struct Article {
     pub paragraphs: Vec<Range<usize>>,
     /// Source metadata.
     pub meta: Meta,
+    /// Offsets into `text` mapped to the file's bytes (they differ after invalid UTF-8).
+    pub offsets: Offsets,
 }
 
 impl Article {
@@ -138,6 +167,16 @@ fn is_collapsed(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_after_replacements_map_back_to_the_file() {
+        // "a\xe9b\xff\xfec": one bad byte, then two.
+        let mut offsets = Offsets::default();
+        offsets.push(4, 2);
+        offsets.push(8, 5);
+        assert_eq!([0, 1, 4, 5, 8, 9].map(|o| offsets.in_file(o)), [0, 1, 2, 3, 5, 6]);
+        assert_eq!(Offsets::default().in_file(7), 7);
+    }
 
     #[test]
     fn id_round_trips_through_hex() {

@@ -112,6 +112,7 @@ mod tests {
             text: body.into(),
             paragraphs: std::iter::once(0..body.len()).collect(),
             meta: Meta::default(),
+            offsets: Default::default(),
         })
     }
 

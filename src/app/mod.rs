@@ -182,6 +182,9 @@ pub struct Status {
     pub sticky: bool,
     /// Every warning said so far, for the messages view.
     pub log: Vec<String>,
+    /// Marks that could not be saved: shown whenever no other message is, until a write
+    /// succeeds.
+    pub unsaved: Option<String>,
 }
 
 impl Status {

@@ -85,6 +85,7 @@ mod tests {
             text: text.into(),
             paragraphs: vec![0..17, 38..text.len()],
             meta: Meta::default(),
+            offsets: Default::default(),
         };
         let mut search = Search { query: "peskov  said".into(), ..Search::default() };
         search.run(Some(&article));

@@ -336,8 +336,14 @@ pub fn notice(notice: &Notice) -> String {
     }
 }
 
-/// Message: marks could not be written to the store (shown once).
-pub const MARKS_NOT_SAVED: &str = "Marks not saved";
+/// Message: marks could not be written to the store; `waiting` of them are kept to retry.
+pub fn marks_not_saved(waiting: usize, cause: &str) -> String {
+    let marks = if waiting == 1 { "1 mark" } else { &format!("{waiting} marks") };
+    format!("Marks not saved ({marks} waiting, retried at each key): {cause}")
+}
+
+/// Message: the marks that had failed to save are saved now.
+pub const MARKS_SAVED: &str = "Marks saved again";
 
 /// Message: a quote went to the clipboard.
 pub const COPIED: &str = "Quote copied to the clipboard";

@@ -214,6 +214,7 @@ mod tests {
             text: text.into(),
             paragraphs,
             meta: Meta::default(),
+            offsets: Default::default(),
         }
     }
 

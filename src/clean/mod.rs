@@ -13,8 +13,8 @@ use std::ops::Range;
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
 
-use crate::model::{Article, ArticleId, RawDoc, collapse_whitespace};
-use crate::text::sanitize;
+use crate::model::{Article, ArticleId, Meta, RawDoc, collapse_whitespace};
+use crate::text::{one_line, sanitize};
 
 /// Cleans a raw document. `None` when nothing of it is prose.
 pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
@@ -27,8 +27,8 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
             .collect();
     drop_repeats(&text, &mut paragraphs);
 
-    let title = match raw.title.filter(|t| !t.trim().is_empty()) {
-        Some(t) => collapse_whitespace(&sanitize(t)).into_owned(),
+    let title = match raw.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()) {
+        Some(t) => t,
         None => {
             let first = &text[paragraphs.first()?.clone()];
             if paragraphs.len() > 1 && title::is_headline(first) {
@@ -49,8 +49,21 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
         title,
         text,
         paragraphs,
-        meta: raw.meta,
+        meta: safe_meta(raw.meta),
+        offsets: raw.offsets,
     })
+}
+
+/// The source's metadata made safe where it enters, as the text is: a feed's or a dataset's
+/// fields are as untrusted as the article.
+fn safe_meta(meta: Meta) -> Meta {
+    let field = |f: Option<String>| f.map(|s| one_line(&s)).filter(|s| !s.is_empty());
+    Meta {
+        url: field(meta.url),
+        date: field(meta.date),
+        author: field(meta.author),
+        site: field(meta.site),
+    }
 }
 
 /// Paragraphs among the first this many, shown again later, are a teaser or lede the page

@@ -7,13 +7,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::speakers;
-use super::{CheckFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use super::{CheckFormat, StateArgs, finish, inputs, load, nothing_loaded, report, say, stdout};
 use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::ArticleId;
 use crate::record::{Checked, Difference, Edit, Record, Records, Verdict};
 use crate::speakers::{Index, QuoteRef, Roster};
-use crate::text::{clip, sanitize};
+use crate::text::{clip, escape_json, sanitize};
 
 /// An article's quotations as kept until every article is read.
 struct Kept {
@@ -78,7 +78,9 @@ pub fn run(
             counts[checked.finding.verdict as usize] += 1;
             let row = row(article, text, *speaker, checked, &records);
             match format {
-                CheckFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
+                CheckFormat::Jsonl => {
+                    writeln!(out, "{}", escape_json(serde_json::to_string(&row)?))?
+                }
                 CheckFormat::Table => write_table_row(&mut out, &row)?,
             }
         }
@@ -120,11 +122,11 @@ pub(super) fn load_records(
         anyhow::bail!("no record found in {}", paths.join(", "));
     }
     for record in records.iter().filter(|r| r.turns.turns.is_empty()) {
-        eprintln!(
-            "saidso: {}: no speaker labels (`NAME:` at a line's start); give --speaker NAME for \
-             one person's words",
-            sanitize(record.name.clone())
-        );
+        say(format_args!(
+            "{}: no speaker labels (`NAME:` at a line's start); give --speaker NAME for one \
+             person's words",
+            record.name
+        ));
     }
     Ok(records.into())
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::{StateArgs, report};
+use super::{StateArgs, report, say};
 use crate::config::Config;
 use crate::feeds;
 
@@ -14,7 +14,7 @@ pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> a
     })?;
     let (feeds, bad_lines) = feeds::read_feeds(&path)?;
     for line in bad_lines {
-        eprintln!("saidso: {line}");
+        say(format_args!("{line}"));
     }
     let mut store = state.open_for_cli();
     let bar = ProgressBar::with_draw_target(Some(feeds.len() as u64), ProgressDrawTarget::stderr())
@@ -31,7 +31,7 @@ pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> a
     bar.finish_and_clear();
     result.problems.iter().for_each(report);
     for failure in result.failures.iter().map(ToString::to_string).chain(result.not_saved.clone()) {
-        eprintln!("saidso: {failure}");
+        say(format_args!("{failure}"));
     }
     println!("{}", result.summary());
     if result.all_failed() {

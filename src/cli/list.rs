@@ -5,13 +5,13 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{ListFormat, StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
+use super::{ListFormat, StateArgs, finish, inputs, load, nothing_loaded, report, say, stdout};
 use crate::config::Config;
 use crate::extract::Extractor;
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::store::Marks;
-use crate::text::{clip, pad};
+use crate::text::{clip, escape_json, one_line, pad};
 
 /// What `list` shows of an article (the keys of `--format jsonl`); the text itself is dropped on the worker thread.
 #[derive(Debug, Serialize)]
@@ -62,7 +62,7 @@ pub fn run(
     let extractor = &config.extractor;
     // Every mark in one query: a lookup per article would make a long list slow.
     let marks = state.open_for_cli().all_marks().unwrap_or_else(|e| {
-        eprintln!("saidso: {e}");
+        say(format_args!("{e}"));
         HashMap::new()
     });
     let mut out = stdout();
@@ -84,7 +84,9 @@ pub fn run(
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item(row) => match format {
-                    ListFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row)?)?,
+                    ListFormat::Jsonl => {
+                        writeln!(out, "{}", escape_json(serde_json::to_string(&row)?))?
+                    }
                     ListFormat::Table => writeln!(
                         out,
                         "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {}  {}  {}",
@@ -100,7 +102,7 @@ pub fn run(
                         // Clipped and padded by display width: CJK titles line up too.
                         pad(&clip(row.source.as_deref().unwrap_or("-"), 20), 20),
                         pad(&clip(&row.title, 60), 60),
-                        row.path
+                        one_line(&row.path)
                     )?,
                 },
             }

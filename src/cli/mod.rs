@@ -23,6 +23,7 @@ use crate::config::{self, Config};
 use crate::load::{Loaded, Loader, Progress};
 use crate::model::Article;
 use crate::sources::{self, Input, Problem};
+use crate::text::sanitize;
 
 pub use state::StateArgs;
 
@@ -271,12 +272,12 @@ pub fn run(cli: Cli) -> ExitCode {
     let config = match Config::load(cli.config.as_deref()) {
         Ok(config) => Config { fetch_links: cli.fetch_links, ..config },
         Err(e) => {
-            eprintln!("saidso: error: in the configuration: {e}");
+            say(format_args!("error: in the configuration: {e}"));
             return ExitCode::from(2);
         }
     };
     for warning in &config.warnings {
-        eprintln!("saidso: warning: {warning}");
+        say(format_args!("warning: {warning}"));
     }
     let result = match cli.command {
         Some(Command::List { format, articles: Articles { fetched, paths } }) => {
@@ -343,7 +344,7 @@ fn finish_with(result: anyhow::Result<()>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("saidso: error: {e:#}");
+            say(format_args!("error: {e:#}"));
             ExitCode::FAILURE
         }
     }
@@ -427,7 +428,7 @@ fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
     if fetched {
         match state.open_for_cli().fetched_articles() {
             Ok(docs) => inputs.extend(docs.into_iter().map(|d| Input::Saved(Box::new(d)))),
-            Err(e) => eprintln!("saidso: {e}"),
+            Err(e) => say(format_args!("{e}")),
         }
     }
     inputs
@@ -454,9 +455,15 @@ fn load<T: Send>(
     })
 }
 
+/// A message on stderr. Messages quote file names, feed titles and parsers' errors, which are
+/// untrusted: nothing in them may drive the terminal.
+fn say(message: std::fmt::Arguments) {
+    eprintln!("saidso: {}", sanitize(message.to_string()));
+}
+
 /// One line on stderr for an input that was skipped or loaded with a caveat.
 fn report(problem: &Problem) {
-    eprintln!("saidso: {problem}");
+    say(format_args!("{problem}"));
 }
 
 /// The error for a path list that gave nothing to show.

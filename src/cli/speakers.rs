@@ -5,14 +5,14 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
+use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, say, stdout};
 use crate::config::Config;
 use crate::extract::{Quote, SpeakerKind};
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::sources::Input;
 use crate::speakers::{Index, QuoteRef, Roster, Speaker, SpeakerId};
-use crate::text::{clip, pad};
+use crate::text::{clip, escape_json, pad};
 
 /// A speaker as `--format jsonl` prints it.
 #[derive(Debug, Serialize)]
@@ -47,7 +47,9 @@ pub fn run(
     }
     for s in roster.speakers() {
         match format {
-            SpeakersFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row(s))?)?,
+            SpeakersFormat::Jsonl => {
+                writeln!(out, "{}", escape_json(serde_json::to_string(&row(s))?))?
+            }
             SpeakersFormat::Table => writeln!(
                 out,
                 "{:>6}  {:>8}  {:<12}  {}  {}",
@@ -125,7 +127,7 @@ pub(super) fn select(roster: &Roster, index: &Index, name: &str) -> anyhow::Resu
         several => {
             let names: Vec<&str> =
                 several.iter().filter_map(|&id| roster.get(id)).map(|s| s.name.as_str()).collect();
-            eprintln!("saidso: {name:?} selects {} speakers: {}", names.len(), names.join("; "));
+            say(format_args!("{name:?} selects {} speakers: {}", names.len(), names.join("; ")));
         }
     }
     Ok(found)

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::say;
 use crate::store::{Location, Store};
 
 /// Where marks are kept; accepted before or after a subcommand's name.
@@ -32,7 +33,7 @@ impl StateArgs {
     pub(super) fn open_for_cli(&self) -> Store {
         let (store, notices) = self.location().open();
         for notice in notices {
-            eprintln!("saidso: {notice}");
+            say(format_args!("{notice}"));
         }
         store
     }

@@ -6,6 +6,8 @@ use feed_rs::model::{Entry, Feed};
 
 use super::{ReadError, html};
 use crate::model::{Meta, RawDoc};
+// Feed fields are one line each, and untrusted.
+use crate::text::one_line;
 
 /// Below this many words an item's summary is a teaser, not the article: when the item has no
 /// content besides, its page is fetched.
@@ -29,7 +31,7 @@ pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
         .base_uri(base)
         .build()
         .parse(&bytes[..])
-        .map_err(|e| ReadError::BadFeed(e.to_string()))?;
+        .map_err(|e| ReadError::BadFeed(one_line(&e.to_string())))?;
     let name = feed.title.as_ref().map(|t| one_line(&t.content)).filter(|t| !t.is_empty());
     Ok(feed
         .entries
@@ -129,8 +131,13 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         author,
         site,
     };
-    let doc =
-        RawDoc { path: link.unwrap_or_else(|| format!("{path}#{}", index + 1)), text, title, meta };
+    let doc = RawDoc {
+        path: link.unwrap_or_else(|| format!("{path}#{}", index + 1)),
+        text,
+        title,
+        meta,
+        ..RawDoc::default()
+    };
     Item { doc, page }
 }
 
@@ -149,10 +156,6 @@ fn person_name(raw: &str) -> Option<String> {
 
 fn words(text: &str) -> usize {
     text.split_whitespace().count()
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use dom_query::{Document, NodeRef, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
+use super::nesting;
 use crate::model::{Meta, RawDoc};
 use crate::net::is_web_url;
 
@@ -88,6 +89,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 /// The readable article of a page; `url` (where it came from) resolves its relative links.
 /// `None` when the page holds no text at all.
 pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
+    let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
     let doc = without_furniture(Document::from(html));
     let heading = heading(&doc);
     let canonical = canonical_url(&doc);
@@ -127,7 +129,7 @@ pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
     let title = Some(tidy_line(&article.title)).filter(|t| !t.is_empty()).or(heading);
     let title = title.map(|t| without_site_name(t, meta.site.as_deref()));
     let (title, text) = headline_out_of_text(title, text);
-    Some(RawDoc { path, text, title, meta })
+    Some(RawDoc { path, text, title, meta, ..RawDoc::default() })
 }
 
 /// `Headline | Site` (or `-`, `–`, `—`, `·`) becomes `Headline`.
@@ -168,6 +170,7 @@ fn headline_out_of_text(title: Option<String>, text: String) -> (Option<String>,
 
 /// The text of an HTML fragment (a feed item's content): paragraphs separated by blank lines.
 pub fn fragment_text(html: &str) -> String {
+    let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
     tidy(&without_furniture(Document::fragment(html)).formatted_text())
 }
 

@@ -201,7 +201,7 @@ impl<R: BufRead> Iterator for Records<R> {
             }
             Err(e) => Some(Err(Problem {
                 path: format!("{}:{}", self.source.name, self.line),
-                kind: ProblemKind::Unreadable(e.kind().to_string()),
+                kind: ProblemKind::Unreadable(super::io_reason(&e)),
             })),
         }
     }
@@ -241,7 +241,7 @@ impl Record {
             author: take(&fields.author),
             site: take(&fields.site),
         };
-        Ok(RawDoc { path, text, title, meta })
+        Ok(RawDoc { path, text, title, meta, ..RawDoc::default() })
     }
 }
 

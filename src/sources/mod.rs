@@ -7,6 +7,7 @@ mod detect;
 mod feed;
 mod html;
 mod jsonl;
+mod nesting;
 mod open;
 mod pages;
 mod text;
@@ -20,6 +21,7 @@ pub use pages::read_feed;
 
 use crate::model::RawDoc;
 use crate::net::{Client, FetchError, is_web_url};
+use crate::text::one_line;
 
 /// The five default articles, embedded so an installed binary opens them from anywhere.
 pub const SEEDS: [(&str, &str); 5] = [
@@ -125,6 +127,15 @@ pub struct Problem {
 pub enum ProblemKind {
     /// The path does not exist.
     Missing,
+    /// A symbolic link to nothing.
+    BrokenLink,
+    /// Symbolic links that lead back to themselves.
+    LinkLoop,
+    /// The file was there when the paths were read and gone when it was opened.
+    Vanished,
+    /// Not a regular file (a FIFO, a socket, a device): never opened, since reading one could
+    /// wait for ever. The kind of file.
+    NotAFile(&'static str),
     /// The file could not be read (permissions, I/O error).
     Unreadable(String),
     /// The file holds binary data, not text.
@@ -162,6 +173,10 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match &self.kind {
             ProblemKind::Missing => "skipped: no such file or folder".to_string(),
+            ProblemKind::BrokenLink => "skipped: a symbolic link to nothing".to_string(),
+            ProblemKind::LinkLoop => "skipped: symbolic links in a loop".to_string(),
+            ProblemKind::Vanished => "skipped: the file was removed while loading".to_string(),
+            ProblemKind::NotAFile(kind) => format!("skipped: {kind}, not a regular file"),
             ProblemKind::Unreadable(e) => format!("skipped: cannot read it ({e})"),
             ProblemKind::Binary => "skipped: binary file, not text".to_string(),
             ProblemKind::Empty => "skipped: empty file".to_string(),
@@ -178,7 +193,8 @@ impl fmt::Display for Problem {
                 format!("warning: {items} items shown from the feed's summaries ({why})")
             }
         };
-        write!(f, "{}: {what}", self.path)
+        // File names and parsers' messages are untrusted: they may carry escape sequences.
+        write!(f, "{}: {}", one_line(&self.path), one_line(&what))
     }
 }
 
@@ -201,15 +217,80 @@ pub fn discover(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
             continue;
         }
         let path = Path::new(arg);
-        if !path.exists() {
-            problems.push(Problem { path: arg.clone(), kind: ProblemKind::Missing });
-        } else if path.is_dir() {
-            walk(path, &mut inputs, &mut problems);
-        } else {
-            inputs.push(Input::File(path.to_path_buf()));
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk(path, &mut inputs, &mut problems),
+            Ok(m) => match special_kind(&m) {
+                Some(kind) => problems.push(Problem { path: arg.clone(), kind }),
+                None => inputs.push(Input::File(path.to_path_buf())),
+            },
+            Err(e) => problems.push(Problem { path: arg.clone(), kind: not_found(path, &e) }),
         }
     }
     (inputs, problems)
+}
+
+/// Why a path that cannot be looked at is skipped, in words that say what happened.
+fn not_found(path: &Path, e: &std::io::Error) -> ProblemKind {
+    if is_link_loop(e) {
+        ProblemKind::LinkLoop
+    } else if e.kind() == std::io::ErrorKind::NotFound {
+        // The link itself is there, what it points to is not.
+        match std::fs::symlink_metadata(path) {
+            Ok(_) => ProblemKind::BrokenLink,
+            Err(_) => ProblemKind::Missing,
+        }
+    } else {
+        ProblemKind::Unreadable(io_reason(e))
+    }
+}
+
+/// `Some` for a file that is no regular file: what it is, as a problem.
+pub(crate) fn special_kind(m: &std::fs::Metadata) -> Option<ProblemKind> {
+    if m.is_file() || m.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        let kind = if t.is_fifo() {
+            "a named pipe (FIFO)"
+        } else if t.is_socket() {
+            "a socket"
+        } else if t.is_char_device() || t.is_block_device() {
+            "a device"
+        } else {
+            "a special file"
+        };
+        Some(ProblemKind::NotAFile(kind))
+    }
+    #[cfg(not(unix))]
+    Some(ProblemKind::NotAFile("a special file"))
+}
+
+/// ELOOP: too many symbolic links, as the platforms number it (the standard library has no
+/// stable kind for it).
+fn is_link_loop(e: &std::io::Error) -> bool {
+    let eloop = if cfg!(target_os = "linux") { 40 } else { 62 };
+    cfg!(unix) && e.raw_os_error() == Some(eloop)
+}
+
+/// An I/O error in words that say what happened: a file gone is "removed", a loop of links
+/// is one, and the rest as the system says it, without its number.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
+    if is_link_loop(e) {
+        return "symbolic links in a loop".to_string();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "the file was removed while loading".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = text.chars();
+            chars.next().map_or(String::new(), |c| c.to_lowercase().chain(chars).collect())
+        }
+    }
 }
 
 fn walk(dir: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {

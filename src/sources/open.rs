@@ -7,7 +7,10 @@ use std::io::{BufRead, BufReader, Cursor};
 use super::detect::{Format, SNIFF_BYTES, detect};
 use super::jsonl::Record;
 use super::pages::full_texts;
-use super::{Context, Input, Problem, ProblemKind, ReadError, feed, html, jsonl, text};
+use super::{
+    Context, Input, Problem, ProblemKind, ReadError, feed, html, io_reason, jsonl, special_kind,
+    text,
+};
 use crate::model::RawDoc;
 use crate::net::{Fetched, Validators};
 
@@ -64,7 +67,10 @@ pub fn open(input: &Input, context: &Context) -> Opened {
         problems: vec![Problem { path: path.clone(), kind }],
         bytes: 0,
     };
-    let unreadable = |e: std::io::Error| ProblemKind::Unreadable(e.kind().to_string());
+    let unreadable = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::NotFound => ProblemKind::Vanished,
+        _ => ProblemKind::Unreadable(io_reason(&e)),
+    };
     match input {
         Input::Embedded { text, .. } => {
             whole(text.as_bytes().to_vec(), Format::Text, path, None, context)
@@ -91,11 +97,24 @@ pub fn open(input: &Input, context: &Context) -> Opened {
                 }
             }
         }
-        Input::File(p) => File::open(p)
-            .and_then(|file| {
-                stream_or_whole(BufReader::with_capacity(SNIFF_BYTES, file), path.clone(), context)
-            })
-            .unwrap_or_else(|e| failed(unreadable(e))),
+        Input::File(p) => {
+            // A FIFO or a device put in place of a file since the paths were read is never
+            // opened: opening one can block.
+            match std::fs::metadata(p).map(|m| special_kind(&m)) {
+                Ok(Some(kind)) => return failed(kind),
+                Err(e) => return failed(unreadable(e)),
+                Ok(None) => {}
+            }
+            File::open(p)
+                .and_then(|file| {
+                    stream_or_whole(
+                        BufReader::with_capacity(SNIFF_BYTES, file),
+                        path.clone(),
+                        context,
+                    )
+                })
+                .unwrap_or_else(|e| failed(unreadable(e)))
+        }
         Input::Stdin => {
             let stdin = BufReader::with_capacity(SNIFF_BYTES, std::io::stdin());
             stream_or_whole(stdin, path.clone(), context).unwrap_or_else(|e| failed(unreadable(e)))
@@ -166,8 +185,8 @@ fn whole(
                 problems.push(problem(kind));
                 Vec::new()
             }
-            Ok((text, lossy)) => {
-                if lossy {
+            Ok((text, offsets)) => {
+                if offsets.is_some() {
                     problems.push(problem(ProblemKind::LossyUtf8));
                 }
                 if format == Format::Html {
@@ -179,7 +198,8 @@ fn whole(
                         }
                     }
                 } else {
-                    vec![RawDoc { path: path.clone(), text, ..RawDoc::default() }]
+                    let offsets = offsets.unwrap_or_default();
+                    vec![RawDoc { path: path.clone(), text, offsets, ..RawDoc::default() }]
                 }
             }
         },

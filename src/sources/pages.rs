@@ -116,5 +116,6 @@ fn merge(item: RawDoc, page: RawDoc) -> RawDoc {
             author: item.meta.author.or(page.meta.author),
             site: item.meta.site.or(page.meta.site),
         },
+        offsets: page.offsets,
     }
 }

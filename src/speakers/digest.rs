@@ -241,6 +241,7 @@ mod tests {
             text: text.into(),
             paragraphs: std::iter::once(0..end).collect(),
             meta: Default::default(),
+            offsets: Default::default(),
         }
     }
 

@@ -151,6 +151,7 @@ impl Store {
                     title: r.get(1)?,
                     text: r.get(5)?,
                     meta: Meta { url, author: r.get(2)?, date: r.get(3)?, site: r.get(4)? },
+                    ..RawDoc::default()
                 })
             })
             .map_err(unreadable)?;
@@ -165,7 +166,13 @@ mod tests {
 
     fn article(url: &str, text: &str) -> Article {
         let meta = Meta { url: Some(url.into()), ..Meta::default() };
-        let raw = RawDoc { path: url.into(), text: text.into(), title: Some("T".into()), meta };
+        let raw = RawDoc {
+            path: url.into(),
+            text: text.into(),
+            title: Some("T".into()),
+            meta,
+            ..RawDoc::default()
+        };
         clean(raw, &Rules::builtin()).unwrap()
     }
 

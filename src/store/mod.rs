@@ -128,6 +128,20 @@ impl Store {
         self.not_saved.as_deref()
     }
 
+    /// Makes the file refuse to grow, as a full disk does (SQLite's `max_page_count` set to the
+    /// pages it has), or lifts that: for tests of what a full disk does to marks.
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self, full: bool) -> Result<(), StoreError> {
+        let pages: i64 = if full {
+            self.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).map_err(unreadable)?
+        } else {
+            i64::from(u32::MAX - 1)
+        };
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
+            .map_err(unreadable)
+    }
+
     /// Runs one change as its own transaction (autocommit), recording a failure for
     /// [`Store::not_saved`].
     fn write(&mut self, sql: &str, params: impl rusqlite::Params) -> Result<(), StoreError> {

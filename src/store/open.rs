@@ -21,9 +21,11 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 enum Failure {
     /// Not a database, or damaged: it is moved aside.
     Damaged(String),
-    /// Possibly fine, but not usable here (permissions, full disk, another program's or a newer
-    /// saidso's file): it is left alone.
+    /// Possibly fine, but not usable here (permissions, full disk, another program's file): it
+    /// is left alone.
     Unusable(String),
+    /// Written by a newer saidso: read, never written.
+    Newer(String),
 }
 
 impl From<rusqlite::Error> for Failure {
@@ -41,6 +43,7 @@ impl From<SchemaError> for Failure {
     fn from(e: SchemaError) -> Self {
         match e {
             SchemaError::Sqlite(e) => e.into(),
+            SchemaError::Newer { .. } => Failure::Newer(e.to_string()),
             other => Failure::Unusable(other.to_string()),
         }
     }
@@ -52,6 +55,15 @@ pub(super) fn open(path: &Path) -> (Store, Vec<Notice>) {
         Ok(conn) => (on_disk(conn, path), Vec::new()),
         Err(Failure::Damaged(cause)) => recover(path, cause),
         Err(Failure::Unusable(cause)) => fall_back(path, &cause, Vec::new()),
+        Err(Failure::Newer(cause)) => {
+            // Its marks still show: the tables this saidso reads are there in later schemas.
+            let cause = format!(
+                "{} opened read-only, its marks shown: {cause}; new marks last this session",
+                path.display()
+            );
+            let conn = readable_copy(path).unwrap_or_else(|_| fresh_memory());
+            with_memory(conn, Some(cause), Vec::new())
+        }
     }
 }
 
@@ -73,7 +85,7 @@ fn recover(path: &Path, cause: String) -> (Store, Vec<Notice>) {
     let moved = Notice::MovedAside { path: path.to_path_buf(), to, cause };
     match open_file(path) {
         Ok(conn) => (on_disk(conn, path), vec![moved]),
-        Err(Failure::Damaged(cause) | Failure::Unusable(cause)) => {
+        Err(Failure::Damaged(cause) | Failure::Unusable(cause) | Failure::Newer(cause)) => {
             fall_back(path, &cause, vec![moved])
         }
     }
@@ -184,8 +196,11 @@ fn copy_of(uri: &str) -> Result<Connection, Failure> {
     check(&source)?;
     let mut copy = Connection::open_in_memory()?;
     Backup::new(&source, &mut copy)?.run_to_completion(1024, Duration::ZERO, None)?;
-    schema::migrate(&mut copy)?;
-    Ok(copy)
+    match schema::migrate(&mut copy) {
+        // A newer file's copy is read as it is.
+        Ok(()) | Err(SchemaError::Newer { .. }) => Ok(copy),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `path` with the characters that mean something in a URI escaped.

@@ -5,6 +5,6 @@ mod sanitize;
 mod slug;
 mod width;
 
-pub use sanitize::sanitize;
+pub use sanitize::{escape_json, one_line, sanitize};
 pub use slug::slug;
 pub use width::{clip, pad};

@@ -3,6 +3,12 @@
 //! Control characters (C0 but newline and tab, DEL, C1), whole escape sequences (CSI, OSC, DCS…)
 //! and bidi overrides are replaced by spaces of the same byte length: the text stays valid UTF-8
 //! and every byte offset into it is still an offset into the original file.
+//!
+//! Emoji sequences are split into their emoji: a zero-width joiner (U+200D) or a variation
+//! selector (U+FE0E, U+FE0F) becomes a zero-width space (U+200B, three bytes too). Terminals
+//! disagree on how wide a joined sequence is (one emoji, or each of its parts), and a width
+//! measured one way and drawn the other pushes a row past the screen's edge; single emoji are
+//! as wide everywhere.
 
 /// Blanks out control characters, escape sequences and bidi overrides, keeping byte offsets.
 pub fn sanitize(text: String) -> String {
@@ -12,6 +18,11 @@ pub fn sanitize(text: String) -> String {
     let mut bytes = text.into_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if joins_emoji(&bytes[i..]) {
+            bytes[i..i + 3].copy_from_slice(ZERO_WIDTH_SPACE.as_bytes());
+            i += 3;
+            continue;
+        }
         let len = control_sequence_len(&bytes[i..]);
         if len > 0 {
             bytes[i..i + len].fill(b' ');
@@ -24,10 +35,53 @@ pub fn sanitize(text: String) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// One line of untrusted text for display (a title, a byline, a site name, a file name, a
+/// message): what [`sanitize`] blanks is dropped, and white space, line breaks included,
+/// becomes single spaces.
+pub fn one_line(text: &str) -> String {
+    let safe = sanitize(text.to_string());
+    let mut out = String::with_capacity(safe.len());
+    for word in safe.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// JSON text with the C1 controls (U+0080–U+009F) and bidi controls (U+202A–U+202E,
+/// U+2066–U+2069) written as `\uXXXX` escapes: `serde_json` escapes only C0 controls, and a
+/// terminal showing the JSON would act on the others. These characters can only occur inside
+/// JSON strings, where the escape means the same character.
+pub fn escape_json(json: String) -> String {
+    let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(needs) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+const ZERO_WIDTH_SPACE: &str = "\u{200b}";
+
+/// True at a zero-width joiner or a variation selector, which make emoji sequences.
+fn joins_emoji(b: &[u8]) -> bool {
+    matches!(b, [0xe2, 0x80, 0x8d, ..] | [0xef, 0xb8, 0x8e | 0x8f, ..])
+}
+
 /// Fast check that lets clean text through without a copy.
 fn needs_sanitizing(b: &[u8]) -> bool {
     b.iter().any(|&c| (c < 0x20 && c != b'\n' && c != b'\t') || c == 0x7f)
-        || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| control_sequence_len(&b[i..]) > 0)
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xef, b)
+            .any(|i| control_sequence_len(&b[i..]) > 0 || joins_emoji(&b[i..]))
 }
 
 /// Length in bytes of the control character or escape sequence starting at `b[0]`, or 0 when `b[0]` starts safe text.
@@ -120,8 +174,34 @@ mod tests {
     }
 
     #[test]
+    fn emoji_sequences_are_split_into_single_emoji() {
+        let s = "Family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} \u{2764}\u{fe0f} ok";
+        let out = clean(s);
+        assert_eq!(out.len(), s.len());
+        assert_eq!(out, "Family \u{1f468}\u{200b}\u{1f469}\u{200b}\u{1f467} \u{2764}\u{200b} ok");
+    }
+
+    #[test]
     fn unterminated_osc_stops_at_newline() {
         let out = clean("\x1b]0;title\nkept");
         assert!(out.ends_with("\nkept"));
+    }
+    #[test]
+    fn one_line_drops_controls_and_joins_lines() {
+        assert_eq!(
+            one_line("  The\x1b]52;c;aGk=\x07 Wire\n\u{202e}Daily\u{9b}2J "),
+            "The Wire Daily"
+        );
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi() {
+        let json = serde_json::to_string("a\u{85}b\u{202e}c\u{2066}d\x1b").unwrap();
+        let escaped = escape_json(json);
+        assert_eq!(escaped, "\"a\\u0085b\\u202ec\\u2066d\\u001b\"");
+        assert_eq!(
+            serde_json::from_str::<String>(&escaped).unwrap(),
+            "a\u{85}b\u{202e}c\u{2066}d\x1b"
+        );
     }
 }

@@ -23,10 +23,13 @@ pub struct EffectRunner<W> {
     pub export_dir: PathBuf,
     /// What starts a background refresh; without it a refresh asked for does nothing.
     pub refresher: Option<Refresher>,
-    /// A store write failed already: said once in the status bar, not at every write.
+    /// The last store write failed: marks are waiting in `pending`.
     pub failed: bool,
     /// The terminal was given back and taken again: the screen must be drawn whole.
     pub redraw: bool,
+    /// Store writes that failed, retried before every later run: the latest of each kind for
+    /// each article.
+    pending: Vec<Effect>,
 }
 
 impl<W: Write> EffectRunner<W> {
@@ -34,12 +37,24 @@ impl<W: Write> EffectRunner<W> {
     /// refresher.
     pub fn new(store: Store, terminal: W, export_dir: impl Into<PathBuf>) -> Self {
         let export_dir = export_dir.into();
-        Self { store, terminal, export_dir, refresher: None, failed: false, redraw: false }
+        Self {
+            store,
+            terminal,
+            export_dir,
+            refresher: None,
+            failed: false,
+            redraw: false,
+            pending: Vec::new(),
+        }
     }
 
-    /// Performs and empties `app.effects`. A failed store write is said once in the status bar
-    /// ("marks not saved"); the reader keeps working.
+    /// Performs and empties `app.effects`. A failed store write is said in the status bar, and
+    /// stays said until a write succeeds; the writes that failed are retried first, at every
+    /// run. The reader keeps working.
     pub fn run(&mut self, app: &mut App) {
+        if !self.pending.is_empty() {
+            self.retry(app);
+        }
         for effect in std::mem::take(&mut app.effects) {
             self.perform(app, effect);
         }
@@ -47,10 +62,10 @@ impl<W: Write> EffectRunner<W> {
 
     fn perform(&mut self, app: &mut App, effect: Effect) {
         match effect {
-            Effect::SaveRead(id, read) => self.save(app, |store| store.set_read(id, read)),
-            Effect::SaveStarred(id, on) => self.save(app, |store| store.set_starred(id, on)),
-            Effect::SavePosition(id, at) => self.save(app, |store| store.set_position(id, at)),
-            Effect::SaveLastOpen(id) => self.save(app, |store| store.set_last_open(id)),
+            Effect::SaveRead(..)
+            | Effect::SavePosition(..)
+            | Effect::SaveStarred(..)
+            | Effect::SaveLastOpen(_) => self.save(app, effect),
             Effect::Copy(text) => {
                 if write_clipboard(&mut self.terminal, &text).is_err() {
                     app.status.say(strings::NOT_COPIED);
@@ -91,12 +106,84 @@ impl<W: Write> EffectRunner<W> {
         }
     }
 
-    /// Writes to the store; the first failure is said in the status bar.
-    fn save(&mut self, app: &mut App, write: impl FnOnce(&mut Store) -> Result<(), StoreError>) {
-        if write(&mut self.store).is_err() && !self.failed {
-            self.failed = true;
-            app.status.warn(strings::MARKS_NOT_SAVED);
+    /// Writes a mark to the store; a failure is kept to retry and said in the status bar, every
+    /// time.
+    fn save(&mut self, app: &mut App, effect: Effect) {
+        match write(&mut self.store, &effect) {
+            Ok(()) if self.pending.is_empty() => {}
+            // The store takes writes again: the ones waiting go now.
+            Ok(()) => self.retry(app),
+            Err(e) => {
+                self.keep(effect);
+                self.failed = true;
+                let message = strings::marks_not_saved(self.pending.len(), &cause(&e));
+                app.status.warn(message.clone());
+                app.status.unsaved = Some(message);
+            }
         }
+    }
+
+    /// Writes the marks waiting, up to the first that fails again (a locked file makes each
+    /// attempt wait); when they all go, the warning goes too.
+    fn retry(&mut self, app: &mut App) {
+        let mut error = None;
+        let mut saved = 0;
+        for effect in &self.pending {
+            if let Err(e) = write(&mut self.store, effect) {
+                error = Some(e);
+                break;
+            }
+            saved += 1;
+        }
+        self.pending.drain(..saved);
+        match error {
+            None => {
+                self.failed = false;
+                app.status.unsaved = None;
+                app.status.say(strings::MARKS_SAVED);
+            }
+            Some(e) => {
+                app.status.unsaved = Some(strings::marks_not_saved(self.pending.len(), &cause(&e)));
+            }
+        }
+    }
+
+    /// Keeps a failed write to retry, in place of an older one it supersedes.
+    fn keep(&mut self, effect: Effect) {
+        let key = |e: &Effect| match e {
+            Effect::SaveRead(id, _) => Some((0, Some(*id))),
+            Effect::SaveStarred(id, _) => Some((1, Some(*id))),
+            Effect::SavePosition(id, _) => Some((2, Some(*id))),
+            Effect::SaveLastOpen(_) => Some((3, None)),
+            _ => None,
+        };
+        let new = key(&effect);
+        self.pending.retain(|e| key(e) != new);
+        self.pending.push(effect);
+    }
+
+    /// How many marks are waiting to be saved.
+    pub fn unsaved(&self) -> usize {
+        self.pending.len()
+    }
+}
+
+/// Performs one store write.
+fn write(store: &mut Store, effect: &Effect) -> Result<(), StoreError> {
+    match *effect {
+        Effect::SaveRead(id, read) => store.set_read(id, read),
+        Effect::SaveStarred(id, on) => store.set_starred(id, on),
+        Effect::SavePosition(id, at) => store.set_position(id, at),
+        Effect::SaveLastOpen(id) => store.set_last_open(id),
+        _ => Ok(()),
+    }
+}
+
+/// A store error without its `marks not saved:` prefix, which the status bar says already.
+fn cause(e: &StoreError) -> String {
+    match e {
+        StoreError::NotSaved(cause) => cause.clone(),
+        other => other.to_string(),
     }
 }
 

@@ -78,7 +78,10 @@ pub fn run(
     // The status bar said the notices in short; the whole of them outlives the screen.
     drop(tui);
     for notice in &notices {
-        eprintln!("saidso: {notice}");
+        eprintln!("saidso: {}", crate::text::sanitize(notice.to_string()));
+    }
+    if let Some(unsaved) = app.status.unsaved.as_deref().filter(|_| effects.unsaved() > 0) {
+        eprintln!("saidso: {}", crate::text::sanitize(unsaved.to_string()));
     }
     result
 }

@@ -12,6 +12,10 @@ pub enum OpenError {
     /// Not an `http` or `https` link.
     #[error("not opened: only http and https links are ({0})")]
     NotWeb(String),
+    /// The link holds control characters (a line break, ESC, BEL) or bidi controls: no browser
+    /// is handed one.
+    #[error("not opened: the link holds control characters")]
+    Controls,
     /// `$BROWSER` is empty and there is no platform opener.
     #[error("no browser to open links with")]
     NoBrowser,
@@ -38,8 +42,13 @@ const OPENER: &[&str] = if cfg!(target_os = "macos") {
 /// separated by `:`), split on white space into a program and its arguments; a `%s` argument is
 /// replaced by the URL, else the URL is appended.
 pub fn command(url: &str, browser: Option<&str>) -> Result<Command, OpenError> {
+    let control =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if url.chars().any(control) {
+        return Err(OpenError::Controls);
+    }
     if !is_web_url(url) {
-        return Err(OpenError::NotWeb(url.to_string()));
+        return Err(OpenError::NotWeb(crate::text::one_line(url)));
     }
     let entry = browser.and_then(|b| b.split(':').map(str::trim).find(|e| !e.is_empty()));
     let words: Vec<&str> = match entry {
@@ -89,6 +98,19 @@ mod tests {
             .chain(command.get_args())
             .map(|a| a.to_string_lossy().into_owned())
             .collect()
+    }
+
+    #[test]
+    fn links_with_control_characters_are_refused() {
+        for url in [
+            "https://example.org/a\nb",
+            "https://example.org/\x1b]52;c;aGk=\x07",
+            "https://example.org/\x07",
+            "https://example.org/\u{9b}2J",
+            "https://example.org/\u{202e}gpj.exe",
+        ] {
+            assert!(matches!(command(url, Some("firefox")), Err(OpenError::Controls)), "{url:?}");
+        }
     }
 
     #[test]

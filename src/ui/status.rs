@@ -26,6 +26,11 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             vec![Span::styled(shown, theme.prompt), Span::styled("▏", theme.key)]
         }
         (_, Some(message)) => vec![Span::styled(clip(message, left_width), theme.warning)],
+        // Unsaved marks are said until they are saved, whatever else comes and goes.
+        (_, None) if app.status.unsaved.is_some() => {
+            let unsaved = app.status.unsaved.as_deref().unwrap_or_default();
+            vec![Span::styled(clip(unsaved, left_width), theme.warning)]
+        }
         _ => hints(app, theme, left_width),
     };
     let used: usize = spans.iter().map(|s| s.width()).sum();

@@ -4,11 +4,11 @@
 use proptest::prelude::*;
 use saidso::clean::{Rules, clean};
 use saidso::extract::Extractor;
+use saidso::model::Article;
 use saidso::model::RawDoc;
-use saidso::model::{Article, Meta};
 
 fn article_of(text: String) -> Option<Article> {
-    let raw = RawDoc { path: "p.txt".into(), text, title: None, meta: Meta::default() };
+    let raw = RawDoc { path: "p.txt".into(), text, ..RawDoc::default() };
     clean(raw, &Rules::builtin())
 }
 

@@ -79,13 +79,52 @@ fn bad_inputs_are_skipped_with_one_line_each_and_the_rest_loads() {
         ("image.png", "binary file"),
         ("latin1.txt", "not valid UTF-8"),
         ("ads.txt", "nothing left"),
-        ("socket.txt", "cannot read"),
+        ("socket.txt", "a socket, not a regular file"),
     ] {
         let hits = lines.iter().filter(|l| l.contains(file)).count();
         assert_eq!(hits, 1, "{file}: {stderr}");
         assert!(lines.iter().any(|l| l.contains(file) && l.contains(reason)), "{file}: {stderr}");
     }
     assert_eq!(lines.len(), 7, "{stderr}");
+}
+
+#[test]
+fn fifos_links_in_a_loop_and_vanished_files_say_what_they_are() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    write(d, "good.txt", ARTICLE.as_bytes());
+    let fifo = d.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
+    assert!(made.success());
+    std::os::unix::fs::symlink(d.join("loop-b"), d.join("loop-a")).unwrap();
+    std::os::unix::fs::symlink(d.join("loop-a"), d.join("loop-b")).unwrap();
+    std::os::unix::fs::symlink(d.join("nowhere"), d.join("dangling.txt")).unwrap();
+    let out = saidso()
+        .args(["list", "--format", "jsonl"])
+        .arg(d.join("good.txt"))
+        .arg(&fifo)
+        .arg(d.join("loop-a"))
+        .arg(d.join("dangling.txt"))
+        // Opening the FIFO would wait for a writer for ever.
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(jsonl(&out.stdout).len(), 1);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for (file, reason) in [
+        ("pipe.txt", "a named pipe (FIFO), not a regular file"),
+        ("loop-a", "symbolic links in a loop"),
+        ("dangling.txt", "a symbolic link to nothing"),
+    ] {
+        assert!(stderr.lines().any(|l| l.contains(file) && l.contains(reason)), "{file}: {stderr}");
+    }
+    assert!(!stderr.contains("no such file"), "{stderr}");
+    // A file gone between finding it and opening it.
+    let gone = saidso::sources::Input::File(d.join("gone.txt"));
+    let (_, problems) = saidso::sources::read(&gone);
+    let message = problems.first().map(ToString::to_string).unwrap_or_default();
+    assert!(message.ends_with("skipped: the file was removed while loading"), "{message}");
 }
 
 #[test]
@@ -110,4 +149,26 @@ fn stdin_is_read_with_a_dash() {
         .assert()
         .success()
         .stdout("A headline for the test\n=======================\n\nThe mayor said the bridge would close.\n");
+}
+
+#[test]
+fn quote_offsets_in_a_latin1_file_slice_the_file_as_read() {
+    let dir = TempDir::new().unwrap();
+    // Latin-1: é is one byte (0xE9), shown as U+FFFD (three bytes) in the decoded text.
+    let file: &[u8] = b"Caf\xe9 owners protest\n\nThe caf\xe9 owners met on Monday. \"We will close every caf\xe9 on the square,\" said Ren\xe9e Dubois, who chairs the association.\n\n\"No d\xe9cision yet,\" the mayor told reporters.\n";
+    write(dir.path(), "latin1.txt", file);
+    let out = saidso()
+        .args(["quotes", "--format", "jsonl"])
+        .arg(dir.path().join("latin1.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows = jsonl(&out.stdout);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for row in &rows {
+        let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+        let slice = &file[start as usize..end as usize];
+        assert_eq!(String::from_utf8_lossy(slice), row["text"].as_str().unwrap(), "{row}");
+    }
+    assert!(rows[0]["text"].as_str().unwrap().starts_with("We will close"));
 }

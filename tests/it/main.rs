@@ -13,6 +13,7 @@ mod extract_props;
 mod feed_formats;
 mod fetch;
 mod formats;
+mod hostile;
 mod http;
 mod keys;
 mod layers;

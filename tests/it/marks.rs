@@ -254,3 +254,54 @@ fn capital_o_cycles_the_list_order_keeping_the_selection() {
     press(&mut app, "O");
     assert_eq!(app.list.visible, [0, 1, 2]);
 }
+
+#[test]
+fn a_full_disk_keeps_the_warning_and_the_marks_until_they_are_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("state.sqlite3");
+    let (store, _) = Store::open(&path);
+    let mut app = reader_on(&store);
+    let mut effects = EffectRunner::new(store, Vec::new(), dir.path());
+    effects.store.simulate_full_disk(true).expect("cap the file");
+    // Star articles until the file must grow and cannot.
+    let mut starred = Vec::new();
+    for n in 1..=2000 {
+        app.effects.push(Effect::SaveStarred(saidso::model::ArticleId(n), true));
+        starred.push(n);
+        effects.run(&mut app);
+        if effects.failed {
+            break;
+        }
+    }
+    assert!(effects.failed, "the capped file took every write");
+    let first = app.status.message.clone().unwrap_or_default();
+    assert!(first.starts_with("Marks not saved (1 mark waiting"), "{first}");
+    assert!(first.contains("full"), "{first}");
+    // Every later failure is said again, with how many wait.
+    for n in 3001..=3002 {
+        let serial = app.status.serial;
+        app.effects.push(Effect::SaveStarred(saidso::model::ArticleId(n), true));
+        starred.push(n);
+        effects.run(&mut app);
+        assert!(app.status.serial > serial, "a failed write was not said");
+    }
+    let said = app.status.message.clone().unwrap_or_default();
+    assert!(said.starts_with("Marks not saved (3 marks waiting"), "{said}");
+    // A key clears the message, not the warning: the status bar still says it.
+    press(&mut app, "j");
+    assert_eq!(app.status.message, None);
+    let screen = common::screen(&app);
+    assert!(screen.contains("Marks not saved (3 marks"), "{screen}");
+    // Room again: the next run saves what waited, and the warning goes.
+    effects.store.simulate_full_disk(false).expect("lift the cap");
+    effects.run(&mut app);
+    assert!(!effects.failed);
+    assert_eq!(app.status.unsaved, None);
+    assert_eq!(app.status.message.as_deref(), Some("Marks saved again"));
+    drop(effects);
+    let (store, _) = Store::open(&path);
+    let marks = store.all_marks().expect("marks");
+    for n in starred {
+        assert!(marks.get(&saidso::model::ArticleId(n)).is_some_and(|m| m.starred), "{n} lost");
+    }
+}

@@ -308,3 +308,38 @@ fn v_shows_the_cleaned_article_in_the_pager_and_comes_back() {
     s.press("q");
     s.finish_cleanly("q");
 }
+
+#[test]
+fn hostile_metadata_and_file_names_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let evil = crate::hostile::EVIL;
+    // A dataset whose every field is hostile, under a hostile name, and a text file with a
+    // hostile name.
+    let record = serde_json::json!({
+        "title": format!("Ferry{evil} talks"),
+        "text": format!("\"We will not stop{evil} the ferry,\" said Mayor Hanna Lee.\n\nMore words here about the harbour and the bridge."),
+        "url": format!("https://example.org/{evil}"),
+        "date": format!("2024-01-02{evil}"),
+        "author": format!("Ann{evil} Writer"),
+        "source": format!("Wire{evil} Daily"),
+    });
+    let data = dir.path().join(format!("data{evil}.jsonl"));
+    std::fs::write(&data, format!("{record}\n")).expect("write dataset");
+    let text = dir.path().join(format!("plain{evil}.txt"));
+    std::fs::write(&text, "Plain headline\n\n\"Quoted words here,\" she said. More text.\n")
+        .expect("write text");
+    let (data, text) = (data.to_string_lossy().into_owned(), text.to_string_lossy().into_owned());
+    let mut s = Session::start(&[data.as_str(), text.as_str()]);
+    s.wait_for_text("Wire Daily");
+    s.press("j");
+    s.wait_for_text("Articles 2/2");
+    s.wait_for_text("Plain headline");
+    let contents = s.parser.screen().contents();
+    for leaked in ["pwned", "52;c", "aGFja2Vk", "2J", "0;c1", "\u{202e}", "\u{2066}", "\u{9b}"] {
+        assert!(!contents.contains(leaked), "`{leaked:?}` reached the screen:\n{contents}");
+    }
+    s.press("q");
+    let (success, parser) = s.finish();
+    assert!(success);
+    assert_eq!(parser.callbacks().0, Vec::<String>::new(), "the metadata made the terminal act");
+}

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use saidso::clean::{Rules, clean};
 use saidso::extract::{Extractor, QuoteKind};
-use saidso::model::Meta;
 use saidso::model::RawDoc;
 use serde::Deserialize;
 
@@ -27,7 +26,7 @@ fn every_seed_quote_is_found_with_its_speaker_and_nothing_else() {
     for (file, gold) in &gold {
         let path = format!("{}/seeds/{file}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap();
-        let raw = RawDoc { path, text, title: None, meta: Meta::default() };
+        let raw = RawDoc { path, text, ..RawDoc::default() };
         let article = clean(raw, &Rules::builtin()).unwrap();
         let quotes = extractor.extract(&article);
         predicted += quotes.len();

@@ -46,6 +46,7 @@ fn article(text: String, quotes: &[(String, u8, usize, usize)]) -> (Article, Vec
         paragraphs: std::iter::once(0..end).collect(),
         text,
         meta: Meta::default(),
+        offsets: Default::default(),
     };
     (article, quotes)
 }

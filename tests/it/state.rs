@@ -284,6 +284,46 @@ fn a_version_1_file_is_migrated_and_keeps_its_marks() {
 }
 
 #[test]
+fn a_newer_file_is_read_only_with_its_marks_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let newer = dir.path().join("newer.sqlite3");
+    let mut store = open_clean(&newer);
+    store.set_starred(ArticleId(7), true).unwrap();
+    store.set_read(ArticleId(8), true).unwrap();
+    drop(store);
+    Connection::open(&newer).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let (mut store, notices) = Store::open(&newer);
+    let [Notice::NotSaved { cause }] = notices.as_slice() else {
+        panic!("expected a notice: {notices:?}");
+    };
+    assert!(cause.contains("read-only") && cause.contains("newer saidso"), "{cause}");
+    assert!(store.marks(ArticleId(7)).unwrap().starred);
+    assert!(store.marks(ArticleId(8)).unwrap().read);
+    store.set_starred(ArticleId(9), true).unwrap();
+    drop(store);
+    // The file itself is as the newer saidso left it.
+    let conn = Connection::open(&newer).unwrap();
+    let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 99);
+    // Through the binary: the seeds' marks of a newer file show in `list`, and stderr says why.
+    let ids = seed_ids();
+    let first = ArticleId(u64::from_str_radix(&ids[0], 16).unwrap());
+    let newer2 = dir.path().join("newer2.sqlite3");
+    let mut store = open_clean(&newer2);
+    store.set_starred(first, true).unwrap();
+    drop(store);
+    Connection::open(&newer2).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let out = saidso()
+        .args(["list", "--format", "jsonl", "--state", str_arg(&newer2)])
+        .assert()
+        .success()
+        .stderr(contains("read-only"));
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let row: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(row["starred"], true, "{row}");
+}
+
+#[test]
 fn a_newer_or_foreign_file_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let newer = dir.path().join("newer.sqlite3");
