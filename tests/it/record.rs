@@ -336,3 +336,63 @@ fn the_passage_view_at_120x40_and_80x24() {
         insta::assert_snapshot!(format!("passage_{width}x{height}"), screen(&app));
     }
 }
+
+fn stdout(args: &[&str]) -> String {
+    let out = saidso().args(args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn quotes_as_tsv_gain_verdict_and_said_by_columns_only_with_a_record() {
+    let record = format!("{DIR}/transcript.txt");
+    let article = format!("{DIR}/articles/bridge.txt");
+    let plain = stdout(&["quotes", "--format", "tsv", &article]);
+    assert!(plain.starts_with("file\tarticle\tkind\tspeaker\tstart\tend\ttext\n"), "{plain}");
+    assert!(plain.lines().all(|l| l.split('\t').count() == 7), "{plain}");
+    let checked = stdout(&["quotes", "--format", "tsv", "--record", &record, &article]);
+    let lines: Vec<&str> = checked.lines().collect();
+    assert_eq!(lines[0], "file\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\tsaid_by");
+    // The same rows, two columns more.
+    for (with, without) in lines.iter().zip(plain.lines()) {
+        assert!(with.starts_with(&format!("{without}\t")), "{with}");
+    }
+    let verdict = |start: &str| {
+        let line =
+            lines.iter().find(|l| l.split('\t').nth(6).is_some_and(|t| t.starts_with(start)));
+        let fields: Vec<&str> = line.map(|l| l.split('\t').collect()).unwrap_or_default();
+        (fields.get(7).copied(), fields.get(8).copied())
+    };
+    assert_eq!(verdict("WE WILL REBUILD"), (Some("verbatim"), Some("")));
+    assert_eq!(
+        verdict("We will rebuild the Elm Street bridge before the spring"),
+        (Some("altered"), Some(""))
+    );
+    assert_eq!(
+        verdict("The steel is older"),
+        (Some("not-in-record"), Some("CHIEF ENGINEER TOMAS ORTIZ"))
+    );
+    assert_eq!(verdict("Traffic will be diverted"), (Some("no-turns"), Some("")));
+}
+
+#[test]
+fn quotes_as_markdown_note_the_verdict_and_the_words_that_differ() {
+    let record = format!("{DIR}/transcript.txt");
+    let article = format!("{DIR}/articles/bridge.txt");
+    let plain = stdout(&["quotes", "--format", "markdown", &article]);
+    assert!(!plain.contains("_("), "{plain}");
+    let checked = stdout(&["quotes", "--format", "markdown", "--record", &record, &article]);
+    for note in [
+        "— Hanna Lee _(verbatim)_\n",
+        "raising any tax,” — Hanna Lee _(altered: “spring” → “winter”; “any” → “a single”)_\n",
+        "_(altered: dropped “to a detour”)_\n",
+        "_(altered: added “very”)_\n",
+        "_(not-in-record, said by CHIEF ENGINEER TOMAS ORTIZ)_\n",
+    ] {
+        assert!(checked.contains(note), "{note} missing in\n{checked}");
+    }
+    // Without the notes, the same text.
+    let stripped: String =
+        checked.lines().map(|l| l.split(" _(").next().unwrap_or(l).to_string() + "\n").collect();
+    assert_eq!(stripped, plain);
+}
