@@ -115,40 +115,95 @@ impl OpenJson {
 /// The header line of the TSV format.
 pub const TSV_HEADER: &str = "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\n";
 
+/// The header line of the TSV format with the record's verdicts (`saidso quotes --record`): the
+/// same columns, then `verdict` and `said_by`.
+pub const TSV_HEADER_CHECKED: &str =
+    "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\tsaid_by\n";
+
+/// A quote's verdict against the record, as the text formats give it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerdictNote {
+    /// The verdict's name (`verbatim`, `altered`, `not-in-record`, `no-turns`).
+    pub verdict: String,
+    /// The record speaker whose words these are, when not the quoted speaker's.
+    pub said_by: Option<String>,
+    /// For an altered quote, the words that differ, as people read them.
+    pub differences: Vec<String>,
+}
+
 /// Tab-separated lines (tabs and line breaks inside fields become spaces).
 pub fn tsv(rows: &[QuoteRow]) -> String {
-    // One line a quote, and nothing a terminal would act on (a file name may hold anything).
-    let field = |s: &str| one_line(s);
+    rows.iter().map(|r| tsv_fields(r) + "\n").collect()
+}
+
+/// Tab-separated lines with the record's verdict on each row (`notes`, one a row; a row
+/// without one has both columns empty).
+pub fn tsv_checked(rows: &[QuoteRow], notes: &[Option<VerdictNote>]) -> String {
     let mut out = String::new();
-    for r in rows {
-        let kind = match r.kind {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-        };
-        out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-            r.id,
-            field(&r.file),
-            field(&r.article),
-            kind,
-            field(r.speaker.as_deref().unwrap_or("")),
-            r.start,
-            r.end,
-            field(&r.text)
-        ));
+    for (i, r) in rows.iter().enumerate() {
+        let note = notes.get(i).and_then(Option::as_ref);
+        let verdict = note.map_or("", |n| n.verdict.as_str());
+        let said_by = note.and_then(|n| n.said_by.as_deref()).unwrap_or("");
+        out.push_str(&format!("{}\t{}\t{}\n", tsv_fields(r), field(verdict), field(said_by)));
     }
     out
 }
 
+/// A field on one line, with nothing a terminal would act on (a file name may hold anything).
+fn field(s: &str) -> String {
+    one_line(s)
+}
+
+/// A row's fields, tab-separated, without the line break.
+fn tsv_fields(r: &QuoteRow) -> String {
+    let kind = match r.kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+    };
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        r.id,
+        field(&r.file),
+        field(&r.article),
+        kind,
+        field(r.speaker.as_deref().unwrap_or("")),
+        r.start,
+        r.end,
+        field(&r.text)
+    )
+}
+
 /// An article's quotes in Markdown: the title as a heading, then `“…” — Speaker` per quote.
 pub fn markdown(title: &str, rows: &[QuoteRow]) -> String {
+    markdown_checked(title, rows, &[])
+}
+
+/// [`markdown`], each quote followed by the record's verdict on it when `notes` has one:
+/// `_(altered: “spring” → “winter”)_`.
+pub fn markdown_checked(title: &str, rows: &[QuoteRow], notes: &[Option<VerdictNote>]) -> String {
     let mut out = format!("## {}\n\n", title.trim());
     if rows.is_empty() {
         out.push_str("_No quotes._\n");
     }
-    for r in rows {
+    for (i, r) in rows.iter().enumerate() {
         let speaker = r.speaker.as_deref().unwrap_or("unknown speaker");
-        out.push_str(&format!("- “{}” — {}\n", r.text, speaker));
+        out.push_str(&format!("- “{}” — {}", r.text, speaker));
+        if let Some(note) = notes.get(i).and_then(Option::as_ref) {
+            out.push_str(&format!(" _({})_", markdown_note(note)));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A verdict as a Markdown note reads it: `altered: “a” → “b”`, `not-in-record, said by Q`.
+fn markdown_note(note: &VerdictNote) -> String {
+    let mut out = note.verdict.clone();
+    if let Some(who) = &note.said_by {
+        out.push_str(&format!(", said by {who}"));
+    }
+    if !note.differences.is_empty() {
+        out.push_str(&format!(": {}", note.differences.join("; ")));
     }
     out
 }

@@ -63,6 +63,9 @@ pub enum Command {
     /// Go to the next article that carries the selected quote.
     #[strum(message = "next article with the same quote")]
     NextSameQuote,
+    /// Show or hide the record's passage for the selected quote (`saidso --record`).
+    #[strum(message = "show the record's passage for the selected quote")]
+    RecordPassage,
     /// Open or close the speakers view.
     #[strum(message = "speakers across the articles")]
     Speakers,
@@ -211,6 +214,6 @@ mod tests {
         for command in Command::all() {
             assert!(command.get_message().is_some_and(|m| !m.is_empty()), "{command:?}");
         }
-        assert_eq!(Command::all().count(), 46);
+        assert_eq!(Command::all().count(), 47);
     }
 }

@@ -6,6 +6,7 @@
 //! each other: `update` keeps them in sync.
 
 mod action;
+mod checks;
 mod command;
 mod effect;
 mod filter;
@@ -31,6 +32,7 @@ use crate::model::ArticleId;
 use crate::store::Marks;
 
 pub use action::Action;
+pub use checks::Checks;
 pub use command::Command;
 pub use effect::Effect;
 pub use filter::{Haystack, Needle};
@@ -86,6 +88,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The records the quotes are checked against (`saidso --record FILE`), if any.
     pub records: Option<std::sync::Arc<crate::record::Records>>,
+    /// The records' verdicts on the quotes of the article shown.
+    pub checks: Checks,
 }
 
 impl App {

@@ -423,6 +423,50 @@ pub fn list_modes(order: super::Order, unread_only: bool) -> String {
     [order, unread].into_iter().flatten().collect::<Vec<_>>().join(" · ")
 }
 
+/// A quote's verdict, as the quotes panel marks it: `verbatim`, `altered`, `not in record`,
+/// `said by Q` (the words are another record speaker's).
+pub fn verdict(checked: &crate::record::Checked, records: &crate::record::Records) -> String {
+    use crate::record::Verdict;
+    match (checked.finding.verdict, checked.said_by(records)) {
+        (_, Some(who)) => format!("said by {who}"),
+        (Verdict::NotInRecord | Verdict::NoTurns, None) => "not in record".to_string(),
+        (v, None) => v.name().to_string(),
+    }
+}
+
+/// Message: the passage key pressed with no record given.
+pub const NO_RECORD: &str = "No record given: start with saidso --record FILE";
+/// Title of the record's passage view.
+pub const RECORD: &str = "Record";
+/// The passage view with no quote selected.
+pub const PASSAGE_NO_QUOTE: &str = "No quote selected.";
+/// The passage view for a quote whose speaker has no words in the record.
+pub const PASSAGE_NO_TURNS: &str = "Its speaker has no words in the record: nothing to check.";
+/// The passage view for a quote found nowhere in the record.
+pub const PASSAGE_NOTHING_CLOSE: &str = "Nothing close in the speaker's words in the record.";
+/// The passage view's heading over the record's words.
+pub const PASSAGE_SAYS: &str = "The record says:";
+/// The passage view's heading over the words that differ.
+pub const PASSAGE_DIFFERS: &str = "Words that differ (quote → record):";
+
+/// How one difference between a quote and the record reads in the passage view.
+pub fn difference(d: &crate::record::Difference) -> String {
+    use crate::record::Edit;
+    match d.edit {
+        Edit::Added => format!("added “{}”", d.quote),
+        Edit::Dropped => format!("dropped “{}”", d.record),
+        Edit::Changed => format!("“{}” → “{}”", d.quote, d.record),
+    }
+}
+
+/// The passage view's verdict line: the verdict, and how many words differ.
+pub fn passage_verdict(verdict: &str, differences: usize) -> String {
+    match differences {
+        0 => verdict.to_string(),
+        n => format!("{verdict} · {n} difference{}", plural(n)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

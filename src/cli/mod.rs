@@ -324,12 +324,9 @@ fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
     } else {
         Some(check::load_records(&cli.record, cli.record_speaker.as_deref(), &config)?)
     };
-    let mut paths = cli.paths;
-    // The seeds open when no path is given: the records join them, not replace them.
-    if !paths.is_empty() || cli.fetched {
-        paths.extend(cli.record.iter().cloned());
-    }
-    crate::tui::run(paths, cli.fetched, config, &cli.state.location(), records)
+    // Listed after the articles: the seeds, when no path is given.
+    let records = records.map(|r| (r, cli.record));
+    crate::tui::run(cli.paths, cli.fetched, config, &cli.state.location(), records)
 }
 
 /// The exit code of a command's result, its error on stderr.

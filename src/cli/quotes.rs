@@ -4,9 +4,10 @@ use std::io::Write;
 
 use super::speakers;
 use super::{QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
+use crate::app::strings;
 use crate::config::Config;
-use crate::export::{self, OpenJson, QuoteRow};
-use crate::record::Records;
+use crate::export::{self, OpenJson, QuoteRow, VerdictNote};
+use crate::record::{Checked, Records};
 use crate::speakers::{QuoteRef, SpeakerId};
 
 /// What is kept of an article's quotes until every article is read: for the JSON formats, the
@@ -74,6 +75,7 @@ pub fn run(
     let mut first = true;
     match format {
         QuotesFormat::Json => write!(out, "[")?,
+        QuotesFormat::Tsv if records.is_some() => write!(out, "{}", export::TSV_HEADER_CHECKED)?,
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
@@ -108,15 +110,31 @@ pub fn run(
             Kept::Rows(rows) => {
                 let rows: Vec<QuoteRow> =
                     ids.iter().filter_map(|&(quote, _)| rows.get(quote)).cloned().collect();
-                match format {
+                // The record's verdict on each row kept, when there is a record.
+                let notes: Vec<Option<VerdictNote>> = match &records {
+                    Some(records) => ids
+                        .iter()
+                        .filter(|&&(quote, _)| quote < kept.len())
+                        .map(|&(quote, _)| {
+                            let who = roster.speaker_of(&index, QuoteRef { article: *id, quote });
+                            let text = texts.get(quote)?;
+                            let checked = check(records, text, who.map(|s| s.id))?;
+                            Some(note(records, &checked))
+                        })
+                        .collect(),
+                    None => Vec::new(),
+                };
+                let text = match format {
                     QuotesFormat::Markdown => {
                         if !first {
                             writeln!(out)?;
                         }
-                        out.write_all(export::markdown(title, &rows).as_bytes())?;
+                        export::markdown_checked(title, &rows, &notes)
                     }
-                    _ => out.write_all(export::tsv(&rows).as_bytes())?,
-                }
+                    _ if records.is_some() => export::tsv_checked(&rows, &notes),
+                    _ => export::tsv(&rows),
+                };
+                out.write_all(text.as_bytes())?;
                 first = false;
             }
         }
@@ -147,11 +165,25 @@ fn write_verdict(
     text: &str,
     speaker: Option<SpeakerId>,
 ) -> anyhow::Result<()> {
-    let checked = records.check(text, std::slice::from_ref(&(0..text.len())), speaker);
+    let checked = check(records, text, speaker);
     let verdict = checked.as_ref().map(|c| c.finding.verdict);
     out.write_all(b",\"verdict\":")?;
     serde_json::to_writer(&mut *out, &verdict)?;
     out.write_all(b",\"said_by\":")?;
     serde_json::to_writer(&mut *out, &checked.as_ref().and_then(|c| c.said_by(records)))?;
     Ok(())
+}
+
+/// The record's verdict on quotation `text` said by corpus speaker `speaker`.
+fn check(records: &Records, text: &str, speaker: Option<SpeakerId>) -> Option<Checked> {
+    records.check(text, std::slice::from_ref(&(0..text.len())), speaker)
+}
+
+/// A verdict as the TSV and Markdown formats give it.
+fn note(records: &Records, checked: &Checked) -> VerdictNote {
+    VerdictNote {
+        verdict: checked.finding.verdict.name().to_string(),
+        said_by: checked.said_by(records).map(str::to_string),
+        differences: checked.finding.differences.iter().map(strings::difference).collect(),
+    }
 }

@@ -86,6 +86,9 @@ pub struct Difference {
     /// Byte range of the quotation's words in the text the quotation was read from.
     #[serde(skip)]
     pub quote_range: Option<Range<usize>>,
+    /// Byte range of the record's words in the record (none for added words).
+    #[serde(skip)]
+    pub record_range: Option<Range<usize>>,
 }
 
 /// A record's answer on one quotation.
@@ -345,10 +348,11 @@ impl Record {
             (words.to_string(), range)
         };
         let record_words = |r: Range<usize>| {
-            self.bytes(words.start + r.start..words.start + r.end)
-                .and_then(|b| self.text.get(b))
-                .unwrap_or_default()
-                .to_string()
+            let range = (!r.is_empty())
+                .then(|| self.bytes(words.start + r.start..words.start + r.end))
+                .flatten();
+            let words = range.clone().and_then(|b| self.text.get(b)).unwrap_or_default();
+            (words.to_string(), range)
         };
         let mut out = Vec::new();
         for op in ops {
@@ -369,7 +373,8 @@ impl Record {
                 }
             };
             let (quote, quote_range) = quote_words(q);
-            out.push(Difference { edit, quote, record: record_words(r), quote_range });
+            let (record, record_range) = record_words(r);
+            out.push(Difference { edit, quote, record, quote_range, record_range });
         }
         out
     }

@@ -35,19 +35,24 @@ const MESSAGE_TIME: Duration = Duration::from_secs(4);
 
 /// Runs the reader on `paths` (none: the seeds) with `config` and the store at `state`,
 /// until the user quits. With `fetched`, the articles kept by `saidso fetch` come too (and
-/// alone when there are no paths). With `records`, each quote is checked against them.
+/// alone when there are no paths). With `records` (and the paths they were read from), each
+/// quote is checked against them, and they are listed after the articles, readable as one.
 pub fn run(
     paths: Vec<String>,
     fetched: bool,
     config: Config,
     state: &Location,
-    records: Option<crate::record::Records>,
+    records: Option<(crate::record::Records, Vec<String>)>,
 ) -> anyhow::Result<()> {
     let (store, notices) = state.open();
     // Store notices and configuration warnings go where loading's go: the status bar.
     let mut warnings: Vec<String> = config.warnings.clone();
     warnings.extend(notices.iter().map(strings::notice));
-    let saved = if fetched { stored_articles(&store, &mut warnings) } else { Vec::new() };
+    let mut saved = if fetched { stored_articles(&store, &mut warnings) } else { Vec::new() };
+    // The records load after the paths (or the seeds): their problems were told already.
+    let (records, record_paths) = records.unzip();
+    let record_inputs = record_paths.map(|p| crate::sources::discover(&p).0);
+    saved.splice(0..0, record_inputs.unwrap_or_default());
     let paths = (!fetched || !paths.is_empty()).then_some(paths);
     let mut tui = Tui::enter()?;
     let (tx, rx) = mpsc::channel();

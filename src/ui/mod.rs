@@ -4,6 +4,7 @@
 mod help;
 mod list;
 mod messages;
+mod passage;
 mod quotes;
 mod reader;
 mod sources;
@@ -42,6 +43,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(area) = layout.shown(Focus::Quotes) {
         quotes::render(app, theme, frame, area);
+    }
+    // The record's passage goes over the pane, beside the quotes panel's selected quote.
+    if app.checks.passage
+        && let Some(area) = layout.shown(Focus::Reader).or(layout.shown(Focus::Quotes))
+    {
+        passage::render(app, theme, frame, area);
     }
     status::render(app, theme, frame, layout.status);
     match &app.modal {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Theme, pad, panel, title};
 use crate::app::{App, Focus, QuotesPaneRow, SpeakerFilter, inner, strings};
-use crate::extract::{Quote, QuoteKind};
+use crate::extract::QuoteKind;
 use crate::record::Verdict;
 
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -30,7 +30,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|row| match row {
             QuotesPaneRow::Gap => Line::default(),
             QuotesPaneRow::Speaker(item) => {
-                let quote = pane.visible.get(*item).and_then(|&q| quotes.get(q));
+                let index = pane.visible.get(*item).copied();
+                let quote = index.and_then(|q| quotes.get(q));
                 let name = quote.and_then(|q| q.speaker.as_deref());
                 let mut spans = vec![match name {
                     Some(name) => Span::styled(name, item_style(*item, theme.speaker)),
@@ -42,7 +43,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         item_style(*item, theme.dim),
                     ));
                 }
-                if let Some((note, alert)) = quote.and_then(|q| verdict(app, q)) {
+                if let Some((note, alert)) = index.and_then(|q| verdict(app, q)) {
                     let style = if alert { theme.word_changed } else { theme.dim };
                     // One row a speaker line: a long note is cut, never wrapped.
                     let used: usize = spans.iter().map(|s| s.width()).sum();
@@ -83,18 +84,10 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The record's verdict on `quote` (`saidso --record`), and whether it calls for attention:
 /// `verbatim`, `altered`, `not in record`, `said by Q`. Nothing without a record, or for a
 /// speaker with no turn in it.
-fn verdict(app: &App, quote: &Quote) -> Option<(String, bool)> {
+fn verdict(app: &App, quote: usize) -> Option<(String, bool)> {
     let records = app.records.as_deref()?;
-    let text = &app.current()?.article.text;
-    let digester = app.speakers.index.digester();
-    let checked = records.check_named(text, &quote.pieces, quote.speaker.as_deref(), digester)?;
-    let note = match (checked.finding.verdict, checked.said_by(records)) {
-        (Verdict::NoTurns, None) => return None,
-        (_, Some(who)) => format!("said by {who}"),
-        (Verdict::NotInRecord, None) => "not in record".to_string(),
-        (v, None) => v.name().to_string(),
-    };
-    Some((note, checked.finding.verdict != Verdict::Verbatim))
+    let checked = app.checks.of(quote)?;
+    Some((strings::verdict(checked, records), checked.finding.verdict != Verdict::Verbatim))
 }
 
 /// Position in the list, and the filters in force.

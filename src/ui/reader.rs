@@ -70,7 +70,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// The highlights that touch the bytes in view: quotes, the selected quote, words changed from
-/// another version, search matches.
+/// the record or another version, search matches.
 fn marks(app: &App, entry: &Entry, view: Range<usize>, theme: &Theme) -> Vec<Mark> {
     let overlaps = |r: &Range<usize>| r.start < view.end && r.end > view.start;
     let mut marks = Vec::new();
@@ -89,6 +89,9 @@ fn marks(app: &App, entry: &Entry, view: Range<usize>, theme: &Theme) -> Vec<Mar
             theme.quote_direct
         };
         marks.extend(quote.pieces.iter().filter(|p| overlaps(p)).map(|p| (p.clone(), style)));
+        // Words the record has otherwise (`saidso --record`).
+        marks
+            .extend(app.checks.changed(q).filter(|r| overlaps(r)).map(|r| (r, theme.word_changed)));
     }
     // Words another article's version of the selected quote words differently.
     marks.extend(

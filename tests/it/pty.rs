@@ -343,3 +343,21 @@ fn hostile_metadata_and_file_names_do_not_reach_the_terminal() {
     assert!(success);
     assert_eq!(parser.callbacks().0, Vec::<String>::new(), "the metadata made the terminal act");
 }
+
+#[test]
+fn a_record_with_no_path_is_listed_after_the_seeds_and_r_shows_its_passage() {
+    let record = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/record/transcript.txt");
+    let mut s = Session::start(&["--record", record]);
+    // Five seeds, then the record, readable like an article.
+    s.wait_for_text("Articles 1/6");
+    s.wait_for_text("Press conference");
+    s.press("G\r");
+    s.wait_for_text("MAYOR HANNA LEE: Good morning");
+    // The record has no quotes of its own: the passage view says so, and `R` closes it.
+    s.press("R");
+    s.wait_for_text("No quote selected.");
+    s.press("R");
+    s.wait_for("the passage to close", |s| !s.contents().contains("No quote selected."));
+    s.press("q");
+    s.finish_cleanly("q");
+}

@@ -217,21 +217,37 @@ fn a_questioners_words_are_theirs() {
     assert_eq!(f.said_by.and_then(|s| record.turns.speaker(s)), Some("REPORTER"));
 }
 
-#[test]
-fn the_reader_marks_each_quote_with_its_verdict_and_lists_the_record() {
-    use crate::common::{app_with, load, press, screen};
+/// A reader of `width` x `height` with the bridge article and the transcript loaded, the
+/// transcript given as the record (as `saidso --record transcript.txt bridge.txt` starts).
+fn reader_with_record(width: u16, height: u16) -> saidso::app::App {
+    use saidso::app::{Action, App, Keymap, update};
     use saidso::record::Records;
     let transcript = format!("{DIR}/transcript.txt");
-    let batch = load(&[format!("{DIR}/articles/bridge.txt"), transcript.clone()]);
-    let mut app = app_with(batch, 150, 60);
+    let batch = crate::common::load(&[format!("{DIR}/articles/bridge.txt"), transcript.clone()]);
     let text = std::fs::read_to_string(&transcript).expect("fixture");
+    let mut app = App::new(Keymap::builtin());
     app.records =
         Some(std::sync::Arc::new(Records::new(vec![Record::new(transcript, text, None)])));
-    press(&mut app, "enter");
-    let shown = screen(&app);
+    update(&mut app, Action::Resize { width, height });
+    update(&mut app, Action::Discovered(batch.entries.len()));
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    app
+}
+
+fn show(shown: &str) {
     if std::env::var_os("SAIDSO_SHOW").is_some() {
         println!("{shown}");
     }
+}
+
+#[test]
+fn the_reader_marks_each_quote_with_its_verdict_and_lists_the_record() {
+    use crate::common::{press, screen};
+    let mut app = reader_with_record(150, 60);
+    press(&mut app, "enter");
+    let shown = screen(&app);
+    show(&shown);
     // The record is listed like an article.
     assert!(shown.contains("Press conference, City Hall"), "{shown}");
     for note in ["Hanna Lee · verbatim", "Hanna Lee · altered", "said by CHIEF ENGINEER"] {
@@ -241,4 +257,142 @@ fn the_reader_marks_each_quote_with_its_verdict_and_lists_the_record() {
     // The police chief has no turn in the record: no mark.
     assert!(shown.contains("Omar Diaz "), "{shown}");
     assert!(!shown.contains("Omar Diaz ·"), "{shown}");
+    // Worked out once, when the article was shown: one verdict a quote, none for the chief.
+    let quotes = app.current().map_or(0, |e| e.quotes.len());
+    assert_eq!(app.checks.verdicts.len(), quotes);
+    assert_eq!(app.checks.verdicts.last().map(Option::is_some), Some(false));
+}
+
+/// The quote of the article shown whose words start with `start`, selected through the keys.
+fn select_quote(app: &mut saidso::app::App, start: &str) {
+    use crate::common::press;
+    for _ in 0..20 {
+        let at = app.quotes.selected_quote().zip(app.current()).and_then(|(q, e)| {
+            let span = e.quotes.get(q)?.span();
+            e.article.text.get(span)
+        });
+        if at.is_some_and(|t| t.starts_with(start)) {
+            return;
+        }
+        press(app, "]");
+    }
+    panic!("no quote starting {start:?}");
+}
+
+#[test]
+fn r_shows_the_records_passage_for_the_selected_quote_and_esc_hides_it() {
+    use crate::common::{press, screen};
+    let mut app = reader_with_record(120, 40);
+    press(&mut app, "enter tab");
+    select_quote(&mut app, "We will rebuild the Elm Street bridge before the spring");
+    assert!(!screen(&app).contains("The record says:"));
+    press(&mut app, "R");
+    assert!(app.checks.passage);
+    let shown = screen(&app);
+    show(&shown);
+    assert!(shown.contains("altered · 2 differences"), "{shown}");
+    assert!(shown.contains("“spring” → “winter”"), "{shown}");
+    assert!(shown.contains("“any” → “a single”"), "{shown}");
+    assert!(shown.contains("The record says:"), "{shown}");
+    assert!(shown.contains("winter comes, and we will do it without raising a"), "{shown}");
+    assert!(shown.contains("transcript.txt · bytes"), "{shown}");
+    // The passage follows the selection: the engineer's words, said to be the mayor's.
+    select_quote(&mut app, "The steel is older");
+    let shown = screen(&app);
+    assert!(shown.contains("said by CHIEF ENGINEER TOMAS ORTIZ"), "{shown}");
+    // In the passage only: the quotes panel wraps it after "any".
+    assert!(shown.contains("The steel is older than any of us"), "{shown}");
+    press(&mut app, "esc");
+    assert!(!app.checks.passage);
+    assert!(!screen(&app).contains("The record says:"));
+}
+
+#[test]
+fn the_reading_pane_lights_the_words_the_record_has_otherwise() {
+    use crate::common::{press, terminal};
+    let mut app = reader_with_record(120, 40);
+    press(&mut app, "enter");
+    let theme = saidso::ui::Theme::default();
+    let terminal = terminal(&app);
+    let buffer = terminal.backend().buffer();
+    let lit: String = buffer
+        .content()
+        .iter()
+        .filter(|cell| cell.style().patch(theme.word_changed) == cell.style())
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(lit.contains("spring") && lit.contains("any"), "{lit:?}");
+    assert!(!lit.contains("winter"), "{lit:?}");
+}
+
+#[test]
+fn the_passage_view_at_120x40_and_80x24() {
+    use crate::common::{press, screen};
+    for (width, height) in [(120, 40), (80, 24)] {
+        let mut app = reader_with_record(width, height);
+        press(&mut app, "enter tab");
+        select_quote(&mut app, "We will rebuild the Elm Street bridge before the spring");
+        press(&mut app, "R");
+        insta::assert_snapshot!(format!("passage_{width}x{height}"), screen(&app));
+    }
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = saidso().args(args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn quotes_as_tsv_gain_verdict_and_said_by_columns_only_with_a_record() {
+    let record = format!("{DIR}/transcript.txt");
+    let article = format!("{DIR}/articles/bridge.txt");
+    let plain = stdout(&["quotes", "--format", "tsv", &article]);
+    assert!(plain.starts_with("id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\n"), "{plain}");
+    assert!(plain.lines().all(|l| l.split('\t').count() == 8), "{plain}");
+    let checked = stdout(&["quotes", "--format", "tsv", "--record", &record, &article]);
+    let lines: Vec<&str> = checked.lines().collect();
+    assert_eq!(lines[0], "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\tsaid_by");
+    // The same rows, two columns more.
+    for (with, without) in lines.iter().zip(plain.lines()) {
+        assert!(with.starts_with(&format!("{without}\t")), "{with}");
+    }
+    let verdict = |start: &str| {
+        let line =
+            lines.iter().find(|l| l.split('\t').nth(7).is_some_and(|t| t.starts_with(start)));
+        let fields: Vec<&str> = line.map(|l| l.split('\t').collect()).unwrap_or_default();
+        (fields.get(8).copied(), fields.get(9).copied())
+    };
+    assert_eq!(verdict("WE WILL REBUILD"), (Some("verbatim"), Some("")));
+    assert_eq!(
+        verdict("We will rebuild the Elm Street bridge before the spring"),
+        (Some("altered"), Some(""))
+    );
+    assert_eq!(
+        verdict("The steel is older"),
+        (Some("not-in-record"), Some("CHIEF ENGINEER TOMAS ORTIZ"))
+    );
+    assert_eq!(verdict("Traffic will be diverted"), (Some("no-turns"), Some("")));
+}
+
+#[test]
+fn quotes_as_markdown_note_the_verdict_and_the_words_that_differ() {
+    let record = format!("{DIR}/transcript.txt");
+    let article = format!("{DIR}/articles/bridge.txt");
+    let plain = stdout(&["quotes", "--format", "markdown", &article]);
+    assert!(!plain.contains("_("), "{plain}");
+    let checked = stdout(&["quotes", "--format", "markdown", "--record", &record, &article]);
+    for note in [
+        "— Hanna Lee _(verbatim)_\n",
+        "raising any tax,” — Hanna Lee _(altered: “spring” → “winter”; “any” → “a single”)_\n",
+        "_(altered: dropped “to a detour”)_\n",
+        "_(altered: added “very”)_\n",
+        "_(not-in-record, said by CHIEF ENGINEER TOMAS ORTIZ)_\n",
+    ] {
+        assert!(checked.contains(note), "{note} missing in\n{checked}");
+    }
+    // Without the notes, the same text.
+    let stripped: String =
+        checked.lines().map(|l| l.split(" _(").next().unwrap_or(l).to_string() + "\n").collect();
+    assert_eq!(stripped, plain);
 }

@@ -1,5 +1,5 @@
 //! Across articles: the speakers view, and going from a quote to the same quote in other
-//! articles.
+//! articles; and from a quote to the record's passage of it.
 
 use super::marks::mark_read;
 use super::panels::{rebuild_quotes, reveal_selected_quote, set_focus, show_selected};
@@ -110,4 +110,15 @@ pub(super) fn jump_to(app: &mut App, r: QuoteRef) {
     app.quotes.select(item);
     reveal_selected_quote(app, true);
     set_focus(app, Focus::Quotes);
+}
+
+/// Shows the record's passage for the selected quote (it follows the selection), or hides it.
+pub(super) fn toggle_passage(app: &mut App) {
+    if app.records.is_none() {
+        return app.status.say(strings::NO_RECORD);
+    }
+    app.checks.passage = !app.checks.passage;
+    if app.checks.passage {
+        reveal_selected_quote(app, false);
+    }
 }

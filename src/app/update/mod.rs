@@ -12,7 +12,7 @@ mod prompt;
 
 use super::{Action, App, Command, Effect, Focus, Motion, PromptKind, strings};
 use arrange::{resize_list, toggle_quotes, toggle_zoom};
-use cross_article::{compare_selected_quote, next_same_quote, toggle_speakers};
+use cross_article::{compare_selected_quote, next_same_quote, toggle_passage, toggle_speakers};
 use export::{copy_quote, export, open_link, page};
 use loading::{add_batch, loading_done, refresh_done, start_refresh};
 use marks::{Flag, mark_all_read, mark_read, save_position, toggle, undo_marks};
@@ -132,6 +132,7 @@ fn run_command(app: &mut App, command: Command) {
         Command::PrevQuote => step_quote(app, -1),
         Command::Speakers => toggle_speakers(app),
         Command::NextSameQuote => next_same_quote(app),
+        Command::RecordPassage => toggle_passage(app),
         Command::Refresh => start_refresh(app),
     }
 }

@@ -96,6 +96,7 @@ pub(super) fn show_selected(app: &mut App) {
 pub(super) fn recount_links(app: &mut App) {
     let entry = app.reader.entry.and_then(|i| app.library.entries.get(i));
     app.speakers.count_links(entry);
+    app.checks.compute(app.records.as_deref(), entry, app.speakers.index.digester());
     layout_quotes(app);
 }
 

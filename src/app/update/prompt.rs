@@ -19,6 +19,8 @@ pub(super) fn cancel(app: &mut App) {
             // Esc while typing drops what was typed.
             apply_prompt(app, prompt.kind, String::new(), prompt.origin);
         }
+    } else if app.checks.passage {
+        app.checks.passage = false;
     } else if app.reader.search.is_active() {
         app.reader.search.query.clear();
         app.reader.search.run(None);
