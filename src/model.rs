@@ -125,12 +125,6 @@ impl Article {
             .map(|p| p.split_ascii_whitespace().count())
             .sum()
     }
-
-    /// The index of the paragraph that contains byte `offset`, if any.
-    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
-        let i = self.paragraphs.partition_point(|r| r.end <= offset);
-        (self.paragraphs.get(i)?.start <= offset).then_some(i)
-    }
 }
 
 /// Replaces every run of white space with one space, borrowing when nothing changes.

@@ -7,11 +7,11 @@ use ratatui::layout::{Position, Rect};
 use super::Focus;
 
 /// Below this width the panels are shown one at a time.
-pub const NARROW_WIDTH: u16 = 70;
+pub(super) const NARROW_WIDTH: u16 = 70;
 /// Below this size nothing useful fits.
-pub const MIN_WIDTH: u16 = 24;
+pub(super) const MIN_WIDTH: u16 = 24;
 /// Below this height nothing useful fits.
-pub const MIN_HEIGHT: u16 = 6;
+pub(super) const MIN_HEIGHT: u16 = 6;
 
 /// How the screen is arranged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

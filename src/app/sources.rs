@@ -52,7 +52,7 @@ pub struct SourceRow {
 
 /// The rows of the sources view for `entries`: all, unread, starred, then each site by name,
 /// then the articles with none.
-pub fn sources(entries: &[Entry]) -> Vec<SourceRow> {
+pub(super) fn sources(entries: &[Entry]) -> Vec<SourceRow> {
     let mut rows: Vec<SourceRow> = [Source::All, Source::Unread, Source::Starred]
         .into_iter()
         .map(|source| count(source, entries))

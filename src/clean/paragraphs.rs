@@ -16,7 +16,7 @@ struct Line {
 
 /// A paragraph found by [`split`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Paragraph {
+pub(super) struct Paragraph {
     /// Byte range of the paragraph's content.
     pub range: Range<usize>,
     /// Whether `is_boilerplate` said it is not prose.
@@ -25,7 +25,7 @@ pub struct Paragraph {
 
 /// Splits `text` into paragraphs. `is_bullet` tells list markers; `is_boilerplate` tells text that
 /// is not prose: such a line is never joined to its neighbours, so it is dropped whole.
-pub fn split(
+pub(super) fn split(
     text: &str,
     is_bullet: impl Fn(char) -> bool,
     is_boilerplate: impl Fn(&str) -> bool,

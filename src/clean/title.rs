@@ -4,7 +4,7 @@
 const MAX_TITLE_CHARS: usize = 80;
 
 /// Whether a first paragraph reads as a headline: one short line with no sentence-final period.
-pub fn is_headline(first: &str) -> bool {
+pub(super) fn is_headline(first: &str) -> bool {
     let words = first.split_whitespace().count();
     !first.contains('\n')
         && (2..=25).contains(&words)
@@ -13,7 +13,7 @@ pub fn is_headline(first: &str) -> bool {
 }
 
 /// A title made from the lede: its first sentence, clipped at a word boundary with `…`.
-pub fn from_lede(lede: &str) -> String {
+pub(super) fn from_lede(lede: &str) -> String {
     let sentence = first_sentence(lede).trim_end_matches('.');
     if sentence.chars().count() <= MAX_TITLE_CHARS {
         return sentence.to_string();

@@ -42,7 +42,7 @@ struct Row<'a> {
     differences: &'a [Difference],
 }
 
-pub fn run(
+pub(super) fn run(
     records: &[String],
     record_speaker: Option<&str>,
     paths: &[String],

@@ -32,7 +32,7 @@ pub enum Action {
     Export,
 }
 
-pub fn run(action: Action, feeds_file: Option<PathBuf>) -> anyhow::Result<()> {
+pub(super) fn run(action: Action, feeds_file: Option<PathBuf>) -> anyhow::Result<()> {
     let path = feeds_file.or_else(feeds::default_feeds_path).ok_or_else(|| {
         anyhow::anyhow!("no config directory (is HOME set?); give the feeds file with --feeds")
     })?;

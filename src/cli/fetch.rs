@@ -8,7 +8,11 @@ use super::{StateArgs, report, say};
 use crate::config::Config;
 use crate::feeds;
 
-pub fn run(feeds_file: Option<PathBuf>, state: &StateArgs, config: &Config) -> anyhow::Result<()> {
+pub(super) fn run(
+    feeds_file: Option<PathBuf>,
+    state: &StateArgs,
+    config: &Config,
+) -> anyhow::Result<()> {
     let path = feeds_file.or_else(feeds::default_feeds_path).ok_or_else(|| {
         anyhow::anyhow!("no config directory (is HOME set?); give the feeds file with --feeds")
     })?;

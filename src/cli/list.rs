@@ -51,7 +51,7 @@ impl Row {
     }
 }
 
-pub fn run(
+pub(super) fn run(
     paths: &[String],
     fetched: bool,
     format: ListFormat,

@@ -10,14 +10,19 @@ use crate::store::Store;
 
 /// The marks to set; `None` leaves that mark as it is.
 #[derive(Clone, Copy, Debug)]
-pub struct Change {
+pub(super) struct Change {
     /// Read (`Some(true)`) or unread.
     pub read: Option<bool>,
     /// Starred or not.
     pub starred: Option<bool>,
 }
 
-pub fn run(ids: &[String], change: Change, verbose: bool, state: &StateArgs) -> anyhow::Result<()> {
+pub(super) fn run(
+    ids: &[String],
+    change: Change,
+    verbose: bool,
+    state: &StateArgs,
+) -> anyhow::Result<()> {
     if state.no_state {
         bail!("--no-state leaves nowhere to save marks");
     }

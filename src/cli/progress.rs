@@ -18,7 +18,7 @@ const DELAY: Duration = Duration::from_millis(400);
 const TICK: Duration = Duration::from_millis(100);
 
 /// The bar and the thread that updates it; dropping it clears the bar.
-pub struct LoadBar {
+pub(super) struct LoadBar {
     bar: ProgressBar,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -26,7 +26,7 @@ pub struct LoadBar {
 
 impl LoadBar {
     /// Starts watching `progress`.
-    pub fn start(progress: Arc<Progress>) -> Self {
+    pub(super) fn start(progress: Arc<Progress>) -> Self {
         let bar = ProgressBar::hidden();
         let stop = Arc::new(AtomicBool::new(false));
         let thread = Self::can_show().then(|| {
@@ -37,12 +37,12 @@ impl LoadBar {
     }
 
     /// True when a bar would be seen: stderr is a terminal and stdout is not.
-    pub fn can_show() -> bool {
+    pub(super) fn can_show() -> bool {
         std::io::stderr().is_terminal() && !std::io::stdout().is_terminal()
     }
 
     /// Runs `f` (which writes to stderr) with the bar out of the way.
-    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+    pub(super) fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
         self.bar.suspend(f)
     }
 }

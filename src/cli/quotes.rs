@@ -28,12 +28,12 @@ impl Kept {
 }
 
 /// The records to check the quotes against (none: no check).
-pub struct RecordArgs<'a> {
+pub(super) struct RecordArgs<'a> {
     pub paths: &'a [String],
     pub speaker: Option<&'a str>,
 }
 
-pub fn run(
+pub(super) fn run(
     paths: &[String],
     fetched: bool,
     format: QuotesFormat,

@@ -11,7 +11,7 @@ use crate::model::Article;
 /// Widest default wrap: long lines are hard to read.
 const MAX_WIDTH: usize = 100;
 
-pub fn run(
+pub(super) fn run(
     paths: &[String],
     fetched: bool,
     width: Option<usize>,
@@ -55,7 +55,7 @@ fn default_width() -> usize {
 }
 
 /// The article as text: title, underline, then the paragraphs wrapped to `width`.
-pub fn render(article: &Article, width: usize) -> String {
+pub(super) fn render(article: &Article, width: usize) -> String {
     let mut out = String::new();
     for line in textwrap::wrap(&article.title, wrap_options(width)) {
         out.push_str(&line);

@@ -25,7 +25,7 @@ struct Row<'a> {
     kind: SpeakerKind,
 }
 
-pub fn run(
+pub(super) fn run(
     paths: &[String],
     fetched: bool,
     format: SpeakersFormat,

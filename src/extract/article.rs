@@ -26,7 +26,7 @@ struct Found {
 }
 
 /// Every quotation of the article, in reading order.
-pub fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quote> {
+pub(super) fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quote> {
     let mut spans = marks::scan(text, paragraphs, lex);
     // Names and salience only serve attribution: an article without quotations needs neither.
     if spans.is_empty() {

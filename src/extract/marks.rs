@@ -31,7 +31,7 @@ struct Mark {
 
 /// One paragraph's share of a quotation.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Piece {
+pub(super) struct Piece {
     /// Index of the paragraph.
     pub para: usize,
     /// From the opening mark to the closing mark included (to the paragraph's end when open).
@@ -42,7 +42,7 @@ pub struct Piece {
 
 /// A quoted span: one piece per paragraph it runs over.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
+pub(super) struct Span {
     /// In reading order, never empty.
     pub pieces: Vec<Piece>,
 }
@@ -61,7 +61,7 @@ const AFTER_CLOSING: &str = ".,;:!?)]}—–-…";
 
 /// Every quoted span of the paragraphs, in reading order; nested quotations are inside their
 /// outer span and not listed.
-pub fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span> {
+pub(super) fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut carry: Option<(Family, Vec<Piece>)> = None;
     for (para, range) in paragraphs.iter().enumerate() {

@@ -16,7 +16,7 @@ type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Whom a run of capitalised words names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Entity {
+pub(super) enum Entity {
     /// A person in the registry.
     Person(usize),
     /// An organisation in the registry.
@@ -27,7 +27,7 @@ pub enum Entity {
 
 /// A run of capitalised words naming someone.
 #[derive(Clone, Debug)]
-pub struct NameRun {
+pub(super) struct NameRun {
     /// Every token of the run, titles included (`Russian President Vladimir Putin`).
     pub tokens: Range<usize>,
     /// The name proper (`Vladimir Putin`).
@@ -38,14 +38,14 @@ pub struct NameRun {
 
 /// A role a person is given: `spokesman` with `kremlin`.
 #[derive(Clone, Debug, Default)]
-pub struct Role {
+pub(super) struct Role {
     head: String,
     modifiers: Vec<String>,
 }
 
 /// One person of the article.
 #[derive(Clone, Debug)]
-pub struct Person {
+pub(super) struct Person {
     /// The fullest name the article gives.
     pub name: String,
     words: usize,
@@ -57,7 +57,7 @@ pub struct Person {
 
 /// One organisation of the article.
 #[derive(Clone, Debug)]
-pub struct Org {
+pub(super) struct Org {
     /// The name as first written.
     pub name: String,
     key: String,
@@ -65,7 +65,7 @@ pub struct Org {
 
 /// The people and organisations an article names.
 #[derive(Debug, Default)]
-pub struct Registry {
+pub(super) struct Registry {
     /// People, in order of first mention.
     pub persons: Vec<Person>,
     /// Organisations, in order of first mention.
@@ -84,13 +84,13 @@ fn span_text<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
 }
 
 /// The text of a token with a possessive `'s` dropped.
-pub fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
+pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
 /// Finds the name runs among a paragraph's tokens.
-pub fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
+pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -250,7 +250,11 @@ impl Named {
 impl Registry {
     /// Registers the runs of every paragraph (`paras[i]` = tokens and runs of paragraph `i`),
     /// setting each run's entity.
-    pub fn build(text: &str, paras: &mut [(&[Token], &mut Vec<NameRun>)], lex: &Lexicon) -> Self {
+    pub(super) fn build(
+        text: &str,
+        paras: &mut [(&[Token], &mut Vec<NameRun>)],
+        lex: &Lexicon,
+    ) -> Self {
         let mut reg = Registry::default();
         // A name written the same way again is the same entity: looked up once per spelling.
         let runs: usize = paras.iter().map(|(_, runs)| runs.len()).sum();
@@ -408,7 +412,7 @@ impl Registry {
     }
 
     /// The people who hold the role `head` with all `modifiers` (`spokesman`, [`kremlin`]).
-    pub fn with_role<'a>(
+    pub(super) fn with_role<'a>(
         &'a self,
         head: &'a str,
         modifiers: &'a [String],
@@ -424,7 +428,7 @@ impl Registry {
     }
 
     /// The organisations whose name holds the word `head` (`ministry`).
-    pub fn orgs_with_word<'a>(&'a self, head: &'a str) -> impl Iterator<Item = usize> + 'a {
+    pub(super) fn orgs_with_word<'a>(&'a self, head: &'a str) -> impl Iterator<Item = usize> + 'a {
         self.orgs
             .iter()
             .enumerate()

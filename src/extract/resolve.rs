@@ -22,7 +22,7 @@ pub enum SpeakerKind {
 
 /// A speaker resolved from a mention: the name quotes are given under, and its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Resolved {
+pub(super) struct Resolved {
     /// The fullest name, or the description as written when nobody is named.
     pub name: String,
     /// Person or organisation.
@@ -31,7 +31,7 @@ pub struct Resolved {
 
 /// Who was talked about most recently: the state pronouns are resolved against.
 #[derive(Debug, Default)]
-pub struct Salience {
+pub(super) struct Salience {
     person: Option<usize>,
     org: Option<usize>,
     /// For each person, when they were last mentioned (a running count of mentions).
@@ -45,7 +45,11 @@ pub struct Salience {
 impl Salience {
     /// Takes in a sentence's name runs, in order: its first person is its subject, and becomes
     /// whom `he` or `she` will mean.
-    pub fn read_sentence<'r>(&mut self, runs: impl Iterator<Item = &'r NameRun>, reg: &Registry) {
+    pub(super) fn read_sentence<'r>(
+        &mut self,
+        runs: impl Iterator<Item = &'r NameRun>,
+        reg: &Registry,
+    ) {
         let mut subject_person = None;
         let mut subject_org = None;
         for run in runs {
@@ -78,7 +82,7 @@ impl Salience {
     }
 
     /// Makes `speaker` the one a following pronoun means.
-    pub fn spoke(&mut self, entity: Entity) {
+    pub(super) fn spoke(&mut self, entity: Entity) {
         match entity {
             Entity::Person(id) => self.person = Some(id),
             Entity::Org(id) => self.org = Some(id),
@@ -107,7 +111,7 @@ impl Salience {
 }
 
 /// What resolution reads: the paragraph of the mention, and the article's registry.
-pub struct Scope<'a> {
+pub(super) struct Scope<'a> {
     /// The article's text.
     pub text: &'a str,
     /// The paragraph's tokens.
@@ -121,7 +125,11 @@ pub struct Scope<'a> {
 }
 
 /// Resolves `mention` to a speaker and the entity behind it.
-pub fn resolve(mention: &Mention, cx: &Scope, salience: &Salience) -> Option<(Resolved, Entity)> {
+pub(super) fn resolve(
+    mention: &Mention,
+    cx: &Scope,
+    salience: &Salience,
+) -> Option<(Resolved, Entity)> {
     let Scope { text, tokens, runs, reg, lex } = *cx;
     let person = |id: usize| {
         let name = reg.persons.get(id)?.name.clone();

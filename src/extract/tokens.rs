@@ -8,7 +8,7 @@ use super::marks::Piece;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A run of letters and digits, with inner apostrophes, hyphens and full stops (`U.S.`).
     Word,
     /// One punctuation character.
@@ -19,7 +19,7 @@ pub enum Kind {
 
 /// One token of a paragraph.
 #[derive(Clone, Debug)]
-pub struct Token {
+pub(super) struct Token {
     /// Bytes in the article's text (for a quote: the marks included).
     pub range: Range<usize>,
     /// What it is.
@@ -32,7 +32,7 @@ pub struct Token {
 
 impl Token {
     /// True for a word starting with a capital letter.
-    pub fn is_capitalised(&self) -> bool {
+    pub(super) fn is_capitalised(&self) -> bool {
         self.kind == Kind::Word && self.class.contains(WordClass::CAPITALISED)
     }
 }
@@ -40,7 +40,7 @@ impl Token {
 /// A paragraph read into tokens and sentences: views into the buffers of its article (see
 /// [`Buffers`]).
 #[derive(Debug, Default)]
-pub struct Paragraph<'a> {
+pub(super) struct Paragraph<'a> {
     /// The tokens in order.
     pub tokens: &'a [Token],
     /// The sentences, as ranges of `tokens`.
@@ -50,7 +50,7 @@ pub struct Paragraph<'a> {
 /// The tokens and sentences of all an article's paragraphs, in two buffers: one allocation for
 /// the article rather than two for each paragraph.
 #[derive(Debug, Default)]
-pub struct Buffers {
+pub(super) struct Buffers {
     tokens: Vec<Token>,
     sentences: Vec<Range<usize>>,
     /// Each paragraph's share of `tokens` and of `sentences`.
@@ -59,7 +59,7 @@ pub struct Buffers {
 
 impl Buffers {
     /// Buffers sized for an article of `bytes` bytes in `paragraphs` paragraphs.
-    pub fn with_capacity(bytes: usize, paragraphs: usize) -> Self {
+    pub(super) fn with_capacity(bytes: usize, paragraphs: usize) -> Self {
         Self {
             // About one token every five bytes of prose.
             tokens: Vec::with_capacity(bytes / 5 + 4),
@@ -70,7 +70,7 @@ impl Buffers {
 
     /// Reads the paragraph `range` of `text` after those already read; `pieces` are the quoted
     /// pieces inside it, in order, each with the index of its quotation.
-    pub fn read(
+    pub(super) fn read(
         &mut self,
         text: &str,
         range: Range<usize>,
@@ -84,7 +84,7 @@ impl Buffers {
     }
 
     /// The paragraphs read, in order.
-    pub fn paragraphs(&self) -> Vec<Paragraph<'_>> {
+    pub(super) fn paragraphs(&self) -> Vec<Paragraph<'_>> {
         let paragraph = |(t, s): &(Range<usize>, Range<usize>)| Paragraph {
             tokens: self.tokens.get(t.clone()).unwrap_or_default(),
             sentences: self.sentences.get(s.clone()).unwrap_or_default(),

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 /// The formats, as told from content, then content type, then extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(super) enum Format {
     /// Plain text or Markdown.
     Text,
     /// A web page.
@@ -21,7 +21,7 @@ pub enum Format {
 
 /// How a dataset file is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
+pub(super) enum Layout {
     /// One JSON object a line.
     Lines,
     /// One JSON array of objects.
@@ -29,11 +29,11 @@ pub enum Layout {
 }
 
 /// How many bytes of an input are looked at to tell its format.
-pub const SNIFF_BYTES: usize = 64 << 10;
+pub(super) const SNIFF_BYTES: usize = 64 << 10;
 
 /// The format of a document whose first bytes are `head`, called `name` (a path or URL), served
 /// as `content_type` if it came over HTTP.
-pub fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
+pub(super) fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
     if is_feed(head) || is_json_feed(head) {
         return Format::Feed;
     }
@@ -74,7 +74,7 @@ pub fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> Format {
 }
 
 /// Tells a feed from other XML and from HTML by its first bytes.
-pub fn is_feed(head: &[u8]) -> bool {
+pub(super) fn is_feed(head: &[u8]) -> bool {
     if !may_start_with_tag(head) {
         return false;
     }
@@ -86,7 +86,7 @@ pub fn is_feed(head: &[u8]) -> bool {
 
 /// Tells a JSON Feed (version 1 or 1.1) from a dataset: an object whose `version` names
 /// jsonfeed.org, near the top.
-pub fn is_json_feed(head: &[u8]) -> bool {
+pub(super) fn is_json_feed(head: &[u8]) -> bool {
     let start = head.iter().position(|b| !b.is_ascii_whitespace());
     if start.is_none_or(|s| head[s] != b'{') {
         return false;
@@ -96,7 +96,7 @@ pub fn is_json_feed(head: &[u8]) -> bool {
 }
 
 /// Tells an HTML page from other text by its first bytes.
-pub fn is_html(head: &[u8]) -> bool {
+pub(super) fn is_html(head: &[u8]) -> bool {
     if !may_start_with_tag(head) {
         return false;
     }
@@ -108,7 +108,7 @@ pub fn is_html(head: &[u8]) -> bool {
 
 /// Tells a dataset from other text by its first bytes: an array of objects, or a first line
 /// that is a whole JSON object.
-pub fn dataset_layout(head: &[u8]) -> Option<Layout> {
+pub(super) fn dataset_layout(head: &[u8]) -> Option<Layout> {
     let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
     let head = &head[start..];
     match head.first()? {
@@ -128,7 +128,7 @@ pub fn dataset_layout(head: &[u8]) -> Option<Layout> {
 }
 
 /// Binary, as `git` and `grep` decide it: a NUL byte in the first 8 KiB, or mostly control bytes.
-pub fn looks_binary(bytes: &[u8]) -> bool {
+pub(super) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let controls = head
         .iter()

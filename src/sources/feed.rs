@@ -15,7 +15,7 @@ const SUMMARY_WORDS: usize = 120;
 
 /// One feed item.
 #[derive(Debug)]
-pub struct Item {
+pub(super) struct Item {
     /// The item as the feed gives it (its text may be only a summary, or empty).
     pub doc: RawDoc,
     /// The page to fetch for the full text, when the feed gives only a summary.
@@ -24,7 +24,7 @@ pub struct Item {
 
 /// The items of a feed read from `path` (a file or the feed's URL). An error names what is
 /// wrong with the document.
-pub fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
+pub(super) fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
     let base = path.starts_with("http").then_some(path);
     let bytes = with_rss_version_2(bytes);
     let feed = feed_rs::parser::Builder::new()

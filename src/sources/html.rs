@@ -46,7 +46,7 @@ const MAX_ELEMENTS: usize = 50_000;
 /// (`chardetng`); but bytes that are valid UTF-8 are UTF-8 whatever the page declares (no
 /// legacy text with non-ASCII letters is valid UTF-8 by chance), and a declared encoding that
 /// the bytes do not decode in gives way to the guess.
-pub fn to_utf8(bytes: Vec<u8>, declared: Option<&str>) -> Vec<u8> {
+pub(super) fn to_utf8(bytes: Vec<u8>, declared: Option<&str>) -> Vec<u8> {
     if Encoding::for_bom(&bytes).is_some() {
         return bytes;
     }
@@ -88,7 +88,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 
 /// The readable article of a page; `url` (where it came from) resolves its relative links.
 /// `None` when the page holds no text at all.
-pub fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
+pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
     let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
     let doc = without_furniture(Document::from(html));
     let heading = heading(&doc);
@@ -169,7 +169,7 @@ fn headline_out_of_text(title: Option<String>, text: String) -> (Option<String>,
 }
 
 /// The text of an HTML fragment (a feed item's content): paragraphs separated by blank lines.
-pub fn fragment_text(html: &str) -> String {
+pub(super) fn fragment_text(html: &str) -> String {
     let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
     tidy(&without_furniture(Document::fragment(html)).formatted_text())
 }

@@ -47,7 +47,7 @@ impl Default for Fields {
 }
 
 /// The records of a dataset, read one at a time.
-pub struct Records<R> {
+pub(super) struct Records<R> {
     reader: R,
     layout: Layout,
     source: Arc<Source>,
@@ -64,7 +64,7 @@ pub struct Records<R> {
 
 impl<R: BufRead> Records<R> {
     /// Reads the dataset `name` (used in paths and messages) laid out as `layout`.
-    pub fn new(reader: R, layout: Layout, name: String, fields: Fields) -> Self {
+    pub(super) fn new(reader: R, layout: Layout, name: String, fields: Fields) -> Self {
         let opened = false;
         Records {
             reader,
@@ -79,7 +79,7 @@ impl<R: BufRead> Records<R> {
     }
 
     /// Bytes of the input read so far.
-    pub fn consumed(&self) -> u64 {
+    pub(super) fn consumed(&self) -> u64 {
         self.consumed
     }
 

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 /// Deeper than this, elements are flattened into their ancestor: articles nest a few dozen
 /// deep at most.
-pub const MAX_DEPTH: usize = 200;
+pub(super) const MAX_DEPTH: usize = 200;
 
 /// Elements with no content, which never nest.
 const VOID: &[&str] = &[
@@ -27,7 +27,7 @@ const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "ifra
 
 /// `html` with the start and end tags of elements deeper than `max` left out; borrowed when
 /// nothing is that deep.
-pub fn bounded(html: &str, max: usize) -> Cow<'_, str> {
+pub(super) fn bounded(html: &str, max: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     // Copied into `out` up to here.

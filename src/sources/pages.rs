@@ -34,7 +34,7 @@ pub fn read_feed(
 
 /// How long the pages of one feed may take in all: past this, the items not yet read keep
 /// their summaries, so one slow or silent site never holds back the rest.
-pub const PAGES_BUDGET: Duration = Duration::from_secs(15);
+pub(super) const PAGES_BUDGET: Duration = Duration::from_secs(15);
 
 /// Feed items with their full text: the page of each summary-only item is fetched (as many at
 /// once as a host allows, within [`PAGES_BUDGET`]) and its article takes the summary's place;

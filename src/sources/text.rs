@@ -6,7 +6,7 @@ use crate::model::Offsets;
 
 /// Decodes a file's bytes as text. Returns the text and, when bad UTF-8 was replaced, where the
 /// text's offsets are in the file.
-pub fn decode(bytes: Vec<u8>) -> Result<(String, Option<Offsets>), ProblemKind> {
+pub(super) fn decode(bytes: Vec<u8>) -> Result<(String, Option<Offsets>), ProblemKind> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ProblemKind::Empty);
     }

@@ -19,7 +19,7 @@ pub enum Event {
 }
 
 /// Reads terminal events on a thread of their own, until the channel closes or reading fails.
-pub fn spawn_input(tx: Sender<Event>) {
+pub(super) fn spawn_input(tx: Sender<Event>) {
     std::thread::spawn(move || {
         while let Ok(event) = ratatui::crossterm::event::read() {
             if tx.send(Event::Terminal(event)).is_err() {
@@ -31,7 +31,7 @@ pub fn spawn_input(tx: Sender<Event>) {
 
 /// Turns SIGTERM, SIGHUP and SIGINT into a quit, so that a kill or a closed terminal leaves the
 /// way `q` does: position saved, terminal given back. Not available: the default handling.
-pub fn spawn_signals(tx: Sender<Event>) {
+pub(super) fn spawn_signals(tx: Sender<Event>) {
     #[cfg(unix)]
     {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};

@@ -8,7 +8,7 @@ use crate::net::is_web_url;
 
 /// Why a link was not opened; the message is for the status bar.
 #[derive(Debug, thiserror::Error)]
-pub enum OpenError {
+pub(super) enum OpenError {
     /// Not an `http` or `https` link.
     #[error("not opened: only http and https links are ({0})")]
     NotWeb(String),
@@ -41,7 +41,7 @@ const OPENER: &[&str] = if cfg!(target_os = "macos") {
 /// The command that opens `url`, given the value of `$BROWSER`: its first entry (entries are
 /// separated by `:`), split on white space into a program and its arguments; a `%s` argument is
 /// replaced by the URL, else the URL is appended.
-pub fn command(url: &str, browser: Option<&str>) -> Result<Command, OpenError> {
+pub(super) fn command(url: &str, browser: Option<&str>) -> Result<Command, OpenError> {
     let control =
         |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     if url.chars().any(control) {
@@ -74,7 +74,7 @@ pub fn command(url: &str, browser: Option<&str>) -> Result<Command, OpenError> {
 
 /// Opens `url` in the browser without waiting for it; the browser's output is discarded so that
 /// it cannot garble the terminal. The error is for the status bar.
-pub fn open(url: &str) -> Result<(), OpenError> {
+pub(super) fn open(url: &str) -> Result<(), OpenError> {
     let browser = std::env::var("BROWSER").ok();
     let mut command = command(url, browser.as_deref())?;
     let program = command.get_program().to_string_lossy().into_owned();

@@ -48,7 +48,7 @@ impl Drop for Tui {
 
 /// Gives the terminal back, stops the process as a shell's Control-Z would (`fg` continues it),
 /// then takes the terminal again; the caller redraws the whole screen.
-pub fn suspend() -> io::Result<()> {
+pub(super) fn suspend() -> io::Result<()> {
     restore();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
@@ -59,7 +59,7 @@ pub fn suspend() -> io::Result<()> {
 /// Gives the terminal back, shows `text` in the pager `command` (split into words as a shell
 /// would, but run without one), waits for it to end, then takes the terminal again; the caller
 /// redraws the whole screen.
-pub fn page(command: &str, text: &str) -> io::Result<()> {
+pub(super) fn page(command: &str, text: &str) -> io::Result<()> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let words = shell_words::split(command)

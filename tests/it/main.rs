@@ -1,6 +1,10 @@
 //! All integration tests, as modules of one test binary: one link instead of one per file,
 //! which keeps the build small (each binary links the whole crate and its dependencies).
 
+// The test binary is its own crate: its helpers are `pub` for the other test modules, and a
+// test that unwraps fails, which is what it should do.
+#![allow(clippy::unwrap_used, unreachable_pub)]
+
 mod cleaning;
 mod cli;
 mod cli_quotes;

@@ -17,7 +17,7 @@ use cues::{Cue, CueKind};
 
 /// Words that name a speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Mention {
+pub(super) enum Mention {
     /// A name: the index of its run in the paragraph.
     Name(usize),
     /// A pronoun.
@@ -29,7 +29,7 @@ pub enum Mention {
 
 /// A mention and where it is, as a range of the paragraph's tokens.
 #[derive(Clone, Debug)]
-pub struct MentionAt {
+pub(super) struct MentionAt {
     /// What it is.
     pub what: Mention,
     /// Its tokens.
@@ -38,7 +38,7 @@ pub struct MentionAt {
 
 /// What a sentence says about one of its quotations.
 #[derive(Clone, Debug, Default)]
-pub struct Attribution {
+pub(super) struct Attribution {
     /// The speech cue's tokens.
     pub cue: Option<Range<usize>>,
     /// The speaker's mention.
@@ -57,7 +57,7 @@ pub struct Attribution {
 }
 
 /// One paragraph as attribution reads it.
-pub struct Reader<'a> {
+pub(super) struct Reader<'a> {
     /// The article's text.
     pub text: &'a str,
     /// The paragraph's tokens.
@@ -71,7 +71,7 @@ pub struct Reader<'a> {
 }
 
 /// A sentence as attribution reads it.
-pub struct Sentence {
+pub(super) struct Sentence {
     range: Range<usize>,
     cues: Vec<Cue>,
     /// The first name or pronoun.
@@ -129,7 +129,7 @@ impl Reader<'_> {
 
     /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
     /// that a sentence with many quotations is still read in linear time.
-    pub fn sentence(&self, range: Range<usize>) -> Sentence {
+    pub(super) fn sentence(&self, range: Range<usize>) -> Sentence {
         let cues = self.cues(range.clone());
         let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
         // One walk for three first tokens: the first name or pronoun, the first word, and
@@ -179,7 +179,7 @@ impl Reader<'_> {
     }
 
     /// Attributes the quotation token `q` of `sentence`.
-    pub fn attribute(&self, q: usize, sentence: &Sentence) -> Attribution {
+    pub(super) fn attribute(&self, q: usize, sentence: &Sentence) -> Attribution {
         let Sentence { range, cues, .. } = sentence;
         let lo = range.start;
         let at_start = sentence.first_word.is_none_or(|j| j > q);
@@ -319,7 +319,7 @@ impl Reader<'_> {
 
     /// The name the sentence starts with, when it comes before token `k`: what a pronoun
     /// later in the sentence most likely means (`the Council pledged … what it called`).
-    pub fn named_subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+    pub(super) fn named_subject(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
         let j = self.subject_at(sentence, k)?;
         let r = self.run_at[j]?;
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
@@ -364,7 +364,7 @@ impl Reader<'_> {
 
     /// The speaker of the first cue of `sentence` that names one: whom a reported-speech
     /// sentence without quotes makes the topic.
-    pub fn sentence_speaker(&self, sentence: &Sentence) -> Option<MentionAt> {
+    pub(super) fn sentence_speaker(&self, sentence: &Sentence) -> Option<MentionAt> {
         sentence.cues.iter().take(NEAREST_CUES).find_map(|c| self.speaker_of(c, sentence, 0))
     }
 

@@ -10,7 +10,7 @@ use super::class::WordClass;
 /// words and the name registry's maps are looked up for many words of every article, where the
 /// default hasher's protection against crafted keys buys nothing.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn finish(&self) -> u64 {
