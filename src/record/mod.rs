@@ -81,22 +81,12 @@ impl Records {
         speaker: Option<&str>,
         digester: &crate::speakers::Digester,
     ) -> Option<Checked> {
-        let quoted = Quoted::from_pieces(text, pieces);
-        self.records
-            .iter()
-            .enumerate()
-            .map(|(i, record)| {
-                let own: Vec<bool> = record
-                    .turns
-                    .speakers
-                    .iter()
-                    .map(|label| {
-                        speaker.is_some_and(|s| identity::same_speaker(label, s, digester))
-                    })
-                    .collect();
-                Checked { record: i, finding: record.check(text, &quoted, &own) }
-            })
-            .min_by_key(|c| (c.finding.verdict, c.finding.said_by.is_none()))
+        self.best(text, pieces, |_, record| {
+            let own = |label: &String| {
+                speaker.is_some_and(|s| identity::same_speaker(label, s, digester))
+            };
+            record.turns.speakers.iter().map(own).collect()
+        })
     }
 
     /// Checks the quotation made of `pieces` of `text` (an article's quote), said by corpus
@@ -107,12 +97,24 @@ impl Records {
         pieces: &[Range<usize>],
         speaker: Option<SpeakerId>,
     ) -> Option<Checked> {
+        self.best(text, pieces, |i, _| self.identities.own(i, speaker))
+    }
+
+    /// The best verdict over every record, `own(i, record)` telling which of record `i`'s
+    /// speakers is the quoted one: verbatim first, then altered; a misattribution (another
+    /// speaker's words) before plain absence.
+    fn best(
+        &self,
+        text: &str,
+        pieces: &[Range<usize>],
+        own: impl Fn(usize, &Record) -> Vec<bool>,
+    ) -> Option<Checked> {
         let quoted = Quoted::from_pieces(text, pieces);
         self.records
             .iter()
             .enumerate()
             .map(|(i, record)| {
-                let own = self.identities.own(i, speaker);
+                let own = own(i, record);
                 Checked { record: i, finding: record.check(text, &quoted, &own) }
             })
             .min_by_key(|c| (c.finding.verdict, c.finding.said_by.is_none()))

@@ -1,20 +1,11 @@
 //! Quotes checked against the record: the verdicts on a transcript, a web page and a speech,
 //! through the library and through the real binary (`saidso check`, `saidso quotes --record`).
 
-use crate::common::saidso;
+use crate::common::{jsonl, saidso};
 use saidso::record::{Edit, Quoted, Record, Verdict};
 use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/record";
-
-fn jsonl(args: &[&str]) -> Vec<Value> {
-    let out = saidso().args(args).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
-        .collect()
-}
 
 fn check(record: &str, article: &str, extra: &[&str]) -> Vec<Value> {
     let record = format!("{DIR}/{record}");

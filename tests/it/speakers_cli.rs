@@ -1,16 +1,7 @@
 //! `saidso speakers` and `saidso quotes --speaker` through the real binary.
 
-use crate::common::saidso;
+use crate::common::{jsonl, saidso};
 use serde_json::Value;
-
-fn jsonl(args: &[&str]) -> Vec<Value> {
-    let out = saidso().args(args).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
-        .collect()
-}
 
 fn named<'a>(rows: &'a [Value], name: &str) -> Vec<&'a Value> {
     let has = |r: &Value| r["variants"].as_array().is_some_and(|v| v.iter().any(|v| v == name));

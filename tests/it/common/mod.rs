@@ -201,3 +201,13 @@ pub fn saidso() -> assert_cmd::Command {
     cmd.arg("--no-state");
     cmd
 }
+
+/// The JSON lines the real binary prints for `args`; it must succeed.
+pub fn jsonl(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = saidso().args(args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect()
+}
