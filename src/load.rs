@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::clean::{Rules, clean};
 use crate::model::{Article, RawDoc};
 use crate::net::parallel_map;
-use crate::sources::{self, Context, Docs, Input, Problem, ProblemKind, Record, Stream};
+use crate::sources::{self, Docs, Input, Problem, ProblemKind, ReadSettings, Record, Stream};
 
 /// How many inputs, or records of a dataset, are worked on between two hand-overs to the
 /// caller: big enough to keep every core busy, small enough that the first articles arrive at
@@ -66,18 +66,18 @@ type Opened<T> = (Vec<Loaded<T>>, Option<Box<dyn Stream>>);
 /// The pipeline with its settings: what the sources need, and where progress goes.
 pub struct Loader<'a> {
     rules: &'a Rules,
-    context: Context,
+    context: ReadSettings,
     progress: Option<Arc<Progress>>,
 }
 
 impl<'a> Loader<'a> {
     /// A loader with default sources (fetching on) and no progress reporting.
     pub fn new(rules: &'a Rules) -> Self {
-        Loader { rules, context: Context::default(), progress: None }
+        Loader { rules, context: ReadSettings::default(), progress: None }
     }
 
     /// Reads sources with `context` (dataset field names, the HTTP client).
-    pub fn context(mut self, context: Context) -> Self {
+    pub fn context(mut self, context: ReadSettings) -> Self {
         self.context = context;
         self
     }

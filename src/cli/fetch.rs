@@ -27,11 +27,16 @@ pub(super) fn run(
                 .unwrap_or_else(|_| ProgressStyle::default_bar())
                 .progress_chars("=> "),
         );
-    let result =
-        feeds::update(&mut store, &feeds, &config.sources_context(), &config.rules, |outcome| {
+    let result = feeds::refresh_and_keep(
+        &mut store,
+        &feeds,
+        &config.sources_context(),
+        &config.rules,
+        |outcome| {
             bar.set_message(outcome.url.clone());
             bar.inc(1);
-        });
+        },
+    );
     bar.finish_and_clear();
     result.problems.iter().for_each(report);
     for failure in result.failures.iter().map(ToString::to_string).chain(result.not_saved.clone()) {

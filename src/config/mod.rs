@@ -140,8 +140,8 @@ pub fn default_path() -> Option<PathBuf> {
 
 impl Config {
     /// How sources are read under this configuration: its dataset field names, fetching on.
-    pub fn sources_context(&self) -> crate::sources::Context {
-        crate::sources::Context {
+    pub fn sources_context(&self) -> crate::sources::ReadSettings {
+        crate::sources::ReadSettings {
             fields: self.fields.clone(),
             fetch_links: self.fetch_links,
             ..Default::default()

@@ -3,16 +3,16 @@
 //! refresh both do.
 
 mod file;
+mod keep;
 mod opml;
 mod refresh;
 mod tags;
-mod update;
 
 pub use file::{
     BadLine, Subscription, default_path as default_feeds_path, line as feeds_line,
     parse as parse_feeds, read as read_feeds, tags_of, with_added, without,
 };
+pub use keep::{Report, refresh_and_keep};
 pub use opml::{parse as parse_opml, write as write_opml};
 pub use refresh::{FEEDS_AT_ONCE, Outcome, Refreshed, Seen, refresh};
 pub use tags::tags_by_article;
-pub use update::{Report, update};

@@ -9,7 +9,7 @@ use super::Subscription;
 use crate::clean::{Rules, clean};
 use crate::model::Article;
 use crate::net::{Fetched, Validators, parallel_map};
-use crate::sources::{self, Context, Problem, ProblemKind, ReadError};
+use crate::sources::{self, Problem, ProblemKind, ReadError, ReadSettings};
 
 /// Feeds fetched at once: enough to hide network waits, few enough to be polite.
 pub const FEEDS_AT_ONCE: usize = 8;
@@ -55,7 +55,7 @@ pub struct Seen {
 pub fn refresh(
     feeds: &[Subscription],
     seen: &Seen,
-    context: &Context,
+    context: &ReadSettings,
     rules: &Rules,
     done: impl Fn(&Outcome) + Sync,
 ) -> Vec<Outcome> {
@@ -69,7 +69,7 @@ pub fn refresh(
 fn one(
     feed: &Subscription,
     seen: &Seen,
-    context: &Context,
+    context: &ReadSettings,
     rules: &Rules,
 ) -> Result<Refreshed, ReadError> {
     let client = context.client.as_ref().ok_or(ReadError::Offline)?;

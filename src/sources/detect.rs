@@ -16,12 +16,12 @@ pub(super) enum Format {
     /// RSS or Atom.
     Feed,
     /// Articles as JSON records.
-    Dataset(Layout),
+    Dataset(DatasetLayout),
 }
 
 /// How a dataset file is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Layout {
+pub(super) enum DatasetLayout {
     /// One JSON object a line.
     Lines,
     /// One JSON array of objects.
@@ -49,8 +49,8 @@ pub(super) fn detect(head: &[u8], name: &str, content_type: Option<&str>) -> For
         return Format::Text;
     }
     let layout = || match head.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[') => Layout::Array,
-        _ => Layout::Lines,
+        Some(b'[') => DatasetLayout::Array,
+        _ => DatasetLayout::Lines,
     };
     let by_type = content_type.and_then(|t| match t {
         "text/html" | "application/xhtml+xml" => Some(Format::Html),
@@ -108,20 +108,20 @@ pub(super) fn is_html(head: &[u8]) -> bool {
 
 /// Tells a dataset from other text by its first bytes: an array of objects, or a first line
 /// that is a whole JSON object.
-pub(super) fn dataset_layout(head: &[u8]) -> Option<Layout> {
+pub(super) fn dataset_layout(head: &[u8]) -> Option<DatasetLayout> {
     let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
     let head = &head[start..];
     match head.first()? {
         b'[' => {
             let next = head[1..].iter().find(|b| !b.is_ascii_whitespace());
-            matches!(next, Some(b'{') | Some(b']')).then_some(Layout::Array)
+            matches!(next, Some(b'{') | Some(b']')).then_some(DatasetLayout::Array)
         }
         b'{' => {
             let line = head.split(|&b| b == b'\n').next()?;
             let whole = serde_json::from_slice::<Map<String, Value>>(line).is_ok();
             // A first line longer than the sniffed head: an object key is evidence enough.
             let cut = line.len() == head.len() && head.len() > 1 && head[1] == b'"';
-            (whole || cut).then_some(Layout::Lines)
+            (whole || cut).then_some(DatasetLayout::Lines)
         }
         _ => None,
     }
@@ -171,8 +171,8 @@ mod tests {
         assert_eq!(detect(json_feed, "feed.json", None), Format::Feed);
         assert!(!is_json_feed(b"{\"text\": \"see jsonfeed.org\"}"));
         assert!(!is_html(b"<p>a fragment</p>"));
-        assert_eq!(dataset_layout(b"{\"text\": \"a\"}\n{"), Some(Layout::Lines));
-        assert_eq!(dataset_layout(b"  [\n {\"text\": 1}]"), Some(Layout::Array));
+        assert_eq!(dataset_layout(b"{\"text\": \"a\"}\n{"), Some(DatasetLayout::Lines));
+        assert_eq!(dataset_layout(b"  [\n {\"text\": 1}]"), Some(DatasetLayout::Array));
         assert_eq!(dataset_layout(b"[Updated] The mayor said"), None);
         assert_eq!(dataset_layout(b"{braces} in prose\n"), None);
         assert_eq!(dataset_layout(b"Plain text"), None);
@@ -185,10 +185,13 @@ mod tests {
         let page = b"<!DOCTYPE html><html><body><p>Hi</p></body></html>";
         assert_eq!(detect(page, "notes.txt", Some("text/plain")), Format::Html);
         assert_eq!(detect(b"<rss version=\"2.0\">", "x.html", None), Format::Feed);
-        assert_eq!(detect(b"{\"text\": \"a\"}\n", "x.txt", None), Format::Dataset(Layout::Lines));
+        assert_eq!(
+            detect(b"{\"text\": \"a\"}\n", "x.txt", None),
+            Format::Dataset(DatasetLayout::Lines)
+        );
         assert_eq!(detect(b"<p>Hi</p>", "https://e.x/a?b=c", Some("text/html")), Format::Html);
         assert_eq!(detect(b"<p>Hi</p>", "page.HTM", None), Format::Html);
-        assert_eq!(detect(b"[ ]", "list.json", None), Format::Dataset(Layout::Array));
+        assert_eq!(detect(b"[ ]", "list.json", None), Format::Dataset(DatasetLayout::Array));
         assert_eq!(detect(b"# Title\n\nText.", "a.md", None), Format::Text);
         assert_eq!(detect(b"Plain words.", "https://e.x/story", Some("text/plain")), Format::Text);
         assert_eq!(detect(b" \n", "empty.jsonl", None), Format::Text);

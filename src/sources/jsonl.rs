@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use super::detect::Layout;
+use super::detect::DatasetLayout;
 use super::{Problem, ProblemKind};
 use crate::model::{Meta, RawDoc};
 
@@ -49,7 +49,7 @@ impl Default for Fields {
 /// The records of a dataset, read one at a time.
 pub(super) struct Records<R> {
     reader: R,
-    layout: Layout,
+    layout: DatasetLayout,
     source: Arc<Source>,
     /// Line number of the next unread line (1-based).
     line: usize,
@@ -64,7 +64,7 @@ pub(super) struct Records<R> {
 
 impl<R: BufRead> Records<R> {
     /// Reads the dataset `name` (used in paths and messages) laid out as `layout`.
-    pub(super) fn new(reader: R, layout: Layout, name: String, fields: Fields) -> Self {
+    pub(super) fn new(reader: R, layout: DatasetLayout, name: String, fields: Fields) -> Self {
         let opened = false;
         Records {
             reader,
@@ -90,7 +90,7 @@ impl<R: BufRead> Records<R> {
         }
         self.buf.clear();
         match self.layout {
-            Layout::Lines => loop {
+            DatasetLayout::Lines => loop {
                 let line = self.line;
                 match self.reader.read_until(b'\n', &mut self.buf) {
                     Ok(0) => {
@@ -112,7 +112,7 @@ impl<R: BufRead> Records<R> {
                     }
                 }
             },
-            Layout::Array => self.next_element(),
+            DatasetLayout::Array => self.next_element(),
         }
     }
 
@@ -344,7 +344,7 @@ mod tests {
         let fields: Fields = toml::from_str("text = [\"article\"]").unwrap();
         assert_eq!(fields.title, Fields::default().title);
         let input = "{\"article\": \"Here.\", \"text\": \"Not this.\"}\n";
-        let mut records = Records::new(input.as_bytes(), Layout::Lines, "x".into(), fields);
+        let mut records = Records::new(input.as_bytes(), DatasetLayout::Lines, "x".into(), fields);
         assert_eq!(records.next().unwrap().and_then(Record::parse).unwrap().text, "Here.");
     }
 
@@ -354,7 +354,7 @@ mod tests {
         #[test]
         fn arrays_of_any_bytes_end_and_never_panic(body in "[\\[\\]{}\",:\\\\ a-z0-9\n]{0,200}") {
             let input = format!("[{body}");
-            let reader = Records::new(input.as_bytes(), Layout::Array, "x".into(), Fields::default());
+            let reader = Records::new(input.as_bytes(), DatasetLayout::Array, "x".into(), Fields::default());
             // Every record holds at least one byte of the input: the reader cannot loop forever.
             proptest::prop_assert!(reader.count() <= input.len());
         }
@@ -362,7 +362,7 @@ mod tests {
         #[test]
         fn every_line_gives_one_record_or_one_problem(lines in proptest::collection::vec("[^\n]{0,40}", 0..20)) {
             let input = lines.join("\n");
-            let out: Vec<_> = Records::new(input.as_bytes(), Layout::Lines, "x".into(), Fields::default()).collect();
+            let out: Vec<_> = Records::new(input.as_bytes(), DatasetLayout::Lines, "x".into(), Fields::default()).collect();
             let expected = lines.iter().filter(|l| !l.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty()).count();
             proptest::prop_assert_eq!(out.len(), expected);
         }

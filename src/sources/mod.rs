@@ -67,7 +67,7 @@ impl Input {
 
 /// What the readers need besides the input itself.
 #[derive(Clone, Debug)]
-pub struct Context {
+pub struct ReadSettings {
     /// Field names of dataset records.
     pub fields: Fields,
     /// The HTTP client for URLs and for the pages of summary-only feed items; `None` reads
@@ -78,9 +78,13 @@ pub struct Context {
     pub fetch_links: bool,
 }
 
-impl Default for Context {
+impl Default for ReadSettings {
     fn default() -> Self {
-        Context { fields: Fields::default(), client: Some(Client::default()), fetch_links: false }
+        ReadSettings {
+            fields: Fields::default(),
+            client: Some(Client::default()),
+            fetch_links: false,
+        }
     }
 }
 

@@ -8,8 +8,8 @@ use super::detect::{Format, SNIFF_BYTES, detect};
 use super::jsonl::Record;
 use super::pages::full_texts;
 use super::{
-    Context, Input, Problem, ProblemKind, ReadError, feed, html, io_reason, jsonl, special_kind,
-    text,
+    Input, Problem, ProblemKind, ReadError, ReadSettings, feed, html, io_reason, jsonl,
+    special_kind, text,
 };
 use crate::model::RawDoc;
 use crate::net::{Fetched, Validators};
@@ -47,7 +47,7 @@ pub struct Opened {
 
 /// Reads one input into raw documents, with any warnings; a dataset is read to its end.
 pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
-    let opened = open(input, &Context::default());
+    let opened = open(input, &ReadSettings::default());
     let mut problems = opened.problems;
     let docs = match opened.docs {
         Docs::Ready(docs) => docs,
@@ -60,7 +60,7 @@ pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
 }
 
 /// Opens one input: small ones are read whole, datasets are handed back as a stream.
-pub fn open(input: &Input, context: &Context) -> Opened {
+pub fn open(input: &Input, context: &ReadSettings) -> Opened {
     let path = input.display();
     let failed = |kind| Opened {
         docs: Docs::Ready(Vec::new()),
@@ -126,7 +126,7 @@ pub fn open(input: &Input, context: &Context) -> Opened {
 fn stream_or_whole<R: BufRead + Send + 'static>(
     mut reader: R,
     path: String,
-    context: &Context,
+    context: &ReadSettings,
 ) -> std::io::Result<Opened> {
     let format = detect(reader.fill_buf()?, &path, None);
     if let Format::Dataset(layout) = format {
@@ -152,7 +152,7 @@ fn whole(
     format: Format,
     path: String,
     url: Option<&str>,
-    context: &Context,
+    context: &ReadSettings,
 ) -> Opened {
     let size = bytes.len() as u64;
     let mut problems = Vec::new();

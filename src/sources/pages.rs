@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use super::detect::{Format, detect};
-use super::{Context, Problem, ProblemKind, ReadError, feed, html, text};
+use super::{Problem, ProblemKind, ReadError, ReadSettings, feed, html, text};
 use crate::model::{Meta, RawDoc};
 use crate::net::{Client, Fetched, PER_HOST, Page, Validators, parallel_map};
 
@@ -14,7 +14,7 @@ use crate::net::{Client, Fetched, PER_HOST, Page, Validators, parallel_map};
 /// why the page is not a feed.
 pub fn read_feed(
     page: Page,
-    context: &Context,
+    context: &ReadSettings,
     known: &HashSet<String>,
 ) -> Result<(Vec<RawDoc>, Vec<Problem>), ReadError> {
     match detect(&page.bytes, &page.url, page.content_type.as_deref()) {

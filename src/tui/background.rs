@@ -10,7 +10,7 @@ use crate::clean::Rules;
 use crate::config::Config;
 use crate::extract::Extractor;
 use crate::load::{Loaded, Loader};
-use crate::sources::{self, Context, Input};
+use crate::sources::{self, Input, ReadSettings};
 use crate::speakers::Digester;
 
 /// Articles handed over at once: few enough that the list fills smoothly, enough that the
@@ -23,7 +23,7 @@ const FIRST: usize = 8;
 #[derive(Clone, Debug)]
 pub struct Work {
     /// How sources are read.
-    pub context: Context,
+    pub context: ReadSettings,
     /// Cleaning rules.
     pub rules: Rules,
     /// The quote extractor.

@@ -51,11 +51,16 @@ impl Refresher {
         let (mut store, notices) = self.state.open();
         let before = store.stored_urls().unwrap_or_default();
         let (done, total) = (AtomicUsize::new(0), feeds.len());
-        let report =
-            feeds::update(&mut store, &feeds, &self.work.context, &self.work.rules, |_| {
+        let report = feeds::refresh_and_keep(
+            &mut store,
+            &feeds,
+            &self.work.context,
+            &self.work.rules,
+            |_| {
                 let done = done.fetch_add(1, Ordering::Relaxed) + 1;
                 let _ = self.tx.send(Event::Action(Action::RefreshProgress { done, total }));
-            });
+            },
+        );
         // What this refresh stored: the articles whose links were not stored before. The reader
         // drops any it already shows (same content).
         let new: Vec<Input> = store

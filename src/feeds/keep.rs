@@ -4,7 +4,7 @@
 use super::{Outcome, Refreshed, Seen, Subscription, refresh};
 use crate::clean::Rules;
 use crate::net::FetchError;
-use crate::sources::{Context, Problem};
+use crate::sources::{Problem, ReadSettings};
 use crate::store::Store;
 
 /// What a refresh came to.
@@ -47,10 +47,10 @@ impl Report {
 
 /// Refreshes `feeds` (conditionally, with the validators the store kept) and stores their new
 /// articles; `done` is called from worker threads as each feed finishes.
-pub fn update(
+pub fn refresh_and_keep(
     store: &mut Store,
     feeds: &[Subscription],
-    context: &Context,
+    context: &ReadSettings,
     rules: &Rules,
     done: impl Fn(&Outcome) + Sync,
 ) -> Report {
