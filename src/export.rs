@@ -30,6 +30,10 @@ pub struct QuoteRow {
     pub start: usize,
     /// Byte offset just past the last quoted word.
     pub end: usize,
+    /// For attributions (not with `saidso quotes --quoted`): the `[start, end)` byte ranges
+    /// of the quoted words inside the content (empty for indirect speech).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted: Option<Vec<[usize; 2]>>,
 }
 
 /// The rows of an article's quotes.
@@ -52,8 +56,19 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
             cue: words(&q.cue),
             start: q.span().start,
             end: q.span().end,
+            quoted: None,
         })
         .collect()
+}
+
+/// The rows of an article's attributions (see `Extractor::attributions`): each with the
+/// ranges of its quoted words.
+pub fn attribution_rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
+    let mut rows = rows(article, quotes);
+    for (row, q) in rows.iter_mut().zip(quotes) {
+        row.quoted = Some(q.quoted.iter().map(|r| [r.start, r.end]).collect());
+    }
+    rows
 }
 
 /// One JSON object a line.
@@ -119,6 +134,7 @@ pub fn tsv(rows: &[QuoteRow]) -> String {
         let kind = match r.kind {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
         };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
@@ -142,7 +158,16 @@ pub fn markdown(title: &str, rows: &[QuoteRow]) -> String {
     }
     for r in rows {
         let speaker = r.speaker.as_deref().unwrap_or("unknown speaker");
-        out.push_str(&format!("- “{}” — {}\n", r.text, speaker));
+        // Reported speech is never dressed as a quotation.
+        // Reported speech is never dressed as a quotation: indirect speech, and a partial
+        // quotation grown to its clause (an attribution row, which has `quoted`).
+        let reported =
+            r.kind == QuoteKind::Indirect || (r.kind == QuoteKind::Partial && r.quoted.is_some());
+        if reported {
+            out.push_str(&format!("- (reported) {} — {}\n", r.text, speaker));
+        } else {
+            out.push_str(&format!("- “{}” — {}\n", r.text, speaker));
+        }
     }
     out
 }
@@ -163,6 +188,7 @@ mod tests {
             cue: None,
             start: 3,
             end: 9,
+            quoted: None,
         }
     }
 

@@ -81,6 +81,12 @@ pub enum Command {
         /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
+        /// Only quoted words: one row per quoted stretch, reported speech left out.
+        #[arg(long)]
+        quoted: bool,
+        /// Only these kinds of attribution.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+        kind: Vec<KindArg>,
         /// Articles to read (default: the seeds, or only the fetched ones with --fetched).
         #[arg(value_name = "PATH")]
         paths: Vec<String>,
@@ -181,6 +187,17 @@ pub enum QuotesFormat {
     Markdown,
 }
 
+/// Kinds of attribution `saidso quotes --kind` keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Wholly in quote marks.
+    Direct,
+    /// Reported speech with quoted words in it.
+    Partial,
+    /// Reported speech without quote marks.
+    Indirect,
+}
+
 /// Formats of `saidso speakers`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SpeakersFormat {
@@ -222,8 +239,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::List { format, fetched, paths }) => {
             list::run(&paths, fetched, format, &cli.state, &config)
         }
-        Some(Command::Quotes { format, fetched, speaker, paths }) => {
-            quotes::run(&paths, fetched, format, speaker.as_deref(), &cli.state, &config)
+        Some(Command::Quotes { format, fetched, speaker, quoted, kind, paths }) => {
+            let what = quotes::What { speaker: speaker.as_deref(), quoted, kinds: &kind };
+            quotes::run(&paths, fetched, format, what, &cli.state, &config)
         }
         Some(Command::Speakers { format, fetched, paths }) => {
             speakers::run(&paths, fetched, format, &cli.state, &config)

@@ -3,9 +3,31 @@
 use std::io::Write;
 
 use super::speakers;
-use super::{QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
+use super::{KindArg, QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
 use crate::config::Config;
 use crate::export::{self, OpenJson, QuoteRow};
+use crate::extract::QuoteKind;
+
+/// Which attributions `saidso quotes` prints.
+pub struct What<'a> {
+    /// Only this speaker's.
+    pub speaker: Option<&'a str>,
+    /// Only quoted words, as quotations (`--quoted`).
+    pub quoted: bool,
+    /// Only these kinds (all when empty).
+    pub kinds: &'a [KindArg],
+}
+
+impl What<'_> {
+    fn keeps(&self, kind: QuoteKind) -> bool {
+        let arg = match kind {
+            QuoteKind::Direct => KindArg::Direct,
+            QuoteKind::Partial => KindArg::Partial,
+            QuoteKind::Indirect => KindArg::Indirect,
+        };
+        self.kinds.is_empty() || self.kinds.contains(&arg)
+    }
+}
 
 /// What is kept of an article's quotes until every article is read: for the JSON formats, the
 /// rows already written (on the loading threads, and far smaller than the rows); for the others,
@@ -28,7 +50,7 @@ pub fn run(
     paths: &[String],
     fetched: bool,
     format: QuotesFormat,
-    speaker: Option<&str>,
+    what: What,
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
@@ -37,16 +59,22 @@ pub fn run(
     let inputs = inputs(paths, fetched, state);
     let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);
     // The forms of the names only make the speakers' variants, which are not printed here.
-    let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| {
-        let rows = export::rows(article, quotes);
+    let all = !what.quoted;
+    let (index, articles) = speakers::load(&inputs, config, false, all, |article, quotes| {
+        let rows = if all {
+            export::attribution_rows(article, quotes)
+        } else {
+            export::rows(article, quotes)
+        };
+        let kinds: Vec<QuoteKind> = quotes.iter().map(|q| q.kind).collect();
         let kept = if json { OpenJson::new(&rows).map(Kept::Json) } else { Ok(Kept::Rows(rows)) };
-        (article.id, article.title.clone(), kept)
+        (article.id, article.title.clone(), kinds, kept)
     })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
     }
     let roster = index.roster();
-    let selected = speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
+    let selected = what.speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
     let mut out = stdout();
     // Nothing written yet: no separator before the next row (JSON) or article (Markdown).
     let mut first = true;
@@ -55,9 +83,10 @@ pub fn run(
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
-    for (id, title, kept) in &articles {
+    for (id, title, kinds, kept) in &articles {
         let kept = kept.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        let ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
+        let mut ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
+        ids.retain(|&(quote, _)| kinds.get(quote).is_some_and(|&k| what.keeps(k)));
         if ids.is_empty() && selected.is_some() {
             continue;
         }

@@ -31,7 +31,7 @@ pub fn run(
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let (index, _) = load(&inputs(paths, fetched, state), config, true, |_, _| ())?;
+    let (index, _) = load(&inputs(paths, fetched, state), config, true, true, |_, _| ())?;
     if index.articles().is_empty() {
         return Err(nothing_loaded(paths));
     }
@@ -83,10 +83,12 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
 /// Loads every input into a speakers index, and keeps what `keep` makes of each article (in
 /// input order). Problems go to stderr.
 /// `forms`: read the text for the forms of the names too (for the speakers' `variants`).
+/// `all`: every attribution, reported speech too (see `Extractor::attributions`).
 pub(super) fn load<T: Send>(
     inputs: &[Input],
     config: &Config,
     forms: bool,
+    all: bool,
     keep: impl Fn(&Article, &[Quote]) -> T + Sync,
 ) -> anyhow::Result<(Index, Vec<T>)> {
     let extractor = &config.extractor;
@@ -98,7 +100,8 @@ pub(super) fn load<T: Send>(
         inputs,
         config,
         |article| {
-            let quotes = extractor.extract(&article);
+            let quotes =
+                if all { extractor.attributions(&article) } else { extractor.extract(&article) };
             (keep(&article, &quotes), digester.digest(&article, &quotes))
         },
         |loaded| {

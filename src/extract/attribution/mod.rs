@@ -9,6 +9,7 @@ use std::ops::Range;
 
 mod cues;
 mod mentions;
+mod reported;
 
 use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};

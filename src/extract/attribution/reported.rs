@@ -1,0 +1,177 @@
+//! Reported speech: the clause a cue reports, quoted or not. `Putin said [he was ready]`,
+//! `[the convoy has dispersed], officials said`, `according to officials, [the convoy has
+//! dispersed]`, `Trump's claim [that …]`.
+//!
+//! Each cue of a sentence is read once, and its content runs from the cue to the next clause
+//! boundary: the work per sentence is linear in its tokens.
+
+use std::ops::Range;
+
+use super::cues::{Cue, CueKind};
+use super::{MentionAt, Reader, Sentence};
+use crate::extract::lexicon::WordClass;
+use crate::extract::tokens::Kind;
+
+/// What one cue of a sentence reports.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The reported clause, as a range of the paragraph's tokens (cue and speaker left out).
+    pub content: Range<usize>,
+    /// The cue's tokens.
+    pub cue: Range<usize>,
+    /// The words naming the speaker.
+    pub mention: Option<MentionAt>,
+}
+
+/// How far after a cue `that` may open its clause (`told reporters on Friday that`).
+const THAT_WITHIN: usize = 8;
+
+/// The fewest words a reported clause has.
+const MIN_WORDS: usize = 3;
+
+impl Reader<'_> {
+    /// The reported clauses of `sentence`. `direct` tells whether a quotation token of the
+    /// sentence stands as direct speech: such a sentence reports nothing more.
+    pub fn reports(&self, sentence: &Sentence, direct: impl Fn(usize) -> bool) -> Vec<Report> {
+        let range = sentence.range.clone();
+        let mut out: Vec<Report> = Vec::new();
+        if range.clone().any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k)) {
+            return out;
+        }
+        // The end of the sentence's words: its full stop or question mark left out.
+        let Some(last) = range.clone().rev().find(|&k| self.tokens[k].kind != Kind::Punct('.'))
+        else {
+            return out;
+        };
+        // A question reports nothing (`Did he say so?`).
+        if matches!(self.tokens[last].kind, Kind::Punct('?')) {
+            return out;
+        }
+        let end = last + 1;
+        for cue in &sentence.cues {
+            // A cue inside content already reported (`said that officials had warned`)
+            // reports its own clause too; a cue of a clause given up is skipped.
+            let report = match cue.kind {
+                CueKind::SpeakerAfter => self.according_to(cue, range.start, end),
+                CueKind::Verb => self.verb_report(cue, sentence, end),
+                CueKind::Noun => self.noun_report(cue, sentence, end),
+            };
+            if let Some(r) = report.filter(|r| self.words_in(r.content.clone()) >= MIN_WORDS) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// `according to X, …` and `…, according to X.`
+    fn according_to(&self, cue: &Cue, lo: usize, end: usize) -> Option<Report> {
+        let mention = self.right(cue.tokens.end, end)?;
+        let content = if self.first_word_at(lo, cue.tokens.start) {
+            let comma = (mention.tokens.end..end).find(|&k| self.is_comma(k))?;
+            comma + 1..end
+        } else {
+            lo..self.before_comma(cue.tokens.start, lo)
+        };
+        Some(Report { content, cue: cue.tokens.clone(), mention: Some(mention) })
+    }
+
+    /// `X said (that) …`, `…, X said.`, `…, said X.`, `X told Y (that) …`.
+    fn verb_report(&self, cue: &Cue, sentence: &Sentence, end: usize) -> Option<Report> {
+        let lo = sentence.range.start;
+        let mention = self.speaker_of(cue, sentence, 0);
+        let k = cue.tokens.start;
+        // After the cue, only the speaker and a few words (`…, officials said on Friday.`):
+        // the content is what comes before.
+        let mut after = cue.tokens.end;
+        if let Some(m) = mention.as_ref().filter(|m| m.tokens.start >= after) {
+            after = m.tokens.end;
+        }
+        let trailing = self.words_in(after..end);
+        let comma_before = mention
+            .as_ref()
+            .map_or(k, |m| m.tokens.start.min(k))
+            .checked_sub(1)
+            .filter(|&b| b >= lo)
+            .is_some_and(|b| self.is_comma(b) || matches!(self.tokens[b].kind, Kind::Quote(_)));
+        if comma_before && trailing <= 4 && !self.has_that(after, end) {
+            let start = mention.as_ref().map_or(k, |m| m.tokens.start.min(k));
+            let content = lo..self.before_comma(start, lo);
+            return Some(Report { content, cue: cue.tokens.clone(), mention });
+        }
+        // The speaker must come before a forward report (`said Peskov, …` is rare).
+        let m = mention.filter(|m| m.tokens.end <= k || self.participle_or_joined(k, lo))?;
+        let mut start = cue.tokens.end;
+        if let Some(that) = (start..end.min(start + THAT_WITHIN))
+            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB))
+            .find(|&j| self.is(j, "that"))
+        {
+            start = that;
+        } else if self.tells_someone(k)
+            && let Some(object) = self.right(start, end)
+        {
+            // `told reporters the talks had failed`: the one told is no part of it.
+            start = object.tokens.end;
+        }
+        let stop = self.clause_end(start, end);
+        Some(Report { content: start..stop, cue: cue.tokens.clone(), mention: Some(m) })
+    }
+
+    /// `Trump's claim that …`, `the ministry's statement that …`.
+    fn noun_report(&self, cue: &Cue, sentence: &Sentence, end: usize) -> Option<Report> {
+        let that = cue.tokens.end;
+        if !self.is(that, "that") {
+            return None;
+        }
+        let mention = self.possessor(cue.tokens.start, sentence.range.start)?;
+        let stop = self.clause_end(that, end);
+        Some(Report { content: that..stop, cue: cue.tokens.clone(), mention: Some(mention) })
+    }
+
+    /// Where a forward report ends: at the sentence's end, or before `, adding`/`, saying`
+    /// that open a report of their own.
+    fn clause_end(&self, start: usize, end: usize) -> usize {
+        (start..end)
+            .find(|&j| {
+                self.is_comma(j)
+                    && self.is_class(j + 1, WordClass::SPEECH_VERB)
+                    && self.word(j + 1).is_some_and(|w| w.ends_with("ing"))
+            })
+            .unwrap_or(end)
+    }
+
+    /// A verb whose object is the one spoken to: `told`, `informed`.
+    fn tells_someone(&self, k: usize) -> bool {
+        self.word(k).is_some_and(|w| {
+            matches!(w.as_str(), "told" | "tell" | "tells" | "telling" | "informed" | "assured")
+        })
+    }
+
+    /// `…, adding` or `and warned`: the verb's speaker is the clause's, named before.
+    fn participle_or_joined(&self, k: usize, lo: usize) -> bool {
+        let ing = self.word(k).is_some_and(|w| w.ends_with("ing"));
+        (ing && k > lo && self.is_comma(k - 1)) || self.joined(k, lo)
+    }
+
+    fn has_that(&self, from: usize, end: usize) -> bool {
+        (from..end).any(|j| self.is(j, "that"))
+    }
+
+    fn is_comma(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '—' | '–')))
+    }
+
+    /// Token `k` less the comma (or dash) just before it.
+    fn before_comma(&self, k: usize, lo: usize) -> usize {
+        if k > lo && self.is_comma(k - 1) { k - 1 } else { k }
+    }
+
+    /// No word comes before token `k` in the sentence starting at `lo`.
+    fn first_word_at(&self, lo: usize, k: usize) -> bool {
+        (lo..k).all(|j| self.tokens[j].kind != Kind::Word)
+    }
+
+    /// How many words and quoted pieces `range` holds.
+    fn words_in(&self, range: Range<usize>) -> usize {
+        range.filter(|&j| matches!(self.tokens[j].kind, Kind::Word | Kind::Quote(_))).count()
+    }
+}
