@@ -75,6 +75,8 @@ pub struct Reader<'a> {
 pub struct Sentence {
     range: Range<usize>,
     cues: Vec<Cue>,
+    /// Cues of reported speech only (`believes`, `polls show`).
+    reporting_cues: Vec<Cue>,
     /// The first name or pronoun.
     subject: Option<usize>,
     /// The first word.
@@ -131,7 +133,7 @@ impl Reader<'_> {
     /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
     /// that a sentence with many quotations is still read in linear time.
     pub fn sentence(&self, range: Range<usize>) -> Sentence {
-        let cues = self.cues(range.clone());
+        let (cues, reporting_cues) = self.cues(range.clone());
         let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
         // One walk for three first tokens: the first name or pronoun, the first word, and
         // the first name or personal pronoun (`His audio was quieter than Clinton's`: a
@@ -154,7 +156,7 @@ impl Reader<'_> {
         }
         let about_pronoun = about.unwrap_or(false);
         let after_phrase = OnceCell::new();
-        Sentence { range, cues, subject, first_word, after_phrase, about_pronoun }
+        Sentence { range, cues, reporting_cues, subject, first_word, after_phrase, about_pronoun }
     }
 
     /// See [`Sentence::after_phrase`].

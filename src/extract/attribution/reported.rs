@@ -48,7 +48,9 @@ impl Reader<'_> {
             return out;
         }
         let end = last + 1;
-        for cue in &sentence.cues {
+        let mut cues: Vec<&Cue> = sentence.cues.iter().chain(&sentence.reporting_cues).collect();
+        cues.sort_by_key(|c| c.tokens.start);
+        for cue in cues {
             // A cue inside content already reported (`said that officials had warned`)
             // reports its own clause too; a cue of a clause given up is skipped.
             let report = match cue.kind {
@@ -78,24 +80,30 @@ impl Reader<'_> {
     /// `X said (that) …`, `…, X said.`, `…, said X.`, `X told Y (that) …`.
     fn verb_report(&self, cue: &Cue, sentence: &Sentence, end: usize) -> Option<Report> {
         let lo = sentence.range.start;
-        let mention = self.speaker_of(cue, sentence, 0);
         let k = cue.tokens.start;
-        // After the cue, only the speaker and a few words (`…, officials said on Friday.`):
-        // the content is what comes before.
+        // A speaker named after the verb is taken only where the clause ends there (`…, said
+        // Peskov.`): `members said Trump had…` is said by the members.
+        let mention = match self.speaker_of(cue, sentence, 0) {
+            Some(m) if m.tokens.start >= k && !self.ends_clause(m.tokens.end, end) => {
+                self.noun_phrase_before(k, lo).or(Some(m))
+            }
+            None => self.noun_phrase_before(k, lo),
+            found => found,
+        };
+        // Where the cue and its speaker begin and end in the sentence.
+        let first = mention.as_ref().map_or(k, |m| self.phrase_start(m.tokens.start, lo).min(k));
         let mut after = cue.tokens.end;
         if let Some(m) = mention.as_ref().filter(|m| m.tokens.start >= after) {
             after = m.tokens.end;
         }
+        // `…, officials said on Friday.`, `…, said Alan Cole, an economist.`, `… Mr. Kamin
+        // said.`: the content is what comes before.
         let trailing = self.words_in(after..end);
-        let comma_before = mention
-            .as_ref()
-            .map_or(k, |m| m.tokens.start.min(k))
-            .checked_sub(1)
-            .filter(|&b| b >= lo)
-            .is_some_and(|b| self.is_comma(b) || matches!(self.tokens[b].kind, Kind::Quote(_)));
-        if comma_before && trailing <= 4 && !self.has_that(after, end) {
-            let start = mention.as_ref().map_or(k, |m| m.tokens.start.min(k));
-            let content = lo..self.before_comma(start, lo);
+        let set_off = first > lo
+            && (self.is_comma(first - 1) || matches!(self.tokens[first - 1].kind, Kind::Quote(_)));
+        let closes = trailing == 0 || (set_off && (trailing <= 4 || self.is_comma(after)));
+        if closes && !self.is(after, "that") && self.words_in(lo..first) >= MIN_WORDS {
+            let content = lo..self.before_comma(first, lo);
             return Some(Report { content, cue: cue.tokens.clone(), mention });
         }
         // The speaker must come before a forward report (`said Peskov, …` is rare).
@@ -114,6 +122,38 @@ impl Reader<'_> {
         }
         let stop = self.clause_end(start, end);
         Some(Report { content: start..stop, cue: cue.tokens.clone(), mention: Some(m) })
+    }
+
+    /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
+    fn phrase_start(&self, k: usize, lo: usize) -> usize {
+        if k > lo && self.is_class(k - 1, WordClass::DETERMINER) { k - 1 } else { k }
+    }
+
+    /// The lower-case words just before the verb at `k` that no list knows but that stand as
+    /// its subject: `several cast members said`. Up to four words, back to a determiner, a
+    /// comma or the sentence's start.
+    fn noun_phrase_before(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        let mut start = k;
+        while start > lo && k - start < 4 {
+            let t = &self.tokens[start - 1];
+            let stop = WordClass::NOT_NAME | WordClass::SPEECH_VERB | WordClass::BETWEEN;
+            if t.kind != Kind::Word || t.class.intersects(stop) || t.is_capitalised() {
+                break;
+            }
+            start -= 1;
+        }
+        let at_edge = start == lo
+            || self.is_comma(start - 1)
+            || self.is_class(start - 1, WordClass::DETERMINER | WordClass::NOT_NAME);
+        if start == k || !at_edge {
+            return None;
+        }
+        let head = self.word(k - 1)?;
+        // A plural noun: what speaks without a name (`members`, `investors`).
+        if !head.ends_with('s') || head.ends_with("ss") {
+            return None;
+        }
+        Some(self.description(start..k, head, k - 1))
     }
 
     /// `Trump's claim that …`, `the ministry's statement that …`.
@@ -152,8 +192,9 @@ impl Reader<'_> {
         (ing && k > lo && self.is_comma(k - 1)) || self.joined(k, lo)
     }
 
-    fn has_that(&self, from: usize, end: usize) -> bool {
-        (from..end).any(|j| self.is(j, "that"))
+    /// Token `k` ends a clause: the sentence's end, or a comma.
+    fn ends_clause(&self, k: usize, end: usize) -> bool {
+        k >= end || self.is_comma(k)
     }
 
     fn is_comma(&self, k: usize) -> bool {

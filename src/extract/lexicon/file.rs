@@ -10,6 +10,10 @@ pub struct LexiconFile {
     /// Verbs that report speech, every form.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Verbs that report speech, thought or findings without quoting (`believes`, `shows`):
+    /// cues of reported speech only, never of a quotation.
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
     /// Nouns for what somebody said (`claim`, `remarks`).
     #[serde(default)]
     pub speech_nouns: Vec<String>,

@@ -62,6 +62,7 @@ impl Lexicon {
             let w = f.words;
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
+                (f.reporting_verbs, WordClass::REPORTING_VERB),
                 (f.speech_nouns, WordClass::SPEECH_NOUN),
                 (f.between_speaker_and_verb, WordClass::BETWEEN),
                 (f.titles, WordClass::TITLE),
