@@ -28,8 +28,8 @@ struct Found {
 /// A reported clause found in a sentence, with its speaker.
 #[derive(Clone, Debug)]
 struct Reported {
-    /// The clause's bytes.
-    content: Range<usize>,
+    /// The clause's bytes: one range, or two around the cue.
+    content: Vec<Range<usize>>,
     /// The quotations inside it, by index.
     quotes: Vec<usize>,
     speaker: Option<Resolved>,
@@ -109,12 +109,13 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
             speaker = q.speaker.clone();
             speaker_kind = q.speaker_kind;
         }
-        let content = trim(text, r.content);
-        if content.is_empty() {
+        let pieces: Vec<Range<usize>> =
+            r.content.into_iter().map(|c| trim(text, c)).filter(|c| !c.is_empty()).collect();
+        if pieces.is_empty() {
             continue;
         }
         out.push(Quote {
-            pieces: vec![content],
+            pieces,
             kind: if quoted.is_empty() { QuoteKind::Indirect } else { QuoteKind::Partial },
             quoted,
             speaker,
@@ -310,9 +311,15 @@ impl Here<'_> {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
             });
+            let mut quotes: Vec<usize> = report.content.clone().filter_map(quote_of).collect();
+            let mut content = vec![bytes(&report.content)];
+            if let Some(rest) = report.rest.as_ref().filter(|r| !r.is_empty()) {
+                quotes.extend(rest.clone().filter_map(quote_of));
+                content.push(bytes(rest));
+            }
             out.push(Reported {
-                content: bytes(&report.content),
-                quotes: report.content.clone().filter_map(quote_of).collect(),
+                content,
+                quotes,
                 speaker,
                 mention: report.mention.as_ref().map(|m| bytes(&m.tokens)),
                 cue: bytes(&report.cue),

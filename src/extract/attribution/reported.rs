@@ -17,6 +17,8 @@ use crate::extract::tokens::Kind;
 pub struct Report {
     /// The reported clause, as a range of the paragraph's tokens (cue and speaker left out).
     pub content: Range<usize>,
+    /// Where the clause goes on after a cue set in it (`The museum, he said, is open`).
+    pub rest: Option<Range<usize>>,
     /// The cue's tokens.
     pub cue: Range<usize>,
     /// The words naming the speaker.
@@ -58,7 +60,10 @@ impl Reader<'_> {
                 CueKind::Verb => self.verb_report(cue, sentence, end),
                 CueKind::Noun => self.noun_report(cue, sentence, end),
             };
-            if let Some(r) = report.filter(|r| self.words_in(r.content.clone()) >= MIN_WORDS) {
+            let long_enough = |r: &Report| {
+                r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS
+            };
+            if let Some(r) = report.filter(long_enough) {
                 out.push(r);
             }
         }
@@ -74,7 +79,7 @@ impl Reader<'_> {
         } else {
             lo..self.before_comma(cue.tokens.start, lo)
         };
-        Some(Report { content, cue: cue.tokens.clone(), mention: Some(mention) })
+        Some(Report { content, rest: None, cue: cue.tokens.clone(), mention: Some(mention) })
     }
 
     /// `X said (that) …`, `…, X said.`, `…, said X.`, `X told Y (that) …`.
@@ -99,12 +104,21 @@ impl Reader<'_> {
         // `…, officials said on Friday.`, `…, said Alan Cole, an economist.`, `… Mr. Kamin
         // said.`: the content is what comes before.
         let trailing = self.words_in(after..end);
-        let set_off = first > lo
-            && (self.is_comma(first - 1) || matches!(self.tokens[first - 1].kind, Kind::Quote(_)));
+        // Set off by a comma, a dash or the end of a quotation (`''…,'' said X`).
+        let set_off = first > lo && !matches!(self.tokens[first - 1].kind, Kind::Word);
         let closes = trailing == 0 || (set_off && (trailing <= 4 || self.is_comma(after)));
-        if closes && !self.is(after, "that") && self.words_in(lo..first) >= MIN_WORDS {
+        if closes && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
             let content = lo..self.before_comma(first, lo);
-            return Some(Report { content, cue: cue.tokens.clone(), mention });
+            // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue.
+            let rest = (set_off && trailing > 4 && self.is_comma(after))
+                .then(|| after + 1..self.clause_end(after + 1, end));
+            let words = self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
+            return (words >= MIN_WORDS).then(|| Report {
+                content,
+                rest,
+                cue: cue.tokens.clone(),
+                mention,
+            });
         }
         // The speaker must come before a forward report (`said Peskov, …` is rare).
         let m = mention.filter(|m| m.tokens.end <= k || self.participle_or_joined(k, lo))?;
@@ -121,7 +135,7 @@ impl Reader<'_> {
             start = object.tokens.end;
         }
         let stop = self.clause_end(start, end);
-        Some(Report { content: start..stop, cue: cue.tokens.clone(), mention: Some(m) })
+        Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
     }
 
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
@@ -164,7 +178,7 @@ impl Reader<'_> {
         }
         let mention = self.possessor(cue.tokens.start, sentence.range.start)?;
         let stop = self.clause_end(that, end);
-        Some(Report { content: that..stop, cue: cue.tokens.clone(), mention: Some(mention) })
+        Some(Report { content: that..stop, rest: None, cue: cue.tokens.clone(), mention: Some(mention) })
     }
 
     /// Where a forward report ends: at the sentence's end, or before `, adding`/`, saying`
