@@ -1,13 +1,14 @@
 //! `saidso speakers`: one line a speaker across the articles, most quoted first; and the
 //! speaker identities `saidso quotes` adds to its rows.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
 use crate::config::Config;
-use crate::extract::{Quote, SpeakerKind};
+use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::sources::Input;
@@ -19,7 +20,10 @@ struct Row<'a> {
     id: &'a str,
     name: &'a str,
     variants: &'a [String],
+    /// Quotations, direct and partial.
     quotes: usize,
+    /// Reported statements without quote marks.
+    reported: usize,
     articles: usize,
     kind: SpeakerKind,
 }
@@ -31,7 +35,20 @@ pub fn run(
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let (index, _) = load(&inputs(paths, fetched, state), config, true, true, |_, _| ())?;
+    let kinds_of = |a: &Article, quotes: &[Quote]| {
+        (a.id, quotes.iter().map(|q| q.kind == QuoteKind::Indirect).collect::<Vec<bool>>())
+    };
+    let (index, kept) = load(&inputs(paths, fetched, state), config, true, true, kinds_of)?;
+    let indirect: HashMap<ArticleId, Vec<bool>> = kept.into_iter().collect();
+    // Quotations and reported statements, counted apart.
+    let counts = |s: &Speaker| {
+        let reported = s
+            .quotes
+            .iter()
+            .filter(|r| indirect.get(&r.article).and_then(|k| k.get(r.quote)) == Some(&true))
+            .count();
+        (s.quotes.len() - reported, reported)
+    };
     if index.articles().is_empty() {
         return Err(nothing_loaded(paths));
     }
@@ -40,17 +57,20 @@ pub fn run(
     if format == SpeakersFormat::Table {
         writeln!(
             out,
-            "{:>6}  {:>8}  {:<12}  {:<32}  VARIANTS",
-            "QUOTES", "ARTICLES", "KIND", "NAME"
+            "{:>6}  {:>8}  {:>8}  {:<12}  {:<32}  VARIANTS",
+            "QUOTES", "REPORTED", "ARTICLES", "KIND", "NAME"
         )?;
     }
     for s in roster.speakers() {
         match format {
-            SpeakersFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row(s))?)?,
+            SpeakersFormat::Jsonl => {
+                writeln!(out, "{}", serde_json::to_string(&row(s, counts(s)))?)?
+            }
             SpeakersFormat::Table => writeln!(
                 out,
-                "{:>6}  {:>8}  {:<12}  {:<32}  {}",
-                s.quotes.len(),
+                "{:>6}  {:>8}  {:>8}  {:<12}  {:<32}  {}",
+                counts(s).0,
+                counts(s).1,
                 s.articles,
                 kind_name(s.kind),
                 super::list::clip(&s.name, 32),
@@ -61,12 +81,13 @@ pub fn run(
     finish(out)
 }
 
-fn row(s: &Speaker) -> Row<'_> {
+fn row(s: &Speaker, (quotes, reported): (usize, usize)) -> Row<'_> {
     Row {
         id: &s.slug,
         name: &s.name,
         variants: &s.variants,
-        quotes: s.quotes.len(),
+        quotes,
+        reported,
         articles: s.articles,
         kind: s.kind,
     }

@@ -339,7 +339,11 @@ fn introduction(
 ) -> Option<Found> {
     let sentence_end = sentence.end;
     let sentence = reader.sentence(sentence);
-    let attribution = reader.attribute(sentence_end, &sentence);
+    let mut attribution = reader.attribute(sentence_end, &sentence);
+    // `The opposition leader, Sarah Ng, was scathing:` names no cue, but its subject speaks.
+    if attribution.mention.is_none() && attribution.cue.is_none() {
+        attribution.mention = reader.named_person(&sentence, sentence_end);
+    }
     let m = attribution.mention.as_ref()?;
     let (speaker, _) = resolve(&m.what, cx, salience)?;
     let bytes = |r: &Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;

@@ -41,6 +41,7 @@ fn every_seed_quote_is_found_with_its_speaker_and_nothing_else() {
                     let kind = match q.kind {
                         QuoteKind::Direct => "direct",
                         QuoteKind::Partial => "partial",
+                        QuoteKind::Indirect => "indirect",
                     };
                     kinds += usize::from(kind == g.kind);
                     if q.speaker == g.speaker {

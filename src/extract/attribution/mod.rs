@@ -328,6 +328,14 @@ impl Reader<'_> {
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
     }
 
+    /// The sentence's subject before token `k` when it is a named person (`The opposition
+    /// leader, Sarah Ng, was scathing:`).
+    pub fn named_person(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let m = self.subject(sentence, k)?;
+        let Mention::Name(r) = m.what else { return None };
+        matches!(self.runs[r].entity, Entity::Person(_)).then_some(m)
+    }
+
     /// Where the sentence's subject (its first name or pronoun) is, when before token `k`. A
     /// phrase before the subject (`During his visit to Leeds, he paused`) is passed over: the
     /// subject is then the first person, organisation or pronoun after its comma.

@@ -60,9 +60,8 @@ impl Reader<'_> {
                 CueKind::Verb => self.verb_report(cue, sentence, end),
                 CueKind::Noun => self.noun_report(cue, sentence, end),
             };
-            let long_enough = |r: &Report| {
-                r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS
-            };
+            let long_enough =
+                |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
             if let Some(r) = report.filter(long_enough) {
                 out.push(r);
             }
@@ -112,7 +111,8 @@ impl Reader<'_> {
             // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue.
             let rest = (set_off && trailing > 4 && self.is_comma(after))
                 .then(|| after + 1..self.clause_end(after + 1, end));
-            let words = self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
+            let words =
+                self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
             return (words >= MIN_WORDS).then(|| Report {
                 content,
                 rest,
@@ -178,7 +178,12 @@ impl Reader<'_> {
         }
         let mention = self.possessor(cue.tokens.start, sentence.range.start)?;
         let stop = self.clause_end(that, end);
-        Some(Report { content: that..stop, rest: None, cue: cue.tokens.clone(), mention: Some(mention) })
+        Some(Report {
+            content: that..stop,
+            rest: None,
+            cue: cue.tokens.clone(),
+            mention: Some(mention),
+        })
     }
 
     /// Where a forward report ends: at the sentence's end, or before `, adding`/`, saying`
@@ -225,8 +230,14 @@ impl Reader<'_> {
         (lo..k).all(|j| self.tokens[j].kind != Kind::Word)
     }
 
-    /// How many words and quoted pieces `range` holds.
+    /// How many words `range` holds, a quoted piece counting as a clause's worth.
     fn words_in(&self, range: Range<usize>) -> usize {
-        range.filter(|&j| matches!(self.tokens[j].kind, Kind::Word | Kind::Quote(_))).count()
+        range
+            .map(|j| match self.tokens[j].kind {
+                Kind::Word => 1,
+                Kind::Quote(_) => MIN_WORDS,
+                Kind::Punct(_) => 0,
+            })
+            .sum()
     }
 }
