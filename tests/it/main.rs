@@ -17,6 +17,7 @@ mod marks;
 mod never_panics;
 mod pty;
 mod render;
+mod reported_cases;
 mod seed_fixture;
 mod speakers;
 mod speakers_cli;
