@@ -50,6 +50,20 @@ impl Reader<'_> {
             return out;
         }
         let end = last + 1;
+        // `Pence: Trump was mocking the Clinton camp` (a headline's way to report).
+        if let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
+            && let colon = self.runs[r].tokens.end
+            && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
+            && self.words_in(colon + 1..end) >= MIN_WORDS
+            && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
+        {
+            let mention = MentionAt {
+                what: super::Mention::Name(r),
+                tokens: self.runs[r].tokens.clone(),
+            };
+            out.push(Report { content: colon + 1..end, rest: None, cue: colon..colon + 1, mention: Some(mention) });
+            return out;
+        }
         let mut cues: Vec<&Cue> = sentence.cues.iter().chain(&sentence.reporting_cues).collect();
         cues.sort_by_key(|c| c.tokens.start);
         for cue in cues {
