@@ -311,6 +311,11 @@ impl Here<'_> {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
             });
+            // Reported speech nobody can be named for is left out: `we talked` in a
+            // transcript, a pronoun with nobody before it.
+            if speaker.is_none() {
+                continue;
+            }
             let mut quotes: Vec<usize> = report.content.clone().filter_map(quote_of).collect();
             let mut content = vec![bytes(&report.content)];
             if let Some(rest) = report.rest.as_ref().filter(|r| !r.is_empty()) {
