@@ -57,14 +57,19 @@ impl Reader<'_> {
             && self.words_in(colon + 1..end) >= MIN_WORDS
             && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
         {
-            let mention = MentionAt {
-                what: super::Mention::Name(r),
-                tokens: self.runs[r].tokens.clone(),
-            };
-            out.push(Report { content: colon + 1..end, rest: None, cue: colon..colon + 1, mention: Some(mention) });
+            let mention =
+                MentionAt { what: super::Mention::Name(r), tokens: self.runs[r].tokens.clone() };
+            out.push(Report {
+                content: colon + 1..end,
+                rest: None,
+                cue: colon..colon + 1,
+                mention: Some(mention),
+            });
             return out;
         }
-        let mut cues: Vec<&Cue> = sentence.cues.iter().chain(&sentence.reporting_cues).collect();
+        let that_cues = self.verbs_before_that(range.clone(), sentence);
+        let mut cues: Vec<&Cue> =
+            sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
         cues.sort_by_key(|c| c.tokens.start);
         for cue in cues {
             // A cue inside content already reported (`said that officials had warned`)
@@ -78,6 +83,40 @@ impl Reader<'_> {
                 |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
             if let Some(r) = report.filter(long_enough) {
                 out.push(r);
+            }
+        }
+        out
+    }
+
+    /// Verbs no list has whose subject is named and whose object is a `that` clause: `Kyle
+    /// hinted that …`, `the board conceded that …` report what was said or thought.
+    fn verbs_before_that(&self, range: Range<usize>, sentence: &Sentence) -> Vec<Cue> {
+        let known = WordClass::SPEECH_VERB
+            | WordClass::REPORTING_VERB
+            | WordClass::SPEECH_NOUN
+            | WordClass::NOT_NAME
+            | WordClass::BETWEEN
+            | WordClass::DETERMINER
+            | WordClass::PREPOSITION
+            | WordClass::PRONOUN;
+        let mut out = Vec::new();
+        for j in range.start + 1..range.end {
+            let k = j - 1;
+            let t = &self.tokens[k];
+            if !self.is(j, "that") || t.kind != Kind::Word || t.is_capitalised() {
+                continue;
+            }
+            if t.class.intersects(known) || self.run_at[k].is_some() {
+                continue;
+            }
+            let named = self.left(k, range.start).is_some_and(|m| {
+                !matches!(
+                    m.what,
+                    super::Mention::Pronoun(crate::extract::lexicon::PronounKind::SpeakerSelf)
+                )
+            });
+            if named && !sentence.cues.iter().any(|c| c.tokens.contains(&k)) {
+                out.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             }
         }
         out
@@ -203,11 +242,15 @@ impl Reader<'_> {
     /// Where a forward report ends: at the sentence's end, or before `, adding`/`, saying`
     /// that open a report of their own.
     fn clause_end(&self, start: usize, end: usize) -> usize {
+        let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
         (start..end)
             .find(|&j| {
-                self.is_comma(j)
-                    && self.is_class(j + 1, WordClass::SPEECH_VERB)
-                    && self.word(j + 1).is_some_and(|w| w.ends_with("ing"))
+                // `; the board …`: another clause.
+                matches!(self.tokens[j].kind, Kind::Punct(';'))
+                    || (self.is_comma(j)
+                        && ((self.is_class(j + 1, cue)
+                            && self.word(j + 1).is_some_and(|w| w.ends_with("ing")))
+                            || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)))
             })
             .unwrap_or(end)
     }

@@ -87,6 +87,7 @@ impl Lexicon {
                 (w.title_small_words, WordClass::TITLE_SMALL),
                 (w.name_suffixes, WordClass::NAME_SUFFIX),
                 (w.initials_skip, WordClass::INITIALS_SKIP),
+                (w.clause_after_report, WordClass::CLAUSE_AFTER_REPORT),
             ];
             for (words, bit) in lists {
                 for word in words {
