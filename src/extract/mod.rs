@@ -1,11 +1,11 @@
 //! Quote extraction and speaker attribution: article in, quotes out. Pure: no I/O.
 //!
-//! The stages, each in its own module: [`marks`] pairs quote marks into quoted spans;
-//! [`tokens`] reads each paragraph into words and sentences with every quoted piece as one
-//! token; [`names`] finds the people and organisations the article names; [`attribution`] finds
-//! each quotation's speech cue and speaker mention in its sentence; [`resolve`] resolves the
-//! mention to the fullest name. [`article`] runs them over one article. The word lists are data
-//! ([`lexicon`]).
+//! The stages, each in its own module: `marks` pairs quote marks into quoted spans; `tokens`
+//! reads each paragraph into words and sentences with every quoted piece as one token; `names`
+//! finds the people and organisations the article names; `attribution` finds each quotation's
+//! speech cue and speaker mention in its sentence, and the clause each cue reports; `resolve`
+//! resolves the mention to the fullest name. `article` runs them over one article. The word
+//! lists are data ([`lexicon`]).
 
 mod article;
 mod attribution;

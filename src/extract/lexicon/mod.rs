@@ -1,7 +1,7 @@
 //! The extractor's word lists: data from `assets/lexicon.toml`, merged with users' files.
 //!
-//! [`file`] is the file's schema, [`class`] the word classes a lookup answers with, and the
-//! table module the lookup itself.
+//! `file` is the file's schema ([`LexiconFile`]), `class` the word classes a lookup answers
+//! with ([`WordClass`]), and `table` the lookup itself.
 
 mod class;
 mod file;
