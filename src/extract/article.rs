@@ -25,6 +25,10 @@ struct Found {
     last_speaker: Option<Resolved>,
 }
 
+/// The longest quotation, in bytes with its marks, that reads as a name or a title rather than
+/// speech when it stands alone after a verb (`nicknamed "King James"`).
+const SHORT_QUOTE: usize = 24;
+
 /// A reported clause found in a sentence, with its speaker.
 #[derive(Clone, Debug)]
 struct Reported {
@@ -299,9 +303,13 @@ impl Here<'_> {
             Some(Kind::Quote(q)) => Some(q),
             _ => None,
         };
+        // A short quotation (`nicknamed "King James"`) is a name or a title, not the
+        // sentence's speech, however it stands.
+        let short = |k: usize| self.tokens.get(k).is_some_and(|t| t.range.len() <= SHORT_QUOTE);
         let direct = |k: usize| {
             quote_of(k).is_some_and(|q| {
-                found.get(q).is_some_and(|f| f.attribution.direct)
+                let a = found.get(q).map(|f| &f.attribution);
+                a.is_some_and(|a| a.direct && !(a.object_of_cue && short(k)))
                     || spans.get(q).is_some_and(|s| s.pieces.len() > 1)
             })
         };

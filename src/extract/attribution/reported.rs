@@ -37,9 +37,13 @@ impl Reader<'_> {
     pub fn reports(&self, sentence: &Sentence, direct: impl Fn(usize) -> bool) -> Vec<Report> {
         let range = sentence.range.clone();
         let mut out: Vec<Report> = Vec::new();
-        if range.clone().any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k)) {
-            return out;
-        }
+        // Direct speech is reported once, as the quotation: only what comes before it can
+        // be reported speech of its own (`So when the deal came, Barrett said, "we were
+        // floored."`).
+        let limit = range
+            .clone()
+            .find(|&k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
+            .unwrap_or(range.end);
         // The end of the sentence's words: its full stop or question mark left out.
         let Some(last) = range.clone().rev().find(|&k| self.tokens[k].kind != Kind::Punct('.'))
         else {
@@ -71,7 +75,7 @@ impl Reader<'_> {
         let mut cues: Vec<&Cue> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
         cues.sort_by_key(|c| c.tokens.start);
-        for cue in cues {
+        for cue in cues.into_iter().filter(|c| c.tokens.end <= limit) {
             // A cue inside content already reported (`said that officials had warned`)
             // reports its own clause too; a cue of a clause given up is skipped.
             let report = match cue.kind {
@@ -81,7 +85,10 @@ impl Reader<'_> {
             };
             let long_enough =
                 |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
-            if let Some(r) = report.filter(long_enough) {
+            let before_quote = |r: &Report| {
+                r.content.end <= limit && r.rest.as_ref().is_none_or(|rest| rest.end <= limit)
+            };
+            if let Some(r) = report.filter(long_enough).filter(before_quote) {
                 out.push(r);
             }
         }
