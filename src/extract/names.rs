@@ -5,14 +5,13 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, WordClass, WordHasher, fits, gender_of};
+use super::lexicon::{Gender, Lexicon, WordClass, fits, gender_of};
 use super::tokens::{Kind, Token};
 
 /// A map keyed by short words, with the lexicon's fast hash.
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type Map<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Whom a run of capitalised words names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

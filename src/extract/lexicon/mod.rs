@@ -11,7 +11,6 @@ use std::ops::Range;
 
 pub use class::{Gender, PronounKind, WordClass, fits, gender_of, pronoun_of};
 pub use file::{GenderFile, LexiconError, LexiconFile, NameEnding, PronounsFile, WordsFile};
-pub(crate) use table::WordHasher;
 use table::{
     FILTER_BITS, SHORT, ShortTable, WordMap, apostrophe, filter_slot, pack_lower, pack_lower_in,
 };
