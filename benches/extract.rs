@@ -63,6 +63,11 @@ fn bench(c: &mut Criterion) {
         format!("{} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6),
         |b| b.iter(|| articles.iter().map(|a| extractor.extract(a).len()).sum::<usize>()),
     );
+    // Reported speech on: every attribution, quoted or not.
+    group.bench_function(
+        format!("attributions, {} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6),
+        |b| b.iter(|| articles.iter().map(|a| extractor.attributions(a).len()).sum::<usize>()),
+    );
     group.finish();
 }
 

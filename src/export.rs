@@ -33,6 +33,10 @@ pub struct QuoteRow {
     pub start: usize,
     /// Byte offset just past the last quoted word.
     pub end: usize,
+    /// For attributions (not with `saidso quotes --quoted`): the `[start, end)` byte ranges
+    /// of the quoted words inside the content (empty for indirect speech).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted: Option<Vec<[usize; 2]>>,
 }
 
 /// The rows of an article's quotes.
@@ -56,8 +60,20 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
             cue: words(&q.cue),
             start: article.offsets.in_file(q.span().start),
             end: article.offsets.in_file(q.span().end),
+            quoted: None,
         })
         .collect()
+}
+
+/// The rows of an article's attributions (see `Extractor::attributions`): each with the
+/// ranges of its quoted words.
+pub fn attribution_rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
+    let mut rows = rows(article, quotes);
+    for (row, q) in rows.iter_mut().zip(quotes) {
+        let in_file = |at| article.offsets.in_file(at);
+        row.quoted = Some(q.quoted.iter().map(|r| [in_file(r.start), in_file(r.end)]).collect());
+    }
+    rows
 }
 
 /// One JSON object a line.
@@ -159,6 +175,7 @@ fn tsv_fields(r: &QuoteRow) -> String {
     let kind = match r.kind {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
     };
     format!(
         "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -187,7 +204,15 @@ pub fn markdown_checked(title: &str, rows: &[QuoteRow], notes: &[Option<VerdictN
     }
     for (i, r) in rows.iter().enumerate() {
         let speaker = r.speaker.as_deref().unwrap_or("unknown speaker");
-        out.push_str(&format!("- “{}” — {}", r.text, speaker));
+        // Reported speech is never dressed as a quotation: indirect speech, and a partial
+        // quotation grown to its clause (an attribution row, which has `quoted`).
+        let reported =
+            r.kind == QuoteKind::Indirect || (r.kind == QuoteKind::Partial && r.quoted.is_some());
+        if reported {
+            out.push_str(&format!("- (reported) {} — {}", r.text, speaker));
+        } else {
+            out.push_str(&format!("- “{}” — {}", r.text, speaker));
+        }
         if let Some(note) = notes.get(i).and_then(Option::as_ref) {
             out.push_str(&format!(" _({})_", markdown_note(note)));
         }
@@ -225,6 +250,7 @@ mod tests {
             cue: None,
             start: 3,
             end: 9,
+            quoted: None,
         }
     }
 

@@ -20,7 +20,7 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
 use rayon::prelude::*;
 use saidso::clean::clean;
 use saidso::config::Config as CoreConfig;
-use saidso::export::{QuoteRow, rows};
+use saidso::export::{QuoteRow, attribution_rows};
 use saidso::extract::SpeakerKind;
 use saidso::load::{Loaded, load_each};
 use saidso::model::Article;
@@ -173,8 +173,8 @@ fn extract_text(config: &CoreConfig, text: &str, title: Option<String>) -> Extra
     let Some(article) = clean(raw, &config.rules) else {
         return Extracted { article: None, rows: Vec::new(), chars: Vec::new() };
     };
-    let quotes = config.extractor.extract(&article);
-    let rows = rows(&article, &quotes);
+    let quotes = config.extractor.attributions(&article);
+    let rows = attribution_rows(&article, &quotes);
     // Offsets in code points are counted in the text as given: cleaning blanks control
     // characters byte for byte, which changes how many characters there are, not the bytes.
     let chars = rows.iter().map(|r| (char_offset(text, r.start), char_offset(text, r.end)));
@@ -522,8 +522,8 @@ fn read_files<'py>(
             &inputs,
             &config.rules,
             |article| {
-                let quotes = config.extractor.extract(&article);
-                (article.id, rows(&article, &quotes))
+                let quotes = config.extractor.attributions(&article);
+                (article.id, attribution_rows(&article, &quotes))
             },
             |loaded| {
                 match loaded {

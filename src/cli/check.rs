@@ -53,12 +53,13 @@ pub(super) fn run(
 ) -> anyhow::Result<()> {
     let mut records = load_records(records, record_speaker, config)?;
     let inputs = inputs(paths, fetched, state);
-    let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| Kept {
-        id: article.id,
-        file: article.path.clone(),
-        title: article.title.clone(),
-        quotes: quotes.iter().map(|q| q.text(&article.text)).collect(),
-    })?;
+    let (index, articles) =
+        speakers::load(&inputs, config, false, false, |article, quotes| Kept {
+            id: article.id,
+            file: article.path.clone(),
+            title: article.title.clone(),
+            quotes: quotes.iter().map(|q| q.text(&article.text)).collect(),
+        })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
     }

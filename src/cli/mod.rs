@@ -100,6 +100,12 @@ pub enum Command {
         /// The records are all this speaker's words (`--speaker` of `saidso check`).
         #[arg(long, value_name = "NAME", requires = "record")]
         record_speaker: Option<String>,
+        /// Only quoted words: one row per quoted stretch, reported speech left out.
+        #[arg(long)]
+        quoted: bool,
+        /// Only these kinds of attribution.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+        kind: Vec<KindArg>,
     },
     /// List the speakers across the articles, most quoted first: one identity per person or
     /// organisation, whatever the spelling.
@@ -242,6 +248,17 @@ pub enum CheckFormat {
     Jsonl,
 }
 
+/// Kinds of attribution `saidso quotes --kind` keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Wholly in quote marks.
+    Direct,
+    /// Reported speech with quoted words in it.
+    Partial,
+    /// Reported speech without quote marks.
+    Indirect,
+}
+
 /// Formats of `saidso speakers`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SpeakersFormat {
@@ -287,11 +304,14 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             articles: Articles { fetched, paths },
             speaker,
+            quoted,
+            kind,
             record,
             record_speaker,
         }) => {
+            let what = quotes::What { speaker: speaker.as_deref(), quoted, kinds: &kind };
             let record = quotes::RecordArgs { paths: &record, speaker: record_speaker.as_deref() };
-            quotes::run(&paths, fetched, format, speaker.as_deref(), record, &cli.state, &config)
+            quotes::run(&paths, fetched, format, what, record, &cli.state, &config)
         }
         Some(Command::Speakers { format, articles: Articles { fetched, paths } }) => {
             speakers::run(&paths, fetched, format, &cli.state, &config)

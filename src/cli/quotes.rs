@@ -3,12 +3,34 @@
 use std::io::Write;
 
 use super::speakers;
-use super::{QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
+use super::{KindArg, QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
 use crate::app::strings;
 use crate::config::Config;
 use crate::export::{self, OpenJson, QuoteRow, VerdictNote};
+use crate::extract::{Quote, QuoteKind};
 use crate::record::{Checked, Records};
 use crate::speakers::{QuoteRef, SpeakerId};
+
+/// Which attributions `saidso quotes` prints.
+pub(super) struct What<'a> {
+    /// Only this speaker's.
+    pub speaker: Option<&'a str>,
+    /// Only quoted words, as quotations (`--quoted`).
+    pub quoted: bool,
+    /// Only these kinds (all when empty).
+    pub kinds: &'a [KindArg],
+}
+
+impl What<'_> {
+    fn keeps(&self, kind: QuoteKind) -> bool {
+        let arg = match kind {
+            QuoteKind::Direct => KindArg::Direct,
+            QuoteKind::Partial => KindArg::Partial,
+            QuoteKind::Indirect => KindArg::Indirect,
+        };
+        self.kinds.is_empty() || self.kinds.contains(&arg)
+    }
+}
 
 /// What is kept of an article's quotes until every article is read: for the JSON formats, the
 /// rows already written (on the loading threads, and far smaller than the rows); for the others,
@@ -37,7 +59,7 @@ pub(super) fn run(
     paths: &[String],
     fetched: bool,
     format: QuotesFormat,
-    speaker: Option<&str>,
+    what: What,
     record: RecordArgs,
     state: &StateArgs,
     config: &Config,
@@ -52,15 +74,21 @@ pub(super) fn run(
     let inputs = inputs(paths, fetched, state);
     let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);
     // The forms of the names only make the speakers' variants, which are not printed here.
-    let (index, articles) = speakers::load(&inputs, config, false, |article, quotes| {
-        let rows = export::rows(article, quotes);
+    let all = !what.quoted;
+    let (index, articles) = speakers::load(&inputs, config, false, all, |article, quotes| {
+        let rows = if all {
+            export::attribution_rows(article, quotes)
+        } else {
+            export::rows(article, quotes)
+        };
+        let kinds: Vec<QuoteKind> = quotes.iter().map(|q| q.kind).collect();
         let kept = if json { OpenJson::new(&rows).map(Kept::Json) } else { Ok(Kept::Rows(rows)) };
         // The quoted words, to check against the record once the speakers are known.
-        let texts: Vec<String> = match &records {
-            Some(_) => quotes.iter().map(|q| q.text(&article.text)).collect(),
+        let texts: Vec<Option<String>> = match &records {
+            Some(_) => quotes.iter().map(|q| quoted_words(q, &article.text)).collect(),
             None => Vec::new(),
         };
-        (article.id, article.title.clone(), kept, texts)
+        (article.id, article.title.clone(), kinds, kept, texts)
     })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
@@ -69,7 +97,7 @@ pub(super) fn run(
     if let Some(records) = &mut records {
         records.identify(&roster, index.digester());
     }
-    let selected = speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
+    let selected = what.speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
     let mut out = stdout();
     // Nothing written yet: no separator before the next row (JSON) or article (Markdown).
     let mut first = true;
@@ -79,9 +107,10 @@ pub(super) fn run(
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
-    for (id, title, kept, texts) in &articles {
+    for (id, title, kinds, kept, texts) in &articles {
         let kept = kept.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        let ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
+        let mut ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
+        ids.retain(|&(quote, _)| kinds.get(quote).is_some_and(|&k| what.keeps(k)));
         if ids.is_empty() && selected.is_some() {
             continue;
         }
@@ -97,7 +126,9 @@ pub(super) fn run(
                     first = false;
                     out.write_all(separator.as_bytes())?;
                     write_identified(&mut out, open, speaker_id)?;
-                    if let (Some(records), Some(text)) = (&records, texts.get(quote)) {
+                    if let (Some(records), Some(text)) =
+                        (&records, texts.get(quote).map(Option::as_deref))
+                    {
                         let who = roster.speaker_of(&index, QuoteRef { article: *id, quote });
                         write_verdict(&mut out, records, text, who.map(|s| s.id))?;
                     }
@@ -117,7 +148,7 @@ pub(super) fn run(
                         .filter(|&&(quote, _)| quote < kept.len())
                         .map(|&(quote, _)| {
                             let who = roster.speaker_of(&index, QuoteRef { article: *id, quote });
-                            let text = texts.get(quote)?;
+                            let text = texts.get(quote)?.as_deref()?;
                             let checked = check(records, text, who.map(|s| s.id))?;
                             Some(note(records, &checked))
                         })
@@ -158,14 +189,26 @@ fn write_identified(
     Ok(())
 }
 
-/// Adds the record's verdict on quotation `text` to an open JSON row: `verdict` and `said_by`.
+/// The words of `quote` in quote marks, the record checks (a paraphrase is not checked word by
+/// word): several quoted stretches joined as an elision, so they must stand in order.
+fn quoted_words(quote: &Quote, article_text: &str) -> Option<String> {
+    if quote.kind == QuoteKind::Indirect {
+        return None;
+    }
+    let pieces = if quote.quoted.is_empty() { &quote.pieces } else { &quote.quoted };
+    let words: Vec<&str> = pieces.iter().filter_map(|r| article_text.get(r.clone())).collect();
+    Some(words.join(" … "))
+}
+
+/// Adds the record's verdict on quotation `text` (none for reported speech) to an open JSON
+/// row: `verdict` and `said_by`.
 fn write_verdict(
     out: &mut impl Write,
     records: &Records,
-    text: &str,
+    text: Option<&str>,
     speaker: Option<SpeakerId>,
 ) -> anyhow::Result<()> {
-    let checked = check(records, text, speaker);
+    let checked = text.and_then(|text| check(records, text, speaker));
     let verdict = checked.as_ref().map(|c| c.finding.verdict);
     out.write_all(b",\"verdict\":")?;
     serde_json::to_writer(&mut *out, &verdict)?;

@@ -1,13 +1,14 @@
 //! `saidso speakers`: one line a speaker across the articles, most quoted first; and the
 //! speaker identities `saidso quotes` adds to its rows.
 
+use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, say, stdout};
 use crate::config::Config;
-use crate::extract::{Quote, SpeakerKind};
+use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::sources::Input;
@@ -20,7 +21,10 @@ struct Row<'a> {
     id: &'a str,
     name: &'a str,
     variants: &'a [String],
+    /// Quotations, direct and partial.
     quotes: usize,
+    /// Reported statements without quote marks.
+    reported: usize,
     articles: usize,
     kind: SpeakerKind,
 }
@@ -32,7 +36,20 @@ pub(super) fn run(
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let (index, _) = load(&inputs(paths, fetched, state), config, true, |_, _| ())?;
+    let kinds_of = |a: &Article, quotes: &[Quote]| {
+        (a.id, quotes.iter().map(|q| q.kind == QuoteKind::Indirect).collect::<Vec<bool>>())
+    };
+    let (index, kept) = load(&inputs(paths, fetched, state), config, true, true, kinds_of)?;
+    let indirect: HashMap<ArticleId, Vec<bool>> = kept.into_iter().collect();
+    // Quotations and reported statements, counted apart.
+    let counts = |s: &Speaker| {
+        let reported = s
+            .quotes
+            .iter()
+            .filter(|r| indirect.get(&r.article).and_then(|k| k.get(r.quote)) == Some(&true))
+            .count();
+        (s.quotes.len() - reported, reported)
+    };
     if index.articles().is_empty() {
         return Err(nothing_loaded(paths));
     }
@@ -41,19 +58,20 @@ pub(super) fn run(
     if format == SpeakersFormat::Table {
         writeln!(
             out,
-            "{:>6}  {:>8}  {:<12}  {:<32}  VARIANTS",
-            "QUOTES", "ARTICLES", "KIND", "NAME"
+            "{:>6}  {:>8}  {:>8}  {:<12}  {:<32}  VARIANTS",
+            "QUOTES", "REPORTED", "ARTICLES", "KIND", "NAME"
         )?;
     }
     for s in roster.speakers() {
         match format {
             SpeakersFormat::Jsonl => {
-                writeln!(out, "{}", escape_json(serde_json::to_string(&row(s))?))?
+                writeln!(out, "{}", escape_json(serde_json::to_string(&row(s, counts(s)))?))?
             }
             SpeakersFormat::Table => writeln!(
                 out,
-                "{:>6}  {:>8}  {:<12}  {}  {}",
-                s.quotes.len(),
+                "{:>6}  {:>8}  {:>8}  {:<12}  {}  {}",
+                counts(s).0,
+                counts(s).1,
                 s.articles,
                 kind_name(s.kind),
                 pad(&clip(&s.name, 32), 32),
@@ -64,12 +82,13 @@ pub(super) fn run(
     finish(out)
 }
 
-fn row(s: &Speaker) -> Row<'_> {
+fn row(s: &Speaker, (quotes, reported): (usize, usize)) -> Row<'_> {
     Row {
         id: &s.slug,
         name: &s.name,
         variants: &s.variants,
-        quotes: s.quotes.len(),
+        quotes,
+        reported,
         articles: s.articles,
         kind: s.kind,
     }
@@ -86,10 +105,12 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
 /// Loads every input into a speakers index, and keeps what `keep` makes of each article (in
 /// input order). Problems go to stderr.
 /// `forms`: read the text for the forms of the names too (for the speakers' `variants`).
+/// `all`: every attribution, reported speech too (see `Extractor::attributions`).
 pub(super) fn load<T: Send>(
     inputs: &[Input],
     config: &Config,
     forms: bool,
+    all: bool,
     keep: impl Fn(&Article, &[Quote]) -> T + Sync,
 ) -> anyhow::Result<(Index, Vec<T>)> {
     let extractor = &config.extractor;
@@ -101,7 +122,8 @@ pub(super) fn load<T: Send>(
         inputs,
         config,
         |article| {
-            let quotes = extractor.extract(&article);
+            let quotes =
+                if all { extractor.attributions(&article) } else { extractor.extract(&article) };
             (keep(&article, &quotes), digester.digest(&article, &quotes))
         },
         |loaded| {

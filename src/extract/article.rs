@@ -25,11 +25,34 @@ struct Found {
     last_speaker: Option<Resolved>,
 }
 
-/// Every quotation of the article, in reading order.
-pub(super) fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Quote> {
+/// The longest quotation, in bytes with its marks, that reads as a name or a title rather than
+/// speech when it stands alone after a verb (`nicknamed "King James"`).
+const SHORT_QUOTE: usize = 24;
+
+/// A reported clause found in a sentence, with its speaker.
+#[derive(Clone, Debug)]
+struct Reported {
+    /// The clause's bytes: one range, or two around the cue.
+    content: Vec<Range<usize>>,
+    /// The quotations inside it, by index.
+    quotes: Vec<usize>,
+    speaker: Option<Resolved>,
+    mention: Option<Range<usize>>,
+    cue: Range<usize>,
+}
+
+/// Every quotation of the article, in reading order; with `reported`, every attribution
+/// (see [`super::Extractor::attributions`]).
+pub(super) fn quotes(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    lex: &Lexicon,
+    reported: bool,
+) -> Vec<Quote> {
     let mut spans = marks::scan(text, paragraphs, lex);
-    // Names and salience only serve attribution: an article without quotations needs neither.
-    if spans.is_empty() {
+    // Names and salience only serve attribution: an article without quotations needs neither,
+    // unless reported speech is asked for.
+    if spans.is_empty() && !reported {
         return Vec::new();
     }
     spans.sort_by_key(|s| s.pieces[0].outer.start);
@@ -59,8 +82,68 @@ pub(super) fn quotes(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> 
             paras.iter().map(|p| p.tokens).zip(runs.iter_mut()).collect();
         Registry::build(text, &mut both, lex)
     };
-    let found = attribute_all(text, &spans, &paras, &runs, &reg, lex);
-    assemble(text, &spans, found, lex)
+    let (found, reports) = attribute_all(text, &spans, &paras, &runs, &reg, lex, reported);
+    let quotes = assemble(text, &spans, found, lex);
+    if !reported {
+        return quotes.into_iter().map(|(_, q)| q).collect();
+    }
+    merge(text, quotes, reports)
+}
+
+/// Quotations and reported clauses in one list, in reading order: a quotation inside a
+/// reported clause becomes that clause's quoted words (`said the talks were "useful"`).
+fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec<Quote> {
+    let mut absorbed = vec![false; quotes.iter().map(|(q, _)| q + 1).max().unwrap_or(0)];
+    let mut out = Vec::with_capacity(quotes.len() + reports.len());
+    for r in reports {
+        let inside: Vec<&Quote> =
+            quotes.iter().filter(|(q, _)| r.quotes.contains(q)).map(|(_, quote)| quote).collect();
+        for &q in &r.quotes {
+            if let Some(a) = absorbed.get_mut(q) {
+                *a = true;
+            }
+        }
+        let quoted: Vec<Range<usize>> =
+            inside.iter().flat_map(|q| q.quoted.iter().cloned()).collect();
+        let (mut speaker, mut speaker_kind) =
+            (r.speaker.as_ref().map(|s| s.name.clone()), r.speaker.as_ref().map(|s| s.kind));
+        if speaker.is_none()
+            && let Some(q) = inside.iter().find(|q| q.speaker.is_some())
+        {
+            speaker = q.speaker.clone();
+            speaker_kind = q.speaker_kind;
+        }
+        let pieces: Vec<Range<usize>> =
+            r.content.into_iter().map(|c| trim(text, c)).filter(|c| !c.is_empty()).collect();
+        if pieces.is_empty() {
+            continue;
+        }
+        out.push(Quote {
+            pieces,
+            kind: if quoted.is_empty() { QuoteKind::Indirect } else { QuoteKind::Partial },
+            quoted,
+            speaker,
+            speaker_kind,
+            mention: r.mention,
+            cue: Some(r.cue),
+        });
+    }
+    out.extend(
+        quotes
+            .into_iter()
+            .filter(|(q, _)| !absorbed.get(*q).copied().unwrap_or(false))
+            .map(|(_, q)| q),
+    );
+    out.sort_by_key(|q| q.span().start);
+    out
+}
+
+/// `range` of `text` less white space at either end.
+fn trim(text: &str, range: Range<usize>) -> Range<usize> {
+    let Some(s) = text.get(range.clone()) else { return range.start..range.start };
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
 }
 
 /// The second pass: each quotation attributed in its sentence, in reading order.
@@ -71,8 +154,10 @@ fn attribute_all(
     runs: &[Vec<NameRun>],
     reg: &Registry,
     lex: &Lexicon,
-) -> Vec<Found> {
+    reported: bool,
+) -> (Vec<Found>, Vec<Reported>) {
     let mut found = vec![Found::default(); spans.len()];
+    let mut reports = Vec::new();
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
     // Who spoke last (in a quotation or in reported speech) and in which paragraph.
@@ -130,6 +215,10 @@ fn attribute_all(
                     None => {}
                 }
             }
+            if reported {
+                let here = Here { reader: &reader, cx: &cx, sentence: &sentence, tokens: p.tokens };
+                here.reports(&found, spans, &salience, &mut reports);
+            }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
             if !sentence.about_pronoun {
                 salience.read_sentence(runs[next_run..next_run + end].iter(), reg);
@@ -153,7 +242,7 @@ fn attribute_all(
             }
         }
     }
-    found
+    (found, reports)
 }
 
 /// One sentence being read, with what reading it needs.
@@ -201,6 +290,57 @@ impl Here<'_> {
     }
 }
 
+impl Here<'_> {
+    /// The sentence's reported clauses, each with its speaker, added to `out`.
+    fn reports(
+        &self,
+        found: &[Found],
+        spans: &[Span],
+        salience: &Salience,
+        out: &mut Vec<Reported>,
+    ) {
+        let quote_of = |k: usize| match self.tokens.get(k).map(|t| t.kind) {
+            Some(Kind::Quote(q)) => Some(q),
+            _ => None,
+        };
+        // A short quotation (`nicknamed "King James"`) is a name or a title, not the
+        // sentence's speech, however it stands.
+        let short = |k: usize| self.tokens.get(k).is_some_and(|t| t.range.len() <= SHORT_QUOTE);
+        let direct = |k: usize| {
+            quote_of(k).is_some_and(|q| {
+                let a = found.get(q).map(|f| &f.attribution);
+                a.is_some_and(|a| a.direct && !(a.object_of_cue && short(k)))
+                    || spans.get(q).is_some_and(|s| s.pieces.len() > 1)
+            })
+        };
+        let bytes =
+            |r: &Range<usize>| self.tokens[r.start].range.start..self.tokens[r.end - 1].range.end;
+        for report in self.reader.reports(self.sentence, direct) {
+            let speaker = report.mention.as_ref().and_then(|m| {
+                resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
+            });
+            // Reported speech nobody can be named for is left out: `we talked` in a
+            // transcript, a pronoun with nobody before it.
+            if speaker.is_none() {
+                continue;
+            }
+            let mut quotes: Vec<usize> = report.content.clone().filter_map(quote_of).collect();
+            let mut content = vec![bytes(&report.content)];
+            if let Some(rest) = report.rest.as_ref().filter(|r| !r.is_empty()) {
+                quotes.extend(rest.clone().filter_map(quote_of));
+                content.push(bytes(rest));
+            }
+            out.push(Reported {
+                content,
+                quotes,
+                speaker,
+                mention: report.mention.as_ref().map(|m| bytes(&m.tokens)),
+                cue: bytes(&report.cue),
+            });
+        }
+    }
+}
+
 /// What a sentence ending in a colon (`He said:`) says about the quotation opening the next
 /// paragraph.
 fn introduction(
@@ -212,7 +352,11 @@ fn introduction(
 ) -> Option<Found> {
     let sentence_end = sentence.end;
     let sentence = reader.sentence(sentence);
-    let attribution = reader.attribute(sentence_end, &sentence);
+    let mut attribution = reader.attribute(sentence_end, &sentence);
+    // `The opposition leader, Sarah Ng, was scathing:` names no cue, but its subject speaks.
+    if attribution.mention.is_none() && attribution.cue.is_none() {
+        attribution.mention = reader.named_person(&sentence, sentence_end);
+    }
     let m = attribution.mention.as_ref()?;
     let (speaker, _) = resolve(&m.what, cx, salience)?;
     let bytes = |r: &Range<usize>| tokens[r.start].range.start..tokens[r.end - 1].range.end;
@@ -266,9 +410,9 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
 
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
 /// attribution of its own continuing the speaker of the one just before it.
-fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
-    for (span, f) in spans.iter().zip(found) {
+fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<(usize, Quote)> {
+    let mut out: Vec<(usize, Quote)> = Vec::new();
+    for (q, (span, f)) in spans.iter().zip(found).enumerate() {
         // The words are asked for their number up to three, for a title's at most eight, and
         // for the last one: a long quotation is not split from end to end.
         let words: Vec<&str> = span
@@ -306,8 +450,10 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         if !report {
             continue;
         }
+        let pieces: Vec<Range<usize>> = span.pieces.iter().map(|p| p.inner.clone()).collect();
         let mut quote = Quote {
-            pieces: span.pieces.iter().map(|p| p.inner.clone()).collect(),
+            quoted: pieces.clone(),
+            pieces,
             kind: if direct { QuoteKind::Direct } else { QuoteKind::Partial },
             speaker_kind: f.speaker.as_ref().map(|s| s.kind),
             speaker: f.speaker.map(|s| s.name),
@@ -319,7 +465,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
             quote.speaker_kind = f.last_speaker.as_ref().map(|s| s.kind);
             quote.speaker = f.last_speaker.map(|s| s.name);
         }
-        out.push(quote);
+        out.push((q, quote));
     }
     out
 }

@@ -1,11 +1,11 @@
 //! Quote extraction and speaker attribution: article in, quotes out. Pure: no I/O.
 //!
-//! The stages, each in its own module: [`marks`] pairs quote marks into quoted spans;
-//! [`tokens`] reads each paragraph into words and sentences with every quoted piece as one
-//! token; [`names`] finds the people and organisations the article names; [`attribution`] finds
-//! each quotation's speech cue and speaker mention in its sentence; [`resolve`] resolves the
-//! mention to the fullest name. [`article`] runs them over one article. The word lists are data
-//! ([`lexicon`]).
+//! The stages, each in its own module: `marks` pairs quote marks into quoted spans; `tokens`
+//! reads each paragraph into words and sentences with every quoted piece as one token; `names`
+//! finds the people and organisations the article names; `attribution` finds each quotation's
+//! speech cue and speaker mention in its sentence, and the clause each cue reports; `resolve`
+//! resolves the mention to the fullest name. `article` runs them over one article. The word
+//! lists are data ([`lexicon`]).
 
 mod article;
 mod attribution;
@@ -25,23 +25,32 @@ pub use resolve::SpeakerKind;
 
 use crate::model::{Article, collapse_whitespace};
 
-/// Direct speech, or a quoted fragment inside reported speech.
+/// Direct speech, reported speech with quoted words in it, or reported speech alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A statement in quote marks: `"I don't bite," Zelenskyy said.`
     Direct,
-    /// A quoted fragment in reported speech: `would discuss "specific" issues`.
+    /// Quoted words inside reported speech: `would discuss "specific" issues`. From
+    /// [`Extractor::extract`], the quoted words alone; from [`Extractor::attributions`], the
+    /// whole reported clause.
     Partial,
+    /// Reported speech with no quote marks: `Putin said he was ready to meet`. Only from
+    /// [`Extractor::attributions`]; never shown as a quotation.
+    Indirect,
 }
 
-/// One quotation in an article.
+/// One attribution in an article: a quotation, or a reported statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {
-    /// Byte ranges of the quoted words (marks excluded) in `Article::text`: one per paragraph
-    /// the quotation runs over, in order.
+    /// Byte ranges of what was said in `Article::text`: for a quotation, the quoted words
+    /// (marks excluded), one per paragraph the quotation runs over, in order; for reported
+    /// speech, the reported clause.
     pub pieces: Vec<Range<usize>>,
-    /// Direct or partial.
+    /// Byte ranges of the quoted words inside `pieces` (marks excluded): the same as `pieces`
+    /// for a quotation, the quoted fragments of a reported clause, none for indirect speech.
+    pub quoted: Vec<Range<usize>>,
+    /// Direct, partial or indirect.
     pub kind: QuoteKind,
     /// The speaker's fullest name in the article, or `None` when nobody can be named.
     pub speaker: Option<String>,
@@ -87,8 +96,16 @@ impl Extractor {
         Self { lex: Arc::new(lex) }
     }
 
-    /// Every quote of `article`, in reading order.
+    /// Every quotation of `article` (direct and partial, the quoted words only), in reading
+    /// order.
     pub fn extract(&self, article: &Article) -> Vec<Quote> {
-        article::quotes(&article.text, &article.paragraphs, &self.lex)
+        article::quotes(&article.text, &article.paragraphs, &self.lex, false)
+    }
+
+    /// Every attribution of `article`, quoted or not, in reading order: direct quotations as
+    /// [`Self::extract`] gives them, partial quotations grown to their reported clause, and
+    /// indirect speech.
+    pub fn attributions(&self, article: &Article) -> Vec<Quote> {
+        article::quotes(&article.text, &article.paragraphs, &self.lex, true)
     }
 }

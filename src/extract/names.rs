@@ -5,14 +5,13 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
-use super::lexicon::{Gender, Lexicon, WordClass, WordHasher, fits, gender_of};
+use super::lexicon::{Gender, Lexicon, WordClass, fits, gender_of};
 use super::tokens::{Kind, Token};
 
 /// A map keyed by short words, with the lexicon's fast hash.
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+type Map<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Whom a run of capitalised words names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +125,8 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             let title_end = (start..end)
                 .rev()
                 .find(|&k| tokens[k].class.contains(WordClass::TITLE))
-                .map_or(start, |k| k + 1);
+                .map_or(start, |k| k + 1)
+                .max(start + usize::from(role_before_name(text, &tokens[start..end])));
             let name_start = title_end.max(after_possessor(text, &tokens[..end], start));
             if name_start < end {
                 out.push(NameRun {
@@ -139,6 +139,21 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         i = end;
     }
     out
+}
+
+/// Whether the first word of a run of three or more is a role rather than a given name
+/// (`Headteacher Ruth Evans`, `Ombudsman Jo Peel`): a word formed like a role (`-er`, `-or`,
+/// `-ist`, `-man`…) that is no known given name, before a person's two names.
+fn role_before_name(text: &str, run: &[Token]) -> bool {
+    const ROLE_ENDINGS: [&str; 8] = ["er", "or", "ist", "ian", "man", "woman", "ess", "ant"];
+    let [first, rest @ ..] = run else { return false };
+    let word = text[first.range.clone()].to_ascii_lowercase();
+    let gendered = first.class.intersects(WordClass::MALE | WordClass::FEMALE);
+    rest.len() >= 2
+        && !gendered
+        && rest.iter().all(|t| !t.class.intersects(WordClass::ORGANISATION | WordClass::PLACE))
+        && word.len() > 5
+        && ROLE_ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Where the name after a possessor starts in the run `tokens[start..]` (`CNN’s Jake Tapper`):

@@ -247,6 +247,7 @@ mod tests {
 
     fn quote(speaker: &str, pieces: std::ops::Range<usize>) -> Quote {
         Quote {
+            quoted: vec![pieces.clone()],
             pieces: vec![pieces],
             kind: QuoteKind::Direct,
             speaker: Some(speaker.into()),

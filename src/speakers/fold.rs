@@ -38,7 +38,7 @@ const SPELLINGS: &[(&str, &str)] = &[
 ];
 
 /// The key of one name word under which its transliterations meet: ASCII letters only, lower
-/// case, possessive dropped, the `SPELLINGS` folded, `-off` read as `-ov`, doubled letters single.
+/// case, possessive dropped, `SPELLINGS` folded, `-off` read as `-ov`, doubled letters single.
 pub fn name_key(word: &str) -> String {
     let lower = ascii_lower(strip_possessive(word.trim_matches(|c: char| !c.is_alphanumeric())));
     let letters: String = lower.chars().filter(char::is_ascii_lowercase).collect();

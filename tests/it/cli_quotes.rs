@@ -5,7 +5,7 @@ use crate::common::saidso;
 #[test]
 fn jsonl_offsets_slice_the_seed_files_back_to_the_quotes() {
     let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let out = saidso().args(["quotes", "--format", "jsonl", seeds]).assert().success();
+    let out = saidso().args(["quotes", "--quoted", "--format", "jsonl", seeds]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let mut count = 0;
     for line in stdout.lines() {
@@ -34,7 +34,8 @@ fn jsonl_offsets_slice_the_seed_files_back_to_the_quotes() {
 #[test]
 fn markdown_lists_quotes_under_titles() {
     let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/003_994e15704f090877.txt");
-    let out = saidso().args(["quotes", "--format", "markdown", seed]).assert().success();
+    let out =
+        saidso().args(["quotes", "--quoted", "--format", "markdown", seed]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(stdout.starts_with("## Putin ready to send negotiation team"), "{stdout}");
     assert!(stdout.contains("- “help” — Dmitry Peskov\n"), "{stdout}");
@@ -42,7 +43,7 @@ fn markdown_lists_quotes_under_titles() {
 
 #[test]
 fn json_and_tsv_are_well_formed() {
-    let out = saidso().args(["quotes", "--format", "json"]).assert().success();
+    let out = saidso().args(["quotes", "--quoted", "--format", "json"]).assert().success();
     let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(30));
     // An article without quotes first, or only: still a JSON array.
@@ -56,7 +57,7 @@ fn json_and_tsv_are_well_formed() {
             .unwrap_or_else(|e| panic!("{e}: {:?}", out.get_output()));
         assert!(v.is_array());
     }
-    let out = saidso().args(["quotes", "--format", "tsv"]).assert().success();
+    let out = saidso().args(["quotes", "--quoted", "--format", "tsv"]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert_eq!(stdout.lines().count(), 31);
     assert!(stdout.lines().all(|l| l.split('\t').count() == 8));

@@ -28,6 +28,7 @@ mod offline;
 mod pty;
 mod record;
 mod render;
+mod reported_cases;
 mod seed_fixture;
 mod speakers;
 mod speakers_cli;

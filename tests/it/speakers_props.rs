@@ -30,6 +30,7 @@ fn article(text: String, quotes: &[(String, u8, usize, usize)]) -> (Article, Vec
             let e = boundary(s.saturating_add(*len)).max(s);
             Quote {
                 pieces: std::iter::once(s..e).collect(),
+                quoted: std::iter::once(s..e).collect(),
                 kind: QuoteKind::Direct,
                 speaker: Some(speaker.clone()).filter(|s| !s.is_empty()),
                 speaker_kind: Some(kind(*k)),

@@ -28,8 +28,10 @@ pub(super) enum CueKind {
 
 impl Reader<'_> {
     /// The speech cues of `sentence`, in order.
-    pub(super) fn cues(&self, sentence: Range<usize>) -> Vec<Cue> {
+    /// Also returns the cues of reported speech only (see [`WordClass::REPORTING_VERB`]).
+    pub(super) fn cues(&self, sentence: Range<usize>) -> (Vec<Cue>, Vec<Cue>) {
         let mut cues = Vec::new();
+        let mut reporting = Vec::new();
         let mut k = sentence.start;
         while k < sentence.end {
             let c = self.tokens[k].class;
@@ -47,10 +49,12 @@ impl Reader<'_> {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             } else if c.contains(WordClass::SPEECH_NOUN) {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
+            } else if c.contains(WordClass::REPORTING_VERB) && self.is_verb_cue(k, sentence.start) {
+                reporting.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             }
             k += 1;
         }
-        cues
+        (cues, reporting)
     }
 
     /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a

@@ -80,7 +80,8 @@ impl Reader<'_> {
         }
         let last = j - 1;
         if let Some(r) = self.run_at[last] {
-            return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
+            let found = MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() };
+            return Some(self.person_of(found, lo));
         }
         match self.tokens[last].kind {
             Kind::Punct(',') => self.left_of_apposition(last, lo),
@@ -88,9 +89,28 @@ impl Reader<'_> {
                 if let Some(p) = pronoun_of(self.tokens[last].class) {
                     return Some(MentionAt { what: Mention::Pronoun(p), tokens: last..j });
                 }
-                self.description_ending(last, lo)
+                let found = self.description_ending(last, lo)?;
+                Some(self.person_of(found, lo))
             }
             _ => None,
+        }
+    }
+
+    /// The person named before `of` and the mention found (`Tom Bright of the fishermen's
+    /// association`, `Martha Lyle of Patients First`): the person speaks, not what they belong
+    /// to. Any other mention as it is.
+    fn person_of(&self, found: MentionAt, lo: usize) -> MentionAt {
+        let mut b = found.tokens.start;
+        if b > lo && self.is_class(b - 1, WordClass::DETERMINER) {
+            b -= 1;
+        }
+        let person = (b >= lo + 2 && self.is(b - 1, "of"))
+            .then(|| self.run_at[b - 2])
+            .flatten()
+            .filter(|&r| matches!(self.runs[r].entity, Entity::Person(_)));
+        match person {
+            Some(r) => MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() },
+            None => found,
         }
     }
 

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 mod cues;
 mod mentions;
+mod reported;
 
 use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};
@@ -74,6 +75,8 @@ pub(super) struct Reader<'a> {
 pub(super) struct Sentence {
     range: Range<usize>,
     cues: Vec<Cue>,
+    /// Cues of reported speech only (`believes`, `polls show`).
+    reporting_cues: Vec<Cue>,
     /// The first name or pronoun.
     subject: Option<usize>,
     /// The first word.
@@ -130,7 +133,7 @@ impl Reader<'_> {
     /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
     /// that a sentence with many quotations is still read in linear time.
     pub(super) fn sentence(&self, range: Range<usize>) -> Sentence {
-        let cues = self.cues(range.clone());
+        let (cues, reporting_cues) = self.cues(range.clone());
         let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
         // One walk for three first tokens: the first name or pronoun, the first word, and
         // the first name or personal pronoun (`His audio was quieter than Clinton's`: a
@@ -153,7 +156,7 @@ impl Reader<'_> {
         }
         let about_pronoun = about.unwrap_or(false);
         let after_phrase = OnceCell::new();
-        Sentence { range, cues, subject, first_word, after_phrase, about_pronoun }
+        Sentence { range, cues, reporting_cues, subject, first_word, after_phrase, about_pronoun }
     }
 
     /// See [`Sentence::after_phrase`].
@@ -323,6 +326,14 @@ impl Reader<'_> {
         let j = self.subject_at(sentence, k)?;
         let r = self.run_at[j]?;
         Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+    }
+
+    /// The sentence's subject before token `k` when it is a named person (`The opposition
+    /// leader, Sarah Ng, was scathing:`).
+    pub(super) fn named_person(&self, sentence: &Sentence, k: usize) -> Option<MentionAt> {
+        let m = self.subject(sentence, k)?;
+        let Mention::Name(r) = m.what else { return None };
+        matches!(self.runs[r].entity, Entity::Person(_)).then_some(m)
     }
 
     /// Where the sentence's subject (its first name or pronoun) is, when before token `k`. A

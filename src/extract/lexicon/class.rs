@@ -57,6 +57,10 @@ bitflags::bitflags! {
         const NAME_SUFFIX = 1 << 25;
         /// Left out of an organisation's initials (`of`).
         const INITIALS_SKIP = 1 << 26;
+        /// Reports speech, thought or findings without quoting (`believes`, `shows`).
+        const REPORTING_VERB = 1 << 27;
+        /// After a comma, opens a clause of the writer's own (`but`, `which`).
+        const CLAUSE_AFTER_REPORT = 1 << 28;
         /// Not a list: set on tokens that start with a capital letter.
         const CAPITALISED = 1 << 31;
         /// Any pronoun.

@@ -10,6 +10,10 @@ pub struct LexiconFile {
     /// Verbs that report speech, every form.
     #[serde(default)]
     pub speech_verbs: Vec<String>,
+    /// Verbs that report speech, thought or findings without quoting (`believes`, `shows`):
+    /// cues of reported speech only, never of a quotation.
+    #[serde(default)]
+    pub reporting_verbs: Vec<String>,
     /// Nouns for what somebody said (`claim`, `remarks`).
     #[serde(default)]
     pub speech_nouns: Vec<String>,
@@ -114,6 +118,10 @@ pub struct WordsFile {
     /// Words after a person's surname that are not the surname (`Jr.`).
     #[serde(default)]
     pub name_suffixes: Vec<String>,
+    /// Words that, after a comma, open a clause of the writer's own after reported speech
+    /// (`…, but`, `…, which`).
+    #[serde(default)]
+    pub clause_after_report: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

@@ -1,7 +1,7 @@
 //! The extractor's word lists: data from `assets/lexicon.toml`, merged with users' files.
 //!
-//! [`file`] is the file's schema, [`class`] the word classes a lookup answers with, and the
-//! table module the lookup itself.
+//! `file` is the file's schema ([`LexiconFile`]), `class` the word classes a lookup answers
+//! with ([`WordClass`]), and `table` the lookup itself.
 
 mod class;
 mod file;
@@ -11,7 +11,6 @@ use std::ops::Range;
 
 pub use class::{Gender, PronounKind, WordClass, fits, gender_of, pronoun_of};
 pub use file::{GenderFile, LexiconError, LexiconFile, NameEnding, PronounsFile, WordsFile};
-pub(crate) use table::WordHasher;
 use table::{
     FILTER_BITS, SHORT, ShortTable, WordMap, apostrophe, filter_slot, pack_lower, pack_lower_in,
 };
@@ -62,6 +61,7 @@ impl Lexicon {
             let w = f.words;
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
+                (f.reporting_verbs, WordClass::REPORTING_VERB),
                 (f.speech_nouns, WordClass::SPEECH_NOUN),
                 (f.between_speaker_and_verb, WordClass::BETWEEN),
                 (f.titles, WordClass::TITLE),
@@ -86,6 +86,7 @@ impl Lexicon {
                 (w.title_small_words, WordClass::TITLE_SMALL),
                 (w.name_suffixes, WordClass::NAME_SUFFIX),
                 (w.initials_skip, WordClass::INITIALS_SKIP),
+                (w.clause_after_report, WordClass::CLAUSE_AFTER_REPORT),
             ];
             for (words, bit) in lists {
                 for word in words {

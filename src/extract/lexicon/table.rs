@@ -1,99 +1,33 @@
 //! The lookup table behind [`super::Lexicon::class_of`]: short ASCII words packed into one
-//! integer each and found by open addressing, with a quick filter in front for the rest.
+//! integer each and found in a hash map, with a quick filter in front for the rest.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxBuildHasher;
+
 use super::class::WordClass;
 
-/// A fast hash for short words: eight bytes at a time, one multiply each. The lexicon's table of
-/// words and the name registry's maps are looked up for many words of every article, where the
-/// default hasher's protection against crafted keys buys nothing.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(23);
-        }
-        self.0 = h ^ bytes.len() as u64;
-    }
-    fn write_u8(&mut self, n: u8) {
-        // A `str` key ends with one (`0xff`), and the registry's keys carry a `bool`: one
-        // multiply, not a pass of `write` over a one-byte slice.
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-pub(super) type WordMap = HashMap<Box<str>, WordClass, std::hash::BuildHasherDefault<WordHasher>>;
+/// The lexicon's map of words, for words the short-word table does not hold. `rustc-hash`:
+/// looked up for many words of every article, where protection against crafted keys buys
+/// nothing (measured against a hand-written hasher and `foldhash`: the same within noise).
+pub(super) type WordMap = HashMap<Box<str>, WordClass, FxBuildHasher>;
 
 /// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer (see
-/// [`pack_lower`]), so that a lookup compares numbers, not strings. Open addressing in a table
-/// at most a quarter full: most lookups, made for nearly every word of every article, read one
-/// slot after one multiply.
-#[derive(Clone, Debug)]
-pub(super) struct ShortTable {
-    /// The packed words; 0 (no word packs to it: the length byte is never 0) marks a free slot.
-    keys: Box<[u128]>,
-    /// Each word's classes, in the slot of its key.
-    classes: Box<[WordClass]>,
-    /// 64 less the number of bits of a slot index.
-    shift: u32,
-}
-
-impl Default for ShortTable {
-    fn default() -> Self {
-        Self::build(&[])
-    }
-}
+/// [`pack_lower`]), so that a lookup hashes and compares one number, not a string.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ShortTable(HashMap<u128, WordClass, FxBuildHasher>);
 
 impl ShortTable {
-    /// The table of these distinct packed words and their classes.
+    /// The table of these packed words and their classes.
     pub(super) fn build(words: &[(u128, WordClass)]) -> Self {
-        let size = (words.len() * 4).next_power_of_two().max(16);
-        let mut table = Self {
-            keys: vec![0; size].into_boxed_slice(),
-            classes: vec![WordClass::empty(); size].into_boxed_slice(),
-            shift: 64 - size.trailing_zeros(),
-        };
-        for &(key, classes) in words {
-            let mut i = table.slot(key);
-            while table.keys[i] != 0 && table.keys[i] != key {
-                i = (i + 1) & (size - 1);
-            }
-            table.keys[i] = key;
-            table.classes[i] = classes;
-        }
-        table
-    }
-
-    /// Where the search for `key` starts: its two halves folded, one multiply, the top bits.
-    #[inline]
-    fn slot(&self, key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(32);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        Self(words.iter().copied().collect())
     }
 
     /// The classes of the packed word `key` (none for a word in no list).
     #[inline]
     pub(super) fn get(&self, key: u128) -> WordClass {
-        let mask = self.keys.len() - 1;
-        let mut i = self.slot(key);
-        // The table is never full: a free slot ends every search.
-        loop {
-            match self.keys.get(i) {
-                Some(&k) if k == key => return self.classes.get(i).copied().unwrap_or_default(),
-                Some(&k) if k != 0 => i = (i + 1) & mask,
-                _ => return WordClass::empty(),
-            }
-        }
+        self.0.get(&key).copied().unwrap_or_default()
     }
 }
 

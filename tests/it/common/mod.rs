@@ -66,6 +66,7 @@ pub fn entry(path: &str, text: &str, quotes: &[(&str, QuoteKind, Option<&str>)])
             let start = article.text.find(words).expect("quote words in fixture");
             Quote {
                 pieces: std::iter::once(start..start + words.len()).collect(),
+                quoted: std::iter::once(start..start + words.len()).collect(),
                 kind,
                 speaker: speaker.map(str::to_string),
                 speaker_kind: None,

@@ -1,0 +1,313 @@
+//! Reported speech, quoted or not: short articles written for the tests, one construction of
+//! news writing each, and the speaker mistakes issue 15 lists.
+
+use crate::common::{article, quotes};
+use saidso::extract::{Extractor, QuoteKind};
+
+/// Every attribution of `text` as (kind, content, speaker).
+fn said(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+    let a = article(text);
+    Extractor::builtin()
+        .attributions(&a)
+        .iter()
+        .map(|q| (q.kind, q.text(&a.text), q.speaker.clone()))
+        .collect()
+}
+
+/// The one attribution of kind `kind` whose content is `content`, with its speaker.
+fn find(text: &str, kind: QuoteKind, content: &str) -> Option<String> {
+    let all = said(text);
+    let found = all.iter().find(|(k, c, _)| *k == kind && c == content);
+    found.unwrap_or_else(|| panic!("no {kind:?} {content:?} in {all:#?}")).2.clone()
+}
+
+fn none_of_kind(text: &str, kind: QuoteKind) -> bool {
+    said(text).iter().all(|(k, _, _)| *k != kind)
+}
+
+use QuoteKind::{Direct, Indirect, Partial};
+
+const NAMED: &str =
+    "Harbour fees to rise\n\nThe council met on Tuesday. Mayor Ann Kyle chaired it.";
+
+fn with(body: &str) -> String {
+    format!("{NAMED}\n\n{body}")
+}
+
+#[test]
+fn said_that_clause() {
+    let t = with("Kyle said that the fees would rise by a third next spring.");
+    let who = find(&t, Indirect, "that the fees would rise by a third next spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn said_without_that() {
+    let t = with("Kyle said the fees would rise by a third.");
+    let who = find(&t, Indirect, "the fees would rise by a third");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn speaker_after_the_clause() {
+    let t = with("The fees will rise by a third next spring, Kyle said.");
+    let who = find(&t, Indirect, "The fees will rise by a third next spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn inverted_verb_after_the_clause() {
+    let t = with("The fees will rise by a third next spring, said Kyle.");
+    let who = find(&t, Indirect, "The fees will rise by a third next spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn speaker_and_time_after_the_clause() {
+    let t = with("The fees will rise by a third, Kyle said on Wednesday.");
+    assert_eq!(find(&t, Indirect, "The fees will rise by a third").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn according_to_before_the_clause() {
+    let t = with("According to harbour officials, the fleet has shrunk by half since 2010.");
+    let who = find(&t, Indirect, "the fleet has shrunk by half since 2010");
+    assert_eq!(who.as_deref(), Some("harbour officials"));
+}
+
+#[test]
+fn according_to_after_the_clause() {
+    let t = with("The fleet has shrunk by half since 2010, according to Kyle.");
+    let who = find(&t, Indirect, "The fleet has shrunk by half since 2010");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn told_someone_leaves_the_one_told_out() {
+    let t = with("Kyle told reporters the fees would rise by a third.");
+    let who = find(&t, Indirect, "the fees would rise by a third");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn told_someone_that() {
+    let t = with("Kyle told the BBC on Friday that the fees would rise.");
+    assert_eq!(find(&t, Indirect, "that the fees would rise").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn denied_warned_insisted() {
+    for verb in ["denied", "warned", "insisted", "claimed", "announced"] {
+        let t = with(&format!("Kyle {verb} that the harbour would close."));
+        let who = find(&t, Indirect, "that the harbour would close");
+        assert_eq!(who.as_deref(), Some("Ann Kyle"), "{verb}");
+    }
+}
+
+#[test]
+fn has_said_with_an_auxiliary() {
+    let t = with("Kyle has said the harbour will stay open all winter.");
+    let who = find(&t, Indirect, "the harbour will stay open all winter");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn statement_that() {
+    let t = with("Kyle's statement that the fees were fair angered the fishermen.");
+    let found = said(&t);
+    let content = found.iter().find(|(k, c, _)| *k == Indirect && c.starts_with("that the fees"));
+    assert_eq!(content.and_then(|c| c.2.as_deref()), Some("Ann Kyle"), "{found:#?}");
+}
+
+#[test]
+fn a_pronoun_speaker_resolves() {
+    let t = with("She said the harbour would stay open all winter.");
+    let who = find(&t, Indirect, "the harbour would stay open all winter");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn an_organisation_speaks() {
+    let t = "Harbour fees to rise\n\nThe Harbour Board said it would raise fees in spring.";
+    let who = find(t, Indirect, "it would raise fees in spring");
+    assert_eq!(who.as_deref(), Some("Harbour Board"));
+}
+
+#[test]
+fn unnamed_officials_speak() {
+    let t = "Harbour fees to rise\n\nThe convoy has dispersed, officials said.";
+    assert_eq!(find(t, Indirect, "The convoy has dispersed").as_deref(), Some("officials"));
+}
+
+#[test]
+fn unnamed_plural_subject_speaks() {
+    let t = "Harbour fees to rise\n\nSeveral boat owners said Kyle had never visited the quay.";
+    let found = said(t);
+    let clause = found.iter().find(|(_, c, _)| c == "Kyle had never visited the quay");
+    assert!(clause.is_some_and(|c| c.2.as_deref() == Some("boat owners")), "{found:#?}");
+}
+
+#[test]
+fn a_state_of_mind_is_reported() {
+    let t = with("Kyle believes the fees are too low.");
+    assert_eq!(find(&t, Indirect, "the fees are too low").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn evidence_is_reported() {
+    let t = "Harbour fees to rise\n\nA survey by the Harbour Board found that most boats \
+             are older than thirty years.";
+    let found = said(t);
+    assert!(
+        found.iter().any(|(k, c, _)| *k == Indirect && c.starts_with("that most boats")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_clause_after_said_colon_is_reported() {
+    let t = with("Kyle said: the fees will rise and the quay will be mended.");
+    let found = said(&t);
+    assert!(
+        found.iter().any(|(k, c, s)| *k == Indirect
+            && c.contains("the fees will rise")
+            && s.as_deref() == Some("Ann Kyle")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_cue_inside_its_clause() {
+    let t = with("The fees, Kyle said, would rise by a third next spring.");
+    let a = article(&t);
+    let all = Extractor::builtin().attributions(&a);
+    let r = all.iter().find(|q| q.kind == Indirect).expect("one reported clause");
+    assert_eq!(r.pieces.len(), 2, "the clause on both sides of the cue");
+    assert_eq!(&a.text[r.pieces[0].clone()], "The fees");
+    assert_eq!(&a.text[r.pieces[1].clone()], "would rise by a third next spring");
+    assert_eq!(r.speaker.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn partial_grows_to_its_clause_keeping_the_quoted_words() {
+    let t = with("Kyle said on Friday any rise would have to be \"fair to the small boats\".");
+    let a = article(&t);
+    let all = Extractor::builtin().attributions(&a);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    let r = &all[0];
+    assert_eq!(r.kind, Partial);
+    assert_eq!(r.text(&a.text), "on Friday any rise would have to be \"fair to the small boats\"");
+    assert_eq!(r.quoted.len(), 1);
+    assert_eq!(&a.text[r.quoted[0].clone()], "fair to the small boats");
+    assert_eq!(r.speaker.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn the_quoted_words_alone_stay_as_they_were() {
+    let t = with("Kyle said on Friday any rise would have to be \"fair to the small boats\".");
+    assert_eq!(quotes(&t), [("fair to the small boats".to_string(), Some("Ann Kyle".into()))]);
+}
+
+#[test]
+fn direct_speech_is_not_reported_again() {
+    let t = with("\"The fees will rise,\" Kyle said. She said, \"We have no choice.\"");
+    let found = said(&t);
+    assert!(found.iter().all(|(k, _, _)| *k == Direct), "{found:#?}");
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn narrative_without_a_cue_is_no_attribution() {
+    let t = with("The fees rose by a third in spring and the fleet shrank.");
+    assert!(none_of_kind(&t, Indirect));
+}
+
+#[test]
+fn a_question_is_no_attribution() {
+    let t = with("Did Kyle say the fees would rise by a third?");
+    assert!(none_of_kind(&t, Indirect));
+}
+
+#[test]
+fn a_speech_word_as_a_noun_is_no_cue() {
+    let t = with("The reported rise of a third was the largest in a decade.");
+    assert!(none_of_kind(&t, Indirect));
+}
+
+#[test]
+fn adding_opens_a_clause_of_its_own() {
+    let t = with("Kyle said the fees would rise in spring, adding that the quay would be mended.");
+    let found = said(&t);
+    assert!(found.iter().any(|(_, c, _)| c == "the fees would rise in spring"), "{found:#?}");
+    let added = found.iter().find(|(_, c, _)| c == "that the quay would be mended");
+    assert_eq!(added.and_then(|a| a.2.as_deref()), Some("Ann Kyle"), "{found:#?}");
+}
+
+#[test]
+fn person_before_of_an_organisation_speaks() {
+    let t = "Harbour fees to rise\n\nTom Bright of the fishermen's association said: \"This \
+             will sink half the fleet.\"";
+    assert_eq!(
+        quotes(t),
+        [("This will sink half the fleet.".to_string(), Some("Tom Bright".into()))]
+    );
+}
+
+#[test]
+fn person_before_of_a_named_group_speaks() {
+    let t = "Harbour fees to rise\n\nMartha Lyle of Patients First replied that \"nobody asked \
+             the patients\".";
+    assert_eq!(quotes(t), [("nobody asked the patients".to_string(), Some("Martha Lyle".into()))]);
+    let r = find(t, Partial, "that \"nobody asked the patients\"");
+    assert_eq!(r.as_deref(), Some("Martha Lyle"));
+}
+
+#[test]
+fn a_role_word_before_a_name_is_not_the_name() {
+    let t = "School closes early\n\nHeadteacher Ruth Evans said the school would close at \
+             noon. \"We have no heating,\" Ruth Evans said.";
+    let found = said(t);
+    assert!(found.iter().all(|(_, _, s)| s.as_deref() == Some("Ruth Evans")), "{found:#?}");
+}
+
+#[test]
+fn repeated_is_a_speech_verb() {
+    let t = "Rates held\n\nThe bank's governor, Clara Weiss, spoke on Monday. Speaking in \
+             Frankfurt, she repeated that \"inflation is coming down, but the job is not done\".";
+    assert_eq!(
+        quotes(t),
+        [(
+            "inflation is coming down, but the job is not done".to_string(),
+            Some("Clara Weiss".into())
+        )]
+    );
+}
+
+#[test]
+fn a_colon_after_a_named_subject_introduces_the_next_paragraph() {
+    let t = "Harbour fees to rise\n\nThe opposition leader, Sarah Ng, was scathing:\n\n\"This is \
+             a tax on work and a tax on the sea.\"";
+    assert_eq!(
+        quotes(t),
+        [("This is a tax on work and a tax on the sea.".to_string(), Some("Sarah Ng".into()))]
+    );
+}
+
+#[test]
+fn reported_speech_with_no_speaker_named_nearby_still_has_one_from_its_cue() {
+    let t = with("Fishermen say the new fees will drive them from the harbour.");
+    let found = said(&t);
+    let r = found.iter().find(|(_, c, _)| c == "the new fees will drive them from the harbour");
+    assert!(r.is_some(), "{found:#?}");
+}
+
+#[test]
+fn every_kind_is_in_reading_order() {
+    let t = with(
+        "Kyle said the fees would rise. \"It is only fair,\" she said. The board said it \
+         would \"listen to everyone\" before it votes.",
+    );
+    let found = said(&t);
+    let kinds: Vec<QuoteKind> = found.iter().map(|(k, _, _)| *k).collect();
+    assert_eq!(kinds, [Indirect, Direct, Partial], "{found:#?}");
+}
