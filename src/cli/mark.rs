@@ -1,5 +1,6 @@
 //! `saidso mark`: set marks by article id, for scripts.
 
+use std::collections::HashSet;
 use std::io::{self, BufRead, Write};
 
 use anyhow::{Context, bail};
@@ -35,10 +36,21 @@ pub(super) fn run(
     if store.path().is_none() {
         bail!("marks not saved");
     }
+    // Ids the state file has never had: marked all the same (an article not yet read keeps
+    // them for when it is), but said, since a typo would otherwise pass unseen.
+    let mut known: HashSet<ArticleId> = store.all_marks().unwrap_or_default().into_keys().collect();
+    known.extend(store.article_feeds().unwrap_or_default().into_iter().map(|(id, _)| id));
+    let mut unknown = Vec::new();
     let mut out = io::stdout().lock();
+    let mut mark = |store: &mut Store, id: ArticleId| {
+        if !known.contains(&id) {
+            unknown.push(id);
+        }
+        apply(store, id, change, verbose, &mut out)
+    };
     for id in ids {
         match id {
-            Some(id) => apply(&mut store, id, change, verbose, &mut out)?,
+            Some(id) => mark(&mut store, id)?,
             None => {
                 for (n, line) in io::stdin().lock().lines().enumerate() {
                     let line = line.context("reading ids from standard input")?;
@@ -47,12 +59,31 @@ pub(super) fn run(
                     }
                     let id = parse(line.trim())
                         .with_context(|| format!("standard input, line {}", n + 1))?;
-                    apply(&mut store, id, change, verbose, &mut out)?;
+                    mark(&mut store, id)?;
                 }
             }
         }
     }
+    warn_unknown(&unknown);
     Ok(())
+}
+
+/// One line for the ids no article in the state file has: the first few named, the rest counted.
+fn warn_unknown(unknown: &[ArticleId]) {
+    const NAMED: usize = 3;
+    let Some(first) = unknown.first() else { return };
+    let named: Vec<String> = unknown.iter().take(NAMED).map(ToString::to_string).collect();
+    let more = unknown.len().saturating_sub(NAMED);
+    let rest = if more > 0 { format!(" and {more} more") } else { String::new() };
+    let what = if unknown.len() == 1 {
+        format!("{first} is")
+    } else {
+        format!("{}{rest} are", named.join(", "))
+    };
+    eprintln!(
+        "saidso: warning: {what} in no article this state file has marked or fetched; \
+         marked for when it is read (check the id with `saidso list --format jsonl`)"
+    );
 }
 
 /// Sets the marks of one article, each committed before the next; with `verbose`, prints the id

@@ -67,3 +67,28 @@ fn quote_rows_carry_the_article_id_for_mark() {
     assert!(stdout.starts_with("id\tfile\t"));
     assert!(stdout.lines().skip(1).all(|l| l.starts_with("c16db04fa489dc47\t")));
 }
+
+#[test]
+fn marking_an_id_no_article_has_says_so_and_a_known_one_does_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let state = dir.path().join("state.sqlite3");
+    let state = state.to_str().expect("utf-8 path");
+    // A seed's id, starred once: the state file knows it from then on.
+    let known = "c16db04fa489dc47";
+    let first = marker().args(["--state", state, "mark", "--star", known]).assert().success();
+    let stderr = String::from_utf8_lossy(&first.get_output().stderr).into_owned();
+    assert!(stderr.contains(known) && stderr.contains("warning"), "{stderr}");
+    let again = marker().args(["--state", state, "mark", "--read", known]).assert().success();
+    assert!(again.get_output().stderr.is_empty());
+    // A typo, among four unknown ids: one line, the first few named and the rest counted.
+    let ids = ["0000000000000000", "0000000000000001", "0000000000000002", "0000000000000003"];
+    let typo = marker().args(["--state", state, "mark", "--star"]).args(ids).assert().success();
+    let stderr = String::from_utf8_lossy(&typo.get_output().stderr).into_owned();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("0000000000000000") && stderr.contains("and 1 more"), "{stderr}");
+}
+
+/// The binary with a state file of its own (the tests' `saidso()` has none).
+fn marker() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("saidso").expect("binary built")
+}
