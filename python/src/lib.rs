@@ -389,6 +389,7 @@ struct Table {
     file: Option<StringBuilder>,
     index: UInt64Builder,
     article_id: StringBuilder,
+    id: StringBuilder,
     title: StringBuilder,
     text: StringBuilder,
     kind: StringBuilder,
@@ -408,6 +409,7 @@ impl Table {
             file: files.then(StringBuilder::new),
             index: UInt64Builder::new(),
             article_id: StringBuilder::new(),
+            id: StringBuilder::new(),
             title: StringBuilder::new(),
             text: StringBuilder::new(),
             kind: StringBuilder::new(),
@@ -439,6 +441,7 @@ impl Table {
         }
         self.index.append_option(index.map(|i| i as u64));
         self.article_id.append_option(article_id);
+        self.id.append_value(&row.id);
         self.title.append_value(&row.article);
         self.text.append_value(&row.text);
         self.kind.append_option(name(serde_json::to_value(row.kind)));
@@ -469,6 +472,7 @@ impl Table {
         if article_id.null_count() == 0 {
             columns.push(("article_id", Arc::new(article_id)));
         }
+        columns.push(("id", Arc::new(self.id.finish())));
         columns.push(("article", Arc::new(self.title.finish())));
         columns.push(("text", Arc::new(self.text.finish())));
         columns.push(("kind", Arc::new(self.kind.finish())));

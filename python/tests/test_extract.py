@@ -90,6 +90,8 @@ def test_extract_arrow_takes_pyarrow_pandas_and_lists(cli_quotes):
         flat = [dict(r, article_index=i) for i, rs in enumerate(expected) for r in rs]
         assert len(rows) == len(flat)
         for got, want in zip(rows, flat):
+            # The table has no `quoted` column: its ranges are lists, kept to the dict rows.
+            want = {k: v for k, v in want.items() if k != "quoted"}
             assert {k: got[k] for k in want} == want
 
 
