@@ -311,3 +311,10 @@ fn every_kind_is_in_reading_order() {
     let kinds: Vec<QuoteKind> = found.iter().map(|(k, _, _)| *k).collect();
     assert_eq!(kinds, [Indirect, Direct, Partial], "{found:#?}");
 }
+
+#[test]
+fn a_phrasal_verb_reports_its_object_not_its_particle() {
+    let t = with("Kyle has talked up the prospect of lower fees for the fishing fleet.");
+    let who = find(&t, Indirect, "the prospect of lower fees for the fishing fleet");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

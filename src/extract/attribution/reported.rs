@@ -187,6 +187,10 @@ impl Reader<'_> {
         // The speaker must come before a forward report (`said Peskov, …` is rare).
         let m = mention.filter(|m| m.tokens.end <= k || self.participle_or_joined(k, lo))?;
         let mut start = cue.tokens.end;
+        // `talked up the prospect`: what is reported is the object, not the particle.
+        if self.is_class(start, WordClass::PARTICLE) {
+            start += 1;
+        }
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
             .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB))
             .find(|&j| self.is(j, "that"))

@@ -61,6 +61,8 @@ bitflags::bitflags! {
         const REPORTING_VERB = 1 << 27;
         /// After a comma, opens a clause of the writer's own (`but`, `which`).
         const CLAUSE_AFTER_REPORT = 1 << 28;
+        /// Makes a speech verb phrasal; no part of what it reports (`talked up`).
+        const PARTICLE = 1 << 29;
         /// Not a list: set on tokens that start with a capital letter.
         const CAPITALISED = 1 << 31;
         /// Any pronoun.

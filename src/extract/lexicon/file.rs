@@ -122,6 +122,10 @@ pub struct WordsFile {
     /// (`…, but`, `…, which`).
     #[serde(default)]
     pub clause_after_report: Vec<String>,
+    /// Particles of a phrasal speech verb, no part of what it reports (`talked up the
+    /// prospect`, `played down the risk`).
+    #[serde(default)]
+    pub particles: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

@@ -87,6 +87,7 @@ impl Lexicon {
                 (w.name_suffixes, WordClass::NAME_SUFFIX),
                 (w.initials_skip, WordClass::INITIALS_SKIP),
                 (w.clause_after_report, WordClass::CLAUSE_AFTER_REPORT),
+                (w.particles, WordClass::PARTICLE),
             ];
             for (words, bit) in lists {
                 for word in words {
