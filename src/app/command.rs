@@ -87,6 +87,9 @@ pub enum Command {
     /// Show or hide partial quotes.
     #[strum(message = "show or hide partial quotes")]
     TogglePartials,
+    /// Show or hide reported speech.
+    #[strum(message = "show or hide reported speech")]
+    ToggleReported,
     /// Star the article, or take its star away.
     #[strum(message = "star / unstar the article")]
     ToggleStar,
@@ -214,6 +217,6 @@ mod tests {
         for command in Command::all() {
             assert!(command.get_message().is_some_and(|m| !m.is_empty()), "{command:?}");
         }
-        assert_eq!(Command::all().count(), 47);
+        assert_eq!(Command::all().count(), 48);
     }
 }

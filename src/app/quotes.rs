@@ -1,5 +1,5 @@
-//! The quotes panel: which quotes of the article pass the speaker filter and the partials
-//! toggle, each wrapped to the panel, which one is selected, and what part is in view.
+//! The quotes panel: which quotes of the article pass the speaker filter and the partials and
+//! reported-speech toggles, each wrapped to the panel, which one is selected, and what part is in view.
 
 use super::Motion;
 use super::viewport::Viewport;
@@ -43,6 +43,8 @@ pub struct QuotesPane {
     pub speaker: SpeakerFilter,
     /// Partial quotes hidden.
     pub hide_partials: bool,
+    /// Reported (indirect) speech hidden.
+    pub hide_reported: bool,
     /// Indices into the article's quotes of those shown, in reading order.
     pub visible: Vec<usize>,
     /// Position of the selected quote in `visible`.
@@ -78,7 +80,7 @@ impl QuotesPane {
             }
             self.tops.push(self.rows.len());
             self.rows.push(QuotesPaneRow::Speaker(item));
-            let words = format!("“{}”", quotes[q].text(text));
+            let words = shown_words(&quotes[q], text);
             for line in textwrap::wrap(&words, super::wrap::options(self.width)) {
                 self.rows.push(QuotesPaneRow::Text(item, line.into_owned()));
             }
@@ -91,11 +93,21 @@ impl QuotesPane {
         self.select(kept.or((!self.visible.is_empty()).then_some(0)));
     }
 
-    /// True when the speaker filter and the partials toggle let `quote` through.
+    /// True when the speaker filter and the partials and reported-speech toggles let `quote`
+    /// through.
     pub fn shows(&self, quote: &Quote) -> bool {
         let speaker_ok =
             self.speaker == SpeakerFilter::All || self.speaker == SpeakerFilter::of(quote);
-        speaker_ok && !(self.hide_partials && quote.kind == QuoteKind::Partial)
+        speaker_ok && self.kind_shown(quote.kind)
+    }
+
+    /// True when the toggles let quotes of `kind` through, whoever the speaker.
+    fn kind_shown(&self, kind: QuoteKind) -> bool {
+        match kind {
+            QuoteKind::Partial => !self.hide_partials,
+            QuoteKind::Indirect => !self.hide_reported,
+            QuoteKind::Direct => true,
+        }
     }
 
     /// Forgets the previous article's quotes before a new article is laid out.
@@ -145,10 +157,10 @@ impl QuotesPane {
     }
 
     /// The speaker filter after the current one: every speaker of `quotes` in order of
-    /// appearance (those with a quote the partials toggle lets through), then everybody again.
+    /// appearance (those with a quote the toggles let through), then everybody again.
     pub fn next_speaker(&self, quotes: &[Quote]) -> SpeakerFilter {
         let mut speakers: Vec<SpeakerFilter> = Vec::new();
-        for q in quotes.iter().filter(|q| !(self.hide_partials && q.kind == QuoteKind::Partial)) {
+        for q in quotes.iter().filter(|q| self.kind_shown(q.kind)) {
             let s = SpeakerFilter::of(q);
             if !speakers.contains(&s) {
                 speakers.push(s);
@@ -163,4 +175,20 @@ impl QuotesPane {
             None => SpeakerFilter::All,
         }
     }
+}
+
+/// True when `quote` is reported speech, never to be dressed as a quotation: indirect speech,
+/// or a partial quotation grown to the clause around its quoted words.
+pub fn is_reported(quote: &Quote) -> bool {
+    match quote.kind {
+        QuoteKind::Indirect => true,
+        QuoteKind::Partial => quote.quoted != quote.pieces,
+        QuoteKind::Direct => false,
+    }
+}
+
+/// The words of `quote` as the reader shows them: a quotation in quote marks; reported speech
+/// bare, the article's own quote marks still around the words quoted inside it.
+pub fn shown_words(quote: &Quote, text: &str) -> String {
+    if is_reported(quote) { quote.text(text) } else { format!("“{}”", quote.text(text)) }
 }

@@ -14,6 +14,8 @@ pub const QUOTES: &str = "Quotes";
 pub const NO_SPEAKER: &str = "no speaker";
 /// Tag of a partial quote.
 pub const PARTIAL: &str = "partial";
+/// The kind mark of reported speech in the quotes panel.
+pub const REPORTED: &str = "reported";
 /// Shown in the list and the pane before the first article arrives.
 pub const LOADING: &str = "Loading…";
 /// Shown when loading ended with nothing.
@@ -134,6 +136,11 @@ pub fn speaker_filter(filter: &SpeakerFilter) -> String {
 /// Message: partial quotes shown or hidden.
 pub fn partials(hidden: bool) -> &'static str {
     if hidden { "Partial quotes hidden" } else { "Partial quotes shown" }
+}
+
+/// Message: reported speech is hidden, or shown.
+pub fn reported(hidden: bool) -> &'static str {
+    if hidden { "Reported speech hidden" } else { "Reported speech shown" }
 }
 
 /// Message: loading finished with some inputs skipped.
@@ -355,10 +362,23 @@ pub const NO_ARTICLE_SELECTED: &str = "No article selected";
 pub const NO_QUOTE: &str = "No quote selected";
 
 /// A quote as copied: `“…” — Speaker, in: Title (Source · day) link`, with the source, day and
-/// link where known. A comma where the article broke the sentence off is left out.
-pub fn attributed(quote: &str, speaker: Option<&str>, title: &str, meta: &Meta) -> String {
+/// link where known; reported speech as `(reported) … — Speaker, …`, without quote marks. A
+/// comma where the article broke the sentence off is left out.
+pub fn attributed(
+    quote: &str,
+    reported: bool,
+    speaker: Option<&str>,
+    title: &str,
+    meta: &Meta,
+) -> String {
     let quote = quote.trim_end_matches([',', ';', ':', ' ']);
-    let mut out = format!("“{quote}” — {}, in: {title}", speaker.unwrap_or("unknown speaker"));
+    let speaker = speaker.unwrap_or("unknown speaker");
+    // Reported speech is never dressed as a quotation.
+    let mut out = if reported {
+        format!("(reported) {quote} — {speaker}, in: {title}")
+    } else {
+        format!("“{quote}” — {speaker}, in: {title}")
+    };
     let source = [meta.site.as_deref(), meta.date.as_deref().map(day)];
     let source: Vec<&str> = source.into_iter().flatten().collect();
     if !source.is_empty() {

@@ -49,10 +49,10 @@ impl Work {
         inputs: &[Input],
         sink: impl FnMut(Loaded<Entry>) -> Result<(), E>,
     ) -> Result<usize, E> {
-        // Extraction, the filter's haystack and the speakers digest are made here, on the
+        // Extraction (every kind of attribution, reported speech too), the filter's haystack and the speakers digest are made here, on the
         // worker threads.
         let entry = |article| {
-            let quotes = self.extractor.extract(&article);
+            let quotes = self.extractor.attributions(&article);
             Entry::new(article, quotes).digested(&self.digester)
         };
         Loader::new(&self.rules).context(self.context.clone()).run(inputs, entry, sink)

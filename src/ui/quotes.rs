@@ -37,11 +37,13 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     Some(name) => Span::styled(name, item_style(*item, theme.speaker)),
                     None => Span::styled(strings::NO_SPEAKER, item_style(*item, theme.dim)),
                 }];
-                if quote.is_some_and(|q| q.kind == QuoteKind::Partial) {
-                    spans.push(Span::styled(
-                        format!(" · {}", strings::PARTIAL),
-                        item_style(*item, theme.dim),
-                    ));
+                let mark = quote.and_then(|q| match q.kind {
+                    QuoteKind::Partial => Some(strings::PARTIAL),
+                    QuoteKind::Indirect => Some(strings::REPORTED),
+                    QuoteKind::Direct => None,
+                });
+                if let Some(mark) = mark {
+                    spans.push(Span::styled(format!(" · {mark}"), item_style(*item, theme.dim)));
                 }
                 if let Some((note, alert)) = index.and_then(|q| verdict(app, q)) {
                     let style = if alert { theme.word_changed } else { theme.dim };
@@ -63,12 +65,12 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Line::styled(pad(&note, width), item_style(*item, theme.dim))
             }
             QuotesPaneRow::Text(item, text) => {
-                let partial = pane
-                    .visible
-                    .get(*item)
-                    .and_then(|&q| quotes.get(q))
-                    .is_some_and(|q| q.kind == QuoteKind::Partial);
-                let normal = if partial { theme.quote_partial } else { theme.quote_direct };
+                let kind = pane.visible.get(*item).and_then(|&q| quotes.get(q)).map(|q| q.kind);
+                let normal = match kind {
+                    Some(QuoteKind::Partial) => theme.quote_partial,
+                    Some(QuoteKind::Indirect) => theme.quote_reported,
+                    _ => theme.quote_direct,
+                };
                 Line::styled(pad(text, width), item_style(*item, normal))
             }
         })
@@ -105,6 +107,9 @@ fn details(app: &App) -> String {
     }
     if pane.hide_partials {
         out.push_str(&format!(" · no {}", strings::PARTIAL));
+    }
+    if pane.hide_reported {
+        out.push_str(&format!(" · no {}", strings::REPORTED));
     }
     // With no count first, the title has one space before its first `·`, not two.
     out.trim_start().to_string()

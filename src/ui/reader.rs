@@ -81,7 +81,16 @@ fn marks(app: &App, entry: &Entry, view: Range<usize>, theme: &Theme) -> Vec<Mar
         quotes.visible[first..].iter().take_while(|&&q| entry.quotes[q].span().start < view.end)
     {
         let quote = &entry.quotes[q];
-        let style = if quotes.selected_quote() == Some(q) {
+        let selected = quotes.selected_quote() == Some(q);
+        if crate::app::is_reported(quote) && !selected {
+            // Reported content in its own style, the words quoted inside it still as quotes.
+            let pieces = quote.pieces.iter().filter(|p| overlaps(p));
+            marks.extend(pieces.map(|p| (p.clone(), theme.quote_reported)));
+            let quoted = quote.quoted.iter().filter(|p| overlaps(p));
+            marks.extend(quoted.map(|p| (p.clone(), theme.quote_direct)));
+            continue;
+        }
+        let style = if selected {
             theme.quote_selected
         } else if quote.kind == QuoteKind::Partial {
             theme.quote_partial

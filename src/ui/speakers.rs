@@ -102,10 +102,7 @@ fn quote_lines<'a>(
             (theme.dim, theme.quote_direct)
         };
         lines.push(Line::styled(pad(&clip(&source, width), width), head));
-        lines.push(Line::from(Span::styled(
-            pad(&clip(&format!("  “{words}”"), width), width),
-            body,
-        )));
+        lines.push(Line::from(Span::styled(pad(&clip(&format!("  {words}"), width), width), body)));
     }
     lines
 }
@@ -121,7 +118,11 @@ fn describe(app: &App, r: QuoteRef) -> (String, String) {
         source.push_str(" · ");
         source.push_str(&part);
     }
-    let words = entry.quotes.get(r.quote).map(|q| q.text(&entry.article.text)).unwrap_or_default();
+    // Reported speech bare and marked, never dressed as a quotation.
+    let words = entry.quotes.get(r.quote).map_or_else(String::new, |q| {
+        let words = crate::app::shown_words(q, &entry.article.text);
+        if crate::app::is_reported(q) { format!("({}) {words}", strings::REPORTED) } else { words }
+    });
     (source, words)
 }
 

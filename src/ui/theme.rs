@@ -31,6 +31,9 @@ pub struct Theme {
     pub quote_direct: Style,
     /// Partial quotes in the text.
     pub quote_partial: Style,
+    /// Reported speech in the text: never like a quotation; quoted words inside it are drawn
+    /// over it as quotes.
+    pub quote_reported: Style,
     /// The selected quote, in the text and in the quotes panel.
     pub quote_selected: Style,
     /// Search matches.
@@ -69,6 +72,7 @@ impl Theme {
             heading: Style::new().add_modifier(Modifier::BOLD),
             quote_direct: fg(Color::LightGreen),
             quote_partial: fg(Color::LightBlue).add_modifier(Modifier::ITALIC),
+            quote_reported: fg(Color::LightCyan).add_modifier(Modifier::ITALIC),
             quote_selected: Style::new().bg(Color::Green).fg(Color::Black),
             search_match: Style::new().bg(Color::Yellow).fg(Color::Black),
             search_current: Style::new().bg(Color::LightRed).fg(Color::Black),
@@ -101,6 +105,7 @@ impl Theme {
             dim: fg(Color::Indexed(242)),
             quote_direct: fg(Color::Green),
             quote_partial: fg(Color::Blue).add_modifier(Modifier::ITALIC),
+            quote_reported: fg(Color::Cyan).add_modifier(Modifier::ITALIC),
             quote_selected: Style::new().bg(Color::Green).fg(Color::White),
             search_match: Style::new().bg(Color::Yellow).fg(Color::Black),
             search_current: Style::new().bg(Color::Red).fg(Color::White),
@@ -133,6 +138,8 @@ impl Theme {
             heading: bold,
             quote_direct: plain.add_modifier(Modifier::UNDERLINED),
             quote_partial: plain.add_modifier(Modifier::ITALIC),
+            // Italic like a partial; the quoted words inside are underlined as quotes are.
+            quote_reported: plain.add_modifier(Modifier::ITALIC),
             quote_selected: reversed,
             search_match: reversed,
             search_current: reversed.add_modifier(Modifier::BOLD),

@@ -29,6 +29,7 @@ mod pty;
 mod record;
 mod render;
 mod reported_cases;
+mod reported_reader;
 mod seed_fixture;
 mod speakers;
 mod speakers_cli;

@@ -353,7 +353,10 @@ fn a_record_with_no_path_is_listed_after_the_seeds_and_r_shows_its_passage() {
     s.wait_for_text("Press conference");
     s.press("G\r");
     s.wait_for_text("MAYOR HANNA LEE: Good morning");
-    // The record has no quotes of its own: the passage view says so, and `R` closes it.
+    // The record has no quotations of its own, only speech the reader counts as reported:
+    // with that hidden (`i`), the passage view says so, and `R` closes it.
+    s.press("i");
+    s.wait_for_text("Reported speech hidden");
     s.press("R");
     s.wait_for_text("No quote selected.");
     s.press("R");

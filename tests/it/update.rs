@@ -239,9 +239,9 @@ fn help_opens_scrolls_and_closes_without_quitting() {
     assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 0 })));
     press(&mut app, "j j");
     assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 2 })));
-    // Scrolling stops with the last line at the bottom: 47 bindings and 2 notes in 20 rows.
+    // Scrolling stops with the last line at the bottom: 48 bindings and 2 notes in 20 rows.
     press(&mut app, "G j j");
-    assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 29 })), "{:?}", app.modal);
+    assert!(matches!(app.modal, Some(saidso::app::Modal::Help { scroll: 30 })), "{:?}", app.modal);
     assert!(screen(&app).contains("Mouse: click selects"));
     press(&mut app, "q");
     assert!(app.modal.is_none() && !app.quit);

@@ -11,17 +11,29 @@ pub(super) fn copy_quote(app: &mut App) {
         app.status.say(strings::NO_QUOTE);
         return;
     };
-    let text = quote.text(&entry.article.text);
     let article = &entry.article;
-    let copied =
-        strings::attributed(&text, quote.speaker.as_deref(), &article.title, &article.meta);
+    let reported = crate::app::is_reported(quote);
+    // Reported speech keeps the quote marks around the words quoted inside it, no others.
+    let text = if reported {
+        crate::app::shown_words(quote, &article.text)
+    } else {
+        quote.text(&article.text)
+    };
+    let copied = strings::attributed(
+        &text,
+        reported,
+        quote.speaker.as_deref(),
+        &article.title,
+        &article.meta,
+    );
     app.effects.push(Effect::Copy(copied));
     app.status.say(strings::COPIED);
 }
 
 /// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
 /// `saidso quotes --format markdown` prints them: those the quotes panel's filters let through
-/// (the speaker filter, hidden partials).
+/// (the speaker filter, hidden partials and reported speech), reported speech marked
+/// `(reported)` and never in quote marks.
 pub(super) fn export(app: &mut App, which: Vec<usize>) {
     let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
     let stem = match entries.as_slice() {
@@ -38,7 +50,8 @@ pub(super) fn export(app: &mut App, which: Vec<usize>) {
         .map(|e| {
             let shown: Vec<Quote> =
                 e.quotes.iter().filter(|q| app.quotes.shows(q)).cloned().collect();
-            crate::export::markdown(&e.article.title, &crate::export::rows(&e.article, &shown))
+            let rows = crate::export::attribution_rows(&e.article, &shown);
+            crate::export::markdown(&e.article.title, &rows)
         })
         .collect::<Vec<_>>()
         .join("\n");

@@ -23,6 +23,7 @@ use navigation::{
 use panels::{resize, set_focus, show_selected};
 use prompt::{
     cancel, cycle_speaker, edit_prompt, open_prompt, step_search, submit_prompt, toggle_partials,
+    toggle_reported,
 };
 
 /// Applies one action to the state.
@@ -128,6 +129,7 @@ fn run_command(app: &mut App, command: Command) {
         Command::Cancel => cancel(app),
         Command::SpeakerFilter => cycle_speaker(app),
         Command::TogglePartials => toggle_partials(app),
+        Command::ToggleReported => toggle_reported(app),
         Command::NextQuote => step_quote(app, 1),
         Command::PrevQuote => step_quote(app, -1),
         Command::Speakers => toggle_speakers(app),

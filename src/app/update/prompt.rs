@@ -111,3 +111,9 @@ pub(super) fn toggle_partials(app: &mut App) {
     app.status.say(strings::partials(app.quotes.hide_partials));
     rebuild_quotes(app);
 }
+
+pub(super) fn toggle_reported(app: &mut App) {
+    app.quotes.hide_reported = !app.quotes.hide_reported;
+    app.status.say(strings::reported(app.quotes.hide_reported));
+    rebuild_quotes(app);
+}

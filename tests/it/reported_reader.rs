@@ -1,0 +1,59 @@
+//! Reported speech in the reader: the quotes panel marks it and never dresses it as a
+//! quotation, `i` hides and shows it, `y` copies it marked `(reported)`.
+
+use crate::common::{app_with, press, screen, terminal};
+use saidso::app::{Batch, Effect, Entry};
+use saidso::clean::{Rules, clean};
+use saidso::extract::{Extractor, QuoteKind};
+use saidso::model::RawDoc;
+
+const TEXT: &str = "Council backs new tram line\n\n\
+    Mayor Ana Ruiz said on Monday that the city would open the tram line next spring.\n\n\
+    \"We have waited long enough,\" Ruiz told reporters at City Hall.\n\n\
+    The transport minister, Piet Vos, said the state would pay half of the cost.\n";
+
+/// The article above, loaded as the reader loads articles: every attribution.
+fn batch() -> Batch {
+    let raw = RawDoc { path: "tram.txt".into(), text: TEXT.into(), ..RawDoc::default() };
+    let article = clean(raw, &Rules::builtin()).expect("the tram article cleans");
+    let quotes = Extractor::builtin().attributions(&article);
+    Batch { entries: vec![Entry::new(article, quotes)], ..Batch::default() }
+}
+
+fn kinds(app: &saidso::app::App) -> Vec<QuoteKind> {
+    let quotes = &app.library.entries[0].quotes;
+    app.quotes.visible.iter().map(|&q| quotes[q].kind).collect()
+}
+
+#[test]
+fn i_hides_and_shows_reported_speech() {
+    let mut app = app_with(batch(), 120, 40);
+    let all = kinds(&app);
+    assert!(all.contains(&QuoteKind::Indirect), "{all:?}");
+    assert!(all.contains(&QuoteKind::Direct), "{all:?}");
+    press(&mut app, "i");
+    assert_eq!(kinds(&app), vec![QuoteKind::Direct]);
+    assert!(screen(&app).contains("no reported"));
+    press(&mut app, "i");
+    assert_eq!(kinds(&app), all);
+}
+
+#[test]
+fn y_copies_reported_speech_marked_and_without_quote_marks() {
+    let mut app = app_with(batch(), 120, 40);
+    app.effects.clear();
+    // The first attribution is the mayor's reported statement.
+    press(&mut app, "y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
+    assert!(
+        text.starts_with("(reported) that the city would open the tram line next spring"),
+        "{text}"
+    );
+    assert!(!text.contains('“') && !text.contains('”'), "{text}");
+}
+
+#[test]
+fn quotes_panel_with_reported_speech_120x40() {
+    let app = app_with(batch(), 120, 40);
+    insta::assert_snapshot!("quotes_panel_reported_120x40", terminal(&app).backend());
+}
