@@ -116,20 +116,20 @@ impl ListPane {
     /// Lists only unread articles (`on`) or all, with the same filter, keeping the selected entry
     /// selected when it is still listed.
     pub fn set_unread_only(&mut self, entries: &[Entry], on: bool) {
-        let before = self.selected_entry();
-        self.unread_only = on;
-        self.visible.clear();
-        self.hits.clear();
-        self.append(entries, 0);
-        self.sort(entries);
-        self.reselect(before);
+        self.relist(entries, |list| list.unread_only = on);
     }
 
     /// Lists the articles of `source` only, with the same filter, keeping the selected entry
     /// selected when it is still listed.
     pub fn set_source(&mut self, entries: &[Entry], source: Source) {
+        self.relist(entries, |list| list.source = source);
+    }
+
+    /// Lists `entries` again after `change` to what is listed, keeping the selected entry
+    /// selected when it is still listed.
+    fn relist(&mut self, entries: &[Entry], change: impl FnOnce(&mut Self)) {
         let before = self.selected_entry();
-        self.source = source;
+        change(self);
         self.visible.clear();
         self.hits.clear();
         self.append(entries, 0);
