@@ -272,9 +272,7 @@ impl Reader<'_> {
 
     /// A verb whose object is the one spoken to: `told`, `informed`.
     fn tells_someone(&self, k: usize) -> bool {
-        self.word(k).is_some_and(|w| {
-            matches!(w.as_str(), "told" | "tell" | "tells" | "telling" | "informed" | "assured")
-        })
+        self.is_class(k, WordClass::TELLS)
     }
 
     /// `…, adding` or `and warned`: the verb's speaker is the clause's, named before.

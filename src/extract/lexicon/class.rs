@@ -63,6 +63,8 @@ bitflags::bitflags! {
         const CLAUSE_AFTER_REPORT = 1 << 28;
         /// Makes a speech verb phrasal; no part of what it reports (`talked up`).
         const PARTICLE = 1 << 29;
+        /// A speech verb whose object is the one spoken to (`told`, `informed`).
+        const TELLS = 1 << 30;
         /// Not a list: set on tokens that start with a capital letter.
         const CAPITALISED = 1 << 31;
         /// Any pronoun.

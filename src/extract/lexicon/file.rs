@@ -126,6 +126,10 @@ pub struct WordsFile {
     /// prospect`, `played down the risk`).
     #[serde(default)]
     pub particles: Vec<String>,
+    /// Speech verbs whose object is the one spoken to, no part of what was said (`told
+    /// reporters the talks had failed`).
+    #[serde(default)]
+    pub telling_verbs: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

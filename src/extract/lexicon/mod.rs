@@ -88,6 +88,7 @@ impl Lexicon {
                 (w.initials_skip, WordClass::INITIALS_SKIP),
                 (w.clause_after_report, WordClass::CLAUSE_AFTER_REPORT),
                 (w.particles, WordClass::PARTICLE),
+                (w.telling_verbs, WordClass::TELLS),
             ];
             for (words, bit) in lists {
                 for word in words {
