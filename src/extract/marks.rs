@@ -185,8 +185,17 @@ fn pair(
                     open = Some((o, pieces, depth - 1));
                 } else if m.closes {
                     let inner = trim(p, o.at + o.len..here, base);
-                    if !inner.is_empty() {
-                        pieces.push(Piece { para, outer: base + o.at..base + i, inner });
+                    let piece = Piece { para, outer: base + o.at..base + i, inner };
+                    // A reopened quotation that closes before more words of the paragraph
+                    // (`“…,” she said.`) is a new quotation, whoever says it: the one before
+                    // ended, unclosed, with its paragraph.
+                    if !pieces.is_empty() && p[i..].contains(char::is_alphanumeric) {
+                        spans.push(Span { pieces: std::mem::take(&mut pieces) });
+                    }
+                    if !piece.inner.is_empty() {
+                        pieces.push(piece);
+                        spans.push(Span { pieces });
+                    } else if !pieces.is_empty() {
                         spans.push(Span { pieces });
                     }
                 } else if depth < MAX_NESTING {
@@ -294,8 +303,9 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
         && (next.is_none_or(|ch| ch.is_whitespace() || AFTER_CLOSING.contains(ch) || is_mark(ch)));
     if family == Family::Single {
         let alnum = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
-        // Inside a word: `don't`, `Russia's`.
-        if alnum(prev) && alnum(next) {
+        // Inside a word: `don't`, `Russia's`; or a possessive typed with a space before its
+        // `s` (`America’ s plan`), which no closing mark is followed by.
+        if alnum(prev) && (alnum(next) || spaced_possessive(after)) {
             return None;
         }
         // A leading elision or decade: `'em`, `rock 'n' roll`, `'90s`.
@@ -350,6 +360,11 @@ fn doubled(p: &str, at: usize) -> Option<(bool, bool)> {
         _ => return None,
     };
     Some((first, opens))
+}
+
+/// Whether `after` (what follows a mark) is ` s` and the end of a word.
+fn spaced_possessive(after: &str) -> bool {
+    after.strip_prefix(" s").is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// Any quote-mark character.

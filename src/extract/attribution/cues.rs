@@ -72,7 +72,18 @@ impl Reader<'_> {
                 self.lex.pronoun(stem).is_none()
                     && !self.lex.class_of(stem).contains(WordClass::CONTRACTS)
             });
-            possessive || self.is_class(b, WordClass::DETERMINER | WordClass::PREPOSITION)
+            possessive
+                || self.is_class(b, WordClass::DETERMINER | WordClass::PREPOSITION)
+                || (self.is_class(k, WordClass::SPEECH_NOUN) && self.modifier_name(b, lo))
         })
+    }
+
+    /// True when token `b` is a one-word name after a preposition: a name modifying the noun
+    /// after it (`of Republican claims`), not a subject (`the Kremlin claims`, `footage of
+    /// Trump saying`).
+    fn modifier_name(&self, b: usize, lo: usize) -> bool {
+        let Some(r) = self.run_at.get(b).copied().flatten() else { return false };
+        let run = &self.runs[r].tokens;
+        run.len() == 1 && run.start > lo && self.is_class(run.start - 1, WordClass::PREPOSITION)
     }
 }

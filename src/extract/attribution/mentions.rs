@@ -96,15 +96,16 @@ impl Reader<'_> {
         }
     }
 
-    /// The person named before `of` and the mention found (`Tom Bright of the fishermen's
-    /// association`, `Martha Lyle of Patients First`): the person speaks, not what they belong
-    /// to. Any other mention as it is.
+    /// The person named before `of`, `at` or `from` and the mention found (`Tom Bright of the
+    /// fishermen's association`, `Martha Lyle of Patients First`, `Dan Ames at the Daily
+    /// Star`): the person speaks, not what they belong to. Any other mention as it is.
     fn person_of(&self, found: MentionAt, lo: usize) -> MentionAt {
         let mut b = found.tokens.start;
         if b > lo && self.is_class(b - 1, WordClass::DETERMINER) {
             b -= 1;
         }
-        let person = (b >= lo + 2 && self.is(b - 1, "of"))
+        let joined = |j: usize| self.is(j, "of") || self.is(j, "at") || self.is(j, "from");
+        let person = (b >= lo + 2 && joined(b - 1))
             .then(|| self.run_at[b - 2])
             .flatten()
             .filter(|&r| matches!(self.runs[r].entity, Entity::Person(_)));

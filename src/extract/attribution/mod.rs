@@ -317,7 +317,12 @@ impl Reader<'_> {
         if let Some(m) = self.relative_antecedent(k, lo) {
             return Some(m);
         }
-        self.right(cue.tokens.end, range.end)
+        if let Some(m) = self.right(cue.tokens.end, range.end) {
+            return Some(m);
+        }
+        // `Paul Ryan, despite admitting that …`: a participle with no speaker of its own
+        // (after `despite`, `while`, `after`) is the subject's.
+        if ing { self.subject(sentence, k) } else { None }
     }
 
     /// The name the sentence starts with, when it comes before token `k`: what a pronoun
