@@ -469,3 +469,61 @@ fn a_surname_two_people_share_means_the_article_s_main_person_when_neither_was_j
              Voters listened.\n\n\"I will tell the truth,\" Cruz said.";
     assert_eq!(quotes(t), [q("I will tell the truth,", Some("Ted Cruz"))]);
 }
+
+#[test]
+fn a_reopened_quotation_closed_before_a_new_cue_is_a_new_quotation() {
+    // The convention reopens a quotation that runs on; one that closes and is followed by its
+    // own speaker is someone's new quotation (both styles of marks).
+    for (open, close) in [("“", "”"), ("‘", "’")] {
+        let t = format!(
+            "Councillor Joan Pike spoke first.\n\n{open}The budget is fair,{close} Pike said. \
+             {open}We cut nothing that matters.\n\n{open}The roads come first,{close} said \
+             Councillor Amir Shah."
+        );
+        assert_eq!(
+            quotes(&t),
+            [
+                q("The budget is fair,", Some("Joan Pike")),
+                q("We cut nothing that matters.", Some("Joan Pike")),
+                q("The roads come first,", Some("Amir Shah")),
+            ],
+            "marks {open}{close}"
+        );
+    }
+}
+
+#[test]
+fn a_quotation_running_over_paragraphs_without_a_new_cue_stays_one() {
+    let t = "Dr. Lena Ortiz said: “The ward is full.\n\n“We need two more nurses.”";
+    assert_eq!(quotes(t), [q("The ward is full. We need two more nurses.", Some("Lena Ortiz"))]);
+}
+
+#[test]
+fn a_possessive_typed_with_a_space_does_not_close_a_british_quotation() {
+    let t = "Sam Kerr wrote to the board.\n\n'The future of America' s farms is at stake,' \
+             Kerr wrote.";
+    assert_eq!(
+        quotes(t),
+        [q("The future of America' s farms is at stake,", Some("Sam Kerr"))]
+    );
+}
+
+#[test]
+fn a_person_at_a_publication_is_the_speaker_a_pronoun_means() {
+    let t = "Nora Quist at the Weekly Ledger agreed with the verdict.\n\n\
+             \"It was the only fair outcome,\" she wrote.";
+    assert_eq!(quotes(t), [q("It was the only fair outcome,", Some("Nora Quist"))]);
+}
+
+#[test]
+fn a_participle_after_despite_reports_for_the_subject() {
+    let t = "Senator Hugo Lind, despite admitting he had \"real doubts\" about the bill, \
+             voted for it.";
+    assert_eq!(quotes(t), [q("real doubts", Some("Hugo Lind"))]);
+}
+
+#[test]
+fn a_party_name_before_a_speech_noun_does_not_speak() {
+    let t = "FactDesk rated 30% of Labour claims as \"false\" last year.";
+    assert_eq!(quotes(t), [q("false", Some("FactDesk"))]);
+}
