@@ -77,9 +77,9 @@ pub const HINTS_IN_SOURCES: [(Command, &str); 4] = [
 pub const SPEAKERS: &str = "Speakers";
 
 /// What the speakers view's columns are.
-pub const SPEAKERS_COLUMNS: &str = "quotes, articles, kind, name (other forms)";
+pub const SPEAKERS_COLUMNS: &str = "quotes, reported, articles, kind, name (other forms)";
 /// What the speakers view's columns are where there is little room.
-pub const SPEAKERS_COLUMNS_NARROW: &str = "quotes, name";
+pub const SPEAKERS_COLUMNS_NARROW: &str = "quotes, rep., name";
 
 /// Note of the speakers view with no speaker yet.
 pub const NO_SPEAKERS: &str = "No speaker found yet.";
@@ -89,9 +89,13 @@ pub fn also_in(n: usize) -> String {
     format!("also in {n} article{}", if n == 1 { "" } else { "s" })
 }
 
-/// A speaker's counts in the speakers view.
-pub fn speaker_counts(quotes: usize, articles: usize) -> String {
-    format!("{quotes} quote{} in {articles} article{}", plural(quotes), plural(articles))
+/// A speaker's counts in the speakers view: quotations and reported statements apart.
+pub fn speaker_counts(quotes: usize, reported: usize, articles: usize) -> String {
+    format!(
+        "{quotes} quote{}, {reported} reported in {articles} article{}",
+        plural(quotes),
+        plural(articles)
+    )
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,14 +1,13 @@
 //! `saidso speakers`: one line a speaker across the articles, most quoted first; and the
 //! speaker identities `saidso quotes` adds to its rows.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::{SpeakersFormat, StateArgs, finish, inputs, nothing_loaded, report, say, stdout};
 use crate::config::Config;
-use crate::extract::{Quote, QuoteKind, SpeakerKind};
+use crate::extract::{Quote, SpeakerKind};
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
 use crate::sources::Input;
@@ -36,20 +35,8 @@ pub(super) fn run(
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let kinds_of = |a: &Article, quotes: &[Quote]| {
-        (a.id, quotes.iter().map(|q| q.kind == QuoteKind::Indirect).collect::<Vec<bool>>())
-    };
-    let (index, kept) = load(&inputs(paths, fetched, state), config, true, true, kinds_of)?;
-    let indirect: HashMap<ArticleId, Vec<bool>> = kept.into_iter().collect();
-    // Quotations and reported statements, counted apart.
-    let counts = |s: &Speaker| {
-        let reported = s
-            .quotes
-            .iter()
-            .filter(|r| indirect.get(&r.article).and_then(|k| k.get(r.quote)) == Some(&true))
-            .count();
-        (s.quotes.len() - reported, reported)
-    };
+    let (index, _) = load(&inputs(paths, fetched, state), config, true, true, |_, _| ())?;
+    let counts = Speaker::counts;
     if index.articles().is_empty() {
         return Err(nothing_loaded(paths));
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::extract::{Lexicon, Quote, SpeakerKind};
+use crate::extract::{Lexicon, Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
 use super::aliases::Aliases;
@@ -31,10 +31,12 @@ pub struct ArticleInfo {
 /// One quotation, digested.
 #[derive(Clone, Debug)]
 pub struct QuoteDigest {
-    /// Its speaker's name, if it has one that is not a pronoun.
+    /// Its speaker's name, if it has one that is not a pronoun or a description.
     pub name: Option<Name>,
     /// Its words, hashed (see [`words::hashes`]).
     pub words: Vec<u64>,
+    /// A reported statement (no quote marks), not a quotation.
+    pub reported: bool,
 }
 
 /// One article, digested: the unit [`super::Index::insert`] takes.
@@ -87,6 +89,13 @@ impl Digester {
         parse(raw, kind, &self.lex, &self.aliases)
     }
 
+    /// The name a speaker is filed under, if any: none for a pronoun, and none for a
+    /// description with no name in it (`Kremlin spokesman`, `a senior official`), which is
+    /// nobody's identity, so that no two of them are taken for one speaker.
+    pub fn identity(&self, raw: &str, kind: SpeakerKind) -> Option<Name> {
+        self.name(raw, kind).filter(|n| n.shape != Shape::Description)
+    }
+
     /// Digests `article` and the quotes the extractor found in it.
     pub fn digest(&self, article: &Article, quotes: &[Quote]) -> Digest {
         let quotes: Vec<QuoteDigest> = quotes
@@ -95,8 +104,9 @@ impl Digester {
                 name: q
                     .speaker
                     .as_deref()
-                    .and_then(|s| self.name(s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown))),
+                    .and_then(|s| self.identity(s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown))),
                 words: words::hashes(&q.text(&article.text)),
+                reported: q.kind == QuoteKind::Indirect,
             })
             .collect();
         let forms = if self.forms {

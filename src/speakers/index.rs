@@ -40,6 +40,8 @@ pub(super) struct NameRecord {
 #[derive(Clone, Debug)]
 pub(super) struct QuoteEntry {
     pub article: u32,
+    /// A reported statement, not a quotation.
+    pub reported: bool,
     pub name: Option<u32>,
     pub class: ClassId,
 }
@@ -120,7 +122,7 @@ impl Index {
                 record.quotes.push(quote);
                 *record.forms.entry(written).or_default() += 1;
             }
-            self.quotes.push(QuoteEntry { article: slot, name, class });
+            self.quotes.push(QuoteEntry { article: slot, reported: q.reported, name, class });
         }
         for (key, form) in forms {
             if let Some(&id) = self.name_ids.get(&key) {

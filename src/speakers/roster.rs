@@ -31,13 +31,23 @@ pub struct Speaker {
     pub variants: Vec<String>,
     /// Person, organisation, or not known.
     pub kind: SpeakerKind,
-    /// Its quotations, in loading order.
+    /// Its quotations and reported statements, in loading order.
     pub quotes: Vec<QuoteRef>,
+    /// How many of `quotes` are reported statements (no quote marks).
+    pub reported: usize,
     /// How many articles quote it.
     pub articles: usize,
     /// The surname and given-name keys of its most quoted name, to match a query against.
     surname: Option<String>,
     given: Option<String>,
+}
+
+impl Speaker {
+    /// How many of its quotes are quotations (direct or partial), and how many reported
+    /// statements: counted apart wherever speakers are listed.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.quotes.len() - self.reported, self.reported)
+    }
 }
 
 /// Every speaker, most quoted first.
@@ -230,6 +240,7 @@ fn speaker(index: &Index, names: &[u32]) -> Speaker {
     let records: Vec<_> = names.iter().map(|&n| &index.names[n as usize]).collect();
     let mut slots: Vec<u32> = records.iter().flat_map(|r| r.quotes.iter().copied()).collect();
     slots.sort_unstable();
+    let reported = slots.iter().filter(|&&s| index.quotes[s as usize].reported).count();
     let mut articles: Vec<u32> = slots.iter().map(|&s| index.quotes[s as usize].article).collect();
     articles.dedup();
     let mut forms: HashMap<&str, u32> = HashMap::new();
@@ -254,6 +265,7 @@ fn speaker(index: &Index, names: &[u32]) -> Speaker {
         variants: variants.into_iter().map(|(f, _)| f.to_string()).collect(),
         kind: kind(&records.iter().map(|r| &r.name).collect::<Vec<_>>()),
         quotes: slots.into_iter().map(|s| index.quote_ref(s)).collect(),
+        reported,
         articles: articles.len(),
         surname,
         given,

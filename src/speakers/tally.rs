@@ -83,13 +83,15 @@ impl Tally {
     pub fn index(&self, digester: &Digester) -> Index {
         let mut index = Index::new(digester.clone());
         let parsed: Vec<_> =
-            self.names.iter().map(|(n, k)| digester.name(n, kind_of(*k))).collect();
+            self.names.iter().map(|(n, k)| digester.identity(n, kind_of(*k))).collect();
         for (id, names) in &self.articles {
             let quotes = names
                 .iter()
                 .map(|n| QuoteDigest {
                     name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()),
                     words: Vec::new(),
+                    // Identities only: the counts apart are not carried between parts.
+                    reported: false,
                 })
                 .collect();
             let article = ArticleInfo {

@@ -26,7 +26,7 @@ pub(super) fn render(
             format!(
                 "· {} · {}",
                 speaker.name,
-                strings::speaker_counts(speaker.quotes.len(), speaker.articles)
+                strings::speaker_counts(speaker.counts().0, speaker.counts().1, speaker.articles)
             ),
             quote_lines(app, view, speaker, theme, inner(area)),
         ),
@@ -51,7 +51,8 @@ pub(super) fn render(
 /// The narrowest view that has room for every column of a speaker's row.
 const WIDTH_FOR_COLUMNS: usize = 50;
 
-/// One row a speaker: quotes, articles, kind, name and the other forms of the name.
+/// One row a speaker: quotations and reported statements (counted apart, as `saidso speakers`
+/// counts them), articles, kind, name and the other forms of the name.
 fn speaker_lines<'a>(
     app: &'a App,
     view: &SpeakersView,
@@ -69,12 +70,18 @@ fn speaker_lines<'a>(
         .skip(view.view.offset)
         .take(usize::from(area.height))
         .map(|(i, s)| {
+            let (quotes, reported) = s.counts();
             let text = if width >= WIDTH_FOR_COLUMNS {
-                let (quotes, articles) = (s.quotes.len(), s.articles);
-                format!("{quotes:>5} {articles:>5}  {:<12} {}{}", kind(s), s.name, others(s))
+                let articles = s.articles;
+                format!(
+                    "{quotes:>5} {reported:>8} {articles:>5}  {:<12} {}{}",
+                    kind(s),
+                    s.name,
+                    others(s)
+                )
             } else {
-                // Narrow: the name first, with the quote count alone.
-                format!("{:>4} {}", s.quotes.len(), s.name)
+                // Narrow: the name first, with the counts alone.
+                format!("{quotes:>4} {reported:>4} {}", s.name)
             };
             let style = if i == view.speaker { theme.selected } else { theme.speaker };
             Line::styled(pad(&clip(&text, width), width), style)

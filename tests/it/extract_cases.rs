@@ -502,10 +502,7 @@ fn a_quotation_running_over_paragraphs_without_a_new_cue_stays_one() {
 fn a_possessive_typed_with_a_space_does_not_close_a_british_quotation() {
     let t = "Sam Kerr wrote to the board.\n\n'The future of America' s farms is at stake,' \
              Kerr wrote.";
-    assert_eq!(
-        quotes(t),
-        [q("The future of America' s farms is at stake,", Some("Sam Kerr"))]
-    );
+    assert_eq!(quotes(t), [q("The future of America' s farms is at stake,", Some("Sam Kerr"))]);
 }
 
 #[test]

@@ -6,6 +6,7 @@ use crate::common;
 
 use common::{app_with, press, screen, seeds};
 use saidso::app::{Action, App, Batch, Focus, Level, Modal, SpeakersView, update};
+use saidso::extract::QuoteKind;
 
 const W: u16 = 120;
 const H: u16 = 40;
@@ -233,7 +234,7 @@ fn a_narrow_speakers_view_keeps_the_names_readable() {
     let mut app = app_with(seeds(), 36, 12);
     press(&mut app, "S");
     let screen = screen(&app);
-    assert!(screen.contains("quotes, name"), "{screen}");
+    assert!(screen.contains("quotes, rep., name"), "{screen}");
     assert!(screen.contains("Volodymyr Zelensky"), "{screen}");
 }
 
@@ -256,4 +257,36 @@ fn a_quote_worded_differently_elsewhere_is_highlighted_however_it_is_reached() {
     press(&mut app, "j");
     assert!(app.speakers.changed.is_empty());
     assert_eq!(app.status.message, None);
+}
+
+#[test]
+fn the_speakers_view_counts_quotes_and_reported_statements_apart_and_gives_descriptions_no_row() {
+    let mut app = app_with(seeds(), W, H);
+    press(&mut app, "S");
+    let roster = &app.speakers.roster;
+    // `A Kremlin spokesman said` names nobody: no row of its own, in no article.
+    let names: Vec<&str> = roster.speakers().iter().map(|s| s.name.as_str()).collect();
+    for description in ["Kremlin spokesman", "Kremlin boss", "European Union leaders"] {
+        assert!(!names.contains(&description), "{description} in {names:?}");
+    }
+    choose(&mut app, "Dmitry Peskov");
+    let Some(Modal::Speakers(view)) = &app.modal else { panic!("open") };
+    let peskov = view.selected(&app.speakers.roster).expect("selected");
+    // Each of his quotes is counted once: as a quotation (direct or partial), or as a
+    // reported statement with no quote marks, as `saidso speakers` counts them.
+    let reported = peskov
+        .quotes
+        .iter()
+        .filter(|r| {
+            let entry = app.library.entries.iter().find(|e| e.article.id == r.article);
+            let quote = entry.and_then(|e| e.quotes.get(r.quote));
+            quote.is_some_and(|q| q.kind == QuoteKind::Indirect)
+        })
+        .count();
+    assert_eq!(peskov.counts(), (peskov.quotes.len() - reported, reported));
+    assert_eq!(peskov.counts(), (5, 3));
+    let row = screen(&app).lines().find(|l| l.contains("Dmitry Peskov")).unwrap_or("").to_string();
+    assert!(row.contains("    5        3     3  person"), "{row}");
+    press(&mut app, "enter");
+    assert!(screen(&app).contains("Dmitry Peskov · 5 quotes, 3 reported in 3 articles"));
 }

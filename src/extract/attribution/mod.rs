@@ -320,9 +320,13 @@ impl Reader<'_> {
         if let Some(m) = self.right(cue.tokens.end, range.end) {
             return Some(m);
         }
-        // `Paul Ryan, despite admitting that …`: a participle with no speaker of its own
-        // (after `despite`, `while`, `after`) is the subject's.
-        if ing { self.subject(sentence, k) } else { None }
+        // `Paul Ryan, despite admitting that …`: a participle with no speaker of its own, one
+        // word after a comma (`, while insisting`, `, after warning`), is the subject's.
+        let after_comma_word = k >= lo + 2
+            && self.tokens[k - 2].kind == Kind::Punct(',')
+            && self.tokens[k - 1].kind == Kind::Word
+            && !self.starts_capital_word(k - 1);
+        if ing && after_comma_word { self.subject(sentence, k) } else { None }
     }
 
     /// The name the sentence starts with, when it comes before token `k`: what a pronoun
