@@ -524,3 +524,9 @@ fn a_party_name_before_a_speech_noun_does_not_speak() {
     let t = "FactDesk rated 30% of Labour claims as \"false\" last year.";
     assert_eq!(quotes(t), [q("false", Some("FactDesk"))]);
 }
+
+#[test]
+fn a_speech_verb_after_a_preposition_reports_for_the_subject() {
+    let t = "Dr. Ann Cole went on the radio and began by saying she would \"never\" sign it.";
+    assert_eq!(quotes(t), [q("never", Some("Ann Cole"))]);
+}

@@ -58,11 +58,13 @@ impl Reader<'_> {
     }
 
     /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
-    /// possessive or article (`Putin's stated goal`, `the reported deal`).
+    /// possessive or article (`Putin's stated goal`, `the reported deal`). After a preposition
+    /// only its `-ing` form is one (`began by saying`, not `a flurry of tweets`).
     pub(super) fn is_verb_cue(&self, k: usize, lo: usize) -> bool {
         if self.starts_capital_word(k) {
             return false;
         }
+        let gerund = self.text[self.tokens[k].range.clone()].ends_with("ing");
         let before = k.checked_sub(1).filter(|&b| b >= lo);
         !before.is_some_and(|b| {
             let t = &self.text[self.tokens[b].range.clone()];
@@ -73,7 +75,8 @@ impl Reader<'_> {
                     && !self.lex.class_of(stem).contains(WordClass::CONTRACTS)
             });
             possessive
-                || self.is_class(b, WordClass::DETERMINER | WordClass::PREPOSITION)
+                || self.is_class(b, WordClass::DETERMINER)
+                || (self.is_class(b, WordClass::PREPOSITION) && !gerund)
                 || (self.is_class(k, WordClass::SPEECH_NOUN) && self.modifier_name(b, lo))
         })
     }

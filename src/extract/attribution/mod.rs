@@ -320,13 +320,15 @@ impl Reader<'_> {
         if let Some(m) = self.right(cue.tokens.end, range.end) {
             return Some(m);
         }
-        // `Paul Ryan, despite admitting that …`: a participle with no speaker of its own, one
-        // word after a comma (`, while insisting`, `, after warning`), is the subject's.
+        // `Paul Ryan, despite admitting that …`, `Dean began by saying`: a participle with no
+        // speaker of its own, after a preposition or one word after a comma (`, while
+        // insisting`), is the subject's.
         let after_comma_word = k >= lo + 2
             && self.tokens[k - 2].kind == Kind::Punct(',')
             && self.tokens[k - 1].kind == Kind::Word
             && !self.starts_capital_word(k - 1);
-        if ing && after_comma_word { self.subject(sentence, k) } else { None }
+        let gerund = k > lo && self.is_class(k - 1, WordClass::PREPOSITION);
+        if ing && (after_comma_word || gerund) { self.subject(sentence, k) } else { None }
     }
 
     /// The name the sentence starts with, when it comes before token `k`: what a pronoun
