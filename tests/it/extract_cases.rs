@@ -530,3 +530,10 @@ fn a_speech_verb_after_a_preposition_reports_for_the_subject() {
     let t = "Dr. Ann Cole went on the radio and began by saying she would \"never\" sign it.";
     assert_eq!(quotes(t), [q("never", Some("Ann Cole"))]);
 }
+
+#[test]
+fn a_participle_after_a_speech_word_does_not_start_its_speaker() {
+    let t = "Senator Joan Avery says the mayor's late-night tweets targeting former \
+             councillor Ben Ortiz were \"petty, even for him.\"";
+    assert_eq!(quotes(t), [q("petty, even for him.", Some("Joan Avery"))]);
+}

@@ -283,6 +283,11 @@ impl Reader<'_> {
         if let Some(r) = self.person_after_description(start, hi) {
             return Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() });
         }
+        // A participle right after the cue starts what the speech did, not its speaker:
+        // `tweets targeting former Miss Universe …`.
+        if start == k && self.text[t.range.clone()].ends_with("ing") {
+            return None;
+        }
         // The head is the last of a few words: `the Kremlin spokesman`, `a government readout`.
         let mut head_at = None;
         let mut j = start;
