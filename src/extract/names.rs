@@ -122,7 +122,13 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
             start += 1;
         }
         if start < end {
-            let title_end = (start..end)
+            // `Mr. King`, `Rep. King`, `Charlie King`: after a shortened title or a given name,
+            // a title word ending the run is a surname.
+            let surname_titled = end - start >= 2
+                && tokens[end - 1].class.contains(WordClass::TITLE)
+                && (short_title(text, &tokens[end - 2]) || given_name(&tokens[end - 2]));
+            let titles_end = if surname_titled { end - 1 } else { end };
+            let title_end = (start..titles_end)
                 .rev()
                 .find(|&k| tokens[k].class.contains(WordClass::TITLE))
                 .map_or(start, |k| k + 1)
@@ -139,6 +145,17 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         i = end;
     }
     out
+}
+
+/// Whether `t` is a title shortened with a full stop (`Mr.`, `Sen.`, `Gov.`).
+fn short_title(text: &str, t: &Token) -> bool {
+    let w = &text[t.range.clone()];
+    t.class.contains(WordClass::TITLE) && w.ends_with('.') && w.len() <= 5
+}
+
+/// Whether `t` is a given name that tells a gender (`Charlie`), and no title.
+fn given_name(t: &Token) -> bool {
+    t.class.intersects(WordClass::MALE | WordClass::FEMALE) && !t.class.contains(WordClass::TITLE)
 }
 
 /// Whether the first word of a run of three or more is a role rather than a given name

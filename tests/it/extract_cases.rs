@@ -537,3 +537,16 @@ fn a_participle_after_a_speech_word_does_not_start_its_speaker() {
              councillor Ben Ortiz were \"petty, even for him.\"";
     assert_eq!(quotes(t), [q("petty, even for him.", Some("Joan Avery"))]);
 }
+
+#[test]
+fn a_surname_that_is_a_title_word_is_a_surname() {
+    let t = "\"Turnout decides it,\" said Charlie King, a party organiser.\n\n\
+             \"We start on Monday,\" Mr. King added.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("Turnout decides it,", Some("Charlie King")),
+            q("We start on Monday,", Some("Charlie King"))
+        ]
+    );
+}
