@@ -430,6 +430,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
                 .find_map(|p| text[p.inner.clone()].split_whitespace().next_back())
         };
         let multi = span.pieces.len() > 1;
+        let joined = coordinated(text, out.last(), span);
         let a = &f.attribution;
         let direct = a.direct || multi;
         let report = if multi {
@@ -445,7 +446,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
                 || words.len() >= 3
                 || last_word.is_some_and(|w| w.ends_with(['.', '?', '!', ',']))
         } else {
-            a.reported
+            a.reported || joined
         };
         if !report {
             continue;
@@ -460,6 +461,14 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
             mention: f.mention,
             cue: f.cue,
         };
+        // In a list of quotations, one with no speaker of its own is the list's speaker's.
+        if quote.speaker.is_none()
+            && joined
+            && let Some((_, prev)) = out.last()
+        {
+            quote.speaker.clone_from(&prev.speaker);
+            quote.speaker_kind = prev.speaker_kind;
+        }
         // A quotation with no cue of its own continues whoever spoke just before it.
         if quote.speaker.is_none() && quote.cue.is_none() && direct {
             quote.speaker_kind = f.last_speaker.as_ref().map(|s| s.kind);
@@ -468,6 +477,21 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         out.push((q, quote));
     }
     out
+}
+
+/// True when `span` follows the quotation kept just before it in a list (`as a "human leech"
+/// and a "spoiled brat"`, `"false" or "pants on fire"`): it is reported as that one is.
+fn coordinated(text: &str, before: Option<&(usize, Quote)>, span: &Span) -> bool {
+    let Some((_, prev)) = before else { return false };
+    let (Some(end), Some(first)) = (prev.quoted.last(), span.pieces.first()) else { return false };
+    // From after the last quoted word to the opening mark: the closing mark, and then only
+    // a comma, `and`, `or`, an article.
+    let Some(between) = text.get(end.end..first.outer.start) else { return false };
+    between.len() <= 16
+        && between.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            matches!(w.to_ascii_lowercase().as_str(), "" | "and" | "or" | "a" | "an" | "the")
+        })
 }
 
 /// True for a paragraph of a few words, nearly all capitalised: a headline in title case.

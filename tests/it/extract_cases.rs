@@ -550,3 +550,13 @@ fn a_surname_that_is_a_title_word_is_a_surname() {
         ]
     );
 }
+
+#[test]
+fn a_quotation_listed_after_a_reported_one_is_reported_with_its_speaker() {
+    let t = "Senator Ruth Vance has gone after the plan as a \"tax on the poor\" and a \
+             \"gift to landlords.\"";
+    assert_eq!(
+        quotes(t),
+        [q("tax on the poor", Some("Ruth Vance")), q("gift to landlords.", Some("Ruth Vance"))]
+    );
+}
