@@ -521,6 +521,13 @@ fn is_title(words: &[&str], lex: &Lexicon) -> bool {
     if last.ends_with(['?', '!', ':', ';']) {
         return false;
     }
+    // A full stop after a whole word before the last ends a sentence (`The Donald. Big
+    // Daddy.`); an initial or a short abbreviation (`George W. Bush`, `St. Louis`) does not.
+    let sentence_end =
+        |w: &&str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    if words[..words.len() - 1].iter().any(sentence_end) {
+        return false;
+    }
     words.iter().all(|w| {
         let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         // A full stop after a small word ends a sentence, not a title.

@@ -560,3 +560,13 @@ fn a_quotation_listed_after_a_reported_one_is_reported_with_its_speaker() {
         [q("tax on the poor", Some("Ruth Vance")), q("gift to landlords.", Some("Ruth Vance"))]
     );
 }
+
+#[test]
+fn capitalised_words_with_a_full_stop_inside_are_sentences_not_a_title() {
+    let t = "Nell Grey watched the stage.\n\n\"Here she comes,\" Grey said. \"The Boss. Big \
+             Mama.\"";
+    assert_eq!(
+        quotes(t),
+        [q("Here she comes,", Some("Nell Grey")), q("The Boss. Big Mama.", Some("Nell Grey"))]
+    );
+}
