@@ -570,3 +570,9 @@ fn capitalised_words_with_a_full_stop_inside_are_sentences_not_a_title() {
         [q("Here she comes,", Some("Nell Grey")), q("The Boss. Big Mama.", Some("Nell Grey"))]
     );
 }
+
+#[test]
+fn a_capitalised_speech_noun_inside_a_sentence_is_a_name_and_reports_nothing() {
+    let t = "The Post sent its \"chief village correspondent\" to the fair.";
+    assert!(quotes(t).is_empty(), "{:?}", quotes(t));
+}

@@ -47,7 +47,10 @@ impl Reader<'_> {
             }
             if c.contains(WordClass::SPEECH_VERB) && self.is_verb_cue(k, sentence.start) {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
-            } else if c.contains(WordClass::SPEECH_NOUN) {
+            } else if c.contains(WordClass::SPEECH_NOUN)
+                // Capitalised inside a sentence, it is a name (`The Post sent its …`).
+                && (k == sentence.start || !self.starts_capital_word(k))
+            {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
             } else if c.contains(WordClass::REPORTING_VERB) && self.is_verb_cue(k, sentence.start) {
                 reporting.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
