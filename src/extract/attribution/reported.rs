@@ -135,7 +135,9 @@ impl Reader<'_> {
 
     /// `according to X, …` and `…, according to X.`
     fn according_to(&self, cue: &Cue, lo: usize, end: usize) -> Option<Report> {
-        let mention = self.right(cue.tokens.end, end)?;
+        let mention = self
+            .right(cue.tokens.end, end)
+            .or_else(|| self.source_phrase(cue.tokens.end, end))?;
         let content = if self.first_word_at(lo, cue.tokens.start) {
             let comma = (mention.tokens.end..end).find(|&k| self.is_comma(k))?;
             comma + 1..end
@@ -164,13 +166,28 @@ impl Reader<'_> {
         if let Some(m) = mention.as_ref().filter(|m| m.tokens.start >= after) {
             after = m.tokens.end;
         }
+        // `…, the mayor told the Ledger on Friday.`: the one told is no part of the clause's
+        // tail.
+        if self.tells_someone(k)
+            && let Some(object) = self.right(after, end)
+        {
+            after = object.tokens.end;
+        }
         // `…, officials said on Friday.`, `…, said Alan Cole, an economist.`, `… Mr. Kamin
         // said.`: the content is what comes before.
         let trailing = self.words_in(after..end);
+        // `…, officials said Friday afternoon, as they …`: a short tail up to a comma.
+        let tail = (after..end).find(|&j| self.is_comma(j)).map(|c| self.words_in(after..c));
         // Set off by a comma, a dash or the end of a quotation (`''…,'' said X`).
         let set_off = first > lo && !matches!(self.tokens[first - 1].kind, Kind::Word);
-        let closes = trailing == 0 || (set_off && (trailing <= 4 || self.is_comma(after)));
-        if closes && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
+        let closes = trailing == 0
+            || (set_off
+                && (trailing <= 4 || self.is_comma(after) || tail.is_some_and(|w| w <= 3)));
+        // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
+        let introduces = (after..end.min(after + 2)).any(|j| {
+            matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':'))
+        });
+        if closes && !introduces && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
             let content = lo..self.before_comma(first, lo);
             // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue.
             let rest = (set_off && trailing > 4 && self.is_comma(after))
@@ -206,6 +223,25 @@ impl Reader<'_> {
         Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
     }
 
+    /// What `according to` names when no speaker is known: the first name in the few words
+    /// up to a comma (`an analysis by Tom Weber`), else those words as a description (`the
+    /// data`, `federal statistics`).
+    fn source_phrase(&self, start: usize, end: usize) -> Option<MentionAt> {
+        let stop = (start..end.min(start + 8))
+            .find(|&j| self.tokens[j].kind != Kind::Word || self.is(j, "that"))
+            .unwrap_or(end.min(start + 8));
+        if let Some(r) = (start..stop).find_map(|j| self.run_at[j]) {
+            let tokens = self.runs[r].tokens.clone();
+            return Some(MentionAt { what: super::Mention::Name(r), tokens });
+        }
+        let first = if self.is_class(start, WordClass::DETERMINER) { start + 1 } else { start };
+        if first >= stop {
+            return None;
+        }
+        let head = self.word(stop - 1)?;
+        Some(self.description(first..stop, head, stop - 1))
+    }
+
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
     fn phrase_start(&self, k: usize, lo: usize) -> usize {
         if k > lo && self.is_class(k - 1, WordClass::DETERMINER) { k - 1 } else { k }
@@ -219,7 +255,9 @@ impl Reader<'_> {
         while start > lo && k - start < 4 {
             let t = &self.tokens[start - 1];
             let stop = WordClass::NOT_NAME | WordClass::SPEECH_VERB | WordClass::BETWEEN;
-            if t.kind != Kind::Word || t.class.intersects(stop) || t.is_capitalised() {
+            // A capital opening the sentence is no name (`Video shows`).
+            let capital = t.is_capitalised() && start - 1 > lo;
+            if t.kind != Kind::Word || t.class.intersects(stop) || capital {
                 break;
             }
             start -= 1;
@@ -231,8 +269,10 @@ impl Reader<'_> {
             return None;
         }
         let head = self.word(k - 1)?;
-        // A plural noun: what speaks without a name (`members`, `investors`).
-        if !head.ends_with('s') || head.ends_with("ss") {
+        // A plural noun: what speaks without a name (`members`, `investors`); or evidence
+        // (`the footage shows`).
+        let evidence = self.is_class(k - 1, WordClass::EVIDENCE);
+        if !evidence && (!head.ends_with('s') || head.ends_with("ss")) {
             return None;
         }
         Some(self.description(start..k, head, k - 1))

@@ -130,6 +130,10 @@ pub struct WordsFile {
     /// reporters the talks had failed`).
     #[serde(default)]
     pub telling_verbs: Vec<String>,
+    /// Nouns for what shows or finds without speaking (`video`, `data`): a subject that reports
+    /// evidence (`Video shows that …`).
+    #[serde(default)]
+    pub evidence_words: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

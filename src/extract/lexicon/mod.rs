@@ -89,6 +89,7 @@ impl Lexicon {
                 (w.clause_after_report, WordClass::CLAUSE_AFTER_REPORT),
                 (w.particles, WordClass::PARTICLE),
                 (w.telling_verbs, WordClass::TELLS),
+                (w.evidence_words, WordClass::EVIDENCE),
             ];
             for (words, bit) in lists {
                 for word in words {
