@@ -57,13 +57,17 @@ impl Reader<'_> {
         (cues, reporting)
     }
 
-    /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
-    /// possessive or article (`Putin's stated goal`, `the reported deal`).
+    /// A speech verb used as a verb: in lower case (`United States` is no cue) unless it is a
+    /// word no name holds (`says`) right after a name, as a headline writes it (`…, Ruth Evans
+    /// Says.`; not `The Laura Ingraham Show`); and not after a possessive or article
+    /// (`Putin's stated goal`, `the reported deal`).
     pub(super) fn is_verb_cue(&self, k: usize, lo: usize) -> bool {
-        if self.starts_capital_word(k) {
+        let before = k.checked_sub(1).filter(|&b| b >= lo);
+        let headline = self.is_class(k, WordClass::NOT_NAME)
+            && before.is_some_and(|b| self.run_at[b].is_some());
+        if self.starts_capital_word(k) && !headline {
             return false;
         }
-        let before = k.checked_sub(1).filter(|&b| b >= lo);
         !before.is_some_and(|b| {
             let t = &self.text[self.tokens[b].range.clone()];
             // `He's claiming` is a contraction, not a possessive.

@@ -257,7 +257,8 @@ impl Reader<'_> {
             let stop = WordClass::NOT_NAME | WordClass::SPEECH_VERB | WordClass::BETWEEN;
             // A capital opening the sentence is no name (`Video shows`).
             let capital = t.is_capitalised() && start - 1 > lo;
-            if t.kind != Kind::Word || t.class.intersects(stop) || capital {
+            let evidence = t.class.contains(WordClass::EVIDENCE);
+            if t.kind != Kind::Word || (t.class.intersects(stop) && !evidence) || capital {
                 break;
             }
             start -= 1;
