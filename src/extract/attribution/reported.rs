@@ -96,6 +96,7 @@ impl Reader<'_> {
                 out.push(r);
             }
         }
+        self.stop_at_trailing_cues(&mut out);
         out
     }
 
@@ -350,5 +351,25 @@ impl Reader<'_> {
                 Kind::Punct(_) => 0,
             })
             .sum()
+    }
+}
+
+impl Reader<'_> {
+    /// A forward report ends where a trailing cue of the same sentence begins: in `X said the
+    /// bridge would close, Y added.` or `…, according to the ministry.`, the tail names another
+    /// source and is no part of what X said.
+    fn stop_at_trailing_cues(&self, reports: &mut [Report]) {
+        // Where each report that reads backwards from a cue set off by a comma ends.
+        let ends: Vec<usize> = reports
+            .iter()
+            .filter(|r| r.content.end <= r.cue.start && self.is_comma(r.content.end))
+            .map(|r| r.content.end)
+            .collect();
+        for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
+            if let Some(&end) = ends.iter().find(|&&e| e > r.content.start && e < r.content.end)
+            {
+                r.content.end = end;
+            }
+        }
     }
 }
