@@ -220,6 +220,10 @@ impl Reader<'_> {
             // `told reporters the talks had failed`: the one told is no part of it.
             start = object.tokens.end;
         }
+        // `was endorsed by papers`: a passive verb reports no clause after it.
+        if self.is(cue.tokens.end, "by") {
+            return None;
+        }
         let stop = self.clause_end(start, end);
         Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
     }
