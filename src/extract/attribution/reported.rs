@@ -79,7 +79,15 @@ impl Reader<'_> {
         let mut cues: Vec<&Cue> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
         cues.sort_by_key(|c| c.tokens.start);
-        for cue in cues.into_iter().filter(|c| c.tokens.end <= limit) {
+        // `"…," she said, adding that the vote would wait`: a participle after the quotation
+        // reports a clause of its own.
+        let after_quote = |c: &Cue| {
+            c.tokens.start > limit
+                && c.kind == CueKind::Verb
+                && self.is_comma(c.tokens.start - 1)
+                && self.word(c.tokens.start).is_some_and(|w| w.ends_with("ing"))
+        };
+        for cue in cues.into_iter().filter(|c| c.tokens.end <= limit || after_quote(c)) {
             // A cue inside content already reported (`said that officials had warned`)
             // reports its own clause too; a cue of a clause given up is skipped.
             let report = match cue.kind {
@@ -89,7 +97,13 @@ impl Reader<'_> {
             };
             let long_enough =
                 |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
+            let unquoted = |r: &Range<usize>| {
+                !r.clone().any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
+            };
             let before_quote = |r: &Report| {
+                if r.content.start > limit {
+                    return unquoted(&r.content) && r.rest.is_none();
+                }
                 r.content.end <= limit && r.rest.as_ref().is_none_or(|rest| rest.end <= limit)
             };
             if let Some(r) = report.filter(long_enough).filter(before_quote) {
