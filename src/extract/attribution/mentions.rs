@@ -19,7 +19,29 @@ impl Reader<'_> {
                 tokens: self.runs[r].tokens.clone(),
             });
         }
-        let kind = match self.word(b)?.as_str() {
+        let word = self.word(b)?;
+        // `the mayor's statement`, `the ministry's claim`: a description's possessive.
+        if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+            && self.is_head(stem)
+        {
+            let mut start = b;
+            while start > lo
+                && b - start < 3
+                && self.word(start - 1).is_some_and(|w| {
+                    !self.lex.class_of(&w).intersects(WordClass::DETERMINER | WordClass::NOT_NAME)
+                })
+            {
+                start -= 1;
+            }
+            let mut found = self.description(start..b + 1, stem.to_string(), b);
+            if let Mention::Description { written, .. } = &mut found.what
+                && let Some(bare) = ["'s", "’s", "'S", "’S"].iter().find_map(|s| written.strip_suffix(s))
+            {
+                *written = bare.to_string();
+            }
+            return Some(found);
+        }
+        let kind = match word.as_str() {
             "his" => PronounKind::Person(Some(Gender::Male)),
             "her" => PronounKind::Person(Some(Gender::Female)),
             "its" => PronounKind::Organisation,

@@ -166,6 +166,16 @@ impl Reader<'_> {
     fn verb_report(&self, cue: &Cue, sentence: &Sentence, end: usize) -> Option<Report> {
         let lo = sentence.range.start;
         let k = cue.tokens.start;
+        // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
+        // not speak.
+        // (`is warning` is active.)
+        let participle = self.word(k).is_some_and(|w| !w.ends_with("ing"));
+        if participle
+            && k > lo
+            && self.word(k - 1).is_some_and(|w| self.lex.passive_auxiliaries.contains(&w))
+        {
+            return None;
+        }
         // A speaker named after the verb is taken only where the clause ends there (`…, said
         // Peskov.`): `members said Trump had…` is said by the members.
         let mention = match self.speaker_of(cue, sentence, 0) {
@@ -223,8 +233,10 @@ impl Reader<'_> {
         if self.is_class(start, WordClass::PARTICLE) {
             start += 1;
         }
+        // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
+        // rejecter's, so a speech noun ends the search.
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
-            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB))
+            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB | WordClass::SPEECH_NOUN))
             .find(|&j| self.is(j, "that"))
         {
             start = that;

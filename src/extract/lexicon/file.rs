@@ -134,6 +134,10 @@ pub struct WordsFile {
     /// evidence (`Video shows that …`).
     #[serde(default)]
     pub evidence_words: Vec<String>,
+    /// Forms of `be` before a participle that make it passive: in `the port was said to be
+    /// sold`, the port is no speaker.
+    #[serde(default)]
+    pub passive_auxiliaries: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

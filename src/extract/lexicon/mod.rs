@@ -27,6 +27,8 @@ pub struct Lexicon {
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
+    /// See [`WordsFile::passive_auxiliaries`].
+    pub(crate) passive_auxiliaries: Vec<String>,
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
@@ -40,6 +42,7 @@ impl Default for Lexicon {
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
+            passive_auxiliaries: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
         }
@@ -58,7 +61,9 @@ impl Lexicon {
         for f in files {
             let p = f.pronouns;
             let g = f.gender;
-            let w = f.words;
+            let mut w = f.words;
+            lex.passive_auxiliaries
+                .extend(w.passive_auxiliaries.drain(..).map(|s| s.to_lowercase()));
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
                 (f.reporting_verbs, WordClass::REPORTING_VERB),
