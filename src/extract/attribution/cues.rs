@@ -48,7 +48,12 @@ impl Reader<'_> {
             if c.contains(WordClass::SPEECH_VERB) && self.is_verb_cue(k, sentence.start) {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             } else if c.contains(WordClass::SPEECH_NOUN) {
-                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
+                // `Trump is warning voters`: after `is`, a noun in `-ing` is a verb.
+                let progressive = k > sentence.start
+                    && self.word(k).is_some_and(|w| w.ends_with("ing"))
+                    && self.word(k - 1).is_some_and(|w| self.lex.passive_auxiliaries.contains(&w));
+                let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
+                cues.push(Cue { tokens: k..k + 1, kind });
             } else if c.contains(WordClass::REPORTING_VERB) && self.is_verb_cue(k, sentence.start) {
                 reporting.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             }
