@@ -205,9 +205,11 @@ impl Reader<'_> {
         let tail = (after..end).find(|&j| self.is_comma(j)).map(|c| self.words_in(after..c));
         // Set off by a comma, a dash or the end of a quotation (`''…,'' said X`).
         let set_off = first > lo && !matches!(self.tokens[first - 1].kind, Kind::Word);
+        // A longer tail is the verb's own clause (`Speaking in Leeds, Evans said the budget
+        // would pass`).
         let closes = trailing == 0
             || (set_off
-                && (trailing <= 4 || self.is_comma(after) || tail.is_some_and(|w| w <= 3)));
+                && (trailing <= 2 || self.is_comma(after) || tail.is_some_and(|w| w <= 3)));
         // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
         let introduces = (after..end.min(after + 2)).any(|j| {
             matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':'))
@@ -234,9 +236,10 @@ impl Reader<'_> {
             start += 1;
         }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
-        // rejecter's, so a speech noun ends the search.
+        // rejecter's, so a speech noun before `that` ends the search.
+        let noun_that = |j: usize| self.is_class(j, WordClass::SPEECH_NOUN) && self.is(j + 1, "that");
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
-            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB | WordClass::SPEECH_NOUN))
+            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB) && !noun_that(j))
             .find(|&j| self.is(j, "that"))
         {
             start = that;
@@ -385,15 +388,29 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
-    /// A forward report ends where a trailing cue of the same sentence begins: in `X said the
-    /// bridge would close, Y added.` or `…, according to the ministry.`, the tail names another
-    /// source and is no part of what X said.
+    /// A forward report ends where another cue's clause of the same sentence begins: in `X
+    /// said the bridge would close, Y added.`, `…, according to the ministry.` or `X said A,
+    /// but Y said B`, the rest names another source and is no part of what X said.
     fn stop_at_trailing_cues(&self, reports: &mut [Report]) {
-        // Where each report that reads backwards from a cue set off by a comma ends.
+        // Where each report that reads backwards from a cue set off by a comma ends, and where
+        // the clause of each forward report's speaker begins (`, but Y said`).
         let ends: Vec<usize> = reports
             .iter()
-            .filter(|r| r.content.end <= r.cue.start && self.is_comma(r.content.end))
-            .map(|r| r.content.end)
+            .filter_map(|r| {
+                if r.content.end <= r.cue.start {
+                    return self.is_comma(r.content.end).then_some(r.content.end);
+                }
+                let m = r.mention.as_ref().filter(|m| m.tokens.end <= r.cue.start)?;
+                let mut b = m.tokens.start;
+                if b > 0 && self.is_class(b - 1, WordClass::DETERMINER) {
+                    b -= 1;
+                }
+                while b > 0 && self.word(b - 1).is_some_and(|w| self.lex.clause_joiners.contains(&w))
+                {
+                    b -= 1;
+                }
+                (b > 0 && self.is_comma(b - 1)).then(|| b - 1)
+            })
             .collect();
         for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
             if let Some(&end) = ends.iter().find(|&&e| e > r.content.start && e < r.content.end)

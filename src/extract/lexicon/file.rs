@@ -138,6 +138,9 @@ pub struct WordsFile {
     /// sold`, the port is no speaker.
     #[serde(default)]
     pub passive_auxiliaries: Vec<String>,
+    /// Words that join a second clause after a comma (`, but Moss said …`).
+    #[serde(default)]
+    pub clause_joiners: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

@@ -29,6 +29,8 @@ pub struct Lexicon {
     pub(crate) speaker_follows: Vec<Vec<String>>,
     /// See [`WordsFile::passive_auxiliaries`].
     pub(crate) passive_auxiliaries: Vec<String>,
+    /// See [`WordsFile::clause_joiners`].
+    pub(crate) clause_joiners: Vec<String>,
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
@@ -43,6 +45,7 @@ impl Default for Lexicon {
             longest: 0,
             speaker_follows: Vec::new(),
             passive_auxiliaries: Vec::new(),
+            clause_joiners: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
         }
@@ -64,6 +67,7 @@ impl Lexicon {
             let mut w = f.words;
             lex.passive_auxiliaries
                 .extend(w.passive_auxiliaries.drain(..).map(|s| s.to_lowercase()));
+            lex.clause_joiners.extend(w.clause_joiners.drain(..).map(|s| s.to_lowercase()));
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
                 (f.reporting_verbs, WordClass::REPORTING_VERB),
