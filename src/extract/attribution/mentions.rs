@@ -35,7 +35,8 @@ impl Reader<'_> {
             }
             let mut found = self.description(start..b + 1, stem.to_string(), b);
             if let Mention::Description { written, .. } = &mut found.what
-                && let Some(bare) = ["'s", "’s", "'S", "’S"].iter().find_map(|s| written.strip_suffix(s))
+                && let Some(bare) =
+                    ["'s", "’s", "'S", "’S"].iter().find_map(|s| written.strip_suffix(s))
             {
                 *written = bare.to_string();
             }
@@ -56,8 +57,21 @@ impl Reader<'_> {
         let who = (k.saturating_sub(8).max(lo)..k).rev().find(|&j| self.is(j, "who"))?;
         let r = self
             .apposition_head(who, lo)
-            .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]))?;
-        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+            .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]));
+        match r {
+            Some(r) => {
+                Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+            }
+            // `residents, who said`: a description names them.
+            None => {
+                let last = who.checked_sub(1).filter(|&c| c > lo && self.is_comma_at(c))? - 1;
+                self.description_ending(last, lo)
+            }
+        }
+    }
+
+    fn is_comma_at(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.kind == Kind::Punct(','))
     }
 
     /// The name before a description set off by commas that ends at token `end`: in

@@ -150,9 +150,8 @@ impl Reader<'_> {
 
     /// `according to X, …` and `…, according to X.`
     fn according_to(&self, cue: &Cue, lo: usize, end: usize) -> Option<Report> {
-        let mention = self
-            .right(cue.tokens.end, end)
-            .or_else(|| self.source_phrase(cue.tokens.end, end))?;
+        let mention =
+            self.right(cue.tokens.end, end).or_else(|| self.source_phrase(cue.tokens.end, end))?;
         let content = if self.first_word_at(lo, cue.tokens.start) {
             let comma = (mention.tokens.end..end).find(|&k| self.is_comma(k))?;
             comma + 1..end
@@ -208,12 +207,10 @@ impl Reader<'_> {
         // A longer tail is the verb's own clause (`Speaking in Leeds, Evans said the budget
         // would pass`).
         let closes = trailing == 0
-            || (set_off
-                && (trailing <= 2 || self.is_comma(after) || tail.is_some_and(|w| w <= 3)));
+            || (set_off && (trailing <= 2 || self.is_comma(after) || tail.is_some_and(|w| w <= 3)));
         // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
-        let introduces = (after..end.min(after + 2)).any(|j| {
-            matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':'))
-        });
+        let introduces = (after..end.min(after + 2))
+            .any(|j| matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':')));
         if closes && !introduces && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
             let content = lo..self.before_comma(first, lo);
             // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue.
@@ -237,7 +234,8 @@ impl Reader<'_> {
         }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
         // rejecter's, so a speech noun before `that` ends the search.
-        let noun_that = |j: usize| self.is_class(j, WordClass::SPEECH_NOUN) && self.is(j + 1, "that");
+        let noun_that =
+            |j: usize| self.is_class(j, WordClass::SPEECH_NOUN) && self.is(j + 1, "that");
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
             .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB) && !noun_that(j))
             .find(|&j| self.is(j, "that"))
@@ -405,7 +403,8 @@ impl Reader<'_> {
                 if b > 0 && self.is_class(b - 1, WordClass::DETERMINER) {
                     b -= 1;
                 }
-                while b > 0 && self.word(b - 1).is_some_and(|w| self.lex.clause_joiners.contains(&w))
+                while b > 0
+                    && self.word(b - 1).is_some_and(|w| self.lex.clause_joiners.contains(&w))
                 {
                     b -= 1;
                 }
@@ -413,8 +412,7 @@ impl Reader<'_> {
             })
             .collect();
         for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
-            if let Some(&end) = ends.iter().find(|&&e| e > r.content.start && e < r.content.end)
-            {
+            if let Some(&end) = ends.iter().find(|&&e| e > r.content.start && e < r.content.end) {
                 r.content.end = end;
             }
         }
