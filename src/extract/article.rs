@@ -170,6 +170,22 @@ fn attribute_all(
         let cx = Scope { text, tokens: p.tokens, runs, reg, lex };
         let mut next_run = 0;
         let intro = colon_intro.take();
+        // `The governor added:` closing a paragraph, and a paragraph with no quote marks after
+        // it: the paragraph is what he said, reported.
+        if reported
+            && let Some(intro) = &intro
+            && let (Some(speaker), Some(first), Some(last)) =
+                (&intro.speaker, p.tokens.first(), p.tokens.last())
+            && !p.tokens.iter().any(|t| matches!(t.kind, Kind::Quote(_)))
+        {
+            reports.push(Reported {
+                content: vec![first.range.start..last.range.end],
+                quotes: Vec::new(),
+                speaker: Some(speaker.clone()),
+                mention: intro.mention.clone(),
+                cue: intro.cue.clone().or_else(|| intro.mention.clone()).unwrap_or(0..0),
+            });
+        }
         for s in p.sentences {
             let sentence = reader.sentence(s.clone());
             let mut spoke = Vec::new();
