@@ -181,7 +181,7 @@ impl Reader<'_> {
             Some(m) if m.tokens.start >= k && !self.ends_clause(m.tokens.end, end) => {
                 self.noun_phrase_before(k, lo).or(Some(m))
             }
-            None => self.noun_phrase_before(k, lo),
+            None => self.noun_phrase_before(k, lo).or_else(|| self.subject_phrase(k, lo)),
             found => found,
         };
         // Where the cue and its speaker begin and end in the sentence.
@@ -309,6 +309,24 @@ impl Reader<'_> {
             return None;
         }
         Some(self.description(start..k, head, k - 1))
+    }
+
+    /// A sentence that opens with a described group and runs to the verb at `k` with no comma:
+    /// `Experts on North Korea said`, `Political observers in Virginia say`. The description's
+    /// head is its first word for people or a body.
+    fn subject_phrase(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        if k <= lo || k - lo > 12 {
+            return None;
+        }
+        let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
+        if (lo..k).any(|j| self.tokens[j].kind != Kind::Word || self.is_class(j, cue)) {
+            return None;
+        }
+        let heads = WordClass::GROUP | WordClass::TITLE | WordClass::ORGANISATION;
+        let head_at = (lo..k).find(|&j| self.is_class(j, heads))?;
+        let head = self.word(head_at)?;
+        let start = if self.is_class(lo, WordClass::DETERMINER) { lo + 1 } else { lo };
+        Some(self.description(start.min(head_at)..k, head, head_at))
     }
 
     /// `Trump's claim that …`, `the ministry's statement that …`.
