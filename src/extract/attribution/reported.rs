@@ -28,8 +28,11 @@ pub(crate) struct Report {
 /// How far after a cue `that` may open its clause (`told reporters on Friday that`).
 const THAT_WITHIN: usize = 8;
 
-/// The fewest words a reported clause has.
-const MIN_WORDS: usize = 3;
+/// The fewest words a reported clause has (`support the plan` reports a stance).
+const MIN_WORDS: usize = 2;
+
+/// What a quoted piece counts for in [`Reader::words_in`]: a clause's worth.
+const QUOTE_WORDS: usize = 3;
 
 impl Reader<'_> {
     /// The reported clauses of `sentence`. `direct` tells whether a quotation token of the
@@ -62,7 +65,7 @@ impl Reader<'_> {
         if let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
             && let colon = self.runs[r].tokens.end
             && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
-            && self.words_in(colon + 1..end) >= MIN_WORDS
+            && self.words_in(colon + 1..end) >= QUOTE_WORDS
             && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
         {
             let mention =
@@ -322,7 +325,8 @@ impl Reader<'_> {
         if (lo..k).any(|j| self.tokens[j].kind != Kind::Word || self.is_class(j, cue)) {
             return None;
         }
-        let heads = WordClass::GROUP | WordClass::TITLE | WordClass::ORGANISATION;
+        let heads =
+            WordClass::GROUP | WordClass::TITLE | WordClass::ORGANISATION | WordClass::EVIDENCE;
         let head_at = (lo..k).find(|&j| self.is_class(j, heads))?;
         let head = self.word(head_at)?;
         let start = if self.is_class(lo, WordClass::DETERMINER) { lo + 1 } else { lo };
@@ -396,7 +400,7 @@ impl Reader<'_> {
         range
             .map(|j| match self.tokens[j].kind {
                 Kind::Word => 1,
-                Kind::Quote(_) => MIN_WORDS,
+                Kind::Quote(_) => QUOTE_WORDS,
                 Kind::Punct(_) => 0,
             })
             .sum()
