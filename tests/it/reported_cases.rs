@@ -196,7 +196,7 @@ fn partial_grows_to_its_clause_keeping_the_quoted_words() {
     assert_eq!(all.len(), 1, "{all:#?}");
     let r = &all[0];
     assert_eq!(r.kind, Partial);
-    assert_eq!(r.text(&a.text), "on Friday any rise would have to be \"fair to the small boats\"");
+    assert_eq!(r.text(&a.text), "any rise would have to be \"fair to the small boats\"");
     assert_eq!(r.quoted.len(), 1);
     assert_eq!(&a.text[r.quoted[0].clone()], "fair to the small boats");
     assert_eq!(r.speaker.as_deref(), Some("Ann Kyle"));

@@ -235,6 +235,10 @@ impl Reader<'_> {
         if self.is_class(start, WordClass::PARTICLE) {
             start += 1;
         }
+        // `said on Friday any rise would …`: when it was said is no part of what was.
+        while self.is_listed(start, &self.lex.time_words) {
+            start += 1;
+        }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
         // rejecter's, so a speech noun before `that` ends the search.
         let noun_that =
@@ -275,6 +279,11 @@ impl Reader<'_> {
         }
         let head = self.word(stop - 1)?;
         Some(self.description(first..stop, head, stop - 1))
+    }
+
+    /// True when token `k` is a word of `list` (lower case).
+    fn is_listed(&self, k: usize, list: &[String]) -> bool {
+        self.word(k).is_some_and(|w| list.contains(&w))
     }
 
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).

@@ -141,6 +141,10 @@ pub struct WordsFile {
     /// Words that join a second clause after a comma (`, but Moss said …`).
     #[serde(default)]
     pub clause_joiners: Vec<String>,
+    /// Words that say when something was said (`Friday`, `yesterday`): after a cue they are
+    /// no part of what it reports.
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

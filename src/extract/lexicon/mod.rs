@@ -31,6 +31,8 @@ pub struct Lexicon {
     pub(crate) passive_auxiliaries: Vec<String>,
     /// See [`WordsFile::clause_joiners`].
     pub(crate) clause_joiners: Vec<String>,
+    /// See [`WordsFile::time_words`].
+    pub(crate) time_words: Vec<String>,
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
@@ -46,6 +48,7 @@ impl Default for Lexicon {
             speaker_follows: Vec::new(),
             passive_auxiliaries: Vec::new(),
             clause_joiners: Vec::new(),
+            time_words: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
         }
@@ -68,6 +71,7 @@ impl Lexicon {
             lex.passive_auxiliaries
                 .extend(w.passive_auxiliaries.drain(..).map(|s| s.to_lowercase()));
             lex.clause_joiners.extend(w.clause_joiners.drain(..).map(|s| s.to_lowercase()));
+            lex.time_words.extend(w.time_words.drain(..).map(|s| s.to_lowercase()));
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
                 (f.reporting_verbs, WordClass::REPORTING_VERB),
