@@ -185,6 +185,11 @@ impl Reader<'_> {
                 self.noun_phrase_before(k, lo).or(Some(m))
             }
             None => self.noun_phrase_before(k, lo).or_else(|| self.subject_phrase(k, lo)),
+            // `Economists at the port authority said`: what follows a preposition is no
+            // subject; the phrase the sentence opens with is.
+            Some(m) if m.tokens.end <= k && self.after_preposition(m.tokens.start, lo) => {
+                self.subject_phrase(k, lo).or(Some(m))
+            }
             found => found,
         };
         // Where the cue and its speaker begin and end in the sentence.
@@ -340,6 +345,12 @@ impl Reader<'_> {
         let head = self.word(head_at)?;
         let start = if self.is_class(lo, WordClass::DETERMINER) { lo + 1 } else { lo };
         Some(self.description(start.min(head_at)..k, head, head_at))
+    }
+
+    /// True when the phrase starting at token `k` (or its determiner) follows a preposition.
+    fn after_preposition(&self, k: usize, lo: usize) -> bool {
+        let start = self.phrase_start(k, lo);
+        start > lo && self.is_class(start - 1, WordClass::PREPOSITION | WordClass::BEFORE_TITLE)
     }
 
     /// `Trump's claim that …`, `the ministry's statement that …`.
