@@ -179,7 +179,7 @@ fn attribute_all(
             && !p.tokens.iter().any(|t| matches!(t.kind, Kind::Quote(_)))
         {
             reports.push(Reported {
-                content: vec![first.range.start..last.range.end],
+                content: std::iter::once(first.range.start..last.range.end).collect(),
                 quotes: Vec::new(),
                 speaker: Some(speaker.clone()),
                 mention: intro.mention.clone(),
