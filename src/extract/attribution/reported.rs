@@ -186,10 +186,15 @@ impl Reader<'_> {
             }
             None => self.noun_phrase_before(k, lo).or_else(|| self.subject_phrase(k, lo)),
             // `Economists at the port authority said`: what follows a preposition is no
-            // subject; the phrase the sentence opens with is.
-            Some(m) if m.tokens.end <= k && self.after_preposition(m.tokens.start, lo) => {
-                self.subject_phrase(k, lo).or(Some(m))
-            }
+            // subject; the people the sentence opens with are. (`Figures from the army show`:
+            // the army, the figures' source, stays.)
+            Some(m) if m.tokens.end <= k && self.after_preposition(m.tokens.start, lo) => self
+                .subject_phrase(k, lo)
+                .filter(|p| {
+                    matches!(&p.what, super::Mention::Description { head, .. }
+                        if self.lex.is_title(head) || self.lex.is_group_word(head))
+                })
+                .or(Some(m)),
             found => found,
         };
         // Where the cue and its speaker begin and end in the sentence.
