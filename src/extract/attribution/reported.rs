@@ -218,9 +218,17 @@ impl Reader<'_> {
         // Set off by a comma, a dash or the end of a quotation (`''…,'' said X`).
         let set_off = first > lo && !matches!(self.tokens[first - 1].kind, Kind::Word);
         // A longer tail is the verb's own clause (`Speaking in Leeds, Evans said the budget
-        // would pass`).
+        // would pass`), and so is a short one that is no time or place (`Through a spokesman,
+        // he declined to comment`).
+        let when = |j: usize| {
+            self.is_listed(j, &self.lex.time_words)
+                || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
+        };
         let closes = trailing == 0
-            || (set_off && (trailing <= 2 || self.is_comma(after) || tail.is_some_and(|w| w <= 3)));
+            || (set_off
+                && ((trailing <= 2 && when(after))
+                    || self.is_comma(after)
+                    || tail.is_some_and(|w| w <= 3)));
         // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
         let introduces = (after..end.min(after + 2))
             .any(|j| matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':')));
