@@ -494,3 +494,17 @@ fn a_paragraph_after_added_colon_is_reported() {
     let who = find(&t, Indirect, "The fees are fair and the board knows it.");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_short_object_after_the_cue_is_no_trailing_tail() {
+    let t = with("Through a spokesman, Kyle declined to comment on the fees.");
+    let all = said(&t);
+    assert!(all.iter().all(|(_, c, _)| !c.starts_with("Through")), "{all:#?}");
+}
+
+#[test]
+fn a_body_before_which_speaks() {
+    let t = with("The figures came from the Harbour Board, which reported that landings fell.");
+    let who = find(&t, Indirect, "that landings fell");
+    assert_eq!(who.as_deref(), Some("Harbour Board"));
+}

@@ -54,7 +54,9 @@ impl Reader<'_> {
     /// `Donald Trump, who in March said`: the name before `, who` a few words back, or before
     /// the description between them (`Mitch McConnell, now the majority leader, who said`).
     pub(super) fn relative_antecedent(&self, k: usize, lo: usize) -> Option<MentionAt> {
-        let who = (k.saturating_sub(8).max(lo)..k).rev().find(|&j| self.is(j, "who"))?;
+        let who = (k.saturating_sub(8).max(lo)..k)
+            .rev()
+            .find(|&j| self.is(j, "who") || self.is(j, "which"))?;
         let r = self
             .apposition_head(who, lo)
             .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]));
