@@ -497,7 +497,7 @@ fn a_paragraph_after_added_colon_is_reported() {
 
 #[test]
 fn a_short_object_after_the_cue_is_no_trailing_tail() {
-    let t = with("Through a spokesman, Kyle declined to comment on the fees.");
+    let t = with("Through a spokesman, Kyle declined to comment.");
     let all = said(&t);
     assert!(all.iter().all(|(_, c, _)| !c.starts_with("Through")), "{all:#?}");
 }
