@@ -508,3 +508,15 @@ fn a_body_before_which_speaks() {
     let who = find(&t, Indirect, "that landings fell");
     assert_eq!(who.as_deref(), Some("Harbour Board"));
 }
+
+#[test]
+fn a_clause_before_a_direct_quotation_stops_before_it() {
+    let t = with(
+        "Kyle said the fees would fund the new quay, and when asked about the ferries, she \
+         replied, \"They will pay their share.\"",
+    );
+    let who =
+        find(&t, Indirect, "the fees would fund the new quay, and when asked about the ferries");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    assert_eq!(find(&t, Direct, "They will pay their share.").as_deref(), Some("Ann Kyle"));
+}

@@ -98,6 +98,15 @@ impl Reader<'_> {
                 CueKind::Verb => self.verb_report(cue, sentence, end),
                 CueKind::Noun => self.noun_report(cue, sentence, end),
             };
+            // `She said the leave was for mothers, and when pressed, she replied, "…"`: a
+            // forward clause stops before the direct quotation and its own cue.
+            let report = report.map(|mut r| {
+                if r.content.start >= r.cue.end && r.content.start < limit && r.content.end > limit
+                {
+                    r.content.end = self.before_direct(r.content.start, limit);
+                }
+                r
+            });
             let long_enough =
                 |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
             let unquoted = |r: &Range<usize>| {
@@ -115,6 +124,22 @@ impl Reader<'_> {
         }
         self.stop_at_trailing_cues(&mut out);
         out
+    }
+
+    /// Where a clause running into a direct quotation at `limit` ends: before the quotation,
+    /// and before the quotation's own cue clause after the last comma (`…, she replied,`).
+    fn before_direct(&self, start: usize, limit: usize) -> usize {
+        let words_end = |mut e: usize| {
+            while e > start && self.tokens[e - 1].kind != Kind::Word {
+                e -= 1;
+            }
+            e
+        };
+        let e = words_end(limit);
+        match (start..e).rev().find(|&j| self.is_comma(j)) {
+            Some(c) if (c + 1..e).any(|j| self.is_class(j, WordClass::SPEECH_VERB)) => words_end(c),
+            _ => e,
+        }
     }
 
     /// Verbs no list has whose subject is named and whose object is a `that` clause: `Kyle
