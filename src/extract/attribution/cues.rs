@@ -49,8 +49,9 @@ impl Reader<'_> {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             } else if c.contains(WordClass::SPEECH_NOUN) {
                 // `Trump is warning voters`: after `is`, a noun in `-ing` is a verb.
+                // (The ending is read in place; only then is the word before looked up.)
                 let progressive = k > sentence.start
-                    && self.word(k).is_some_and(|w| w.ends_with("ing"))
+                    && self.text[self.tokens[k].range.clone()].ends_with("ing")
                     && self.word(k - 1).is_some_and(|w| self.lex.passive_auxiliaries.contains(&w));
                 let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
                 cues.push(Cue { tokens: k..k + 1, kind });
