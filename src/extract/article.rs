@@ -10,7 +10,7 @@ use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
-use super::resolve::{Resolved, Salience, Scope, resolve};
+use super::resolve::{Resolved, Salience, Scope, SpeakerKind, resolve};
 use super::tokens::{Buffers, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
 
@@ -28,6 +28,9 @@ struct Found {
 /// The longest quotation, in bytes with its marks, that reads as a name or a title rather than
 /// speech when it stands alone after a verb (`nicknamed "King James"`).
 const SHORT_QUOTE: usize = 24;
+
+/// How many of the last reported clauses a `they` with nobody resolved may refer to.
+const RECENT_REPORTS: usize = 3;
 
 /// A reported clause found in a sentence, with its speaker.
 #[derive(Clone, Debug)]
@@ -334,6 +337,18 @@ impl Here<'_> {
         for report in self.reader.reports(self.sentence, direct) {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
+            });
+            // `they say` after `officials said`: a group pronoun the resolver leaves open is
+            // the group or body among the last few reported speakers.
+            let they = report
+                .mention
+                .as_ref()
+                .is_some_and(|m| m.what == Mention::Pronoun(PronounKind::Group));
+            let speaker = speaker.or_else(|| {
+                let recent = out.iter().rev().take(RECENT_REPORTS);
+                they.then(|| {
+                    recent.filter_map(|r| r.speaker.clone()).find(|s| s.kind != SpeakerKind::Person)
+                })?
             });
             // Reported speech nobody can be named for is left out: `we talked` in a
             // transcript, a pronoun with nobody before it.

@@ -520,3 +520,13 @@ fn a_clause_before_a_direct_quotation_stops_before_it() {
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
     assert_eq!(find(&t, Direct, "They will pay their share.").as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn they_after_a_group_is_that_group() {
+    let t = with(
+        "Boat owners said the fees would drive trade away. The quay is too small for the new \
+         ferries, they say.",
+    );
+    let who = find(&t, Indirect, "The quay is too small for the new ferries");
+    assert_eq!(who.as_deref(), Some("Boat owners"));
+}
