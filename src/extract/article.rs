@@ -339,7 +339,7 @@ impl Here<'_> {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
             });
             // `they say` after `officials said`: a group pronoun the resolver leaves open is
-            // the group or body among the last few reported speakers.
+            // the group (a plural) or body among the last few reported speakers.
             let they = report
                 .mention
                 .as_ref()
@@ -347,7 +347,10 @@ impl Here<'_> {
             let speaker = speaker.or_else(|| {
                 let recent = out.iter().rev().take(RECENT_REPORTS);
                 they.then(|| {
-                    recent.filter_map(|r| r.speaker.clone()).find(|s| s.kind != SpeakerKind::Person)
+                    recent.filter_map(|r| r.speaker.clone()).find(|s| {
+                        s.kind == SpeakerKind::Organisation
+                            || (s.kind == SpeakerKind::Unknown && s.name.ends_with('s'))
+                    })
                 })?
             });
             // Reported speech nobody can be named for is left out: `we talked` in a
