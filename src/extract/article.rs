@@ -179,6 +179,7 @@ fn attribute_all(
             && let Some(intro) = &intro
             && let (Some(speaker), Some(first), Some(last)) =
                 (&intro.speaker, p.tokens.first(), p.tokens.last())
+            && let Some(cue) = intro.cue.clone().or_else(|| intro.mention.clone())
             && !p.tokens.iter().any(|t| matches!(t.kind, Kind::Quote(_)))
         {
             reports.push(Reported {
@@ -186,7 +187,7 @@ fn attribute_all(
                 quotes: Vec::new(),
                 speaker: Some(speaker.clone()),
                 mention: intro.mention.clone(),
-                cue: intro.cue.clone().or_else(|| intro.mention.clone()).unwrap_or(0..0),
+                cue,
             });
         }
         for s in p.sentences {

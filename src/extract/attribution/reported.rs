@@ -194,8 +194,7 @@ impl Reader<'_> {
         let lo = sentence.range.start;
         let k = cue.tokens.start;
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
-        // not speak.
-        // (`is warning` is active.)
+        // not speak (`is warning` is active).
         let participle = self.word(k).is_some_and(|w| !w.ends_with("ing"));
         if participle
             && k > lo
@@ -463,9 +462,7 @@ impl Reader<'_> {
             })
             .sum()
     }
-}
 
-impl Reader<'_> {
     /// A forward report ends where another cue's clause of the same sentence begins: in `X
     /// said the bridge would close, Y added.`, `…, according to the ministry.` or `X said A,
     /// but Y said B`, the rest names another source and is no part of what X said.
