@@ -196,9 +196,7 @@ impl Reader<'_> {
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
         // not speak (`is warning` is active).
         let participle = self.word(k).is_some_and(|w| !w.ends_with("ing"));
-        if participle
-            && k > lo
-            && self.word(k - 1).is_some_and(|w| self.lex.passive_auxiliaries.contains(&w))
+        if participle && k > lo && self.word(k - 1).is_some_and(|w| self.lex.be_forms.contains(&w))
         {
             return None;
         }

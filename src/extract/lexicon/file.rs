@@ -134,10 +134,10 @@ pub struct WordsFile {
     /// evidence (`Video shows that …`).
     #[serde(default)]
     pub evidence_words: Vec<String>,
-    /// Forms of `be` before a participle that make it passive: in `the port was said to be
-    /// sold`, the port is no speaker.
+    /// Forms of `be`: before a participle they make it passive (in `the port was said to be
+    /// sold`, the port is no speaker); before a word in `-ing`, a verb (`is warning`).
     #[serde(default)]
-    pub passive_auxiliaries: Vec<String>,
+    pub be_forms: Vec<String>,
     /// Words that join a second clause after a comma (`, but Moss said …`).
     #[serde(default)]
     pub clause_joiners: Vec<String>,

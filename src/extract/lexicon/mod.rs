@@ -27,8 +27,8 @@ pub struct Lexicon {
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
-    /// See [`WordsFile::passive_auxiliaries`].
-    pub(crate) passive_auxiliaries: Vec<String>,
+    /// See [`WordsFile::be_forms`].
+    pub(crate) be_forms: Vec<String>,
     /// See [`WordsFile::clause_joiners`].
     pub(crate) clause_joiners: Vec<String>,
     /// See [`WordsFile::time_words`].
@@ -46,7 +46,7 @@ impl Default for Lexicon {
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
-            passive_auxiliaries: Vec::new(),
+            be_forms: Vec::new(),
             clause_joiners: Vec::new(),
             time_words: Vec::new(),
             name_endings: Vec::new(),
@@ -68,8 +68,7 @@ impl Lexicon {
             let p = f.pronouns;
             let g = f.gender;
             let mut w = f.words;
-            lex.passive_auxiliaries
-                .extend(w.passive_auxiliaries.drain(..).map(|s| s.to_lowercase()));
+            lex.be_forms.extend(w.be_forms.drain(..).map(|s| s.to_lowercase()));
             lex.clause_joiners.extend(w.clause_joiners.drain(..).map(|s| s.to_lowercase()));
             lex.time_words.extend(w.time_words.drain(..).map(|s| s.to_lowercase()));
             let lists = [
