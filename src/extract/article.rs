@@ -10,7 +10,7 @@ use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
-use super::resolve::{Resolved, Salience, Scope, resolve};
+use super::resolve::{Resolved, Salience, Scope, SpeakerKind, resolve};
 use super::tokens::{Buffers, Kind, Paragraph, Token};
 use super::{Quote, QuoteKind};
 
@@ -28,6 +28,9 @@ struct Found {
 /// The longest quotation, in bytes with its marks, that reads as a name or a title rather than
 /// speech when it stands alone after a verb (`nicknamed "King James"`).
 const SHORT_QUOTE: usize = 24;
+
+/// How many of the last reported clauses a `they` with nobody resolved may refer to.
+const RECENT_REPORTS: usize = 3;
 
 /// A reported clause found in a sentence, with its speaker.
 #[derive(Clone, Debug)]
@@ -170,6 +173,23 @@ fn attribute_all(
         let cx = Scope { text, tokens: p.tokens, runs, reg, lex };
         let mut next_run = 0;
         let intro = colon_intro.take();
+        // `The governor added:` closing a paragraph, and a paragraph with no quote marks after
+        // it: the paragraph is what he said, reported.
+        if reported
+            && let Some(intro) = &intro
+            && let (Some(speaker), Some(first), Some(last)) =
+                (&intro.speaker, p.tokens.first(), p.tokens.last())
+            && let Some(cue) = intro.cue.clone().or_else(|| intro.mention.clone())
+            && !p.tokens.iter().any(|t| matches!(t.kind, Kind::Quote(_)))
+        {
+            reports.push(Reported {
+                content: std::iter::once(first.range.start..last.range.end).collect(),
+                quotes: Vec::new(),
+                speaker: Some(speaker.clone()),
+                mention: intro.mention.clone(),
+                cue,
+            });
+        }
         for s in p.sentences {
             let sentence = reader.sentence(s.clone());
             let mut spoke = Vec::new();
@@ -318,6 +338,21 @@ impl Here<'_> {
         for report in self.reader.reports(self.sentence, direct) {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
+            });
+            // `they say` after `officials said`: a group pronoun the resolver leaves open is
+            // the group (a plural) or body among the last few reported speakers.
+            let they = report
+                .mention
+                .as_ref()
+                .is_some_and(|m| m.what == Mention::Pronoun(PronounKind::Group));
+            let speaker = speaker.or_else(|| {
+                let recent = out.iter().rev().take(RECENT_REPORTS);
+                they.then(|| {
+                    recent.filter_map(|r| r.speaker.clone()).find(|s| {
+                        s.kind == SpeakerKind::Organisation
+                            || (s.kind == SpeakerKind::Unknown && s.name.ends_with('s'))
+                    })
+                })?
             });
             // Reported speech nobody can be named for is left out: `we talked` in a
             // transcript, a pronoun with nobody before it.

@@ -196,7 +196,7 @@ fn partial_grows_to_its_clause_keeping_the_quoted_words() {
     assert_eq!(all.len(), 1, "{all:#?}");
     let r = &all[0];
     assert_eq!(r.kind, Partial);
-    assert_eq!(r.text(&a.text), "on Friday any rise would have to be \"fair to the small boats\"");
+    assert_eq!(r.text(&a.text), "any rise would have to be \"fair to the small boats\"");
     assert_eq!(r.quoted.len(), 1);
     assert_eq!(&a.text[r.quoted[0].clone()], "fair to the small boats");
     assert_eq!(r.speaker.as_deref(), Some("Ann Kyle"));
@@ -317,4 +317,216 @@ fn a_phrasal_verb_reports_its_object_not_its_particle() {
     let t = with("Kyle has talked up the prospect of lower fees for the fishing fleet.");
     let who = find(&t, Indirect, "the prospect of lower fees for the fishing fleet");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+// Construction classes added for issue 15's indirect recall (one test each, sentences of our
+// own).
+
+#[test]
+fn a_short_tail_after_the_cue_ends_at_its_comma() {
+    let t =
+        with("The quay will close in June, officials said Friday afternoon, as the works began.");
+    let who = find(&t, Indirect, "The quay will close in June");
+    assert_eq!(who.as_deref(), Some("officials"));
+}
+
+#[test]
+fn the_one_told_is_no_part_of_a_trailing_cue() {
+    let t = with("The fees will rise in May, Kyle told the Harbour Gazette on Thursday.");
+    let who = find(&t, Indirect, "The fees will rise in May");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_long_tail_is_the_verbs_own_clause() {
+    let t = with("Speaking at the quay on Monday, Kyle said the fees would rise.");
+    let who = find(&t, Indirect, "the fees would rise");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    assert!(said(&t).iter().all(|(_, c, _)| !c.starts_with("Speaking")), "{:#?}", said(&t));
+}
+
+#[test]
+fn according_to_a_source_that_is_no_speaker_word() {
+    let t = with("The fees will cost boat owners more, according to an analysis by Tom Reed.");
+    let who = find(&t, Indirect, "The fees will cost boat owners more");
+    assert_eq!(who.as_deref(), Some("Tom Reed"));
+    let t = with("Landings fell in every month, according to the figures.");
+    let who = find(&t, Indirect, "Landings fell in every month");
+    assert_eq!(who.as_deref(), Some("figures"));
+}
+
+#[test]
+fn evidence_with_no_speaker_word_reports() {
+    let t = with("Footage shows that the ferry left the quay early.");
+    let who = find(&t, Indirect, "that the ferry left the quay early");
+    assert_eq!(who.as_deref(), Some("Footage"));
+    let t = with("Video of the collision shows the ferry turning late.");
+    let who = find(&t, Indirect, "the ferry turning late");
+    assert_eq!(who.as_deref(), Some("Video of the collision"));
+}
+
+#[test]
+fn a_word_between_speaker_and_verb() {
+    let t = with("Kyle now says the fees were a mistake.");
+    let who = find(&t, Indirect, "the fees were a mistake");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t = with("Kyle doesn't think the fees will pass.");
+    let who = find(&t, Indirect, "the fees will pass");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_stance_is_reported() {
+    let t = with("Kyle admires the harbour master as a careful steward.");
+    let who = find(&t, Indirect, "the harbour master as a careful steward");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t = with("Kyle disputes the board's figures.");
+    assert_eq!(find(&t, Indirect, "the board's figures").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_two_word_object_is_reported() {
+    let t = with("Kyle supports the fees.");
+    assert_eq!(find(&t, Indirect, "the fees").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_preposition_after_the_cue_is_left_out() {
+    let t = with("Kyle called for a vote on the fees before the summer.");
+    let who = find(&t, Indirect, "a vote on the fees before the summer");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_headline_says_after_a_name() {
+    // The headline line is the article's title; a second title-case line is a paragraph.
+    let t = with("Fees Will Rise in Spring, Ann Kyle Says.\n\nThe board meets again in May.");
+    let who = find(&t, Indirect, "Fees Will Rise in Spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t = with("The Harbour Show ran on Friday and the fees were discussed at length.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+}
+
+#[test]
+fn a_trailing_cue_ends_the_clause_before_it() {
+    let t = with("Kyle said the fees would rise, the ferry union added.");
+    let all = said(&t);
+    assert!(
+        all.iter().all(|(_, c, _)| c != "the fees would rise, the ferry union added"),
+        "{all:#?}"
+    );
+    assert_eq!(find(&t, Indirect, "the fees would rise").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_second_speakers_clause_is_their_own() {
+    let t = with("Kyle said the fees would rise in May, but Tom Reed said they would wait.");
+    assert_eq!(find(&t, Indirect, "the fees would rise in May").as_deref(), Some("Ann Kyle"));
+    assert_eq!(find(&t, Indirect, "they would wait").as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_passive_verb_reports_nothing_after_it() {
+    let t = with("Kyle was endorsed by the fishermen's association and the ferry union.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+    let t = with("Kyle is said to favour a vote on the fees.");
+    assert!(said(&t).iter().all(|(_, c, _)| !c.starts_with("to favour")), "{:#?}", said(&t));
+}
+
+#[test]
+fn a_participle_after_a_direct_quotation_reports_its_clause() {
+    let t = with("\"We cannot wait,\" Kyle said, adding that the vote would be held in May.");
+    assert_eq!(find(&t, Direct, "We cannot wait,").as_deref(), Some("Ann Kyle"));
+    let who = find(&t, Indirect, "that the vote would be held in May");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_descriptions_possessive_owns_its_claim() {
+    let t = with("Tom Reed rejected the harbour board's claim that the fees were fair.");
+    let all = said(&t);
+    let claim = all.iter().find(|(_, c, _)| c == "that the fees were fair");
+    assert_eq!(claim.and_then(|c| c.2.as_deref()), Some("harbour board"), "{all:#?}");
+    assert_eq!(
+        find(&t, Indirect, "the harbour board's claim that the fees were fair").as_deref(),
+        Some("Tom Reed")
+    );
+}
+
+#[test]
+fn a_letter_before_that_is_where_it_was_written() {
+    let t = with("Kyle wrote in a letter to the board that the fees would rise.");
+    let who = find(&t, Indirect, "that the fees would rise");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn is_warning_is_a_verb() {
+    let t = with("Kyle is warning boat owners that the fees will rise.");
+    let who = find(&t, Indirect, "that the fees will rise");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn an_inflected_form_is_a_cue() {
+    let t = with("Kyle is touting the new quay as a success.");
+    let who = find(&t, Indirect, "the new quay as a success");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_group_before_who_said_speaks() {
+    let t = with("The board heard from residents, who said the fees would drive boats away.");
+    let who = find(&t, Indirect, "the fees would drive boats away");
+    assert_eq!(who.as_deref(), Some("residents"));
+}
+
+#[test]
+fn a_described_group_opening_the_sentence_speaks() {
+    let t = with("Economists at the port authority said the fees would barely cover costs.");
+    let who = find(&t, Indirect, "the fees would barely cover costs");
+    assert_eq!(who.as_deref(), Some("Economists at the port authority"));
+}
+
+#[test]
+fn a_paragraph_after_added_colon_is_reported() {
+    let t = with("Kyle added:\n\nThe fees are fair and the board knows it.");
+    let who = find(&t, Indirect, "The fees are fair and the board knows it.");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_short_object_after_the_cue_is_no_trailing_tail() {
+    let t = with("Through a spokesman, Kyle declined to comment.");
+    let all = said(&t);
+    assert!(all.iter().all(|(_, c, _)| !c.starts_with("Through")), "{all:#?}");
+}
+
+#[test]
+fn a_body_before_which_speaks() {
+    let t = with("The figures came from the Harbour Board, which reported that landings fell.");
+    let who = find(&t, Indirect, "that landings fell");
+    assert_eq!(who.as_deref(), Some("Harbour Board"));
+}
+
+#[test]
+fn a_clause_before_a_direct_quotation_stops_before_it() {
+    let t = with(
+        "Kyle said the fees would fund the new quay, and when asked about the ferries, she \
+         replied, \"They will pay their share.\"",
+    );
+    let who =
+        find(&t, Indirect, "the fees would fund the new quay, and when asked about the ferries");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    assert_eq!(find(&t, Direct, "They will pay their share.").as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn they_after_a_group_is_that_group() {
+    let t = with(
+        "Boat owners said the fees would drive trade away. The quay is too small for the new \
+         ferries, they say.",
+    );
+    let who = find(&t, Indirect, "The quay is too small for the new ferries");
+    assert_eq!(who.as_deref(), Some("Boat owners"));
 }

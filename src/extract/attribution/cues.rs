@@ -51,7 +51,13 @@ impl Reader<'_> {
                 // Capitalised inside a sentence, it is a name (`The Post sent its …`).
                 && (k == sentence.start || !self.starts_capital_word(k))
             {
-                cues.push(Cue { tokens: k..k + 1, kind: CueKind::Noun });
+                // `Trump is warning voters`: after `is`, a noun in `-ing` is a verb.
+                // (The ending is read in place; only then is the word before looked up.)
+                let progressive = k > sentence.start
+                    && self.text[self.tokens[k].range.clone()].ends_with("ing")
+                    && self.word(k - 1).is_some_and(|w| self.lex.be_forms.contains(&w));
+                let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
+                cues.push(Cue { tokens: k..k + 1, kind });
             } else if c.contains(WordClass::REPORTING_VERB) && self.is_verb_cue(k, sentence.start) {
                 reporting.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             }
@@ -60,15 +66,19 @@ impl Reader<'_> {
         (cues, reporting)
     }
 
-    /// A speech verb used as a verb: in lower case (`United States` is no cue), and not after a
-    /// possessive or article (`Putin's stated goal`, `the reported deal`). After a preposition
-    /// only its `-ing` form is one (`began by saying`, not `a flurry of tweets`).
+    /// A speech verb used as a verb: in lower case (`United States` is no cue) unless it is a
+    /// word no name holds (`says`) right after a name, as a headline writes it (`…, Ruth Evans
+    /// Says.`; not `The Laura Ingraham Show`); and not after a possessive or article
+    /// (`Putin's stated goal`, `the reported deal`). After a preposition only its `-ing` form is
+    /// one (`began by saying`, not `a flurry of tweets`).
     pub(super) fn is_verb_cue(&self, k: usize, lo: usize) -> bool {
-        if self.starts_capital_word(k) {
+        let before = k.checked_sub(1).filter(|&b| b >= lo);
+        let headline = self.is_class(k, WordClass::NOT_NAME)
+            && before.is_some_and(|b| self.run_at[b].is_some());
+        if self.starts_capital_word(k) && !headline {
             return false;
         }
         let gerund = self.text[self.tokens[k].range.clone()].ends_with("ing");
-        let before = k.checked_sub(1).filter(|&b| b >= lo);
         !before.is_some_and(|b| {
             let t = &self.text[self.tokens[b].range.clone()];
             // `He's claiming` is a contraction, not a possessive.

@@ -19,7 +19,30 @@ impl Reader<'_> {
                 tokens: self.runs[r].tokens.clone(),
             });
         }
-        let kind = match self.word(b)?.as_str() {
+        let word = self.word(b)?;
+        // `the mayor's statement`, `the ministry's claim`: a description's possessive.
+        if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+            && self.is_head(stem)
+        {
+            let mut start = b;
+            while start > lo
+                && b - start < 3
+                && self.word(start - 1).is_some_and(|w| {
+                    !self.lex.class_of(&w).intersects(WordClass::DETERMINER | WordClass::NOT_NAME)
+                })
+            {
+                start -= 1;
+            }
+            let mut found = self.description(start..b + 1, stem.to_string(), b);
+            if let Mention::Description { written, .. } = &mut found.what
+                && let Some(bare) =
+                    ["'s", "’s", "'S", "’S"].iter().find_map(|s| written.strip_suffix(s))
+            {
+                *written = bare.to_string();
+            }
+            return Some(found);
+        }
+        let kind = match word.as_str() {
             "his" => PronounKind::Person(Some(Gender::Male)),
             "her" => PronounKind::Person(Some(Gender::Female)),
             "its" => PronounKind::Organisation,
@@ -31,11 +54,26 @@ impl Reader<'_> {
     /// `Donald Trump, who in March said`: the name before `, who` a few words back, or before
     /// the description between them (`Mitch McConnell, now the majority leader, who said`).
     pub(super) fn relative_antecedent(&self, k: usize, lo: usize) -> Option<MentionAt> {
-        let who = (k.saturating_sub(8).max(lo)..k).rev().find(|&j| self.is(j, "who"))?;
+        let who = (k.saturating_sub(8).max(lo)..k)
+            .rev()
+            .find(|&j| self.is(j, "who") || self.is(j, "which"))?;
         let r = self
             .apposition_head(who, lo)
-            .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]))?;
-        Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+            .or_else(|| (who.saturating_sub(3).max(lo)..who).rev().find_map(|j| self.run_at[j]));
+        match r {
+            Some(r) => {
+                Some(MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() })
+            }
+            // `residents, who said`: a description names them.
+            None => {
+                let last = who.checked_sub(1).filter(|&c| c > lo && self.is_comma_at(c))? - 1;
+                self.description_ending(last, lo)
+            }
+        }
+    }
+
+    fn is_comma_at(&self, k: usize) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.kind == Kind::Punct(','))
     }
 
     /// The name before a description set off by commas that ends at token `end`: in

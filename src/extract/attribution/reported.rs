@@ -28,8 +28,11 @@ pub(crate) struct Report {
 /// How far after a cue `that` may open its clause (`told reporters on Friday that`).
 const THAT_WITHIN: usize = 8;
 
-/// The fewest words a reported clause has.
-const MIN_WORDS: usize = 3;
+/// The fewest words a reported clause has (`support the plan` reports a stance).
+const MIN_WORDS: usize = 2;
+
+/// What a quoted piece counts for in [`Reader::words_in`]: a clause's worth.
+const QUOTE_WORDS: usize = 3;
 
 impl Reader<'_> {
     /// The reported clauses of `sentence`. `direct` tells whether a quotation token of the
@@ -62,7 +65,7 @@ impl Reader<'_> {
         if let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
             && let colon = self.runs[r].tokens.end
             && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
-            && self.words_in(colon + 1..end) >= MIN_WORDS
+            && self.words_in(colon + 1..end) >= QUOTE_WORDS
             && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
         {
             let mention =
@@ -79,7 +82,15 @@ impl Reader<'_> {
         let mut cues: Vec<&Cue> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
         cues.sort_by_key(|c| c.tokens.start);
-        for cue in cues.into_iter().filter(|c| c.tokens.end <= limit) {
+        // `"…," she said, adding that the vote would wait`: a participle after the quotation
+        // reports a clause of its own.
+        let after_quote = |c: &Cue| {
+            c.tokens.start > limit
+                && c.kind == CueKind::Verb
+                && self.is_comma(c.tokens.start - 1)
+                && self.word(c.tokens.start).is_some_and(|w| w.ends_with("ing"))
+        };
+        for cue in cues.into_iter().filter(|c| c.tokens.end <= limit || after_quote(c)) {
             // A cue inside content already reported (`said that officials had warned`)
             // reports its own clause too; a cue of a clause given up is skipped.
             let report = match cue.kind {
@@ -87,16 +98,48 @@ impl Reader<'_> {
                 CueKind::Verb => self.verb_report(cue, sentence, end),
                 CueKind::Noun => self.noun_report(cue, sentence, end),
             };
+            // `She said the leave was for mothers, and when pressed, she replied, "…"`: a
+            // forward clause stops before the direct quotation and its own cue.
+            let report = report.map(|mut r| {
+                if r.content.start >= r.cue.end && r.content.start < limit && r.content.end > limit
+                {
+                    r.content.end = self.before_direct(r.content.start, limit);
+                }
+                r
+            });
             let long_enough =
                 |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
+            let unquoted = |r: &Range<usize>| {
+                !r.clone().any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
+            };
             let before_quote = |r: &Report| {
+                if r.content.start > limit {
+                    return unquoted(&r.content) && r.rest.is_none();
+                }
                 r.content.end <= limit && r.rest.as_ref().is_none_or(|rest| rest.end <= limit)
             };
             if let Some(r) = report.filter(long_enough).filter(before_quote) {
                 out.push(r);
             }
         }
+        self.stop_at_trailing_cues(&mut out);
         out
+    }
+
+    /// Where a clause running into a direct quotation at `limit` ends: before the quotation,
+    /// and before the quotation's own cue clause after the last comma (`…, she replied,`).
+    fn before_direct(&self, start: usize, limit: usize) -> usize {
+        let words_end = |mut e: usize| {
+            while e > start && self.tokens[e - 1].kind != Kind::Word {
+                e -= 1;
+            }
+            e
+        };
+        let e = words_end(limit);
+        match (start..e).rev().find(|&j| self.is_comma(j)) {
+            Some(c) if (c + 1..e).any(|j| self.is_class(j, WordClass::SPEECH_VERB)) => words_end(c),
+            _ => e,
+        }
     }
 
     /// Verbs no list has whose subject is named and whose object is a `that` clause: `Kyle
@@ -135,7 +178,8 @@ impl Reader<'_> {
 
     /// `according to X, …` and `…, according to X.`
     fn according_to(&self, cue: &Cue, lo: usize, end: usize) -> Option<Report> {
-        let mention = self.right(cue.tokens.end, end)?;
+        let mention =
+            self.right(cue.tokens.end, end).or_else(|| self.source_phrase(cue.tokens.end, end))?;
         let content = if self.first_word_at(lo, cue.tokens.start) {
             let comma = (mention.tokens.end..end).find(|&k| self.is_comma(k))?;
             comma + 1..end
@@ -149,13 +193,30 @@ impl Reader<'_> {
     fn verb_report(&self, cue: &Cue, sentence: &Sentence, end: usize) -> Option<Report> {
         let lo = sentence.range.start;
         let k = cue.tokens.start;
+        // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
+        // not speak (`is warning` is active).
+        let participle = self.word(k).is_some_and(|w| !w.ends_with("ing"));
+        if participle && k > lo && self.word(k - 1).is_some_and(|w| self.lex.be_forms.contains(&w))
+        {
+            return None;
+        }
         // A speaker named after the verb is taken only where the clause ends there (`…, said
         // Peskov.`): `members said Trump had…` is said by the members.
         let mention = match self.speaker_of(cue, sentence, 0) {
             Some(m) if m.tokens.start >= k && !self.ends_clause(m.tokens.end, end) => {
                 self.noun_phrase_before(k, lo).or(Some(m))
             }
-            None => self.noun_phrase_before(k, lo),
+            None => self.noun_phrase_before(k, lo).or_else(|| self.subject_phrase(k, lo)),
+            // `Economists at the port authority said`: what follows a preposition is no
+            // subject; the people the sentence opens with are. (`Figures from the army show`:
+            // the army, the figures' source, stays.)
+            Some(m) if m.tokens.end <= k && self.after_preposition(m.tokens.start, lo) => self
+                .subject_phrase(k, lo)
+                .filter(|p| {
+                    matches!(&p.what, super::Mention::Description { head, .. }
+                        if self.lex.is_title(head) || self.lex.is_group_word(head))
+                })
+                .or(Some(m)),
             found => found,
         };
         // Where the cue and its speaker begin and end in the sentence.
@@ -164,13 +225,36 @@ impl Reader<'_> {
         if let Some(m) = mention.as_ref().filter(|m| m.tokens.start >= after) {
             after = m.tokens.end;
         }
+        // `…, the mayor told the Ledger on Friday.`: the one told is no part of the clause's
+        // tail.
+        if self.tells_someone(k)
+            && let Some(object) = self.right(after, end)
+        {
+            after = object.tokens.end;
+        }
         // `…, officials said on Friday.`, `…, said Alan Cole, an economist.`, `… Mr. Kamin
         // said.`: the content is what comes before.
         let trailing = self.words_in(after..end);
+        // `…, officials said Friday afternoon, as they …`: a short tail up to a comma.
+        let tail = (after..end).find(|&j| self.is_comma(j)).map(|c| self.words_in(after..c));
         // Set off by a comma, a dash or the end of a quotation (`''…,'' said X`).
         let set_off = first > lo && !matches!(self.tokens[first - 1].kind, Kind::Word);
-        let closes = trailing == 0 || (set_off && (trailing <= 4 || self.is_comma(after)));
-        if closes && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
+        // A longer tail is the verb's own clause (`Speaking in Leeds, Evans said the budget
+        // would pass`), and so is a short one that is no time or place (`Through a spokesman,
+        // he declined to comment`).
+        let when = |j: usize| {
+            self.is_listed(j, &self.lex.time_words)
+                || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
+        };
+        let closes = trailing == 0
+            || (set_off
+                && ((trailing <= 2 && when(after))
+                    || self.is_comma(after)
+                    || tail.is_some_and(|w| w <= 3)));
+        // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
+        let introduces = (after..end.min(after + 2))
+            .any(|j| matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':')));
+        if closes && !introduces && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
             let content = lo..self.before_comma(first, lo);
             // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue.
             let rest = (set_off && trailing > 4 && self.is_comma(after))
@@ -191,8 +275,16 @@ impl Reader<'_> {
         if self.is_class(start, WordClass::PARTICLE) {
             start += 1;
         }
+        // `said on Friday any rise would …`: when it was said is no part of what was.
+        while self.is_listed(start, &self.lex.time_words) {
+            start += 1;
+        }
+        // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
+        // rejecter's, so a speech noun before `that` ends the search.
+        let noun_that =
+            |j: usize| self.is_class(j, WordClass::SPEECH_NOUN) && self.is(j + 1, "that");
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
-            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB))
+            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB) && !noun_that(j))
             .find(|&j| self.is(j, "that"))
         {
             start = that;
@@ -202,8 +294,36 @@ impl Reader<'_> {
             // `told reporters the talks had failed`: the one told is no part of it.
             start = object.tokens.end;
         }
+        // `was endorsed by papers`: a passive verb reports no clause after it.
+        if self.is(cue.tokens.end, "by") {
+            return None;
+        }
         let stop = self.clause_end(start, end);
         Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
+    }
+
+    /// What `according to` names when no speaker is known: the first name in the few words
+    /// up to a comma (`an analysis by Tom Weber`), else those words as a description (`the
+    /// data`, `federal statistics`).
+    fn source_phrase(&self, start: usize, end: usize) -> Option<MentionAt> {
+        let stop = (start..end.min(start + 8))
+            .find(|&j| self.tokens[j].kind != Kind::Word || self.is(j, "that"))
+            .unwrap_or(end.min(start + 8));
+        if let Some(r) = (start..stop).find_map(|j| self.run_at[j]) {
+            let tokens = self.runs[r].tokens.clone();
+            return Some(MentionAt { what: super::Mention::Name(r), tokens });
+        }
+        let first = if self.is_class(start, WordClass::DETERMINER) { start + 1 } else { start };
+        if first >= stop {
+            return None;
+        }
+        let head = self.word(stop - 1)?;
+        Some(self.description(first..stop, head, stop - 1))
+    }
+
+    /// True when token `k` is a word of `list` (lower case).
+    fn is_listed(&self, k: usize, list: &[String]) -> bool {
+        self.word(k).is_some_and(|w| list.contains(&w))
     }
 
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
@@ -219,7 +339,10 @@ impl Reader<'_> {
         while start > lo && k - start < 4 {
             let t = &self.tokens[start - 1];
             let stop = WordClass::NOT_NAME | WordClass::SPEECH_VERB | WordClass::BETWEEN;
-            if t.kind != Kind::Word || t.class.intersects(stop) || t.is_capitalised() {
+            // A capital opening the sentence is no name (`Video shows`).
+            let capital = t.is_capitalised() && start - 1 > lo;
+            let evidence = t.class.contains(WordClass::EVIDENCE);
+            if t.kind != Kind::Word || (t.class.intersects(stop) && !evidence) || capital {
                 break;
             }
             start -= 1;
@@ -231,11 +354,38 @@ impl Reader<'_> {
             return None;
         }
         let head = self.word(k - 1)?;
-        // A plural noun: what speaks without a name (`members`, `investors`).
-        if !head.ends_with('s') || head.ends_with("ss") {
+        // A plural noun: what speaks without a name (`members`, `investors`); or evidence
+        // (`the footage shows`).
+        let evidence = self.is_class(k - 1, WordClass::EVIDENCE);
+        if !evidence && (!head.ends_with('s') || head.ends_with("ss")) {
             return None;
         }
         Some(self.description(start..k, head, k - 1))
+    }
+
+    /// A sentence that opens with a described group and runs to the verb at `k` with no comma:
+    /// `Experts on North Korea said`, `Political observers in Virginia say`. The description's
+    /// head is its first word for people or a body.
+    fn subject_phrase(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        if k <= lo || k - lo > 12 {
+            return None;
+        }
+        let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
+        if (lo..k).any(|j| self.tokens[j].kind != Kind::Word || self.is_class(j, cue)) {
+            return None;
+        }
+        let heads =
+            WordClass::GROUP | WordClass::TITLE | WordClass::ORGANISATION | WordClass::EVIDENCE;
+        let head_at = (lo..k).find(|&j| self.is_class(j, heads))?;
+        let head = self.word(head_at)?;
+        let start = if self.is_class(lo, WordClass::DETERMINER) { lo + 1 } else { lo };
+        Some(self.description(start.min(head_at)..k, head, head_at))
+    }
+
+    /// True when the phrase starting at token `k` (or its determiner) follows a preposition.
+    fn after_preposition(&self, k: usize, lo: usize) -> bool {
+        let start = self.phrase_start(k, lo);
+        start > lo && self.is_class(start - 1, WordClass::PREPOSITION | WordClass::BEFORE_TITLE)
     }
 
     /// `Trump's claim that …`, `the ministry's statement that …`.
@@ -305,9 +455,41 @@ impl Reader<'_> {
         range
             .map(|j| match self.tokens[j].kind {
                 Kind::Word => 1,
-                Kind::Quote(_) => MIN_WORDS,
+                Kind::Quote(_) => QUOTE_WORDS,
                 Kind::Punct(_) => 0,
             })
             .sum()
+    }
+
+    /// A forward report ends where another cue's clause of the same sentence begins: in `X
+    /// said the bridge would close, Y added.`, `…, according to the ministry.` or `X said A,
+    /// but Y said B`, the rest names another source and is no part of what X said.
+    fn stop_at_trailing_cues(&self, reports: &mut [Report]) {
+        // Where each report that reads backwards from a cue set off by a comma ends, and where
+        // the clause of each forward report's speaker begins (`, but Y said`).
+        let ends: Vec<usize> = reports
+            .iter()
+            .filter_map(|r| {
+                if r.content.end <= r.cue.start {
+                    return self.is_comma(r.content.end).then_some(r.content.end);
+                }
+                let m = r.mention.as_ref().filter(|m| m.tokens.end <= r.cue.start)?;
+                let mut b = m.tokens.start;
+                if b > 0 && self.is_class(b - 1, WordClass::DETERMINER) {
+                    b -= 1;
+                }
+                while b > 0
+                    && self.word(b - 1).is_some_and(|w| self.lex.clause_joiners.contains(&w))
+                {
+                    b -= 1;
+                }
+                (b > 0 && self.is_comma(b - 1)).then(|| b - 1)
+            })
+            .collect();
+        for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
+            if let Some(&end) = ends.iter().find(|&&e| e > r.content.start && e < r.content.end) {
+                r.content.end = end;
+            }
+        }
     }
 }

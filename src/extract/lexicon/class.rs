@@ -13,6 +13,8 @@ bitflags::bitflags! {
         const BETWEEN = 1 << 2;
         /// A title or role (`president`).
         const TITLE = 1 << 3;
+        /// A thing that shows or finds without speaking (`video`, `data`).
+        const EVIDENCE = 1 << 4;
         /// Marks an organisation (`ministry`).
         const ORGANISATION = 1 << 5;
         /// Names unnamed speakers (`officials`).

@@ -130,6 +130,21 @@ pub struct WordsFile {
     /// reporters the talks had failed`).
     #[serde(default)]
     pub telling_verbs: Vec<String>,
+    /// Nouns for what shows or finds without speaking (`video`, `data`): a subject that reports
+    /// evidence (`Video shows that …`).
+    #[serde(default)]
+    pub evidence_words: Vec<String>,
+    /// Forms of `be`: before a participle they make it passive (in `the port was said to be
+    /// sold`, the port is no speaker); before a word in `-ing`, a verb (`is warning`).
+    #[serde(default)]
+    pub be_forms: Vec<String>,
+    /// Words that join a second clause after a comma (`, but Moss said …`).
+    #[serde(default)]
+    pub clause_joiners: Vec<String>,
+    /// Words that say when something was said (`Friday`, `yesterday`): after a cue they are
+    /// no part of what it reports.
+    #[serde(default)]
+    pub time_words: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,
