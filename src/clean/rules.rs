@@ -92,13 +92,24 @@ impl Rules {
             return false;
         }
         let collapsed = collapse_whitespace(paragraph);
-        collapsed.len() <= self.max_boilerplate_bytes && self.drop.is_match(&collapsed)
+        collapsed.len() <= self.max_boilerplate_bytes
+            && self.drop.is_match(without_emphasis(&collapsed))
     }
 
     /// True when `c` opens a list item.
     pub fn is_bullet(&self, c: char) -> bool {
         self.bullets.contains(&c)
     }
+}
+
+/// `line` without Markdown emphasis around the whole of it (`*By Jane Doe*`, `__Advert__`):
+/// the rules judge the words, not how they were set.
+fn without_emphasis(line: &str) -> &str {
+    let marks = |c: char| c == '*' || c == '_';
+    let inner = line.trim_start_matches(marks);
+    let opened = line.len() - inner.len();
+    let inner = inner.trim_end_matches(marks);
+    if opened > 0 && line.len() - opened - inner.len() > 0 { inner.trim() } else { line }
 }
 
 #[cfg(test)]

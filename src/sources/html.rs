@@ -5,38 +5,13 @@
 //! The text comes out as paragraphs separated by blank lines, entities decoded, ready for the
 //! cleaning rules that every source goes through.
 
-use dom_query::{Document, NodeRef, Selection};
+use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
-use super::nesting;
+use super::{furniture, nesting};
 use crate::model::{Meta, RawDoc};
 use crate::net::is_web_url;
-
-/// Never text: removed wherever they are.
-const NOT_TEXT: &str = "script, style, noscript, template, iframe";
-
-/// Page furniture that Readability's own class/id heuristics can miss: navigation, forms,
-/// asides. Removed before scoring, unless they hold the article (see [`holds_content`]).
-const FURNITURE_TAGS: &str = "form, nav, aside, [aria-hidden='true']";
-
-/// Words of a class or id that name furniture: consent and cookie banners, share bars,
-/// newsletter boxes, related links, comments. Whole words only (`share-bar`, `shareTools`,
-/// not `shared-history`).
-const FURNITURE_WORDS: [&str; 9] = [
-    "cookie",
-    "cookies",
-    "consent",
-    "share",
-    "sharing",
-    "newsletter",
-    "related",
-    "comments",
-    "subscribe",
-];
-
-/// What marks the article's own container: an element holding one of these is never furniture.
-const CONTENT: &str = "article, main, h1, [itemprop='articleBody']";
 
 /// Largest page worked on: past this many elements a page is a web app, not an article.
 const MAX_ELEMENTS: usize = 50_000;
@@ -90,7 +65,7 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 /// `None` when the page holds no text at all.
 pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
     let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
-    let doc = without_furniture(Document::from(html));
+    let doc = furniture::removed(Document::from(html));
     let heading = heading(&doc);
     let canonical = canonical_url(&doc);
     let config = Config {
@@ -103,7 +78,7 @@ pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc
     let article = Readability::with_document(doc, url, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = article else {
         // Too short to score, or too big: the body's text is the best there is.
-        let text = tidy(&without_furniture(Document::from(html)).select("body").formatted_text());
+        let text = tidy(&furniture::removed(Document::from(html)).select("body").formatted_text());
         let title = heading;
         return (!text.trim().is_empty()).then(|| RawDoc {
             path,
@@ -171,60 +146,7 @@ fn headline_out_of_text(title: Option<String>, text: String) -> (Option<String>,
 /// The text of an HTML fragment (a feed item's content): paragraphs separated by blank lines.
 pub(super) fn fragment_text(html: &str) -> String {
     let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
-    tidy(&without_furniture(Document::fragment(html)).formatted_text())
-}
-
-fn without_furniture(doc: Document) -> Document {
-    doc.select(NOT_TEXT).remove();
-    let root = doc.select("body");
-    let root = if root.exists() { root } else { doc.select(":root") };
-    let total = root.text().len();
-    let by_name = doc.select("[class], [id]");
-    let named = by_name.nodes().iter().filter(|n| furniture_name(n));
-    let tagged = doc.select(FURNITURE_TAGS);
-    let marked: Vec<NodeRef> = named.chain(tagged.nodes()).copied().collect();
-    for node in marked {
-        if !holds_content(&node, total) {
-            node.remove_from_parent();
-        }
-    }
-    doc
-}
-
-/// True when a class or id of `node` has a word that names furniture.
-fn furniture_name(node: &NodeRef) -> bool {
-    let names = [node.attr("class"), node.attr("id")];
-    names.iter().flatten().any(|name| words_of_name(name).any(|w| FURNITURE_WORDS.contains(&&*w)))
-}
-
-/// The words of a class or id, lower-cased: split at anything not a letter or digit and where
-/// a lower-case letter meets an upper-case one (`videoShareTools`: video, share, tools).
-fn words_of_name(name: &str) -> impl Iterator<Item = String> + '_ {
-    name.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).flat_map(|part| {
-        let mut words = Vec::new();
-        let mut word = String::new();
-        let mut lower = false;
-        for c in part.chars() {
-            if c.is_uppercase() && lower {
-                words.push(std::mem::take(&mut word));
-            }
-            lower = c.is_lowercase();
-            word.extend(c.to_lowercase());
-        }
-        words.push(word);
-        words
-    })
-}
-
-/// True when removing `node` would take the article with it: the page's root, the article's
-/// container or an ancestor of it, or an element with most of the page's text (`total` bytes).
-fn holds_content(node: &NodeRef, total: usize) -> bool {
-    let name = node.node_name().unwrap_or_default();
-    if matches!(&*name, "html" | "body" | "main" | "article") {
-        return true;
-    }
-    let selection = Selection::from(*node);
-    selection.select(CONTENT).exists() || selection.text().len() * 2 > total
+    tidy(&furniture::removed(Document::fragment(html)).formatted_text())
 }
 
 /// The address the page gives for itself: `<link rel="canonical">`, else `og:url`.
@@ -272,19 +194,6 @@ fn tidy_line(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn furniture_is_told_by_whole_words_of_class_names() {
-        let words = |n: &str| words_of_name(n).collect::<Vec<_>>();
-        assert_eq!(
-            words("flag-videoVHSShareTools-on"),
-            ["flag", "video", "vhsshare", "tools", "on"]
-        );
-        assert_eq!(words("gigya_share-btns"), ["gigya", "share", "btns"]);
-        assert_eq!(words("shareBar"), ["share", "bar"]);
-        assert!(!words("evolve-shared-mutable-history").contains(&"share".to_string()));
-        assert!(!words("f_bucketcookies_on").contains(&"cookies".to_string()));
-    }
 
     #[test]
     fn furniture_rules_never_remove_the_article_or_what_holds_it() {
