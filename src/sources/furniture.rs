@@ -49,12 +49,27 @@ pub(super) fn removed(doc: Document) -> Document {
     let named = by_name.nodes().iter().filter(|n| has_furniture_name(n, words));
     let tagged = doc.select(elements);
     let marked: Vec<NodeRef> = named.chain(tagged.nodes()).copied().collect();
-    for node in marked.into_iter().chain(link_lists(&doc)) {
+    remove_unless_content(marked, total);
+    doc
+}
+
+/// The article Readability found (`article`, its HTML) without the lists of other articles
+/// left in it. This comes after the article is found, not before: the links are what tells
+/// Readability a block of teasers from the text.
+pub(super) fn without_link_lists(article: Document) -> Document {
+    let total = article.select("body").text().len();
+    let lists = link_lists(&article);
+    remove_unless_content(lists, total);
+    article
+}
+
+/// Removes each of `marked` that does not hold the article (of `total` bytes of text).
+fn remove_unless_content(marked: Vec<NodeRef>, total: usize) {
+    for node in marked {
         if !holds_content(&node, total) {
             node.remove_from_parent();
         }
     }
-    doc
 }
 
 /// Least words of a paragraph or heading that is a headline linking to another page.

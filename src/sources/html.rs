@@ -69,7 +69,8 @@ pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc
     let heading = heading(&doc);
     let canonical = canonical_url(&doc);
     let config = Config {
-        text_mode: TextMode::Formatted,
+        // The text is taken from the article's HTML once lists of links are out of it.
+        text_mode: TextMode::Raw,
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
@@ -87,7 +88,8 @@ pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc
             ..RawDoc::default()
         });
     };
-    let text = tidy(&article.text_content);
+    let text = furniture::without_link_lists(Document::from(&*article.content));
+    let text = tidy(&text.select("body").formatted_text());
     if text.trim().is_empty() {
         return None;
     }
