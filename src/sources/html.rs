@@ -79,7 +79,8 @@ pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc
     let article = Readability::with_document(doc, url, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = article else {
         // Too short to score, or too big: the body's text is the best there is.
-        let text = tidy(&furniture::removed(Document::from(html)).select("body").formatted_text());
+        let body = furniture::without_link_lists(furniture::removed(Document::from(html)));
+        let text = tidy(&body.select("body").formatted_text());
         let title = heading;
         return (!text.trim().is_empty()).then(|| RawDoc {
             path,
@@ -213,6 +214,35 @@ mod tests {
         assert!(raw.text.contains("said the council leader, Marta Lind"), "{}", raw.text);
         assert!(raw.text.contains("every hour from six"), "{}", raw.text);
         assert!(!raw.text.contains("Share this") && !raw.text.contains("cookies"), "{}", raw.text);
+    }
+
+    #[test]
+    fn captions_bylines_dates_and_lists_of_other_articles_leave_the_text() {
+        let prose = "<p>The harbour board voted on Monday to rebuild the north pier, which \
+            storms have closed for two winters, at a cost of about four million euros.</p>\
+            <p>\u{201c}We kept every plank we could,\u{201d} said the engineer, Lise Varga, who \
+            has led the repairs since the first storm broke the pier in two.</p>\
+            <p>Work starts in March and the pier should reopen to walkers by the autumn, the \
+            board said, with the caf\u{e9} at its end opening a month later.</p>";
+        let html = format!(
+            "<html><body><article><h1>North pier to be rebuilt</h1>\
+             <p class='article-byline'>By Rahul Mehta, Health Correspondent</p>\
+             <p>Tue 5 Mar 2024 08.30 GMT</p>\
+             <figure><img src='p.jpg'><figcaption>The pier at dusk. Photograph: Ledger Staff\
+             </figcaption></figure>\
+             <div class='wp-caption-text'>Walkers on the old pier in 2019</div>\
+             {prose}\
+             <p><a href='/other-story'>Harbour ferry to run all winter after petition</a></p>\
+             <h3>Most read</h3><ul><li><a href='/a'>Council approves the budget</a></li>\
+             <li><a href='/b'>New timetable for the spring</a></li></ul>\
+             <p>Get the day\u{2019}s top headlines delivered to your inbox every morning.</p>\
+             </article></body></html>"
+        );
+        let raw = read(&html, "p.html".into(), None).unwrap();
+        let article = crate::clean::clean(raw, &crate::clean::Rules::builtin()).unwrap();
+        let paragraphs: Vec<String> = article.paragraph_texts().map(|p| p.into_owned()).collect();
+        assert_eq!(paragraphs.len(), 3, "{paragraphs:#?}");
+        assert!(paragraphs[1].contains("said the engineer, Lise Varga"), "{paragraphs:#?}");
     }
 
     #[test]
