@@ -18,6 +18,8 @@ use crate::sources::{self, Docs, Input, Problem, ProblemKind, ReadSettings, Reco
 /// caller: big enough to keep every core busy, small enough that the first articles arrive at
 /// once.
 const BATCH: usize = 256;
+/// Local inputs handed over ahead of the first full batch.
+const FIRST: usize = 8;
 /// Web inputs (feeds and pages given as URLs) fetched at once.
 const WEB_AT_ONCE: usize = 8;
 
@@ -95,6 +97,20 @@ impl<'a> Loader<'a> {
         work: impl Fn(Article) -> T + Sync,
         mut sink: impl FnMut(Loaded<T>) -> Result<(), E>,
     ) -> Result<usize, E> {
+        self.run_batches(inputs, work, |batch| batch.into_iter().try_for_each(&mut sink))
+    }
+
+    /// Loads `inputs`, handing over each batch as soon as it is ready: the first few local
+    /// inputs, then the rest of them a batch at a time, each batch of a dataset, and the web
+    /// inputs last. A caller that shows results as they come (the reader) shows a local file
+    /// at once, whatever the web inputs beside it are waiting on. Returns how many articles
+    /// loaded.
+    pub fn run_batches<T: Send, E>(
+        &self,
+        inputs: &[Input],
+        work: impl Fn(Article) -> T + Sync,
+        mut sink: impl FnMut(Vec<Loaded<T>>) -> Result<(), E>,
+    ) -> Result<usize, E> {
         let progress = self.progress.clone().unwrap_or_default();
         if self.progress.is_some() {
             progress.bytes_total.store(total_size(inputs), Ordering::Relaxed);
@@ -109,12 +125,11 @@ impl<'a> Loader<'a> {
             let mut count = 0;
             // Owned here, so that returning early drops it and the producer stops.
             for batch in batches {
-                for loaded in batch {
-                    if matches!(loaded, Loaded::Item(_)) {
-                        count += 1;
-                        progress.articles.fetch_add(1, Ordering::Relaxed);
-                    }
-                    sink(loaded)?;
+                let items = batch.iter().filter(|l| matches!(l, Loaded::Item(_))).count();
+                count += items;
+                progress.articles.fetch_add(items as u64, Ordering::Relaxed);
+                if !batch.is_empty() {
+                    sink(batch)?;
                 }
             }
             Ok(count)
@@ -137,7 +152,9 @@ impl<'a> Loader<'a> {
             let web = (!web.is_empty()).then(|| {
                 scope.spawn(|| parallel_map(web, WEB_AT_ONCE, |i| self.open(i, progress, work)))
             });
-            for batch in local.chunks(BATCH) {
+            // A few first, so that the first articles come before a whole batch is cleaned.
+            let (first, rest) = local.split_at(local.len().min(FIRST));
+            for batch in std::iter::once(first).chain(rest.chunks(BATCH)) {
                 let opened = batch.par_iter().map(|i| self.open(i, progress, work)).collect();
                 if self.send_opened(opened, progress, work, send).is_err() {
                     return;

@@ -92,13 +92,24 @@ impl Rules {
             return false;
         }
         let collapsed = collapse_whitespace(paragraph);
-        collapsed.len() <= self.max_boilerplate_bytes && self.drop.is_match(&collapsed)
+        collapsed.len() <= self.max_boilerplate_bytes
+            && self.drop.is_match(without_emphasis(&collapsed))
     }
 
     /// True when `c` opens a list item.
     pub fn is_bullet(&self, c: char) -> bool {
         self.bullets.contains(&c)
     }
+}
+
+/// `line` without Markdown emphasis around the whole of it (`*By Jane Doe*`, `__Advert__`):
+/// the rules judge the words, not how they were set.
+fn without_emphasis(line: &str) -> &str {
+    let marks = |c: char| c == '*' || c == '_';
+    let inner = line.trim_start_matches(marks);
+    let opened = line.len() - inner.len();
+    let inner = inner.trim_end_matches(marks);
+    if opened > 0 && line.len() - opened - inner.len() > 0 { inner.trim() } else { line }
 }
 
 #[cfg(test)]
@@ -126,6 +137,41 @@ mod tests {
             "The advertisement ran for a week, officials said.",
             "He said he would read more of the report on Monday.",
             "Something went wrong at the plant on Tuesday, engineers said, and the reactor was shut.",
+        ] {
+            assert!(!rules.is_boilerplate(prose), "{prose}");
+        }
+    }
+
+    #[test]
+    fn bylines_credits_dates_and_sign_up_boxes_are_not_prose() {
+        let rules = Rules::builtin();
+        for line in [
+            "By Rahul Mehta, Health Correspondent",
+            "*By Jane Doe*",
+            "__By Jane Doe and Tom Roe__",
+            "By Jane Doe | March 5, 2024 at 2:26 PM",
+            "The pier at dusk after the storm. Photograph: Ledger Staff",
+            "Crowds on the harbour wall after the storm.Credit: Ledger Staff",
+            "Ferry passengers wait in the rain. (Harbour Board via AP, File)",
+            "Passengers board the first ferry. REUTERS/Jane Roe",
+            "Image 2 of 9",
+            "Nov. 20, 2019 6:02 AM EST",
+            "18 Nov 2019, 19:09",
+            "Updated November 19, 2019 | 9:32pm",
+            "Get the day\u{2019}s top headlines delivered to your inbox every morning.",
+            "Write to Mara Quint at mara@harbour.example",
+            "Jane Doe contributed to this report.",
+            "You may also like",
+        ] {
+            assert!(rules.is_boilerplate(line), "{line}");
+        }
+        for prose in [
+            "By Monday the council had voted to keep the ferry running.",
+            "By then, said Marta Lind, the ferry had stopped.",
+            "By Jane Doe's own account, the ferry never ran late.",
+            "\u{201c}Sign up for the newsletter and it lands in your inbox,\u{201d} she said.",
+            "The ferry first ran on May 4, 2019.",
+            "*The ferry will run all winter.*",
         ] {
             assert!(!rules.is_boilerplate(prose), "{prose}");
         }

@@ -5,6 +5,7 @@
 
 mod detect;
 mod feed;
+mod furniture;
 mod html;
 mod jsonl;
 mod nesting;

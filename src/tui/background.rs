@@ -1,7 +1,7 @@
 //! Loading on a background thread: find the inputs, read, clean and extract them in parallel,
 //! and send the results to the event channel a batch at a time, so the first frame never waits.
 
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::Sender;
 use std::thread::JoinHandle;
 
 use super::events::Event;
@@ -12,12 +12,6 @@ use crate::extract::Extractor;
 use crate::load::{Loaded, Loader};
 use crate::sources::{self, Input, ReadSettings};
 use crate::speakers::Digester;
-
-/// Articles handed over at once: few enough that the list fills smoothly, enough that the
-/// event loop is not flooded.
-const BATCH: usize = 256;
-/// Inputs loaded ahead of the rest.
-const FIRST: usize = 8;
 
 /// What turns inputs into the reader's entries, for the first load and every refresh.
 #[derive(Clone, Debug)]
@@ -47,7 +41,17 @@ impl Work {
     pub fn load<E>(
         &self,
         inputs: &[Input],
-        sink: impl FnMut(Loaded<Entry>) -> Result<(), E>,
+        mut sink: impl FnMut(Loaded<Entry>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        self.load_batches(inputs, |batch| batch.into_iter().try_for_each(&mut sink))
+    }
+
+    /// Loads `inputs` on the worker threads, handing each batch to `sink` as soon as it is
+    /// ready, in input order (local inputs first, those on the web last).
+    pub fn load_batches<E>(
+        &self,
+        inputs: &[Input],
+        sink: impl FnMut(Vec<Loaded<Entry>>) -> Result<(), E>,
     ) -> Result<usize, E> {
         // Extraction (every kind of attribution, reported speech too), the filter's haystack and the speakers digest are made here, on the
         // worker threads.
@@ -55,7 +59,7 @@ impl Work {
             let quotes = self.extractor.attributions(&article);
             Entry::new(article, quotes).digested(&self.digester)
         };
-        Loader::new(&self.rules).context(self.context.clone()).run(inputs, entry, sink)
+        Loader::new(&self.rules).context(self.context.clone()).run_batches(inputs, entry, sink)
     }
 }
 
@@ -86,20 +90,14 @@ pub fn spawn_loader(
         if send(Action::Discovered(found)).is_err() || send(Action::Loaded(first)).is_err() {
             return;
         }
-        let mut batch = Batch::default();
-        // A few inputs first, on their own, so the first article shows before the first full
-        // batch is done.
-        let (first, rest) = inputs.split_at(inputs.len().min(FIRST));
-        let result = [first, rest].into_iter().try_for_each(|inputs| {
-            work.load(inputs, |loaded| -> Result<(), mpsc::SendError<Event>> {
-                add_to(&mut batch, loaded);
-                if batch.entries.len() + batch.problems.len() + batch.warnings.len() >= BATCH {
-                    send(Action::Loaded(std::mem::take(&mut batch)))?;
-                }
-                Ok(())
-            })?;
-            // Hand over what is left of this part.
-            send(Action::Loaded(std::mem::take(&mut batch)))
+        // Every batch the loader hands over is shown at once: a local file never waits for a
+        // URL given beside it, which the loader hands over last.
+        let result = work.load_batches(&inputs, |loaded| {
+            let mut batch = Batch::default();
+            for one in loaded {
+                add_to(&mut batch, one);
+            }
+            send(Action::Loaded(batch))
         });
         if result.is_ok() {
             let _ = send(Action::LoadingDone);

@@ -1,18 +1,23 @@
 //! Nothing fetched unasked, nothing waits on the slow: a local feed file never reaches the
 //! network (requests counted on a real server on 127.0.0.1), `--fetch-links` asks for its pages,
 //! and a feed whose pages never answer still lists every item from its summary, with no more
-//! than the per-host limit of connections open at once.
+//! than the per-host limit of connections open at once. In the reader, a local file shows
+//! while a URL given beside it has not answered.
 
 use crate::common;
 
 use std::fs;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use assert_cmd::Command;
 use common::server::{Reply, Server};
+use saidso::app::Action;
+use saidso::config::Config;
 use saidso::net::PER_HOST;
+use saidso::tui::Event;
+use saidso::tui::background::{Work, spawn_loader};
 use tempfile::TempDir;
 
 /// A page with a whole article, for the items that link to it.
@@ -108,6 +113,40 @@ fn pages_that_never_answer_hold_back_nothing() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("300 items shown from the feed's summaries"), "{stderr}");
+}
+
+#[test]
+fn in_the_reader_a_local_file_shows_while_a_url_beside_it_never_answers() {
+    // The server holds every request until the test ends and drops `release`.
+    let (release, held) = mpsc::channel::<()>();
+    let held = Mutex::new(held);
+    let server = Server::start(move |_| {
+        let _ = held.lock().map(|h| h.recv());
+        Reply::status(404)
+    });
+    let dir = TempDir::new().unwrap();
+    let local = dir.path().join("local.txt");
+    fs::write(&local, "Harbour notes\n\nThe tide came in, said the harbour master, Ana Ruiz.\n")
+        .unwrap();
+    // The URL first, in the same first group of inputs as the file.
+    let paths = vec![server.url("/silent.html"), local.display().to_string()];
+    let (tx, rx) = mpsc::channel();
+    let _loader = spawn_loader(Some(paths), Vec::new(), Work::new(&Config::builtin()), tx);
+    loop {
+        match rx.recv().expect("the loader sends until it is done") {
+            Event::Action(Action::Loaded(batch)) => {
+                // Nothing from the URL yet: it cannot have answered, the server holds it.
+                assert!(batch.problems.is_empty(), "{:?}", batch.problems);
+                assert!(batch.warnings.is_empty(), "{:?}", batch.warnings);
+                if batch.entries.iter().any(|e| e.article.title == "Harbour notes") {
+                    break;
+                }
+            }
+            Event::Action(Action::LoadingDone) => panic!("loading ended without the local file"),
+            _ => {}
+        }
+    }
+    drop(release);
 }
 
 #[test]
