@@ -8,6 +8,7 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use saidso::clean::{Rules, clean};
+use saidso::export::attribution_rows;
 use saidso::extract::Extractor;
 use saidso::model::Article;
 use saidso::model::RawDoc;
@@ -50,8 +51,10 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 
 fn bench(c: &mut Criterion) {
     let rules = Rules::builtin();
-    let articles: Vec<Article> = texts()
-        .into_iter()
+    let texts = texts();
+    let articles: Vec<Article> = texts
+        .iter()
+        .cloned()
         .filter_map(|text| clean(RawDoc { path: String::new(), text, ..RawDoc::default() }, &rules))
         .collect();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
@@ -68,6 +71,34 @@ fn bench(c: &mut Criterion) {
         format!("attributions, {} articles, {:.1} MB", articles.len(), bytes as f64 / 1e6),
         |b| b.iter(|| articles.iter().map(|a| extractor.attributions(a).len()).sum::<usize>()),
     );
+    group.finish();
+    python_path(c, &texts, &rules, &extractor);
+}
+
+/// What the Python package does per text (`saidso.extract_arrow`, one thread), in Rust alone:
+/// the text copied into a document, cleaned, every attribution found, and its rows made. The
+/// throughput counts the texts as given (not as cleaned), like the Python benchmark.
+fn python_path(c: &mut Criterion, texts: &[String], rules: &Rules, extractor: &Extractor) {
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let label = format!("{} texts, {:.1} MB", texts.len(), bytes as f64 / 1e6);
+    let cleaned = |text: &String| {
+        clean(RawDoc { path: String::new(), text: text.clone(), ..RawDoc::default() }, rules)
+    };
+    let mut group = c.benchmark_group("python_path");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function(format!("clean + attributions, {label}"), |b| {
+        b.iter(|| {
+            let found = texts.iter().filter_map(cleaned);
+            found.map(|a| extractor.attributions(&a).len()).sum::<usize>()
+        })
+    });
+    group.bench_function(format!("clean + attributions + rows, {label}"), |b| {
+        b.iter(|| {
+            let found = texts.iter().filter_map(cleaned);
+            found.map(|a| attribution_rows(&a, &extractor.attributions(&a)).len()).sum::<usize>()
+        })
+    });
     group.finish();
 }
 
