@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of the Python package, and Dask with two workers against one.
 
-usage: python bench.py CORPUS [--skip-dask] [--only-arrow] [--runs N]
+usage: python bench.py CORPUS [--skip-dask | --only-dask] [--only-arrow] [--runs N]
 
 CORPUS is a folder from make_corpus.py (e.g. 20,000 articles). Run with an optimised build
 (`pip install ./python`). One core: RAYON_NUM_THREADS=1, set before saidso loads. Each figure is
@@ -42,6 +42,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus")
     parser.add_argument("--skip-dask", action="store_true")
+    parser.add_argument("--only-dask", action="store_true")
     parser.add_argument("--only-arrow", action="store_true", help="extract_arrow alone")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
@@ -55,7 +56,7 @@ def main() -> int:
         ("extract_many", lambda: saidso.extract_many(texts)),
         ("extract, one call a text", lambda: [saidso.extract(t) for t in texts]),
     ]
-    for name, f in calls[:1] if args.only_arrow else calls:
+    for name, f in [] if args.only_dask else calls[:1] if args.only_arrow else calls:
         wall, cpu = best_of(args.runs, f)
         print(
             f"one core, {name}: {wall:.2f} s, {mib / wall:.1f} MiB/s;"
