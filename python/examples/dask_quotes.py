@@ -64,9 +64,10 @@ def _key(name: str, kind: str) -> str:
     return f"{kind}\x1f{name}"
 
 
-def write_part(table: pa.Table, ids: pa.Table, out: str, number: int) -> int:
-    """Each part's rows with their speaker ids, written by the worker holding them; returns how
-    many rows."""
+def write_part(part: tuple, ids: pa.Table, out: str, number: int) -> int:
+    """A part's rows (from `read_part`) with their speaker ids, written by the worker holding
+    them; returns how many rows."""
+    table = part[0]
     kinds = pc.fill_null(table.column("speaker_kind"), "unknown")
     keys = pc.binary_join_element_wise(kinds, table.column("speaker"), "\x1f")
     found = pc.index_in(keys, value_set=ids.column("key"))
@@ -87,13 +88,17 @@ def prepare(out: str) -> None:
 
 
 def run(
-    corpus: list[str], out: str, client: object, config: object, partitions: int = 0,
+    corpus: list[str],
+    out: str,
+    client: object,
+    config: object,
+    partitions: int = 0,
     partition_size: int = 0,
 ) -> int:
     """Runs the job on `client`; returns how many rows were written. The files are cut into
     `partitions` parts, or parts of `partition_size` files, or by default a few a worker
     thread."""
-    from dask import delayed
+    from dask.distributed import wait
 
     files, missing = saidso.discover(corpus)
     for problem in missing:
@@ -106,17 +111,31 @@ def run(
         partition_size = -(-len(files) // count)
     chunks = [files[i : i + partition_size] for i in range(0, len(files), partition_size)]
     prepare(out)
-    parts = [delayed(read_part, nout=3)(chunk, config) for chunk in chunks]
-    ids = delayed(identities)([p[1] for p in parts], config)
-    written = [delayed(write_part)(p[0], ids, out, n) for n, p in enumerate(parts)]
-    problems = [p[2] for p in parts]
+    parts = [client.submit(read_part, chunk, config, pure=False) for chunk in chunks]
+    speakers = [client.submit(_item, part, 1, pure=False) for part in parts]
+    ids = client.submit(identities, speakers, config, pure=False)
+    # Each part's rows are written where they were read: moved to an idle worker, they would
+    # cross processes for nothing.
+    wait(parts)
+    where = client.who_has(parts)
+    written = [
+        client.submit(
+            write_part, part, ids, out, n, workers=list(where[part.key]),
+            allow_other_workers=False, pure=False,
+        )
+        for n, part in enumerate(parts)
+    ]
+    problems = [client.submit(_item, part, 2, pure=False) for part in parts]
     # Only row counts and problem messages come back: the rows stay on the workers.
-    results = client.gather(client.compute(written + problems))
-    counts, problems = results[: len(written)], results[len(written) :]
+    counts, problems = client.gather([written, problems])
     for part in problems:
         for problem in part:
             print(f"saidso: {problem}", file=sys.stderr)
     return sum(counts)
+
+
+def _item(values: tuple, i: int) -> object:
+    return values[i]
 
 
 def main(argv: list[str] | None = None) -> int:
