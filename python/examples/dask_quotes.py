@@ -27,7 +27,6 @@ import sys
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 import saidso
@@ -52,30 +51,15 @@ def read_part(paths: list[str], config: object) -> tuple[pa.Table, saidso.Speake
     return table, saidso.speakers_of(table), problems
 
 
-def identities(parts: list[saidso.Speakers], config: object) -> pa.Table:
-    """Reduce: the parts' speakers merged in order, as a table of name key to speaker id."""
-    ids = saidso.merge_speakers(parts).identities(config)
-    return pa.table(
-        {
-            "key": pa.array([_key(name, kind) for name, kind in ids], pa.string()),
-            "speaker_id": pa.array(list(ids.values()), pa.string()),
-        }
-    )
+def identities(parts: list[saidso.Speakers], config: object) -> dict:
+    """Reduce: the parts' speakers merged in order, as ``{(speaker, kind): speaker_id}``."""
+    return saidso.merge_speakers(parts).identities(config)
 
 
-def _key(name: str, kind: str) -> str:
-    return f"{kind}\x1f{name}"
-
-
-def write_part(part: tuple, ids: pa.Table, out: str, number: int) -> int:
+def write_part(part: tuple, ids: dict, out: str, number: int) -> int:
     """A part's rows (from `read_part`) with their speaker ids, written by the worker holding
     them; returns how many rows."""
-    table = part[0]
-    kinds = pc.fill_null(table.column("speaker_kind"), "unknown")
-    keys = pc.binary_join_element_wise(kinds, table.column("speaker"), "\x1f")
-    found = pc.index_in(keys, value_set=ids.column("key"))
-    speaker_id = pc.take(ids.column("speaker_id"), found)
-    table = table.set_column(table.column_names.index("speaker_id"), "speaker_id", speaker_id)
+    table = saidso.assign_speaker_ids(part[0], ids)
     pq.write_table(table.select(COLUMNS), os.path.join(out, f"part-{number:05}.parquet"))
     return table.num_rows
 
