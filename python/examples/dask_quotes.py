@@ -1,24 +1,30 @@
 #!/usr/bin/env python3
-"""Every quotation of a folder of articles, with its speaker, to one Parquet file, on Dask.
+"""Every quotation of a folder of articles, with its speaker, to Parquet, on Dask.
 
 usage: python dask_quotes.py CORPUS OUT.parquet [--workers N] [--scheduler ADDRESS]
-                             [--partition-size N] [--config FILE]
+                             [--partitions N | --partition-size N] [--config FILE]
 
 CORPUS is any mix of files and folders saidso reads (text, Markdown, HTML, feeds, JSON Lines).
-The files are listed in the order ``saidso quotes`` reads them and cut into contiguous parts;
-each part is read on a worker (map), the parts' speakers are merged in order (reduce), and each
-part's rows get their speaker ids where they are. The rows are the same, and the speaker ids the
-same, as ``saidso quotes --format jsonl CORPUS`` gives.
+The files are listed in the order ``saidso quotes`` reads them and cut into a few contiguous
+parts per worker. Each worker reads its parts' files itself, one thread a task (map); only the
+parts' speakers travel, and are merged in order (reduce); each part's rows then get their
+speaker ids where they are and are written by that worker as one Parquet file of OUT, a folder
+(``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)`` reads it as one table, in
+order). The rows are the same, and the speaker ids the same, as
+``saidso quotes --format jsonl CORPUS`` gives.
 
 With no --scheduler, a LocalCluster of N worker processes (one thread each) is started. With
 --scheduler tcp://HOST:8786 the run goes to that cluster: every worker needs the ``saidso``
-package installed and must see CORPUS at the same path (a shared file system).
+package installed, must see CORPUS at the same path, and must be able to write to OUT there (a
+shared file system).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -26,79 +32,109 @@ import pyarrow.parquet as pq
 import saidso
 
 COLUMNS = ["file", "start", "end", "kind", "speaker", "speaker_id", "text"]
+# Tasks per worker thread: enough to even out parts of unequal cost, few enough that each task's
+# fixed costs (scheduling, a Parquet file) stay small beside its work.
+PARTS_PER_THREAD = 4
 
 
 def read_part(paths: list[str], config: object) -> tuple[pa.Table, saidso.Speakers, list[str]]:
-    """Map: one part's rows and who is quoted in it."""
+    """Map: one part's rows and who is quoted in it, on one thread (Dask runs the parts in
+    parallel)."""
+    # saidso reads in parallel on every core unless told otherwise; here Dask's worker threads
+    # are the parallelism, and more threads than cores would only contend. Read when saidso
+    # first works in this process.
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")
     table, problems = saidso.read_files(paths, config)
+    # pyarrow imports pandas, where installed, at its first conversion of a Python value: a third
+    # of a second, paid here in the parallel map rather than in the reduce every worker waits on.
+    pa.scalar("", pa.string())
     return table, saidso.speakers_of(table), problems
 
 
-def merge(parts: list[saidso.Speakers]) -> saidso.Speakers:
-    """Reduce: speakers merged in the order of the parts."""
-    return saidso.merge_speakers(parts)
+def identities(parts: list[saidso.Speakers], config: object) -> dict:
+    """Reduce: the parts' speakers merged in order, as ``{(speaker, kind): speaker_id}``."""
+    return saidso.merge_speakers(parts).identities(config)
 
 
-def identities(speakers: saidso.Speakers, config: object) -> dict:
-    return speakers.identities(config)
+def write_part(part: tuple, ids: dict, out: str, number: int) -> int:
+    """A part's rows (from `read_part`) with their speaker ids, written by the worker holding
+    them; returns how many rows."""
+    table = saidso.assign_speaker_ids(part[0], ids)
+    pq.write_table(table.select(COLUMNS), os.path.join(out, f"part-{number:05}.parquet"))
+    return table.num_rows
 
 
-def finish_part(table: pa.Table, ids: dict) -> pa.Table:
-    """Each part's rows with their speaker ids, as the Parquet file's columns."""
-    return saidso.assign_speaker_ids(table, ids).select(COLUMNS)
+def prepare(out: str) -> None:
+    """OUT as an empty folder for the parts (a previous run's parts removed)."""
+    path = Path(out)
+    if path.is_file():
+        raise SystemExit(f"saidso: {out} is a file; give a folder for the Parquet parts")
+    path.mkdir(parents=True, exist_ok=True)
+    for old in path.glob("part-*.parquet"):
+        old.unlink()
 
 
-def tree_reduce(items: list, fan_in: int = 8) -> object:
-    """Merges delayed items in order, `fan_in` at a time, up to one."""
-    from dask import delayed
-
-    while len(items) > 1:
-        items = [delayed(merge)(items[i : i + fan_in]) for i in range(0, len(items), fan_in)]
-    return items[0]
-
-
-def run(corpus: list[str], out: str, client: object, partition_size: int, config: object) -> int:
-    """Runs the job on `client`; returns how many rows were written."""
-    from dask import delayed
+def run(
+    corpus: list[str],
+    out: str,
+    client: object,
+    config: object,
+    partitions: int = 0,
+    partition_size: int = 0,
+) -> int:
+    """Runs the job on `client`; returns how many rows were written. The files are cut into
+    `partitions` parts, or parts of `partition_size` files, or by default a few a worker
+    thread."""
+    from dask.distributed import wait
 
     files, missing = saidso.discover(corpus)
     for problem in missing:
         print(f"saidso: {problem}", file=sys.stderr)
     if not files:
         raise SystemExit("saidso: no articles in " + " ".join(corpus))
+    if not partition_size:
+        threads = sum(client.nthreads().values()) or 1
+        count = partitions or PARTS_PER_THREAD * threads
+        partition_size = -(-len(files) // count)
     chunks = [files[i : i + partition_size] for i in range(0, len(files), partition_size)]
-    parts = [delayed(read_part, nout=3)(chunk, config) for chunk in chunks]
-    speakers = tree_reduce([p[1] for p in parts])
-    ids = delayed(identities)(speakers, config)
-    finished = [delayed(finish_part)(p[0], ids) for p in parts]
-    problems = [p[2] for p in parts]
-    futures = client.compute(finished)
-    problem_futures = client.compute(problems)
-    rows = 0
-    writer = None
-    # Written in order, part by part, as each arrives: the client never holds every row.
-    for future in futures:
-        table = future.result()
-        if writer is None:
-            writer = pq.ParquetWriter(out, table.schema)
-        writer.write_table(table)
-        rows += table.num_rows
-        future.release()
-    if writer is not None:
-        writer.close()
-    for part in client.gather(problem_futures):
+    prepare(out)
+    parts = [client.submit(read_part, chunk, config, pure=False) for chunk in chunks]
+    speakers = [client.submit(_item, part, 1, pure=False) for part in parts]
+    ids = client.submit(identities, speakers, config, pure=False)
+    # Each part's rows are written where they were read: moved to an idle worker, they would
+    # cross processes for nothing.
+    wait(parts)
+    where = client.who_has(parts)
+    written = [
+        client.submit(
+            write_part, part, ids, out, n, workers=list(where[part.key]),
+            allow_other_workers=False, pure=False,
+        )
+        for n, part in enumerate(parts)
+    ]
+    problems = [client.submit(_item, part, 2, pure=False) for part in parts]
+    # Only row counts and problem messages come back: the rows stay on the workers.
+    counts, problems = client.gather([written, problems])
+    for part in problems:
         for problem in part:
             print(f"saidso: {problem}", file=sys.stderr)
-    return rows
+    return sum(counts)
+
+
+def _item(values: tuple, i: int) -> object:
+    return values[i]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="+", help="files and folders of articles")
-    parser.add_argument("out", help="the Parquet file to write")
+    parser.add_argument("out", help="the folder of Parquet parts to write")
     parser.add_argument("--workers", type=int, default=2, help="local worker processes")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler")
-    parser.add_argument("--partition-size", type=int, default=500, help="files per task")
+    parser.add_argument(
+        "--partitions", type=int, default=0, help=f"tasks (default: {PARTS_PER_THREAD} a worker thread)"
+    )
+    parser.add_argument("--partition-size", type=int, default=0, help="files per task, instead")
     parser.add_argument("--config", help="a saidso config.toml")
     args = parser.parse_args(argv)
     from dask.distributed import Client, LocalCluster
@@ -113,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         client = Client(cluster)
     try:
-        rows = run(args.corpus, args.out, client, args.partition_size, config)
+        rows = run(args.corpus, args.out, client, config, args.partitions, args.partition_size)
     finally:
         client.close()
         if cluster is not None:

@@ -32,6 +32,8 @@ ROW_SCHEMA = (
 
 def read_partition(batches, config):
     """Map: the rows of the files in this partition, tagged with the partition's first file."""
+    # One thread a task: Spark's tasks are the parallelism (read when saidso first works here).
+    os.environ.setdefault("RAYON_NUM_THREADS", "1")
     rows = [r for b in batches for r in b.to_pylist()]
     rows.sort(key=lambda r: r["idx"])
     if not rows:

@@ -43,8 +43,10 @@ def extract_many(
     """The quotations of each text, extracted in parallel with the GIL released; speaker ids
     hold across the texts."""
 
-def extract_arrow(texts: Any, titles: Any = None, config: ConfigLike = None) -> Any:
-    """A pyarrow string array in, a pyarrow.RecordBatch of quotations out."""
+def extract_arrow(texts: Any, titles: Any = None, config: ConfigLike = None) -> list[Any]:
+    """A pyarrow string array in, pyarrow.RecordBatches of quotations out (one per run of texts
+    a thread read, all of one schema): ``article_index``, the columns of ``extract`` and
+    ``quoted`` (``list<fixed_size_list<uint64, 2>>``)."""
 
 def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """The inputs ``paths`` name, in the order saidso reads them, and the missing ones."""

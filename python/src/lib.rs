@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use arrow_array::builder::{StringBuilder, UInt64Builder};
+use arrow_array::builder::{FixedSizeListBuilder, ListBuilder, StringBuilder, UInt64Builder};
 use arrow_array::cast::AsArray;
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef, RecordBatch, StringArray};
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use arrow_schema::{DataType, Field, Schema};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -21,9 +21,9 @@ use rayon::prelude::*;
 use saidso::clean::clean;
 use saidso::config::Config as CoreConfig;
 use saidso::export::{QuoteRow, attribution_rows};
-use saidso::extract::SpeakerKind;
+use saidso::extract::{QuoteKind, SpeakerKind};
 use saidso::load::{Loaded, load_each};
-use saidso::model::Article;
+use saidso::model::ArticleId;
 use saidso::model::RawDoc;
 use saidso::sources;
 use saidso::speakers::Tally;
@@ -160,9 +160,11 @@ fn config_of(config: Option<&Bound<'_, PyAny>>) -> PyResult<Arc<CoreConfig>> {
     Ok(Config::new(config)?.inner)
 }
 
-/// One text's quotations: the rows, and each quotation's start and end in code points.
+/// One text's quotations: its article's id (none for a text with no article in it), the rows,
+/// and each quotation's start and end in code points. The article itself is dropped at once:
+/// holding every text of a call until the end costs memory, and page faults to get it.
 struct Extracted {
-    article: Option<Article>,
+    article: Option<ArticleId>,
     rows: Vec<QuoteRow>,
     chars: Vec<(usize, usize)>,
 }
@@ -177,25 +179,54 @@ fn extract_text(config: &CoreConfig, text: &str, title: Option<String>) -> Extra
     let rows = attribution_rows(&article, &quotes);
     // Offsets in code points are counted in the text as given: cleaning blanks control
     // characters byte for byte, which changes how many characters there are, not the bytes.
-    let chars = rows.iter().map(|r| (char_offset(text, r.start), char_offset(text, r.end)));
-    let chars = chars.collect();
-    Extracted { article: Some(article), rows, chars }
+    let bytes: Vec<usize> = rows.iter().flat_map(|r| [r.start, r.end]).collect();
+    let chars = char_offsets(text, &bytes);
+    let chars = chars.chunks_exact(2).map(|c| (c[0], c[1])).collect();
+    Extracted { article: Some(article.id), rows, chars }
 }
 
-fn char_offset(text: &str, byte: usize) -> usize {
-    let head = text.as_bytes().get(..byte).unwrap_or(text.as_bytes());
-    head.iter().filter(|&&b| (b as i8) >= -0x40).count()
+/// The code-point offsets in `text` of byte offsets into it, counted in one pass over the text
+/// (a count from the start for each offset costs the text's length a row).
+fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    let data = text.as_bytes();
+    if data.is_ascii() {
+        return bytes.iter().map(|&b| b.min(data.len())).collect();
+    }
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_unstable_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let (mut at, mut count) = (0, 0);
+    for i in order {
+        let to = bytes[i].min(data.len());
+        let between = data.get(at..to).unwrap_or_default();
+        // A code point starts at every byte that is not a UTF-8 continuation byte.
+        count += between.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        at = to;
+        out[i] = count;
+    }
+    out
 }
+
+/// Speaker ids by kind, then name: looked up with a borrowed name, without a copy a row.
+type Ids = HashMap<SpeakerKind, HashMap<String, String>>;
 
 /// The speaker ids of a run of texts' quotations, as over one corpus.
-fn identify(config: &CoreConfig, texts: &[Extracted]) -> HashMap<(String, SpeakerKind), String> {
+fn identify(config: &CoreConfig, texts: &[Extracted]) -> Ids {
     let mut tally = Tally::new();
     for t in texts {
-        if let Some(article) = &t.article {
-            tally.add_names(article.id, t.rows.iter().map(speaker_of));
+        if let Some(article) = t.article {
+            tally.add_names(article, t.rows.iter().map(speaker_of));
         }
     }
-    tally.identities(&config.digester).1
+    ids_of(&tally, config)
+}
+
+fn ids_of(tally: &Tally, config: &CoreConfig) -> Ids {
+    let mut ids = Ids::new();
+    for ((name, kind), id) in tally.identities(&config.digester).1 {
+        ids.entry(kind).or_default().insert(name, id);
+    }
+    ids
 }
 
 fn speaker_of(row: &QuoteRow) -> Option<(&str, SpeakerKind)> {
@@ -203,12 +234,9 @@ fn speaker_of(row: &QuoteRow) -> Option<(&str, SpeakerKind)> {
     row.speaker.as_deref().map(|s| (s, kind))
 }
 
-fn speaker_id<'a>(
-    ids: &'a HashMap<(String, SpeakerKind), String>,
-    row: &QuoteRow,
-) -> Option<&'a str> {
+fn speaker_id<'a>(ids: &'a Ids, row: &QuoteRow) -> Option<&'a str> {
     let (name, kind) = speaker_of(row)?;
-    ids.get(&(name.to_string(), kind)).map(String::as_str)
+    ids.get(&kind)?.get(name).map(String::as_str)
 }
 
 /// A row as a dict: the JSON row's keys less `file`, with `start_char`, `end_char` and
@@ -339,7 +367,9 @@ fn strings(array: &ArrayRef) -> PyResult<Vec<Option<&str>>> {
 }
 
 /// The quotations of an Arrow string array, one row per quotation with its article's index,
-/// as an Arrow record batch. Strings are read in place, without a Python object each.
+/// as Arrow record batches (one per run of texts a thread read). Strings are read in place,
+/// without a Python object each; each thread builds its own columns and speaker tally, and drops
+/// each text's rows as soon as they are columns.
 #[pyfunction]
 #[pyo3(signature = (texts, titles=None, config=None))]
 fn extract_arrow<'py>(
@@ -347,14 +377,14 @@ fn extract_arrow<'py>(
     texts: &Bound<'py, PyAny>,
     titles: Option<&Bound<'py, PyAny>>,
     config: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let config = config_of(config)?;
     let texts = arrow_array::make_array(arrow_data::ArrayData::from_pyarrow_bound(texts)?);
     let titles = titles
         .filter(|t| !t.is_none())
         .map(|t| arrow_data::ArrayData::from_pyarrow_bound(t).map(arrow_array::make_array))
         .transpose()?;
-    let batch = py.detach(|| -> PyResult<RecordBatch> {
+    let batches = py.detach(|| -> PyResult<Vec<RecordBatch>> {
         let text = strings(&texts)?;
         let title = match &titles {
             Some(t) => strings(t)?,
@@ -367,28 +397,43 @@ fn extract_arrow<'py>(
                 title.len()
             )));
         }
-        let all: Vec<Extracted> = text
+        let mut parts: Vec<(Table, Tally)> = text
             .par_iter()
             .zip(&title)
-            .map(|(t, title)| extract_text(&config, t.unwrap_or(""), title.map(str::to_string)))
+            .enumerate()
+            .fold(
+                || (Table::new(false, true), Tally::new()),
+                |(mut table, mut tally), (index, (t, title))| {
+                    let one = extract_text(&config, t.unwrap_or(""), title.map(str::to_string));
+                    if let Some(article) = one.article {
+                        tally.add_names(article, one.rows.iter().map(speaker_of));
+                    }
+                    for (row, &chars) in one.rows.iter().zip(&one.chars) {
+                        table.push(row, index, Some(chars), None);
+                    }
+                    (table, tally)
+                },
+            )
             .collect();
-        let ids = identify(&config, &all);
-        let mut table = Table::new(false, true);
-        for (index, one) in all.iter().enumerate() {
-            for (row, &chars) in one.rows.iter().zip(&one.chars) {
-                table.push(row, Some(index), Some(chars), speaker_id(&ids, row), None);
-            }
+        if parts.is_empty() {
+            parts.push((Table::new(false, true), Tally::new()));
         }
-        table.finish()
+        // Merged in the texts' order, the parts' tallies are the tally of every text.
+        let mut tally = Tally::new();
+        for (_, part) in &parts {
+            tally.merge(part);
+        }
+        let ids = ids_of(&tally, &config);
+        parts.into_iter().map(|(table, _)| table.finish(Some(&ids))).collect()
     })?;
-    batch.to_pyarrow(py)
+    batches.iter().map(|b| b.to_pyarrow(py)).collect()
 }
 
 /// Rows as Arrow columns.
 struct Table {
     file: Option<StringBuilder>,
     index: UInt64Builder,
-    article_id: StringBuilder,
+    article_id: Option<StringBuilder>,
     id: StringBuilder,
     title: StringBuilder,
     text: StringBuilder,
@@ -400,15 +445,22 @@ struct Table {
     start: UInt64Builder,
     end: UInt64Builder,
     start_char: Option<(UInt64Builder, UInt64Builder)>,
-    speaker_id: StringBuilder,
+    /// Each row's speaker kind, for its speaker id once every part is tallied.
+    speaker_kinds: Vec<Option<SpeakerKind>>,
+    quote_kinds: Names<QuoteKind>,
+    speaker_kind_names: Names<SpeakerKind>,
+    /// Each row's `[start, end)` byte ranges of quoted words, as the dict rows' `quoted`.
+    quoted: ListBuilder<FixedSizeListBuilder<UInt64Builder>>,
 }
 
 impl Table {
+    /// Columns for rows read from files (`file`, `article_id`) or not, and with their
+    /// offsets in code points (`start_char`, `end_char`) or not.
     fn new(files: bool, chars: bool) -> Self {
         Table {
             file: files.then(StringBuilder::new),
             index: UInt64Builder::new(),
-            article_id: StringBuilder::new(),
+            article_id: files.then(StringBuilder::new),
             id: StringBuilder::new(),
             title: StringBuilder::new(),
             text: StringBuilder::new(),
@@ -420,34 +472,35 @@ impl Table {
             start: UInt64Builder::new(),
             end: UInt64Builder::new(),
             start_char: chars.then(|| (UInt64Builder::new(), UInt64Builder::new())),
-            speaker_id: StringBuilder::new(),
+            speaker_kinds: Vec::new(),
+            quote_kinds: Names::default(),
+            speaker_kind_names: Names::default(),
+            quoted: ListBuilder::new(FixedSizeListBuilder::new(UInt64Builder::new(), 2)),
         }
     }
 
     fn push(
         &mut self,
         row: &QuoteRow,
-        index: Option<usize>,
+        index: usize,
         chars: Option<(usize, usize)>,
-        id: Option<&str>,
         article_id: Option<String>,
     ) {
-        let name = |v: serde_json::Result<serde_json::Value>| match v {
-            Ok(serde_json::Value::String(s)) => Some(s),
-            _ => None,
-        };
         if let Some(file) = &mut self.file {
             file.append_value(&row.file);
         }
-        self.index.append_option(index.map(|i| i as u64));
-        self.article_id.append_option(article_id);
+        self.index.append_value(index as u64);
+        if let Some(column) = &mut self.article_id {
+            column.append_option(article_id);
+        }
         self.id.append_value(&row.id);
         self.title.append_value(&row.article);
         self.text.append_value(&row.text);
-        self.kind.append_option(name(serde_json::to_value(row.kind)));
+        self.kind.append_value(self.quote_kinds.of(row.kind));
         self.speaker.append_option(row.speaker.as_deref());
-        self.speaker_kind
-            .append_option(row.speaker_kind.and_then(|k| name(serde_json::to_value(k))));
+        let speaker_kind = row.speaker_kind.map(|k| self.speaker_kind_names.of(k));
+        self.speaker_kind.append_option(speaker_kind);
+        self.speaker_kinds.push(row.speaker_kind);
         self.speaker_mention.append_option(row.speaker_mention.as_deref());
         self.cue.append_option(row.cue.as_deref());
         self.start.append_value(row.start as u64);
@@ -456,46 +509,89 @@ impl Table {
             s.append_value(cs as u64);
             e.append_value(ce as u64);
         }
-        self.speaker_id.append_option(id);
+        match &row.quoted {
+            Some(ranges) => {
+                let pairs = self.quoted.values();
+                for range in ranges {
+                    pairs.values().append_slice(&range.map(|at| at as u64));
+                    pairs.append(true);
+                }
+                self.quoted.append(true);
+            }
+            None => self.quoted.append(false),
+        }
     }
 
-    fn finish(mut self) -> PyResult<RecordBatch> {
-        let mut columns: Vec<(&str, ArrayRef)> = Vec::new();
-        if let Some(mut file) = self.file.take() {
-            columns.push(("file", Arc::new(file.finish())));
-        }
-        let index = self.index.finish();
-        if index.null_count() == 0 {
-            columns.push(("article_index", Arc::new(index)));
-        }
-        let article_id = self.article_id.finish();
-        if article_id.null_count() == 0 {
-            columns.push(("article_id", Arc::new(article_id)));
-        }
-        columns.push(("id", Arc::new(self.id.finish())));
-        columns.push(("article", Arc::new(self.title.finish())));
-        columns.push(("text", Arc::new(self.text.finish())));
-        columns.push(("kind", Arc::new(self.kind.finish())));
-        columns.push(("speaker", Arc::new(self.speaker.finish())));
-        columns.push(("speaker_kind", Arc::new(self.speaker_kind.finish())));
-        columns.push(("speaker_mention", Arc::new(self.speaker_mention.finish())));
-        columns.push(("cue", Arc::new(self.cue.finish())));
-        columns.push(("start", Arc::new(self.start.finish())));
-        columns.push(("end", Arc::new(self.end.finish())));
-        if let Some((mut s, mut e)) = self.start_char.take() {
-            columns.push(("start_char", Arc::new(s.finish())));
-            columns.push(("end_char", Arc::new(e.finish())));
-        }
-        columns.push(("speaker_id", Arc::new(self.speaker_id.finish())));
-        let fields: Vec<Field> = columns
-            .iter()
-            .map(|(name, a)| {
-                Field::new(*name, a.data_type().clone(), a.null_count() > 0 || a.is_empty())
+    /// The columns as a record batch, with each row's speaker id from `ids` (none without).
+    /// Every batch of one kind of table has the same schema, whatever its rows.
+    fn finish(mut self, ids: Option<&Ids>) -> PyResult<RecordBatch> {
+        let speaker = self.speaker.finish();
+        let speaker_id: StringArray = (0..speaker.len())
+            .map(|i| {
+                let name = speaker.is_valid(i).then(|| speaker.value(i))?;
+                let kind = self.speaker_kinds.get(i).copied().flatten();
+                ids?.get(&kind.unwrap_or(SpeakerKind::Unknown))?.get(name).map(String::as_str)
             })
             .collect();
+        // (name, column, may hold nulls)
+        let mut columns: Vec<(&str, ArrayRef, bool)> = Vec::new();
+        if let Some(mut file) = self.file.take() {
+            columns.push(("file", Arc::new(file.finish()), false));
+        }
+        columns.push(("article_index", Arc::new(self.index.finish()), false));
+        if let Some(mut article_id) = self.article_id.take() {
+            columns.push(("article_id", Arc::new(article_id.finish()), false));
+        }
+        columns.push(("id", Arc::new(self.id.finish()), false));
+        columns.push(("article", Arc::new(self.title.finish()), false));
+        columns.push(("text", Arc::new(self.text.finish()), false));
+        columns.push(("kind", Arc::new(self.kind.finish()), false));
+        columns.push(("speaker", Arc::new(speaker), true));
+        columns.push(("speaker_kind", Arc::new(self.speaker_kind.finish()), true));
+        columns.push(("speaker_mention", Arc::new(self.speaker_mention.finish()), true));
+        columns.push(("cue", Arc::new(self.cue.finish()), true));
+        columns.push(("start", Arc::new(self.start.finish()), false));
+        columns.push(("end", Arc::new(self.end.finish()), false));
+        if let Some((mut s, mut e)) = self.start_char.take() {
+            columns.push(("start_char", Arc::new(s.finish()), false));
+            columns.push(("end_char", Arc::new(e.finish()), false));
+        }
+        columns.push(("speaker_id", Arc::new(speaker_id), true));
+        columns.push(("quoted", Arc::new(self.quoted.finish()), true));
+        let fields: Vec<Field> = columns
+            .iter()
+            .map(|(name, a, nullable)| Field::new(*name, a.data_type().clone(), *nullable))
+            .collect();
         let schema = Arc::new(Schema::new(fields));
-        RecordBatch::try_new(schema, columns.into_iter().map(|(_, a)| a).collect())
+        RecordBatch::try_new(schema, columns.into_iter().map(|(_, a, _)| a).collect())
             .map_err(|e| SaidsoError::new_err(e.to_string()))
+    }
+}
+
+/// The names serde gives an enum's variants (`"direct"`, as in the command's rows), each found
+/// once rather than once a row.
+struct Names<K>(Vec<(K, String)>);
+
+impl<K> Default for Names<K> {
+    fn default() -> Self {
+        Names(Vec::new())
+    }
+}
+
+impl<K: Copy + PartialEq + serde::Serialize> Names<K> {
+    fn of(&mut self, key: K) -> &str {
+        let at = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let name = match serde_json::to_value(key) {
+                    Ok(serde_json::Value::String(name)) => name,
+                    _ => String::new(),
+                };
+                self.0.push((key, name));
+                self.0.len() - 1
+            }
+        };
+        self.0.get(at).map_or("", |(_, name)| name.as_str())
     }
 }
 
@@ -534,7 +630,7 @@ fn read_files<'py>(
                     Loaded::Problem(p) => problems.push(p),
                     Loaded::Item((id, rows)) => {
                         for row in &rows {
-                            table.push(row, Some(index), None, None, Some(id.to_string()));
+                            table.push(row, index, None, Some(id.to_string()));
                         }
                         index += 1;
                     }
@@ -543,7 +639,7 @@ fn read_files<'py>(
             },
         )?;
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        Ok((table.finish()?, problems))
+        Ok((table.finish(None)?, problems))
     })?;
     Ok((batch.to_pyarrow(py)?, problems))
 }

@@ -90,9 +90,18 @@ def test_extract_arrow_takes_pyarrow_pandas_and_lists(cli_quotes):
         flat = [dict(r, article_index=i) for i, rs in enumerate(expected) for r in rs]
         assert len(rows) == len(flat)
         for got, want in zip(rows, flat):
-            # The table has no `quoted` column: its ranges are lists, kept to the dict rows.
-            want = {k: v for k, v in want.items() if k != "quoted"}
             assert {k: got[k] for k in want} == want
+
+
+def test_extract_arrow_quoted_ranges_slice_the_text():
+    pa = pytest.importorskip("pyarrow")
+    text = 'Ana Lima said the plan was "a real \u00e9lan" for the town. "We start now," she said.'
+    table = saidso.extract_arrow([text])
+    assert table.schema.field("quoted").type == pa.list_(pa.list_(pa.uint64(), 2))
+    data = text.encode("utf-8")
+    quoted = [[data[s:e].decode() for s, e in ranges] for ranges in table.column("quoted").to_pylist()]
+    assert quoted == [["a real \u00e9lan"], ["We start now,"]]
+    assert table.column("kind").to_pylist() == ["partial", "direct"]
 
 
 def test_extract_arrow_with_nulls_and_chunks():
