@@ -19,11 +19,14 @@ impl Reader<'_> {
                 tokens: self.runs[r].tokens.clone(),
             });
         }
-        let kind = match self.word(b)?.as_str() {
-            "his" => PronounKind::Person(Some(Gender::Male)),
-            "her" => PronounKind::Person(Some(Gender::Female)),
-            "its" => PronounKind::Organisation,
-            _ => return None,
+        let kind = if self.is(b, "his") {
+            PronounKind::Person(Some(Gender::Male))
+        } else if self.is(b, "her") {
+            PronounKind::Person(Some(Gender::Female))
+        } else if self.is(b, "its") {
+            PronounKind::Organisation
+        } else {
+            return None;
         };
         Some(MentionAt { what: Mention::Pronoun(kind), tokens: b..k })
     }
@@ -155,26 +158,26 @@ impl Reader<'_> {
 
     /// A description ending at token `last` (`the Kremlin spokesman`, `the readout`).
     pub(super) fn description_ending(&self, last: usize, lo: usize) -> Option<MentionAt> {
-        let mut head = self.word(last)?;
+        // The lexicon ignores case: the head is copied in lower case only once found.
         let mut end = last;
-        // `the secretary of state`: the head comes before `of`.
-        if !self.is_head(&head) && last >= lo + 2 && self.is(last - 1, "of") {
-            let h = self.word(last - 2)?;
-            if self.lex.is_title(&h) {
-                head = h;
-                end = last - 2;
+        if !self.is_head(self.written(last)?) {
+            // `the secretary of state`: the head comes before `of`.
+            let title_of = last >= lo + 2
+                && self.is(last - 1, "of")
+                && self.lex.is_title(self.written(last - 2)?);
+            if !title_of {
+                return None;
             }
+            end = last - 2;
         }
-        if !self.is_head(&head) {
-            return None;
-        }
+        let head = self.word(end)?;
         let mut start = end;
         while start > lo && end - start < 4 {
-            match self.word(start - 1) {
+            match self.written(start - 1) {
                 Some(w)
                     if !self
                         .lex
-                        .class_of(&w)
+                        .class_of(w)
                         .intersects(WordClass::DETERMINER | WordClass::NOT_NAME) =>
                 {
                     start -= 1;
@@ -196,8 +199,8 @@ impl Reader<'_> {
         head_at: usize,
     ) -> MentionAt {
         let modifiers = (tokens.start..head_at)
-            .filter_map(|k| self.word(k))
-            .map(|w| self.lex.name_key(&w))
+            .filter_map(|k| self.written(k))
+            .map(|w| self.lex.name_key(w))
             .collect();
         let first = &self.tokens[tokens.start].range;
         let last = &self.tokens[tokens.end - 1].range;
