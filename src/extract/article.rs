@@ -74,14 +74,27 @@ pub(super) fn quotes(
     let paras = buffers.paragraphs();
     // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
     let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
-    let mut runs: Vec<Vec<NameRun>> = (paras.iter().enumerate())
-        .map(|(i, p)| if headline(i, p) { Vec::new() } else { names::runs(text, p.tokens) })
-        .collect();
+    // The name runs of all paragraphs in one buffer, each paragraph's a range of it.
+    let mut all_runs = Vec::new();
+    let mut bounds = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        let start = all_runs.len();
+        if !headline(i, p) {
+            names::runs(text, p.tokens, &mut all_runs);
+        }
+        bounds.push(start..all_runs.len());
+    }
     let reg = {
-        let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
-            paras.iter().map(|p| p.tokens).zip(runs.iter_mut()).collect();
+        let mut rest: &mut [NameRun] = &mut all_runs;
+        let mut both: Vec<(&[Token], &mut [NameRun])> = Vec::with_capacity(paras.len());
+        for (p, b) in paras.iter().zip(&bounds) {
+            let (these, after) = std::mem::take(&mut rest).split_at_mut(b.len());
+            both.push((p.tokens, these));
+            rest = after;
+        }
         Registry::build(text, &mut both, lex)
     };
+    let runs: Vec<&[NameRun]> = bounds.iter().map(|b| &all_runs[b.clone()]).collect();
     let (found, reports) = attribute_all(text, &spans, &paras, &runs, &reg, lex, reported);
     let quotes = assemble(text, &spans, found, lex);
     if !reported {
@@ -151,7 +164,7 @@ fn attribute_all(
     text: &str,
     spans: &[Span],
     paras: &[Paragraph],
-    runs: &[Vec<NameRun>],
+    runs: &[&[NameRun]],
     reg: &Registry,
     lex: &Lexicon,
     reported: bool,

@@ -88,9 +88,9 @@ pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
-/// Finds the name runs among a paragraph's tokens.
-pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
-    let mut out = Vec::new();
+/// Finds the name runs among a paragraph's tokens, and adds them to `out` (one buffer for
+/// the article's paragraphs).
+pub(super) fn runs(text: &str, tokens: &[Token], out: &mut Vec<NameRun>) {
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].is_capitalised() {
@@ -138,7 +138,6 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         }
         i = end;
     }
-    out
 }
 
 /// Whether the first word of a run of three or more is a role rather than a given name
@@ -267,7 +266,7 @@ impl Registry {
     /// setting each run's entity.
     pub(super) fn build(
         text: &str,
-        paras: &mut [(&[Token], &mut Vec<NameRun>)],
+        paras: &mut [(&[Token], &mut [NameRun])],
         lex: &Lexicon,
     ) -> Self {
         let mut reg = Registry::default();
