@@ -109,8 +109,14 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
     let mut absorbed = vec![false; quotes.iter().map(|(q, _)| q + 1).max().unwrap_or(0)];
     let mut out = Vec::with_capacity(quotes.len() + reports.len());
     for r in reports {
-        let inside: Vec<&Quote> =
-            quotes.iter().filter(|(q, _)| r.quotes.contains(q)).map(|(_, quote)| quote).collect();
+        // Most reported clauses hold no quotation: the list of quotations is not read for them.
+        let inside: Vec<&Quote> = match r.quotes.is_empty() {
+            true => Vec::new(),
+            false => (quotes.iter())
+                .filter(|(q, _)| r.quotes.contains(q))
+                .map(|(_, quote)| quote)
+                .collect(),
+        };
         for &q in &r.quotes {
             if let Some(a) = absorbed.get_mut(q) {
                 *a = true;
@@ -392,20 +398,22 @@ fn resolve_in(
     cx: &Scope,
     salience: &Salience,
 ) -> Option<(Resolved, Entity)> {
+    // Whether the name's entity fits the pronoun is asked before resolving it, which copies
+    // its name.
     if let Mention::Pronoun(kind) = m.what
         && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
-        && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
-    {
-        let fits = match (kind, entity) {
+        && let Mention::Name(r) = subject.what
+        && let Some(run) = cx.runs.get(r)
+        && match (kind, run.entity) {
             (PronounKind::Person(gender), Entity::Person(id)) => {
                 cx.reg.persons.get(id).is_some_and(|p| lexicon::fits(p.gender, gender))
             }
             (PronounKind::Organisation, Entity::Org(_) | Entity::Other) => true,
             _ => false,
-        };
-        if fits {
-            return Some((speaker, entity));
         }
+        && let Some(found) = resolve(&subject.what, cx, salience)
+    {
+        return Some(found);
     }
     resolve(&m.what, cx, salience)
 }
@@ -428,12 +436,15 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
     for (q, (span, f)) in spans.iter().zip(found).enumerate() {
         // The words are asked for their number up to three, for a title's at most eight, and
         // for the last one: a long quotation is not split from end to end.
-        let words: Vec<&str> = span
-            .pieces
-            .iter()
-            .flat_map(|p| text[p.inner.clone()].split_whitespace())
-            .take(TITLE_WORDS + 1)
-            .collect();
+        // On the stack: there is one such list for every quotation.
+        let mut first_words = [""; TITLE_WORDS + 1];
+        let mut n = 0;
+        let all = span.pieces.iter().flat_map(|p| text[p.inner.clone()].split_whitespace());
+        for (slot, word) in first_words.iter_mut().zip(all) {
+            *slot = word;
+            n += 1;
+        }
+        let words = &first_words[..n];
         let last_word = if words.len() <= TITLE_WORDS {
             words.last().copied()
         } else {
@@ -447,7 +458,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words, lex) {
+        } else if is_title(words, lex) {
             // A name or title in quote marks is quoted speech only inside what is reported
             // (`called her "Miss Piggy"`), never as the frame or a work's title, which a
             // possessive gives away (`told MSNBC's "Morning Joe"`).
