@@ -307,6 +307,8 @@ impl Registry {
         // How each person has been named in full so far, for a bare surname two people share.
         let mut named = vec![Named::default(); reg.persons.len()];
         let mut clock = 0;
+        // The key of a mention's last word, only looked up: one buffer for them all.
+        let mut key = String::new();
         for (para, (tokens, runs)) in paras.iter_mut().enumerate() {
             for run in runs.iter_mut() {
                 clock += 1;
@@ -333,7 +335,7 @@ impl Registry {
                     Entry::Vacant(slot) => slot,
                 };
                 let last = &tokens[run.name.end - 1];
-                let key = lex.name_key(bare(text, last));
+                lex.name_key_into(bare(text, last), &mut key);
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
                     (Some(ids), _) => {
                         let fitting = || {
