@@ -189,7 +189,9 @@ impl Reader<'_> {
     }
 
     pub(super) fn is_head(&self, w: &str) -> bool {
-        self.lex.is_title(w) || self.lex.is_organisation_word(w) || self.lex.is_group_word(w)
+        // One lookup for the three lists.
+        let head = WordClass::TITLE | WordClass::ORGANISATION | WordClass::GROUP;
+        self.lex.class_of(w).intersects(head)
     }
 
     pub(super) fn description(

@@ -94,18 +94,16 @@ const NEAREST_CUES: usize = 3;
 
 impl Reader<'_> {
     /// True when token `k` is the word `lower` (any case). Asked of most tokens of every
-    /// sentence: the bytes are compared, with no check for char boundaries.
+    /// sentence: the length is compared first, then the bytes, with no check for char
+    /// boundaries.
     #[inline]
     fn is(&self, k: usize, lower: &str) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            t.range.len() == lower.len()
-                && t.kind == Kind::Word
-                && self
-                    .text
-                    .as_bytes()
-                    .get(t.range.clone())
-                    .is_some_and(|w| w.eq_ignore_ascii_case(lower.as_bytes()))
-        })
+        let Some(t) = self.tokens.get(k) else { return false };
+        if t.range.len() != lower.len() || t.kind != Kind::Word {
+            return false;
+        }
+        let word = self.text.as_bytes().get(t.range.clone()).unwrap_or_default();
+        word.eq_ignore_ascii_case(lower.as_bytes())
     }
 
     /// True when token `k` is a topic pronoun as written (`he`, not `he's`).
