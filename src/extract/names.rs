@@ -146,13 +146,17 @@ pub(super) fn runs(text: &str, tokens: &[Token], out: &mut Vec<NameRun>) {
 fn role_before_name(text: &str, run: &[Token]) -> bool {
     const ROLE_ENDINGS: [&str; 8] = ["er", "or", "ist", "ian", "man", "woman", "ess", "ant"];
     let [first, rest @ ..] = run else { return false };
-    let word = text[first.range.clone()].to_ascii_lowercase();
+    // Asked of every run: the ending is compared in any case, without a lower-case copy.
+    let word = text.as_bytes().get(first.range.clone()).unwrap_or_default();
+    let ends_with = |e: &str| {
+        word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
     let gendered = first.class.intersects(WordClass::MALE | WordClass::FEMALE);
     rest.len() >= 2
         && !gendered
         && rest.iter().all(|t| !t.class.intersects(WordClass::ORGANISATION | WordClass::PLACE))
         && word.len() > 5
-        && ROLE_ENDINGS.iter().any(|e| word.ends_with(e))
+        && ROLE_ENDINGS.iter().any(|e| ends_with(e))
 }
 
 /// Where the name after a possessor starts in the run `tokens[start..]` (`CNN’s Jake Tapper`):
