@@ -307,7 +307,8 @@ impl Registry {
             }
         }
         // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
-        let mut singles: Map<(&str, bool, Option<Gender>), Entity> = Map::default();
+        let mut singles: Map<(&str, bool, Option<Gender>), Entity> =
+            Map::with_capacity_and_hasher(runs, <_>::default());
         // How each person has been named in full so far, for a bare surname two people share.
         let mut named = vec![Named::default(); reg.persons.len()];
         let mut clock = 0;
