@@ -77,14 +77,27 @@ pub(super) fn quotes(
     let paras = buffers.paragraphs();
     // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
     let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
-    let mut runs: Vec<Vec<NameRun>> = (paras.iter().enumerate())
-        .map(|(i, p)| if headline(i, p) { Vec::new() } else { names::runs(text, p.tokens) })
-        .collect();
+    // The name runs of all paragraphs in one buffer, each paragraph's a range of it.
+    let mut all_runs = Vec::new();
+    let mut bounds = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        let start = all_runs.len();
+        if !headline(i, p) {
+            names::runs(text, p.tokens, &mut all_runs);
+        }
+        bounds.push(start..all_runs.len());
+    }
     let reg = {
-        let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
-            paras.iter().map(|p| p.tokens).zip(runs.iter_mut()).collect();
+        let mut rest: &mut [NameRun] = &mut all_runs;
+        let mut both: Vec<(&[Token], &mut [NameRun])> = Vec::with_capacity(paras.len());
+        for (p, b) in paras.iter().zip(&bounds) {
+            let (these, after) = std::mem::take(&mut rest).split_at_mut(b.len());
+            both.push((p.tokens, these));
+            rest = after;
+        }
         Registry::build(text, &mut both, lex)
     };
+    let runs: Vec<&[NameRun]> = bounds.iter().map(|b| &all_runs[b.clone()]).collect();
     let (found, reports) = attribute_all(text, &spans, &paras, &runs, &reg, lex, reported);
     let quotes = assemble(text, &spans, found, lex);
     if !reported {
@@ -99,8 +112,14 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
     let mut absorbed = vec![false; quotes.iter().map(|(q, _)| q + 1).max().unwrap_or(0)];
     let mut out = Vec::with_capacity(quotes.len() + reports.len());
     for r in reports {
-        let inside: Vec<&Quote> =
-            quotes.iter().filter(|(q, _)| r.quotes.contains(q)).map(|(_, quote)| quote).collect();
+        // Most reported clauses hold no quotation: the list of quotations is not read for them.
+        let inside: Vec<&Quote> = match r.quotes.is_empty() {
+            true => Vec::new(),
+            false => (quotes.iter())
+                .filter(|(q, _)| r.quotes.contains(q))
+                .map(|(_, quote)| quote)
+                .collect(),
+        };
         for &q in &r.quotes {
             if let Some(a) = absorbed.get_mut(q) {
                 *a = true;
@@ -154,7 +173,7 @@ fn attribute_all(
     text: &str,
     spans: &[Span],
     paras: &[Paragraph],
-    runs: &[Vec<NameRun>],
+    runs: &[&[NameRun]],
     reg: &Registry,
     lex: &Lexicon,
     reported: bool,
@@ -414,20 +433,22 @@ fn resolve_in(
     cx: &Scope,
     salience: &Salience,
 ) -> Option<(Resolved, Entity)> {
+    // Whether the name's entity fits the pronoun is asked before resolving it, which copies
+    // its name.
     if let Mention::Pronoun(kind) = m.what
         && let Some(subject) = reader.named_subject(sentence, m.tokens.start)
-        && let Some((speaker, entity)) = resolve(&subject.what, cx, salience)
-    {
-        let fits = match (kind, entity) {
+        && let Mention::Name(r) = subject.what
+        && let Some(run) = cx.runs.get(r)
+        && match (kind, run.entity) {
             (PronounKind::Person(gender), Entity::Person(id)) => {
                 cx.reg.persons.get(id).is_some_and(|p| lexicon::fits(p.gender, gender))
             }
             (PronounKind::Organisation, Entity::Org(_) | Entity::Other) => true,
             _ => false,
-        };
-        if fits {
-            return Some((speaker, entity));
         }
+        && let Some(found) = resolve(&subject.what, cx, salience)
+    {
+        return Some(found);
     }
     resolve(&m.what, cx, salience)
 }
@@ -450,12 +471,15 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
     for (q, (span, f)) in spans.iter().zip(found).enumerate() {
         // The words are asked for their number up to three, for a title's at most eight, and
         // for the last one: a long quotation is not split from end to end.
-        let words: Vec<&str> = span
-            .pieces
-            .iter()
-            .flat_map(|p| text[p.inner.clone()].split_whitespace())
-            .take(TITLE_WORDS + 1)
-            .collect();
+        // On the stack: there is one such list for every quotation.
+        let mut first_words = [""; TITLE_WORDS + 1];
+        let mut n = 0;
+        let all = span.pieces.iter().flat_map(|p| text[p.inner.clone()].split_whitespace());
+        for (slot, word) in first_words.iter_mut().zip(all) {
+            *slot = word;
+            n += 1;
+        }
+        let words = &first_words[..n];
         let last_word = if words.len() <= TITLE_WORDS {
             words.last().copied()
         } else {
@@ -470,7 +494,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         let direct = a.direct || multi;
         let report = if multi {
             true
-        } else if is_title(&words, lex) {
+        } else if is_title(words, lex) {
             // A name or title in quote marks is quoted speech only inside what is reported
             // (`called her "Miss Piggy"`), never as the frame or a work's title, which a
             // possessive gives away (`told MSNBC's "Morning Joe"`).

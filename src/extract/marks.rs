@@ -374,13 +374,19 @@ fn is_mark(c: char) -> bool {
 
 /// The word after a leading apostrophe is an elision or a decade (`'em`, `'90s`).
 fn is_elided(after: &str, lex: &Lexicon) -> bool {
-    let word: String = after.chars().take_while(|c| c.is_alphanumeric()).take(12).collect();
+    // Up to twelve letters and digits, borrowed: the lexicon ignores case.
+    let end = (after.char_indices())
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .take(12)
+        .last()
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let word = &after[..end];
     if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         let digits = word.chars().take_while(char::is_ascii_digit).count();
         let rest = &word[digits..];
         return digits == 2 && (rest.is_empty() || rest == "s");
     }
-    lex.is_elision(&word.to_lowercase())
+    lex.is_elision(word)
 }
 
 #[cfg(test)]

@@ -88,9 +88,9 @@ pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
-/// Finds the name runs among a paragraph's tokens.
-pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
-    let mut out = Vec::new();
+/// Finds the name runs among a paragraph's tokens, and adds them to `out` (one buffer for
+/// the article's paragraphs).
+pub(super) fn runs(text: &str, tokens: &[Token], out: &mut Vec<NameRun>) {
     let mut i = 0;
     while i < tokens.len() {
         if !tokens[i].is_capitalised() {
@@ -144,7 +144,6 @@ pub(super) fn runs(text: &str, tokens: &[Token]) -> Vec<NameRun> {
         }
         i = end;
     }
-    out
 }
 
 /// Whether `t` is a title shortened with a full stop (`Mr.`, `Sen.`, `Gov.`).
@@ -164,13 +163,17 @@ fn given_name(t: &Token) -> bool {
 fn role_before_name(text: &str, run: &[Token]) -> bool {
     const ROLE_ENDINGS: [&str; 8] = ["er", "or", "ist", "ian", "man", "woman", "ess", "ant"];
     let [first, rest @ ..] = run else { return false };
-    let word = text[first.range.clone()].to_ascii_lowercase();
+    // Asked of every run: the ending is compared in any case, without a lower-case copy.
+    let word = text.as_bytes().get(first.range.clone()).unwrap_or_default();
+    let ends_with = |e: &str| {
+        word.len() >= e.len() && word[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    };
     let gendered = first.class.intersects(WordClass::MALE | WordClass::FEMALE);
     rest.len() >= 2
         && !gendered
         && rest.iter().all(|t| !t.class.intersects(WordClass::ORGANISATION | WordClass::PLACE))
         && word.len() > 5
-        && ROLE_ENDINGS.iter().any(|e| word.ends_with(e))
+        && ROLE_ENDINGS.iter().any(|e| ends_with(e))
 }
 
 /// Where the name after a possessor starts in the run `tokens[start..]` (`CNN’s Jake Tapper`):
@@ -284,7 +287,7 @@ impl Registry {
     /// setting each run's entity.
     pub(super) fn build(
         text: &str,
-        paras: &mut [(&[Token], &mut Vec<NameRun>)],
+        paras: &mut [(&[Token], &mut [NameRun])],
         lex: &Lexicon,
     ) -> Self {
         let mut reg = Registry::default();
@@ -321,10 +324,13 @@ impl Registry {
             }
         }
         // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
-        let mut singles: Map<(&str, bool, Option<Gender>), Entity> = Map::default();
+        let mut singles: Map<(&str, bool, Option<Gender>), Entity> =
+            Map::with_capacity_and_hasher(runs, <_>::default());
         // How each person has been named in full so far, for a bare surname two people share.
         let mut named = vec![Named::default(); reg.persons.len()];
         let mut clock = 0;
+        // The key of a mention's last word, only looked up: one buffer for them all.
+        let mut key = String::new();
         for (para, (tokens, runs)) in paras.iter_mut().enumerate() {
             for run in runs.iter_mut() {
                 clock += 1;
@@ -351,7 +357,7 @@ impl Registry {
                     Entry::Vacant(slot) => slot,
                 };
                 let last = &tokens[run.name.end - 1];
-                let key = lex.name_key(bare(text, last));
+                lex.name_key_into(bare(text, last), &mut key);
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
                     (Some(ids), _) => {
                         let fitting = || {

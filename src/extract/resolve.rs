@@ -181,7 +181,7 @@ pub(super) fn resolve(
 fn strip_determiner(written: &str) -> String {
     let mut words = written.split_whitespace();
     let first = words.clone().next().unwrap_or("");
-    if ["the", "a", "an"].contains(&first.to_lowercase().as_str()) {
+    if ["the", "a", "an"].iter().any(|d| first.eq_ignore_ascii_case(d)) {
         words.next();
     }
     words.collect::<Vec<_>>().join(" ")

@@ -194,26 +194,26 @@ impl Reader<'_> {
 
     /// A description ending at token `last` (`the Kremlin spokesman`, `the readout`).
     pub(super) fn description_ending(&self, last: usize, lo: usize) -> Option<MentionAt> {
-        let mut head = self.word(last)?;
+        // The lexicon ignores case: the head is copied in lower case only once found.
         let mut end = last;
-        // `the secretary of state`: the head comes before `of`.
-        if !self.is_head(&head) && last >= lo + 2 && self.is(last - 1, "of") {
-            let h = self.word(last - 2)?;
-            if self.lex.is_title(&h) {
-                head = h;
-                end = last - 2;
+        if !self.is_head(self.written(last)?) {
+            // `the secretary of state`: the head comes before `of`.
+            let title_of = last >= lo + 2
+                && self.is(last - 1, "of")
+                && self.lex.is_title(self.written(last - 2)?);
+            if !title_of {
+                return None;
             }
+            end = last - 2;
         }
-        if !self.is_head(&head) {
-            return None;
-        }
+        let head = self.word(end)?;
         let mut start = end;
         while start > lo && end - start < 4 {
-            match self.word(start - 1) {
+            match self.written(start - 1) {
                 Some(w)
                     if !self
                         .lex
-                        .class_of(&w)
+                        .class_of(w)
                         .intersects(WordClass::DETERMINER | WordClass::NOT_NAME) =>
                 {
                     start -= 1;
@@ -225,7 +225,9 @@ impl Reader<'_> {
     }
 
     pub(super) fn is_head(&self, w: &str) -> bool {
-        self.lex.is_title(w) || self.lex.is_organisation_word(w) || self.lex.is_group_word(w)
+        // One lookup for the three lists.
+        let head = WordClass::TITLE | WordClass::ORGANISATION | WordClass::GROUP;
+        self.lex.class_of(w).intersects(head)
     }
 
     pub(super) fn description(
@@ -235,8 +237,8 @@ impl Reader<'_> {
         head_at: usize,
     ) -> MentionAt {
         let modifiers = (tokens.start..head_at)
-            .filter_map(|k| self.word(k))
-            .map(|w| self.lex.name_key(&w))
+            .filter_map(|k| self.written(k))
+            .map(|w| self.lex.name_key(w))
             .collect();
         let first = &self.tokens[tokens.start].range;
         let last = &self.tokens[tokens.end - 1].range;

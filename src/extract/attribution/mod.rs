@@ -93,11 +93,17 @@ pub(super) struct Sentence {
 const NEAREST_CUES: usize = 3;
 
 impl Reader<'_> {
-    /// True when token `k` is the word `lower` (any case).
+    /// True when token `k` is the word `lower` (any case). Asked of most tokens of every
+    /// sentence: the length is compared first, then the bytes, with no check for char
+    /// boundaries.
+    #[inline]
     fn is(&self, k: usize, lower: &str) -> bool {
-        self.tokens.get(k).is_some_and(|t| {
-            t.kind == Kind::Word && self.text[t.range.clone()].eq_ignore_ascii_case(lower)
-        })
+        let Some(t) = self.tokens.get(k) else { return false };
+        if t.range.len() != lower.len() || t.kind != Kind::Word {
+            return false;
+        }
+        let word = self.text.as_bytes().get(t.range.clone()).unwrap_or_default();
+        word.eq_ignore_ascii_case(lower.as_bytes())
     }
 
     /// True when token `k` is a topic pronoun as written (`he`, not `he's`).
@@ -126,8 +132,22 @@ impl Reader<'_> {
     }
 
     fn word(&self, k: usize) -> Option<String> {
+        self.written(k).map(str::to_lowercase)
+    }
+
+    /// True when token `k` is a word ending in `ing` (any case): `saying`, `adding`.
+    fn ends_in_ing(&self, k: usize) -> bool {
+        self.written(k).is_some_and(|w| {
+            let w = w.as_bytes();
+            w.len() >= 3 && w[w.len() - 3..].eq_ignore_ascii_case(b"ing")
+        })
+    }
+
+    /// Token `k` as written when it is a word: for the lexicon, which ignores case, it needs
+    /// no lower-case copy.
+    fn written(&self, k: usize) -> Option<&str> {
         let t = self.tokens.get(k)?;
-        (t.kind == Kind::Word).then(|| self.text[t.range.clone()].to_lowercase())
+        (t.kind == Kind::Word).then(|| &self.text[t.range.clone()])
     }
 
     /// Reads a sentence once: its cues and its first mention, shared by all its quotations so

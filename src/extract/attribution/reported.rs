@@ -413,8 +413,7 @@ impl Reader<'_> {
                 // `; the board …`: another clause.
                 matches!(self.tokens[j].kind, Kind::Punct(';'))
                     || (self.is_comma(j)
-                        && ((self.is_class(j + 1, cue)
-                            && self.word(j + 1).is_some_and(|w| w.ends_with("ing")))
+                        && ((self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
                             || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)))
             })
             .unwrap_or(end)
@@ -427,7 +426,7 @@ impl Reader<'_> {
 
     /// `…, adding` or `and warned`: the verb's speaker is the clause's, named before.
     fn participle_or_joined(&self, k: usize, lo: usize) -> bool {
-        let ing = self.word(k).is_some_and(|w| w.ends_with("ing"));
+        let ing = self.ends_in_ing(k);
         (ing && k > lo && self.is_comma(k - 1)) || self.joined(k, lo)
     }
 

@@ -269,8 +269,21 @@ impl Lexicon {
     /// The key under which spelling variants of one name meet: lower case, possessive dropped,
     /// transliteration endings folded.
     pub fn name_key(&self, word: &str) -> String {
-        // One allocation per key: it is built for every name mention.
-        let mut key = if word.is_ascii() { word.to_ascii_lowercase() } else { word.to_lowercase() };
+        let mut key = String::with_capacity(word.len());
+        self.name_key_into(word, &mut key);
+        key
+    }
+
+    /// [`Self::name_key`] written into `key`, for a key only looked up: one buffer serves
+    /// every name mention of an article.
+    pub fn name_key_into(&self, word: &str, key: &mut String) {
+        key.clear();
+        if word.is_ascii() {
+            key.push_str(word);
+            key.make_ascii_lowercase();
+        } else {
+            key.push_str(&word.to_lowercase());
+        }
         if let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s)) {
             key.truncate(key.len() - suffix.len());
         }
@@ -282,7 +295,6 @@ impl Lexicon {
             key.truncate(key.len() - from.len());
             key.push_str(to);
         }
-        key
     }
 }
 
