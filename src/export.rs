@@ -2,14 +2,14 @@
 //!
 //! Pure functions from quotes to strings, shared by `saidso quotes` and the reader's export.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, collapse_whitespace};
 use crate::text::{escape_json, one_line};
 
 /// One quote, as every format shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRow {
     /// The article's id (as `saidso list` prints it and `saidso mark` takes it).
     pub id: String,
@@ -118,6 +118,11 @@ impl OpenJson {
     /// True when there are no rows.
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
+    }
+
+    /// Every row in order, each without its closing brace.
+    pub fn rows(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).filter_map(|i| self.row(i))
     }
 
     /// Row `i`, without its closing brace.

@@ -25,8 +25,9 @@ pub(super) fn run(
     let count = load(
         &inputs,
         config,
+        &mut out,
         |a| render(&a, width),
-        |loaded| -> anyhow::Result<()> {
+        |out, loaded| -> anyhow::Result<()> {
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item(text) => {

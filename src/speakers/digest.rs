@@ -55,6 +55,8 @@ pub struct Digester {
     aliases: Arc<Aliases>,
     /// Whether the text is read for the forms of the names (see [`Digester::without_forms`]).
     forms: bool,
+    /// Whether the quotations' words are hashed (see [`Digester::without_statements`]).
+    statements: bool,
 }
 
 impl Digester {
@@ -65,7 +67,7 @@ impl Digester {
 
     /// A digester with these word lists and aliases.
     pub fn new(lex: Lexicon, aliases: Aliases) -> Self {
-        Self { lex: Arc::new(lex), aliases: Arc::new(aliases), forms: true }
+        Self { lex: Arc::new(lex), aliases: Arc::new(aliases), forms: true, statements: true }
     }
 
     /// This digester, not reading the articles' text for the forms of their speakers' names:
@@ -74,6 +76,15 @@ impl Digester {
     /// are not shown (`saidso quotes`).
     pub fn without_forms(mut self) -> Self {
         self.forms = false;
+        self
+    }
+
+    /// This digester, not hashing the quotations' words: identities stay the same, but the
+    /// index cannot tell which quotations are one statement (every quotation of a speaker falls
+    /// in one group). For commands that show no statements (`saidso quotes`, `saidso check`),
+    /// which save the words' reading and hashing, and keep no words in memory.
+    pub fn without_statements(mut self) -> Self {
+        self.statements = false;
         self
     }
 
@@ -96,7 +107,11 @@ impl Digester {
                     .speaker
                     .as_deref()
                     .and_then(|s| self.name(s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown))),
-                words: words::hashes(&q.text(&article.text)),
+                words: if self.statements {
+                    words::hashes(&q.text(&article.text))
+                } else {
+                    Vec::new()
+                },
             })
             .collect();
         let forms = if self.forms {
