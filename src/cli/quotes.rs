@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use super::spill::{Pieces, Spill};
 use super::speakers;
+use super::spill::{Pieces, Spill};
 use super::{KindArg, QuotesFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
 use crate::app::strings;
 use crate::config::Config;
@@ -63,7 +63,8 @@ pub(super) fn run(
     if !json && what.speaker.is_none() && records.is_none() {
         return stream(&inputs, paths, format, &what, config);
     }
-    let (index, articles, mut pieces) = set_aside(&inputs, format, &what, records.is_some(), config)?;
+    let (index, articles, mut pieces) =
+        set_aside(&inputs, format, &what, records.is_some(), config)?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
     }
@@ -265,27 +266,34 @@ fn set_aside(
         articles.kinds.extend(made.kinds);
         Ok(())
     };
-    let index = speakers::load_with(inputs, config, false, all, |article, quotes| {
-        let rows = if all {
-            export::attribution_rows(article, quotes)
-        } else {
-            export::rows(article, quotes)
-        };
-        let rows = if json {
-            OpenJson::new(&rows).map(|open| open.rows().map(<[u8]>::to_vec).collect())
-        } else {
-            rows.iter().map(serde_json::to_vec).collect()
-        };
-        rows.map(|rows| Made {
-            id: article.id,
-            title: (format == QuotesFormat::Markdown).then(|| article.title.clone()),
-            kinds: quotes.iter().map(|q| q.kind).collect(),
-            rows,
-            // The quoted words, to check against the record once the speakers are known.
-            texts: checked
-                .then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect()),
-        })
-    }, |made| set(made?))?;
+    let index = speakers::load_with(
+        inputs,
+        config,
+        false,
+        all,
+        |article, quotes| {
+            let rows = if all {
+                export::attribution_rows(article, quotes)
+            } else {
+                export::rows(article, quotes)
+            };
+            let rows = if json {
+                OpenJson::new(&rows).map(|open| open.rows().map(<[u8]>::to_vec).collect())
+            } else {
+                rows.iter().map(serde_json::to_vec).collect()
+            };
+            rows.map(|rows| Made {
+                id: article.id,
+                title: (format == QuotesFormat::Markdown).then(|| article.title.clone()),
+                kinds: quotes.iter().map(|q| q.kind).collect(),
+                rows,
+                // The quoted words, to check against the record once the speakers are known.
+                texts: checked
+                    .then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect()),
+            })
+        },
+        |made| set(made?),
+    )?;
     Ok((index, articles, spill.read_back()?))
 }
 
