@@ -101,8 +101,14 @@ impl OpenJson {
     /// The rows, each as a JSON object without its closing brace.
     pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
         let mut out = Self::default();
+        let mut json = String::new();
         for row in rows {
-            let json = escape_json(serde_json::to_string(row)?);
+            // Written into one buffer, kept for the next row: no allocation a row.
+            let mut buffer = std::mem::take(&mut json).into_bytes();
+            buffer.clear();
+            serde_json::to_writer(&mut buffer, row)?;
+            // serde_json writes UTF-8 only.
+            json = escape_json(String::from_utf8(buffer).unwrap_or_default());
             // The object's closing brace, added back by whoever finishes the row.
             out.bytes.extend_from_slice(json.strip_suffix('}').unwrap_or(&json).as_bytes());
             out.ends.push(out.bytes.len());

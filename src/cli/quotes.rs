@@ -229,11 +229,33 @@ struct Made {
     /// For Markdown: the title the rows go under.
     title: Option<String>,
     kinds: Vec<QuoteKind>,
-    /// Each row as an open JSON object (the JSON formats; see [`OpenJson`]) or as JSON (the
-    /// others, read back as a [`QuoteRow`]).
-    rows: Vec<Vec<u8>>,
+    rows: MadeRows,
     /// With a record: the quoted words of each row, to check once the speakers are known.
     texts: Option<Vec<Option<String>>>,
+}
+
+/// An article's rows as they are set aside.
+enum MadeRows {
+    /// Open JSON objects (the JSON formats).
+    Open(OpenJson),
+    /// Each row as JSON (the other formats), to be read back as a [`QuoteRow`].
+    Json(Vec<Vec<u8>>),
+}
+
+impl MadeRows {
+    fn len(&self) -> usize {
+        match self {
+            MadeRows::Open(open) => open.len(),
+            MadeRows::Json(rows) => rows.len(),
+        }
+    }
+
+    fn each(&self) -> Box<dyn Iterator<Item = &[u8]> + '_> {
+        match self {
+            MadeRows::Open(open) => Box::new(open.rows()),
+            MadeRows::Json(rows) => Box::new(rows.iter().map(Vec::as_slice)),
+        }
+    }
 }
 
 /// Loads every input into a speakers index, and sets every article's rows aside in a
@@ -256,7 +278,7 @@ fn set_aside(
         if let Some(title) = &made.title {
             spill.push(Some(title.as_bytes()))?;
         }
-        for row in &made.rows {
+        for row in made.rows.each() {
             spill.push(Some(row))?;
         }
         for text in made.texts.iter().flatten() {
@@ -278,9 +300,9 @@ fn set_aside(
                 export::rows(article, quotes)
             };
             let rows = if json {
-                OpenJson::new(&rows).map(|open| open.rows().map(<[u8]>::to_vec).collect())
+                OpenJson::new(&rows).map(MadeRows::Open)
             } else {
-                rows.iter().map(serde_json::to_vec).collect()
+                rows.iter().map(serde_json::to_vec).collect::<Result<_, _>>().map(MadeRows::Json)
             };
             rows.map(|rows| Made {
                 id: article.id,

@@ -100,13 +100,15 @@ impl Digester {
 
     /// Digests `article` and the quotes the extractor found in it.
     pub fn digest(&self, article: &Article, quotes: &[Quote]) -> Digest {
+        // An article quotes a few speakers many times: each name is read once.
+        let mut read: HashMap<(&str, SpeakerKind), Option<Name>> = HashMap::new();
         let quotes: Vec<QuoteDigest> = quotes
             .iter()
             .map(|q| QuoteDigest {
-                name: q
-                    .speaker
-                    .as_deref()
-                    .and_then(|s| self.name(s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown))),
+                name: q.speaker.as_deref().and_then(|s| {
+                    let kind = q.speaker_kind.unwrap_or(SpeakerKind::Unknown);
+                    read.entry((s, kind)).or_insert_with(|| self.name(s, kind)).clone()
+                }),
                 words: if self.statements {
                     words::hashes(&q.text(&article.text))
                 } else {
