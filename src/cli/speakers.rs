@@ -136,7 +136,7 @@ pub(super) fn load_with<T: Send>(
     let digester = if forms {
         config.digester.clone()
     } else {
-        config.digester.clone().without_forms().without_statements()
+        config.digester.clone().without_forms().ids_only()
     };
     super::load(
         inputs,

@@ -55,7 +55,8 @@ pub struct Digester {
     aliases: Arc<Aliases>,
     /// Whether the text is read for the forms of the names (see [`Digester::without_forms`]).
     forms: bool,
-    /// Whether the quotations' words are hashed (see [`Digester::without_statements`]).
+    /// Whether the quotations' words and the articles' titles are kept (see
+    /// [`Digester::ids_only`]).
     statements: bool,
 }
 
@@ -79,11 +80,12 @@ impl Digester {
         self
     }
 
-    /// This digester, not hashing the quotations' words: identities stay the same, but the
-    /// index cannot tell which quotations are one statement (every quotation of a speaker falls
-    /// in one group). For commands that show no statements (`saidso quotes`, `saidso check`),
-    /// which save the words' reading and hashing, and keep no words in memory.
-    pub fn without_statements(mut self) -> Self {
+    /// This digester, keeping only what the speakers' ids need: the quotations' words are not
+    /// hashed, so the index cannot tell which quotations are one statement (every quotation of
+    /// a speaker falls in one group), and the articles keep their ids but no title, path, site
+    /// or date. For commands that show neither (`saidso quotes`, `saidso check`): they save the
+    /// words' reading and hashing, and hold a few numbers an article over a whole corpus.
+    pub fn ids_only(mut self) -> Self {
         self.statements = false;
         self
     }
@@ -122,12 +124,17 @@ impl Digester {
             Vec::new()
         };
         let meta = &article.meta;
-        let info = ArticleInfo {
-            id: article.id,
-            title: article.title.clone(),
-            path: article.path.clone(),
-            site: meta.site.clone(),
-            date: meta.date.clone(),
+        let info = if self.statements {
+            ArticleInfo {
+                id: article.id,
+                title: article.title.clone(),
+                path: article.path.clone(),
+                site: meta.site.clone(),
+                date: meta.date.clone(),
+            }
+        } else {
+            let none = String::new;
+            ArticleInfo { id: article.id, title: none(), path: none(), site: None, date: None }
         };
         Digest { article: info, quotes, forms }
     }
