@@ -12,12 +12,15 @@ enum Store {
     Memory(Vec<u8>),
 }
 
-/// Byte strings ("pieces") written one after another, to be read back in the same order.
+/// Byte strings ("pieces") written one after another, to be read back in the same order. Each
+/// is written after its length (8 bytes, little-endian; all ones for an absent piece), so that
+/// nothing a piece is kept in memory.
 pub(super) struct Spill {
     store: Store,
-    /// The length of each piece, in order; `None` for a piece that is absent.
-    lengths: Vec<Option<usize>>,
 }
+
+/// The length written for an absent piece.
+const ABSENT: u64 = u64::MAX;
 
 impl Spill {
     /// An empty spill in a temporary file (in `TMPDIR`), or in memory when none can be made.
@@ -26,18 +29,23 @@ impl Spill {
             Ok(file) => Store::File(BufWriter::with_capacity(1 << 16, file)),
             Err(_) => Store::Memory(Vec::new()),
         };
-        Spill { store, lengths: Vec::new() }
+        Spill { store }
     }
 
     /// Adds a piece, or notes that there is none (`None`).
     pub(super) fn push(&mut self, piece: Option<&[u8]>) -> anyhow::Result<()> {
-        if let Some(bytes) = piece {
-            match &mut self.store {
-                Store::File(file) => file.write_all(bytes).map_err(full)?,
-                Store::Memory(memory) => memory.extend_from_slice(bytes),
+        let length = piece.map_or(ABSENT, |bytes| bytes.len() as u64);
+        let bytes = piece.unwrap_or_default();
+        match &mut self.store {
+            Store::File(file) => {
+                file.write_all(&length.to_le_bytes()).map_err(full)?;
+                file.write_all(bytes).map_err(full)?;
+            }
+            Store::Memory(memory) => {
+                memory.extend_from_slice(&length.to_le_bytes());
+                memory.extend_from_slice(bytes);
             }
         }
-        self.lengths.push(piece.map(<[u8]>::len));
         Ok(())
     }
 
@@ -51,7 +59,7 @@ impl Spill {
             }
             Store::Memory(memory) => Box::new(io::Cursor::new(memory)),
         };
-        Ok(Pieces { reader, lengths: self.lengths.into_iter() })
+        Ok(Pieces { reader })
     }
 }
 
@@ -65,16 +73,25 @@ fn full(e: io::Error) -> anyhow::Error {
 /// The pieces of a [`Spill`], read back in order.
 pub(super) struct Pieces {
     reader: Box<dyn Read>,
-    lengths: std::vec::IntoIter<Option<usize>>,
 }
 
 impl Pieces {
     /// The next piece, into `buf`; false when it is absent, or there are no more.
     pub(super) fn next_into(&mut self, buf: &mut Vec<u8>) -> anyhow::Result<bool> {
         buf.clear();
-        let Some(Some(len)) = self.lengths.next() else { return Ok(false) };
-        buf.resize(len, 0);
-        self.reader.read_exact(buf)?;
+        let mut length = [0; 8];
+        match self.reader.read_exact(&mut length) {
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(false),
+            read => read?,
+        }
+        let length = u64::from_le_bytes(length);
+        if length == ABSENT {
+            return Ok(false);
+        }
+        // Read through `take`, not into a buffer sized first: a damaged length fails to read
+        // rather than asking for all the memory it names.
+        (&mut self.reader).take(length).read_to_end(buf)?;
+        anyhow::ensure!(buf.len() as u64 == length, "the temporary file of rows ended early");
         Ok(true)
     }
 }
