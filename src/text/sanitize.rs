@@ -58,11 +58,15 @@ pub fn escape_json(json: String) -> String {
     let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     // Looked for by their UTF-8 lead bytes (vectorised): most JSON has none, and is not decoded.
     let bytes = json.as_bytes();
-    let at = |i: usize| match bytes.get(i..) {
-        Some(
-            [0xc2, 0x80..=0x9f, ..] | [0xe2, 0x80, 0xaa..=0xae, ..] | [0xe2, 0x81, 0xa6..=0xa9, ..],
-        ) => true,
-        _ => false,
+    let at = |i: usize| {
+        matches!(
+            bytes.get(i..),
+            Some(
+                [0xc2, 0x80..=0x9f, ..]
+                    | [0xe2, 0x80, 0xaa..=0xae, ..]
+                    | [0xe2, 0x81, 0xa6..=0xa9, ..]
+            )
+        )
     };
     if !memchr::memchr2_iter(0xc2, 0xe2, bytes).any(at) {
         return json;
