@@ -2,14 +2,14 @@
 //!
 //! Pure functions from quotes to strings, shared by `saidso quotes` and the reader's export.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, collapse_whitespace};
 use crate::text::{escape_json, one_line};
 
 /// One quote, as every format shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteRow {
     /// The article's id (as `saidso list` prints it and `saidso mark` takes it).
     pub id: String,
@@ -101,8 +101,14 @@ impl OpenJson {
     /// The rows, each as a JSON object without its closing brace.
     pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
         let mut out = Self::default();
+        let mut json = String::new();
         for row in rows {
-            let json = escape_json(serde_json::to_string(row)?);
+            // Written into one buffer, kept for the next row: no allocation a row.
+            let mut buffer = std::mem::take(&mut json).into_bytes();
+            buffer.clear();
+            serde_json::to_writer(&mut buffer, row)?;
+            // serde_json writes UTF-8 only.
+            json = escape_json(String::from_utf8(buffer).unwrap_or_default());
             // The object's closing brace, added back by whoever finishes the row.
             out.bytes.extend_from_slice(json.strip_suffix('}').unwrap_or(&json).as_bytes());
             out.ends.push(out.bytes.len());
@@ -118,6 +124,11 @@ impl OpenJson {
     /// True when there are no rows.
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
+    }
+
+    /// Every row in order, each without its closing brace.
+    pub fn rows(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).filter_map(|i| self.row(i))
     }
 
     /// Row `i`, without its closing brace.

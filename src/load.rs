@@ -95,21 +95,35 @@ impl<'a> Loader<'a> {
         &self,
         inputs: &[Input],
         work: impl Fn(Article) -> T + Sync,
-        mut sink: impl FnMut(Loaded<T>) -> Result<(), E>,
+        sink: impl FnMut(Loaded<T>) -> Result<(), E>,
     ) -> Result<usize, E> {
-        self.run_batches(inputs, work, |batch| batch.into_iter().try_for_each(&mut sink))
+        self.run_waiting(inputs, work, sink, || Ok(()))
+    }
+
+    /// Loads `inputs` as [`Loader::run`] does, calling `waiting` whenever the next batch is not
+    /// ready yet, before waiting for it: a writer flushes what it holds there, so that its output
+    /// keeps up with input that comes slowly (a pipe), at no cost when input comes fast.
+    pub fn run_waiting<T: Send, E>(
+        &self,
+        inputs: &[Input],
+        work: impl Fn(Article) -> T + Sync,
+        mut sink: impl FnMut(Loaded<T>) -> Result<(), E>,
+        waiting: impl FnMut() -> Result<(), E>,
+    ) -> Result<usize, E> {
+        self.run_batches(inputs, work, |batch| batch.into_iter().try_for_each(&mut sink), waiting)
     }
 
     /// Loads `inputs`, handing over each batch as soon as it is ready: the first few local
     /// inputs, then the rest of them a batch at a time, each batch of a dataset, and the web
     /// inputs last. A caller that shows results as they come (the reader) shows a local file
     /// at once, whatever the web inputs beside it are waiting on. Returns how many articles
-    /// loaded.
+    /// loaded. `waiting` is called as in [`Loader::run_waiting`].
     pub fn run_batches<T: Send, E>(
         &self,
         inputs: &[Input],
         work: impl Fn(Article) -> T + Sync,
         mut sink: impl FnMut(Vec<Loaded<T>>) -> Result<(), E>,
+        mut waiting: impl FnMut() -> Result<(), E>,
     ) -> Result<usize, E> {
         let progress = self.progress.clone().unwrap_or_default();
         if self.progress.is_some() {
@@ -124,7 +138,18 @@ impl<'a> Loader<'a> {
             scope.spawn(move || self.produce(inputs, progress, work, &send));
             let mut count = 0;
             // Owned here, so that returning early drops it and the producer stops.
-            for batch in batches {
+            loop {
+                let batch = match batches.try_recv() {
+                    Ok(batch) => batch,
+                    Err(mpsc::TryRecvError::Empty) => {
+                        waiting()?;
+                        match batches.recv() {
+                            Ok(batch) => batch,
+                            Err(mpsc::RecvError) => break,
+                        }
+                    }
+                    Err(mpsc::TryRecvError::Disconnected) => break,
+                };
                 let items = batch.iter().filter(|l| matches!(l, Loaded::Item(_))).count();
                 count += items;
                 progress.articles.fetch_add(items as u64, Ordering::Relaxed);
@@ -205,8 +230,11 @@ impl<'a> Loader<'a> {
         send.send(ready)
     }
 
-    /// Reads a dataset on this thread, parsing and cleaning its records in parallel batches, and
-    /// sends each batch on.
+    /// Reads a dataset, parsing and cleaning its records in parallel batches, and sends each
+    /// batch on. The records are split off the input on a thread of their own, and a batch takes
+    /// those read so far (up to [`BATCH`]) rather than waiting for a full one: records that
+    /// trickle in (a pipe) are worked on as they come, while a fast input still fills every
+    /// batch.
     fn drain<T: Send>(
         &self,
         mut stream: Box<dyn Stream>,
@@ -214,32 +242,34 @@ impl<'a> Loader<'a> {
         work: &(impl Fn(Article) -> T + Sync),
         send: &mpsc::SyncSender<Vec<Loaded<T>>>,
     ) -> Result<(), mpsc::SendError<Vec<Loaded<T>>>> {
-        let mut consumed = 0;
-        let mut next_batch = |stream: &mut Box<dyn Stream>| {
-            let batch: Vec<Result<Record, Problem>> = stream.by_ref().take(BATCH).collect();
-            progress.read(stream.consumed() - consumed);
-            consumed = stream.consumed();
-            batch
-        };
-        let mut batch = next_batch(&mut stream);
-        while !batch.is_empty() {
-            // The next batch is read while this one is parsed and cleaned.
-            let (cleaned, next) = rayon::join(
-                || {
-                    batch
-                        .into_par_iter()
-                        .map(|record| match record.and_then(Record::parse) {
-                            Ok(doc) => self.clean(doc, work),
-                            Err(problem) => Loaded::Problem(problem),
-                        })
-                        .collect::<Vec<Loaded<T>>>()
-                },
-                || next_batch(&mut stream),
-            );
-            send.send(cleaned)?;
-            batch = next;
-        }
-        Ok(())
+        let (records, read) = mpsc::sync_channel::<Result<Record, Problem>>(BATCH);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut consumed = 0;
+                while let Some(record) = stream.next() {
+                    progress.read(stream.consumed() - consumed);
+                    consumed = stream.consumed();
+                    // Nobody takes records any more: the command has stopped.
+                    if records.send(record).is_err() {
+                        return;
+                    }
+                }
+            });
+            // Returning early drops `read`, which stops the reading thread.
+            while let Ok(first) = read.recv() {
+                let mut batch = vec![first];
+                batch.extend(read.try_iter().take(BATCH - 1));
+                let cleaned = batch
+                    .into_par_iter()
+                    .map(|record| match record.and_then(Record::parse) {
+                        Ok(doc) => self.clean(doc, work),
+                        Err(problem) => Loaded::Problem(problem),
+                    })
+                    .collect::<Vec<Loaded<T>>>();
+                send.send(cleaned)?;
+            }
+            Ok(())
+        })
     }
 
     fn clean<T>(&self, doc: RawDoc, work: &impl Fn(Article) -> T) -> Loaded<T> {

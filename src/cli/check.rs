@@ -110,8 +110,9 @@ pub(super) fn load_records(
     load(
         &inputs,
         config,
+        &mut std::io::sink(),
         |article| Record::new(article.path, article.text, speaker),
-        |loaded| {
+        |_, loaded| {
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item(record) => records.push(record),

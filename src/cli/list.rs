@@ -71,8 +71,9 @@ pub(super) fn run(
     let count = load(
         &inputs,
         config,
+        &mut out,
         |a| Row::of(a, extractor, &marks),
-        |loaded| -> anyhow::Result<()> {
+        |out, loaded| -> anyhow::Result<()> {
             if header && matches!(loaded, Loaded::Item(_)) {
                 header = false;
                 writeln!(

@@ -9,8 +9,10 @@ mod progress;
 mod quotes;
 mod read;
 mod speakers;
+mod spill;
 mod state;
 
+use std::cell::RefCell;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -452,11 +454,14 @@ fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
 }
 
 /// Loads `inputs` as `load_each` does, with a progress bar on stderr when it takes a while.
-fn load<T: Send>(
+/// `sink` writes to `out`, which is flushed whenever the next articles are not ready yet: what
+/// is written reaches the reader as the articles finish, not when the buffer fills.
+fn load<T: Send, W: Write>(
     inputs: &[Input],
     config: &Config,
+    out: &mut W,
     work: impl Fn(Article) -> T + Sync,
-    mut sink: impl FnMut(Loaded<T>) -> anyhow::Result<()>,
+    mut sink: impl FnMut(&mut W, Loaded<T>) -> anyhow::Result<()>,
 ) -> anyhow::Result<usize> {
     let progress = Arc::new(Progress::default());
     let bar = progress::LoadBar::start(Arc::clone(&progress));
@@ -465,11 +470,18 @@ fn load<T: Send>(
     if progress::LoadBar::can_show() {
         loader = loader.progress(progress);
     }
-    loader.run(inputs, work, |loaded| match loaded {
-        // A problem's line goes to stderr, where the bar is.
-        Loaded::Problem(_) => bar.suspend(|| sink(loaded)),
-        Loaded::Item(_) => sink(loaded),
-    })
+    // Both the sink and the flush between batches write to `out`, one at a time.
+    let out = RefCell::new(out);
+    loader.run_waiting(
+        inputs,
+        work,
+        |loaded| match loaded {
+            // A problem's line goes to stderr, where the bar is.
+            Loaded::Problem(_) => bar.suspend(|| sink(&mut out.borrow_mut(), loaded)),
+            Loaded::Item(_) => sink(&mut out.borrow_mut(), loaded),
+        },
+        || Ok(out.borrow_mut().flush()?),
+    )
 }
 
 /// A message on stderr. Messages quote file names, feed titles and parsers' errors, which are

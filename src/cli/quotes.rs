@@ -3,12 +3,16 @@
 use std::io::Write;
 
 use super::speakers;
-use super::{KindArg, QuotesFormat, StateArgs, finish, inputs, nothing_loaded, stdout};
+use super::spill::{Pieces, Spill};
+use super::{KindArg, QuotesFormat, StateArgs, finish, inputs, nothing_loaded, report, stdout};
 use crate::app::strings;
 use crate::config::Config;
 use crate::export::{self, OpenJson, QuoteRow, VerdictNote};
 use crate::extract::{Quote, QuoteKind};
+use crate::load::Loaded;
+use crate::model::ArticleId;
 use crate::record::{Checked, Records};
+use crate::sources::Input;
 use crate::speakers::{QuoteRef, SpeakerId};
 
 /// Which attributions `saidso quotes` prints.
@@ -32,23 +36,6 @@ impl What<'_> {
     }
 }
 
-/// What is kept of an article's quotes until every article is read: for the JSON formats, the
-/// rows already written (on the loading threads, and far smaller than the rows); for the others,
-/// the rows.
-enum Kept {
-    Json(OpenJson),
-    Rows(Vec<QuoteRow>),
-}
-
-impl Kept {
-    fn len(&self) -> usize {
-        match self {
-            Kept::Json(json) => json.len(),
-            Kept::Rows(rows) => rows.len(),
-        }
-    }
-}
-
 /// The records to check the quotes against (none: no check).
 pub(super) struct RecordArgs<'a> {
     pub paths: &'a [String],
@@ -69,27 +56,15 @@ pub(super) fn run(
     } else {
         Some(super::check::load_records(record.paths, record.speaker, config)?)
     };
-    // Speaker ids hold across articles, so every article is read before the first line is
-    // written.
     let inputs = inputs(paths, fetched, state);
     let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);
-    // The forms of the names only make the speakers' variants, which are not printed here.
-    let all = !what.quoted;
-    let (index, articles) = speakers::load(&inputs, config, false, all, |article, quotes| {
-        let rows = if all {
-            export::attribution_rows(article, quotes)
-        } else {
-            export::rows(article, quotes)
-        };
-        let kinds: Vec<QuoteKind> = quotes.iter().map(|q| q.kind).collect();
-        let kept = if json { OpenJson::new(&rows).map(Kept::Json) } else { Ok(Kept::Rows(rows)) };
-        // The quoted words, to check against the record once the speakers are known.
-        let texts: Vec<Option<String>> = match &records {
-            Some(_) => quotes.iter().map(|q| quoted_words(q, &article.text)).collect(),
-            None => Vec::new(),
-        };
-        (article.id, article.title.clone(), kinds, kept, texts)
-    })?;
+    // Rows with no speaker id, chosen by no speaker and checked against no record need no other
+    // article: they are written as their article finishes.
+    if !json && what.speaker.is_none() && records.is_none() {
+        return stream(&inputs, paths, format, &what, config);
+    }
+    let (index, articles, mut pieces) =
+        set_aside(&inputs, format, &what, records.is_some(), config)?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths));
     }
@@ -107,73 +82,279 @@ pub(super) fn run(
         QuotesFormat::Tsv => write!(out, "{}", export::TSV_HEADER)?,
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
-    for (id, title, kinds, kept, texts) in &articles {
-        let kept = kept.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        let mut ids = speakers::identify(&index, &roster, *id, kept.len(), selected.as_deref());
-        ids.retain(|&(quote, _)| kinds.get(quote).is_some_and(|&k| what.keeps(k)));
+    let mut kinds = articles.kinds.iter();
+    let mut read = Read::default();
+    for &(id, count) in &articles.list {
+        read.article(&mut pieces, format, count, records.is_some())?;
+        let article_kinds: Vec<QuoteKind> = kinds.by_ref().take(count).copied().collect();
+        let mut ids = speakers::identify(&index, &roster, id, count, selected.as_deref());
+        ids.retain(|&(quote, _)| article_kinds.get(quote).is_some_and(|&k| what.keeps(k)));
         if ids.is_empty() && selected.is_some() {
             continue;
         }
-        match kept {
-            Kept::Json(json) => {
-                for &(quote, speaker_id) in &ids {
-                    let Some(open) = json.row(quote) else { continue };
-                    let separator = match format {
-                        QuotesFormat::Json if first => "\n  ",
-                        QuotesFormat::Json => ",\n  ",
-                        _ => "",
-                    };
-                    first = false;
-                    out.write_all(separator.as_bytes())?;
-                    write_identified(&mut out, open, speaker_id)?;
-                    if let (Some(records), Some(text)) =
-                        (&records, texts.get(quote).map(Option::as_deref))
-                    {
-                        let who = roster.speaker_of(&index, QuoteRef { article: *id, quote });
-                        write_verdict(&mut out, records, text, who.map(|s| s.id))?;
-                    }
-                    out.write_all(b"}")?;
-                    if format == QuotesFormat::Jsonl {
-                        out.write_all(b"\n")?;
-                    }
+        let texts = &read.texts;
+        if json {
+            for &(quote, speaker_id) in &ids {
+                let Some(open) = read.rows.get(quote) else { continue };
+                let separator = match format {
+                    QuotesFormat::Json if first => "\n  ",
+                    QuotesFormat::Json => ",\n  ",
+                    _ => "",
+                };
+                first = false;
+                out.write_all(separator.as_bytes())?;
+                write_identified(&mut out, open, speaker_id)?;
+                if let (Some(records), Some(text)) =
+                    (&records, texts.get(quote).map(Option::as_deref))
+                {
+                    let who = roster.speaker_of(&index, QuoteRef { article: id, quote });
+                    write_verdict(&mut out, records, text, who.map(|s| s.id))?;
+                }
+                out.write_all(b"}")?;
+                if format == QuotesFormat::Jsonl {
+                    out.write_all(b"\n")?;
                 }
             }
-            Kept::Rows(rows) => {
-                let rows: Vec<QuoteRow> =
-                    ids.iter().filter_map(|&(quote, _)| rows.get(quote)).cloned().collect();
-                // The record's verdict on each row kept, when there is a record.
-                let notes: Vec<Option<VerdictNote>> = match &records {
-                    Some(records) => ids
-                        .iter()
-                        .filter(|&&(quote, _)| quote < kept.len())
-                        .map(|&(quote, _)| {
-                            let who = roster.speaker_of(&index, QuoteRef { article: *id, quote });
-                            let text = texts.get(quote)?.as_deref()?;
-                            let checked = check(records, text, who.map(|s| s.id))?;
-                            Some(note(records, &checked))
-                        })
-                        .collect(),
-                    None => Vec::new(),
-                };
-                let text = match format {
-                    QuotesFormat::Markdown => {
-                        if !first {
-                            writeln!(out)?;
-                        }
-                        export::markdown_checked(title, &rows, &notes)
-                    }
-                    _ if records.is_some() => export::tsv_checked(&rows, &notes),
-                    _ => export::tsv(&rows),
-                };
-                out.write_all(text.as_bytes())?;
-                first = false;
-            }
+            continue;
         }
+        let rows = ids
+            .iter()
+            .filter_map(|&(quote, _)| read.rows.get(quote))
+            .map(|row| serde_json::from_slice(row))
+            .collect::<Result<Vec<QuoteRow>, _>>()?;
+        // The record's verdict on each row kept, when there is a record.
+        let notes: Vec<Option<VerdictNote>> = match &records {
+            Some(records) => ids
+                .iter()
+                .filter(|&&(quote, _)| quote < count)
+                .map(|&(quote, _)| {
+                    let who = roster.speaker_of(&index, QuoteRef { article: id, quote });
+                    let text = texts.get(quote)?.as_deref()?;
+                    let checked = check(records, text, who.map(|s| s.id))?;
+                    Some(note(records, &checked))
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let text = match format {
+            QuotesFormat::Markdown => {
+                if !first {
+                    writeln!(out)?;
+                }
+                export::markdown_checked(&read.title, &rows, &notes)
+            }
+            _ if records.is_some() => export::tsv_checked(&rows, &notes),
+            _ => export::tsv(&rows),
+        };
+        out.write_all(text.as_bytes())?;
+        first = false;
     }
     if format == QuotesFormat::Json {
         writeln!(out, "\n]")?;
     }
     finish(out)
+}
+
+/// The rows as TSV or Markdown, each article's written as it finishes.
+fn stream(
+    inputs: &[Input],
+    paths: &[String],
+    format: QuotesFormat,
+    what: &What,
+    config: &Config,
+) -> anyhow::Result<()> {
+    let extractor = &config.extractor;
+    let mut out = stdout();
+    let mut first = true;
+    let count = super::load(
+        inputs,
+        config,
+        &mut out,
+        |article| {
+            let quotes = if what.quoted {
+                extractor.extract(&article)
+            } else {
+                extractor.attributions(&article)
+            };
+            let rows = if what.quoted {
+                export::rows(&article, &quotes)
+            } else {
+                export::attribution_rows(&article, &quotes)
+            };
+            let rows: Vec<QuoteRow> = rows.into_iter().filter(|r| what.keeps(r.kind)).collect();
+            match format {
+                QuotesFormat::Markdown => export::markdown(&article.title, &rows),
+                _ => export::tsv(&rows),
+            }
+        },
+        |out, loaded| {
+            match loaded {
+                Loaded::Problem(p) => report(&p),
+                Loaded::Item(text) => {
+                    match format {
+                        QuotesFormat::Markdown if !first => writeln!(out)?,
+                        QuotesFormat::Tsv if first => write!(out, "{}", export::TSV_HEADER)?,
+                        _ => {}
+                    }
+                    first = false;
+                    out.write_all(text.as_bytes())?;
+                }
+            }
+            Ok(())
+        },
+    )?;
+    if count == 0 {
+        return Err(nothing_loaded(paths));
+    }
+    finish(out)
+}
+
+/// The articles whose rows are set aside: each one's id and number of rows, in loading order,
+/// and the kind of every row.
+#[derive(Default)]
+struct SetAside {
+    list: Vec<(ArticleId, usize)>,
+    kinds: Vec<QuoteKind>,
+}
+
+impl SetAside {
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// One article as made on a loading thread, to be set aside.
+struct Made {
+    id: ArticleId,
+    /// For Markdown: the title the rows go under.
+    title: Option<String>,
+    kinds: Vec<QuoteKind>,
+    rows: MadeRows,
+    /// With a record: the quoted words of each row, to check once the speakers are known.
+    texts: Option<Vec<Option<String>>>,
+}
+
+/// An article's rows as they are set aside.
+enum MadeRows {
+    /// Open JSON objects (the JSON formats).
+    Open(OpenJson),
+    /// Each row as JSON (the other formats), to be read back as a [`QuoteRow`].
+    Json(Vec<Vec<u8>>),
+}
+
+impl MadeRows {
+    fn len(&self) -> usize {
+        match self {
+            MadeRows::Open(open) => open.len(),
+            MadeRows::Json(rows) => rows.len(),
+        }
+    }
+
+    fn each(&self) -> Box<dyn Iterator<Item = &[u8]> + '_> {
+        match self {
+            MadeRows::Open(open) => Box::new(open.rows()),
+            MadeRows::Json(rows) => Box::new(rows.iter().map(Vec::as_slice)),
+        }
+    }
+}
+
+/// Loads every input into a speakers index, and sets every article's rows aside in a
+/// [`Spill`], in loading order: for each article, its title (Markdown), its rows, then the
+/// quoted words of each row (with a record). Only the index and a few numbers a row stay in
+/// memory.
+fn set_aside(
+    inputs: &[Input],
+    format: QuotesFormat,
+    what: &What,
+    checked: bool,
+    config: &Config,
+) -> anyhow::Result<(crate::speakers::Index, SetAside, Pieces)> {
+    let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);
+    let all = !what.quoted;
+    let mut spill = Spill::new();
+    let mut articles = SetAside::default();
+    // Set aside in the loading order, on this thread, as each article comes.
+    let mut set = |made: Made| -> anyhow::Result<()> {
+        if let Some(title) = &made.title {
+            spill.push(Some(title.as_bytes()))?;
+        }
+        for row in made.rows.each() {
+            spill.push(Some(row))?;
+        }
+        for text in made.texts.iter().flatten() {
+            spill.push(text.as_deref().map(str::as_bytes))?;
+        }
+        articles.list.push((made.id, made.rows.len()));
+        articles.kinds.extend(made.kinds);
+        Ok(())
+    };
+    let index = speakers::load_with(
+        inputs,
+        config,
+        false,
+        all,
+        |article, quotes| {
+            let rows = if all {
+                export::attribution_rows(article, quotes)
+            } else {
+                export::rows(article, quotes)
+            };
+            let rows = if json {
+                OpenJson::new(&rows).map(MadeRows::Open)
+            } else {
+                rows.iter().map(serde_json::to_vec).collect::<Result<_, _>>().map(MadeRows::Json)
+            };
+            rows.map(|rows| Made {
+                id: article.id,
+                title: (format == QuotesFormat::Markdown).then(|| article.title.clone()),
+                kinds: quotes.iter().map(|q| q.kind).collect(),
+                rows,
+                // The quoted words, to check against the record once the speakers are known.
+                texts: checked
+                    .then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect()),
+            })
+        },
+        |made| set(made?),
+    )?;
+    Ok((index, articles, spill.read_back()?))
+}
+
+/// The pieces of one article read back from the spill.
+#[derive(Default)]
+struct Read {
+    title: String,
+    rows: Vec<Vec<u8>>,
+    texts: Vec<Option<String>>,
+}
+
+impl Read {
+    /// Reads the next article's pieces, as [`set_aside`] wrote them.
+    fn article(
+        &mut self,
+        pieces: &mut Pieces,
+        format: QuotesFormat,
+        count: usize,
+        checked: bool,
+    ) -> anyhow::Result<()> {
+        let mut buf = Vec::new();
+        if format == QuotesFormat::Markdown {
+            pieces.next_into(&mut buf)?;
+            self.title = String::from_utf8(std::mem::take(&mut buf))?;
+        }
+        self.rows.resize_with(count, Vec::new);
+        for row in &mut self.rows {
+            pieces.next_into(row)?;
+        }
+        self.texts.clear();
+        if checked {
+            for _ in 0..count {
+                let present = pieces.next_into(&mut buf)?;
+                let text = present.then(|| String::from_utf8(std::mem::take(&mut buf)));
+                self.texts.push(text.transpose()?);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Writes an open JSON row with its speaker's id (see `saidso speakers`): the row's keys, then

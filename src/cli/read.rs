@@ -1,5 +1,6 @@
 //! `saidso read`: articles as plain wrapped text, title first.
 
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
 use super::{StateArgs, finish, inputs, load, nothing_loaded, report, stdout};
@@ -25,8 +26,9 @@ pub(super) fn run(
     let count = load(
         &inputs,
         config,
+        &mut out,
         |a| render(&a, width),
-        |loaded| -> anyhow::Result<()> {
+        |out, loaded| -> anyhow::Result<()> {
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item(text) => {
@@ -66,10 +68,64 @@ pub(super) fn render(article: &Article, width: usize) -> String {
     out.push('\n');
     for paragraph in article.paragraph_texts() {
         out.push('\n');
-        for line in textwrap::wrap(&paragraph, wrap_options(width)) {
-            out.push_str(&line);
-            out.push('\n');
-        }
+        wrap_into(&mut out, &paragraph, width);
     }
     out
+}
+
+/// Paragraphs longer than this many bytes are wrapped a piece at a time: wrapping holds several
+/// times its text's size in words and lines, gigabytes for a file that is one long line.
+const PIECE: usize = 1 << 16;
+
+/// Appends `paragraph` wrapped to `width`, a line at a time. A long paragraph is wrapped a
+/// piece at a time, each piece's last line carried over to start the next, so that no line is
+/// cut short where a piece ends.
+fn wrap_into(out: &mut String, paragraph: &str, width: usize) {
+    let mut push = |line: &str| {
+        out.push_str(line);
+        out.push('\n');
+    };
+    let mut rest = paragraph;
+    while let Some(cut) = piece_end(rest) {
+        let piece = &rest[..cut];
+        let lines = textwrap::wrap(piece, wrap_options(width));
+        // Where the last line starts in the piece: lines are slices of it, but for a word
+        // broken to fit (then the piece is wrapped as it is).
+        let carried = match lines.last() {
+            Some(Cow::Borrowed(last)) => {
+                (last.as_ptr() as usize).checked_sub(piece.as_ptr() as usize)
+            }
+            _ => None,
+        };
+        let Some(start) = carried.filter(|&s| s > 0 && s < piece.len()) else { break };
+        lines[..lines.len() - 1].iter().for_each(|line| push(line));
+        rest = &rest[start..];
+    }
+    textwrap::wrap(rest, wrap_options(width)).iter().for_each(|line| push(line));
+}
+
+/// Where the first piece of a long paragraph ends: at the first space after [`PIECE`] bytes.
+/// `None` for a paragraph short enough to wrap whole.
+fn piece_end(paragraph: &str) -> Option<usize> {
+    let from = (PIECE..paragraph.len()).find(|&i| paragraph.is_char_boundary(i))?;
+    paragraph[from..].find(' ').map(|i| from + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_paragraph_wraps_a_piece_at_a_time_into_full_lines() {
+        let words: Vec<String> = (0..40_000).map(|i| format!("w{}", i % 997)).collect();
+        let paragraph = words.join(" ");
+        assert!(paragraph.len() > 2 * PIECE);
+        let mut out = String::new();
+        wrap_into(&mut out, &paragraph, 60);
+        let lines: Vec<&str> = out.lines().collect();
+        // Every word, in order, and no line cut short but the last.
+        assert_eq!(lines.join(" "), paragraph);
+        assert!(lines.iter().all(|l| l.len() <= 60));
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.len() > 50), "a short line inside");
+    }
 }

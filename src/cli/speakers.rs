@@ -91,7 +91,8 @@ fn kind_name(kind: SpeakerKind) -> &'static str {
 
 /// Loads every input into a speakers index, and keeps what `keep` makes of each article (in
 /// input order). Problems go to stderr.
-/// `forms`: read the text for the forms of the names too (for the speakers' `variants`).
+/// `forms`: read the text for the forms of the names (for the speakers' `variants`) and the
+/// quotations' words (for statements); without, the index serves speaker ids alone.
 /// `all`: every attribution, reported speech too (see `Extractor::attributions`).
 pub(super) fn load<T: Send>(
     inputs: &[Input],
@@ -100,31 +101,51 @@ pub(super) fn load<T: Send>(
     all: bool,
     keep: impl Fn(&Article, &[Quote]) -> T + Sync,
 ) -> anyhow::Result<(Index, Vec<T>)> {
+    let mut kept = Vec::new();
+    let index = load_with(inputs, config, forms, all, keep, |item| {
+        kept.push(item);
+        Ok(())
+    })?;
+    Ok((index, kept))
+}
+
+/// [`load`], handing what `keep` makes of each article to `take`, in input order, as it comes.
+pub(super) fn load_with<T: Send>(
+    inputs: &[Input],
+    config: &Config,
+    forms: bool,
+    all: bool,
+    keep: impl Fn(&Article, &[Quote]) -> T + Sync,
+    mut take: impl FnMut(T) -> anyhow::Result<()>,
+) -> anyhow::Result<Index> {
     let extractor = &config.extractor;
     let mut index = Index::new(config.digester.clone());
-    let digester =
-        if forms { config.digester.clone() } else { config.digester.clone().without_forms() };
-    let mut kept = Vec::new();
+    let digester = if forms {
+        config.digester.clone()
+    } else {
+        config.digester.clone().without_forms().ids_only()
+    };
     super::load(
         inputs,
         config,
+        &mut std::io::sink(),
         |article| {
             let quotes =
                 if all { extractor.attributions(&article) } else { extractor.extract(&article) };
             (keep(&article, &quotes), digester.digest(&article, &quotes))
         },
-        |loaded| {
+        |_, loaded| {
             match loaded {
                 Loaded::Problem(p) => report(&p),
                 Loaded::Item((item, digest)) => {
                     index.insert(digest);
-                    kept.push(item);
+                    take(item)?;
                 }
             }
             Ok(())
         },
     )?;
-    Ok((index, kept))
+    Ok(index)
 }
 
 /// The speakers `name` selects, or an error saying none does.

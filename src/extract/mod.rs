@@ -18,7 +18,7 @@ mod tokens;
 use std::ops::Range;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use lexicon::{Lexicon, LexiconError, LexiconFile};
 pub use resolve::SpeakerKind;
@@ -26,7 +26,7 @@ pub use resolve::SpeakerKind;
 use crate::model::{Article, collapse_whitespace};
 
 /// Direct speech, reported speech with quoted words in it, or reported speech alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A statement in quote marks: `"I don't bite," Zelenskyy said.`

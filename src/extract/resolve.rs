@@ -1,7 +1,7 @@
 //! Speaker resolution: a mention (`he`, `Peskov`, `the Kremlin spokesman`) becomes the fullest
 //! name the article gives, using who was talked about most recently.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::attribution::Mention;
 use super::lexicon::{Gender, Lexicon, PronounKind, fits};
@@ -9,7 +9,7 @@ use super::names::{Entity, NameRun, Registry, bare};
 use super::tokens::Token;
 
 /// What kind of speaker a quotation has.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     /// A named or described person.

@@ -57,6 +57,9 @@ pub struct Digester {
     aliases: Arc<Aliases>,
     /// Whether the text is read for the forms of the names (see [`Digester::without_forms`]).
     forms: bool,
+    /// Whether the quotations' words and the articles' titles are kept (see
+    /// [`Digester::ids_only`]).
+    statements: bool,
 }
 
 impl Digester {
@@ -67,7 +70,7 @@ impl Digester {
 
     /// A digester with these word lists and aliases.
     pub fn new(lex: Lexicon, aliases: Aliases) -> Self {
-        Self { lex: Arc::new(lex), aliases: Arc::new(aliases), forms: true }
+        Self { lex: Arc::new(lex), aliases: Arc::new(aliases), forms: true, statements: true }
     }
 
     /// This digester, not reading the articles' text for the forms of their speakers' names:
@@ -76,6 +79,16 @@ impl Digester {
     /// are not shown (`saidso quotes`).
     pub fn without_forms(mut self) -> Self {
         self.forms = false;
+        self
+    }
+
+    /// This digester, keeping only what the speakers' ids need: the quotations' words are not
+    /// hashed, so the index cannot tell which quotations are one statement (every quotation of
+    /// a speaker falls in one group), and the articles keep their ids but no title, path, site
+    /// or date. For commands that show neither (`saidso quotes`, `saidso check`): they save the
+    /// words' reading and hashing, and hold a few numbers an article over a whole corpus.
+    pub fn ids_only(mut self) -> Self {
+        self.statements = false;
         self
     }
 
@@ -98,14 +111,20 @@ impl Digester {
 
     /// Digests `article` and the quotes the extractor found in it.
     pub fn digest(&self, article: &Article, quotes: &[Quote]) -> Digest {
+        // An article quotes a few speakers many times: each name is read once.
+        let mut read: HashMap<(&str, SpeakerKind), Option<Name>> = HashMap::new();
         let quotes: Vec<QuoteDigest> = quotes
             .iter()
             .map(|q| QuoteDigest {
-                name: q
-                    .speaker
-                    .as_deref()
-                    .and_then(|s| self.identity(s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown))),
-                words: words::hashes(&q.text(&article.text)),
+                name: q.speaker.as_deref().and_then(|s| {
+                    let kind = q.speaker_kind.unwrap_or(SpeakerKind::Unknown);
+                    read.entry((s, kind)).or_insert_with(|| self.identity(s, kind)).clone()
+                }),
+                words: if self.statements {
+                    words::hashes(&q.text(&article.text))
+                } else {
+                    Vec::new()
+                },
                 reported: q.kind == QuoteKind::Indirect,
             })
             .collect();
@@ -115,12 +134,17 @@ impl Digester {
             Vec::new()
         };
         let meta = &article.meta;
-        let info = ArticleInfo {
-            id: article.id,
-            title: article.title.clone(),
-            path: article.path.clone(),
-            site: meta.site.clone(),
-            date: meta.date.clone(),
+        let info = if self.statements {
+            ArticleInfo {
+                id: article.id,
+                title: article.title.clone(),
+                path: article.path.clone(),
+                site: meta.site.clone(),
+                date: meta.date.clone(),
+            }
+        } else {
+            let none = String::new;
+            ArticleInfo { id: article.id, title: none(), path: none(), site: None, date: None }
         };
         Digest { article: info, quotes, forms }
     }

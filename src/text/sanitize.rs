@@ -56,7 +56,19 @@ pub fn one_line(text: &str) -> String {
 /// JSON strings, where the escape means the same character.
 pub fn escape_json(json: String) -> String {
     let needs = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    if !json.chars().any(needs) {
+    // Looked for by their UTF-8 lead bytes (vectorised): most JSON has none, and is not decoded.
+    let bytes = json.as_bytes();
+    let at = |i: usize| {
+        matches!(
+            bytes.get(i..),
+            Some(
+                [0xc2, 0x80..=0x9f, ..]
+                    | [0xe2, 0x80, 0xaa..=0xae, ..]
+                    | [0xe2, 0x81, 0xa6..=0xa9, ..]
+            )
+        )
+    };
+    if !memchr::memchr2_iter(0xc2, 0xe2, bytes).any(at) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -203,5 +215,15 @@ mod tests {
             serde_json::from_str::<String>(&escaped).unwrap(),
             "a\u{85}b\u{202e}c\u{2066}d\x1b"
         );
+    }
+
+    #[test]
+    fn json_escapes_exactly_the_c1_and_bidi_characters() {
+        let escaped = |c: char| escape_json(format!("\"{c}\"")).contains("\\u");
+        for c in ('\u{7f}'..='\u{a1}').chain('\u{2020}'..='\u{2070}').chain(['\u{e9}', '€', '’'])
+        {
+            let control = matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+            assert_eq!(escaped(c), control, "{:04x}", u32::from(c));
+        }
     }
 }

@@ -59,7 +59,12 @@ impl Work {
             let quotes = self.extractor.attributions(&article);
             Entry::new(article, quotes).digested(&self.digester)
         };
-        Loader::new(&self.rules).context(self.context.clone()).run_batches(inputs, entry, sink)
+        Loader::new(&self.rules).context(self.context.clone()).run_batches(
+            inputs,
+            entry,
+            sink,
+            || Ok(()),
+        )
     }
 }
 

@@ -36,4 +36,5 @@ mod speakers_cli;
 mod speakers_props;
 mod speakers_reader;
 mod state;
+mod streaming;
 mod update;
