@@ -387,11 +387,12 @@ impl Reader<'_> {
         // `Democratic nominee Hillary Clinton chimed in, saying`: the person, not the adjective.
         if let Some(r) = self.run_at[j]
             && !matches!(self.runs[r].entity, Entity::Person(_))
+            // Only the runs within reach are looked at, so that the search stays short in an
+            // article that is one endless sentence.
             && let Some(person) = self.runs[r..]
                 .iter()
-                .position(|run| {
-                    run.tokens.start < k.min(j + 12) && matches!(run.entity, Entity::Person(_))
-                })
+                .take_while(|run| run.tokens.start < k.min(j + 12))
+                .position(|run| matches!(run.entity, Entity::Person(_)))
                 .map(|n| r + n)
         {
             let tokens = self.runs[person].tokens.clone();
