@@ -109,8 +109,11 @@ pub(super) fn load<T: Send>(
         inputs,
         config,
         |article| {
-            let quotes =
-                if all { extractor.attributions(&article) } else { extractor.extract(&article) };
+            let quotes = if all {
+                extractor.attributions_with_headline(&article)
+            } else {
+                extractor.extract(&article)
+            };
             (keep(&article, &quotes), digester.digest(&article, &quotes))
         },
         |loaded| {
