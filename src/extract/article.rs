@@ -78,7 +78,10 @@ pub(super) fn quotes(
     // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
     let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
     let mut runs: Vec<Vec<NameRun>> = (paras.iter().enumerate())
-        .map(|(i, p)| if headline(i, p) { Vec::new() } else { names::runs(text, p.tokens) })
+        .map(|(i, p)| {
+            let runs = names::runs(text, p.tokens);
+            if headline(i, p) { headline_speakers(runs, p.tokens) } else { runs }
+        })
         .collect();
     let reg = {
         let mut both: Vec<(&[Token], &mut Vec<NameRun>)> =
@@ -527,6 +530,20 @@ fn coordinated(text: &str, before: Option<&(usize, Quote)>, span: &Span) -> bool
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             matches!(w.to_ascii_lowercase().as_str(), "" | "and" | "or" | "a" | "an" | "the")
         })
+}
+
+/// The names of a headline in title case that read as its speaker: the name it opens with
+/// before a colon (`Pat Doyle: Voters Are Worried`), or a name before a speech verb (`…, Ruth
+/// Evans Says`). Its other capitalised words would run into false names.
+fn headline_speakers(runs: Vec<NameRun>, tokens: &[Token]) -> Vec<NameRun> {
+    let opens = |r: &NameRun| tokens[..r.tokens.start].iter().all(|t| t.kind != Kind::Word);
+    runs.into_iter()
+        .filter(|r| match tokens.get(r.tokens.end) {
+            Some(t) if t.kind == Kind::Punct(':') => opens(r),
+            Some(t) => t.class.contains(WordClass::SPEECH_VERB),
+            None => false,
+        })
+        .collect()
 }
 
 /// True for a paragraph of a few words, nearly all capitalised: a headline in title case.
