@@ -130,8 +130,11 @@ pub(super) fn load_with<T: Send>(
         config,
         &mut std::io::sink(),
         |article| {
-            let quotes =
-                if all { extractor.attributions(&article) } else { extractor.extract(&article) };
+            let quotes = if all {
+                extractor.attributions_with_headline(&article)
+            } else {
+                extractor.extract(&article)
+            };
             (keep(&article, &quotes), digester.digest(&article, &quotes))
         },
         |_, loaded| {

@@ -82,8 +82,9 @@ pub(super) fn quotes(
     let mut bounds = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
         let start = all_runs.len();
-        if !headline(i, p) {
-            names::runs(text, p.tokens, &mut all_runs);
+        names::runs(text, p.tokens, &mut all_runs);
+        if headline(i, p) {
+            keep_headline_speakers(&mut all_runs, start, p.tokens);
         }
         bounds.push(start..all_runs.len());
     }
@@ -551,6 +552,19 @@ fn coordinated(text: &str, before: Option<&(usize, Quote)>, span: &Span) -> bool
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             matches!(w.to_ascii_lowercase().as_str(), "" | "and" | "or" | "a" | "an" | "the")
         })
+}
+
+/// The names of a headline in title case that read as its speaker: the name it opens with
+/// before a colon (`Pat Doyle: Voters Are Worried`), or a name before a speech verb (`…, Ruth
+/// Evans Says`). Its other capitalised words would run into false names.
+fn keep_headline_speakers(runs: &mut Vec<NameRun>, from: usize, tokens: &[Token]) {
+    let opens = |r: &NameRun| tokens[..r.tokens.start].iter().all(|t| t.kind != Kind::Word);
+    let headline = runs.split_off(from);
+    runs.extend(headline.into_iter().filter(|r| match tokens.get(r.tokens.end) {
+        Some(t) if t.kind == Kind::Punct(':') => opens(r),
+        Some(t) => t.class.contains(WordClass::SPEECH_VERB),
+        None => false,
+    }));
 }
 
 /// True for a paragraph of a few words, nearly all capitalised: a headline in title case.

@@ -108,4 +108,26 @@ impl Extractor {
     pub fn attributions(&self, article: &Article) -> Vec<Quote> {
         article::quotes(&article.text, &article.paragraphs, &self.lex, true)
     }
+
+    /// [`Self::attributions`], with those of the headline too when the title is the text's
+    /// own first line (`Putin says he is open to talks`). The headline is no paragraph, so the
+    /// reader, which shows paragraphs, takes [`Self::attributions`]; scripts take these.
+    pub fn attributions_with_headline(&self, article: &Article) -> Vec<Quote> {
+        let Some(headline) = headline(article) else { return self.attributions(article) };
+        let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
+        paragraphs.push(headline);
+        paragraphs.extend(article.paragraphs.iter().cloned());
+        article::quotes(&article.text, &paragraphs, &self.lex, true)
+    }
+}
+
+/// Where the title stands in the text: the text before the first paragraph, when it is the
+/// title (cleaning took the first line for the headline).
+fn headline(article: &Article) -> Option<Range<usize>> {
+    let first = article.paragraphs.first()?.start;
+    let before = article.text.get(..first)?;
+    let start = before.len() - before.trim_start().len();
+    let end = before.trim_end().len();
+    let line = before.get(start..end).filter(|l| !l.is_empty())?;
+    (collapse_whitespace(line) == article.title.as_str()).then_some(start..end)
 }

@@ -118,8 +118,11 @@ fn a_record_with_no_turn_for_the_quoted_person() {
         &format!("{DIR}/transcript.txt"),
         &format!("{DIR}/articles/speech.txt"),
     ]);
-    assert!(!rows.is_empty());
-    assert!(rows.iter().all(|r| r["verdict"] == "no-turns"), "{rows:#?}");
+    // Reported speech (the headline's `vows to hire nurses`) has no words to check.
+    let quoted: Vec<_> = rows.iter().filter(|r| r["kind"] != "indirect").collect();
+    assert!(!quoted.is_empty());
+    assert!(quoted.iter().all(|r| r["verdict"] == "no-turns"), "{rows:#?}");
+    assert!(rows.iter().filter(|r| r["kind"] == "indirect").all(|r| r["verdict"].is_null()));
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! news writing each, and the speaker mistakes issue 15 lists.
 
 use crate::common::{article, quotes};
+use saidso::clean::{Rules, clean};
 use saidso::extract::{Extractor, QuoteKind};
+use saidso::model::RawDoc;
 
 /// Every attribution of `text` as (kind, content, speaker).
 fn said(text: &str) -> Vec<(QuoteKind, String, Option<String>)> {
@@ -529,4 +531,46 @@ fn they_after_a_group_is_that_group() {
     );
     let who = find(&t, Indirect, "The quay is too small for the new ferries");
     assert_eq!(who.as_deref(), Some("Boat owners"));
+}
+
+const BODY: &str = "The harbour board met on Tuesday. Tom Reed chairs it.";
+
+#[test]
+fn a_title_case_headline_names_its_speaker_before_a_colon() {
+    let t = format!("Tom Reed: Ferry Fares Will Rise by “a Painful Third”.\n\n{BODY}");
+    // Quoted words in a title-case headline read as a title, not a quotation: any kind will do.
+    let all = said(&t);
+    let found = all.iter().find(|(_, c, _)| c == "Ferry Fares Will Rise by “a Painful Third”");
+    assert_eq!(found.and_then(|f| f.2.as_deref()), Some("Tom Reed"), "{all:#?}");
+}
+
+#[test]
+fn a_title_case_headline_names_its_speaker_before_says() {
+    let t = format!("Ferry Fares Will Rise Next Spring, Tom Reed Says.\n\n{BODY}");
+    let who = find(&t, Indirect, "Ferry Fares Will Rise Next Spring");
+    assert_eq!(who.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn a_title_case_headline_without_a_cue_names_nobody() {
+    let t = format!("Harbour Board Backs Ferry Plan Despite Cost.\n\n{BODY}");
+    let all = said(&t);
+    assert!(all.iter().all(|(_, _, who)| who.as_deref() != Some("Harbour Board Backs Ferry Plan")));
+    assert!(all.iter().all(|(_, c, _)| !c.contains("Ferry Plan")), "{all:#?}");
+}
+
+#[test]
+fn a_headline_taken_for_the_title_is_read_for_scripts_only() {
+    let t = format!("Reed says ferry fares will rise next spring\n\n{BODY}");
+    let raw = RawDoc { path: "t.txt".into(), text: t.clone(), ..RawDoc::default() };
+    let a = clean(raw, &Rules::builtin()).expect("prose");
+    assert_eq!(a.title, "Reed says ferry fares will rise next spring");
+    let extractor = Extractor::builtin();
+    // The reader shows paragraphs: the title's clause is not among them.
+    assert!(extractor.attributions(&a).iter().all(|q| q.span().start > 0));
+    let all = extractor.attributions_with_headline(&a);
+    let q = all.iter().find(|q| q.kind == Indirect && q.span().start < 45).expect("headline");
+    // Offsets into the text, which are the file's bytes.
+    assert_eq!(&t[q.span()], "ferry fares will rise next spring");
+    assert_eq!(q.speaker.as_deref(), Some("Tom Reed"));
 }

@@ -66,7 +66,8 @@ impl Reader<'_> {
             && let colon = self.runs[r].tokens.end
             && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
             && self.words_in(colon + 1..end) >= QUOTE_WORDS
-            && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
+            // Quoted words inside are the report's own (`Pence: Trump Was 'Mocking' Them`).
+            && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
         {
             let mention =
                 MentionAt { what: super::Mention::Name(r), tokens: self.runs[r].tokens.clone() };
