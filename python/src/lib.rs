@@ -175,7 +175,7 @@ fn extract_text(config: &CoreConfig, text: &str, title: Option<String>) -> Extra
     let Some(article) = clean(raw, &config.rules) else {
         return Extracted { article: None, rows: Vec::new(), chars: Vec::new() };
     };
-    let quotes = config.extractor.attributions(&article);
+    let quotes = config.extractor.attributions_with_headline(&article);
     let rows = attribution_rows(&article, &quotes);
     // Offsets in code points are counted in the text as given: cleaning blanks control
     // characters byte for byte, which changes how many characters there are, not the bytes.
@@ -622,7 +622,7 @@ fn read_files<'py>(
             &inputs,
             &config.rules,
             |article| {
-                let quotes = config.extractor.attributions(&article);
+                let quotes = config.extractor.attributions_with_headline(&article);
                 (article.id, attribution_rows(&article, &quotes))
             },
             |loaded| {

@@ -174,7 +174,7 @@ fn stream(
             let quotes = if what.quoted {
                 extractor.extract(&article)
             } else {
-                extractor.attributions(&article)
+                extractor.attributions_with_headline(&article)
             };
             let rows = if what.quoted {
                 export::rows(&article, &quotes)
