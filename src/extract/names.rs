@@ -72,6 +72,9 @@ pub(super) struct Registry {
     by_surname: Map<String, Vec<usize>>,
     by_first: Map<String, Vec<usize>>,
     org_by_key: Map<String, usize>,
+    /// The people holding each role, by [`role_key`]: a description is looked up here rather
+    /// than against every person, which an article with thousands of names makes quadratic.
+    by_role: Map<String, Vec<usize>>,
 }
 
 /// The text from the first token to the last.
@@ -318,6 +321,13 @@ impl Registry {
                 }
                 if let Entity::Person(id) = entity {
                     let roles = roles_around(text, tokens, run, lex);
+                    for role in &roles {
+                        let holders =
+                            reg.by_role.entry(role_key(&role.head).to_string()).or_default();
+                        if holders.last() != Some(&id) {
+                            holders.push(id);
+                        }
+                    }
                     reg.persons[id].roles.extend(roles);
                 }
                 runs[k].entity = entity;
@@ -449,19 +459,20 @@ impl Registry {
         id
     }
 
-    /// The people who hold the role `head` with all `modifiers` (`spokesman`, [`kremlin`]).
+    /// The people who hold the role `head` with all `modifiers` (`spokesman`, [`kremlin`]), in
+    /// order of first mention.
     pub(super) fn with_role<'a>(
         &'a self,
         head: &'a str,
         modifiers: &'a [String],
     ) -> impl Iterator<Item = usize> + 'a {
-        self.persons.iter().enumerate().filter_map(move |(id, p)| {
-            p.roles
-                .iter()
-                .any(|r| {
-                    same_role(&r.head, head) && modifiers.iter().all(|m| r.modifiers.contains(m))
-                })
-                .then_some(id)
+        let mut holders = self.by_role.get(role_key(head)).cloned().unwrap_or_default();
+        holders.sort_unstable();
+        holders.dedup();
+        holders.into_iter().filter(move |&id| {
+            self.persons[id].roles.iter().any(|r| {
+                same_role(&r.head, head) && modifiers.iter().all(|m| r.modifiers.contains(m))
+            })
         })
     }
 
@@ -477,7 +488,12 @@ impl Registry {
 
 /// `spokesman`, `spokeswoman` and `spokesperson` are one role.
 fn same_role(a: &str, b: &str) -> bool {
-    a == b || (a.starts_with("spokes") && b.starts_with("spokes"))
+    role_key(a) == role_key(b)
+}
+
+/// The key a role is filed under: `spokes` for every spokesperson, else the word itself.
+fn role_key(head: &str) -> &str {
+    if head.starts_with("spokes") { "spokes" } else { head }
 }
 
 /// The roles given to the person of `run`: its own titles (`Russian President`), the words just
