@@ -324,8 +324,9 @@ impl Registry {
                     for role in &roles {
                         let holders =
                             reg.by_role.entry(role_key(&role.head).to_string()).or_default();
-                        if holders.last() != Some(&id) {
-                            holders.push(id);
+                        // Kept in order of first mention, each person once.
+                        if let Err(at) = holders.binary_search(&id) {
+                            holders.insert(at, id);
                         }
                     }
                     reg.persons[id].roles.extend(roles);
@@ -466,10 +467,8 @@ impl Registry {
         head: &'a str,
         modifiers: &'a [String],
     ) -> impl Iterator<Item = usize> + 'a {
-        let mut holders = self.by_role.get(role_key(head)).cloned().unwrap_or_default();
-        holders.sort_unstable();
-        holders.dedup();
-        holders.into_iter().filter(move |&id| {
+        let holders = self.by_role.get(role_key(head)).into_iter().flatten().copied();
+        holders.filter(move |&id| {
             self.persons[id].roles.iter().any(|r| {
                 same_role(&r.head, head) && modifiers.iter().all(|m| r.modifiers.contains(m))
             })
