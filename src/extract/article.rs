@@ -104,7 +104,27 @@ pub(super) fn quotes(
     if !reported {
         return quotes.into_iter().map(|(_, q)| q).collect();
     }
-    merge(text, quotes, reports)
+    let mut out = merge(text, quotes, reports);
+    if lex.doubled_apostrophes_reported {
+        for q in &mut out {
+            doubled_as_reported(text, q);
+        }
+    }
+    out
+}
+
+/// Words set off by two apostrophes (`''It's anti-reform,'' he said`) read as reported speech:
+/// they are no quoted words (see [`Lexicon::for_reported`]).
+fn doubled_as_reported(text: &str, q: &mut Quote) {
+    let doubled = |r: &Range<usize>| {
+        text.get(..r.start).is_some_and(|before| before.trim_end().ends_with("''"))
+    };
+    if q.quoted.iter().any(doubled) {
+        q.quoted.retain(|r| !doubled(r));
+        if q.quoted.is_empty() {
+            q.kind = QuoteKind::Indirect;
+        }
+    }
 }
 
 /// Quotations and reported clauses in one list, in reading order: a quotation inside a

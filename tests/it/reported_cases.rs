@@ -574,3 +574,29 @@ fn a_headline_taken_for_the_title_is_read_for_scripts_only() {
     assert_eq!(&t[q.span()], "ferry fares will rise next spring");
     assert_eq!(q.speaker.as_deref(), Some("Tom Reed"));
 }
+
+#[test]
+fn doubled_apostrophes_set_off_reported_speech_not_quotations() {
+    // Two apostrophes for `"`, as corpus text writes quotations: no quote mark by default, but
+    // the sentence is still Kyle's speech, and so is the one after her cue.
+    let t = with("''The fees are too high for boat owners,'' Kyle said. ''They will leave.''");
+    let who = find(&t, Indirect, "The fees are too high for boat owners,");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let all = said(&t);
+    assert!(all.iter().all(|(k, _, _)| *k == Indirect), "{all:#?}");
+    // The quotations are not quoted words.
+    let a = article(&t);
+    assert!(Extractor::builtin().extract(&a).is_empty());
+}
+
+#[test]
+fn that_before_an_auxiliary_opens_a_relative_clause() {
+    let t = with("Kyle chaired a meeting that was open to every boat owner in the bay.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+}
+
+#[test]
+fn a_stance_towards_one_named_person_is_reported() {
+    let t = with("The fishermen's union has now endorsed Kyle.");
+    assert!(said(&t).iter().any(|(k, c, _)| *k == Indirect && c == "Kyle"), "{:#?}", said(&t));
+}

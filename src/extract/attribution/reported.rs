@@ -108,8 +108,15 @@ impl Reader<'_> {
                 }
                 r
             });
-            let long_enough =
-                |r: &Report| r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS;
+            // `Cruz endorses Trump`: a stance towards one named person is a report too.
+            let named_object = |r: &Report| {
+                r.content.start >= r.cue.end
+                    && self.run_at[r.content.start]
+                        .is_some_and(|n| self.runs[n].tokens.end >= r.content.end)
+            };
+            let long_enough = |r: &Report| {
+                r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS || named_object(r)
+            };
             let unquoted = |r: &Range<usize>| {
                 !r.clone().any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
             };
@@ -162,6 +169,11 @@ impl Reader<'_> {
                 continue;
             }
             if t.class.intersects(known) || self.run_at[k].is_some() {
+                continue;
+            }
+            // `a Senate seat that is open`, `the rules that could close plants`: a noun with its
+            // relative clause, no verb reporting one.
+            if self.is_relative_verb(j + 1) {
                 continue;
             }
             let named = self.left(k, range.start).is_some_and(|m| {
@@ -320,6 +332,12 @@ impl Reader<'_> {
         }
         let head = self.word(stop - 1)?;
         Some(self.description(first..stop, head, stop - 1))
+    }
+
+    /// True when token `k` is a form of `be` or an auxiliary verb (`is`, `would`): after `that`,
+    /// it makes `that` a relative pronoun.
+    fn is_relative_verb(&self, k: usize) -> bool {
+        self.is_listed(k, &self.lex.be_forms) || self.is_listed(k, &self.lex.auxiliaries)
     }
 
     /// True when token `k` is a word of `list` (lower case).

@@ -145,6 +145,10 @@ pub struct WordsFile {
     /// no part of what it reports.
     #[serde(default)]
     pub time_words: Vec<String>,
+    /// Auxiliary and modal verbs (`has`, `would`): after `that` they make it a relative
+    /// pronoun (`a seat that is open`), not the start of a reported clause.
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,
