@@ -600,3 +600,19 @@ fn a_stance_towards_one_named_person_is_reported() {
     let t = with("The fishermen's union has now endorsed Kyle.");
     assert!(said(&t).iter().any(|(k, c, _)| *k == Indirect && c == "Kyle"), "{:#?}", said(&t));
 }
+
+#[test]
+fn a_that_after_another_subject_belongs_to_the_reported_clause() {
+    let t = with("Kyle says boat owners hope that the fees will fall again.");
+    let who = find(&t, Indirect, "boat owners hope that the fees will fall again");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t = with("Kyle said they share the belief that the quay is too small.");
+    find(&t, Indirect, "they share the belief that the quay is too small");
+}
+
+#[test]
+fn the_host_told_and_when_are_no_part_of_the_clause() {
+    let t = with("Kyle told Harbour Radio host Tom Reed on Thursday how the fees would rise.");
+    let who = find(&t, Indirect, "how the fees would rise");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -296,16 +296,33 @@ impl Reader<'_> {
         // rejecter's, so a speech noun before `that` ends the search.
         let noun_that =
             |j: usize| self.is_class(j, WordClass::SPEECH_NOUN) && self.is(j + 1, "that");
+        // `said Obama hopes that …`, `says they share the belief that …`: a `that` after another
+        // verb or a subject of its own belongs to that clause, which is what was said.
+        let own_clause = |j: usize| {
+            self.is_class(j, WordClass::SPEECH_VERB | WordClass::REPORTING_VERB)
+                || self.is_subject_pronoun(j)
+        };
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
-            .take_while(|&j| !self.is_class(j, WordClass::SPEECH_VERB) && !noun_that(j))
+            .take_while(|&j| !own_clause(j) && !noun_that(j))
             .find(|&j| self.is(j, "that"))
         {
             start = that;
         } else if self.tells_someone(k)
             && let Some(object) = self.right(start, end)
         {
-            // `told reporters the talks had failed`: the one told is no part of it.
+            // `told reporters the talks had failed`: the one told is no part of it, nor when
+            // (`told the host on Thursday how …`).
             start = object.tokens.end;
+            // `told host Tom Reed`, `told Harbour Radio host Tom Reed`: a role, then the name.
+            let role = if self.is_class(start, WordClass::TITLE) { start + 1 } else { start };
+            if self.is_class(role - 1, WordClass::TITLE)
+                && let Some(r) = self.run_at.get(role).copied().flatten()
+            {
+                start = self.runs[r].tokens.end;
+            }
+            while self.is(start, "on") || self.is_listed(start, &self.lex.time_words) {
+                start += 1;
+            }
         }
         // `was endorsed by papers`: a passive verb reports no clause after it.
         if self.is(cue.tokens.end, "by") {
@@ -338,6 +355,13 @@ impl Reader<'_> {
     /// it makes `that` a relative pronoun.
     fn is_relative_verb(&self, k: usize) -> bool {
         self.is_listed(k, &self.lex.be_forms) || self.is_listed(k, &self.lex.auxiliaries)
+    }
+
+    /// True when token `k` is a pronoun that may be a clause's subject (`they`, `there`), not
+    /// one told (`him`, `us`).
+    fn is_subject_pronoun(&self, k: usize) -> bool {
+        (self.is_class(k, WordClass::PRONOUN) || self.is(k, "there"))
+            && !["him", "her", "them", "me", "us", "you"].iter().any(|w| self.is(k, w))
     }
 
     /// True when token `k` is a word of `list` (lower case).
