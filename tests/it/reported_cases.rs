@@ -616,3 +616,15 @@ fn the_host_told_and_when_are_no_part_of_the_clause() {
     let who = find(&t, Indirect, "how the fees would rise");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_passive_cue_with_its_agent_reports_its_subject() {
+    let t = with("The ferry plan has been endorsed by Kyle.");
+    let who = find(&t, Indirect, "The ferry plan");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t = with("Tom Reed, meanwhile, is backed by Kyle.");
+    assert_eq!(find(&t, Indirect, "Tom Reed").as_deref(), Some("Ann Kyle"));
+    // With no agent, the subject spoke nothing and nothing is reported.
+    let t = with("The ferry plan is said to be costly for every boat owner.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+}

@@ -211,7 +211,7 @@ impl Reader<'_> {
         let participle = self.word(k).is_some_and(|w| !w.ends_with("ing"));
         if participle && k > lo && self.word(k - 1).is_some_and(|w| self.lex.be_forms.contains(&w))
         {
-            return None;
+            return self.passive_report(cue, lo, end);
         }
         // A speaker named after the verb is taken only where the clause ends there (`…, said
         // Peskov.`): `members said Trump had…` is said by the members.
@@ -330,6 +330,36 @@ impl Reader<'_> {
         }
         let stop = self.clause_end(start, end);
         Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
+    }
+
+    /// `The plan was endorsed by the union`: with its agent after `by`, a passive cue reports
+    /// its subject (the sentence's first words; before a comma when only one word follows:
+    /// `Reed, meanwhile, is backed by …`), and the agent speaks.
+    fn passive_report(&self, cue: &Cue, lo: usize, end: usize) -> Option<Report> {
+        let by = cue.tokens.end;
+        if !self.is(by, "by") {
+            return None;
+        }
+        let mention = self.right(by + 1, end).or_else(|| self.source_phrase(by + 1, end))?;
+        let mut stop = cue.tokens.start;
+        while stop > lo && self.is_relative_verb(stop - 1) {
+            stop -= 1;
+        }
+        let comma_before = |at: usize| (lo..at).rev().find(|&j| self.is_comma(j));
+        stop = self.before_comma(stop, lo);
+        let mut start = comma_before(stop).map_or(lo, |c| c + 1);
+        if start > lo && stop == start + 1 && !self.tokens[start].is_capitalised() {
+            stop = start - 1;
+            start = comma_before(stop).map_or(lo, |c| c + 1);
+        }
+        // After an opening phrase the subject is too often misread (`When the poll asked …,
+        // Reed was backed by`): only a sentence's own subject is taken.
+        (start == lo && self.words_in(start..stop) >= 1).then(|| Report {
+            content: start..stop,
+            rest: None,
+            cue: cue.tokens.clone(),
+            mention: Some(mention),
+        })
     }
 
     /// What `according to` names when no speaker is known: the first name in the few words
