@@ -628,3 +628,20 @@ fn a_passive_cue_with_its_agent_reports_its_subject() {
     let t = with("The ferry plan is said to be costly for every boat owner.");
     assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
 }
+
+#[test]
+fn a_trailing_cue_may_end_with_where_it_was_said() {
+    let t = with("The quay is far too small for the new ferries, Kyle said in an interview.");
+    let who = find(&t, Indirect, "The quay is far too small for the new ferries");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_clause_goes_on_after_a_cue_with_its_time() {
+    let t = with("The difference now, Kyle told me on Friday, is that the quay has been paid for.");
+    let all = said(&t);
+    let (_, content, who) = all.iter().find(|(k, _, _)| *k == Indirect).expect("reported");
+    assert!(content.starts_with("The difference now"), "{all:#?}");
+    assert!(content.ends_with("has been paid for"), "{all:#?}");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

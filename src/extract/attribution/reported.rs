@@ -259,9 +259,14 @@ impl Reader<'_> {
             self.is_listed(j, &self.lex.time_words)
                 || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
         };
+        // `…, Reed said in an interview.`: a short phrase of where or how, to the end.
+        let adjunct = trailing <= 4
+            && self.is_class(after, WordClass::PREPOSITION)
+            && !(after..end).any(|j| self.is(j, "that") || self.is_comma(j));
         let closes = trailing == 0
             || (set_off
                 && ((trailing <= 2 && when(after))
+                    || adjunct
                     || self.is_comma(after)
                     || tail.is_some_and(|w| w <= 3)));
         // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
@@ -269,9 +274,17 @@ impl Reader<'_> {
             .any(|j| matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':')));
         if closes && !introduces && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
             let content = lo..self.before_comma(first, lo);
-            // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue.
-            let rest = (set_off && trailing > 4 && self.is_comma(after))
-                .then(|| after + 1..self.clause_end(after + 1, end));
+            // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue (and
+            // after when: `, he told me on Friday, is …`).
+            let mut comma = after;
+            if self.tells_someone(k) && self.is_class(comma, WordClass::PRONOUN) {
+                comma += 1;
+            }
+            while self.is(comma, "on") || self.is_listed(comma, &self.lex.time_words) {
+                comma += 1;
+            }
+            let rest = (set_off && trailing > 4 && self.is_comma(comma))
+                .then(|| comma + 1..self.clause_end(comma + 1, end));
             let words =
                 self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
             return (words >= MIN_WORDS).then(|| Report {
