@@ -230,8 +230,10 @@ fn attribute_all(
                 cue,
             });
         }
+        let headline = reported && i == 0 && title_case(p.tokens);
         for s in p.sentences {
-            let sentence = reader.sentence(s.clone());
+            let mut sentence = reader.sentence(s.clone());
+            sentence.headline = headline;
             let mut spoke = Vec::new();
             let mut has_quote = false;
             for k in s.clone() {

@@ -87,6 +87,8 @@ pub(super) struct Sentence {
     after_phrase: OnceCell<Option<(usize, usize)>>,
     /// The sentence is about someone named by a pronoun before any name.
     pub about_pronoun: bool,
+    /// The sentence is a headline in title case (`Retired General Reveals Doubts`).
+    pub headline: bool,
 }
 
 /// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
@@ -176,7 +178,16 @@ impl Reader<'_> {
         }
         let about_pronoun = about.unwrap_or(false);
         let after_phrase = OnceCell::new();
-        Sentence { range, cues, reporting_cues, subject, first_word, after_phrase, about_pronoun }
+        Sentence {
+            range,
+            cues,
+            reporting_cues,
+            subject,
+            first_word,
+            after_phrase,
+            about_pronoun,
+            headline: false,
+        }
     }
 
     /// See [`Sentence::after_phrase`].

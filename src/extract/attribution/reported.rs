@@ -79,6 +79,13 @@ impl Reader<'_> {
             });
             return out;
         }
+        // `Retired General Reveals Doubts Over Plan`: a headline's subject and verb.
+        if sentence.headline
+            && let Some(r) = self.headline_report(range.start, end)
+        {
+            out.push(r);
+            return out;
+        }
         let that_cues = self.verbs_before_that(range.clone(), sentence);
         let mut cues: Vec<&Cue> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
@@ -132,6 +139,28 @@ impl Reader<'_> {
         }
         self.stop_at_trailing_cues(&mut out);
         out
+    }
+
+    /// A headline in title case that opens with its subject, all capitalised words, and a
+    /// verb of the lists in the present (`New Poll Shows Bump For Reed`, `Ann Kyle Vows To
+    /// Cut Fees`): what follows the verb is reported. (`…, Ann Kyle Says` is read as any
+    /// trailing cue is.)
+    fn headline_report(&self, lo: usize, end: usize) -> Option<Report> {
+        let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
+        let k = (lo + 1..end.min(lo + 6)).take_while(|&j| self.tokens[j].is_capitalised()).find(
+            |&j| self.is_class(j, cue) && self.written(j).is_some_and(|w| w.ends_with('s')),
+        )?;
+        if !self.tokens[lo].is_capitalised() || self.words_in(k + 1..end) < MIN_WORDS {
+            return None;
+        }
+        let mention = match self.run_at[k - 1] {
+            Some(r) if self.runs[r].tokens.start == lo => {
+                MentionAt { what: super::Mention::Name(r), tokens: self.runs[r].tokens.clone() }
+            }
+            Some(_) => return None,
+            None => self.description(lo..k, self.word(k - 1)?, k - 1),
+        };
+        Some(Report { content: k + 1..end, rest: None, cue: k..k + 1, mention: Some(mention) })
     }
 
     /// Where a clause running into a direct quotation at `limit` ends: before the quotation,
