@@ -312,7 +312,10 @@ impl Reader<'_> {
             while self.is(comma, "on") || self.is_listed(comma, &self.lex.time_words) {
                 comma += 1;
             }
-            let rest = (set_off && trailing > 4 && self.is_comma(comma))
+            // After when, only a verb goes on with the clause (`, officials said Friday, as
+            // the works began` does not).
+            let goes_on = comma == after || self.is_relative_verb(comma + 1);
+            let rest = (set_off && trailing > 4 && self.is_comma(comma) && goes_on)
                 .then(|| comma + 1..self.clause_end(comma + 1, end));
             let words =
                 self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
