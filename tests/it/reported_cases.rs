@@ -658,3 +658,11 @@ fn a_title_case_headline_reports_after_its_subject_and_verb() {
     let who = find(&t, Indirect, "Ferry Plan Despite Cost");
     assert_eq!(who.as_deref(), Some("Harbour Board"));
 }
+
+#[test]
+fn what_follows_an_inverted_speaker_describes_the_speaker() {
+    let t = with("The fees will rise by a third, said Tom Reed, an economist who studies ports.");
+    let all = said(&t);
+    assert!(all.iter().any(|(k, c, _)| *k == Indirect && c == "The fees will rise by a third"));
+    assert!(all.iter().all(|(_, c, _)| !c.contains("economist")), "{all:#?}");
+}

@@ -314,7 +314,10 @@ impl Reader<'_> {
             }
             // After when, only a verb goes on with the clause (`, officials said Friday, as
             // the works began` does not).
-            let goes_on = comma == after || self.is_relative_verb(comma + 1);
+            // After an inverted speaker (`…, said Alan Cole, an economist`) what follows
+            // describes the speaker.
+            let inverted = mention.as_ref().is_some_and(|m| m.tokens.start > k);
+            let goes_on = !inverted && (comma == after || self.is_relative_verb(comma + 1));
             let rest = (set_off && trailing > 4 && self.is_comma(comma) && goes_on)
                 .then(|| comma + 1..self.clause_end(comma + 1, end));
             let words =
