@@ -666,3 +666,10 @@ fn what_follows_an_inverted_speaker_describes_the_speaker() {
     assert!(all.iter().any(|(k, c, _)| *k == Indirect && c == "The fees will rise by a third"));
     assert!(all.iter().all(|(_, c, _)| !c.contains("economist")), "{all:#?}");
 }
+
+#[test]
+fn a_described_group_after_the_clause_speaks() {
+    let t = with("The ferry will not run in winter, lawyers for the family said.");
+    let who = find(&t, Indirect, "The ferry will not run in winter");
+    assert_eq!(who.as_deref(), Some("lawyers for the family"));
+}

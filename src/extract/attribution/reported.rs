@@ -248,7 +248,10 @@ impl Reader<'_> {
             Some(m) if m.tokens.start >= k && !self.ends_clause(m.tokens.end, end) => {
                 self.noun_phrase_before(k, lo).or(Some(m))
             }
-            None => self.noun_phrase_before(k, lo).or_else(|| self.subject_phrase(k, lo)),
+            None => self
+                .noun_phrase_before(k, lo)
+                .or_else(|| self.subject_phrase(k, lo))
+                .or_else(|| self.trailing_phrase(k, lo)),
             // `Economists at the port authority said`: what follows a preposition is no
             // subject; the people the sentence opens with are. (`Figures from the army show`:
             // the army, the figures' source, stays.)
@@ -501,6 +504,13 @@ impl Reader<'_> {
         let head = self.word(head_at)?;
         let start = if self.is_class(lo, WordClass::DETERMINER) { lo + 1 } else { lo };
         Some(self.description(start.min(head_at)..k, head, head_at))
+    }
+
+    /// A described group after the clause's comma, right before the verb at `k`: `…, lawyers
+    /// for the family said.` (as [`Self::subject_phrase`] reads one opening a sentence).
+    fn trailing_phrase(&self, k: usize, lo: usize) -> Option<MentionAt> {
+        let comma = (k.saturating_sub(8).max(lo)..k).rev().find(|&j| self.is_comma(j))?;
+        self.subject_phrase(k, comma + 1)
     }
 
     /// True when the phrase starting at token `k` (or its determiner) follows a preposition.
