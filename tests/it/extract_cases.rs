@@ -576,3 +576,10 @@ fn a_capitalised_speech_noun_inside_a_sentence_is_a_name_and_reports_nothing() {
     let t = "The Post sent its \"chief village correspondent\" to the fair.";
     assert!(quotes(t).is_empty(), "{:?}", quotes(t));
 }
+
+#[test]
+fn a_joined_verb_is_its_subjects_not_the_source_after_according_to() {
+    let t = "Anna Berg lost her boat in the storm.\n\nBerg read the report on Friday, according \
+             to the harbour lawyers, and said it left \"more questions than answers.\"";
+    assert_eq!(quotes(t), [q("more questions than answers.", Some("Anna Berg"))]);
+}

@@ -330,11 +330,16 @@ impl Reader<'_> {
         let participle = ing && k > lo && matches!(self.tokens[k - 1].kind, Kind::Punct(','));
         let infinitive = k > lo && self.is(k - 1, "to");
         if (participle || infinitive || self.joined(k, lo)) && depth < 4 {
-            let earlier = cues.partition_point(|c| c.tokens.end <= k);
+            // The verb's subject is the last earlier verb's, not a source named after
+            // `according to` (`Her relatives, according to their lawyers, said …`).
+            let earlier = cues[..cues.partition_point(|c| c.tokens.end <= k)]
+                .iter()
+                .rev()
+                .find(|c| c.kind != CueKind::SpeakerAfter);
             // An earlier cue that names nobody (`dismissed the claim, saying`) leaves the
             // subject.
-            if earlier > 0
-                && let Some(m) = self.speaker_of(&cues[earlier - 1], sentence, depth + 1)
+            if let Some(earlier) = earlier
+                && let Some(m) = self.speaker_of(earlier, sentence, depth + 1)
             {
                 return Some(m);
             }
