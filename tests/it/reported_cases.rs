@@ -681,3 +681,17 @@ fn what_was_asked_or_spoken_about_is_the_topic() {
     let t = with("Kyle asked the harbour master about the cost of the new quay.");
     assert_eq!(find(&t, Indirect, "the cost of the new quay").as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_that_ending_the_clause_is_a_pronoun() {
+    let t = with("Experts on ferries said the new quay could change that.");
+    let who = find(&t, Indirect, "the new quay could change that");
+    assert_eq!(who.as_deref(), Some("Experts on ferries"));
+}
+
+#[test]
+fn a_described_group_speaks_before_a_name_in_its_clause() {
+    let t = with("Boat owners in the bay and around the coast say Reed deserves a second term.");
+    let who = find(&t, Indirect, "Reed deserves a second term");
+    assert_eq!(who.as_deref(), Some("Boat owners in the bay and around the coast"));
+}

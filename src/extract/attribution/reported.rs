@@ -246,7 +246,7 @@ impl Reader<'_> {
         // Peskov.`): `members said Trump had…` is said by the members.
         let mention = match self.speaker_of(cue, sentence, 0) {
             Some(m) if m.tokens.start >= k && !self.ends_clause(m.tokens.end, end) => {
-                self.noun_phrase_before(k, lo).or(Some(m))
+                self.noun_phrase_before(k, lo).or_else(|| self.subject_phrase(k, lo)).or(Some(m))
             }
             None => self
                 .noun_phrase_before(k, lo)
@@ -353,9 +353,11 @@ impl Reader<'_> {
             self.is_class(j, WordClass::SPEECH_VERB | WordClass::REPORTING_VERB)
                 || self.is_subject_pronoun(j)
         };
+        // `… could change that.`: a `that` ending the clause is a pronoun.
+        let opens = |j: usize| self.is(j, "that") && j + 1 < end;
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
             .take_while(|&j| !own_clause(j) && !noun_that(j))
-            .find(|&j| self.is(j, "that"))
+            .find(|&j| opens(j))
         {
             start = that;
         } else if self.tells_someone(k)
@@ -492,7 +494,10 @@ impl Reader<'_> {
         if !evidence && (!head.ends_with('s') || head.ends_with("ss")) {
             return None;
         }
-        Some(self.description(start..k, head, k - 1))
+        // `Experts on ports said`: the group the sentence opens with, not what follows its
+        // preposition.
+        let opening = || self.after_preposition(start, lo).then(|| self.subject_phrase(k, lo));
+        opening().flatten().or_else(|| Some(self.description(start..k, head, k - 1)))
     }
 
     /// A sentence that opens with a described group and runs to the verb at `k` with no comma:
