@@ -695,3 +695,12 @@ fn a_described_group_speaks_before_a_name_in_its_clause() {
     let who = find(&t, Indirect, "Reed deserves a second term");
     assert_eq!(who.as_deref(), Some("Boat owners in the bay and around the coast"));
 }
+
+#[test]
+fn a_correction_note_and_an_imperative_name_nobody() {
+    let t =
+        with("Correction: An earlier version of this article gave the wrong date for the vote.");
+    assert!(said(&t).is_empty(), "{:#?}", said(&t));
+    let t = with("Don't forget that the ferry stops running at nine in winter.");
+    assert!(said(&t).is_empty(), "{:#?}", said(&t));
+}
