@@ -704,3 +704,20 @@ fn a_correction_note_and_an_imperative_name_nobody() {
     let t = with("Don't forget that the ferry stops running at nine in winter.");
     assert!(said(&t).is_empty(), "{:#?}", said(&t));
 }
+
+#[test]
+fn an_opening_phrase_before_the_subject_is_no_report() {
+    let t = with("In the harbour dispute, prosecutors charged two managers, Al Burt and Jo Hale.");
+    assert!(said(&t).iter().all(|(_, c, _)| c != "In the harbour dispute"), "{:#?}", said(&t));
+    let t = with("Last month, Kyle accepted the award, a silver anchor.");
+    assert!(said(&t).iter().all(|(_, c, _)| c != "Last month"), "{:#?}", said(&t));
+}
+
+#[test]
+fn a_clause_goes_on_after_a_cue_said_then() {
+    let t = with("The truth, Kyle said then, was that the quay had been sold.");
+    let all = said(&t);
+    let (_, content, who) = all.iter().find(|(k, _, _)| *k == Indirect).expect("reported");
+    assert!(content.ends_with("the quay had been sold"), "{all:#?}");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -325,7 +325,12 @@ impl Reader<'_> {
                 .then(|| comma + 1..self.clause_end(comma + 1, end));
             let words =
                 self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
-            return (words >= MIN_WORDS).then(|| Report {
+            // `In the bank scandal, prosecutors charged two managers, …`, `Last month, …`: a
+            // phrase of when or where before the subject is no clause of its own.
+            let opening = rest.is_none()
+                && !content.clone().any(|j| self.is_comma(j))
+                && (words <= 2 || self.is_preposition(content.start));
+            return (words >= MIN_WORDS && !opening).then(|| Report {
                 content,
                 rest,
                 cue: cue.tokens.clone(),
@@ -453,6 +458,13 @@ impl Reader<'_> {
     fn is_subject_pronoun(&self, k: usize) -> bool {
         (self.is_class(k, WordClass::PRONOUN) || self.is(k, "there"))
             && !["him", "her", "them", "me", "us", "you"].iter().any(|w| self.is(k, w))
+    }
+
+    /// True when token `k` is a preposition (`in`, `at`, `during`), not an article.
+    fn is_preposition(&self, k: usize) -> bool {
+        self.is_class(k, WordClass::PREPOSITION)
+            || (self.is_class(k, WordClass::BEFORE_TITLE)
+                && !self.is_class(k, WordClass::DETERMINER))
     }
 
     /// True when token `k` is a word of `list` (lower case).
