@@ -721,3 +721,12 @@ fn a_clause_goes_on_after_a_cue_said_then() {
     assert!(content.ends_with("the quay had been sold"), "{all:#?}");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn poll_shares_speak_and_calling_in_reports_nothing() {
+    let t = with("Another 19 percent said they would not pick either of the two candidates.");
+    let who = find(&t, Indirect, "they would not pick either of the two candidates");
+    assert_eq!(who.as_deref(), Some("19 percent"));
+    let t = with("Kyle called in to the harbour radio show on Friday evening.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+}

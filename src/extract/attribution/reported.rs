@@ -390,8 +390,11 @@ impl Reader<'_> {
             // what was said is the topic, not the one spoken to.
             start = about + 1;
         }
-        // `was endorsed by papers`: a passive verb reports no clause after it.
-        if self.is(cue.tokens.end, "by") {
+        // `was endorsed by papers`: a passive verb reports no clause after it; nor does
+        // `called in to the show`, which is phoning.
+        if self.is(cue.tokens.end, "by")
+            || (self.is(k, "called") && ["in", "into"].iter().any(|w| self.is(cue.tokens.end, w)))
+        {
             return None;
         }
         let stop = self.clause_end(start, end);
