@@ -674,13 +674,6 @@ fn a_described_group_after_the_clause_speaks() {
     assert_eq!(who.as_deref(), Some("lawyers for the family"));
 }
 
-#[test]
-fn what_was_asked_or_spoken_about_is_the_topic() {
-    let t = with("Kyle spoke to reporters on Friday about the cost of the new quay.");
-    assert_eq!(find(&t, Indirect, "the cost of the new quay").as_deref(), Some("Ann Kyle"));
-    let t = with("Kyle asked the harbour master about the cost of the new quay.");
-    assert_eq!(find(&t, Indirect, "the cost of the new quay").as_deref(), Some("Ann Kyle"));
-}
 
 #[test]
 fn a_that_ending_the_clause_is_a_pronoun() {

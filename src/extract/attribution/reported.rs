@@ -381,14 +381,6 @@ impl Reader<'_> {
             while self.is(start, "on") || self.is_listed(start, &self.lex.time_words) {
                 start += 1;
             }
-        } else if self.is_listed(k, &self.lex.topic_verbs)
-            && let Some(about) = (start..end.min(start + THAT_WITHIN))
-                .take_while(|&j| self.tokens[j].kind == Kind::Word)
-                .find(|&j| self.is(j, "about"))
-        {
-            // `asked the mayor about the fees`, `spoke to reporters on Friday about the fees`:
-            // what was said is the topic, not the one spoken to.
-            start = about + 1;
         }
         // `was endorsed by papers`: a passive verb reports no clause after it; nor does
         // `called in to the show`, which is phoning.

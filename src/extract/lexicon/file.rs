@@ -149,10 +149,6 @@ pub struct WordsFile {
     /// pronoun (`a seat that is open`), not the start of a reported clause.
     #[serde(default)]
     pub auxiliaries: Vec<String>,
-    /// Verbs whose report is the topic after `about`, not the one spoken to (`asked the mayor
-    /// about the fees`).
-    #[serde(default)]
-    pub topic_verbs: Vec<String>,
     /// Small words left out of an organisation's initials (`of`, `the`).
     #[serde(default)]
     pub initials_skip: Vec<String>,

@@ -35,8 +35,6 @@ pub struct Lexicon {
     pub(crate) time_words: Vec<String>,
     /// See [`WordsFile::auxiliaries`].
     pub(crate) auxiliaries: Vec<String>,
-    /// See [`WordsFile::topic_verbs`].
-    pub(crate) topic_verbs: Vec<String>,
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
@@ -57,7 +55,6 @@ impl Default for Lexicon {
             clause_joiners: Vec::new(),
             time_words: Vec::new(),
             auxiliaries: Vec::new(),
-            topic_verbs: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
             doubled_apostrophes_reported: false,
@@ -95,7 +92,6 @@ impl Lexicon {
             lex.clause_joiners.extend(w.clause_joiners.drain(..).map(|s| s.to_lowercase()));
             lex.time_words.extend(w.time_words.drain(..).map(|s| s.to_lowercase()));
             lex.auxiliaries.extend(w.auxiliaries.drain(..).map(|s| s.to_lowercase()));
-            lex.topic_verbs.extend(w.topic_verbs.drain(..).map(|s| s.to_lowercase()));
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
                 (f.reporting_verbs, WordClass::REPORTING_VERB),
