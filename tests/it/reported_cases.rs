@@ -674,7 +674,6 @@ fn a_described_group_after_the_clause_speaks() {
     assert_eq!(who.as_deref(), Some("lawyers for the family"));
 }
 
-
 #[test]
 fn a_that_ending_the_clause_is_a_pronoun() {
     let t = with("Experts on ferries said the new quay could change that.");
