@@ -2,8 +2,8 @@
 //! Arrow columns and files, with the GIL released while Rust works. The Python half
 //! (`saidso/__init__.py`) adds the pandas and Polars conveniences and the docs.
 //!
-//! Rows are the main crate's [`QuoteRow`]s, serialised by serde: the same keys as
-//! `saidso quotes --format jsonl`, whatever fields that row gains.
+//! Rows are the main crate's [`QuoteRow`]s, with the same keys as `saidso quotes --format jsonl`
+//! (the pytest suite compares them with the command's).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -239,51 +239,33 @@ fn speaker_id<'a>(ids: &'a Ids, row: &QuoteRow) -> Option<&'a str> {
     ids.get(&kind)?.get(name).map(String::as_str)
 }
 
-/// A row as a dict: the JSON row's keys less `file`, with `start_char`, `end_char` and
-/// `speaker_id`.
+/// A row as a dict: the JSON row's keys (in its order) less `file`, with `start_char`,
+/// `end_char` and `speaker_id`. Built field by field: going through `serde_json::Value` cost
+/// more than the extraction itself. The pytest suite checks the keys against the command's rows.
 fn row_dict<'py>(
     py: Python<'py>,
     row: &QuoteRow,
     chars: (usize, usize),
     id: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let value = serde_json::to_value(row).map_err(|e| SaidsoError::new_err(e.to_string()))?;
     let dict = PyDict::new(py);
-    if let serde_json::Value::Object(map) = value {
-        for (key, v) in map {
-            if key != "file" {
-                dict.set_item(key, json_to_py(py, &v)?)?;
-            }
-        }
+    dict.set_item("id", &row.id)?;
+    dict.set_item("article", &row.article)?;
+    dict.set_item("text", &row.text)?;
+    dict.set_item("kind", quote_kind_name(row.kind))?;
+    dict.set_item("speaker", row.speaker.as_deref())?;
+    dict.set_item("speaker_kind", row.speaker_kind.map(kind_name))?;
+    dict.set_item("speaker_mention", row.speaker_mention.as_deref())?;
+    dict.set_item("cue", row.cue.as_deref())?;
+    dict.set_item("start", row.start)?;
+    dict.set_item("end", row.end)?;
+    if let Some(quoted) = &row.quoted {
+        dict.set_item("quoted", quoted)?;
     }
     dict.set_item("start_char", chars.0)?;
     dict.set_item("end_char", chars.1)?;
     dict.set_item("speaker_id", id)?;
     Ok(dict)
-}
-
-fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    use serde_json::Value;
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => match n.as_u64() {
-            Some(u) => u.into_pyobject(py)?.into_any(),
-            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(a) => {
-            let items = a.iter().map(|x| json_to_py(py, x)).collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_any()
-        }
-        Value::Object(m) => {
-            let dict = PyDict::new(py);
-            for (k, x) in m {
-                dict.set_item(k, json_to_py(py, x)?)?;
-            }
-            dict.into_any()
-        }
-    })
 }
 
 /// The quotations of one text, as dicts.
@@ -447,8 +429,6 @@ struct Table {
     start_char: Option<(UInt64Builder, UInt64Builder)>,
     /// Each row's speaker kind, for its speaker id once every part is tallied.
     speaker_kinds: Vec<Option<SpeakerKind>>,
-    quote_kinds: Names<QuoteKind>,
-    speaker_kind_names: Names<SpeakerKind>,
     /// Each row's `[start, end)` byte ranges of quoted words, as the dict rows' `quoted`.
     quoted: ListBuilder<FixedSizeListBuilder<UInt64Builder>>,
 }
@@ -473,8 +453,6 @@ impl Table {
             end: UInt64Builder::new(),
             start_char: chars.then(|| (UInt64Builder::new(), UInt64Builder::new())),
             speaker_kinds: Vec::new(),
-            quote_kinds: Names::default(),
-            speaker_kind_names: Names::default(),
             quoted: ListBuilder::new(FixedSizeListBuilder::new(UInt64Builder::new(), 2)),
         }
     }
@@ -496,10 +474,9 @@ impl Table {
         self.id.append_value(&row.id);
         self.title.append_value(&row.article);
         self.text.append_value(&row.text);
-        self.kind.append_value(self.quote_kinds.of(row.kind));
+        self.kind.append_value(quote_kind_name(row.kind));
         self.speaker.append_option(row.speaker.as_deref());
-        let speaker_kind = row.speaker_kind.map(|k| self.speaker_kind_names.of(k));
-        self.speaker_kind.append_option(speaker_kind);
+        self.speaker_kind.append_option(row.speaker_kind.map(kind_name));
         self.speaker_kinds.push(row.speaker_kind);
         self.speaker_mention.append_option(row.speaker_mention.as_deref());
         self.cue.append_option(row.cue.as_deref());
@@ -568,33 +545,6 @@ impl Table {
     }
 }
 
-/// The names serde gives an enum's variants (`"direct"`, as in the command's rows), each found
-/// once rather than once a row.
-struct Names<K>(Vec<(K, String)>);
-
-impl<K> Default for Names<K> {
-    fn default() -> Self {
-        Names(Vec::new())
-    }
-}
-
-impl<K: Copy + PartialEq + serde::Serialize> Names<K> {
-    fn of(&mut self, key: K) -> &str {
-        let at = match self.0.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                let name = match serde_json::to_value(key) {
-                    Ok(serde_json::Value::String(name)) => name,
-                    _ => String::new(),
-                };
-                self.0.push((key, name));
-                self.0.len() - 1
-            }
-        };
-        self.0.get(at).map_or("", |(_, name)| name.as_str())
-    }
-}
-
 /// The inputs `paths` name, in the order `saidso` reads them (folders walked, sorted).
 #[pyfunction]
 fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
@@ -642,6 +592,50 @@ fn read_files<'py>(
         Ok((table.finish(None)?, problems))
     })?;
     Ok((batch.to_pyarrow(py)?, problems))
+}
+
+/// The rows of a record batch from `read_files` with their `speaker_id` column filled from
+/// `identities` (`Speakers.identities`): in Rust, since pyarrow's compute functions convert
+/// Python values, and the first conversion imports pandas (a third of a second a worker).
+#[pyfunction]
+fn assign_speaker_ids<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+    identities: HashMap<(String, String), String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let batch = RecordBatch::from_pyarrow_bound(batch)?;
+    let mut ids = Ids::default();
+    for ((name, kind), id) in identities {
+        ids.entry(kind_of(Some(&kind))).or_default().insert(name, id);
+    }
+    let column = |name: &str| {
+        let array = batch.column_by_name(name).ok_or_else(|| {
+            PyValueError::new_err(format!("the rows have no {name:?} column"))
+        })?;
+        strings(array)
+    };
+    let (speaker, kind) = (column("speaker")?, column("speaker_kind")?);
+    let speaker_id: StringArray = speaker
+        .iter()
+        .zip(&kind)
+        .map(|(name, kind)| ids.get(&kind_of(*kind))?.get((*name)?).map(String::as_str))
+        .collect();
+    let field = Field::new("speaker_id", DataType::Utf8, true);
+    let mut fields: Vec<Field> = batch.schema().fields().iter().map(|f| (**f).clone()).collect();
+    let mut columns = batch.columns().to_vec();
+    match fields.iter().position(|f| f.name() == "speaker_id") {
+        Some(at) => {
+            fields[at] = field;
+            columns[at] = Arc::new(speaker_id);
+        }
+        None => {
+            fields.push(field);
+            columns.push(Arc::new(speaker_id));
+        }
+    }
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+        .map_err(|e| SaidsoError::new_err(e.to_string()))?
+        .to_pyarrow(py)
 }
 
 /// Who is quoted in a part of a corpus: merge the parts' in order, and the ids are those of one
@@ -758,11 +752,21 @@ fn kind_of(name: Option<&str>) -> SpeakerKind {
     }
 }
 
+/// A speaker kind's name, as in the command's rows (serde's lowercase name).
 fn kind_name(kind: SpeakerKind) -> &'static str {
     match kind {
         SpeakerKind::Person => "person",
         SpeakerKind::Organisation => "organisation",
         SpeakerKind::Unknown => "unknown",
+    }
+}
+
+/// A quotation kind's name, as in the command's rows (serde's lowercase name).
+fn quote_kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
     }
 }
 
@@ -777,5 +781,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(assign_speaker_ids, m)?)?;
     Ok(())
 }
