@@ -200,9 +200,15 @@ fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let (mut at, mut count) = (0, 0);
     for i in order {
         let to = bytes[i].min(data.len());
-        let between = data.get(at..to).unwrap_or_default();
-        // A code point starts at every byte that is not a UTF-8 continuation byte.
-        count += between.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        count += match text.get(at..to) {
+            // The standard library counts a string's characters a word at a time.
+            Some(between) => between.chars().count(),
+            // Not on character boundaries: a code point starts at every byte that is not a
+            // UTF-8 continuation byte.
+            None => {
+                data.get(at..to).unwrap_or_default().iter().filter(|&&b| (b as i8) >= -0x40).count()
+            }
+        };
         at = to;
         out[i] = count;
     }
