@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 /// Stable identity of an article: a hash of its text, so a moved or renamed file keeps it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -148,8 +149,22 @@ pub fn collapse_whitespace(s: &str) -> Cow<'_, str> {
 /// ASCII controls, the lead bytes of non-ASCII white space: U+0085, U+00A0, U+1680,
 /// U+2000…U+3000), and only those lead bytes' characters are decoded.
 fn is_collapsed(s: &str) -> bool {
+    // Short strings (a speaker mention, a cue): one plain pass costs less than setting up scans.
+    if s.len() < 64 {
+        let mut after_space = false;
+        for c in s.chars() {
+            if (c == ' ' && after_space) || (c != ' ' && c.is_whitespace()) {
+                return false;
+            }
+            after_space = c == ' ';
+        }
+        return true;
+    }
+    // Built once: a searcher's set-up costs more than a paragraph's scan.
+    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     let bytes = s.as_bytes();
-    if memchr::memmem::find(bytes, b"  ").is_some() || bytes.iter().any(|b| (9..=13).contains(b)) {
+    if DOUBLE_SPACE.find(bytes).is_some() || bytes.iter().any(|b| (9..=13).contains(b)) {
         return false;
     }
     // A lead byte is always on a character boundary.
@@ -188,6 +203,9 @@ mod tests {
         for s in ["a b", "a  b", "a\tb", "a\u{a0}b", "don’t stop", "x\u{2009}y", "é è", "a\u{b}b"]
         {
             assert_eq!(is_collapsed(s), plain(s), "{s:?}");
+            // Past the short strings' plain pass, the scans.
+            let long = format!("{}{s}", "x".repeat(70));
+            assert_eq!(is_collapsed(&long), plain(s), "{long:?}");
         }
     }
 

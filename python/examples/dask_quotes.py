@@ -45,9 +45,6 @@ def read_part(paths: list[str], config: object) -> tuple[pa.Table, saidso.Speake
     # first works in this process.
     os.environ.setdefault("RAYON_NUM_THREADS", "1")
     table, problems = saidso.read_files(paths, config)
-    # pyarrow imports pandas, where installed, at its first conversion of a Python value: a third
-    # of a second, paid here in the parallel map rather than in the reduce every worker waits on.
-    pa.scalar("", pa.string())
     return table, saidso.speakers_of(table), problems
 
 

@@ -114,20 +114,16 @@ def speakers_of(table: Any) -> Speakers:
 
 def assign_speaker_ids(table: Any, identities: Mapping[tuple[str, str], str]) -> Any:
     """``table`` (from :func:`read_files`) with its ``speaker_id`` column filled from
-    ``identities`` (from :meth:`Speakers.identities`), by Arrow compute rather than a loop a row.
+    ``identities`` (from :meth:`Speakers.identities`), in Rust rather than a loop a row.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    # Names are stripped of control characters where they enter, so U+001F cannot occur in one.
-    keys = pa.array([f"{kind}\x1f{name}" for name, kind in identities], pa.string())
-    ids = pa.array(list(identities.values()), pa.string())
-    kinds = pc.fill_null(table.column("speaker_kind"), "unknown")
-    names = pc.binary_join_element_wise(kinds, table.column("speaker"), "\x1f")
-    column = pc.take(ids, pc.index_in(names, value_set=keys))
-    if "speaker_id" in table.column_names:
-        return table.set_column(table.column_names.index("speaker_id"), "speaker_id", column)
-    return table.append_column("speaker_id", column)
+    ids = dict(identities)
+    batches = [_native.assign_speaker_ids(b, ids) for b in table.to_batches()]
+    if not batches:
+        empty = pa.RecordBatch.from_pylist([], schema=table.schema)
+        return pa.Table.from_batches([_native.assign_speaker_ids(empty, ids)])
+    return pa.Table.from_batches(batches)
 
 
 def merge_speakers(parts: Iterable[Speakers]) -> Speakers:

@@ -2,10 +2,11 @@
 //! Arrow columns and files, with the GIL released while Rust works. The Python half
 //! (`saidso/__init__.py`) adds the pandas and Polars conveniences and the docs.
 //!
-//! Rows are the main crate's [`QuoteRow`]s, serialised by serde: the same keys as
-//! `saidso quotes --format jsonl`, whatever fields that row gains.
+//! Rows are the main crate's [`QuoteRow`]s, with the same keys as `saidso quotes --format jsonl`
+//! (the pytest suite compares them with the command's).
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -18,13 +19,14 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use saidso::clean::clean;
 use saidso::config::Config as CoreConfig;
 use saidso::export::{QuoteRow, attribution_rows};
+use saidso::extract::Quote;
 use saidso::extract::{QuoteKind, SpeakerKind};
 use saidso::load::{Loaded, load_each};
-use saidso::model::ArticleId;
-use saidso::model::RawDoc;
+use saidso::model::{Article, ArticleId, RawDoc, collapse_whitespace};
 use saidso::sources;
 use saidso::speakers::Tally;
 
@@ -198,9 +200,15 @@ fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let (mut at, mut count) = (0, 0);
     for i in order {
         let to = bytes[i].min(data.len());
-        let between = data.get(at..to).unwrap_or_default();
-        // A code point starts at every byte that is not a UTF-8 continuation byte.
-        count += between.iter().filter(|&&b| (b as i8) >= -0x40).count();
+        count += match text.get(at..to) {
+            // The standard library counts a string's characters a word at a time.
+            Some(between) => between.chars().count(),
+            // Not on character boundaries: a code point starts at every byte that is not a
+            // UTF-8 continuation byte.
+            None => {
+                data.get(at..to).unwrap_or_default().iter().filter(|&&b| (b as i8) >= -0x40).count()
+            }
+        };
         at = to;
         out[i] = count;
     }
@@ -208,7 +216,7 @@ fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
 }
 
 /// Speaker ids by kind, then name: looked up with a borrowed name, without a copy a row.
-type Ids = HashMap<SpeakerKind, HashMap<String, String>>;
+type Ids = FxHashMap<SpeakerKind, FxHashMap<String, String>>;
 
 /// The speaker ids of a run of texts' quotations, as over one corpus.
 fn identify(config: &CoreConfig, texts: &[Extracted]) -> Ids {
@@ -222,7 +230,7 @@ fn identify(config: &CoreConfig, texts: &[Extracted]) -> Ids {
 }
 
 fn ids_of(tally: &Tally, config: &CoreConfig) -> Ids {
-    let mut ids = Ids::new();
+    let mut ids = Ids::default();
     for ((name, kind), id) in tally.identities(&config.digester).1 {
         ids.entry(kind).or_default().insert(name, id);
     }
@@ -239,51 +247,33 @@ fn speaker_id<'a>(ids: &'a Ids, row: &QuoteRow) -> Option<&'a str> {
     ids.get(&kind)?.get(name).map(String::as_str)
 }
 
-/// A row as a dict: the JSON row's keys less `file`, with `start_char`, `end_char` and
-/// `speaker_id`.
+/// A row as a dict: the JSON row's keys (in its order) less `file`, with `start_char`,
+/// `end_char` and `speaker_id`. Built field by field: going through `serde_json::Value` cost
+/// more than the extraction itself. The pytest suite checks the keys against the command's rows.
 fn row_dict<'py>(
     py: Python<'py>,
     row: &QuoteRow,
     chars: (usize, usize),
     id: Option<&str>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let value = serde_json::to_value(row).map_err(|e| SaidsoError::new_err(e.to_string()))?;
     let dict = PyDict::new(py);
-    if let serde_json::Value::Object(map) = value {
-        for (key, v) in map {
-            if key != "file" {
-                dict.set_item(key, json_to_py(py, &v)?)?;
-            }
-        }
+    dict.set_item("id", &row.id)?;
+    dict.set_item("article", &row.article)?;
+    dict.set_item("text", &row.text)?;
+    dict.set_item("kind", quote_kind_name(row.kind))?;
+    dict.set_item("speaker", row.speaker.as_deref())?;
+    dict.set_item("speaker_kind", row.speaker_kind.map(kind_name))?;
+    dict.set_item("speaker_mention", row.speaker_mention.as_deref())?;
+    dict.set_item("cue", row.cue.as_deref())?;
+    dict.set_item("start", row.start)?;
+    dict.set_item("end", row.end)?;
+    if let Some(quoted) = &row.quoted {
+        dict.set_item("quoted", quoted)?;
     }
     dict.set_item("start_char", chars.0)?;
     dict.set_item("end_char", chars.1)?;
     dict.set_item("speaker_id", id)?;
     Ok(dict)
-}
-
-fn json_to_py<'py>(py: Python<'py>, v: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
-    use serde_json::Value;
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-        Value::Number(n) => match n.as_u64() {
-            Some(u) => u.into_pyobject(py)?.into_any(),
-            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(a) => {
-            let items = a.iter().map(|x| json_to_py(py, x)).collect::<PyResult<Vec<_>>>()?;
-            PyList::new(py, items)?.into_any()
-        }
-        Value::Object(m) => {
-            let dict = PyDict::new(py);
-            for (k, x) in m {
-                dict.set_item(k, json_to_py(py, x)?)?;
-            }
-            dict.into_any()
-        }
-    })
 }
 
 /// The quotations of one text, as dicts.
@@ -302,9 +292,28 @@ fn extract<'py>(
         (one, ids)
     });
     let [one] = one;
-    let dicts =
-        one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
-    PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)
+    without_gc(py, || {
+        let dicts = one.rows.iter().zip(&one.chars);
+        let dicts = dicts.map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
+        PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)
+    })
+}
+
+/// Runs `f` with Python's cycle collector paused. The dicts made here hold strings, numbers and
+/// lists of numbers, never a cycle; yet each new container counts towards a collection, and the
+/// collections, which walk every object of the older generations, cost more than the dicts
+/// themselves over many rows (40% of `extract_many`).
+fn without_gc<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let gc = py.import("gc")?;
+    let enabled: bool = gc.call_method0("isenabled")?.extract()?;
+    if enabled {
+        gc.call_method0("disable")?;
+    }
+    let out = f();
+    if enabled {
+        gc.call_method0("enable")?;
+    }
+    out
 }
 
 /// The texts, paired with their titles (`None` for none), checked.
@@ -341,13 +350,15 @@ fn extract_many<'py>(
         let ids = identify(&config, &all);
         (all, ids)
     });
-    let mut out = Vec::with_capacity(all.len());
-    for one in &all {
-        let dicts =
-            one.rows.iter().zip(&one.chars).map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
-        out.push(PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)?);
-    }
-    PyList::new(py, out)
+    without_gc(py, || {
+        let mut out = Vec::with_capacity(all.len());
+        for one in &all {
+            let dicts = one.rows.iter().zip(&one.chars);
+            let dicts = dicts.map(|(r, &c)| row_dict(py, r, c, speaker_id(&ids, r)));
+            out.push(PyList::new(py, dicts.collect::<PyResult<Vec<_>>>()?)?);
+        }
+        PyList::new(py, out)
+    })
 }
 
 /// The strings of an Arrow string array (any of the three layouts), nulls as `None`.
@@ -404,12 +415,18 @@ fn extract_arrow<'py>(
             .fold(
                 || (Table::new(false, true), Tally::new()),
                 |(mut table, mut tally), (index, (t, title))| {
-                    let one = extract_text(&config, t.unwrap_or(""), title.map(str::to_string));
-                    if let Some(article) = one.article {
-                        tally.add_names(article, one.rows.iter().map(speaker_of));
-                    }
-                    for (row, &chars) in one.rows.iter().zip(&one.chars) {
-                        table.push(row, index, Some(chars), None);
+                    let text = t.unwrap_or("");
+                    let title = title.map(str::to_string);
+                    let raw = RawDoc {
+                        path: String::new(),
+                        text: text.into(),
+                        title,
+                        ..Default::default()
+                    };
+                    if let Some(article) = clean(raw, &config.rules) {
+                        let quotes = config.extractor.attributions_with_headline(&article);
+                        tally.add(&article, &quotes);
+                        table.push_quotes(&article, &quotes, text, index);
                     }
                     (table, tally)
                 },
@@ -447,8 +464,6 @@ struct Table {
     start_char: Option<(UInt64Builder, UInt64Builder)>,
     /// Each row's speaker kind, for its speaker id once every part is tallied.
     speaker_kinds: Vec<Option<SpeakerKind>>,
-    quote_kinds: Names<QuoteKind>,
-    speaker_kind_names: Names<SpeakerKind>,
     /// Each row's `[start, end)` byte ranges of quoted words, as the dict rows' `quoted`.
     quoted: ListBuilder<FixedSizeListBuilder<UInt64Builder>>,
 }
@@ -473,8 +488,6 @@ impl Table {
             end: UInt64Builder::new(),
             start_char: chars.then(|| (UInt64Builder::new(), UInt64Builder::new())),
             speaker_kinds: Vec::new(),
-            quote_kinds: Names::default(),
-            speaker_kind_names: Names::default(),
             quoted: ListBuilder::new(FixedSizeListBuilder::new(UInt64Builder::new(), 2)),
         }
     }
@@ -496,10 +509,9 @@ impl Table {
         self.id.append_value(&row.id);
         self.title.append_value(&row.article);
         self.text.append_value(&row.text);
-        self.kind.append_value(self.quote_kinds.of(row.kind));
+        self.kind.append_value(quote_kind_name(row.kind));
         self.speaker.append_option(row.speaker.as_deref());
-        let speaker_kind = row.speaker_kind.map(|k| self.speaker_kind_names.of(k));
-        self.speaker_kind.append_option(speaker_kind);
+        self.speaker_kind.append_option(row.speaker_kind.map(kind_name));
         self.speaker_kinds.push(row.speaker_kind);
         self.speaker_mention.append_option(row.speaker_mention.as_deref());
         self.cue.append_option(row.cue.as_deref());
@@ -519,6 +531,52 @@ impl Table {
                 self.quoted.append(true);
             }
             None => self.quoted.append(false),
+        }
+    }
+
+    /// An article's attributions as rows: the fields of [`attribution_rows`], written straight
+    /// into the columns rather than made as a row's strings and dropped (a sixth of what
+    /// `extract_arrow` spent beyond extraction). `text` is the text as given, for the offsets in
+    /// code points. The pytest suite checks these rows against the command's.
+    fn push_quotes(&mut self, article: &Article, quotes: &[Quote], text: &str, index: usize) {
+        let id = article.id.to_string();
+        let in_file = |at| article.offsets.in_file(at);
+        let bytes: Vec<usize> =
+            quotes.iter().flat_map(|q| [in_file(q.span().start), in_file(q.span().end)]).collect();
+        let chars = char_offsets(text, &bytes);
+        let words = |r: &Option<Range<usize>>| {
+            r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapse_whitespace)
+        };
+        for (i, q) in quotes.iter().enumerate() {
+            if let Some(file) = &mut self.file {
+                file.append_value(&article.path);
+            }
+            self.index.append_value(index as u64);
+            if let Some(column) = &mut self.article_id {
+                column.append_value(&id);
+            }
+            self.id.append_value(&id);
+            self.title.append_value(&article.title);
+            self.text.append_value(q.text(&article.text));
+            self.kind.append_value(quote_kind_name(q.kind));
+            self.speaker.append_option(q.speaker.as_deref());
+            self.speaker_kind.append_option(q.speaker_kind.map(kind_name));
+            self.speaker_kinds.push(q.speaker_kind);
+            self.speaker_mention.append_option(words(&q.mention));
+            self.cue.append_option(words(&q.cue));
+            let (start, end) = (bytes[2 * i], bytes[2 * i + 1]);
+            self.start.append_value(start as u64);
+            self.end.append_value(end as u64);
+            if let Some((s, e)) = &mut self.start_char {
+                s.append_value(chars[2 * i] as u64);
+                e.append_value(chars[2 * i + 1] as u64);
+            }
+            let pairs = self.quoted.values();
+            for r in &q.quoted {
+                pairs.values().append_slice(&[in_file(r.start) as u64, in_file(r.end) as u64]);
+                pairs.append(true);
+            }
+            self.quoted.append(true);
         }
     }
 
@@ -565,33 +623,6 @@ impl Table {
         let schema = Arc::new(Schema::new(fields));
         RecordBatch::try_new(schema, columns.into_iter().map(|(_, a, _)| a).collect())
             .map_err(|e| SaidsoError::new_err(e.to_string()))
-    }
-}
-
-/// The names serde gives an enum's variants (`"direct"`, as in the command's rows), each found
-/// once rather than once a row.
-struct Names<K>(Vec<(K, String)>);
-
-impl<K> Default for Names<K> {
-    fn default() -> Self {
-        Names(Vec::new())
-    }
-}
-
-impl<K: Copy + PartialEq + serde::Serialize> Names<K> {
-    fn of(&mut self, key: K) -> &str {
-        let at = match self.0.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                let name = match serde_json::to_value(key) {
-                    Ok(serde_json::Value::String(name)) => name,
-                    _ => String::new(),
-                };
-                self.0.push((key, name));
-                self.0.len() - 1
-            }
-        };
-        self.0.get(at).map_or("", |(_, name)| name.as_str())
     }
 }
 
@@ -642,6 +673,50 @@ fn read_files<'py>(
         Ok((table.finish(None)?, problems))
     })?;
     Ok((batch.to_pyarrow(py)?, problems))
+}
+
+/// The rows of a record batch from `read_files` with their `speaker_id` column filled from
+/// `identities` (`Speakers.identities`): in Rust, since pyarrow's compute functions convert
+/// Python values, and the first conversion imports pandas (a third of a second a worker).
+#[pyfunction]
+fn assign_speaker_ids<'py>(
+    py: Python<'py>,
+    batch: &Bound<'py, PyAny>,
+    identities: HashMap<(String, String), String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let batch = RecordBatch::from_pyarrow_bound(batch)?;
+    let mut ids = Ids::default();
+    for ((name, kind), id) in identities {
+        ids.entry(kind_of(Some(&kind))).or_default().insert(name, id);
+    }
+    let column = |name: &str| {
+        let array = batch
+            .column_by_name(name)
+            .ok_or_else(|| PyValueError::new_err(format!("the rows have no {name:?} column")))?;
+        strings(array)
+    };
+    let (speaker, kind) = (column("speaker")?, column("speaker_kind")?);
+    let speaker_id: StringArray = speaker
+        .iter()
+        .zip(&kind)
+        .map(|(name, kind)| ids.get(&kind_of(*kind))?.get((*name)?).map(String::as_str))
+        .collect();
+    let field = Field::new("speaker_id", DataType::Utf8, true);
+    let mut fields: Vec<Field> = batch.schema().fields().iter().map(|f| (**f).clone()).collect();
+    let mut columns = batch.columns().to_vec();
+    match fields.iter().position(|f| f.name() == "speaker_id") {
+        Some(at) => {
+            fields[at] = field;
+            columns[at] = Arc::new(speaker_id);
+        }
+        None => {
+            fields.push(field);
+            columns.push(Arc::new(speaker_id));
+        }
+    }
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
+        .map_err(|e| SaidsoError::new_err(e.to_string()))?
+        .to_pyarrow(py)
 }
 
 /// Who is quoted in a part of a corpus: merge the parts' in order, and the ids are those of one
@@ -758,11 +833,21 @@ fn kind_of(name: Option<&str>) -> SpeakerKind {
     }
 }
 
+/// A speaker kind's name, as in the command's rows (serde's lowercase name).
 fn kind_name(kind: SpeakerKind) -> &'static str {
     match kind {
         SpeakerKind::Person => "person",
         SpeakerKind::Organisation => "organisation",
         SpeakerKind::Unknown => "unknown",
+    }
+}
+
+/// A quotation kind's name, as in the command's rows (serde's lowercase name).
+fn quote_kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
     }
 }
 
@@ -777,5 +862,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(assign_speaker_ids, m)?)?;
     Ok(())
 }

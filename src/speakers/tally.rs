@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::extract::{Quote, SpeakerKind};
@@ -28,9 +30,10 @@ pub struct Tally {
     /// Each article, in input order: its id, and the name of each quotation (an index into
     /// `names`).
     articles: Vec<(u64, Vec<Option<u32>>)>,
-    /// `names` → index; rebuilt on demand after deserialising.
+    /// `names` → index, one map per kind (so that a borrowed name looks one up, without a copy
+    /// a quotation); rebuilt on demand after deserialising.
     #[serde(skip)]
-    lookup: HashMap<(String, u8), u32>,
+    lookup: [FxHashMap<String, u32>; 3],
 }
 
 impl Tally {
@@ -135,16 +138,19 @@ impl Tally {
     }
 
     fn intern(&mut self, name: &str, kind: u8) -> u32 {
-        if self.lookup.len() != self.names.len() {
-            self.lookup = (0..).zip(&self.names).map(|(i, n)| (n.clone(), i)).collect();
+        if self.lookup.iter().map(HashMap::len).sum::<usize>() != self.names.len() {
+            self.lookup = Default::default();
+            for (i, (n, k)) in (0..).zip(&self.names) {
+                self.lookup[usize::from(*k) % 3].insert(n.clone(), i);
+            }
         }
-        let key = (name.to_string(), kind);
-        if let Some(&i) = self.lookup.get(&key) {
+        let lookup = &mut self.lookup[usize::from(kind) % 3];
+        if let Some(&i) = lookup.get(name) {
             return i;
         }
         let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.names.push(key.clone());
-        self.lookup.insert(key, i);
+        self.names.push((name.to_string(), kind));
+        lookup.insert(name.to_string(), i);
         i
     }
 }
