@@ -758,3 +758,20 @@ fn the_object_before_a_relative_that_is_reported() {
     let all = said(&t);
     assert!(all.iter().any(|(_, c, _)| c == "that the fees would rise by a third"), "{all:#?}");
 }
+
+#[test]
+fn a_noun_before_a_relative_that_is_no_cue() {
+    let t = with("Kyle toured a Harbour Board depot that overlooks the old quay.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+    // A verb before `that` still is one.
+    let t = with("Kyle hinted that the quay would be sold by the spring.");
+    let who = find(&t, Indirect, "that the quay would be sold by the spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn an_acknowledgment_or_conclusion_that_is_reported() {
+    let t = with("Kyle has been open in her acknowledgment that the fees must rise to pay for it.");
+    let who = find(&t, Indirect, "that the fees must rise to pay for it");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

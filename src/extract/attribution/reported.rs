@@ -247,6 +247,10 @@ impl Reader<'_> {
             if self.is_relative_verb(j + 1) {
                 continue;
             }
+            // `a Marine base that overlooks the bay`: a word with no verb's ending is a noun.
+            if self.tense(k).is_none() {
+                continue;
+            }
             let named = self.left(k, range.start).is_some_and(|m| {
                 !matches!(
                     m.what,
