@@ -775,3 +775,10 @@ fn an_acknowledgment_or_conclusion_that_is_reported() {
     let who = find(&t, Indirect, "that the fees must rise to pay for it");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_that_inside_an_infinitive_is_a_relative_clause() {
+    let t = with("Kyle warned the ferry crews to avoid any route that crossed the shoals.");
+    let who = find(&t, Indirect, "the ferry crews to avoid any route that crossed the shoals");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -407,7 +407,7 @@ impl Reader<'_> {
         // `… could change that.`: a `that` ending the clause is a pronoun.
         let opens = |j: usize| self.is(j, "that") && j + 1 < end;
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
-            .take_while(|&j| !own_clause(j) && !noun_that(j))
+            .take_while(|&j| !own_clause(j) && !noun_that(j) && !self.is_infinitive(j))
             .find(|&j| opens(j))
         {
             // `attacked loopholes that benefit others`, `wants policies that create jobs`: a
@@ -501,6 +501,16 @@ impl Reader<'_> {
     /// it makes `that` a relative pronoun.
     fn is_relative_verb(&self, k: usize) -> bool {
         self.is_listed(k, &self.lex.be_forms) || self.is_listed(k, &self.lex.auxiliaries)
+    }
+
+    /// True when token `k` is `to` before a verb (`warned the board to refrain from steps that
+    /// …`): the clause is the infinitive's, and a later `that` is a relative clause in it.
+    fn is_infinitive(&self, k: usize) -> bool {
+        self.is(k, "to")
+            && self.tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised())
+            && !self.is_class(k + 1, WordClass::DETERMINER | WordClass::PRONOUN)
+            && !self.is_listed(k + 1, &self.lex.time_words)
+            && self.word(k + 1).is_none_or(|w| !self.lex.is_group_word(&w))
     }
 
     /// True when token `k` is a lower-case word that may stand in an object noun phrase
