@@ -782,3 +782,14 @@ fn a_that_inside_an_infinitive_is_a_relative_clause() {
     let who = find(&t, Indirect, "the ferry crews to avoid any route that crossed the shoals");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_person_described_after_a_stances_object_is_no_part_of_it() {
+    let t = with("Kyle admires the record of Tom Reed, who ran the port for a decade.");
+    let who = find(&t, Indirect, "the record of Tom Reed");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    // After a speech verb the clause keeps it.
+    let t = with("Kyle said the fault lay with Tom Reed, who ran the port for a decade.");
+    let all = said(&t);
+    assert!(all.iter().any(|(_, c, _)| c.ends_with("who ran the port for a decade")), "{all:#?}");
+}

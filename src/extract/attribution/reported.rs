@@ -444,7 +444,17 @@ impl Reader<'_> {
         {
             return None;
         }
-        let stop = self.clause_end(start, end);
+        let mut stop = self.clause_end(start, end);
+        // `questioned the health of Reed, who is 70`: after a stance's object, a relative clause
+        // set off by a comma describes the person; it is no part of the stance. (`, which`
+        // was measured too: the annotators keep it as often as not.)
+        if !self.is_class(k, WordClass::SPEECH_VERB)
+            && !self.is(start, "that")
+            && !self.is_subject_pronoun(start)
+            && let Some(c) = (start + 1..stop).find(|&j| self.is_comma(j) && self.is(j + 1, "who"))
+        {
+            stop = c;
+        }
         Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
     }
 
