@@ -793,3 +793,14 @@ fn a_person_described_after_a_stances_object_is_no_part_of_it() {
     let all = said(&t);
     assert!(all.iter().any(|(_, c, _)| c.ends_with("who ran the port for a decade")), "{all:#?}");
 }
+
+#[test]
+fn but_and_a_verb_of_the_speakers_own_ends_the_clause() {
+    let t = with("The auditors blamed Kyle for the late accounts but did not name any penalty.");
+    let all = said(&t);
+    assert!(all.iter().any(|(_, c, _)| c == "Kyle for the late accounts"), "{all:#?}");
+    // `but` with a subject of its own stays in the clause.
+    let t = with("Kyle said the fees would rise but the ferry would stay free.");
+    let who = find(&t, Indirect, "the fees would rise but the ferry would stay free");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -655,11 +655,29 @@ impl Reader<'_> {
             .find(|&j| {
                 // `; the board …`: another clause.
                 matches!(self.tokens[j].kind, Kind::Punct(';'))
+                    || self.but_then_verb(j)
                     || (self.is_comma(j)
                         && ((self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
                             || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)))
             })
             .unwrap_or(end)
+    }
+
+    /// `… but did not recommend charges`, `… but offered no proof`: `but` and a verb with no
+    /// subject of its own joins the speaker's next act, no part of what was reported.
+    fn but_then_verb(&self, k: usize) -> bool {
+        if !self.is(k, "but") {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.tokens.len()
+            && self.is_between(j)
+            && !self.is_listed(j, &self.lex.auxiliaries)
+        {
+            j += 1;
+        }
+        let did_not = ["did", "does", "do"].iter().any(|w| self.is(j, w)) && self.is(j + 1, "not");
+        did_not || self.tense(j) == Some(Tense::Past)
     }
 
     /// A verb whose object is the one spoken to: `told`, `informed`.
