@@ -722,3 +722,85 @@ fn poll_shares_speak_and_calling_in_reports_nothing() {
     let t = with("Kyle called in to the harbour radio show on Friday evening.");
     assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
 }
+
+#[test]
+fn a_cue_joined_to_the_speakers_verb_ends_the_clause_before_it() {
+    let t =
+        with("Kyle said the quay would close in May and warned against any delay to the works.");
+    let all = said(&t);
+    assert!(all.iter().any(|(_, c, _)| c == "the quay would close in May"), "{all:#?}");
+    // Inside the clause, a verb of another tense belongs to the clause's own subject.
+    let t = with("Officials say the skipper ignored the signal and refused to turn back.");
+    let all = said(&t);
+    let who = find(&t, Indirect, "the skipper ignored the signal and refused to turn back");
+    assert_eq!(who.as_deref(), Some("Officials"), "{all:#?}");
+}
+
+#[test]
+fn where_or_to_whom_a_speech_verb_was_used_is_no_report() {
+    let t = with("Kyle spoke to reporters on Friday after the board announced new quay fees.");
+    let all = said(&t);
+    assert!(all.iter().all(|(_, c, _)| !c.starts_with("to reporters")), "{all:#?}");
+    assert!(all.iter().any(|(_, c, _)| c == "new quay fees"), "{all:#?}");
+    // A `that` after the setting opens what was said.
+    let t = with("Kyle said in the letter that the harbour board had warned of higher fees.");
+    let who = find(&t, Indirect, "that the harbour board had warned of higher fees");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn the_object_before_a_relative_that_is_reported() {
+    let t = with("Kyle has attacked loopholes that benefit the largest shipping firms.");
+    let who = find(&t, Indirect, "loopholes that benefit the largest shipping firms");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    // The people told are no object: what they were told starts at `that`.
+    let t = with("Kyle warned voters that the fees would rise by a third.");
+    let all = said(&t);
+    assert!(all.iter().any(|(_, c, _)| c == "that the fees would rise by a third"), "{all:#?}");
+}
+
+#[test]
+fn a_noun_before_a_relative_that_is_no_cue() {
+    let t = with("Kyle toured a Harbour Board depot that overlooks the old quay.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+    // A verb before `that` still is one.
+    let t = with("Kyle hinted that the quay would be sold by the spring.");
+    let who = find(&t, Indirect, "that the quay would be sold by the spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn an_acknowledgment_or_conclusion_that_is_reported() {
+    let t = with("Kyle has been open in her acknowledgment that the fees must rise to pay for it.");
+    let who = find(&t, Indirect, "that the fees must rise to pay for it");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_that_inside_an_infinitive_is_a_relative_clause() {
+    let t = with("Kyle warned the ferry crews to avoid any route that crossed the shoals.");
+    let who = find(&t, Indirect, "the ferry crews to avoid any route that crossed the shoals");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_person_described_after_a_stances_object_is_no_part_of_it() {
+    let t = with("Kyle admires the record of Tom Reed, who ran the port for a decade.");
+    let who = find(&t, Indirect, "the record of Tom Reed");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    // After a speech verb the clause keeps it.
+    let t = with("Kyle said the fault lay with Tom Reed, who ran the port for a decade.");
+    let all = said(&t);
+    assert!(all.iter().any(|(_, c, _)| c.ends_with("who ran the port for a decade")), "{all:#?}");
+}
+
+#[test]
+fn but_and_a_verb_of_the_speakers_own_ends_the_clause() {
+    let t = with("The auditors blamed Kyle for the late accounts but did not name any penalty.");
+    let all = said(&t);
+    assert!(all.iter().any(|(_, c, _)| c == "Kyle for the late accounts"), "{all:#?}");
+    // `but` with a subject of its own stays in the clause.
+    let t = with("Kyle said the fees would rise but the ferry would stay free.");
+    let who = find(&t, Indirect, "the fees would rise but the ferry would stay free");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -28,6 +28,18 @@ pub(crate) struct Report {
 /// How far after a cue `that` may open its clause (`told reporters on Friday that`).
 const THAT_WITHIN: usize = 8;
 
+/// What a verb's ending says of its tense (`said`, `says`, `saying`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Present,
+    Ing,
+}
+
+/// Verbs of speaking whose object is an audience or a setting (`spoke to reporters`).
+const SPEAKING: [&str; 8] =
+    ["speak", "speaks", "spoke", "speaking", "talk", "talks", "talked", "talking"];
+
 /// The fewest words a reported clause has (`support the plan` reports a stance).
 const MIN_WORDS: usize = 2;
 
@@ -138,7 +150,37 @@ impl Reader<'_> {
             }
         }
         self.stop_at_trailing_cues(&mut out);
+        // `spoke to reporters after Trump unleashed a series of tweets`, `speaking to a
+        // veterans group, said …`: a phrase of where or to whom after a speech verb is no report;
+        // another cue inside it reports what was said.
+        // (`said in the letter that …` reports from its `that`.)
+        let cues: Vec<usize> = out.iter().map(|r| r.cue.start).collect();
+        for r in out.iter_mut().filter(|r| r.content.start >= r.cue.end) {
+            let inner = cues.iter().copied().filter(|&c| c > r.content.start && c < r.content.end);
+            if let Some(first) = inner.min()
+                && (self.is_class(r.cue.start, WordClass::SPEECH_VERB)
+                    || self.word(r.cue.start).is_some_and(|w| SPEAKING.contains(&w.as_str())))
+                && self.opens_with_setting(r.content.start)
+            {
+                match (r.content.start..first).find(|&j| self.is(j, "that")) {
+                    Some(that) => r.content.start = that,
+                    None => r.content.end = r.content.start,
+                }
+            }
+        }
+        out.retain(|r| !r.content.is_empty());
         out
+    }
+
+    /// Token `k` opens a phrase of where or to whom (`to reporters`, `at a rally in Ohio`,
+    /// `in Toledo`), not an infinitive (`to act`).
+    fn opens_with_setting(&self, k: usize) -> bool {
+        let noun = |j: usize| {
+            self.is_class(j, WordClass::DETERMINER)
+                || self.tokens.get(j).is_some_and(|t| t.is_capitalised())
+                || self.word(j).is_some_and(|w| self.lex.is_group_word(&w))
+        };
+        ["to", "at", "in"].iter().any(|w| self.is(k, w)) && noun(k + 1)
     }
 
     /// A headline in title case that opens with its subject, all capitalised words, and a
@@ -203,6 +245,10 @@ impl Reader<'_> {
             // `a Senate seat that is open`, `the rules that could close plants`: a noun with its
             // relative clause, no verb reporting one.
             if self.is_relative_verb(j + 1) {
+                continue;
+            }
+            // `a Marine base that overlooks the bay`: a word with no verb's ending is a noun.
+            if self.tense(k).is_none() {
                 continue;
             }
             let named = self.left(k, range.start).is_some_and(|m| {
@@ -361,10 +407,19 @@ impl Reader<'_> {
         // `… could change that.`: a `that` ending the clause is a pronoun.
         let opens = |j: usize| self.is(j, "that") && j + 1 < end;
         if let Some(that) = (start..end.min(start + THAT_WITHIN))
-            .take_while(|&j| !own_clause(j) && !noun_that(j))
+            .take_while(|&j| !own_clause(j) && !noun_that(j) && !self.is_infinitive(j))
             .find(|&j| opens(j))
         {
-            start = that;
+            // `attacked loopholes that benefit others`, `wants policies that create jobs`: a
+            // `that` after the verb's own object is a relative clause of it, and the object is
+            // what is reported.
+            // (`said on its website that`, `via email that`: where it was said, not an object.)
+            let object = start < that
+                && !self.is_preposition(start - 1)
+                && (start..that).all(|j| self.is_plain_noun(j));
+            if !object || self.tells_someone(k) {
+                start = that;
+            }
         } else if self.tells_someone(k)
             && let Some(object) = self.right(start, end)
         {
@@ -389,7 +444,17 @@ impl Reader<'_> {
         {
             return None;
         }
-        let stop = self.clause_end(start, end);
+        let mut stop = self.clause_end(start, end);
+        // `questioned the health of Reed, who is 70`: after a stance's object, a relative clause
+        // set off by a comma describes the person; it is no part of the stance. (`, which`
+        // was measured too: the annotators keep it as often as not.)
+        if !self.is_class(k, WordClass::SPEECH_VERB)
+            && !self.is(start, "that")
+            && !self.is_subject_pronoun(start)
+            && let Some(c) = (start + 1..stop).find(|&j| self.is_comma(j) && self.is(j + 1, "who"))
+        {
+            stop = c;
+        }
         Some(Report { content: start..stop, rest: None, cue: cue.tokens.clone(), mention: Some(m) })
     }
 
@@ -446,6 +511,33 @@ impl Reader<'_> {
     /// it makes `that` a relative pronoun.
     fn is_relative_verb(&self, k: usize) -> bool {
         self.is_listed(k, &self.lex.be_forms) || self.is_listed(k, &self.lex.auxiliaries)
+    }
+
+    /// True when token `k` is `to` before a verb (`warned the board to refrain from steps that
+    /// …`): the clause is the infinitive's, and a later `that` is a relative clause in it.
+    fn is_infinitive(&self, k: usize) -> bool {
+        self.is(k, "to")
+            && self.tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised())
+            && !self.is_class(k + 1, WordClass::DETERMINER | WordClass::PRONOUN)
+            && !self.is_listed(k + 1, &self.lex.time_words)
+            && self.word(k + 1).is_none_or(|w| !self.lex.is_group_word(&w))
+    }
+
+    /// True when token `k` is a lower-case word that may stand in an object noun phrase
+    /// (`the loopholes`), not the people told (`voters`), when (`Friday`, `repeatedly`) or a
+    /// preposition.
+    fn is_plain_noun(&self, k: usize) -> bool {
+        let t = &self.tokens[k];
+        t.kind == Kind::Word
+            && !t.is_capitalised()
+            && !self.is_preposition(k)
+            && !self.is_between(k)
+            && !self.is_class(k, WordClass::PRONOUN)
+            && !self.is_listed(k, &self.lex.time_words)
+            && !["him", "her", "them", "me", "us", "you", "to", "at", "via"]
+                .iter()
+                .any(|w| self.is(k, w))
+            && self.word(k).is_none_or(|w| !self.lex.is_group_word(&w))
     }
 
     /// True when token `k` is a pronoun that may be a clause's subject (`they`, `there`), not
@@ -563,11 +655,29 @@ impl Reader<'_> {
             .find(|&j| {
                 // `; the board …`: another clause.
                 matches!(self.tokens[j].kind, Kind::Punct(';'))
+                    || self.but_then_verb(j)
                     || (self.is_comma(j)
                         && ((self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
                             || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)))
             })
             .unwrap_or(end)
+    }
+
+    /// `… but did not recommend charges`, `… but offered no proof`: `but` and a verb with no
+    /// subject of its own joins the speaker's next act, no part of what was reported.
+    fn but_then_verb(&self, k: usize) -> bool {
+        if !self.is(k, "but") {
+            return false;
+        }
+        let mut j = k + 1;
+        while j < self.tokens.len()
+            && self.is_between(j)
+            && !self.is_listed(j, &self.lex.auxiliaries)
+        {
+            j += 1;
+        }
+        let did_not = ["did", "does", "do"].iter().any(|w| self.is(j, w)) && self.is(j + 1, "not");
+        did_not || self.tense(j) == Some(Tense::Past)
     }
 
     /// A verb whose object is the one spoken to: `told`, `informed`.
@@ -611,6 +721,29 @@ impl Reader<'_> {
             .sum()
     }
 
+    /// The tense a verb's ending shows, where it shows one.
+    fn tense(&self, k: usize) -> Option<Tense> {
+        let w = self.word(k)?;
+        if w.ends_with("ed") || w == "said" || w == "told" || w == "wrote" {
+            Some(Tense::Past)
+        } else if w.ends_with("ing") {
+            Some(Tense::Ing)
+        } else if w.ends_with('s') && !w.ends_with("ss") {
+            Some(Tense::Present)
+        } else {
+            None
+        }
+    }
+
+    /// Where the `and`/`but` joining cue `k` to an earlier verb stands (`and later warned`).
+    fn joiner_before(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        while j > 0 && self.is_between(j - 1) {
+            j -= 1;
+        }
+        (j > 0 && (self.is(j - 1, "and") || self.is(j - 1, "but"))).then(|| j - 1)
+    }
+
     /// A forward report ends where another cue's clause of the same sentence begins: in `X
     /// said the bridge would close, Y added.`, `…, according to the ministry.` or `X said A,
     /// but Y said B`, the rest names another source and is no part of what X said.
@@ -636,6 +769,33 @@ impl Reader<'_> {
                 (b > 0 && self.is_comma(b - 1)).then(|| b - 1)
             })
             .collect();
+        // `X said A and warned B`: a cue joined to the same speaker's verb starts a clause of
+        // its own, so the one before ends at `and`/`but`.
+        // Both verbs have one tense (`said … and warned`); `say he posed a threat and refused
+        // to go` joins `refused` to the reported clause's verb instead.
+        let joined: Vec<(usize, Option<Range<usize>>, Option<Tense>)> = reports
+            .iter()
+            .filter_map(|r| {
+                let at = self.joiner_before(r.cue.start)?;
+                let speaker = r.mention.as_ref().map(|m| m.tokens.clone());
+                (at + 1 == r.cue.start || self.is_between(at + 1))
+                    .then(|| (at, speaker, self.tense(r.cue.start)))
+            })
+            .collect();
+        for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
+            let speaker = r.mention.as_ref().map(|m| m.tokens.clone());
+            let tense = self.tense(r.cue.start);
+            if let Some(&(end, _, _)) = joined.iter().find(|(e, m, t)| {
+                *e > r.content.start
+                    && *e < r.content.end
+                    && m.is_some()
+                    && *m == speaker
+                    && t.is_some()
+                    && *t == tense
+            }) {
+                r.content.end = end;
+            }
+        }
         for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
             if let Some(&end) = ends.iter().find(|&&e| e > r.content.start && e < r.content.end) {
                 r.content.end = end;
