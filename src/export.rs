@@ -46,10 +46,12 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
             .and_then(|r| article.text.get(r.clone()))
             .map(|s| collapse_whitespace(s).into_owned())
     };
+    // Formatted once for all the article's rows.
+    let id = article.id.to_string();
     quotes
         .iter()
         .map(|q| QuoteRow {
-            id: article.id.to_string(),
+            id: id.clone(),
             file: article.path.clone(),
             article: article.title.clone(),
             text: q.text(&article.text),
