@@ -14,61 +14,20 @@ use super::class::WordClass;
 pub(super) type WordMap = HashMap<Box<str>, WordClass, FxBuildHasher>;
 
 /// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer (see
-/// [`pack_lower`]), so that a lookup hashes and compares one number, not a string. Open
-/// addressing in a table at most half full: nearly every word of every article is looked up
-/// here, and most lookups end at the first slot, with no hash map's probing machinery.
+/// [`pack_lower`]), so that a lookup hashes and compares one number, not a string.
 #[derive(Clone, Debug, Default)]
-pub(super) struct ShortTable {
-    /// Each word at the slot its hash gives, or the next free one after it. Zero marks a free
-    /// slot: every packed word has its length in the top byte.
-    keys: Box<[u128]>,
-    /// The classes of the word in the same slot of `keys`.
-    classes: Box<[WordClass]>,
-}
+pub(super) struct ShortTable(HashMap<u128, WordClass, FxBuildHasher>);
 
 impl ShortTable {
     /// The table of these packed words and their classes.
     pub(super) fn build(words: &[(u128, WordClass)]) -> Self {
-        let len = (words.len() * 2).next_power_of_two().max(2);
-        let mut table =
-            Self { keys: vec![0; len].into(), classes: vec![WordClass::empty(); len].into() };
-        for &(key, classes) in words {
-            let mut i = table.slot(key);
-            while table.keys[i] != 0 && table.keys[i] != key {
-                i = (i + 1) & (len - 1);
-            }
-            table.keys[i] = key;
-            // A word given twice keeps its last classes, as a map built from the list would.
-            table.classes[i] = classes;
-        }
-        table
-    }
-
-    /// Where the packed word `key` is looked for first.
-    #[inline]
-    fn slot(&self, key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let mixed = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        // The top bits of the product depend on every bit of the word.
-        (mixed >> 40) as usize & (self.keys.len().max(1) - 1)
+        Self(words.iter().copied().collect())
     }
 
     /// The classes of the packed word `key` (none for a word in no list).
     #[inline]
     pub(super) fn get(&self, key: u128) -> WordClass {
-        let mask = self.keys.len().max(1) - 1;
-        let mut i = self.slot(key);
-        // The table is at most half full, so a free slot always ends the search.
-        while let Some(&found) = self.keys.get(i) {
-            if found == key {
-                return self.classes.get(i).copied().unwrap_or_default();
-            }
-            if found == 0 {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        WordClass::empty()
+        self.0.get(&key).copied().unwrap_or_default()
     }
 }
 
