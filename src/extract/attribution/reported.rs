@@ -200,7 +200,9 @@ impl Reader<'_> {
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
         // not speak (`is warning` is active).
         let participle = self.lower(k).is_some_and(|w| !w.ends_with("ing"));
-        if participle && k > lo && self.lower(k - 1).is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w))
+        if participle
+            && k > lo
+            && self.lower(k - 1).is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w))
         {
             return None;
         }
@@ -482,7 +484,9 @@ impl Reader<'_> {
                     b -= 1;
                 }
                 while b > 0
-                    && self.lower(b - 1).is_some_and(|w| self.lex.clause_joiners.iter().any(|j| *j == *w))
+                    && self
+                        .lower(b - 1)
+                        .is_some_and(|w| self.lex.clause_joiners.iter().any(|j| *j == *w))
                 {
                     b -= 1;
                 }
