@@ -10,13 +10,20 @@ pub fn push_json_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let mut from = 0;
-    // Text without a C0 control or a C1 lead byte (nearly all of it) can only need escaping at
-    // `"`, `\` and the lead byte of a bidi control: three bytes a vectorised search finds.
-    if bytes.iter().fold(false, |found, &b| found | (b < 0x20 || b == 0xc2)) {
+    // One pass the compiler vectorises tells which bytes occur: most strings (names, cues,
+    // ids) need no escape at all, and are copied whole.
+    let (mut control, mut other) = (false, false);
+    for &b in bytes {
+        control |= b < 0x20 || b == 0xc2;
+        other |= b == b'"' || b == b'\\' || b == 0xe2;
+    }
+    if control {
         for i in 0..bytes.len() {
             from = escape_at(out, bytes, i, from);
         }
-    } else {
+    } else if other {
+        // Without a C0 control or a C1 lead byte, only `"`, `\` and the lead byte of a bidi
+        // control can need escaping: three bytes a vectorised search finds.
         for i in memchr::memchr3_iter(b'"', b'\\', 0xe2, bytes) {
             from = escape_at(out, bytes, i, from);
         }
