@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, collapse_whitespace};
-use crate::text::{escape_json, one_line};
+use crate::text::{one_line, push_json_str};
 
 /// One quote, as every format shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,7 +46,7 @@ pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
             .and_then(|r| article.text.get(r.clone()))
             .map(|s| collapse_whitespace(s).into_owned())
     };
-    // Formatted once an article, not once a row.
+    // Formatted once for all the article's rows.
     let id = article.id.to_string();
     quotes
         .iter()
@@ -80,13 +80,85 @@ pub fn attribution_rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
 
 /// One JSON object a line.
 pub fn jsonl(rows: &[QuoteRow]) -> String {
-    let mut out = String::new();
+    let mut bytes = Vec::new();
     for row in rows {
-        // A row of strings and numbers always serialises.
-        out.push_str(&escape_json(serde_json::to_string(row).unwrap_or_default()));
-        out.push('\n');
+        push_json_row(&mut bytes, row);
+        bytes.push(b'\n');
     }
-    out
+    // Only whole strings were written, so the bytes are UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Appends `row` as one JSON object: the bytes of
+/// [`escape_json`](crate::text::escape_json)`(serde_json::to_string(row))`,
+/// written directly (serde escapes a byte at a time, and `saidso quotes` writes every row).
+fn push_json_row(out: &mut Vec<u8>, row: &QuoteRow) {
+    // Every field named: a field added to the row must be added here too.
+    let QuoteRow {
+        id,
+        file,
+        article,
+        text,
+        kind,
+        speaker,
+        speaker_kind,
+        speaker_mention,
+        cue,
+        start,
+        end,
+        quoted,
+    } = row;
+    let mut number = itoa::Buffer::new();
+    let string = |out: &mut Vec<u8>, key: &str, value: Option<&str>| {
+        out.extend_from_slice(key.as_bytes());
+        match value {
+            Some(value) => push_json_str(out, value),
+            None => out.extend_from_slice(b"null"),
+        }
+    };
+    string(out, "{\"id\":", Some(id));
+    string(out, ",\"file\":", Some(file));
+    string(out, ",\"article\":", Some(article));
+    string(out, ",\"text\":", Some(text));
+    string(out, ",\"kind\":", Some(kind_name(*kind)));
+    string(out, ",\"speaker\":", speaker.as_deref());
+    string(out, ",\"speaker_kind\":", speaker_kind.map(speaker_kind_name));
+    string(out, ",\"speaker_mention\":", speaker_mention.as_deref());
+    string(out, ",\"cue\":", cue.as_deref());
+    out.extend_from_slice(b",\"start\":");
+    out.extend_from_slice(number.format(*start).as_bytes());
+    out.extend_from_slice(b",\"end\":");
+    out.extend_from_slice(number.format(*end).as_bytes());
+    if let Some(quoted) = quoted {
+        out.extend_from_slice(b",\"quoted\":[");
+        for (i, [start, end]) in quoted.iter().enumerate() {
+            out.extend_from_slice(if i == 0 { b"[" } else { b",[" });
+            out.extend_from_slice(number.format(*start).as_bytes());
+            out.push(b',');
+            out.extend_from_slice(number.format(*end).as_bytes());
+            out.push(b']');
+        }
+        out.push(b']');
+    }
+    out.push(b'}');
+}
+
+/// A kind as the JSON rows name it (its serde name).
+fn kind_name(kind: QuoteKind) -> &'static str {
+    match kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+    }
+}
+
+/// A speaker's kind as the JSON rows name it (its serde name).
+fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
+    match kind {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+        SpeakerKind::Unknown => "unknown",
+    }
 }
 
 /// Rows as JSON objects left open (no closing brace), so that a key known only later can be
@@ -103,16 +175,10 @@ impl OpenJson {
     /// The rows, each as a JSON object without its closing brace.
     pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
         let mut out = Self::default();
-        let mut json = String::new();
         for row in rows {
-            // Written into one buffer, kept for the next row: no allocation a row.
-            let mut buffer = std::mem::take(&mut json).into_bytes();
-            buffer.clear();
-            serde_json::to_writer(&mut buffer, row)?;
-            // serde_json writes UTF-8 only.
-            json = escape_json(String::from_utf8(buffer).unwrap_or_default());
+            push_json_row(&mut out.bytes, row);
             // The object's closing brace, added back by whoever finishes the row.
-            out.bytes.extend_from_slice(json.strip_suffix('}').unwrap_or(&json).as_bytes());
+            out.bytes.pop();
             out.ends.push(out.bytes.len());
         }
         Ok(out)
@@ -295,6 +361,26 @@ mod tests {
             .collect();
         assert_eq!(closed, jsonl(&rows));
         assert!(open.row(2).is_none());
+    }
+
+    #[test]
+    fn json_rows_are_what_serde_writes() {
+        let mut rows = vec![row("x", Some("Y")), row("z", None)];
+        rows[0].speaker_kind = Some(SpeakerKind::Person);
+        rows[0].speaker_mention = Some("he \u{9b}".into());
+        rows[0].cue = Some("said\u{202e}".into());
+        rows[0].quoted = Some(vec![[1, 2], [30, 4000]]);
+        rows[1].kind = QuoteKind::Partial;
+        rows[1].speaker_kind = Some(SpeakerKind::Organisation);
+        rows[1].quoted = Some(Vec::new());
+        rows.push(QuoteRow { kind: QuoteKind::Indirect, ..row("a \"b\"\n\\", Some("Z")) });
+        rows[2].speaker_kind = Some(SpeakerKind::Unknown);
+        rows[2].file = "dir/\u{1b}[31m.txt".into();
+        let serde: String = rows
+            .iter()
+            .map(|r| crate::text::escape_json(serde_json::to_string(r).unwrap()) + "\n")
+            .collect();
+        assert_eq!(jsonl(&rows), serde);
     }
 
     #[test]

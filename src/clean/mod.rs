@@ -100,18 +100,22 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     let mut keys = keys.into_iter();
     paragraphs.retain(|r| {
         let Some(key) = keys.next() else { return true };
-        let first = seen.insert(key);
+        // A first copy always stays: only a repeat is judged, and most paragraphs are none.
+        if seen.insert(key) {
+            return true;
+        }
         let furniture = teasers.contains(&key)
             || (is_navigation(&text[r.clone()])
                 && counts.get(&key).is_some_and(|&n| n <= NAVIGATION_REPEATS));
-        first || !furniture
+        !furniture
     });
 }
 
 /// A line of a few words that is no sentence: `Read more`, `Share this article`.
 fn is_navigation(paragraph: &str) -> bool {
     let paragraph = paragraph.trim();
-    paragraph.split_whitespace().count() <= NAVIGATION_WORDS
+    // Counted only as far as the limit: a long paragraph's words need not all be counted.
+    paragraph.split_whitespace().take(NAVIGATION_WORDS + 1).count() <= NAVIGATION_WORDS
         && !paragraph.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
 }
 

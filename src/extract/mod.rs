@@ -72,7 +72,11 @@ impl Quote {
 
     /// The quoted words, paragraphs joined by one space.
     pub fn text(&self, article_text: &str) -> String {
-        let pieces = self.pieces.iter().filter_map(|r| article_text.get(r.clone()));
+        let mut pieces = self.pieces.iter().filter_map(|r| article_text.get(r.clone()));
+        // Most quotes are one piece: its words need no list to be joined from.
+        if self.pieces.len() == 1 {
+            return pieces.next().map(|p| collapse_whitespace(p).into_owned()).unwrap_or_default();
+        }
         // Most pieces are already single-spaced: collapsing borrows them.
         pieces.map(collapse_whitespace).collect::<Vec<_>>().join(" ")
     }

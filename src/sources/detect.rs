@@ -130,10 +130,13 @@ pub(super) fn dataset_layout(head: &[u8]) -> Option<DatasetLayout> {
 /// Binary, as `git` and `grep` decide it: a NUL byte in the first 8 KiB, or mostly control bytes.
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    let controls = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b);
+    // Counted in byte-wide sums of at most 255, which the compiler vectorises: every file read
+    // is checked here, twice.
+    let controls: usize = head
+        .chunks(255)
+        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(control(b)))))
+        .sum();
     head.contains(&0) || controls * 10 > head.len()
 }
 

@@ -2,7 +2,7 @@
 //! quotations' words hashed, and the forms of its speakers' names that its text uses.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use crate::extract::{Lexicon, Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, ArticleId};
@@ -60,6 +60,35 @@ pub struct Digester {
     /// Whether the quotations' words and the articles' titles are kept (see
     /// [`Digester::ids_only`]).
     statements: bool,
+    /// Identities already read, shared by the loading threads: a corpus quotes the same people
+    /// article after article, and reading a name is most of a digest's work.
+    read: Arc<Mutex<ReadNames>>,
+}
+
+/// The most names [`ReadNames`] keeps: enough for a corpus's regular speakers, and a bound on
+/// the memory a corpus of millions of names takes.
+const READ_NAMES: usize = 1 << 14;
+
+/// Identities read so far (see [`Digester::identity`]), by the name as the extractor gave it
+/// and its kind.
+#[derive(Debug, Default)]
+struct ReadNames {
+    by_raw: HashMap<Box<str>, Vec<(SpeakerKind, Option<Name>)>>,
+    len: usize,
+}
+
+impl ReadNames {
+    fn get(&self, raw: &str, kind: SpeakerKind) -> Option<&Option<Name>> {
+        let kinds = self.by_raw.get(raw)?;
+        kinds.iter().find(|(k, _)| *k == kind).map(|(_, name)| name)
+    }
+
+    fn insert(&mut self, raw: &str, kind: SpeakerKind, name: &Option<Name>) {
+        if self.len < READ_NAMES && self.get(raw, kind).is_none() {
+            self.by_raw.entry(raw.into()).or_default().push((kind, name.clone()));
+            self.len += 1;
+        }
+    }
 }
 
 impl Digester {
@@ -70,7 +99,13 @@ impl Digester {
 
     /// A digester with these word lists and aliases.
     pub fn new(lex: Lexicon, aliases: Aliases) -> Self {
-        Self { lex: Arc::new(lex), aliases: Arc::new(aliases), forms: true, statements: true }
+        Self {
+            lex: Arc::new(lex),
+            aliases: Arc::new(aliases),
+            forms: true,
+            statements: true,
+            read: Arc::default(),
+        }
     }
 
     /// This digester, not reading the articles' text for the forms of their speakers' names:
@@ -109,6 +144,21 @@ impl Digester {
         self.name(raw, kind).filter(|n| n.shape != Shape::Description)
     }
 
+    /// [`Self::identity`], read once for all the articles (up to [`READ_NAMES`] names).
+    fn identity_once(&self, raw: &str, kind: SpeakerKind) -> Option<Name> {
+        // A poisoned lock only means the names are read again.
+        if let Ok(read) = self.read.lock()
+            && let Some(name) = read.get(raw, kind)
+        {
+            return name.clone();
+        }
+        let name = self.identity(raw, kind);
+        if let Ok(mut read) = self.read.lock() {
+            read.insert(raw, kind, &name);
+        }
+        name
+    }
+
     /// Digests `article` and the quotes the extractor found in it.
     pub fn digest(&self, article: &Article, quotes: &[Quote]) -> Digest {
         // An article quotes a few speakers many times: each name is read once.
@@ -118,7 +168,7 @@ impl Digester {
             .map(|q| QuoteDigest {
                 name: q.speaker.as_deref().and_then(|s| {
                     let kind = q.speaker_kind.unwrap_or(SpeakerKind::Unknown);
-                    read.entry((s, kind)).or_insert_with(|| self.identity(s, kind)).clone()
+                    read.entry((s, kind)).or_insert_with(|| self.identity_once(s, kind)).clone()
                 }),
                 words: if self.statements {
                     words::hashes(&q.text(&article.text))
@@ -265,6 +315,26 @@ fn looks_like_name(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::QuoteKind;
+
+    #[test]
+    fn names_read_once_are_those_read_each_time() {
+        let d = Digester::builtin();
+        let cases = [
+            ("Mr. Reed", SpeakerKind::Person),
+            ("Reed", SpeakerKind::Organisation),
+            ("Reed", SpeakerKind::Person),
+            ("the spokesman", SpeakerKind::Person),
+            ("he", SpeakerKind::Unknown),
+        ];
+        // Twice over: the second round is answered from what the first read.
+        for (raw, kind) in cases.iter().chain(&cases) {
+            assert_eq!(d.identity_once(raw, *kind), d.identity(raw, *kind), "{raw} {kind:?}");
+        }
+        assert_ne!(
+            d.identity_once("Reed", SpeakerKind::Organisation),
+            d.identity_once("Reed", SpeakerKind::Person)
+        );
+    }
 
     fn article(text: &str) -> Article {
         let end = text.len();

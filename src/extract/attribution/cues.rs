@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use super::Reader;
 use crate::extract::lexicon::WordClass;
 
@@ -14,6 +16,10 @@ pub(super) struct Cue {
     /// How it names its speaker.
     pub(super) kind: CueKind,
 }
+
+/// A sentence's cues: on the stack up to a few, as nearly every sentence has, so that reading a
+/// sentence allocates nothing for them.
+pub(super) type Cues = SmallVec<[Cue; 4]>;
 
 /// How a cue names its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +35,9 @@ pub(super) enum CueKind {
 impl Reader<'_> {
     /// The speech cues of `sentence`, in order.
     /// Also returns the cues of reported speech only (see [`WordClass::REPORTING_VERB`]).
-    pub(super) fn cues(&self, sentence: Range<usize>) -> (Vec<Cue>, Vec<Cue>) {
-        let mut cues = Vec::new();
-        let mut reporting = Vec::new();
+    pub(super) fn cues(&self, sentence: Range<usize>) -> (Cues, Cues) {
+        let mut cues = Cues::new();
+        let mut reporting = Cues::new();
         let mut k = sentence.start;
         while k < sentence.end {
             let c = self.tokens[k].class;
@@ -55,7 +61,9 @@ impl Reader<'_> {
                 // (The ending is read in place; only then is the word before looked up.)
                 let progressive = k > sentence.start
                     && self.text[self.tokens[k].range.clone()].ends_with("ing")
-                    && self.word(k - 1).is_some_and(|w| self.lex.be_forms.contains(&w));
+                    && self
+                        .lower(k - 1)
+                        .is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w));
                 let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
                 cues.push(Cue { tokens: k..k + 1, kind });
             } else if c.contains(WordClass::REPORTING_VERB) && self.is_verb_cue(k, sentence.start) {

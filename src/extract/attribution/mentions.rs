@@ -19,7 +19,7 @@ impl Reader<'_> {
                 tokens: self.runs[r].tokens.clone(),
             });
         }
-        let word = self.word(b)?;
+        let word = self.lower(b)?;
         // `the mayor's statement`, `the ministry's claim`: a description's possessive.
         if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
             && self.is_head(stem)
@@ -27,7 +27,7 @@ impl Reader<'_> {
             let mut start = b;
             while start > lo
                 && b - start < 3
-                && self.word(start - 1).is_some_and(|w| {
+                && self.lower(start - 1).is_some_and(|w| {
                     !self.lex.class_of(&w).intersects(WordClass::DETERMINER | WordClass::NOT_NAME)
                 })
             {
@@ -42,7 +42,7 @@ impl Reader<'_> {
             }
             return Some(found);
         }
-        let kind = match word.as_str() {
+        let kind = match &*word {
             "his" => PronounKind::Person(Some(Gender::Male)),
             "her" => PronounKind::Person(Some(Gender::Female)),
             "its" => PronounKind::Organisation,

@@ -4,6 +4,7 @@
 //! Only the quotation's own sentence is read, so the work per quotation is bounded by its
 //! sentence.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -14,7 +15,7 @@ mod reported;
 use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
-use cues::{Cue, CueKind};
+use cues::{Cue, CueKind, Cues};
 
 /// Words that name a speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,9 +75,9 @@ pub(super) struct Reader<'a> {
 /// A sentence as attribution reads it.
 pub(super) struct Sentence {
     range: Range<usize>,
-    cues: Vec<Cue>,
+    cues: Cues,
     /// Cues of reported speech only (`believes`, `polls show`).
-    reporting_cues: Vec<Cue>,
+    reporting_cues: Cues,
     /// The first name or pronoun.
     subject: Option<usize>,
     /// The first word.
@@ -134,7 +135,15 @@ impl Reader<'_> {
     }
 
     fn word(&self, k: usize) -> Option<String> {
-        self.written(k).map(str::to_lowercase)
+        self.lower(k).map(Cow::into_owned)
+    }
+
+    /// Token `k` in lower case when it is a word: borrowed from the text when it is already,
+    /// as most words are, so that the many checks of a word against a list copy nothing.
+    fn lower(&self, k: usize) -> Option<Cow<'_, str>> {
+        let w = self.written(k)?;
+        let plain = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        Some(if plain { Cow::Borrowed(w) } else { Cow::Owned(w.to_lowercase()) })
     }
 
     /// True when token `k` is a word ending in `ing` (any case): `saying`, `adding`.

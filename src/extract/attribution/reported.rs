@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use super::cues::{Cue, CueKind};
 use super::{MentionAt, Reader, Sentence};
 use crate::extract::lexicon::WordClass;
@@ -99,7 +101,8 @@ impl Reader<'_> {
             return out;
         }
         let that_cues = self.verbs_before_that(range.clone(), sentence);
-        let mut cues: Vec<&Cue> =
+        // On the stack: this list is made for every sentence.
+        let mut cues: SmallVec<[&Cue; 8]> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
         cues.sort_by_key(|c| c.tokens.start);
         // `"…," she said, adding that the vote would wait`: a participle after the quotation
@@ -108,7 +111,7 @@ impl Reader<'_> {
             c.tokens.start > limit
                 && c.kind == CueKind::Verb
                 && self.is_comma(c.tokens.start - 1)
-                && self.word(c.tokens.start).is_some_and(|w| w.ends_with("ing"))
+                && self.lower(c.tokens.start).is_some_and(|w| w.ends_with("ing"))
         };
         for cue in cues.into_iter().filter(|c| c.tokens.end <= limit || after_quote(c)) {
             // A cue inside content already reported (`said that officials had warned`)
@@ -283,8 +286,10 @@ impl Reader<'_> {
         let k = cue.tokens.start;
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
         // not speak (`is warning` is active).
-        let participle = self.word(k).is_some_and(|w| !w.ends_with("ing"));
-        if participle && k > lo && self.word(k - 1).is_some_and(|w| self.lex.be_forms.contains(&w))
+        let participle = self.lower(k).is_some_and(|w| !w.ends_with("ing"));
+        if participle
+            && k > lo
+            && self.lower(k - 1).is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w))
         {
             return self.passive_report(cue, lo, end);
         }
@@ -556,7 +561,7 @@ impl Reader<'_> {
 
     /// True when token `k` is a word of `list` (lower case).
     fn is_listed(&self, k: usize, list: &[String]) -> bool {
-        self.word(k).is_some_and(|w| list.contains(&w))
+        self.lower(k).is_some_and(|w| list.iter().any(|listed| *listed == *w))
     }
 
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
@@ -762,7 +767,9 @@ impl Reader<'_> {
                     b -= 1;
                 }
                 while b > 0
-                    && self.word(b - 1).is_some_and(|w| self.lex.clause_joiners.contains(&w))
+                    && self
+                        .lower(b - 1)
+                        .is_some_and(|w| self.lex.clause_joiners.iter().any(|j| *j == *w))
                 {
                     b -= 1;
                 }
