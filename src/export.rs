@@ -41,39 +41,40 @@ pub struct QuoteRow {
 
 /// The rows of an article's quotes.
 pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
-    let words = |r: &Option<std::ops::Range<usize>>| {
-        r.as_ref()
-            .and_then(|r| article.text.get(r.clone()))
-            .map(|s| collapse_whitespace(s).into_owned())
-    };
-    quotes
-        .iter()
-        .map(|q| QuoteRow {
-            id: article.id.to_string(),
-            file: article.path.clone(),
-            article: article.title.clone(),
-            text: q.text(&article.text),
-            kind: q.kind,
-            speaker: q.speaker.clone(),
-            speaker_kind: q.speaker_kind,
-            speaker_mention: words(&q.mention),
-            cue: words(&q.cue),
-            start: article.offsets.in_file(q.span().start),
-            end: article.offsets.in_file(q.span().end),
-            quoted: None,
-        })
-        .collect()
+    quotes.iter().map(|q| row(article, q, false)).collect()
 }
 
 /// The rows of an article's attributions (see `Extractor::attributions`): each with the
 /// ranges of its quoted words.
 pub fn attribution_rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
-    let mut rows = rows(article, quotes);
-    for (row, q) in rows.iter_mut().zip(quotes) {
-        let in_file = |at| article.offsets.in_file(at);
-        row.quoted = Some(q.quoted.iter().map(|r| [in_file(r.start), in_file(r.end)]).collect());
+    quotes.iter().map(|q| row(article, q, true)).collect()
+}
+
+/// The row of one of an article's quotes, as [`rows`] gives it; with `quoted`, as
+/// [`attribution_rows`] gives it. One at a time, the rows of a huge article need not all be
+/// in memory at once.
+pub fn row(article: &Article, q: &Quote, quoted: bool) -> QuoteRow {
+    let words = |r: &Option<std::ops::Range<usize>>| {
+        r.as_ref()
+            .and_then(|r| article.text.get(r.clone()))
+            .map(|s| collapse_whitespace(s).into_owned())
+    };
+    let in_file = |at| article.offsets.in_file(at);
+    QuoteRow {
+        id: article.id.to_string(),
+        file: article.path.clone(),
+        article: article.title.clone(),
+        text: q.text(&article.text),
+        kind: q.kind,
+        speaker: q.speaker.clone(),
+        speaker_kind: q.speaker_kind,
+        speaker_mention: words(&q.mention),
+        cue: words(&q.cue),
+        start: in_file(q.span().start),
+        end: in_file(q.span().end),
+        quoted: quoted
+            .then(|| q.quoted.iter().map(|r| [in_file(r.start), in_file(r.end)]).collect()),
     }
-    rows
 }
 
 /// One JSON object a line.
@@ -95,25 +96,33 @@ pub struct OpenJson {
     bytes: Vec<u8>,
     /// Where each row ends in `bytes`.
     ends: Vec<usize>,
+    /// The last row written, its buffer reused for the next.
+    scratch: String,
 }
 
 impl OpenJson {
     /// The rows, each as a JSON object without its closing brace.
     pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
         let mut out = Self::default();
-        let mut json = String::new();
         for row in rows {
-            // Written into one buffer, kept for the next row: no allocation a row.
-            let mut buffer = std::mem::take(&mut json).into_bytes();
-            buffer.clear();
-            serde_json::to_writer(&mut buffer, row)?;
-            // serde_json writes UTF-8 only.
-            json = escape_json(String::from_utf8(buffer).unwrap_or_default());
-            // The object's closing brace, added back by whoever finishes the row.
-            out.bytes.extend_from_slice(json.strip_suffix('}').unwrap_or(&json).as_bytes());
-            out.ends.push(out.bytes.len());
+            out.push(row)?;
         }
         Ok(out)
+    }
+
+    /// Adds `row`, as a JSON object without its closing brace.
+    pub fn push(&mut self, row: &QuoteRow) -> serde_json::Result<()> {
+        // Written into one buffer, kept for the next row: no allocation a row.
+        let mut buffer = std::mem::take(&mut self.scratch).into_bytes();
+        buffer.clear();
+        serde_json::to_writer(&mut buffer, row)?;
+        // serde_json writes UTF-8 only.
+        let json = escape_json(String::from_utf8(buffer).unwrap_or_default());
+        // The object's closing brace, added back by whoever finishes the row.
+        self.bytes.extend_from_slice(json.strip_suffix('}').unwrap_or(&json).as_bytes());
+        self.ends.push(self.bytes.len());
+        self.scratch = json;
+        Ok(())
     }
 
     /// How many rows there are.

@@ -176,15 +176,14 @@ fn stream(
             } else {
                 extractor.attributions_with_headline(&article)
             };
-            let rows = if what.quoted {
-                export::rows(&article, &quotes)
-            } else {
-                export::attribution_rows(&article, &quotes)
-            };
-            let rows: Vec<QuoteRow> = rows.into_iter().filter(|r| what.keeps(r.kind)).collect();
+            let rows = quotes.iter().map(|q| export::row(&article, q, !what.quoted));
+            let rows = rows.filter(|r| what.keeps(r.kind));
             match format {
-                QuotesFormat::Markdown => export::markdown(&article.title, &rows),
-                _ => export::tsv(&rows),
+                QuotesFormat::Markdown => {
+                    export::markdown(&article.title, &rows.collect::<Vec<_>>())
+                }
+                // A row at a time: a huge article's rows are never all in memory beside their text.
+                _ => rows.map(|r| export::tsv(std::slice::from_ref(&r))).collect(),
             }
         },
         |out, loaded| {
@@ -294,15 +293,14 @@ fn set_aside(
         false,
         all,
         |article, quotes| {
-            let rows = if all {
-                export::attribution_rows(article, quotes)
-            } else {
-                export::rows(article, quotes)
-            };
+            // A row at a time: a huge article's rows are never all in memory beside their JSON.
+            let row = |q| export::row(article, q, all);
             let rows = if json {
-                OpenJson::new(&rows).map(MadeRows::Open)
+                let mut open = OpenJson::default();
+                quotes.iter().try_for_each(|q| open.push(&row(q))).map(|()| MadeRows::Open(open))
             } else {
-                rows.iter().map(serde_json::to_vec).collect::<Result<_, _>>().map(MadeRows::Json)
+                let each = quotes.iter().map(|q| serde_json::to_vec(&row(q)));
+                each.collect::<Result<_, _>>().map(MadeRows::Json)
             };
             rows.map(|rows| Made {
                 id: article.id,

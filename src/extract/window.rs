@@ -200,7 +200,8 @@ mod tests {
     }
 
     fn read(text: &str, cuts: Cuts, reported: bool) -> Vec<Quote> {
-        quotes(text, &[0..text.len()], &Lexicon::builtin(), reported, cuts)
+        let whole = 0..text.len();
+        quotes(text, std::slice::from_ref(&whole), &Lexicon::builtin(), reported, cuts)
     }
 
     #[test]

@@ -73,3 +73,43 @@ fn list_counts_quotes_with_the_extractor() {
         .sum();
     assert_eq!(total, 30);
 }
+
+/// The seeds' lines joined into one line, over and over: one paragraph of more than a MiB,
+/// which extraction reads in windows.
+#[test]
+fn a_huge_one_line_file_gives_every_quotation_with_offsets_into_it() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(seeds).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let mut unit = String::new();
+    for path in paths {
+        for line in std::fs::read_to_string(path).unwrap().lines() {
+            if !line.trim().is_empty() {
+                unit.push_str(line.trim());
+                unit.push(' ');
+            }
+        }
+    }
+    let copies = (1 << 20) / unit.len() + 40;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one-line.txt");
+    std::fs::write(&file, unit.repeat(copies)).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let out =
+        saidso().args(["quotes", "--quoted", "--format", "jsonl"]).arg(&file).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut last_start = 0;
+    let mut kremlin = 0;
+    for line in stdout.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+        let (start, end) = (start as usize, end as usize);
+        assert!(start >= last_start, "rows out of order at {start}");
+        last_start = start;
+        assert_eq!(words(&text[start..end]), row["text"].as_str().unwrap(), "at {start}");
+        kremlin += usize::from(row["text"] == "for decision-making, not talks");
+    }
+    // Cut only outside quotations: each copy keeps the spokesman's words.
+    assert_eq!(kremlin, copies);
+}
