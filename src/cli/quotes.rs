@@ -85,10 +85,32 @@ pub(super) fn run(
     let mut kinds = articles.kinds.iter();
     let mut read = Read::default();
     for &(id, count) in &articles.list {
-        read.article(&mut pieces, format, count, records.is_some())?;
         let article_kinds: Vec<QuoteKind> = kinds.by_ref().take(count).copied().collect();
         let mut ids = speakers::identify(&index, &roster, id, count, selected.as_deref());
         ids.retain(|&(quote, _)| article_kinds.get(quote).is_some_and(|&k| what.keeps(k)));
+        if json && records.is_none() {
+            // Read back and written a row at a time: a huge article's rows are never all in
+            // memory.
+            let mut wanted = ids.iter().peekable();
+            let mut row = Vec::new();
+            for quote in 0..count {
+                pieces.next_into(&mut row)?;
+                let Some(&(_, speaker_id)) = wanted.next_if(|(q, _)| *q == quote) else {
+                    continue;
+                };
+                let separator = match format {
+                    QuotesFormat::Json if first => "\n  ",
+                    QuotesFormat::Json => ",\n  ",
+                    _ => "",
+                };
+                first = false;
+                out.write_all(separator.as_bytes())?;
+                write_identified(&mut out, &row, speaker_id)?;
+                out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
+            }
+            continue;
+        }
+        read.article(&mut pieces, format, count, records.is_some())?;
         if ids.is_empty() && selected.is_some() {
             continue;
         }
