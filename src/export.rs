@@ -125,6 +125,12 @@ impl OpenJson {
         Ok(())
     }
 
+    /// Removes every row, keeping the memory for the next.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+    }
+
     /// How many rows there are.
     pub fn len(&self) -> usize {
         self.ends.len()
