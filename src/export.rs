@@ -41,41 +41,40 @@ pub struct QuoteRow {
 
 /// The rows of an article's quotes.
 pub fn rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
-    let words = |r: &Option<std::ops::Range<usize>>| {
-        r.as_ref()
-            .and_then(|r| article.text.get(r.clone()))
-            .map(|s| collapse_whitespace(s).into_owned())
-    };
-    // Formatted once for all the article's rows.
-    let id = article.id.to_string();
-    quotes
-        .iter()
-        .map(|q| QuoteRow {
-            id: id.clone(),
-            file: article.path.clone(),
-            article: article.title.clone(),
-            text: q.text(&article.text),
-            kind: q.kind,
-            speaker: q.speaker.clone(),
-            speaker_kind: q.speaker_kind,
-            speaker_mention: words(&q.mention),
-            cue: words(&q.cue),
-            start: article.offsets.in_file(q.span().start),
-            end: article.offsets.in_file(q.span().end),
-            quoted: None,
-        })
-        .collect()
+    quotes.iter().map(|q| row(article, q, false)).collect()
 }
 
 /// The rows of an article's attributions (see `Extractor::attributions`): each with the
 /// ranges of its quoted words.
 pub fn attribution_rows(article: &Article, quotes: &[Quote]) -> Vec<QuoteRow> {
-    let mut rows = rows(article, quotes);
-    for (row, q) in rows.iter_mut().zip(quotes) {
-        let in_file = |at| article.offsets.in_file(at);
-        row.quoted = Some(q.quoted.iter().map(|r| [in_file(r.start), in_file(r.end)]).collect());
+    quotes.iter().map(|q| row(article, q, true)).collect()
+}
+
+/// The row of one of an article's quotes, as [`rows`] gives it; with `quoted`, as
+/// [`attribution_rows`] gives it. One at a time, the rows of a huge article need not all be
+/// in memory at once.
+pub fn row(article: &Article, q: &Quote, quoted: bool) -> QuoteRow {
+    let words = |r: &Option<std::ops::Range<usize>>| {
+        r.as_ref()
+            .and_then(|r| article.text.get(r.clone()))
+            .map(|s| collapse_whitespace(s).into_owned())
+    };
+    let in_file = |at| article.offsets.in_file(at);
+    QuoteRow {
+        id: article.id.to_string(),
+        file: article.path.clone(),
+        article: article.title.clone(),
+        text: q.text(&article.text),
+        kind: q.kind,
+        speaker: q.speaker.clone(),
+        speaker_kind: q.speaker_kind,
+        speaker_mention: words(&q.mention),
+        cue: words(&q.cue),
+        start: in_file(q.span().start),
+        end: in_file(q.span().end),
+        quoted: quoted
+            .then(|| q.quoted.iter().map(|r| [in_file(r.start), in_file(r.end)]).collect()),
     }
-    rows
 }
 
 /// One JSON object a line.
@@ -173,15 +172,26 @@ pub struct OpenJson {
 
 impl OpenJson {
     /// The rows, each as a JSON object without its closing brace.
-    pub fn new(rows: &[QuoteRow]) -> serde_json::Result<Self> {
+    pub fn new(rows: &[QuoteRow]) -> Self {
         let mut out = Self::default();
         for row in rows {
-            push_json_row(&mut out.bytes, row);
-            // The object's closing brace, added back by whoever finishes the row.
-            out.bytes.pop();
-            out.ends.push(out.bytes.len());
+            out.push(row);
         }
-        Ok(out)
+        out
+    }
+
+    /// Adds `row`, as a JSON object without its closing brace.
+    pub fn push(&mut self, row: &QuoteRow) {
+        push_json_row(&mut self.bytes, row);
+        // The object's closing brace, added back by whoever finishes the row.
+        self.bytes.pop();
+        self.ends.push(self.bytes.len());
+    }
+
+    /// Removes every row, keeping the memory for the next.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
     }
 
     /// How many rows there are.
@@ -355,7 +365,7 @@ mod tests {
     #[test]
     fn open_json_rows_close_into_the_jsonl_rows() {
         let rows = [row("x", Some("Y")), row("z", None)];
-        let open = OpenJson::new(&rows).unwrap();
+        let open = OpenJson::new(&rows);
         let closed: String = (0..open.len())
             .map(|i| format!("{}}}\n", String::from_utf8_lossy(open.row(i).unwrap())))
             .collect();

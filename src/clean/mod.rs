@@ -119,16 +119,27 @@ fn is_navigation(paragraph: &str) -> bool {
         && !paragraph.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
 }
 
+/// How many bytes of a paragraph's key are gathered before they are hashed: a huge paragraph
+/// (a file that is one line) needs no key as long as itself.
+const KEY_CHUNK: usize = 64 << 10;
+
 /// A hash of the paragraph's words, lower-cased, without punctuation or spacing.
 fn key_of(paragraph: &str, key: &mut Vec<u8>) -> u64 {
     key.clear();
+    // Fed a chunk at a time, the hash is the same as of the whole key at once.
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut i = 0;
     while let Some(&b) = paragraph.as_bytes().get(i) {
+        if key.len() >= KEY_CHUNK {
+            hasher.update(key);
+            key.clear();
+        }
         // ASCII a run at a time, up to the next non-ASCII byte: every byte is written
         // lower-cased and kept only when a letter or digit, with no branch to mispredict.
         if b.is_ascii() {
             let bytes = paragraph.as_bytes();
-            let end = bytes[i..].iter().position(|c| !c.is_ascii()).map_or(bytes.len(), |p| i + p);
+            let run = &bytes[i..bytes.len().min(i + KEY_CHUNK)];
+            let end = run.iter().position(|c| !c.is_ascii()).map_or(i + run.len(), |p| i + p);
             let mut kept = key.len();
             key.resize(kept + (end - i), 0);
             for &c in &bytes[i..end] {
@@ -149,7 +160,8 @@ fn key_of(paragraph: &str, key: &mut Vec<u8>) -> u64 {
         }
         i += c.len_utf8();
     }
-    xxhash_rust::xxh3::xxh3_64(key)
+    hasher.update(key);
+    hasher.digest()
 }
 
 #[cfg(test)]
@@ -159,6 +171,20 @@ mod tests {
     fn article(text: &str) -> Option<Article> {
         let raw = RawDoc { path: "t.txt".into(), text: text.into(), ..RawDoc::default() };
         clean(raw, &Rules::builtin())
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_a_key_chunk_keys_as_its_words_do() {
+        let paragraph = "Über the Bridge, said Mr. O'Neil: ÉTÉ 2024! ".repeat(4000);
+        assert!(paragraph.len() > 2 * KEY_CHUNK);
+        let words: String = paragraph
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let whole = xxhash_rust::xxh3::xxh3_64(words.as_bytes());
+        assert_eq!(key_of(&paragraph, &mut Vec::new()), whole);
+        assert_eq!(key_of("Read MORE!", &mut Vec::new()), xxhash_rust::xxh3::xxh3_64(b"readmore"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::export::{self, OpenJson, QuoteRow, VerdictNote};
 use crate::extract::{Quote, QuoteKind};
 use crate::load::Loaded;
-use crate::model::ArticleId;
+use crate::model::{Article, ArticleId};
 use crate::record::{Checked, Records};
 use crate::sources::Input;
 use crate::speakers::{QuoteRef, SpeakerId};
@@ -85,10 +85,32 @@ pub(super) fn run(
     let mut kinds = articles.kinds.iter();
     let mut read = Read::default();
     for &(id, count) in &articles.list {
-        read.article(&mut pieces, format, count, records.is_some())?;
         let article_kinds: Vec<QuoteKind> = kinds.by_ref().take(count).copied().collect();
         let mut ids = speakers::identify(&index, &roster, id, count, selected.as_deref());
         ids.retain(|&(quote, _)| article_kinds.get(quote).is_some_and(|&k| what.keeps(k)));
+        if json && records.is_none() {
+            // Read back and written a row at a time: a huge article's rows are never all in
+            // memory.
+            let mut wanted = ids.iter().peekable();
+            let mut row = Vec::new();
+            for quote in 0..count {
+                pieces.next_into(&mut row)?;
+                let Some(&(_, speaker_id)) = wanted.next_if(|(q, _)| *q == quote) else {
+                    continue;
+                };
+                let separator = match format {
+                    QuotesFormat::Json if first => "\n  ",
+                    QuotesFormat::Json => ",\n  ",
+                    _ => "",
+                };
+                first = false;
+                out.write_all(separator.as_bytes())?;
+                write_identified(&mut out, &row, speaker_id)?;
+                out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
+            }
+            continue;
+        }
+        read.article(&mut pieces, format, count, records.is_some())?;
         if ids.is_empty() && selected.is_some() {
             continue;
         }
@@ -176,15 +198,14 @@ fn stream(
             } else {
                 extractor.attributions_with_headline(&article)
             };
-            let rows = if what.quoted {
-                export::rows(&article, &quotes)
-            } else {
-                export::attribution_rows(&article, &quotes)
-            };
-            let rows: Vec<QuoteRow> = rows.into_iter().filter(|r| what.keeps(r.kind)).collect();
+            let rows = quotes.iter().map(|q| export::row(&article, q, !what.quoted));
+            let rows = rows.filter(|r| what.keeps(r.kind));
             match format {
-                QuotesFormat::Markdown => export::markdown(&article.title, &rows),
-                _ => export::tsv(&rows),
+                QuotesFormat::Markdown => {
+                    export::markdown(&article.title, &rows.collect::<Vec<_>>())
+                }
+                // A row at a time: a huge article's rows are never all in memory beside their text.
+                _ => rows.map(|r| export::tsv(std::slice::from_ref(&r))).collect(),
             }
         },
         |out, loaded| {
@@ -240,6 +261,8 @@ enum MadeRows {
     Open(OpenJson),
     /// Each row as JSON (the other formats), to be read back as a [`QuoteRow`].
     Json(Vec<Vec<u8>>),
+    /// A huge article and its quotes, the rows still to make (see [`HUGE`]).
+    Later(Box<(Article, Vec<Quote>)>),
 }
 
 impl MadeRows {
@@ -247,16 +270,14 @@ impl MadeRows {
         match self {
             MadeRows::Open(open) => open.len(),
             MadeRows::Json(rows) => rows.len(),
-        }
-    }
-
-    fn each(&self) -> Box<dyn Iterator<Item = &[u8]> + '_> {
-        match self {
-            MadeRows::Open(open) => Box::new(open.rows()),
-            MadeRows::Json(rows) => Box::new(rows.iter().map(Vec::as_slice)),
+            MadeRows::Later(later) => later.1.len(),
         }
     }
 }
+
+/// An article longer than this has its rows made only as they are set aside, a row at a time:
+/// made at once, they would be in memory together, several times the article's size.
+const HUGE: usize = 1 << 20;
 
 /// Loads every input into a speakers index, and sets every article's rows aside in a
 /// [`Spill`], in loading order: for each article, its title (Markdown), its rows, then the
@@ -278,8 +299,23 @@ fn set_aside(
         if let Some(title) = &made.title {
             spill.push(Some(title.as_bytes()))?;
         }
-        for row in made.rows.each() {
-            spill.push(Some(row))?;
+        match &made.rows {
+            MadeRows::Open(open) => open.rows().try_for_each(|row| spill.push(Some(row)))?,
+            MadeRows::Json(rows) => rows.iter().try_for_each(|row| spill.push(Some(row)))?,
+            MadeRows::Later(later) => {
+                let (article, quotes) = &**later;
+                let mut open = OpenJson::default();
+                for q in quotes {
+                    let row = export::row(article, q, all);
+                    if json {
+                        open.clear();
+                        open.push(&row);
+                        spill.push(open.row(0))?;
+                    } else {
+                        spill.push(Some(&serde_json::to_vec(&row)?))?;
+                    }
+                }
+            }
         }
         for text in made.texts.iter().flatten() {
             spill.push(text.as_deref().map(str::as_bytes))?;
@@ -294,25 +330,27 @@ fn set_aside(
         false,
         all,
         |article, quotes| {
-            let rows = if all {
-                export::attribution_rows(article, quotes)
-            } else {
-                export::rows(article, quotes)
-            };
+            let title = (format == QuotesFormat::Markdown).then(|| article.title.clone());
+            let kinds = quotes.iter().map(|q| q.kind).collect();
+            // The quoted words, to check against the record once the speakers are known.
+            let texts =
+                checked.then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect());
+            let id = article.id;
+            if article.text.len() > HUGE {
+                let rows = MadeRows::Later(Box::new((article, quotes)));
+                return Ok(Made { id, title, kinds, rows, texts });
+            }
+            // A row at a time: the rows are never all in memory beside their JSON.
+            let row = |q| export::row(&article, q, all);
             let rows = if json {
-                OpenJson::new(&rows).map(MadeRows::Open)
+                let mut open = OpenJson::default();
+                quotes.iter().for_each(|q| open.push(&row(q)));
+                Ok(MadeRows::Open(open))
             } else {
-                rows.iter().map(serde_json::to_vec).collect::<Result<_, _>>().map(MadeRows::Json)
+                let each = quotes.iter().map(|q| serde_json::to_vec(&row(q)));
+                each.collect::<Result<_, _>>().map(MadeRows::Json)
             };
-            rows.map(|rows| Made {
-                id: article.id,
-                title: (format == QuotesFormat::Markdown).then(|| article.title.clone()),
-                kinds: quotes.iter().map(|q| q.kind).collect(),
-                rows,
-                // The quoted words, to check against the record once the speakers are known.
-                texts: checked
-                    .then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect()),
-            })
+            rows.map(|rows| Made { id, title, kinds, rows, texts })
         },
         |made| set(made?),
     )?;

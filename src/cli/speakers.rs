@@ -102,10 +102,17 @@ pub(super) fn load<T: Send>(
     keep: impl Fn(&Article, &[Quote]) -> T + Sync,
 ) -> anyhow::Result<(Index, Vec<T>)> {
     let mut kept = Vec::new();
-    let index = load_with(inputs, config, forms, all, keep, |item| {
-        kept.push(item);
-        Ok(())
-    })?;
+    let index = load_with(
+        inputs,
+        config,
+        forms,
+        all,
+        |a, q| keep(&a, &q),
+        |item| {
+            kept.push(item);
+            Ok(())
+        },
+    )?;
     Ok((index, kept))
 }
 
@@ -115,7 +122,7 @@ pub(super) fn load_with<T: Send>(
     config: &Config,
     forms: bool,
     all: bool,
-    keep: impl Fn(&Article, &[Quote]) -> T + Sync,
+    keep: impl Fn(Article, Vec<Quote>) -> T + Sync,
     mut take: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Index> {
     let extractor = &config.extractor;
@@ -135,7 +142,8 @@ pub(super) fn load_with<T: Send>(
             } else {
                 extractor.extract(&article)
             };
-            (keep(&article, &quotes), digester.digest(&article, &quotes))
+            let digest = digester.digest(&article, &quotes);
+            (keep(article, quotes), digest)
         },
         |_, loaded| {
             match loaded {

@@ -4,8 +4,8 @@
 //! reads each paragraph into words and sentences with every quoted piece as one token; `names`
 //! finds the people and organisations the article names; `attribution` finds each quotation's
 //! speech cue and speaker mention in its sentence, and the clause each cue reports; `resolve`
-//! resolves the mention to the fullest name. `article` runs them over one article. The word
-//! lists are data ([`lexicon`]).
+//! resolves the mention to the fullest name. `article` runs them over one article, and `window`
+//! over a huge one a window at a time. The word lists are data ([`lexicon`]).
 
 mod article;
 mod attribution;
@@ -14,6 +14,7 @@ mod marks;
 mod names;
 mod resolve;
 mod tokens;
+mod window;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -24,6 +25,7 @@ pub use lexicon::{Lexicon, LexiconError, LexiconFile};
 pub use resolve::SpeakerKind;
 
 use crate::model::{Article, collapse_whitespace};
+use window::Cuts;
 
 /// Direct speech, reported speech with quoted words in it, or reported speech alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,14 +113,14 @@ impl Extractor {
     /// Every quotation of `article` (direct and partial, the quoted words only), in reading
     /// order.
     pub fn extract(&self, article: &Article) -> Vec<Quote> {
-        article::quotes(&article.text, &article.paragraphs, &self.lex, false)
+        window::quotes(&article.text, &article.paragraphs, &self.lex, false, Cuts::REAL)
     }
 
     /// Every attribution of `article`, quoted or not, in reading order: direct quotations as
     /// [`Self::extract`] gives them, partial quotations grown to their reported clause, and
     /// indirect speech.
     pub fn attributions(&self, article: &Article) -> Vec<Quote> {
-        article::quotes(&article.text, &article.paragraphs, self.reported_lex(), true)
+        window::quotes(&article.text, &article.paragraphs, self.reported_lex(), true, Cuts::REAL)
     }
 
     /// [`Self::attributions`], with those of the headline too when the title is the text's
@@ -129,7 +131,7 @@ impl Extractor {
         let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
         paragraphs.push(headline);
         paragraphs.extend(article.paragraphs.iter().cloned());
-        article::quotes(&article.text, &paragraphs, self.reported_lex(), true)
+        window::quotes(&article.text, &paragraphs, self.reported_lex(), true, Cuts::REAL)
     }
 }
 

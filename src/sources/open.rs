@@ -100,33 +100,40 @@ pub fn open(input: &Input, context: &ReadSettings) -> Opened {
         Input::File(p) => {
             // A FIFO or a device put in place of a file since the paths were read is never
             // opened: opening one can block.
-            match std::fs::metadata(p).map(|m| special_kind(&m)) {
-                Ok(Some(kind)) => return failed(kind),
+            let size = match std::fs::metadata(p) {
+                Ok(m) => match special_kind(&m) {
+                    Some(kind) => return failed(kind),
+                    None => m.len(),
+                },
                 Err(e) => return failed(unreadable(e)),
-                Ok(None) => {}
-            }
+            };
             File::open(p)
                 .and_then(|file| {
                     stream_or_whole(
                         BufReader::with_capacity(SNIFF_BYTES, file),
                         path.clone(),
                         context,
+                        size,
                     )
                 })
                 .unwrap_or_else(|e| failed(unreadable(e)))
         }
         Input::Stdin => {
             let stdin = BufReader::with_capacity(SNIFF_BYTES, std::io::stdin());
-            stream_or_whole(stdin, path.clone(), context).unwrap_or_else(|e| failed(unreadable(e)))
+            stream_or_whole(stdin, path.clone(), context, 0)
+                .unwrap_or_else(|e| failed(unreadable(e)))
         }
     }
 }
 
-/// Tells the format from the first bytes; a dataset becomes a stream over `reader`.
+/// Tells the format from the first bytes; a dataset becomes a stream over `reader`. `size`, the
+/// file's length when known, sizes the buffer a document is read into: grown as it fills, a
+/// huge one-line file would be copied at each doubling and held twice meanwhile.
 fn stream_or_whole<R: BufRead + Send + 'static>(
     mut reader: R,
     path: String,
     context: &ReadSettings,
+    size: u64,
 ) -> std::io::Result<Opened> {
     let format = detect(reader.fill_buf()?, &path, None);
     if let Format::Dataset(layout) = format {
@@ -137,7 +144,10 @@ fn stream_or_whole<R: BufRead + Send + 'static>(
             bytes: 0,
         });
     }
+    // One byte over the size, so that reading to the end finds the end without growing. A size
+    // too big to reserve (a sparse file) is left to grow as read.
     let mut bytes = Vec::new();
+    let _ = bytes.try_reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
     reader.read_to_end(&mut bytes)?;
     if format == Format::Html {
         bytes = html::to_utf8(bytes, None);

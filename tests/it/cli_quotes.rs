@@ -73,3 +73,38 @@ fn list_counts_quotes_with_the_extractor() {
         .sum();
     assert_eq!(total, 30);
 }
+
+/// One line of more than a MiB, which extraction reads in windows: every quotation comes out,
+/// in order, with its speaker and with offsets that slice the file back to its words.
+#[test]
+fn a_huge_one_line_file_gives_every_quotation_with_offsets_into_it() {
+    let people = ["Ana Ruiz", "Tom Berg", "Mei Chen", "Ravi Patel"];
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < (1 << 20) + (64 << 10) {
+        let who = people[n % people.len()];
+        text.push_str(&format!(
+            "\"We will open bridge number {n} in the spring,\" said {who}, the planning chief. \
+             Gov. Lee signed the plan in March. "
+        ));
+        n += 1;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("one-line.txt");
+    std::fs::write(&file, &text).unwrap();
+    let out =
+        saidso().args(["quotes", "--quoted", "--format", "jsonl"]).arg(&file).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut count = 0;
+    for (i, line) in stdout.lines().enumerate() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        let quoted = format!("We will open bridge number {i} in the spring,");
+        assert_eq!(row["text"].as_str(), Some(quoted.as_str()), "{line}");
+        assert_eq!(row["speaker"].as_str(), Some(people[i % people.len()]), "{line}");
+        let (start, end) = (row["start"].as_u64().unwrap(), row["end"].as_u64().unwrap());
+        assert_eq!(words(&text[start as usize..end as usize]), quoted);
+        count += 1;
+    }
+    assert_eq!(count, n);
+}

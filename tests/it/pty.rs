@@ -331,6 +331,8 @@ fn hostile_metadata_and_file_names_do_not_reach_the_terminal() {
     let (data, text) = (data.to_string_lossy().into_owned(), text.to_string_lossy().into_owned());
     let mut s = Session::start(&[data.as_str(), text.as_str()]);
     s.wait_for_text("Wire Daily");
+    // Both articles listed before moving down: `j` on the only one loaded is lost.
+    s.wait_for_text("Plain headline");
     s.press("j");
     s.wait_for_text("Articles 2/2");
     s.wait_for_text("Plain headline");
