@@ -119,9 +119,9 @@ fn push_json_row(out: &mut Vec<u8>, row: &QuoteRow) {
     string(out, ",\"file\":", Some(file));
     string(out, ",\"article\":", Some(article));
     string(out, ",\"text\":", Some(text));
-    string(out, ",\"kind\":", Some(kind_name(*kind)));
+    string(out, ",\"kind\":", Some(kind.name()));
     string(out, ",\"speaker\":", speaker.as_deref());
-    string(out, ",\"speaker_kind\":", speaker_kind.map(speaker_kind_name));
+    string(out, ",\"speaker_kind\":", speaker_kind.map(SpeakerKind::name));
     string(out, ",\"speaker_mention\":", speaker_mention.as_deref());
     string(out, ",\"cue\":", cue.as_deref());
     out.extend_from_slice(b",\"start\":");
@@ -140,24 +140,6 @@ fn push_json_row(out: &mut Vec<u8>, row: &QuoteRow) {
         out.push(b']');
     }
     out.push(b'}');
-}
-
-/// A kind as the JSON rows name it (its serde name).
-fn kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Indirect => "indirect",
-    }
-}
-
-/// A speaker's kind as the JSON rows name it (its serde name).
-fn speaker_kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organisation => "organisation",
-        SpeakerKind::Unknown => "unknown",
-    }
 }
 
 /// Rows as JSON objects left open (no closing brace), so that a key known only later can be

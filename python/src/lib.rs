@@ -24,7 +24,7 @@ use saidso::clean::clean;
 use saidso::config::Config as CoreConfig;
 use saidso::export::{QuoteRow, attribution_rows};
 use saidso::extract::Quote;
-use saidso::extract::{QuoteKind, SpeakerKind};
+use saidso::extract::SpeakerKind;
 use saidso::load::{Loaded, load_each};
 use saidso::model::{Article, ArticleId, RawDoc, collapse_whitespace};
 use saidso::sources;
@@ -260,9 +260,9 @@ fn row_dict<'py>(
     dict.set_item("id", &row.id)?;
     dict.set_item("article", &row.article)?;
     dict.set_item("text", &row.text)?;
-    dict.set_item("kind", quote_kind_name(row.kind))?;
+    dict.set_item("kind", row.kind.name())?;
     dict.set_item("speaker", row.speaker.as_deref())?;
-    dict.set_item("speaker_kind", row.speaker_kind.map(kind_name))?;
+    dict.set_item("speaker_kind", row.speaker_kind.map(SpeakerKind::name))?;
     dict.set_item("speaker_mention", row.speaker_mention.as_deref())?;
     dict.set_item("cue", row.cue.as_deref())?;
     dict.set_item("start", row.start)?;
@@ -509,9 +509,9 @@ impl Table {
         self.id.append_value(&row.id);
         self.title.append_value(&row.article);
         self.text.append_value(&row.text);
-        self.kind.append_value(quote_kind_name(row.kind));
+        self.kind.append_value(row.kind.name());
         self.speaker.append_option(row.speaker.as_deref());
-        self.speaker_kind.append_option(row.speaker_kind.map(kind_name));
+        self.speaker_kind.append_option(row.speaker_kind.map(SpeakerKind::name));
         self.speaker_kinds.push(row.speaker_kind);
         self.speaker_mention.append_option(row.speaker_mention.as_deref());
         self.cue.append_option(row.cue.as_deref());
@@ -558,9 +558,9 @@ impl Table {
             self.id.append_value(&id);
             self.title.append_value(&article.title);
             self.text.append_value(q.text(&article.text));
-            self.kind.append_value(quote_kind_name(q.kind));
+            self.kind.append_value(q.kind.name());
             self.speaker.append_option(q.speaker.as_deref());
-            self.speaker_kind.append_option(q.speaker_kind.map(kind_name));
+            self.speaker_kind.append_option(q.speaker_kind.map(SpeakerKind::name));
             self.speaker_kinds.push(q.speaker_kind);
             self.speaker_mention.append_option(words(&q.mention));
             self.cue.append_option(words(&q.cue));
@@ -789,7 +789,7 @@ impl Speakers {
     ) -> PyResult<HashMap<(String, String), String>> {
         let config = config_of(config)?;
         let ids = py.detach(|| self.tally.identities(&config.digester).1);
-        Ok(ids.into_iter().map(|((n, k), id)| ((n, kind_name(k).to_string()), id)).collect())
+        Ok(ids.into_iter().map(|((n, k), id)| ((n, k.name().to_string()), id)).collect())
     }
 
     /// Every speaker, most quoted first: id, name, kind, variants, quotes, articles.
@@ -805,7 +805,7 @@ impl Speakers {
             let d = PyDict::new(py);
             d.set_item("id", &s.slug)?;
             d.set_item("name", &s.name)?;
-            d.set_item("kind", kind_name(s.kind))?;
+            d.set_item("kind", s.kind.name())?;
             d.set_item("variants", &s.variants)?;
             d.set_item("quotes", s.quotes.len())?;
             d.set_item("articles", s.articles)?;
@@ -830,24 +830,6 @@ fn kind_of(name: Option<&str>) -> SpeakerKind {
         Some("person") => SpeakerKind::Person,
         Some("organisation") => SpeakerKind::Organisation,
         _ => SpeakerKind::Unknown,
-    }
-}
-
-/// A speaker kind's name, as in the command's rows (serde's lowercase name).
-fn kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organisation => "organisation",
-        SpeakerKind::Unknown => "unknown",
-    }
-}
-
-/// A quotation kind's name, as in the command's rows (serde's lowercase name).
-fn quote_kind_name(kind: QuoteKind) -> &'static str {
-    match kind {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Indirect => "indirect",
     }
 }
 

@@ -98,13 +98,7 @@ pub(super) fn run(
                 let Some(&(_, speaker_id)) = wanted.next_if(|(q, _)| *q == quote) else {
                     continue;
                 };
-                let separator = match format {
-                    QuotesFormat::Json if first => "\n  ",
-                    QuotesFormat::Json => ",\n  ",
-                    _ => "",
-                };
-                first = false;
-                out.write_all(separator.as_bytes())?;
+                out.write_all(separator(format, &mut first).as_bytes())?;
                 write_identified(&mut out, &row, speaker_id)?;
                 out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
             }
@@ -118,13 +112,7 @@ pub(super) fn run(
         if json {
             for &(quote, speaker_id) in &ids {
                 let Some(open) = read.rows.get(quote) else { continue };
-                let separator = match format {
-                    QuotesFormat::Json if first => "\n  ",
-                    QuotesFormat::Json => ",\n  ",
-                    _ => "",
-                };
-                first = false;
-                out.write_all(separator.as_bytes())?;
+                out.write_all(separator(format, &mut first).as_bytes())?;
                 write_identified(&mut out, open, speaker_id)?;
                 if let (Some(records), Some(text)) =
                     (&records, texts.get(quote).map(Option::as_deref))
@@ -393,6 +381,17 @@ impl Read {
         }
         Ok(())
     }
+}
+
+/// What goes before a row: in a JSON array, a comma after the first, and an indent.
+fn separator(format: QuotesFormat, first: &mut bool) -> &'static str {
+    let separator = match format {
+        QuotesFormat::Json if *first => "\n  ",
+        QuotesFormat::Json => ",\n  ",
+        _ => "",
+    };
+    *first = false;
+    separator
 }
 
 /// Writes an open JSON row with its speaker's id (see `saidso speakers`): the row's keys, then

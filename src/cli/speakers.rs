@@ -60,7 +60,7 @@ pub(super) fn run(
                 counts(s).0,
                 counts(s).1,
                 s.articles,
-                kind_name(s.kind),
+                s.kind.name(),
                 pad(&clip(&s.name, 32), 32),
                 s.variants.join(", ")
             )?,
@@ -78,14 +78,6 @@ fn row(s: &Speaker, (quotes, reported): (usize, usize)) -> Row<'_> {
         reported,
         articles: s.articles,
         kind: s.kind,
-    }
-}
-
-fn kind_name(kind: SpeakerKind) -> &'static str {
-    match kind {
-        SpeakerKind::Person => "person",
-        SpeakerKind::Organisation => "organisation",
-        SpeakerKind::Unknown => "unknown",
     }
 }
 

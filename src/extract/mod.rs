@@ -42,6 +42,17 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// The kind's name in rows and filters (its serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Direct => "direct",
+            Self::Partial => "partial",
+            Self::Indirect => "indirect",
+        }
+    }
+}
+
 /// One attribution in an article: a quotation, or a reported statement.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quote {

@@ -20,6 +20,17 @@ pub enum SpeakerKind {
     Unknown,
 }
 
+impl SpeakerKind {
+    /// The kind's name in rows (its serde name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organisation => "organisation",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
 /// A speaker resolved from a mention: the name quotes are given under, and its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Resolved {
