@@ -804,3 +804,23 @@ fn but_and_a_verb_of_the_speakers_own_ends_the_clause() {
     let who = find(&t, Indirect, "the fees would rise but the ferry would stay free");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn the_preposition_a_stance_takes_is_no_part_of_what_it_reports() {
+    let t = with("Kyle agreed with the harbour board's plan to widen the quay.");
+    let who = find(&t, Indirect, "the harbour board's plan to widen the quay");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t = with("Kyle spoke of the hardship the fishing fleet has faced since spring.");
+    let who = find(&t, Indirect, "the hardship the fishing fleet has faced since spring");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}
+
+#[test]
+fn a_stance_word_before_be_is_a_noun() {
+    let t = with("The Kyle plan is a tidy one, and harbour support was stronger than last year.");
+    assert!(none_of_kind(&t, Indirect), "{:#?}", said(&t));
+    // As a verb it still reports.
+    let t = with("Kyle plans to widen the quay before the summer.");
+    let who = find(&t, Indirect, "to widen the quay before the summer");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -66,7 +66,10 @@ impl Reader<'_> {
                         .is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w));
                 let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
                 cues.push(Cue { tokens: k..k + 1, kind });
-            } else if c.contains(WordClass::REPORTING_VERB) && self.is_verb_cue(k, sentence.start) {
+            } else if c.contains(WordClass::REPORTING_VERB)
+                && self.is_verb_cue(k, sentence.start)
+                && !self.subject_of_be(k)
+            {
                 reporting.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             }
             k += 1;
@@ -100,6 +103,12 @@ impl Reader<'_> {
                 || (self.is_class(b, WordClass::PREPOSITION) && !gerund)
                 || (self.is_class(k, WordClass::SPEECH_NOUN) && self.modifier_name(b, lo))
         })
+    }
+
+    /// True when a form of `be` follows token `k`: `the plan is linear`, `support was solid`:
+    /// a word that is the subject of `be` is a noun, no verb that reports.
+    fn subject_of_be(&self, k: usize) -> bool {
+        ["is", "are", "was", "were"].iter().any(|w| self.is(k + 1, w))
     }
 
     /// True when token `b` is a one-word name after a preposition: a name modifying the noun
