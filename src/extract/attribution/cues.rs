@@ -105,10 +105,11 @@ impl Reader<'_> {
         })
     }
 
-    /// True when a form of `be` follows token `k`: `the plan is linear`, `support was solid`:
-    /// a word that is the subject of `be` is a noun, no verb that reports.
+    /// True when a form of `be` (the lexicon's `be_forms`) follows token `k`: `the plan is
+    /// linear`, `support was solid`: a word that is the subject of `be` is a noun, no verb that
+    /// reports.
     fn subject_of_be(&self, k: usize) -> bool {
-        ["is", "are", "was", "were"].iter().any(|w| self.is(k + 1, w))
+        self.lex.be_forms.iter().any(|w| self.is(k + 1, w))
     }
 
     /// True when token `b` is a one-word name after a preposition: a name modifying the noun

@@ -539,17 +539,21 @@ impl Reader<'_> {
             && !self.is_between(k)
             && !self.is_class(k, WordClass::PRONOUN)
             && !self.is_listed(k, &self.lex.time_words)
-            && !["him", "her", "them", "me", "us", "you", "to", "at", "via"]
-                .iter()
-                .any(|w| self.is(k, w))
+            && !self.is_object_pronoun(k)
+            && !["to", "at", "via"].iter().any(|w| self.is(k, w))
             && self.word(k).is_none_or(|w| !self.lex.is_group_word(&w))
     }
 
     /// True when token `k` is a pronoun that may be a clause's subject (`they`, `there`), not
     /// one told (`him`, `us`).
     fn is_subject_pronoun(&self, k: usize) -> bool {
-        (self.is_class(k, WordClass::PRONOUN) || self.is(k, "there"))
-            && !["him", "her", "them", "me", "us", "you"].iter().any(|w| self.is(k, w))
+        (self.is_class(k, WordClass::PRONOUN) || self.is(k, "there")) && !self.is_object_pronoun(k)
+    }
+
+    /// True when token `k` is a pronoun of one told or spoken of (`him`, `us`), never a
+    /// clause's subject.
+    fn is_object_pronoun(&self, k: usize) -> bool {
+        ["him", "her", "them", "me", "us", "you"].iter().any(|w| self.is(k, w))
     }
 
     /// True when token `k` is a preposition (`in`, `at`, `during`), not an article.
