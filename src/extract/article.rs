@@ -52,7 +52,7 @@ pub(super) fn quotes(
     lex: &Lexicon,
     reported: bool,
 ) -> Vec<Quote> {
-    let mut spans = marks::scan(text, paragraphs, lex);
+    let mut spans = marks::scan(text, paragraphs, lex, doubled_pairs(lex, reported));
     // Names and salience only serve attribution: an article without quotations needs neither,
     // unless reported speech is asked for.
     if spans.is_empty() && !reported {
@@ -105,7 +105,7 @@ pub(super) fn quotes(
         return quotes.into_iter().map(|(_, q)| q).collect();
     }
     let mut out = merge(text, quotes, reports);
-    if lex.doubled_apostrophes_reported {
+    if reported && !lex.doubled_apostrophe_quotes {
         for q in &mut out {
             doubled_as_reported(text, q);
         }
@@ -113,8 +113,17 @@ pub(super) fn quotes(
     out
 }
 
-/// Words set off by two apostrophes (`''It's anti-reform,'' he said`) read as reported speech:
-/// they are no quoted words (see [`Lexicon::for_reported`]).
+/// Whether two apostrophes pair as quote marks: where the lexicon says so, and always for
+/// reported speech. Where they are no quote mark (the default), `''It's anti-reform,'' said
+/// Burman` is still Burman's speech, written as linguistic corpora write `"`: the pair is read
+/// as marks so that the sentence and its cue are found, and what it holds is given as reported
+/// speech (see [`doubled_as_reported`]).
+pub(super) fn doubled_pairs(lex: &Lexicon, reported: bool) -> bool {
+    lex.doubled_apostrophe_quotes || reported
+}
+
+/// Words set off by two apostrophes (`''It's anti-reform,'' he said`) read as reported speech,
+/// where the lexicon takes no such pair for a quotation: they are no quoted words.
 fn doubled_as_reported(text: &str, q: &mut Quote) {
     let doubled = |r: &Range<usize>| {
         text.get(..r.start).is_some_and(|before| before.trim_end().ends_with("''"))

@@ -59,9 +59,23 @@ const BEFORE_OPENING: &str = "([{—–-/:;,";
 /// Punctuation a closing mark may precede (`“Yes”.`, `“Yes”)`).
 const AFTER_CLOSING: &str = ".,;:!?)]}—–-…";
 
+/// What pairing marks reads: the word lists (elisions), and whether `''` is a mark.
+#[derive(Clone, Copy)]
+struct Pairing<'a> {
+    lex: &'a Lexicon,
+    doubled: bool,
+}
+
 /// Every quoted span of the paragraphs, in reading order; nested quotations are inside their
-/// outer span and not listed.
-pub(super) fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Vec<Span> {
+/// outer span and not listed. With `doubled`, two apostrophes pair as quote marks too
+/// (`''Yes,'' he said`): see [`super::article::doubled_pairs`].
+pub(super) fn scan(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    lex: &Lexicon,
+    doubled: bool,
+) -> Vec<Span> {
+    let pairing = Pairing { lex, doubled };
     let mut spans = Vec::new();
     let mut carry: Option<(Family, Vec<Piece>)> = None;
     for (para, range) in paragraphs.iter().enumerate() {
@@ -71,7 +85,7 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
         let mut carried = carry.take();
         // A quotation carried from the last paragraph goes on only if this one reopens it.
         if let Some((family, _)) = &carried {
-            match first_mark(p, lex) {
+            match first_mark(p, pairing) {
                 Some(m) if m.family == *family && m.opens => {}
                 _ => {
                     if let Some((_, pieces)) = carried.take() {
@@ -81,13 +95,13 @@ pub(super) fn scan(text: &str, paragraphs: &[Range<usize>], lex: &Lexicon) -> Ve
             }
         }
         loop {
-            match pair(p, from, range.start, para, carried.take(), lex, &mut spans) {
+            match pair(p, from, range.start, para, carried.take(), pairing, &mut spans) {
                 None => break,
                 Some((family, opener, mut pieces)) => {
                     let next_reopens = paragraphs
                         .get(para + 1)
                         .and_then(|r| text.get(r.clone()))
-                        .and_then(|next| first_mark(next, lex))
+                        .and_then(|next| first_mark(next, pairing))
                         .is_some_and(|m| m.family == family && m.opens);
                     let inner = trim(p, opener.at + opener.len..p.len(), range.start);
                     let at_start = p[..opener.at].trim().is_empty();
@@ -141,7 +155,7 @@ fn pair(
     base: usize,
     para: usize,
     carried: Option<(Family, Vec<Piece>)>,
-    lex: &Lexicon,
+    pairing: Pairing<'_>,
     spans: &mut Vec<Span>,
 ) -> Option<(Family, Mark, Vec<Piece>)> {
     // The open quotation, its pieces so far, and how many quotations of the same family are
@@ -155,7 +169,7 @@ fn pair(
     let mut i = from;
     while let Some((here, c)) = next_candidate(p, i) {
         i = here + c.len_utf8();
-        let Some(m) = classify(p, here, c, lex) else { continue };
+        let Some(m) = classify(p, here, c, pairing) else { continue };
         i = here + m.len;
         if let Some((family, pieces)) = carried.take() {
             // The reopening mark of a carried quotation.
@@ -174,7 +188,7 @@ fn pair(
             Some((o, mut pieces, depth)) => {
                 if m.closes && m.weak {
                     if here >= weak_until {
-                        (weak_until, weak_skip) = look_past_weak(p, i, lex);
+                        (weak_until, weak_skip) = look_past_weak(p, i, pairing);
                     }
                     if weak_skip {
                         open = Some((o, pieces, depth));
@@ -215,11 +229,11 @@ fn pair(
 
 /// Looks ahead of a weak single closer: returns how far the decision holds and whether to skip
 /// the weak mark (a strong closer comes before any new opener).
-fn look_past_weak(p: &str, from: usize, lex: &Lexicon) -> (usize, bool) {
+fn look_past_weak(p: &str, from: usize, pairing: Pairing<'_>) -> (usize, bool) {
     let mut i = from;
     while let Some((here, c)) = next_candidate(p, i) {
         i = here + c.len_utf8();
-        if let Some(m) = classify(p, here, c, lex).filter(|m| m.family == Family::Single) {
+        if let Some(m) = classify(p, here, c, pairing).filter(|m| m.family == Family::Single) {
             if m.closes && !m.weak {
                 return (here, true);
             }
@@ -245,9 +259,9 @@ fn next_candidate(p: &str, from: usize) -> Option<(usize, char)> {
 }
 
 /// The first mark of a paragraph, if the paragraph starts with one.
-fn first_mark(p: &str, lex: &Lexicon) -> Option<Mark> {
+fn first_mark(p: &str, pairing: Pairing<'_>) -> Option<Mark> {
     let (at, c) = p.char_indices().find(|(_, c)| !c.is_whitespace())?;
-    classify(p, at, c, lex)
+    classify(p, at, c, pairing)
 }
 
 /// `range` of `p` with white space trimmed, as a range of the article.
@@ -259,7 +273,8 @@ fn trim(p: &str, range: Range<usize>, base: usize) -> Range<usize> {
 }
 
 /// Judges the character `c` at byte `at` of `p`: a quote mark, and what it may do, or `None`.
-fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
+fn classify(p: &str, at: usize, c: char, pairing: Pairing<'_>) -> Option<Mark> {
+    let Pairing { lex, doubled: doubled_marks } = pairing;
     let (family, glyph_opens, glyph_closes) = match c {
         '"' => (Family::Double, true, true),
         '“' | '„' | '«' | '‟' => (Family::Double, true, false),
@@ -277,7 +292,7 @@ fn classify(p: &str, at: usize, c: char, lex: &Lexicon) -> Option<Mark> {
     if c == '\''
         && let Some((first, opens)) = doubled(p, at)
     {
-        if lex.doubled_apostrophe_quotes {
+        if doubled_marks {
             let closes = !opens;
             return first.then_some(Mark {
                 at,
@@ -405,7 +420,7 @@ mod tests {
             paragraphs.push(start..start + part.len());
             start += part.len() + 2;
         }
-        scan(text, &paragraphs, lex)
+        scan(text, &paragraphs, lex, lex.doubled_apostrophe_quotes)
             .into_iter()
             .map(|s| {
                 s.pieces.iter().map(|p| &text[p.inner.clone()]).collect::<Vec<_>>().join(" | ")

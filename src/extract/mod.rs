@@ -99,8 +99,6 @@ impl Quote {
 #[derive(Clone, Debug)]
 pub struct Extractor {
     lex: Arc<Lexicon>,
-    /// The word lists for reported speech, where they differ (see [`Lexicon::for_reported`]).
-    reported_lex: Option<Arc<Lexicon>>,
 }
 
 impl Extractor {
@@ -112,13 +110,7 @@ impl Extractor {
     /// An extractor with these word lists (the built-in ones merged with a user's file: see
     /// [`Lexicon::compile`]).
     pub fn from_lexicon(lex: Lexicon) -> Self {
-        let reported_lex = lex.for_reported().map(Arc::new);
-        Self { lex: Arc::new(lex), reported_lex }
-    }
-
-    /// The word lists attributions are read with.
-    fn reported_lex(&self) -> &Lexicon {
-        self.reported_lex.as_deref().unwrap_or(&self.lex)
+        Self { lex: Arc::new(lex) }
     }
 
     /// Every quotation of `article` (direct and partial, the quoted words only), in reading
@@ -131,7 +123,7 @@ impl Extractor {
     /// [`Self::extract`] gives them, partial quotations grown to their reported clause, and
     /// indirect speech.
     pub fn attributions(&self, article: &Article) -> Vec<Quote> {
-        window::quotes(&article.text, &article.paragraphs, self.reported_lex(), true, Cuts::REAL)
+        window::quotes(&article.text, &article.paragraphs, &self.lex, true, Cuts::REAL)
     }
 
     /// [`Self::attributions`], with those of the headline too when the title is the text's
@@ -142,7 +134,7 @@ impl Extractor {
         let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
         paragraphs.push(headline);
         paragraphs.extend(article.paragraphs.iter().cloned());
-        window::quotes(&article.text, &paragraphs, self.reported_lex(), true, Cuts::REAL)
+        window::quotes(&article.text, &paragraphs, &self.lex, true, Cuts::REAL)
     }
 }
 

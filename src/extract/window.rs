@@ -48,7 +48,8 @@ pub(super) fn quotes(
         return article::quotes(text, paragraphs, lex, reported);
     }
     let mut out = Vec::new();
-    for window in windows(text, paragraphs, lex, cuts) {
+    let doubled = article::doubled_pairs(lex, reported);
+    for window in windows(text, paragraphs, lex, doubled, cuts) {
         let (Some(first), Some(last)) = (window.first(), window.last()) else { continue };
         let (base, end) = (first.start, last.end);
         let Some(part) = text.get(base..end) else { continue };
@@ -62,11 +63,12 @@ pub(super) fn quotes(
 }
 
 /// The paragraphs in windows of about `cuts.window` bytes, a longer paragraph cut in pieces
-/// each in a window of its own.
+/// each in a window of its own (never inside a quotation; with `doubled`, `''…''` is one).
 fn windows(
     text: &str,
     paragraphs: &[Range<usize>],
     lex: &Lexicon,
+    doubled: bool,
     cuts: Cuts,
 ) -> Vec<Vec<Range<usize>>> {
     let mut windows = Vec::new();
@@ -74,7 +76,8 @@ fn windows(
     for r in paragraphs {
         if r.len() > cuts.window {
             windows.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
-            windows.extend(pieces(text, r.clone(), lex, cuts).into_iter().map(|p| vec![p]));
+            windows
+                .extend(pieces(text, r.clone(), lex, doubled, cuts).into_iter().map(|p| vec![p]));
             continue;
         }
         current.push(r.clone());
@@ -87,11 +90,17 @@ fn windows(
 }
 
 /// A long paragraph cut into pieces of at most `cuts.window` bytes.
-fn pieces(text: &str, r: Range<usize>, lex: &Lexicon, cuts: Cuts) -> Vec<Range<usize>> {
+fn pieces(
+    text: &str,
+    r: Range<usize>,
+    lex: &Lexicon,
+    doubled: bool,
+    cuts: Cuts,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = r.start;
     while r.end - start > cuts.window {
-        let at = cut_point(text, start, r.end, lex, cuts);
+        let at = cut_point(text, start, r.end, lex, doubled, cuts);
         out.push(start..at);
         start = at;
     }
@@ -102,11 +111,18 @@ fn pieces(text: &str, r: Range<usize>, lex: &Lexicon, cuts: Cuts) -> Vec<Range<u
 /// Where to end a piece of the paragraph from `start` to `end`: the last sentence start in the
 /// second half of a window that is outside every quotation, else the last word start outside
 /// them, else the window's end.
-fn cut_point(text: &str, start: usize, end: usize, lex: &Lexicon, cuts: Cuts) -> usize {
+fn cut_point(
+    text: &str,
+    start: usize,
+    end: usize,
+    lex: &Lexicon,
+    doubled: bool,
+    cuts: Cuts,
+) -> usize {
     let hi = text.floor_char_boundary(start + cuts.window);
     let lo = text.floor_char_boundary(start + cuts.window / 2).max(start + 1);
     let ahead = text.floor_char_boundary((hi + cuts.slack).min(end));
-    let quoted = quoted(text, start..ahead, lex);
+    let quoted = quoted(text, start..ahead, lex, doubled);
     let outside = |at: usize| {
         let i = quoted.partition_point(|q| q.start < at);
         i == 0 || quoted[i - 1].end <= at
@@ -119,8 +135,8 @@ fn cut_point(text: &str, start: usize, end: usize, lex: &Lexicon, cuts: Cuts) ->
 
 /// The quotations of `range` read as one paragraph, from opening mark to closing mark (to the
 /// range's end when open), in order and merged where they overlap.
-fn quoted(text: &str, range: Range<usize>, lex: &Lexicon) -> Vec<Range<usize>> {
-    let spans = marks::scan(text, &[range], lex);
+fn quoted(text: &str, range: Range<usize>, lex: &Lexicon, doubled: bool) -> Vec<Range<usize>> {
+    let spans = marks::scan(text, &[range], lex, doubled);
     let mut all: Vec<Range<usize>> =
         spans.iter().flat_map(|s| s.pieces.iter().map(|p| p.outer.clone())).collect();
     all.sort_by_key(|r| r.start);
@@ -225,9 +241,9 @@ mod tests {
     fn a_long_paragraph_is_cut_at_sentence_starts_outside_quotations() {
         let text = one_line(40);
         let lex = Lexicon::builtin();
-        let pieces = pieces(&text, 0..text.len(), &lex, SMALL);
+        let pieces = pieces(&text, 0..text.len(), &lex, false, SMALL);
         assert!(pieces.len() > 10, "{pieces:?}");
-        let quoted = quoted(&text, 0..text.len(), &lex);
+        let quoted = quoted(&text, 0..text.len(), &lex, false);
         for pair in pieces.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             assert_eq!(a.end, b.start);
@@ -252,7 +268,7 @@ mod tests {
             paragraphs.push(at..at + p.len());
             at += p.len() + 2;
         }
-        let windows = windows(&text, &paragraphs, &lex, SMALL);
+        let windows = windows(&text, &paragraphs, &lex, false, SMALL);
         // The two short paragraphs share a window; the long one is cut; the last is alone.
         assert_eq!(windows[0], paragraphs[..2].to_vec());
         assert_eq!(windows.last(), Some(&vec![paragraphs[3].clone()]));
@@ -266,11 +282,11 @@ mod tests {
     fn text_without_sentences_or_spaces_is_still_cut() {
         let lex = Lexicon::builtin();
         let text = "é".repeat(1000);
-        let pieces = pieces(&text, 0..text.len(), &lex, SMALL);
+        let pieces = pieces(&text, 0..text.len(), &lex, false, SMALL);
         assert!(pieces.len() >= 5);
         assert!(pieces.iter().all(|p| text.get(p.clone()).is_some() && !p.is_empty()));
         let words = "word ".repeat(400);
-        let pieces = super::pieces(&words, 0..words.len(), &lex, SMALL);
+        let pieces = super::pieces(&words, 0..words.len(), &lex, false, SMALL);
         assert!(pieces.iter().skip(1).all(|p| words[p.clone()].starts_with("word")));
     }
 }

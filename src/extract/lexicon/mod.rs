@@ -38,9 +38,6 @@ pub struct Lexicon {
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
-    /// `''…''` is paired as a quotation is, to tell where its clause ends and who spoke it,
-    /// but its words are reported speech, not quoted words (see [`Lexicon::for_reported`]).
-    pub(crate) doubled_apostrophes_reported: bool,
 }
 
 impl Default for Lexicon {
@@ -57,7 +54,6 @@ impl Default for Lexicon {
             auxiliaries: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
-            doubled_apostrophes_reported: false,
         }
     }
 }
@@ -66,19 +62,6 @@ impl Lexicon {
     /// The built-in lexicon. The asset is part of the program and a test parses it.
     pub fn builtin() -> Self {
         Self::compile([LexiconFile::parse(BUILTIN).expect("assets/lexicon.toml parses")])
-    }
-
-    /// The lexicon reported speech is read with. Where two apostrophes are no quote mark (the
-    /// default), `''It's anti-reform,'' said Burman` is still Burman's speech, written as
-    /// linguistic corpora write `"`: the pair is read as marks, so that the sentence and its
-    /// cue are found, and what it holds is given as reported speech. `None` when the
-    /// lexicon reads them as quote marks already.
-    pub(crate) fn for_reported(&self) -> Option<Self> {
-        (!self.doubled_apostrophe_quotes).then(|| Self {
-            doubled_apostrophe_quotes: true,
-            doubled_apostrophes_reported: true,
-            ..self.clone()
-        })
     }
 
     /// Merges lexicon files: each later file adds to every list.
