@@ -243,6 +243,7 @@ fn attribute_all(
         for s in p.sentences {
             let mut sentence = reader.sentence(s.clone());
             sentence.headline = headline;
+            sentence.opening = i == 0;
             let mut spoke = Vec::new();
             let mut has_quote = false;
             for k in s.clone() {

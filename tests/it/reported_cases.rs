@@ -824,3 +824,59 @@ fn a_stance_word_before_be_is_a_noun() {
     let who = find(&t, Indirect, "to widen the quay before the summer");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_label_before_a_colon_in_the_body_heads_a_section_and_reports_nothing() {
+    let t = with(
+        "Ferry Power Blocks Harbour Plans: The harbour was set up to keep ferries safe from storms.",
+    );
+    assert!(said(&t).is_empty(), "{:#?}", said(&t));
+    // In the headline the same shape reports who said what.
+    let headline = "Kyle: Harbour Fees Will Rise by a Third\n\nThe council met on Tuesday.";
+    assert!(said(headline).iter().any(|(k, c, _)| *k == Indirect && c.starts_with("Harbour")));
+}
+
+#[test]
+fn a_described_speaker_may_open_with_a_number() {
+    let t = with("The meeting fell apart from there, said one council source in the room.");
+    let who = find(&t, Indirect, "The meeting fell apart from there");
+    assert_eq!(who.as_deref(), Some("council source"));
+    let t = with("The ferry will stop in March, one council source said.");
+    assert_eq!(
+        find(&t, Indirect, "The ferry will stop in March").as_deref(),
+        Some("council source")
+    );
+}
+
+#[test]
+fn an_insert_between_dashes_stands_between_the_speaker_and_the_verb() {
+    for dash in ["—", "--"] {
+        let t = with(&format!(
+            "Kyle {dash} co-editor of a book on the ferry {dash} said the fees would rise by a third."
+        ));
+        let who = find(&t, Indirect, "the fees would rise by a third");
+        assert_eq!(who.as_deref(), Some("Ann Kyle"), "{dash}");
+    }
+}
+
+#[test]
+fn a_described_subject_ends_where_its_verb_begins() {
+    let t = with("Other studies have found that the fleet has shrunk by half since 2010.");
+    let who = find(&t, Indirect, "that the fleet has shrunk by half since 2010");
+    assert_eq!(who.as_deref(), Some("Other studies"));
+    let t = with("There are economists who argue that harbour fees should be close to nothing.");
+    let who = find(&t, Indirect, "that harbour fees should be close to nothing");
+    assert!(who.is_some_and(|w| w.starts_with("economists")));
+}
+
+#[test]
+fn an_opening_phrase_is_no_described_subject() {
+    let t = with(
+        "With harbour officials increasingly worried about the fees, the mayor is planning a vote.",
+    );
+    let all = said(&t);
+    assert!(
+        all.iter().all(|(_, _, who)| !who.as_deref().unwrap_or("").starts_with("With")),
+        "{all:#?}"
+    );
+}

@@ -123,6 +123,8 @@ impl Reader<'_> {
         }
         match self.tokens[last].kind {
             Kind::Punct(',') => self.left_of_apposition(last, lo),
+            // `Ann Kall — co-editor of a book on the ferry — said`.
+            Kind::Punct(_) if self.is_dash(last) => self.left_of_apposition(last, lo),
             Kind::Word => {
                 if let Some(p) = pronoun_of(self.tokens[last].class) {
                     return Some(MentionAt { what: Mention::Pronoun(p), tokens: last..j });
@@ -153,13 +155,29 @@ impl Reader<'_> {
         }
     }
 
+    /// True when token `k` is a dash setting off an insert: `—`, `–`, or one of `--`.
+    fn is_dash(&self, k: usize) -> bool {
+        let punct =
+            |j: usize, c: char| self.tokens.get(j).is_some_and(|t| t.kind == Kind::Punct(c));
+        punct(k, '—')
+            || punct(k, '–')
+            || (punct(k, '-')
+                && (punct(k + 1, '-') || k.checked_sub(1).is_some_and(|b| punct(b, '-'))))
+    }
+
+    /// The first token of `--` when `k` is its second, else `k`.
+    fn pair_start(&self, k: usize) -> usize {
+        let hyphen = |j: usize| self.tokens.get(j).is_some_and(|t| t.kind == Kind::Punct('-'));
+        if k > 0 && hyphen(k) && hyphen(k - 1) { k - 1 } else { k }
+    }
+
     /// Past a comma: `Joe Biden, has warned` or `Andriy Demchenko, a spokesman for X, said`.
     pub(super) fn left_of_apposition(&self, comma: usize, lo: usize) -> Option<MentionAt> {
         // Walk back over up to three inserts between commas (`Jean-Marc Ayrault, the foreign
         // minister of France, a member of the council, said`); the leftmost person named just
         // before a comma is the subject, else the leftmost name.
         let mut names = Vec::new();
-        let mut c = comma;
+        let mut c = self.pair_start(comma);
         for _ in 0..3 {
             let mut before = c.checked_sub(1).filter(|&b| b >= lo);
             // `Roy Cooper (D), McCrory's opponent, called`.
@@ -177,11 +195,11 @@ impl Reader<'_> {
             }
             let Some(open) = (c.saturating_sub(16).max(lo)..c)
                 .rev()
-                .find(|&k| self.tokens[k].kind == Kind::Punct(','))
+                .find(|&k| self.tokens[k].kind == Kind::Punct(',') || self.is_dash(k))
             else {
                 break;
             };
-            c = open;
+            c = self.pair_start(open);
         }
         let r = names
             .iter()

@@ -90,6 +90,8 @@ pub(super) struct Sentence {
     pub about_pronoun: bool,
     /// The sentence is a headline in title case (`Retired General Reveals Doubts`).
     pub headline: bool,
+    /// The sentence is in the article's first paragraph, where a headline stands.
+    pub opening: bool,
 }
 
 /// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
@@ -196,6 +198,7 @@ impl Reader<'_> {
             after_phrase,
             about_pronoun,
             headline: false,
+            opening: false,
         }
     }
 

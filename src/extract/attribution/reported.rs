@@ -75,8 +75,11 @@ impl Reader<'_> {
             return out;
         }
         let end = last + 1;
-        // `Pence: Trump was mocking the Clinton camp` (a headline's way to report).
-        if let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
+        // `Pence: Trump was mocking the Clinton camp` (a headline's way to report). In the body
+        // a label before a colon heads a section (`Limited Tools to Fight Terrorism:`) or a
+        // note (`CLARIFICATION:`) instead.
+        if sentence.opening
+            && let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
             && let colon = self.runs[r].tokens.end
             && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
             && self.words_in(colon + 1..end) >= QUOTE_WORDS
@@ -619,6 +622,22 @@ impl Reader<'_> {
         if (lo..k).any(|j| self.tokens[j].kind != Kind::Word || self.is_class(j, cue)) {
             return None;
         }
+        // `There are economists who argue`: the subject follows.
+        let lo = if self.is(lo, "there") && self.is_listed(lo + 1, &self.lex.be_forms) {
+            lo + 2
+        } else {
+            lo
+        };
+        // An opening preposition or pronoun makes the words no subject (`With Democratic
+        // leaders increasingly …`, `It's also impossible to …`).
+        if lo >= k || self.is_class(lo, WordClass::PREPOSITION | WordClass::PRONOUN) {
+            return None;
+        }
+        // The subject ends where its verb begins (`other studies have found`, `an attorney
+        // for Mills did not respond`).
+        let verb =
+            |j| self.is_listed(j, &self.lex.auxiliaries) || self.is_listed(j, &self.lex.be_forms);
+        let k = (lo..k).find(|&j| verb(j)).unwrap_or(k);
         let heads =
             WordClass::GROUP | WordClass::TITLE | WordClass::ORGANISATION | WordClass::EVIDENCE;
         let head_at = (lo..k).find(|&j| self.is_class(j, heads))?;
