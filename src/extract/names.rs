@@ -221,7 +221,10 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
         return Shape::Org;
     }
     let first = &text[name[0].range.clone()];
-    let acronym = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+    // Initials are short: a long word in capitals is a dateline or a label (`WASHINGTON`,
+    // `LETTERS`), not an organisation.
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    let acronym = (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.');
     if name.len() == 1 && acronym {
         return Shape::Org;
     }

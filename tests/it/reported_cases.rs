@@ -880,3 +880,19 @@ fn an_opening_phrase_is_no_described_subject() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn it_before_be_stands_for_the_clause_and_a_long_word_in_capitals_is_no_organisation() {
+    let t = "Harbour fees to rise\n\nLETTERS.\n\n\
+             It is astounding that the council raised the harbour fees again this spring.";
+    let all = said(t);
+    assert!(all.iter().all(|(_, _, who)| who.as_deref() != Some("LETTERS")), "{all:#?}");
+}
+
+#[test]
+fn a_dateline_before_a_dash_is_no_insert() {
+    let t = "Harbour fees to rise\n\nHARBOURTON -- Mayor Ann Kyle, opening the new pier on \
+             Saturday, said it would carry ferries to the islands.";
+    let who = find(t, Indirect, "it would carry ferries to the islands");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

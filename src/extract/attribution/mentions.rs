@@ -177,6 +177,8 @@ impl Reader<'_> {
         // minister of France, a member of the council, said`); the leftmost person named just
         // before a comma is the subject, else the leftmost name.
         let mut names = Vec::new();
+        // Inserts between dashes open with a dash, those between commas with a comma.
+        let dashes = self.is_dash(comma);
         let mut c = self.pair_start(comma);
         for _ in 0..3 {
             let mut before = c.checked_sub(1).filter(|&b| b >= lo);
@@ -193,10 +195,9 @@ impl Reader<'_> {
             if let Some(r) = before.and_then(|b| self.run_at[b]) {
                 names.push(r);
             }
-            let Some(open) = (c.saturating_sub(16).max(lo)..c)
-                .rev()
-                .find(|&k| self.tokens[k].kind == Kind::Punct(',') || self.is_dash(k))
-            else {
+            let Some(open) = (c.saturating_sub(16).max(lo)..c).rev().find(|&k| {
+                if dashes { self.is_dash(k) } else { self.tokens[k].kind == Kind::Punct(',') }
+            }) else {
                 break;
             };
             c = self.pair_start(open);

@@ -11,7 +11,7 @@ use smallvec::SmallVec;
 
 use super::cues::{Cue, CueKind};
 use super::{MentionAt, Reader, Sentence};
-use crate::extract::lexicon::WordClass;
+use crate::extract::lexicon::{PronounKind, WordClass};
 use crate::extract::tokens::Kind;
 
 /// What one cue of a sentence reports.
@@ -257,11 +257,14 @@ impl Reader<'_> {
             if self.tense(k).is_none() {
                 continue;
             }
-            let named = self.left(k, range.start).is_some_and(|m| {
-                !matches!(
-                    m.what,
-                    super::Mention::Pronoun(crate::extract::lexicon::PronounKind::SpeakerSelf)
-                )
+            // `It is astounding that …`: an `it` before `be` stands for the clause, not for
+            // anyone who says it.
+            let named = self.left(k, range.start).is_some_and(|m| match m.what {
+                super::Mention::Pronoun(PronounKind::SpeakerSelf) => false,
+                super::Mention::Pronoun(PronounKind::Organisation) => {
+                    !self.is_listed(m.tokens.end, &self.lex.be_forms)
+                }
+                _ => true,
             });
             if named && !sentence.cues.iter().any(|c| c.tokens.contains(&k)) {
                 out.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
