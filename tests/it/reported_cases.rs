@@ -896,3 +896,13 @@ fn a_dateline_before_a_dash_is_no_insert() {
     let who = find(t, Indirect, "it would carry ferries to the islands");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+#[test]
+fn a_transcripts_label_in_capitals_reports_but_a_note_does_not() {
+    let t = with("MAYOR ANN KYLE: The bridge will stay open while the crews work at night.");
+    let who = find(&t, Indirect, "The bridge will stay open while the crews work at night");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+    let t =
+        with("CLARIFICATION: An earlier version of this story gave the wrong date for the vote.");
+    assert!(said(&t).is_empty(), "{:#?}", said(&t));
+}

@@ -12,6 +12,7 @@ use smallvec::SmallVec;
 use super::cues::{Cue, CueKind};
 use super::{MentionAt, Reader, Sentence};
 use crate::extract::lexicon::{PronounKind, WordClass};
+use crate::extract::names::Entity;
 use crate::extract::tokens::Kind;
 
 /// What one cue of a sentence reports.
@@ -75,11 +76,11 @@ impl Reader<'_> {
             return out;
         }
         let end = last + 1;
-        // `Pence: Trump was mocking the Clinton camp` (a headline's way to report). In the body
-        // a label before a colon heads a section (`Limited Tools to Fight Terrorism:`) or a
-        // note (`CLARIFICATION:`) instead.
-        if sentence.opening
-            && let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
+        // `Pence: Trump was mocking the Clinton camp` (a headline's way to report), and a
+        // transcript's `MAYOR HANNA LEE: …`. Elsewhere a label before a colon heads a section
+        // (`Limited Tools to Fight Terrorism:`) or a note (`CLARIFICATION:`).
+        if let Some(r) = self.run_at[range.start].filter(|_| self.tokens.len() > range.start)
+            && (sentence.opening || self.speaker_label(r))
             && let colon = self.runs[r].tokens.end
             && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
             && self.words_in(colon + 1..end) >= QUOTE_WORDS
@@ -497,6 +498,17 @@ impl Reader<'_> {
             cue: cue.tokens.clone(),
             mention: Some(mention),
         })
+    }
+
+    /// True when name run `r` reads as a transcript's speaker label: in capitals, and a full
+    /// name (`MAYOR HANNA LEE`) or one the article gives elsewhere (`PENCE`); a word such as
+    /// `CLARIFICATION` names nobody.
+    fn speaker_label(&self, r: usize) -> bool {
+        let run = &self.runs[r];
+        let capitals = self.tokens[run.tokens.clone()]
+            .iter()
+            .all(|t| !self.text[t.range.clone()].chars().any(char::is_lowercase));
+        capitals && (run.name.len() >= 2 || run.entity != Entity::Other)
     }
 
     /// What `according to` names when no speaker is known: the first name in the few words
