@@ -906,3 +906,10 @@ fn a_transcripts_label_in_capitals_reports_but_a_note_does_not() {
         with("CLARIFICATION: An earlier version of this story gave the wrong date for the vote.");
     assert!(said(&t).is_empty(), "{:#?}", said(&t));
 }
+
+#[test]
+fn a_that_after_the_clauses_own_verb_is_a_relative_clause_of_it() {
+    let t = with("Kyle said officials have a video that shows the collapse of the pier.");
+    let who = find(&t, Indirect, "officials have a video that shows the collapse of the pier");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -412,9 +412,12 @@ impl Reader<'_> {
             |j: usize| self.is_class(j, WordClass::SPEECH_NOUN) && self.is(j + 1, "that");
         // `said Obama hopes that …`, `says they share the belief that …`: a `that` after another
         // verb or a subject of its own belongs to that clause, which is what was said.
+        // So does one after a verb's helper (`said officials have a video that shows …`).
         let own_clause = |j: usize| {
             self.is_class(j, WordClass::SPEECH_VERB | WordClass::REPORTING_VERB)
                 || self.is_subject_pronoun(j)
+                || self.is_listed(j, &self.lex.auxiliaries)
+                || self.is_listed(j, &self.lex.be_forms)
         };
         // `… could change that.`: a `that` ending the clause is a pronoun.
         let opens = |j: usize| self.is(j, "that") && j + 1 < end;
