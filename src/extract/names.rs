@@ -6,6 +6,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::lexicon::{Gender, Lexicon, WordClass, fits, gender_of};
 use super::tokens::{Kind, Token};
@@ -45,8 +46,8 @@ pub(super) struct Role {
 /// One person of the article.
 #[derive(Clone, Debug)]
 pub(super) struct Person {
-    /// The fullest name the article gives.
-    pub name: String,
+    /// The fullest name the article gives (shared with every quotation given to it).
+    pub name: Rc<str>,
     words: usize,
     first: Option<String>,
     roles: Vec<Role>,
@@ -57,9 +58,8 @@ pub(super) struct Person {
 /// One organisation of the article.
 #[derive(Clone, Debug)]
 pub(super) struct Org {
-    /// The name as first written.
-    pub name: String,
-    key: String,
+    /// The name as first written (shared with every quotation given to it).
+    pub name: Rc<str>,
 }
 
 /// The people and organisations an article names.
@@ -72,6 +72,9 @@ pub(super) struct Registry {
     by_surname: Map<String, Vec<usize>>,
     by_first: Map<String, Vec<usize>>,
     org_by_key: Map<String, usize>,
+    /// The last organisation whose name holds each word (`ministry`): a description's head is
+    /// looked up here rather than in every organisation's name.
+    org_by_word: Map<String, usize>,
     /// The people holding each role, by [`role_key`]: a description is looked up here rather
     /// than against every person, which an article with thousands of names makes quadratic.
     by_role: Map<String, Vec<usize>>,
@@ -322,10 +325,15 @@ impl Registry {
                 if let Entity::Person(id) = entity {
                     let roles = roles_around(text, tokens, run, lex);
                     for role in &roles {
-                        let holders =
-                            reg.by_role.entry(role_key(&role.head).to_string()).or_default();
+                        // The key is copied only for a role met for the first time.
+                        let key = role_key(&role.head);
+                        if !reg.by_role.contains_key(key) {
+                            reg.by_role.insert(key.to_string(), Vec::new());
+                        }
                         // Kept in order of first mention, each person once.
-                        if let Err(at) = holders.binary_search(&id) {
+                        if let Some(holders) = reg.by_role.get_mut(key)
+                            && let Err(at) = holders.binary_search(&id)
+                        {
                             holders.insert(at, id);
                         }
                     }
@@ -422,7 +430,7 @@ impl Registry {
                 let p = &mut self.persons[id];
                 p.gender = p.gender.or(gender);
                 if name.len() > p.words {
-                    p.name = display();
+                    p.name = display().into();
                     p.words = name.len();
                 }
                 if p.first.is_none() {
@@ -433,7 +441,7 @@ impl Registry {
             None => {
                 let id = self.persons.len();
                 self.persons.push(Person {
-                    name: display(),
+                    name: display().into(),
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),
@@ -455,7 +463,10 @@ impl Registry {
             return id;
         }
         let id = self.orgs.len();
-        self.orgs.push(Org { name: display, key: key.clone() });
+        for word in key.split_whitespace() {
+            self.org_by_word.insert(word.to_string(), id);
+        }
+        self.orgs.push(Org { name: display.into() });
         self.org_by_key.insert(key, id);
         id
     }
@@ -475,13 +486,9 @@ impl Registry {
         })
     }
 
-    /// The organisations whose name holds the word `head` (`ministry`).
-    pub(super) fn orgs_with_word<'a>(&'a self, head: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.orgs
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| o.key.split_whitespace().any(|w| w == head))
-            .map(|(id, _)| id)
+    /// The last organisation whose name holds the word `head` (`ministry`).
+    pub(super) fn last_org_with_word(&self, head: &str) -> Option<usize> {
+        self.org_by_word.get(head).copied()
     }
 }
 

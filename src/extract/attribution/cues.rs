@@ -61,9 +61,7 @@ impl Reader<'_> {
                 // (The ending is read in place; only then is the word before looked up.)
                 let progressive = k > sentence.start
                     && self.text[self.tokens[k].range.clone()].ends_with("ing")
-                    && self
-                        .lower(k - 1)
-                        .is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w));
+                    && self.is_listed(k - 1, &self.lex.be_forms);
                 let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
                 cues.push(Cue { tokens: k..k + 1, kind });
             } else if c.contains(WordClass::REPORTING_VERB)

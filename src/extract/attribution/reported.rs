@@ -111,7 +111,7 @@ impl Reader<'_> {
             c.tokens.start > limit
                 && c.kind == CueKind::Verb
                 && self.is_comma(c.tokens.start - 1)
-                && self.lower(c.tokens.start).is_some_and(|w| w.ends_with("ing"))
+                && self.ends_in_ing(c.tokens.start)
         };
         for cue in cues.into_iter().filter(|c| c.tokens.end <= limit || after_quote(c)) {
             // A cue inside content already reported (`said that officials had warned`)
@@ -162,7 +162,7 @@ impl Reader<'_> {
             let inner = cues.iter().copied().filter(|&c| c > r.content.start && c < r.content.end);
             if let Some(first) = inner.min()
                 && (self.is_class(r.cue.start, WordClass::SPEECH_VERB)
-                    || self.word(r.cue.start).is_some_and(|w| SPEAKING.contains(&w.as_str())))
+                    || self.is_listed(r.cue.start, &SPEAKING))
                 && self.opens_with_setting(r.content.start)
             {
                 match (r.content.start..first).find(|&j| self.is(j, "that")) {
@@ -181,7 +181,7 @@ impl Reader<'_> {
         let noun = |j: usize| {
             self.is_class(j, WordClass::DETERMINER)
                 || self.tokens.get(j).is_some_and(|t| t.is_capitalised())
-                || self.word(j).is_some_and(|w| self.lex.is_group_word(&w))
+                || self.is_group_word(j)
         };
         ["to", "at", "in"].iter().any(|w| self.is(k, w)) && noun(k + 1)
     }
@@ -286,11 +286,8 @@ impl Reader<'_> {
         let k = cue.tokens.start;
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
         // not speak (`is warning` is active).
-        let participle = self.lower(k).is_some_and(|w| !w.ends_with("ing"));
-        if participle
-            && k > lo
-            && self.lower(k - 1).is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w))
-        {
+        let participle = self.written(k).is_some() && !self.ends_in_ing(k);
+        if participle && k > lo && self.is_listed(k - 1, &self.lex.be_forms) {
             return self.passive_report(cue, lo, end);
         }
         // A speaker named after the verb is taken only where the clause ends there (`…, said
@@ -525,7 +522,7 @@ impl Reader<'_> {
             && self.tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised())
             && !self.is_class(k + 1, WordClass::DETERMINER | WordClass::PRONOUN)
             && !self.is_listed(k + 1, &self.lex.time_words)
-            && self.word(k + 1).is_none_or(|w| !self.lex.is_group_word(&w))
+            && !self.is_group_word(k + 1)
     }
 
     /// True when token `k` is a lower-case word that may stand in an object noun phrase
@@ -541,7 +538,7 @@ impl Reader<'_> {
             && !self.is_listed(k, &self.lex.time_words)
             && !self.is_object_pronoun(k)
             && !["to", "at", "via"].iter().any(|w| self.is(k, w))
-            && self.word(k).is_none_or(|w| !self.lex.is_group_word(&w))
+            && !self.is_group_word(k)
     }
 
     /// True when token `k` is a pronoun that may be a clause's subject (`they`, `there`), not
@@ -556,16 +553,16 @@ impl Reader<'_> {
         ["him", "her", "them", "me", "us", "you"].iter().any(|w| self.is(k, w))
     }
 
+    /// True when token `k` is a word of the lexicon's group words (`officials`).
+    fn is_group_word(&self, k: usize) -> bool {
+        self.lower_class(k).is_some_and(|c| c.intersects(WordClass::GROUP))
+    }
+
     /// True when token `k` is a preposition (`in`, `at`, `during`), not an article.
     fn is_preposition(&self, k: usize) -> bool {
         self.is_class(k, WordClass::PREPOSITION)
             || (self.is_class(k, WordClass::BEFORE_TITLE)
                 && !self.is_class(k, WordClass::DETERMINER))
-    }
-
-    /// True when token `k` is a word of `list` (lower case).
-    fn is_listed(&self, k: usize, list: &[String]) -> bool {
-        self.lower(k).is_some_and(|w| list.iter().any(|listed| *listed == *w))
     }
 
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
@@ -732,7 +729,7 @@ impl Reader<'_> {
 
     /// The tense a verb's ending shows, where it shows one.
     fn tense(&self, k: usize) -> Option<Tense> {
-        let w = self.word(k)?;
+        let w = self.lower(k)?;
         if w.ends_with("ed") || w == "said" || w == "told" || w == "wrote" {
             Some(Tense::Past)
         } else if w.ends_with("ing") {
@@ -770,11 +767,7 @@ impl Reader<'_> {
                 if b > 0 && self.is_class(b - 1, WordClass::DETERMINER) {
                     b -= 1;
                 }
-                while b > 0
-                    && self
-                        .lower(b - 1)
-                        .is_some_and(|w| self.lex.clause_joiners.iter().any(|j| *j == *w))
-                {
+                while b > 0 && self.is_listed(b - 1, &self.lex.clause_joiners) {
                     b -= 1;
                 }
                 (b > 0 && self.is_comma(b - 1)).then(|| b - 1)

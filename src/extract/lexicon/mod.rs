@@ -187,7 +187,7 @@ impl Lexicon {
 
     /// [`Self::class_of_plain`] of the word `text[word]`: this is the lookup made for nearly
     /// every word of every article, and the text around the word lets it be packed in one load.
-    #[inline]
+    #[inline(always)]
     pub fn class_of_plain_in(&self, text: &str, word: Range<usize>) -> WordClass {
         let b = text.as_bytes();
         debug_assert!(b[word.clone()].iter().all(u8::is_ascii_alphanumeric));
