@@ -160,8 +160,10 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
         }
         let quoted: Vec<Range<usize>> =
             inside.iter().flat_map(|q| q.quoted.iter().cloned()).collect();
-        let (mut speaker, mut speaker_kind) =
-            (r.speaker.as_ref().map(|s| s.name.to_string()), r.speaker.as_ref().map(|s| s.kind));
+        let (mut speaker, mut speaker_kind) = (
+            r.speaker.as_ref().map(|s| String::from(&*s.name)),
+            r.speaker.as_ref().map(|s| s.kind),
+        );
         if speaker.is_none()
             && let Some(q) = inside.iter().find(|q| q.speaker.is_some())
         {
@@ -255,6 +257,7 @@ fn attribute_all(
             let mut has_quote = false;
             for k in s.clone() {
                 let Kind::Quote(q) = p.tokens[k].kind else { continue };
+                let q = q as usize;
                 has_quote = true;
                 let span = &spans[q];
                 let start = p.tokens[k].range.start;
@@ -379,7 +382,7 @@ impl Here<'_> {
         out: &mut Vec<Reported>,
     ) {
         let quote_of = |k: usize| match self.tokens.get(k).map(|t| t.kind) {
-            Some(Kind::Quote(q)) => Some(q),
+            Some(Kind::Quote(q)) => Some(q as usize),
             _ => None,
         };
         // A short quotation (`nicknamed "King James"`) is a name or a title, not the
@@ -558,7 +561,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
             pieces,
             kind: if direct { QuoteKind::Direct } else { QuoteKind::Partial },
             speaker_kind: f.speaker.as_ref().map(|s| s.kind),
-            speaker: f.speaker.map(|s| s.name.to_string()),
+            speaker: f.speaker.map(|s| String::from(&*s.name)),
             mention: f.mention,
             cue: f.cue,
         };
@@ -573,7 +576,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         // A quotation with no cue of its own continues whoever spoke just before it.
         if quote.speaker.is_none() && quote.cue.is_none() && direct {
             quote.speaker_kind = f.last_speaker.as_ref().map(|s| s.kind);
-            quote.speaker = f.last_speaker.map(|s| s.name.to_string());
+            quote.speaker = f.last_speaker.map(|s| String::from(&*s.name));
         }
         out.push((q, quote));
     }

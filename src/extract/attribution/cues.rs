@@ -61,7 +61,7 @@ impl Reader<'_> {
                 // (The ending is read in place; only then is the word before looked up.)
                 let progressive = k > sentence.start
                     && self.text[self.tokens[k].range.clone()].ends_with("ing")
-                    && self.is_listed(k - 1, &self.lex.be_forms);
+                    && self.is_class(k - 1, WordClass::BE_FORM);
                 let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
                 cues.push(Cue { tokens: k..k + 1, kind });
             } else if c.contains(WordClass::REPORTING_VERB)
@@ -107,7 +107,7 @@ impl Reader<'_> {
     /// linear`, `support was solid`: a word that is the subject of `be` is a noun, no verb that
     /// reports.
     fn subject_of_be(&self, k: usize) -> bool {
-        self.lex.be_forms.iter().any(|w| self.is(k + 1, w))
+        self.is_class(k + 1, WordClass::BE_FORM)
     }
 
     /// True when token `b` is a one-word name after a preposition: a name modifying the noun

@@ -287,7 +287,7 @@ impl Reader<'_> {
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
         // not speak (`is warning` is active).
         let participle = self.written(k).is_some() && !self.ends_in_ing(k);
-        if participle && k > lo && self.is_listed(k - 1, &self.lex.be_forms) {
+        if participle && k > lo && self.is_class(k - 1, WordClass::BE_FORM) {
             return self.passive_report(cue, lo, end);
         }
         // A speaker named after the verb is taken only where the clause ends there (`…, said
@@ -336,7 +336,7 @@ impl Reader<'_> {
         // would pass`), and so is a short one that is no time or place (`Through a spokesman,
         // he declined to comment`).
         let when = |j: usize| {
-            self.is_listed(j, &self.lex.time_words)
+            self.is_class(j, WordClass::TIME_WORD)
                 || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
         };
         // `…, Reed said in an interview.`: a short phrase of where or how, to the end.
@@ -360,7 +360,7 @@ impl Reader<'_> {
             if self.tells_someone(k) && self.is_class(comma, WordClass::PRONOUN) {
                 comma += 1;
             }
-            while self.is(comma, "on") || self.is_listed(comma, &self.lex.time_words) {
+            while self.is(comma, "on") || self.is_class(comma, WordClass::TIME_WORD) {
                 comma += 1;
             }
             // After when, only a verb goes on with the clause (`, officials said Friday, as
@@ -393,7 +393,7 @@ impl Reader<'_> {
             start += 1;
         }
         // `said on Friday any rise would …`: when it was said is no part of what was.
-        while self.is_listed(start, &self.lex.time_words) {
+        while self.is_class(start, WordClass::TIME_WORD) {
             start += 1;
         }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
@@ -435,7 +435,7 @@ impl Reader<'_> {
             {
                 start = self.runs[r].tokens.end;
             }
-            while self.is(start, "on") || self.is_listed(start, &self.lex.time_words) {
+            while self.is(start, "on") || self.is_class(start, WordClass::TIME_WORD) {
                 start += 1;
             }
         }
@@ -512,7 +512,7 @@ impl Reader<'_> {
     /// True when token `k` is a form of `be` or an auxiliary verb (`is`, `would`): after `that`,
     /// it makes `that` a relative pronoun.
     fn is_relative_verb(&self, k: usize) -> bool {
-        self.is_listed(k, &self.lex.be_forms) || self.is_listed(k, &self.lex.auxiliaries)
+        self.is_class(k, WordClass::BE_FORM) || self.is_class(k, WordClass::AUXILIARY)
     }
 
     /// True when token `k` is `to` before a verb (`warned the board to refrain from steps that
@@ -521,7 +521,7 @@ impl Reader<'_> {
         self.is(k, "to")
             && self.tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised())
             && !self.is_class(k + 1, WordClass::DETERMINER | WordClass::PRONOUN)
-            && !self.is_listed(k + 1, &self.lex.time_words)
+            && !self.is_class(k + 1, WordClass::TIME_WORD)
             && !self.is_group_word(k + 1)
     }
 
@@ -535,7 +535,7 @@ impl Reader<'_> {
             && !self.is_preposition(k)
             && !self.is_between(k)
             && !self.is_class(k, WordClass::PRONOUN)
-            && !self.is_listed(k, &self.lex.time_words)
+            && !self.is_class(k, WordClass::TIME_WORD)
             && !self.is_object_pronoun(k)
             && !["to", "at", "via"].iter().any(|w| self.is(k, w))
             && !self.is_group_word(k)
@@ -676,9 +676,7 @@ impl Reader<'_> {
             return false;
         }
         let mut j = k + 1;
-        while j < self.tokens.len()
-            && self.is_between(j)
-            && !self.is_listed(j, &self.lex.auxiliaries)
+        while j < self.tokens.len() && self.is_between(j) && !self.is_class(j, WordClass::AUXILIARY)
         {
             j += 1;
         }
@@ -767,7 +765,7 @@ impl Reader<'_> {
                 if b > 0 && self.is_class(b - 1, WordClass::DETERMINER) {
                     b -= 1;
                 }
-                while b > 0 && self.is_listed(b - 1, &self.lex.clause_joiners) {
+                while b > 0 && self.is_class(b - 1, WordClass::CLAUSE_JOINER) {
                     b -= 1;
                 }
                 (b > 0 && self.is_comma(b - 1)).then(|| b - 1)

@@ -27,14 +27,6 @@ pub struct Lexicon {
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
-    /// See [`WordsFile::be_forms`].
-    pub(crate) be_forms: Vec<String>,
-    /// See [`WordsFile::clause_joiners`].
-    pub(crate) clause_joiners: Vec<String>,
-    /// See [`WordsFile::time_words`].
-    pub(crate) time_words: Vec<String>,
-    /// See [`WordsFile::auxiliaries`].
-    pub(crate) auxiliaries: Vec<String>,
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
@@ -48,10 +40,6 @@ impl Default for Lexicon {
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
-            be_forms: Vec::new(),
-            clause_joiners: Vec::new(),
-            time_words: Vec::new(),
-            auxiliaries: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
         }
@@ -70,11 +58,7 @@ impl Lexicon {
         for f in files {
             let p = f.pronouns;
             let g = f.gender;
-            let mut w = f.words;
-            lex.be_forms.extend(w.be_forms.drain(..).map(|s| s.to_lowercase()));
-            lex.clause_joiners.extend(w.clause_joiners.drain(..).map(|s| s.to_lowercase()));
-            lex.time_words.extend(w.time_words.drain(..).map(|s| s.to_lowercase()));
-            lex.auxiliaries.extend(w.auxiliaries.drain(..).map(|s| s.to_lowercase()));
+            let w = f.words;
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
                 (f.reporting_verbs, WordClass::REPORTING_VERB),
@@ -106,6 +90,10 @@ impl Lexicon {
                 (w.particles, WordClass::PARTICLE),
                 (w.telling_verbs, WordClass::TELLS),
                 (w.evidence_words, WordClass::EVIDENCE),
+                (w.be_forms, WordClass::BE_FORM),
+                (w.clause_joiners, WordClass::CLAUSE_JOINER),
+                (w.time_words, WordClass::TIME_WORD),
+                (w.auxiliaries, WordClass::AUXILIARY),
             ];
             for (words, bit) in lists {
                 for word in words {
