@@ -81,7 +81,8 @@ pub(super) fn quotes(
     // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
     let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
     // The name runs of all paragraphs in one buffer, each paragraph's a range of it.
-    let mut all_runs = Vec::new();
+    // About one name every sixty bytes of prose.
+    let mut all_runs = Vec::with_capacity(text.len() / 60 + 4);
     let mut bounds = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
         let start = all_runs.len();

@@ -88,6 +88,19 @@ fn span_text<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
     }
 }
 
+/// The words of `name` with their possessives dropped, joined by one space: straight into one
+/// string, with no list of the words first.
+pub(super) fn joined(text: &str, name: &[Token]) -> String {
+    let mut out = String::new();
+    for (i, t) in name.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(bare(text, t));
+    }
+    out
+}
+
 /// The text of a token with a possessive `'s` dropped.
 pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
@@ -421,7 +434,7 @@ impl Registry {
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
         // Joined only when it is kept: a person met again mostly keeps the name it has.
-        let display = || name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        let display = || joined(text, name);
         // The titles and the first name: `Mrs. Reed`, `Mary Reed`.
         let gender =
             tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
@@ -457,7 +470,7 @@ impl Registry {
     }
 
     fn add_org(&mut self, text: &str, name: &[Token]) -> usize {
-        let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        let display = joined(text, name);
         let key = display.to_lowercase();
         if let Some(&id) = self.org_by_key.get(&key) {
             return id;

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::attribution::Mention;
 use super::lexicon::{Gender, Lexicon, PronounKind, fits};
-use super::names::{Entity, NameRun, Registry, bare};
+use super::names::{Entity, NameRun, Registry, joined};
 use super::tokens::Token;
 
 /// What kind of speaker a quotation has.
@@ -160,15 +160,7 @@ pub(super) fn resolve(
                 Entity::Person(id) => person(id),
                 Entity::Org(id) => org(id),
                 Entity::Other => {
-                    // The words joined straight into one string: no list of them first.
-                    let mut name = String::new();
-                    for (i, t) in tokens[run.name.clone()].iter().enumerate() {
-                        if i > 0 {
-                            name.push(' ');
-                        }
-                        name.push_str(bare(text, t));
-                    }
-                    let name = name.into();
+                    let name = joined(text, &tokens[run.name.clone()]).into();
                     Some((Resolved { name, kind: SpeakerKind::Unknown }, Entity::Other))
                 }
             }

@@ -64,7 +64,8 @@ impl Buffers {
         Self {
             // About one token every five bytes of prose.
             tokens: Vec::with_capacity(bytes / 5 + 4),
-            sentences: Vec::new(),
+            // About one sentence every hundred bytes.
+            sentences: Vec::with_capacity(bytes / 100 + 4),
             bounds: Vec::with_capacity(paragraphs),
         }
     }

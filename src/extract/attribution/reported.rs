@@ -58,13 +58,6 @@ impl Reader<'_> {
     ) -> Vec<Report> {
         let range = sentence.range.clone();
         let mut out: Vec<Report> = Vec::new();
-        // Direct speech is reported once, as the quotation: only what comes before it can
-        // be reported speech of its own (`So when the deal came, Barrett said, "we were
-        // floored."`).
-        let limit = range
-            .clone()
-            .find(|&k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
-            .unwrap_or(range.end);
         // The end of the sentence's words: its full stop or question mark left out.
         let Some(last) = range.clone().rev().find(|&k| self.tokens[k].kind != Kind::Punct('.'))
         else {
@@ -104,7 +97,18 @@ impl Reader<'_> {
         // On the stack: this list is made for every sentence.
         let mut cues: SmallVec<[&Cue; 8]> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
+        // Most sentences have no cue: nothing more to read in them.
+        if cues.is_empty() {
+            return out;
+        }
         cues.sort_by_key(|c| c.tokens.start);
+        // Direct speech is reported once, as the quotation: only what comes before it can
+        // be reported speech of its own (`So when the deal came, Barrett said, "we were
+        // floored."`).
+        let limit = range
+            .clone()
+            .find(|&k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
+            .unwrap_or(range.end);
         // `"…," she said, adding that the vote would wait`: a participle after the quotation
         // reports a clause of its own.
         let after_quote = |c: &Cue| {

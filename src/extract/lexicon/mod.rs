@@ -276,7 +276,11 @@ impl Lexicon {
         } else {
             key.push_str(&word.to_lowercase());
         }
-        if let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s)) {
+        // Every possessive ends in `s` or an apostrophe (`’` ends in 0x99): other keys, most
+        // of them, are not compared with each.
+        if matches!(key.as_bytes().last(), Some(b's' | b'\'' | 0x99))
+            && let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s))
+        {
             key.truncate(key.len() - suffix.len());
         }
         // The last byte first: most keys end in none of the endings' last letters.
