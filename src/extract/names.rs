@@ -2,6 +2,7 @@
 //! as people and organisations, and gathered into one registry entry per person, so that a bare
 //! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -73,8 +74,9 @@ pub(super) struct Registry {
     by_first: Map<String, Vec<usize>>,
     org_by_key: Map<String, usize>,
     /// The last organisation whose name holds each word (`ministry`): a description's head is
-    /// looked up here rather than in every organisation's name.
-    org_by_word: Map<String, usize>,
+    /// looked up here rather than in every organisation's name. Made the first time it is
+    /// asked for, as most articles never ask.
+    org_by_word: OnceCell<Map<String, usize>>,
     /// The people holding each role, by [`role_key`]: a description is looked up here rather
     /// than against every person, which an article with thousands of names makes quadratic.
     by_role: Map<String, Vec<usize>>,
@@ -91,7 +93,12 @@ fn span_text<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
 /// The words of `name` with their possessives dropped, joined by one space: straight into one
 /// string, with no list of the words first.
 pub(super) fn joined(text: &str, name: &[Token]) -> String {
-    let mut out = String::new();
+    // The words with what stands between them: room enough.
+    let room = match (name.first(), name.last()) {
+        (Some(a), Some(b)) => b.range.end.saturating_sub(a.range.start),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(room);
     for (i, t) in name.iter().enumerate() {
         if i > 0 {
             out.push(' ');
@@ -476,9 +483,6 @@ impl Registry {
             return id;
         }
         let id = self.orgs.len();
-        for word in key.split_whitespace() {
-            self.org_by_word.insert(word.to_string(), id);
-        }
         self.orgs.push(Org { name: display.into() });
         self.org_by_key.insert(key, id);
         id
@@ -501,7 +505,17 @@ impl Registry {
 
     /// The last organisation whose name holds the word `head` (`ministry`).
     pub(super) fn last_org_with_word(&self, head: &str) -> Option<usize> {
-        self.org_by_word.get(head).copied()
+        let by_word = self.org_by_word.get_or_init(|| {
+            let mut by_word = Map::default();
+            for (key, &id) in &self.org_by_key {
+                for word in key.split_whitespace() {
+                    let last = by_word.entry(word.to_string()).or_insert(id);
+                    *last = id.max(*last);
+                }
+            }
+            by_word
+        });
+        by_word.get(head).copied()
     }
 }
 
