@@ -328,6 +328,28 @@ mod tests {
     }
 
     #[test]
+    fn every_short_word_is_found_in_the_packed_table_and_others_are_not() {
+        let lex = Lexicon::builtin();
+        let mut short = 0;
+        for (word, &classes) in &lex.classes {
+            if word.len() <= SHORT && word.is_ascii() {
+                short += 1;
+                assert_eq!(lex.short.get(pack_lower(word.as_bytes())), classes, "{word}");
+                assert_eq!(lex.class_of(&word.to_uppercase()), classes, "{word}");
+            }
+        }
+        assert!(short > 100);
+        for word in ["zzyzx", "qwertyuiopasdfg", "Peskovian", "xq"] {
+            assert!(lex.class_of(word).is_empty(), "{word}");
+        }
+        // The listed lower-case words are word classes too.
+        assert!(lex.class_of("Was").contains(WordClass::BE_FORM));
+        assert!(lex.class_of("would").contains(WordClass::AUXILIARY));
+        assert!(lex.class_of("FRIDAY").contains(WordClass::TIME_WORD));
+        assert!(lex.class_of("whereas").contains(WordClass::CLAUSE_JOINER));
+    }
+
+    #[test]
     fn plain_lookup_agrees_with_the_general_one() {
         let lex = Lexicon::builtin();
         for word in ["said", "SAID", "He", "the", "Putin", "x", "Ministry", "spokeswomen", "a1"] {
