@@ -4,7 +4,10 @@
 //! anywhere finds the full name), the second attributes quotations in reading order, keeping
 //! track of who was talked about last.
 
+use std::cell::RefCell;
 use std::ops::Range;
+
+use smallvec::SmallVec;
 
 use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
@@ -35,10 +38,10 @@ const RECENT_REPORTS: usize = 3;
 /// A reported clause found in a sentence, with its speaker.
 #[derive(Clone, Debug)]
 struct Reported {
-    /// The clause's bytes: one range, or two around the cue.
-    content: Vec<Range<usize>>,
-    /// The quotations inside it, by index.
-    quotes: Vec<usize>,
+    /// The clause's bytes: one range, or two around the cue (on the stack).
+    content: SmallVec<[Range<usize>; 2]>,
+    /// The quotations inside it, by index (on the stack: most hold none).
+    quotes: SmallVec<[usize; 2]>,
     speaker: Option<Resolved>,
     mention: Option<Range<usize>>,
     cue: Range<usize>,
@@ -59,26 +62,27 @@ pub(super) fn quotes(
         return Vec::new();
     }
     spans.sort_by_key(|s| s.pieces[0].outer.start);
-    let mut per_para: Vec<Vec<(usize, &Piece)>> = vec![Vec::new(); paragraphs.len()];
-    for (q, span) in spans.iter().enumerate() {
-        for piece in &span.pieces {
-            if let Some(list) = per_para.get_mut(piece.para) {
-                list.push((q, piece));
-            }
-        }
-    }
-    for list in &mut per_para {
-        list.sort_by_key(|(_, p)| p.outer.start);
-    }
+    // Every quoted piece with its quotation's index, in one list ordered by paragraph and then
+    // by place (a stable sort: as one list per paragraph would be, with one allocation).
+    let mut pieces: Vec<(usize, &Piece)> = (spans.iter().enumerate())
+        .flat_map(|(q, span)| span.pieces.iter().map(move |piece| (q, piece)))
+        .filter(|(_, piece)| piece.para < paragraphs.len())
+        .collect();
+    pieces.sort_by_key(|(_, p)| (p.para, p.outer.start));
     let mut buffers = Buffers::with_capacity(text.len(), paragraphs.len());
-    for (r, pieces) in paragraphs.iter().zip(&per_para) {
-        buffers.read(text, r.clone(), pieces, lex);
+    let mut rest: &[(usize, &Piece)] = &pieces;
+    for (i, r) in paragraphs.iter().enumerate() {
+        let n = rest.iter().take_while(|(_, p)| p.para == i).count();
+        let (these, after) = rest.split_at(n);
+        buffers.read(text, r.clone(), these, lex);
+        rest = after;
     }
     let paras = buffers.paragraphs();
     // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
     let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
     // The name runs of all paragraphs in one buffer, each paragraph's a range of it.
-    let mut all_runs = Vec::new();
+    // About one name every sixty bytes of prose.
+    let mut all_runs = Vec::with_capacity(text.len() / 60 + 4);
     let mut bounds = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
         let start = all_runs.len();
@@ -157,8 +161,10 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
         }
         let quoted: Vec<Range<usize>> =
             inside.iter().flat_map(|q| q.quoted.iter().cloned()).collect();
-        let (mut speaker, mut speaker_kind) =
-            (r.speaker.as_ref().map(|s| s.name.clone()), r.speaker.as_ref().map(|s| s.kind));
+        let (mut speaker, mut speaker_kind) = (
+            r.speaker.as_ref().map(|s| String::from(&*s.name)),
+            r.speaker.as_ref().map(|s| s.kind),
+        );
         if speaker.is_none()
             && let Some(q) = inside.iter().find(|q| q.speaker.is_some())
         {
@@ -216,9 +222,13 @@ fn attribute_all(
     let mut last_speaker: Option<(Resolved, usize)> = None;
     // One buffer for the whole article, refilled for each paragraph.
     let mut run_at = Vec::new();
+    // The speakers of the paragraph's cues: one buffer for the whole article.
+    let speakers = RefCell::new(Vec::new());
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
         run_index(&mut run_at, p.tokens.len(), runs);
-        let reader = Reader { text, tokens: p.tokens, runs, run_at: &run_at, lex };
+        speakers.borrow_mut().clear();
+        let reader =
+            Reader { text, tokens: p.tokens, runs, run_at: &run_at, lex, speakers: &speakers };
         let cx = Scope { text, tokens: p.tokens, runs, reg, lex };
         let mut next_run = 0;
         let intro = colon_intro.take();
@@ -233,7 +243,7 @@ fn attribute_all(
         {
             reports.push(Reported {
                 content: std::iter::once(first.range.start..last.range.end).collect(),
-                quotes: Vec::new(),
+                quotes: SmallVec::new(),
                 speaker: Some(speaker.clone()),
                 mention: intro.mention.clone(),
                 cue,
@@ -244,10 +254,12 @@ fn attribute_all(
             let mut sentence = reader.sentence(s.clone());
             sentence.headline = headline;
             sentence.opening = i == 0;
-            let mut spoke = Vec::new();
+            // On the stack: one list for every sentence.
+            let mut spoke: SmallVec<[Entity; 4]> = SmallVec::new();
             let mut has_quote = false;
             for k in s.clone() {
                 let Kind::Quote(q) = p.tokens[k].kind else { continue };
+                let q = q as usize;
                 has_quote = true;
                 let span = &spans[q];
                 let start = p.tokens[k].range.start;
@@ -372,7 +384,7 @@ impl Here<'_> {
         out: &mut Vec<Reported>,
     ) {
         let quote_of = |k: usize| match self.tokens.get(k).map(|t| t.kind) {
-            Some(Kind::Quote(q)) => Some(q),
+            Some(Kind::Quote(q)) => Some(q as usize),
             _ => None,
         };
         // A short quotation (`nicknamed "King James"`) is a name or a title, not the
@@ -411,8 +423,10 @@ impl Here<'_> {
             if speaker.is_none() {
                 continue;
             }
-            let mut quotes: Vec<usize> = report.content.clone().filter_map(quote_of).collect();
-            let mut content = vec![bytes(&report.content)];
+            let mut quotes: SmallVec<[usize; 2]> =
+                report.content.clone().filter_map(quote_of).collect();
+            let mut content: SmallVec<[Range<usize>; 2]> = SmallVec::new();
+            content.push(bytes(&report.content));
             if let Some(rest) = report.rest.as_ref().filter(|r| !r.is_empty()) {
                 quotes.extend(rest.clone().filter_map(quote_of));
                 content.push(bytes(rest));
@@ -549,7 +563,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
             pieces,
             kind: if direct { QuoteKind::Direct } else { QuoteKind::Partial },
             speaker_kind: f.speaker.as_ref().map(|s| s.kind),
-            speaker: f.speaker.map(|s| s.name),
+            speaker: f.speaker.map(|s| String::from(&*s.name)),
             mention: f.mention,
             cue: f.cue,
         };
@@ -564,7 +578,7 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         // A quotation with no cue of its own continues whoever spoke just before it.
         if quote.speaker.is_none() && quote.cue.is_none() && direct {
             quote.speaker_kind = f.last_speaker.as_ref().map(|s| s.kind);
-            quote.speaker = f.last_speaker.map(|s| s.name);
+            quote.speaker = f.last_speaker.map(|s| String::from(&*s.name));
         }
         out.push((q, quote));
     }

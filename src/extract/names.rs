@@ -2,10 +2,12 @@
 //! as people and organisations, and gathered into one registry entry per person, so that a bare
 //! surname, a spelling variant or a role (`the Kremlin spokesman`) leads to the fullest name.
 
+use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Range;
+use std::rc::Rc;
 
 use super::lexicon::{Gender, Lexicon, WordClass, fits, gender_of};
 use super::tokens::{Kind, Token};
@@ -45,8 +47,8 @@ pub(super) struct Role {
 /// One person of the article.
 #[derive(Clone, Debug)]
 pub(super) struct Person {
-    /// The fullest name the article gives.
-    pub name: String,
+    /// The fullest name the article gives (shared with every quotation given to it).
+    pub name: Rc<str>,
     words: usize,
     first: Option<String>,
     roles: Vec<Role>,
@@ -57,9 +59,8 @@ pub(super) struct Person {
 /// One organisation of the article.
 #[derive(Clone, Debug)]
 pub(super) struct Org {
-    /// The name as first written.
-    pub name: String,
-    key: String,
+    /// The name as first written (shared with every quotation given to it).
+    pub name: Rc<str>,
 }
 
 /// The people and organisations an article names.
@@ -72,6 +73,10 @@ pub(super) struct Registry {
     by_surname: Map<String, Vec<usize>>,
     by_first: Map<String, Vec<usize>>,
     org_by_key: Map<String, usize>,
+    /// The last organisation whose name holds each word (`ministry`): a description's head is
+    /// looked up here rather than in every organisation's name. Made the first time it is
+    /// asked for, as most articles never ask.
+    org_by_word: OnceCell<Map<String, usize>>,
     /// The people holding each role, by [`role_key`]: a description is looked up here rather
     /// than against every person, which an article with thousands of names makes quadratic.
     by_role: Map<String, Vec<usize>>,
@@ -83,6 +88,24 @@ fn span_text<'t>(text: &'t str, tokens: &[Token]) -> &'t str {
         (Some(a), Some(b)) => &text[a.range.start..b.range.end],
         _ => "",
     }
+}
+
+/// The words of `name` with their possessives dropped, joined by one space: straight into one
+/// string, with no list of the words first.
+pub(super) fn joined(text: &str, name: &[Token]) -> String {
+    // The words with what stands between them: room enough.
+    let room = match (name.first(), name.last()) {
+        (Some(a), Some(b)) => b.range.end.saturating_sub(a.range.start),
+        _ => 0,
+    };
+    let mut out = String::with_capacity(room);
+    for (i, t) in name.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(bare(text, t));
+    }
+    out
 }
 
 /// The text of a token with a possessive `'s` dropped.
@@ -325,10 +348,15 @@ impl Registry {
                 if let Entity::Person(id) = entity {
                     let roles = roles_around(text, tokens, run, lex);
                     for role in &roles {
-                        let holders =
-                            reg.by_role.entry(role_key(&role.head).to_string()).or_default();
+                        // The key is copied only for a role met for the first time.
+                        let key = role_key(&role.head);
+                        if !reg.by_role.contains_key(key) {
+                            reg.by_role.insert(key.to_string(), Vec::new());
+                        }
                         // Kept in order of first mention, each person once.
-                        if let Err(at) = holders.binary_search(&id) {
+                        if let Some(holders) = reg.by_role.get_mut(key)
+                            && let Err(at) = holders.binary_search(&id)
+                        {
                             holders.insert(at, id);
                         }
                     }
@@ -416,7 +444,7 @@ impl Registry {
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
         // Joined only when it is kept: a person met again mostly keeps the name it has.
-        let display = || name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        let display = || joined(text, name);
         // The titles and the first name: `Mrs. Reed`, `Mary Reed`.
         let gender =
             tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
@@ -425,7 +453,7 @@ impl Registry {
                 let p = &mut self.persons[id];
                 p.gender = p.gender.or(gender);
                 if name.len() > p.words {
-                    p.name = display();
+                    p.name = display().into();
                     p.words = name.len();
                 }
                 if p.first.is_none() {
@@ -436,7 +464,7 @@ impl Registry {
             None => {
                 let id = self.persons.len();
                 self.persons.push(Person {
-                    name: display(),
+                    name: display().into(),
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),
@@ -452,13 +480,13 @@ impl Registry {
     }
 
     fn add_org(&mut self, text: &str, name: &[Token]) -> usize {
-        let display = name.iter().map(|t| bare(text, t)).collect::<Vec<_>>().join(" ");
+        let display = joined(text, name);
         let key = display.to_lowercase();
         if let Some(&id) = self.org_by_key.get(&key) {
             return id;
         }
         let id = self.orgs.len();
-        self.orgs.push(Org { name: display, key: key.clone() });
+        self.orgs.push(Org { name: display.into() });
         self.org_by_key.insert(key, id);
         id
     }
@@ -478,13 +506,19 @@ impl Registry {
         })
     }
 
-    /// The organisations whose name holds the word `head` (`ministry`).
-    pub(super) fn orgs_with_word<'a>(&'a self, head: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.orgs
-            .iter()
-            .enumerate()
-            .filter(move |(_, o)| o.key.split_whitespace().any(|w| w == head))
-            .map(|(id, _)| id)
+    /// The last organisation whose name holds the word `head` (`ministry`).
+    pub(super) fn last_org_with_word(&self, head: &str) -> Option<usize> {
+        let by_word = self.org_by_word.get_or_init(|| {
+            let mut by_word = Map::default();
+            for (key, &id) in &self.org_by_key {
+                for word in key.split_whitespace() {
+                    let last = by_word.entry(word.to_string()).or_insert(id);
+                    *last = id.max(*last);
+                }
+            }
+            by_word
+        });
+        by_word.get(head).copied()
     }
 }
 

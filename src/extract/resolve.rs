@@ -1,11 +1,13 @@
 //! Speaker resolution: a mention (`he`, `Peskov`, `the Kremlin spokesman`) becomes the fullest
 //! name the article gives, using who was talked about most recently.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 
 use super::attribution::Mention;
 use super::lexicon::{Gender, Lexicon, PronounKind, fits};
-use super::names::{Entity, NameRun, Registry, bare};
+use super::names::{Entity, NameRun, Registry, joined};
 use super::tokens::Token;
 
 /// What kind of speaker a quotation has.
@@ -34,8 +36,9 @@ impl SpeakerKind {
 /// A speaker resolved from a mention: the name quotes are given under, and its kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Resolved {
-    /// The fullest name, or the description as written when nobody is named.
-    pub name: String,
+    /// The fullest name, or the description as written when nobody is named: shared with the
+    /// registry, so that resolving a mention copies no name.
+    pub name: Rc<str>,
     /// Person or organisation.
     pub kind: SpeakerKind,
 }
@@ -157,8 +160,7 @@ pub(super) fn resolve(
                 Entity::Person(id) => person(id),
                 Entity::Org(id) => org(id),
                 Entity::Other => {
-                    let words = tokens[run.name.clone()].iter().map(|t| bare(text, t));
-                    let name = words.collect::<Vec<_>>().join(" ");
+                    let name = joined(text, &tokens[run.name.clone()]).into();
                     Some((Resolved { name, kind: SpeakerKind::Unknown }, Entity::Other))
                 }
             }
@@ -178,12 +180,12 @@ pub(super) fn resolve(
             } else if lex.is_group_word(head) {
                 SpeakerKind::Unknown
             } else {
-                if let Some(id) = reg.orgs_with_word(head).last() {
+                if let Some(id) = reg.last_org_with_word(head) {
                     return org(id);
                 }
                 SpeakerKind::Organisation
             };
-            let name = strip_determiner(written);
+            let name = strip_determiner(written).into();
             Some((Resolved { name, kind }, Entity::Other))
         }
     }

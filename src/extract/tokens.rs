@@ -13,8 +13,9 @@ pub(super) enum Kind {
     Word,
     /// One punctuation character.
     Punct(char),
-    /// A quoted piece: the index of its quotation in the article's list.
-    Quote(usize),
+    /// A quoted piece: the index of its quotation in the article's list (32 bits, so that a
+    /// token stays five words long; a window of text holds far fewer quotations).
+    Quote(u32),
 }
 
 /// One token of a paragraph.
@@ -63,7 +64,8 @@ impl Buffers {
         Self {
             // About one token every five bytes of prose.
             tokens: Vec::with_capacity(bytes / 5 + 4),
-            sentences: Vec::new(),
+            // About one sentence every hundred bytes.
+            sentences: Vec::with_capacity(bytes / 100 + 4),
             bounds: Vec::with_capacity(paragraphs),
         }
     }
@@ -109,7 +111,7 @@ fn tokenize(
             let terminal = text[piece.inner.clone()].ends_with(['.', '?', '!']);
             tokens.push(Token {
                 range: piece.outer.clone(),
-                kind: Kind::Quote(*q),
+                kind: Kind::Quote(*q as u32),
                 terminal,
                 class: WordClass::empty(),
             });

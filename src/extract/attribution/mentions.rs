@@ -27,9 +27,9 @@ impl Reader<'_> {
             let mut start = b;
             while start > lo
                 && b - start < 3
-                && self.lower(start - 1).is_some_and(|w| {
-                    !self.lex.class_of(&w).intersects(WordClass::DETERMINER | WordClass::NOT_NAME)
-                })
+                && self
+                    .lower_class(start - 1)
+                    .is_some_and(|c| !c.intersects(WordClass::DETERMINER | WordClass::NOT_NAME))
             {
                 start -= 1;
             }

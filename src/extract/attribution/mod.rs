@@ -5,7 +5,7 @@
 //! sentence.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
 mod cues;
@@ -70,6 +70,9 @@ pub(super) struct Reader<'a> {
     pub run_at: &'a [Option<usize>],
     /// The word lists.
     pub lex: &'a Lexicon,
+    /// The speaker found for each cue of the paragraph asked about (see
+    /// [`Reader::speaker_of`]): one buffer for the article, emptied for each paragraph.
+    pub speakers: &'a RefCell<Vec<Speaker>>,
 }
 
 /// A sentence as attribution reads it.
@@ -92,6 +95,19 @@ pub(super) struct Sentence {
     pub headline: bool,
     /// The sentence is in the article's first paragraph, where a headline stands.
     pub opening: bool,
+}
+
+/// True when `list` holds `word`.
+fn list_has<S: AsRef<str>>(list: &[S], word: &str) -> bool {
+    list.iter().any(|listed| listed.as_ref() == word)
+}
+
+/// The speaker found for one cue (see [`Reader::speakers`]).
+#[derive(Clone, Debug)]
+pub(super) struct Speaker {
+    cue: Range<usize>,
+    kind: CueKind,
+    mention: Option<MentionAt>,
 }
 
 /// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
@@ -134,6 +150,28 @@ impl Reader<'_> {
     /// The lexicon classes of token `k` when it is a word (no class otherwise).
     fn word_class(&self, k: usize) -> WordClass {
         self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(WordClass::empty(), |t| t.class)
+    }
+
+    /// True when token `k` in lower case is one of the lower-case words of `list`: what
+    /// comparing [`Self::lower`] with them tells, without a lower-case copy. The bytes are
+    /// compared ignoring ASCII case, which tells for an ASCII word; only a word with other
+    /// characters that matched none is lower-cased.
+    fn is_listed<S: AsRef<str>>(&self, k: usize, list: &[S]) -> bool {
+        let Some(w) = self.written(k) else { return false };
+        let b = w.as_bytes();
+        let same = |listed: &S| {
+            let listed = listed.as_ref().as_bytes();
+            listed.len() == b.len() && b.eq_ignore_ascii_case(listed)
+        };
+        list.iter().any(same) || (!w.is_ascii() && list_has(list, &w.to_lowercase()))
+    }
+
+    /// The lexicon classes of token `k` in lower case when it is a word: what the lexicon's
+    /// lookup gives for [`Self::lower`], without a copy of an ASCII word (the lookup ignores
+    /// ASCII case).
+    fn lower_class(&self, k: usize) -> Option<WordClass> {
+        let w = self.written(k)?;
+        Some(if w.is_ascii() { self.lex.class_of(w) } else { self.lex.class_of(&w.to_lowercase()) })
     }
 
     fn word(&self, k: usize) -> Option<String> {
@@ -220,8 +258,10 @@ impl Reader<'_> {
         Some((comma, subject))
     }
 
+    /// True when token `k` starts with a capital letter: a capitalised word, as the tokenizer
+    /// marked it (no punctuation or quote mark is a capital).
     fn starts_capital_word(&self, k: usize) -> bool {
-        self.text[self.tokens[k].range.clone()].starts_with(char::is_uppercase)
+        self.tokens[k].is_capitalised()
     }
 
     /// Attributes the quotation token `q` of `sentence`.
@@ -314,7 +354,30 @@ impl Reader<'_> {
 
     /// The speaker of `cue`: before it (`Peskov said`), after it (`said Peskov`, `according
     /// to Peskov`), or the speaker of the verb it is joined to (`confirmed …, but stressed`).
+    /// A cue is asked about by its quotations' attribution, by its sentence's reports and for
+    /// the sentence's topic: its speaker is found once, and then remembered (`depth` counts the
+    /// joined verbs followed back; only the cue's own answer, at depth 0, is remembered).
     fn speaker_of(&self, cue: &Cue, sentence: &Sentence, depth: usize) -> Option<MentionAt> {
+        if depth > 0 {
+            return self.find_speaker(cue, sentence, depth);
+        }
+        // A cue is one sentence's: its tokens tell it among the paragraph's.
+        let known = |s: &&Speaker| s.cue == cue.tokens && s.kind == cue.kind;
+        if let Some(s) = self.speakers.borrow().iter().find(known) {
+            return s.mention.clone();
+        }
+        let mention = self.find_speaker(cue, sentence, 0);
+        let kind = cue.kind;
+        self.speakers.borrow_mut().push(Speaker {
+            cue: cue.tokens.clone(),
+            kind,
+            mention: mention.clone(),
+        });
+        mention
+    }
+
+    /// [`Self::speaker_of`], found.
+    fn find_speaker(&self, cue: &Cue, sentence: &Sentence, depth: usize) -> Option<MentionAt> {
         let (range, cues) = (&sentence.range, &sentence.cues);
         match cue.kind {
             CueKind::SpeakerAfter => return self.right(cue.tokens.end, range.end),

@@ -59,13 +59,6 @@ impl Reader<'_> {
     ) -> Vec<Report> {
         let range = sentence.range.clone();
         let mut out: Vec<Report> = Vec::new();
-        // Direct speech is reported once, as the quotation: only what comes before it can
-        // be reported speech of its own (`So when the deal came, Barrett said, "we were
-        // floored."`).
-        let limit = range
-            .clone()
-            .find(|&k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
-            .unwrap_or(range.end);
         // The end of the sentence's words: its full stop or question mark left out.
         let Some(last) = range.clone().rev().find(|&k| self.tokens[k].kind != Kind::Punct('.'))
         else {
@@ -108,14 +101,25 @@ impl Reader<'_> {
         // On the stack: this list is made for every sentence.
         let mut cues: SmallVec<[&Cue; 8]> =
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
+        // Most sentences have no cue: nothing more to read in them.
+        if cues.is_empty() {
+            return out;
+        }
         cues.sort_by_key(|c| c.tokens.start);
+        // Direct speech is reported once, as the quotation: only what comes before it can
+        // be reported speech of its own (`So when the deal came, Barrett said, "we were
+        // floored."`).
+        let limit = range
+            .clone()
+            .find(|&k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
+            .unwrap_or(range.end);
         // `"…," she said, adding that the vote would wait`: a participle after the quotation
         // reports a clause of its own.
         let after_quote = |c: &Cue| {
             c.tokens.start > limit
                 && c.kind == CueKind::Verb
                 && self.is_comma(c.tokens.start - 1)
-                && self.lower(c.tokens.start).is_some_and(|w| w.ends_with("ing"))
+                && self.ends_in_ing(c.tokens.start)
         };
         for cue in cues.into_iter().filter(|c| c.tokens.end <= limit || after_quote(c)) {
             // A cue inside content already reported (`said that officials had warned`)
@@ -166,7 +170,7 @@ impl Reader<'_> {
             let inner = cues.iter().copied().filter(|&c| c > r.content.start && c < r.content.end);
             if let Some(first) = inner.min()
                 && (self.is_class(r.cue.start, WordClass::SPEECH_VERB)
-                    || self.word(r.cue.start).is_some_and(|w| SPEAKING.contains(&w.as_str())))
+                    || self.is_listed(r.cue.start, &SPEAKING))
                 && self.opens_with_setting(r.content.start)
             {
                 match (r.content.start..first).find(|&j| self.is(j, "that")) {
@@ -185,7 +189,7 @@ impl Reader<'_> {
         let noun = |j: usize| {
             self.is_class(j, WordClass::DETERMINER)
                 || self.tokens.get(j).is_some_and(|t| t.is_capitalised())
-                || self.word(j).is_some_and(|w| self.lex.is_group_word(&w))
+                || self.is_group_word(j)
         };
         ["to", "at", "in"].iter().any(|w| self.is(k, w)) && noun(k + 1)
     }
@@ -263,7 +267,7 @@ impl Reader<'_> {
             let named = self.left(k, range.start).is_some_and(|m| match m.what {
                 super::Mention::Pronoun(PronounKind::SpeakerSelf) => false,
                 super::Mention::Pronoun(PronounKind::Organisation) => {
-                    !self.is_listed(m.tokens.end, &self.lex.be_forms)
+                    !self.is_class(m.tokens.end, WordClass::BE_FORM)
                 }
                 _ => true,
             });
@@ -293,11 +297,8 @@ impl Reader<'_> {
         let k = cue.tokens.start;
         // `The port is said to be sold`, `she was told that …`: a passive cue's subject did
         // not speak (`is warning` is active).
-        let participle = self.lower(k).is_some_and(|w| !w.ends_with("ing"));
-        if participle
-            && k > lo
-            && self.lower(k - 1).is_some_and(|w| self.lex.be_forms.iter().any(|b| *b == *w))
-        {
+        let participle = self.written(k).is_some() && !self.ends_in_ing(k);
+        if participle && k > lo && self.is_class(k - 1, WordClass::BE_FORM) {
             return self.passive_report(cue, lo, end);
         }
         // A speaker named after the verb is taken only where the clause ends there (`…, said
@@ -346,7 +347,7 @@ impl Reader<'_> {
         // would pass`), and so is a short one that is no time or place (`Through a spokesman,
         // he declined to comment`).
         let when = |j: usize| {
-            self.is_listed(j, &self.lex.time_words)
+            self.is_class(j, WordClass::TIME_WORD)
                 || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
         };
         // `…, Reed said in an interview.`: a short phrase of where or how, to the end.
@@ -370,7 +371,7 @@ impl Reader<'_> {
             if self.tells_someone(k) && self.is_class(comma, WordClass::PRONOUN) {
                 comma += 1;
             }
-            while self.is(comma, "on") || self.is_listed(comma, &self.lex.time_words) {
+            while self.is(comma, "on") || self.is_class(comma, WordClass::TIME_WORD) {
                 comma += 1;
             }
             // After when, only a verb goes on with the clause (`, officials said Friday, as
@@ -403,7 +404,7 @@ impl Reader<'_> {
             start += 1;
         }
         // `said on Friday any rise would …`: when it was said is no part of what was.
-        while self.is_listed(start, &self.lex.time_words) {
+        while self.is_class(start, WordClass::TIME_WORD) {
             start += 1;
         }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
@@ -416,8 +417,7 @@ impl Reader<'_> {
         let own_clause = |j: usize| {
             self.is_class(j, WordClass::SPEECH_VERB | WordClass::REPORTING_VERB)
                 || self.is_subject_pronoun(j)
-                || self.is_listed(j, &self.lex.auxiliaries)
-                || self.is_listed(j, &self.lex.be_forms)
+                || self.is_class(j, WordClass::AUXILIARY | WordClass::BE_FORM)
         };
         // `… could change that.`: a `that` ending the clause is a pronoun.
         let opens = |j: usize| self.is(j, "that") && j + 1 < end;
@@ -448,7 +448,7 @@ impl Reader<'_> {
             {
                 start = self.runs[r].tokens.end;
             }
-            while self.is(start, "on") || self.is_listed(start, &self.lex.time_words) {
+            while self.is(start, "on") || self.is_class(start, WordClass::TIME_WORD) {
                 start += 1;
             }
         }
@@ -536,7 +536,7 @@ impl Reader<'_> {
     /// True when token `k` is a form of `be` or an auxiliary verb (`is`, `would`): after `that`,
     /// it makes `that` a relative pronoun.
     fn is_relative_verb(&self, k: usize) -> bool {
-        self.is_listed(k, &self.lex.be_forms) || self.is_listed(k, &self.lex.auxiliaries)
+        self.is_class(k, WordClass::BE_FORM | WordClass::AUXILIARY)
     }
 
     /// True when token `k` is `to` before a verb (`warned the board to refrain from steps that
@@ -545,8 +545,8 @@ impl Reader<'_> {
         self.is(k, "to")
             && self.tokens.get(k + 1).is_some_and(|t| t.kind == Kind::Word && !t.is_capitalised())
             && !self.is_class(k + 1, WordClass::DETERMINER | WordClass::PRONOUN)
-            && !self.is_listed(k + 1, &self.lex.time_words)
-            && self.word(k + 1).is_none_or(|w| !self.lex.is_group_word(&w))
+            && !self.is_class(k + 1, WordClass::TIME_WORD)
+            && !self.is_group_word(k + 1)
     }
 
     /// True when token `k` is a lower-case word that may stand in an object noun phrase
@@ -559,10 +559,10 @@ impl Reader<'_> {
             && !self.is_preposition(k)
             && !self.is_between(k)
             && !self.is_class(k, WordClass::PRONOUN)
-            && !self.is_listed(k, &self.lex.time_words)
+            && !self.is_class(k, WordClass::TIME_WORD)
             && !self.is_object_pronoun(k)
             && !["to", "at", "via"].iter().any(|w| self.is(k, w))
-            && self.word(k).is_none_or(|w| !self.lex.is_group_word(&w))
+            && !self.is_group_word(k)
     }
 
     /// True when token `k` is a pronoun that may be a clause's subject (`they`, `there`), not
@@ -577,16 +577,16 @@ impl Reader<'_> {
         ["him", "her", "them", "me", "us", "you"].iter().any(|w| self.is(k, w))
     }
 
+    /// True when token `k` is a word of the lexicon's group words (`officials`).
+    fn is_group_word(&self, k: usize) -> bool {
+        self.lower_class(k).is_some_and(|c| c.intersects(WordClass::GROUP))
+    }
+
     /// True when token `k` is a preposition (`in`, `at`, `during`), not an article.
     fn is_preposition(&self, k: usize) -> bool {
         self.is_class(k, WordClass::PREPOSITION)
             || (self.is_class(k, WordClass::BEFORE_TITLE)
                 && !self.is_class(k, WordClass::DETERMINER))
-    }
-
-    /// True when token `k` is a word of `list` (lower case).
-    fn is_listed(&self, k: usize, list: &[String]) -> bool {
-        self.lower(k).is_some_and(|w| list.iter().any(|listed| *listed == *w))
     }
 
     /// Token `k`, or the determiner just before it (`a` of `a spokesman`).
@@ -641,7 +641,7 @@ impl Reader<'_> {
             return None;
         }
         // `There are economists who argue`: the subject follows.
-        let lo = if self.is(lo, "there") && self.is_listed(lo + 1, &self.lex.be_forms) {
+        let lo = if self.is(lo, "there") && self.is_class(lo + 1, WordClass::BE_FORM) {
             lo + 2
         } else {
             lo
@@ -653,9 +653,7 @@ impl Reader<'_> {
         }
         // The subject ends where its verb begins (`other studies have found`, `an attorney
         // for Mills did not respond`).
-        let verb =
-            |j| self.is_listed(j, &self.lex.auxiliaries) || self.is_listed(j, &self.lex.be_forms);
-        let k = (lo..k).find(|&j| verb(j)).unwrap_or(k);
+        let k = (lo..k).find(|&j| self.is_relative_verb(j)).unwrap_or(k);
         let heads =
             WordClass::GROUP | WordClass::TITLE | WordClass::ORGANISATION | WordClass::EVIDENCE;
         let head_at = (lo..k).find(|&j| self.is_class(j, heads))?;
@@ -716,9 +714,7 @@ impl Reader<'_> {
             return false;
         }
         let mut j = k + 1;
-        while j < self.tokens.len()
-            && self.is_between(j)
-            && !self.is_listed(j, &self.lex.auxiliaries)
+        while j < self.tokens.len() && self.is_between(j) && !self.is_class(j, WordClass::AUXILIARY)
         {
             j += 1;
         }
@@ -769,7 +765,7 @@ impl Reader<'_> {
 
     /// The tense a verb's ending shows, where it shows one.
     fn tense(&self, k: usize) -> Option<Tense> {
-        let w = self.word(k)?;
+        let w = self.lower(k)?;
         if w.ends_with("ed") || w == "said" || w == "told" || w == "wrote" {
             Some(Tense::Past)
         } else if w.ends_with("ing") {
@@ -807,11 +803,7 @@ impl Reader<'_> {
                 if b > 0 && self.is_class(b - 1, WordClass::DETERMINER) {
                     b -= 1;
                 }
-                while b > 0
-                    && self
-                        .lower(b - 1)
-                        .is_some_and(|w| self.lex.clause_joiners.iter().any(|j| *j == *w))
-                {
+                while b > 0 && self.is_class(b - 1, WordClass::CLAUSE_JOINER) {
                     b -= 1;
                 }
                 (b > 0 && self.is_comma(b - 1)).then(|| b - 1)

@@ -4,7 +4,7 @@
 bitflags::bitflags! {
     /// The lists a word is in: one table lookup tells everything the extractor asks of a word.
     #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-    pub struct WordClass: u32 {
+    pub struct WordClass: u64 {
         /// A speech verb (`said`).
         const SPEECH_VERB = 1 << 0;
         /// A noun for something said (`claim`).
@@ -69,6 +69,14 @@ bitflags::bitflags! {
         const TELLS = 1 << 30;
         /// Not a list: set on tokens that start with a capital letter.
         const CAPITALISED = 1 << 31;
+        /// A form of `be` (`is`, `was`).
+        const BE_FORM = 1 << 32;
+        /// An auxiliary or modal verb (`has`, `would`).
+        const AUXILIARY = 1 << 33;
+        /// Says when something was said (`Friday`, `yesterday`).
+        const TIME_WORD = 1 << 34;
+        /// Joins a second clause after a comma (`but`, `while`).
+        const CLAUSE_JOINER = 1 << 35;
         /// Any pronoun.
         const PRONOUN = Self::PRONOUN_PERSON.bits()
             | Self::PRONOUN_ORGANISATION.bits()

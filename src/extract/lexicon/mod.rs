@@ -27,14 +27,6 @@ pub struct Lexicon {
     filter: Box<[u64]>,
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
-    /// See [`WordsFile::be_forms`].
-    pub(crate) be_forms: Vec<String>,
-    /// See [`WordsFile::clause_joiners`].
-    pub(crate) clause_joiners: Vec<String>,
-    /// See [`WordsFile::time_words`].
-    pub(crate) time_words: Vec<String>,
-    /// See [`WordsFile::auxiliaries`].
-    pub(crate) auxiliaries: Vec<String>,
     name_endings: Vec<(String, String)>,
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
@@ -48,10 +40,6 @@ impl Default for Lexicon {
             filter: vec![0; FILTER_BITS / 64].into_boxed_slice(),
             longest: 0,
             speaker_follows: Vec::new(),
-            be_forms: Vec::new(),
-            clause_joiners: Vec::new(),
-            time_words: Vec::new(),
-            auxiliaries: Vec::new(),
             name_endings: Vec::new(),
             doubled_apostrophe_quotes: false,
         }
@@ -70,11 +58,7 @@ impl Lexicon {
         for f in files {
             let p = f.pronouns;
             let g = f.gender;
-            let mut w = f.words;
-            lex.be_forms.extend(w.be_forms.drain(..).map(|s| s.to_lowercase()));
-            lex.clause_joiners.extend(w.clause_joiners.drain(..).map(|s| s.to_lowercase()));
-            lex.time_words.extend(w.time_words.drain(..).map(|s| s.to_lowercase()));
-            lex.auxiliaries.extend(w.auxiliaries.drain(..).map(|s| s.to_lowercase()));
+            let w = f.words;
             let lists = [
                 (f.speech_verbs, WordClass::SPEECH_VERB),
                 (f.reporting_verbs, WordClass::REPORTING_VERB),
@@ -106,6 +90,10 @@ impl Lexicon {
                 (w.particles, WordClass::PARTICLE),
                 (w.telling_verbs, WordClass::TELLS),
                 (w.evidence_words, WordClass::EVIDENCE),
+                (w.be_forms, WordClass::BE_FORM),
+                (w.clause_joiners, WordClass::CLAUSE_JOINER),
+                (w.time_words, WordClass::TIME_WORD),
+                (w.auxiliaries, WordClass::AUXILIARY),
             ];
             for (words, bit) in lists {
                 for word in words {
@@ -187,7 +175,7 @@ impl Lexicon {
 
     /// [`Self::class_of_plain`] of the word `text[word]`: this is the lookup made for nearly
     /// every word of every article, and the text around the word lets it be packed in one load.
-    #[inline]
+    #[inline(always)]
     pub fn class_of_plain_in(&self, text: &str, word: Range<usize>) -> WordClass {
         let b = text.as_bytes();
         debug_assert!(b[word.clone()].iter().all(u8::is_ascii_alphanumeric));
@@ -288,7 +276,11 @@ impl Lexicon {
         } else {
             key.push_str(&word.to_lowercase());
         }
-        if let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s)) {
+        // Every possessive ends in `s` or an apostrophe (`’` ends in 0x99): other keys, most
+        // of them, are not compared with each.
+        if matches!(key.as_bytes().last(), Some(b's' | b'\'' | 0x99))
+            && let Some(suffix) = ["'s", "’s", "'", "’"].into_iter().find(|s| key.ends_with(s))
+        {
             key.truncate(key.len() - suffix.len());
         }
         // The last byte first: most keys end in none of the endings' last letters.
@@ -333,6 +325,28 @@ mod tests {
         let lex = Lexicon::builtin();
         assert_eq!(lex.class_of("SAID"), lex.class_of("said"));
         assert!(!lex.class_of("Said.").is_empty());
+    }
+
+    #[test]
+    fn every_short_word_is_found_in_the_packed_table_and_others_are_not() {
+        let lex = Lexicon::builtin();
+        let mut short = 0;
+        for (word, &classes) in &lex.classes {
+            if word.len() <= SHORT && word.is_ascii() {
+                short += 1;
+                assert_eq!(lex.short.get(pack_lower(word.as_bytes())), classes, "{word}");
+                assert_eq!(lex.class_of(&word.to_uppercase()), classes, "{word}");
+            }
+        }
+        assert!(short > 100);
+        for word in ["zzyzx", "qwertyuiopasdfg", "Peskovian", "xq"] {
+            assert!(lex.class_of(word).is_empty(), "{word}");
+        }
+        // The listed lower-case words are word classes too.
+        assert!(lex.class_of("Was").contains(WordClass::BE_FORM));
+        assert!(lex.class_of("would").contains(WordClass::AUXILIARY));
+        assert!(lex.class_of("FRIDAY").contains(WordClass::TIME_WORD));
+        assert!(lex.class_of("whereas").contains(WordClass::CLAUSE_JOINER));
     }
 
     #[test]

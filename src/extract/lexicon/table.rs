@@ -1,5 +1,5 @@
 //! The lookup table behind [`super::Lexicon::class_of`]: short ASCII words packed into one
-//! integer each and found in a hash map, with a quick filter in front for the rest.
+//! integer each and found in a table of their own, with a quick filter in front for the rest.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,20 +14,74 @@ use super::class::WordClass;
 pub(super) type WordMap = HashMap<Box<str>, WordClass, FxBuildHasher>;
 
 /// The short-word table: a word of up to [`SHORT`] ASCII bytes packed into one integer (see
-/// [`pack_lower`]), so that a lookup hashes and compares one number, not a string.
-#[derive(Clone, Debug, Default)]
-pub(super) struct ShortTable(HashMap<u128, WordClass, FxBuildHasher>);
+/// [`pack_lower`]), so that a lookup hashes and compares one number, not a string. Open
+/// addressing with linear probing in a table at most a quarter full: nearly every word of every
+/// article is looked up, and most are in no list, which the first empty slot tells after one
+/// multiplication and one comparison (a general hash map spends several times that).
+#[derive(Clone, Debug)]
+pub(super) struct ShortTable {
+    /// Packed words; 0, which no packed word is (its length byte is set), marks an empty slot.
+    keys: Box<[u128]>,
+    /// The classes of the word in the same slot.
+    classes: Box<[WordClass]>,
+    /// The slots' count less one (a power of two less one).
+    mask: usize,
+    /// The classes of the empty word, the one word whose packing is 0.
+    empty: WordClass,
+}
+
+impl Default for ShortTable {
+    fn default() -> Self {
+        Self::build(&[])
+    }
+}
 
 impl ShortTable {
     /// The table of these packed words and their classes.
     pub(super) fn build(words: &[(u128, WordClass)]) -> Self {
-        Self(words.iter().copied().collect())
+        let slots = (words.len() * 4).next_power_of_two().max(16);
+        let mut table = Self {
+            keys: vec![0; slots].into_boxed_slice(),
+            classes: vec![WordClass::empty(); slots].into_boxed_slice(),
+            mask: slots - 1,
+            empty: WordClass::empty(),
+        };
+        for &(key, classes) in words {
+            if key == 0 {
+                table.empty |= classes;
+                continue;
+            }
+            let mut at = table.slot(key);
+            while table.keys[at] != 0 && table.keys[at] != key {
+                at = (at + 1) & table.mask;
+            }
+            table.keys[at] = key;
+            table.classes[at] |= classes;
+        }
+        table
+    }
+
+    /// The first slot to try for `key`: its two halves mixed by a multiplication, the top bits.
+    #[inline]
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.mask
     }
 
     /// The classes of the packed word `key` (none for a word in no list).
-    #[inline]
+    #[inline(always)]
     pub(super) fn get(&self, key: u128) -> WordClass {
-        self.0.get(&key).copied().unwrap_or_default()
+        if key == 0 {
+            return self.empty;
+        }
+        let mut at = self.slot(key);
+        loop {
+            match self.keys.get(at) {
+                Some(&k) if k == key => return self.classes.get(at).copied().unwrap_or_default(),
+                Some(&k) if k != 0 => at = (at + 1) & self.mask,
+                _ => return WordClass::empty(),
+            }
+        }
     }
 }
 
