@@ -8,8 +8,9 @@ mod paragraphs;
 mod rules;
 mod title;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
 
@@ -85,18 +86,24 @@ const NAVIGATION_REPEATS: usize = 3;
 fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     let mut buffer = Vec::new();
     let keys: Vec<u64> = paragraphs.iter().map(|r| key_of(&text[r.clone()], &mut buffer)).collect();
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    // The keys are hashes already: a second strong hash of them is wasted.
+    let mut counts: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for &key in &keys {
         *counts.entry(key).or_default() += 1;
     }
-    let teasers: HashSet<u64> = paragraphs
+    // Most articles repeat no paragraph: nothing to judge.
+    if counts.len() == keys.len() {
+        return;
+    }
+    let teasers: FxHashSet<u64> = paragraphs
         .iter()
         .zip(&keys)
         .take(LEDE_PARAGRAPHS)
         .filter(|(r, _)| text[(*r).clone()].split_whitespace().count() >= TEASER_WORDS)
         .map(|(_, &k)| k)
         .collect();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
     let mut keys = keys.into_iter();
     paragraphs.retain(|r| {
         let Some(key) = keys.next() else { return true };
