@@ -73,21 +73,24 @@ pub struct Digester {
 /// the memory a corpus of millions of names takes.
 const READ_NAMES: usize = 1 << 14;
 
+/// A speaker's identity as read once and shared (see [`Digester::identity`]).
+type Identity = Option<Arc<Name>>;
+
 /// Identities read so far (see [`Digester::identity`]), by the name as the extractor gave it
 /// and its kind.
 #[derive(Debug, Default)]
 struct ReadNames {
-    by_raw: HashMap<Box<str>, Vec<(SpeakerKind, Option<Arc<Name>>)>>,
+    by_raw: HashMap<Box<str>, Vec<(SpeakerKind, Identity)>>,
     len: usize,
 }
 
 impl ReadNames {
-    fn get(&self, raw: &str, kind: SpeakerKind) -> Option<&Option<Arc<Name>>> {
+    fn get(&self, raw: &str, kind: SpeakerKind) -> Option<&Identity> {
         let kinds = self.by_raw.get(raw)?;
         kinds.iter().find(|(k, _)| *k == kind).map(|(_, name)| name)
     }
 
-    fn insert(&mut self, raw: &str, kind: SpeakerKind, name: &Option<Arc<Name>>) {
+    fn insert(&mut self, raw: &str, kind: SpeakerKind, name: &Identity) {
         if self.len < READ_NAMES && self.get(raw, kind).is_none() {
             self.by_raw.entry(raw.into()).or_default().push((kind, name.clone()));
             self.len += 1;
@@ -149,7 +152,7 @@ impl Digester {
     }
 
     /// [`Self::identity`], read once for all the articles (up to [`READ_NAMES`] names).
-    fn identity_once(&self, raw: &str, kind: SpeakerKind) -> Option<Arc<Name>> {
+    fn identity_once(&self, raw: &str, kind: SpeakerKind) -> Identity {
         // A poisoned lock only means the names are read again.
         if let Ok(read) = self.read.lock()
             && let Some(name) = read.get(raw, kind)
@@ -166,7 +169,7 @@ impl Digester {
     /// Digests `article` and the quotes the extractor found in it.
     pub fn digest(&self, article: &Article, quotes: &[Quote]) -> Digest {
         // An article quotes a few speakers many times: each name is read once.
-        let mut read: FxHashMap<(&str, SpeakerKind), Option<Arc<Name>>> = FxHashMap::default();
+        let mut read: FxHashMap<(&str, SpeakerKind), Identity> = FxHashMap::default();
         let quotes: Vec<QuoteDigest> = quotes
             .iter()
             .map(|q| QuoteDigest {
