@@ -107,39 +107,87 @@ fn push_json_row(out: &mut Vec<u8>, row: &QuoteRow) {
         end,
         quoted,
     } = row;
-    let mut number = itoa::Buffer::new();
-    let string = |out: &mut Vec<u8>, key: &str, value: Option<&str>| {
-        out.extend_from_slice(key.as_bytes());
-        match value {
-            Some(value) => push_json_str(out, value),
-            None => out.extend_from_slice(b"null"),
-        }
+    push_json_head(out, id, file, article);
+    let rest = RowRest {
+        text,
+        kind: *kind,
+        speaker: speaker.as_deref(),
+        speaker_kind: *speaker_kind,
+        speaker_mention: speaker_mention.as_deref(),
+        cue: cue.as_deref(),
+        start: *start,
+        end: *end,
     };
-    string(out, "{\"id\":", Some(id));
-    string(out, ",\"file\":", Some(file));
-    string(out, ",\"article\":", Some(article));
-    string(out, ",\"text\":", Some(text));
-    string(out, ",\"kind\":", Some(kind.name()));
-    string(out, ",\"speaker\":", speaker.as_deref());
-    string(out, ",\"speaker_kind\":", speaker_kind.map(SpeakerKind::name));
-    string(out, ",\"speaker_mention\":", speaker_mention.as_deref());
-    string(out, ",\"cue\":", cue.as_deref());
+    push_json_rest(out, &rest, quoted.as_ref().map(|q| q.iter().copied()));
+    out.push(b'}');
+}
+
+/// The keys of a row that come from its article: `{"id":…,"file":…,"article":…`.
+fn push_json_head(out: &mut Vec<u8>, id: &str, file: &str, article: &str) {
+    push_json_key(out, "{\"id\":", Some(id));
+    push_json_key(out, ",\"file\":", Some(file));
+    push_json_key(out, ",\"article\":", Some(article));
+}
+
+/// The keys of a row that come from its quote, borrowed from wherever they are.
+struct RowRest<'a> {
+    text: &'a str,
+    kind: QuoteKind,
+    speaker: Option<&'a str>,
+    speaker_kind: Option<SpeakerKind>,
+    speaker_mention: Option<&'a str>,
+    cue: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+/// The keys of a row after its article's, from `,"text":` on, the object left open; `quoted`
+/// as [`QuoteRow::quoted`].
+fn push_json_rest(
+    out: &mut Vec<u8>,
+    rest: &RowRest,
+    quoted: Option<impl Iterator<Item = [usize; 2]>>,
+) {
+    let mut number = itoa::Buffer::new();
+    push_json_key(out, ",\"text\":", Some(rest.text));
+    push_json_key(out, ",\"kind\":", Some(rest.kind.name()));
+    push_json_key(out, ",\"speaker\":", rest.speaker);
+    push_json_key(out, ",\"speaker_kind\":", rest.speaker_kind.map(SpeakerKind::name));
+    push_json_key(out, ",\"speaker_mention\":", rest.speaker_mention);
+    push_json_key(out, ",\"cue\":", rest.cue);
     out.extend_from_slice(b",\"start\":");
-    out.extend_from_slice(number.format(*start).as_bytes());
+    out.extend_from_slice(number.format(rest.start).as_bytes());
     out.extend_from_slice(b",\"end\":");
-    out.extend_from_slice(number.format(*end).as_bytes());
+    out.extend_from_slice(number.format(rest.end).as_bytes());
     if let Some(quoted) = quoted {
         out.extend_from_slice(b",\"quoted\":[");
-        for (i, [start, end]) in quoted.iter().enumerate() {
+        for (i, [start, end]) in quoted.enumerate() {
             out.extend_from_slice(if i == 0 { b"[" } else { b",[" });
-            out.extend_from_slice(number.format(*start).as_bytes());
+            out.extend_from_slice(number.format(start).as_bytes());
             out.push(b',');
-            out.extend_from_slice(number.format(*end).as_bytes());
+            out.extend_from_slice(number.format(end).as_bytes());
             out.push(b']');
         }
         out.push(b']');
     }
-    out.push(b'}');
+}
+
+/// Appends `key` (its punctuation included) and `value` as a JSON string, or `null`.
+fn push_json_key(out: &mut Vec<u8>, key: &str, value: Option<&str>) {
+    out.extend_from_slice(key.as_bytes());
+    match value {
+        Some(value) => push_json_str(out, value),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// The keys every row of `article` starts with, as [`row`] and [`jsonl`] write them:
+/// `{"id":…,"file":…,"article":…`. `saidso quotes` writes them once an article and each row's
+/// own keys ([`OpenJson::push_quote`]) after them.
+pub fn json_head(article: &Article) -> Vec<u8> {
+    let mut out = Vec::new();
+    push_json_head(&mut out, &article.id.to_string(), &article.path, &article.title);
+    out
 }
 
 /// Rows as JSON objects left open (no closing brace), so that a key known only later can be
@@ -167,6 +215,30 @@ impl OpenJson {
         push_json_row(&mut self.bytes, row);
         // The object's closing brace, added back by whoever finishes the row.
         self.bytes.pop();
+        self.ends.push(self.bytes.len());
+    }
+
+    /// Adds the row of `article`'s quote `q` (with `quoted`, as an attribution) without the
+    /// keys of [`json_head`]: the bytes [`OpenJson::push`] writes of [`row`]`(article, q,
+    /// quoted)` after those keys, made straight from the quote (no row's strings copied).
+    pub fn push_quote(&mut self, article: &Article, q: &Quote, quoted: bool) {
+        let words = |r: &Option<std::ops::Range<usize>>| {
+            r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapse_whitespace)
+        };
+        let in_file = |at| article.offsets.in_file(at);
+        let (text, mention, cue) = (q.text(&article.text), words(&q.mention), words(&q.cue));
+        let rest = RowRest {
+            text: &text,
+            kind: q.kind,
+            speaker: q.speaker.as_deref(),
+            speaker_kind: q.speaker_kind,
+            speaker_mention: mention.as_deref(),
+            cue: cue.as_deref(),
+            start: in_file(q.span().start),
+            end: in_file(q.span().end),
+        };
+        let ranges = q.quoted.iter().map(|r| [in_file(r.start), in_file(r.end)]);
+        push_json_rest(&mut self.bytes, &rest, quoted.then_some(ranges));
         self.ends.push(self.bytes.len());
     }
 
@@ -353,6 +425,34 @@ mod tests {
             .collect();
         assert_eq!(closed, jsonl(&rows));
         assert!(open.row(2).is_none());
+    }
+
+    #[test]
+    fn rows_pushed_from_quotes_are_the_rows_after_their_head() {
+        let text = "Talks in Minsk\n\n\u{201c}We are ready,\u{201d} Dmitry Peskov told \
+                    reporters\ton Friday. He said the talks would go on \"for now\".\n\n\
+                    According to officials, the convoy has dispersed \u{202e}quietly.\n";
+        let raw = crate::model::RawDoc {
+            path: "dir/\u{1b}[31m\"a\".txt".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let article = crate::clean::clean(raw, &crate::clean::Rules::builtin()).unwrap();
+        let quotes = crate::extract::Extractor::builtin().attributions_with_headline(&article);
+        assert!(quotes.len() >= 3, "{quotes:?}");
+        for quoted in [false, true] {
+            let head = json_head(&article);
+            let mut direct = OpenJson::default();
+            quotes.iter().for_each(|q| direct.push_quote(&article, q, quoted));
+            let from_rows = OpenJson::new(
+                &quotes.iter().map(|q| super::row(&article, q, quoted)).collect::<Vec<_>>(),
+            );
+            assert_eq!(direct.len(), from_rows.len());
+            for (i, want) in from_rows.rows().enumerate() {
+                let got = [&head[..], direct.row(i).unwrap()].concat();
+                assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(want));
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
-use std::sync::LazyLock;
 
 /// Stable identity of an article: a hash of its text, so a moved or renamed file keeps it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,12 +159,25 @@ fn is_collapsed(s: &str) -> bool {
         }
         return true;
     }
-    // Built once: a searcher's set-up costs more than a paragraph's scan.
-    static DOUBLE_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"  "));
     let bytes = s.as_bytes();
-    if DOUBLE_SPACE.find(bytes).is_some() || bytes.iter().any(|b| (9..=13).contains(b)) {
+    // One pass with no early exit, which the compiler vectorises, tells whether there is a
+    // double space, an ASCII control (tab to carriage return) or a lead byte of non-ASCII white
+    // space.
+    let is_control = |b: u8| b.wrapping_sub(9) < 5;
+    let is_lead = |b: u8| (b == 0xC2) | (b.wrapping_sub(0xE1) < 3);
+    let first = bytes.first().copied().unwrap_or_default();
+    let (mut double, mut control, mut lead) = (false, is_control(first), is_lead(first));
+    // Zipped with a slice, not `skip(1)`: the compiler vectorises only the former.
+    for (&before, &b) in bytes.iter().zip(bytes.get(1..).unwrap_or_default()) {
+        double |= (before == b' ') & (b == b' ');
+        control |= is_control(b);
+        lead |= is_lead(b);
+    }
+    if double || control {
         return false;
+    }
+    if !lead {
+        return true;
     }
     // A lead byte is always on a character boundary.
     let whitespace_at = |i: usize| s[i..].chars().next().is_some_and(char::is_whitespace);

@@ -8,8 +8,9 @@ mod paragraphs;
 mod rules;
 mod title;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
 
@@ -85,18 +86,24 @@ const NAVIGATION_REPEATS: usize = 3;
 fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     let mut buffer = Vec::new();
     let keys: Vec<u64> = paragraphs.iter().map(|r| key_of(&text[r.clone()], &mut buffer)).collect();
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    // The keys are hashes already: a second strong hash of them is wasted.
+    let mut counts: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     for &key in &keys {
         *counts.entry(key).or_default() += 1;
     }
-    let teasers: HashSet<u64> = paragraphs
+    // Most articles repeat no paragraph: nothing to judge.
+    if counts.len() == keys.len() {
+        return;
+    }
+    let teasers: FxHashSet<u64> = paragraphs
         .iter()
         .zip(&keys)
         .take(LEDE_PARAGRAPHS)
         .filter(|(r, _)| text[(*r).clone()].split_whitespace().count() >= TEASER_WORDS)
         .map(|(_, &k)| k)
         .collect();
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
     let mut keys = keys.into_iter();
     paragraphs.retain(|r| {
         let Some(key) = keys.next() else { return true };
@@ -135,20 +142,22 @@ fn key_of(paragraph: &str, key: &mut Vec<u8>) -> u64 {
             key.clear();
         }
         // ASCII a run at a time, up to the next non-ASCII byte: every byte is written
-        // lower-cased and kept only when a letter or digit, with no branch to mispredict.
+        // lower-cased and kept only when a letter or digit, with no branch to mispredict, into
+        // a small buffer whose index never needs a bounds check.
         if b.is_ascii() {
             let bytes = paragraph.as_bytes();
             let run = &bytes[i..bytes.len().min(i + KEY_CHUNK)];
             let end = run.iter().position(|c| !c.is_ascii()).map_or(i + run.len(), |p| i + p);
-            let mut kept = key.len();
-            key.resize(kept + (end - i), 0);
-            for &c in &bytes[i..end] {
-                if let Some(slot) = key.get_mut(kept) {
-                    *slot = c.to_ascii_lowercase();
+            let mut buffer = [0u8; 64];
+            for piece in bytes[i..end].chunks(buffer.len()) {
+                let mut kept = 0;
+                for &c in piece {
+                    // `kept` stays below the piece's length, at most 64, while it is written.
+                    buffer[kept & 63] = c.to_ascii_lowercase();
+                    kept += usize::from(c.is_ascii_alphanumeric());
                 }
-                kept += usize::from(c.is_ascii_alphanumeric());
+                key.extend_from_slice(&buffer[..kept]);
             }
-            key.truncate(kept);
             i = end;
             continue;
         }
@@ -185,6 +194,18 @@ mod tests {
         let whole = xxhash_rust::xxh3::xxh3_64(words.as_bytes());
         assert_eq!(key_of(&paragraph, &mut Vec::new()), whole);
         assert_eq!(key_of("Read MORE!", &mut Vec::new()), xxhash_rust::xxh3::xxh3_64(b"readmore"));
+        // ASCII runs longer than the 64-byte buffer, all letters or with gaps, across its edge.
+        for ascii in ["Ab1".repeat(50), format!("{}, {}!", "x".repeat(64), "Y-z ".repeat(40))] {
+            let words: String = ascii
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            assert_eq!(
+                key_of(&ascii, &mut Vec::new()),
+                xxhash_rust::xxh3::xxh3_64(words.as_bytes())
+            );
+        }
     }
 
     #[test]

@@ -93,12 +93,14 @@ pub(super) fn run(
             // memory.
             let mut wanted = ids.iter().peekable();
             let mut row = Vec::new();
+            pieces.next_into(&mut read.head)?;
             for quote in 0..count {
                 pieces.next_into(&mut row)?;
                 let Some(&(_, speaker_id)) = wanted.next_if(|(q, _)| *q == quote) else {
                     continue;
                 };
                 out.write_all(separator(format, &mut first).as_bytes())?;
+                out.write_all(&read.head)?;
                 write_identified(&mut out, &row, speaker_id)?;
                 out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
             }
@@ -113,6 +115,7 @@ pub(super) fn run(
             for &(quote, speaker_id) in &ids {
                 let Some(open) = read.rows.get(quote) else { continue };
                 out.write_all(separator(format, &mut first).as_bytes())?;
+                out.write_all(&read.head)?;
                 write_identified(&mut out, open, speaker_id)?;
                 if let (Some(records), Some(text)) =
                     (&records, texts.get(quote).map(Option::as_deref))
@@ -235,6 +238,9 @@ impl SetAside {
 /// One article as made on a loading thread, to be set aside.
 struct Made {
     id: ArticleId,
+    /// For the JSON formats: the keys every row of the article starts with (see
+    /// [`export::json_head`]), set aside once before the rows, which go without them.
+    head: Option<Vec<u8>>,
     /// For Markdown: the title the rows go under.
     title: Option<String>,
     kinds: Vec<QuoteKind>,
@@ -245,7 +251,7 @@ struct Made {
 
 /// An article's rows as they are set aside.
 enum MadeRows {
-    /// Open JSON objects (the JSON formats).
+    /// Open JSON objects without their [`Made::head`] (the JSON formats).
     Open(OpenJson),
     /// Each row as JSON (the other formats), to be read back as a [`QuoteRow`].
     Json(Vec<Vec<u8>>),
@@ -268,8 +274,8 @@ impl MadeRows {
 const HUGE: usize = 1 << 20;
 
 /// Loads every input into a speakers index, and sets every article's rows aside in a
-/// [`Spill`], in loading order: for each article, its title (Markdown), its rows, then the
-/// quoted words of each row (with a record). Only the index and a few numbers a row stay in
+/// [`Spill`], in loading order: for each article, its title (Markdown) or the keys its JSON rows
+/// share (JSON), its rows, then the quoted words of each row (with a record). Only the index and a few numbers a row stay in
 /// memory.
 fn set_aside(
     inputs: &[Input],
@@ -287,6 +293,9 @@ fn set_aside(
         if let Some(title) = &made.title {
             spill.push(Some(title.as_bytes()))?;
         }
+        if let Some(head) = &made.head {
+            spill.push(Some(head))?;
+        }
         match &made.rows {
             MadeRows::Open(open) => open.rows().try_for_each(|row| spill.push(Some(row)))?,
             MadeRows::Json(rows) => rows.iter().try_for_each(|row| spill.push(Some(row)))?,
@@ -294,12 +303,12 @@ fn set_aside(
                 let (article, quotes) = &**later;
                 let mut open = OpenJson::default();
                 for q in quotes {
-                    let row = export::row(article, q, all);
                     if json {
                         open.clear();
-                        open.push(&row);
+                        open.push_quote(article, q, all);
                         spill.push(open.row(0))?;
                     } else {
+                        let row = export::row(article, q, all);
                         spill.push(Some(&serde_json::to_vec(&row)?))?;
                     }
                 }
@@ -324,21 +333,23 @@ fn set_aside(
             let texts =
                 checked.then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect());
             let id = article.id;
+            let head = json.then(|| export::json_head(&article));
             if article.text.len() > HUGE {
                 let rows = MadeRows::Later(Box::new((article, quotes)));
-                return Ok(Made { id, title, kinds, rows, texts });
+                return Ok(Made { id, head, title, kinds, rows, texts });
             }
-            // A row at a time: the rows are never all in memory beside their JSON.
-            let row = |q| export::row(&article, q, all);
             let rows = if json {
+                // Straight from the quotes: no row's strings are copied.
                 let mut open = OpenJson::default();
-                quotes.iter().for_each(|q| open.push(&row(q)));
+                quotes.iter().for_each(|q| open.push_quote(&article, q, all));
                 Ok(MadeRows::Open(open))
             } else {
+                // A row at a time: the rows are never all in memory beside their JSON.
+                let row = |q| export::row(&article, q, all);
                 let each = quotes.iter().map(|q| serde_json::to_vec(&row(q)));
                 each.collect::<Result<_, _>>().map(MadeRows::Json)
             };
-            rows.map(|rows| Made { id, title, kinds, rows, texts })
+            rows.map(|rows| Made { id, head, title, kinds, rows, texts })
         },
         |made| set(made?),
     )?;
@@ -349,6 +360,8 @@ fn set_aside(
 #[derive(Default)]
 struct Read {
     title: String,
+    /// The keys the article's JSON rows share.
+    head: Vec<u8>,
     rows: Vec<Vec<u8>>,
     texts: Vec<Option<String>>,
 }
@@ -366,6 +379,9 @@ impl Read {
         if format == QuotesFormat::Markdown {
             pieces.next_into(&mut buf)?;
             self.title = String::from_utf8(std::mem::take(&mut buf))?;
+        }
+        if matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json) {
+            pieces.next_into(&mut self.head)?;
         }
         self.rows.resize_with(count, Vec::new);
         for row in &mut self.rows {

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use rustc_hash::FxHashMap;
+
 use crate::extract::{Lexicon, Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
@@ -31,8 +33,10 @@ pub struct ArticleInfo {
 /// One quotation, digested.
 #[derive(Clone, Debug)]
 pub struct QuoteDigest {
-    /// Its speaker's name, if it has one that is not a pronoun or a description.
-    pub name: Option<Name>,
+    /// Its speaker's name, if it has one that is not a pronoun or a description: shared, since
+    /// an article quotes a few speakers many times and a corpus the same ones article after
+    /// article.
+    pub name: Option<Arc<Name>>,
     /// Its words, hashed (see [`words::hashes`]).
     pub words: Vec<u64>,
     /// A reported statement (no quote marks), not a quotation.
@@ -69,21 +73,24 @@ pub struct Digester {
 /// the memory a corpus of millions of names takes.
 const READ_NAMES: usize = 1 << 14;
 
+/// A speaker's identity as read once and shared (see [`Digester::identity`]).
+type Identity = Option<Arc<Name>>;
+
 /// Identities read so far (see [`Digester::identity`]), by the name as the extractor gave it
 /// and its kind.
 #[derive(Debug, Default)]
 struct ReadNames {
-    by_raw: HashMap<Box<str>, Vec<(SpeakerKind, Option<Name>)>>,
+    by_raw: HashMap<Box<str>, Vec<(SpeakerKind, Identity)>>,
     len: usize,
 }
 
 impl ReadNames {
-    fn get(&self, raw: &str, kind: SpeakerKind) -> Option<&Option<Name>> {
+    fn get(&self, raw: &str, kind: SpeakerKind) -> Option<&Identity> {
         let kinds = self.by_raw.get(raw)?;
         kinds.iter().find(|(k, _)| *k == kind).map(|(_, name)| name)
     }
 
-    fn insert(&mut self, raw: &str, kind: SpeakerKind, name: &Option<Name>) {
+    fn insert(&mut self, raw: &str, kind: SpeakerKind, name: &Identity) {
         if self.len < READ_NAMES && self.get(raw, kind).is_none() {
             self.by_raw.entry(raw.into()).or_default().push((kind, name.clone()));
             self.len += 1;
@@ -145,14 +152,14 @@ impl Digester {
     }
 
     /// [`Self::identity`], read once for all the articles (up to [`READ_NAMES`] names).
-    fn identity_once(&self, raw: &str, kind: SpeakerKind) -> Option<Name> {
+    fn identity_once(&self, raw: &str, kind: SpeakerKind) -> Identity {
         // A poisoned lock only means the names are read again.
         if let Ok(read) = self.read.lock()
             && let Some(name) = read.get(raw, kind)
         {
             return name.clone();
         }
-        let name = self.identity(raw, kind);
+        let name = self.identity(raw, kind).map(Arc::new);
         if let Ok(mut read) = self.read.lock() {
             read.insert(raw, kind, &name);
         }
@@ -162,7 +169,7 @@ impl Digester {
     /// Digests `article` and the quotes the extractor found in it.
     pub fn digest(&self, article: &Article, quotes: &[Quote]) -> Digest {
         // An article quotes a few speakers many times: each name is read once.
-        let mut read: HashMap<(&str, SpeakerKind), Option<Name>> = HashMap::new();
+        let mut read: FxHashMap<(&str, SpeakerKind), Identity> = FxHashMap::default();
         let quotes: Vec<QuoteDigest> = quotes
             .iter()
             .map(|q| QuoteDigest {
@@ -179,7 +186,7 @@ impl Digester {
             })
             .collect();
         let forms = if self.forms {
-            self.forms(article, quotes.iter().filter_map(|q| q.name.as_ref()))
+            self.forms(article, quotes.iter().filter_map(|q| q.name.as_deref()))
         } else {
             Vec::new()
         };
@@ -328,7 +335,11 @@ mod tests {
         ];
         // Twice over: the second round is answered from what the first read.
         for (raw, kind) in cases.iter().chain(&cases) {
-            assert_eq!(d.identity_once(raw, *kind), d.identity(raw, *kind), "{raw} {kind:?}");
+            assert_eq!(
+                d.identity_once(raw, *kind),
+                d.identity(raw, *kind).map(Arc::new),
+                "{raw} {kind:?}"
+            );
         }
         assert_ne!(
             d.identity_once("Reed", SpeakerKind::Organisation),

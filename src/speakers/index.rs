@@ -4,7 +4,9 @@
 //! [`Index::roster`], in time proportional to the distinct names. That method lives in `roster`,
 //! which reads the index: the index knows nothing of rosters.
 
-use std::collections::HashMap;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -16,6 +18,16 @@ use super::fold::skeleton;
 use super::groups::{ClassId, Groups};
 use super::name::{Name, Shape};
 use super::same_name::organisation_bucket;
+
+/// Counts one sighting of `form`, copying it only the first time.
+fn count_form(forms: &mut FxHashMap<String, u32>, form: &str) {
+    match forms.get_mut(form) {
+        Some(count) => *count += 1,
+        None => {
+            forms.insert(form.to_string(), 1);
+        }
+    }
+}
 
 /// A quotation: its article, and its place in the extractor's list for that article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,7 +44,7 @@ pub struct QuoteRef {
 pub(super) struct NameRecord {
     pub name: Name,
     /// Forms of the name seen, with how often.
-    pub forms: HashMap<String, u32>,
+    pub forms: FxHashMap<String, u32>,
     /// Its quotations (slots in `Index::quotes`).
     pub quotes: Vec<u32>,
 }
@@ -51,15 +63,15 @@ pub(super) struct QuoteEntry {
 pub struct Index {
     digester: Digester,
     pub(super) articles: Vec<ArticleInfo>,
-    slot_of: HashMap<ArticleId, u32>,
+    slot_of: FxHashMap<ArticleId, u32>,
     /// The slot of each article's first quotation in `quotes`.
     first_quote: Vec<u32>,
     pub(super) quotes: Vec<QuoteEntry>,
     pub(super) names: Vec<NameRecord>,
-    name_ids: HashMap<String, u32>,
+    name_ids: FxHashMap<String, u32>,
     /// Names that may be one speaker's, filed together: people by their surname's skeleton,
     /// organisations by their initials. Descriptions are never filed: each is its own.
-    pub(super) buckets: HashMap<String, Vec<u32>>,
+    pub(super) buckets: FxHashMap<String, Vec<u32>>,
     groups: Groups,
 }
 
@@ -75,12 +87,12 @@ impl Index {
         Self {
             digester,
             articles: Vec::new(),
-            slot_of: HashMap::new(),
+            slot_of: FxHashMap::default(),
             first_quote: Vec::new(),
             quotes: Vec::new(),
             names: Vec::new(),
-            name_ids: HashMap::new(),
-            buckets: HashMap::new(),
+            name_ids: FxHashMap::default(),
+            buckets: FxHashMap::default(),
             groups: Groups::default(),
         }
     }
@@ -109,8 +121,8 @@ impl Index {
         self.first_quote.push(to_u32(self.quotes.len()));
         for q in quotes {
             let quote = to_u32(self.quotes.len());
-            let written = q.name.as_ref().map(|n| n.written.clone());
-            let name = q.name.map(|n| self.name_id(n));
+            let written = q.name.as_ref().map(|n| n.written.as_str());
+            let name = q.name.as_ref().map(|n| self.name_id(n));
             let hint = match name {
                 Some(id) => speaker_hint(&self.names[id as usize].name),
                 // Nobody's short quotes are nobody's across articles.
@@ -120,7 +132,7 @@ impl Index {
             if let (Some(id), Some(written)) = (name, written) {
                 let record = &mut self.names[id as usize];
                 record.quotes.push(quote);
-                *record.forms.entry(written).or_default() += 1;
+                count_form(&mut record.forms, written);
             }
             self.quotes.push(QuoteEntry { article: slot, reported: q.reported, name, class });
         }
@@ -132,10 +144,12 @@ impl Index {
         self.articles.push(article);
     }
 
-    fn name_id(&mut self, name: Name) -> u32 {
+    /// The id of `name`, filed on first sight.
+    fn name_id(&mut self, name: &Arc<Name>) -> u32 {
         if let Some(&id) = self.name_ids.get(&name.key) {
             return id;
         }
+        let name = Name::clone(name);
         let id = to_u32(self.names.len());
         let bucket = match &name.shape {
             Shape::Proper { surname, .. } => Some(format!("p:{}", skeleton(surname))),
@@ -149,7 +163,7 @@ impl Index {
             self.buckets.entry(b).or_default().push(id);
         }
         self.name_ids.insert(name.key.clone(), id);
-        self.names.push(NameRecord { name, forms: HashMap::new(), quotes: Vec::new() });
+        self.names.push(NameRecord { name, forms: FxHashMap::default(), quotes: Vec::new() });
         id
     }
 

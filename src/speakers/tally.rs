@@ -7,6 +7,7 @@
 //! name (interned) of each of its quotations, and nothing of the text.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -91,7 +92,7 @@ impl Tally {
             let quotes = names
                 .iter()
                 .map(|n| QuoteDigest {
-                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()),
+                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()).map(Arc::new),
                     words: Vec::new(),
                     // Identities only: the counts apart are not carried between parts.
                     reported: false,
