@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::extract::{Quote, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
-use super::digest::{ArticleInfo, Digest, Digester, QuoteDigest};
+use super::digest::{ArticleInfo, Digester};
 use super::index::{Index, QuoteRef};
 use super::roster::Roster;
 
@@ -87,16 +87,8 @@ impl Tally {
         let mut index = Index::new(digester.clone());
         let parsed: Vec<_> =
             self.names.iter().map(|(n, k)| digester.identity(n, kind_of(*k))).collect();
+        let mut filed = Vec::new();
         for (id, names) in &self.articles {
-            let quotes = names
-                .iter()
-                .map(|n| QuoteDigest {
-                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()),
-                    words: Vec::new(),
-                    // Identities only: the counts apart are not carried between parts.
-                    reported: false,
-                })
-                .collect();
             let article = ArticleInfo {
                 id: ArticleId(*id),
                 title: String::new(),
@@ -104,7 +96,7 @@ impl Tally {
                 site: None,
                 date: None,
             };
-            index.insert(Digest { article, quotes, forms: Vec::new() });
+            index.insert_names(article, names, &parsed, &mut filed);
         }
         index
     }
@@ -178,6 +170,7 @@ mod tests {
     use crate::clean::{Rules, clean};
     use crate::extract::Extractor;
     use crate::model::RawDoc;
+    use crate::speakers::digest::{Digest, QuoteDigest};
 
     fn article(n: usize, body: &str) -> Article {
         let text = format!("Report {n}\n\n{body}\n");
@@ -249,6 +242,56 @@ mod tests {
         assert_eq!(tallied(&[&articles]), expected);
         assert_eq!(tallied(&[&articles[..2], &articles[2..3], &articles[3..]]), expected);
         assert_eq!(tallied(&[&articles[..0], &articles[..]]), expected);
+    }
+
+    /// The index a tally makes, as [`Index::insert`] makes it from the tally's names: one
+    /// digest an article, a copy of the name a quotation.
+    fn digested(tally: &Tally, digester: &Digester) -> Index {
+        let mut index = Index::new(digester.clone());
+        let parsed: Vec<_> =
+            tally.names.iter().map(|(n, k)| digester.identity(n, kind_of(*k))).collect();
+        for (id, names) in &tally.articles {
+            let quotes = names
+                .iter()
+                .map(|n| QuoteDigest {
+                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()),
+                    words: Vec::new(),
+                    reported: false,
+                })
+                .collect();
+            let article = ArticleInfo {
+                id: ArticleId(*id),
+                title: String::new(),
+                path: String::new(),
+                site: None,
+                date: None,
+            };
+            index.insert(Digest { article, quotes, forms: Vec::new() });
+        }
+        index
+    }
+
+    #[test]
+    fn the_tally_index_is_the_index_of_its_digests() {
+        let extractor = Extractor::builtin();
+        let mut tally = Tally::new();
+        // Twice over: an article met again is skipped, by both.
+        for a in corpus().iter().chain(&corpus()) {
+            tally.add(a, &extractor.extract(a));
+        }
+        let digester = Digester::builtin();
+        let (fast, slow) = (tally.index(&digester), digested(&tally, &digester));
+        assert_eq!(fast.roster().speakers(), slow.roster().speakers());
+        assert!(fast.roster().speakers().len() >= 3, "{:?}", fast.roster().speakers());
+        assert_eq!(fast.quote_count(), slow.quote_count());
+        assert_eq!(fast.wording_count(), slow.wording_count());
+        assert_eq!(fast.statement_count(), slow.statement_count());
+        for a in corpus() {
+            for quote in 0..extractor.extract(&a).len() {
+                let r = QuoteRef { article: a.id, quote };
+                assert_eq!(fast.same_statement(r), slow.same_statement(r), "{r:?}");
+            }
+        }
     }
 
     #[test]
