@@ -64,15 +64,13 @@ impl Tally {
     /// Appends `other`'s articles after this tally's: merging the tallies of consecutive parts
     /// of a corpus in order gives the tally of the whole.
     pub fn merge(&mut self, other: &Tally) {
-        for (id, names) in &other.articles {
-            let names = names
-                .iter()
-                .map(|n| {
-                    let (name, kind) = other.names.get((*n)? as usize)?;
-                    Some(self.intern(name, *kind))
-                })
-                .collect();
-            self.articles.push((*id, names));
+        // Each of `other`'s names looked up once, not once a quotation: they are in the order
+        // its articles first quote them, so they are interned in the same order either way.
+        let names: Vec<u32> =
+            other.names.iter().map(|(name, kind)| self.intern(name, *kind)).collect();
+        for (id, quotes) in &other.articles {
+            let quotes = quotes.iter().map(|n| names.get((*n)? as usize).copied()).collect();
+            self.articles.push((*id, quotes));
         }
     }
 
@@ -292,6 +290,26 @@ mod tests {
                 assert_eq!(fast.same_statement(r), slow.same_statement(r), "{r:?}");
             }
         }
+    }
+
+    #[test]
+    fn merged_parts_are_the_tally_of_the_whole() {
+        let articles = corpus();
+        let extractor = Extractor::builtin();
+        let tally_of = |part: &[Article]| {
+            let mut tally = Tally::new();
+            for a in part {
+                tally.add(a, &extractor.extract(a));
+            }
+            tally
+        };
+        let whole = tally_of(&articles);
+        let mut merged = Tally::new();
+        for part in [&articles[..1], &articles[1..3], &articles[3..]] {
+            merged.merge(&tally_of(part));
+        }
+        assert_eq!(merged, whole);
+        assert!(whole.names.len() >= 3, "{:?}", whole.names);
     }
 
     #[test]
