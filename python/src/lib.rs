@@ -203,10 +203,15 @@ fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let (mut at, mut count) = (0, 0);
     for i in order {
         let to = bytes[i].min(data.len());
-        // A code point starts at every byte that is not a UTF-8 continuation byte: a count the
-        // compiler vectorises, without checking that the text is UTF-8 (it is).
-        count +=
-            data.get(at..to).unwrap_or_default().iter().filter(|&&b| (b as i8) >= -0x40).count();
+        count += match text.get(at..to) {
+            // The standard library counts a string's characters a word at a time.
+            Some(between) => between.chars().count(),
+            // Not on character boundaries: a code point starts at every byte that is not a
+            // UTF-8 continuation byte.
+            None => {
+                data.get(at..to).unwrap_or_default().iter().filter(|&&b| (b as i8) >= -0x40).count()
+            }
+        };
         at = to;
         out[i] = count;
     }
