@@ -5,8 +5,8 @@ usage: python dask_quotes.py CORPUS OUT.parquet [--workers N] [--scheduler ADDRE
                              [--partitions N | --partition-size N] [--config FILE]
 
 CORPUS is any mix of files and folders saidso reads (text, Markdown, HTML, feeds, JSON Lines).
-The files are listed in the order ``saidso quotes`` reads them and cut into a few contiguous
-parts per worker. Each worker reads its parts' files itself, one thread a task (map); only the
+The files are listed in the order ``saidso quotes`` reads them and cut into contiguous
+parts, large first and smaller towards the end, so that the workers finish together. Each worker reads its parts' files itself, one thread a task (map); only the
 parts' speakers travel, and are merged in order (reduce); each part's rows then get their
 speaker ids where they are and are written by that worker as one Parquet file of OUT, a folder
 (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)`` reads it as one table, in
@@ -32,8 +32,8 @@ import pyarrow.parquet as pq
 import saidso
 
 COLUMNS = ["file", "start", "end", "kind", "speaker", "speaker_id", "text"]
-# Tasks per worker thread: enough to even out parts of unequal cost, few enough that each task's
-# fixed costs (scheduling, a Parquet file) stay small beside its work.
+# The smallest part: 1 / (2 x PARTS_PER_THREAD) of a worker thread's share of the files, so that
+# a task's fixed costs (scheduling, a Parquet file) stay small beside its work.
 PARTS_PER_THREAD = 4
 
 
@@ -53,12 +53,25 @@ def identities(parts: list[saidso.Speakers], config: object) -> dict:
     return saidso.merge_speakers(parts).identities(config)
 
 
-def write_part(part: tuple, ids: dict, out: str, number: int) -> int:
+def write_part(part: tuple, ids: dict, out: str, number: int) -> tuple[int, list[str]]:
     """A part's rows (from `read_part`) with their speaker ids, written by the worker holding
-    them; returns how many rows."""
+    them; returns how many rows, and the problems met reading the part."""
     table = saidso.assign_speaker_ids(part[0], ids)
     pq.write_table(table.select(COLUMNS), os.path.join(out, f"part-{number:05}.parquet"))
-    return table.num_rows
+    return table.num_rows, part[2]
+
+
+def cut(files: list[str], threads: int) -> list[list[str]]:
+    """`files` in contiguous parts for `threads` worker threads, each part a share of the files
+    left (guided scheduling): large parts first, for few tasks, and small ones last, so that the
+    workers finish together rather than one waiting for another's last large part."""
+    smallest = max(1, len(files) // (2 * PARTS_PER_THREAD * threads))
+    parts, at = [], 0
+    while at < len(files):
+        size = max(smallest, (len(files) - at) // (2 * threads))
+        parts.append(files[at : at + size])
+        at += size
+    return parts
 
 
 def prepare(out: str) -> None:
@@ -80,8 +93,8 @@ def run(
     partition_size: int = 0,
 ) -> int:
     """Runs the job on `client`; returns how many rows were written. The files are cut into
-    `partitions` parts, or parts of `partition_size` files, or by default a few a worker
-    thread."""
+    `partitions` parts, or parts of `partition_size` files, or by default parts shrinking
+    towards the end (see `cut`)."""
     from dask.distributed import wait
 
     files, missing = saidso.discover(corpus)
@@ -89,11 +102,12 @@ def run(
         print(f"saidso: {problem}", file=sys.stderr)
     if not files:
         raise SystemExit("saidso: no articles in " + " ".join(corpus))
-    if not partition_size:
-        threads = sum(client.nthreads().values()) or 1
-        count = partitions or PARTS_PER_THREAD * threads
-        partition_size = -(-len(files) // count)
-    chunks = [files[i : i + partition_size] for i in range(0, len(files), partition_size)]
+    if partitions:
+        partition_size = -(-len(files) // partitions)
+    if partition_size:
+        chunks = [files[i : i + partition_size] for i in range(0, len(files), partition_size)]
+    else:
+        chunks = cut(files, sum(client.nthreads().values()) or 1)
     prepare(out)
     parts = [client.submit(read_part, chunk, config, pure=False) for chunk in chunks]
     speakers = [client.submit(_item, part, 1, pure=False) for part in parts]
@@ -109,11 +123,11 @@ def run(
         )
         for n, part in enumerate(parts)
     ]
-    problems = [client.submit(_item, part, 2, pure=False) for part in parts]
     # Only row counts and problem messages come back: the rows stay on the workers.
-    counts, problems = client.gather([written, problems])
-    for part in problems:
-        for problem in part:
+    counts = []
+    for rows, problems in client.gather(written):
+        counts.append(rows)
+        for problem in problems:
             print(f"saidso: {problem}", file=sys.stderr)
     return sum(counts)
 
@@ -129,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="local worker processes")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler")
     parser.add_argument(
-        "--partitions", type=int, default=0, help=f"tasks (default: {PARTS_PER_THREAD} a worker thread)"
+        "--partitions", type=int, default=0, help="tasks of equal size (default: parts shrinking towards the end)"
     )
     parser.add_argument("--partition-size", type=int, default=0, help="files per task, instead")
     parser.add_argument("--config", help="a saidso config.toml")

@@ -66,3 +66,23 @@ def test_spark_local_equals_the_command(corpus: Path, tmp_path: Path, cli_quotes
     run_example("spark_quotes.py", str(corpus), str(out), "--master", "local[2]", "--partitions", "4")
     rows = pq.read_table(out).select(COLUMNS).to_pylist()
     compare(rows, cli_quotes(corpus))
+
+
+def test_dask_parts_cover_the_files_in_order_and_shrink():
+    spec = importlib.util.spec_from_file_location("dask_quotes", EXAMPLES / "dask_quotes.py")
+    dask_quotes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dask_quotes)
+    for files, threads in [(20_000, 2), (20_000, 1), (1_000, 8), (7, 3), (1, 4)]:
+        names = [f"{i:05}.txt" for i in range(files)]
+        parts = dask_quotes.cut(names, threads)
+        assert [f for part in parts for f in part] == names
+        sizes = [len(part) for part in parts]
+        assert all(s > 0 for s in sizes)
+        # Large parts first, then none larger than the one before.
+        assert sizes == sorted(sizes, reverse=True)
+        assert sizes[0] <= max(1, files // (2 * threads))
+    assert [len(p) for p in dask_quotes.cut([str(i) for i in range(20_000)], 2)][:3] == [
+        5000,
+        3750,
+        2812,
+    ]

@@ -93,6 +93,24 @@ def test_extract_arrow_takes_pyarrow_pandas_and_lists(cli_quotes):
             assert {k: got[k] for k in want} == want
 
 
+def test_extract_arrow_over_many_batches_equals_extract_many():
+    """Past a batch of texts, the next batches' columns are sized from the first's: the rows
+    stay those of `extract_many`, in order, with one speaker id per person across batches."""
+    pytest.importorskip("pyarrow")
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    # Texts of every length and quotation count, some empty, over three batches.
+    texts = [(seeds[i % len(seeds)] * (1 + i % 3))[: 200 + 37 * i] for i in range(2600)]
+    texts[1500] = ""
+    expected = saidso.extract_many(texts)
+    flat = [dict(r, article_index=i) for i, rs in enumerate(expected) for r in rs]
+    table = saidso.extract_arrow(texts)
+    assert table.column("article_index").num_chunks >= 3
+    rows = table.to_pylist()
+    assert len(rows) == len(flat) > 2600
+    for got, want in zip(rows, flat):
+        assert {k: got[k] for k in want} == want
+
+
 def test_extract_arrow_quoted_ranges_slice_the_text():
     pa = pytest.importorskip("pyarrow")
     text = 'Ana Lima said the plan was "a real \u00e9lan" for the town. "We start now," she said.'

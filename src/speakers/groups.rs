@@ -74,6 +74,14 @@ impl Groups {
         class
     }
 
+    /// Files one more quotation `quote` in `class`, a class [`Groups::add`] returned for the
+    /// same words and speaker: what `add` does then, without hashing the words again.
+    pub fn add_to(&mut self, class: ClassId, quote: u32) {
+        if let Some(c) = self.classes.get_mut(class as usize) {
+            c.quotes.push(quote);
+        }
+    }
+
     /// The classes sharing enough shingles with `words` to be one statement, likeliest first.
     fn candidates(&self, words: &[u64]) -> Vec<ClassId> {
         let mut shared: HashMap<ClassId, usize> = HashMap::new();

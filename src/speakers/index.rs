@@ -144,6 +144,69 @@ impl Index {
         self.articles.push(article);
     }
 
+    /// Takes in an article's quotations by speaker name alone, for identities (see
+    /// [`super::Tally`]): each of `quotes` is its speaker's place in `names`, read once for all
+    /// the articles. The same as [`Index::insert`] with quotations of no words, no reported
+    /// statements and no forms, without a copy of the name a quotation (most of the work of a
+    /// tally's identities). `filed` keeps each name's record and class between calls: start
+    /// each index with an empty one.
+    pub(super) fn insert_names(
+        &mut self,
+        article: ArticleInfo,
+        quotes: &[Option<u32>],
+        names: &[Option<Arc<Name>>],
+        filed: &mut Vec<Option<(u32, ClassId)>>,
+    ) {
+        if self.slot_of.contains_key(&article.id) {
+            return;
+        }
+        filed.resize(names.len(), None);
+        let slot = to_u32(self.articles.len());
+        self.slot_of.insert(article.id, slot);
+        self.first_quote.push(to_u32(self.quotes.len()));
+        // The class of this article's quotations of nobody, once one is filed.
+        let mut nobody = None;
+        for n in quotes {
+            let quote = to_u32(self.quotes.len());
+            let named = n.and_then(|n| Some((n as usize, names.get(n as usize)?.as_ref()?)));
+            let (name, class) = match named {
+                Some((n, name)) => {
+                    let (id, class) = match filed[n] {
+                        Some((id, class)) => {
+                            self.groups.add_to(class, quote);
+                            (id, class)
+                        }
+                        None => {
+                            let id = self.name_id(name);
+                            let class = self.groups.add(quote, &[], speaker_hint(name));
+                            filed[n] = Some((id, class));
+                            (id, class)
+                        }
+                    };
+                    let record = &mut self.names[id as usize];
+                    record.quotes.push(quote);
+                    count_form(&mut record.forms, &name.written);
+                    (Some(id), class)
+                }
+                None => {
+                    let class = match nobody {
+                        Some(class) => {
+                            self.groups.add_to(class, quote);
+                            class
+                        }
+                        None => {
+                            let hint = xxh3_64(&article.id.0.to_le_bytes());
+                            *nobody.insert(self.groups.add(quote, &[], hint))
+                        }
+                    };
+                    (None, class)
+                }
+            };
+            self.quotes.push(QuoteEntry { article: slot, reported: false, name, class });
+        }
+        self.articles.push(article);
+    }
+
     /// The id of `name`, filed on first sight.
     fn name_id(&mut self, name: &Arc<Name>) -> u32 {
         if let Some(&id) = self.name_ids.get(&name.key) {

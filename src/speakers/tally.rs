@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::extract::{Quote, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
-use super::digest::{ArticleInfo, Digest, Digester, QuoteDigest};
+use super::digest::{ArticleInfo, Digester};
 use super::index::{Index, QuoteRef};
 use super::roster::Roster;
 
@@ -65,15 +65,13 @@ impl Tally {
     /// Appends `other`'s articles after this tally's: merging the tallies of consecutive parts
     /// of a corpus in order gives the tally of the whole.
     pub fn merge(&mut self, other: &Tally) {
-        for (id, names) in &other.articles {
-            let names = names
-                .iter()
-                .map(|n| {
-                    let (name, kind) = other.names.get((*n)? as usize)?;
-                    Some(self.intern(name, *kind))
-                })
-                .collect();
-            self.articles.push((*id, names));
+        // Each of `other`'s names looked up once, not once a quotation: they are in the order
+        // its articles first quote them, so they are interned in the same order either way.
+        let names: Vec<u32> =
+            other.names.iter().map(|(name, kind)| self.intern(name, *kind)).collect();
+        for (id, quotes) in &other.articles {
+            let quotes = quotes.iter().map(|n| names.get((*n)? as usize).copied()).collect();
+            self.articles.push((*id, quotes));
         }
     }
 
@@ -86,18 +84,13 @@ impl Tally {
     /// of the names).
     pub fn index(&self, digester: &Digester) -> Index {
         let mut index = Index::new(digester.clone());
-        let parsed: Vec<_> =
-            self.names.iter().map(|(n, k)| digester.identity(n, kind_of(*k))).collect();
+        let parsed: Vec<_> = self
+            .names
+            .iter()
+            .map(|(n, k)| digester.identity(n, kind_of(*k)).map(Arc::new))
+            .collect();
+        let mut filed = Vec::new();
         for (id, names) in &self.articles {
-            let quotes = names
-                .iter()
-                .map(|n| QuoteDigest {
-                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()).map(Arc::new),
-                    words: Vec::new(),
-                    // Identities only: the counts apart are not carried between parts.
-                    reported: false,
-                })
-                .collect();
             let article = ArticleInfo {
                 id: ArticleId(*id),
                 title: String::new(),
@@ -105,7 +98,7 @@ impl Tally {
                 site: None,
                 date: None,
             };
-            index.insert(Digest { article, quotes, forms: Vec::new() });
+            index.insert_names(article, names, &parsed, &mut filed);
         }
         index
     }
@@ -179,6 +172,7 @@ mod tests {
     use crate::clean::{Rules, clean};
     use crate::extract::Extractor;
     use crate::model::RawDoc;
+    use crate::speakers::digest::{Digest, QuoteDigest};
 
     fn article(n: usize, body: &str) -> Article {
         let text = format!("Report {n}\n\n{body}\n");
@@ -250,6 +244,76 @@ mod tests {
         assert_eq!(tallied(&[&articles]), expected);
         assert_eq!(tallied(&[&articles[..2], &articles[2..3], &articles[3..]]), expected);
         assert_eq!(tallied(&[&articles[..0], &articles[..]]), expected);
+    }
+
+    /// The index a tally makes, as [`Index::insert`] makes it from the tally's names: one
+    /// digest an article, a copy of the name a quotation.
+    fn digested(tally: &Tally, digester: &Digester) -> Index {
+        let mut index = Index::new(digester.clone());
+        let parsed: Vec<_> =
+            tally.names.iter().map(|(n, k)| digester.identity(n, kind_of(*k))).collect();
+        for (id, names) in &tally.articles {
+            let quotes = names
+                .iter()
+                .map(|n| QuoteDigest {
+                    name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()).map(Arc::new),
+                    words: Vec::new(),
+                    reported: false,
+                })
+                .collect();
+            let article = ArticleInfo {
+                id: ArticleId(*id),
+                title: String::new(),
+                path: String::new(),
+                site: None,
+                date: None,
+            };
+            index.insert(Digest { article, quotes, forms: Vec::new() });
+        }
+        index
+    }
+
+    #[test]
+    fn the_tally_index_is_the_index_of_its_digests() {
+        let extractor = Extractor::builtin();
+        let mut tally = Tally::new();
+        // Twice over: an article met again is skipped, by both.
+        for a in corpus().iter().chain(&corpus()) {
+            tally.add(a, &extractor.extract(a));
+        }
+        let digester = Digester::builtin();
+        let (fast, slow) = (tally.index(&digester), digested(&tally, &digester));
+        assert_eq!(fast.roster().speakers(), slow.roster().speakers());
+        assert!(fast.roster().speakers().len() >= 3, "{:?}", fast.roster().speakers());
+        assert_eq!(fast.quote_count(), slow.quote_count());
+        assert_eq!(fast.wording_count(), slow.wording_count());
+        assert_eq!(fast.statement_count(), slow.statement_count());
+        for a in corpus() {
+            for quote in 0..extractor.extract(&a).len() {
+                let r = QuoteRef { article: a.id, quote };
+                assert_eq!(fast.same_statement(r), slow.same_statement(r), "{r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn merged_parts_are_the_tally_of_the_whole() {
+        let articles = corpus();
+        let extractor = Extractor::builtin();
+        let tally_of = |part: &[Article]| {
+            let mut tally = Tally::new();
+            for a in part {
+                tally.add(a, &extractor.extract(a));
+            }
+            tally
+        };
+        let whole = tally_of(&articles);
+        let mut merged = Tally::new();
+        for part in [&articles[..1], &articles[1..3], &articles[3..]] {
+            merged.merge(&tally_of(part));
+        }
+        assert_eq!(merged, whole);
+        assert!(whole.names.len() >= 3, "{:?}", whole.names);
     }
 
     #[test]

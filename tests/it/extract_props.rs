@@ -121,3 +121,19 @@ fn a_sentence_of_many_quotations_with_speech_nouns() {
     let a = article_of(text).expect("prose");
     check(&a).unwrap();
 }
+
+/// A text that stops just after its speech verb: the reported clause is empty, at the text's
+/// end, and reading it must not look past the last word.
+#[test]
+fn a_text_that_stops_after_its_speech_verb() {
+    for text in [
+        "Defence said ",
+        "The Ministry of Defence said\n",
+        "\"Yes,\" Anna Berg said. Defence said ",
+    ] {
+        let a = article_of(text.to_string()).expect("prose");
+        check(&a).unwrap();
+        let all = Extractor::builtin().attributions_with_headline(&a);
+        assert!(all.iter().all(|q| a.text.get(q.span()).is_some()), "{text:?}: {all:?}");
+    }
+}

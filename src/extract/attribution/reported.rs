@@ -141,7 +141,11 @@ impl Reader<'_> {
             // `Cruz endorses Trump`: a stance towards one named person is a report too.
             let named_object = |r: &Report| {
                 r.content.start >= r.cue.end
-                    && self.run_at[r.content.start]
+                    && self
+                        .run_at
+                        .get(r.content.start)
+                        .copied()
+                        .flatten()
                         .is_some_and(|n| self.runs[n].tokens.end >= r.content.end)
             };
             let long_enough = |r: &Report| {
