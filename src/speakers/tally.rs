@@ -91,14 +91,7 @@ impl Tally {
             .collect();
         let mut filed = Vec::new();
         for (id, names) in &self.articles {
-            let article = ArticleInfo {
-                id: ArticleId(*id),
-                title: String::new(),
-                path: String::new(),
-                site: None,
-                date: None,
-            };
-            index.insert_names(article, names, &parsed, &mut filed);
+            index.insert_names(untitled(*id), names, &parsed, &mut filed);
         }
         index
     }
@@ -163,6 +156,17 @@ fn kind_of(code: u8) -> SpeakerKind {
         0 => SpeakerKind::Person,
         1 => SpeakerKind::Organisation,
         _ => SpeakerKind::Unknown,
+    }
+}
+
+/// An article known by its id alone: identities need nothing else of it.
+fn untitled(id: u64) -> ArticleInfo {
+    ArticleInfo {
+        id: ArticleId(id),
+        title: String::new(),
+        path: String::new(),
+        site: None,
+        date: None,
     }
 }
 
@@ -261,14 +265,7 @@ mod tests {
                     reported: false,
                 })
                 .collect();
-            let article = ArticleInfo {
-                id: ArticleId(*id),
-                title: String::new(),
-                path: String::new(),
-                site: None,
-                date: None,
-            };
-            index.insert(Digest { article, quotes, forms: Vec::new() });
+            index.insert(Digest { article: untitled(*id), quotes, forms: Vec::new() });
         }
         index
     }
