@@ -109,10 +109,9 @@ impl Reader<'_> {
         // Direct speech is reported once, as the quotation: only what comes before it can
         // be reported speech of its own (`So when the deal came, Barrett said, "we were
         // floored."`).
-        let limit = (self.tokens.get(range.clone()).unwrap_or_default().iter())
-            .zip(range.clone())
-            .find(|&(t, k)| matches!(t.kind, Kind::Quote(_)) && direct(k))
-            .map_or(range.end, |(_, k)| k);
+        let limit = (self.tokens.get(range.clone()).unwrap_or_default().iter().enumerate())
+            .find(|&(i, t)| matches!(t.kind, Kind::Quote(_)) && direct(range.start + i))
+            .map_or(range.end, |(i, _)| range.start + i);
         // `"…," she said, adding that the vote would wait`: a participle after the quotation
         // reports a clause of its own.
         let after_quote = |c: &Cue| {
