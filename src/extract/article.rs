@@ -257,9 +257,13 @@ fn attribute_all(
             // On the stack: one list for every sentence.
             let mut spoke: SmallVec<[Entity; 4]> = SmallVec::new();
             let mut has_quote = false;
-            for k in s.clone() {
-                let Kind::Quote(q) = p.tokens[k].kind else { continue };
-                let q = q as usize;
+            // The sentence's quote marks, picked off the slice.
+            let marks = p.tokens.get(s.clone()).unwrap_or_default().iter().enumerate();
+            let marks = marks.filter_map(|(i, t)| match t.kind {
+                Kind::Quote(q) => Some((s.start + i, q as usize)),
+                _ => None,
+            });
+            for (k, q) in marks {
                 has_quote = true;
                 let span = &spans[q];
                 let start = p.tokens[k].range.start;

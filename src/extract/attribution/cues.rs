@@ -38,25 +38,26 @@ impl Reader<'_> {
     pub(super) fn cues(&self, sentence: Range<usize>) -> (Cues, Cues) {
         let mut cues = Cues::new();
         let mut reporting = Cues::new();
-        let mut k = sentence.start;
+        // Most words are in none of the lists a cue is in: one test passes them.
+        let cue = WordClass::PHRASE_START
+            | WordClass::SPEECH_VERB
+            | WordClass::SPEECH_NOUN
+            | WordClass::REPORTING_VERB;
+        // The next token that may be a cue, found by a scan of the slice.
+        let next = |from: usize| {
+            let rest = self.tokens.get(from..sentence.end).unwrap_or_default();
+            rest.iter().position(|t| t.class.intersects(cue)).map_or(sentence.end, |i| from + i)
+        };
+        let mut k = next(sentence.start);
         while k < sentence.end {
             let c = self.tokens[k].class;
-            // Most words are in none of the lists a cue is in: one test passes them.
-            let cue = WordClass::PHRASE_START
-                | WordClass::SPEECH_VERB
-                | WordClass::SPEECH_NOUN
-                | WordClass::REPORTING_VERB;
-            if !c.intersects(cue) {
-                k += 1;
-                continue;
-            }
             if c.contains(WordClass::PHRASE_START) {
                 let phrase = self.lex.speaker_follows.iter().find(|p| {
                     p.iter().enumerate().all(|(n, pw)| k + n < sentence.end && self.is(k + n, pw))
                 });
                 if let Some(p) = phrase {
                     cues.push(Cue { tokens: k..k + p.len(), kind: CueKind::SpeakerAfter });
-                    k += p.len();
+                    k = next(k + p.len());
                     continue;
                 }
             }
@@ -79,7 +80,7 @@ impl Reader<'_> {
             {
                 reporting.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             }
-            k += 1;
+            k = next(k + 1);
         }
         (cues, reporting)
     }

@@ -109,10 +109,9 @@ impl Reader<'_> {
         // Direct speech is reported once, as the quotation: only what comes before it can
         // be reported speech of its own (`So when the deal came, Barrett said, "we were
         // floored."`).
-        let limit = range
-            .clone()
-            .find(|&k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
-            .unwrap_or(range.end);
+        let limit = (self.tokens.get(range.clone()).unwrap_or_default().iter().enumerate())
+            .find(|&(i, t)| matches!(t.kind, Kind::Quote(_)) && direct(range.start + i))
+            .map_or(range.end, |(i, _)| range.start + i);
         // `"…," she said, adding that the vote would wait`: a participle after the quotation
         // reports a clause of its own.
         let after_quote = |c: &Cue| {
@@ -248,9 +247,16 @@ impl Reader<'_> {
             | WordClass::PREPOSITION
             | WordClass::PRONOUN;
         let mut out = Vec::new();
-        for j in range.start + 1..range.end {
-            let k = j - 1;
-            let t = &self.tokens[k];
+        // Pairs of tokens read off the slice: this runs over every sentence, cue or none.
+        let tokens = self.tokens.get(range.clone()).unwrap_or_default();
+        for (i, pair) in tokens.windows(2).enumerate() {
+            let [t, next] = pair else { continue };
+            // Only a four-letter word can be `that`: most tokens stop at this test.
+            if next.range.len() != 4 || next.kind != Kind::Word {
+                continue;
+            }
+            let k = range.start + i;
+            let j = k + 1;
             if !self.is(j, "that") || t.kind != Kind::Word || t.is_capitalised() {
                 continue;
             }
@@ -758,8 +764,11 @@ impl Reader<'_> {
 
     /// How many words `range` holds, a quoted piece counting as a clause's worth.
     fn words_in(&self, range: Range<usize>) -> usize {
-        range
-            .map(|j| match self.tokens[j].kind {
+        // Read off the slice, with no bounds check per token.
+        let tokens = self.tokens.get(range).unwrap_or_default();
+        tokens
+            .iter()
+            .map(|t| match t.kind {
                 Kind::Word => 1,
                 Kind::Quote(_) => QUOTE_WORDS,
                 Kind::Punct(_) => 0,
