@@ -27,9 +27,8 @@ impl Reader<'_> {
             let mut start = b;
             while start > lo
                 && b - start < 3
-                && self
-                    .lower_class(start - 1)
-                    .is_some_and(|c| !c.intersects(WordClass::DETERMINER | WordClass::NOT_NAME))
+                && self.written(start - 1).is_some()
+                && !self.is_class(start - 1, WordClass::DETERMINER | WordClass::NOT_NAME)
             {
                 start -= 1;
             }
@@ -155,20 +154,21 @@ impl Reader<'_> {
         }
     }
 
+    /// True when token `k` is the punctuation character `c`.
+    fn is_punct(&self, k: usize, c: char) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
     /// True when token `k` is a dash setting off an insert: `—`, `–`, or one of `--`.
     fn is_dash(&self, k: usize) -> bool {
-        let punct =
-            |j: usize, c: char| self.tokens.get(j).is_some_and(|t| t.kind == Kind::Punct(c));
-        punct(k, '—')
-            || punct(k, '–')
-            || (punct(k, '-')
-                && (punct(k + 1, '-') || k.checked_sub(1).is_some_and(|b| punct(b, '-'))))
+        let hyphens =
+            || self.is_punct(k + 1, '-') || k.checked_sub(1).is_some_and(|b| self.is_punct(b, '-'));
+        self.is_punct(k, '—') || self.is_punct(k, '–') || (self.is_punct(k, '-') && hyphens())
     }
 
     /// The first token of `--` when `k` is its second, else `k`.
     fn pair_start(&self, k: usize) -> usize {
-        let hyphen = |j: usize| self.tokens.get(j).is_some_and(|t| t.kind == Kind::Punct('-'));
-        if k > 0 && hyphen(k) && hyphen(k - 1) { k - 1 } else { k }
+        if k > 0 && self.is_punct(k, '-') && self.is_punct(k - 1, '-') { k - 1 } else { k }
     }
 
     /// Past a comma: `Joe Biden, has warned` or `Andriy Demchenko, a spokesman for X, said`.
@@ -195,9 +195,10 @@ impl Reader<'_> {
             if let Some(r) = before.and_then(|b| self.run_at[b]) {
                 names.push(r);
             }
-            let Some(open) = (c.saturating_sub(16).max(lo)..c).rev().find(|&k| {
-                if dashes { self.is_dash(k) } else { self.tokens[k].kind == Kind::Punct(',') }
-            }) else {
+            let Some(open) = (c.saturating_sub(16).max(lo)..c)
+                .rev()
+                .find(|&k| if dashes { self.is_dash(k) } else { self.is_punct(k, ',') })
+            else {
                 break;
             };
             c = self.pair_start(open);

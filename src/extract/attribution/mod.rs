@@ -166,14 +166,6 @@ impl Reader<'_> {
         list.iter().any(same) || (!w.is_ascii() && list_has(list, &w.to_lowercase()))
     }
 
-    /// The lexicon classes of token `k` in lower case when it is a word: what the lexicon's
-    /// lookup gives for [`Self::lower`], without a copy of an ASCII word (the lookup ignores
-    /// ASCII case).
-    fn lower_class(&self, k: usize) -> Option<WordClass> {
-        let w = self.written(k)?;
-        Some(if w.is_ascii() { self.lex.class_of(w) } else { self.lex.class_of(&w.to_lowercase()) })
-    }
-
     fn word(&self, k: usize) -> Option<String> {
         self.lower(k).map(Cow::into_owned)
     }

@@ -589,7 +589,7 @@ impl Reader<'_> {
 
     /// True when token `k` is a word of the lexicon's group words (`officials`).
     fn is_group_word(&self, k: usize) -> bool {
-        self.lower_class(k).is_some_and(|c| c.intersects(WordClass::GROUP))
+        self.is_class(k, WordClass::GROUP)
     }
 
     /// True when token `k` is a preposition (`in`, `at`, `during`), not an article.
