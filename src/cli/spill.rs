@@ -1,41 +1,52 @@
 //! Output kept aside until every article is read: `saidso quotes` gives each row a speaker id
-//! that only the whole corpus settles, so its rows wait in an unnamed temporary file (the
-//! operating system's page cache, not the process's memory) rather than in memory, and are read
-//! back in the order they were written once the ids are known.
+//! that only the whole corpus settles, so its rows wait, and are read back in the order they
+//! were written once the ids are known. They wait in memory up to [`MEMORY_BUDGET`], which holds
+//! the rows of tens of thousands of articles; beyond it, in an unnamed temporary file (the
+//! operating system's page cache, not the process's memory), so that a corpus of any size fits.
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 
-/// Where the pieces are written: a temporary file, or memory when none can be made.
+/// The most bytes of pieces kept in memory before they move to a temporary file. Memory spares
+/// the copies into and out of the page cache; the file spares memory on a huge corpus.
+const MEMORY_BUDGET: usize = 256 << 20;
+
+/// Where the pieces are written: memory, then a temporary file once they outgrow the budget.
 enum Store {
     File(BufWriter<File>),
     Memory(Vec<u8>),
 }
 
 /// Byte strings ("pieces") written one after another, to be read back in the same order. Each
-/// is written after its length (8 bytes, little-endian; all ones for an absent piece), so that
-/// nothing a piece is kept in memory.
+/// is written after its length (8 bytes, little-endian; all ones for an absent piece).
 pub(super) struct Spill {
     store: Store,
+    /// The most bytes kept in memory ([`MEMORY_BUDGET`], less in tests).
+    budget: usize,
 }
 
 /// The length written for an absent piece.
 const ABSENT: u64 = u64::MAX;
 
 impl Spill {
-    /// An empty spill in a temporary file (in `TMPDIR`), or in memory when none can be made.
+    /// An empty spill, in memory until it outgrows [`MEMORY_BUDGET`].
     pub(super) fn new() -> Self {
-        let store = match tempfile::tempfile() {
-            Ok(file) => Store::File(BufWriter::with_capacity(1 << 16, file)),
-            Err(_) => Store::Memory(Vec::new()),
-        };
-        Spill { store }
+        Self::with_budget(MEMORY_BUDGET)
+    }
+
+    fn with_budget(budget: usize) -> Self {
+        Spill { store: Store::Memory(Vec::new()), budget }
     }
 
     /// Adds a piece, or notes that there is none (`None`).
     pub(super) fn push(&mut self, piece: Option<&[u8]>) -> anyhow::Result<()> {
         let length = piece.map_or(ABSENT, |bytes| bytes.len() as u64);
         let bytes = piece.unwrap_or_default();
+        if let Store::Memory(memory) = &self.store
+            && memory.len() + bytes.len() > self.budget
+        {
+            self.to_file()?;
+        }
         match &mut self.store {
             Store::File(file) => {
                 file.write_all(&length.to_le_bytes()).map_err(full)?;
@@ -46,6 +57,21 @@ impl Spill {
                 memory.extend_from_slice(bytes);
             }
         }
+        Ok(())
+    }
+
+    /// Moves the pieces kept in memory to a temporary file (in `TMPDIR`), where the next ones
+    /// go too. Without a temporary file they stay in memory.
+    fn to_file(&mut self) -> anyhow::Result<()> {
+        let Ok(file) = tempfile::tempfile() else {
+            self.budget = usize::MAX;
+            return Ok(());
+        };
+        let mut file = BufWriter::with_capacity(1 << 16, file);
+        if let Store::Memory(memory) = &self.store {
+            file.write_all(memory).map_err(full)?;
+        }
+        self.store = Store::File(file);
         Ok(())
     }
 
@@ -62,7 +88,6 @@ impl Spill {
         Ok(Pieces { reader })
     }
 }
-
 /// The error of a temporary file that cannot be written, saying what to do.
 fn full(e: io::Error) -> anyhow::Error {
     anyhow::anyhow!(
@@ -100,20 +125,25 @@ impl Pieces {
 mod tests {
     use super::*;
 
+    /// Every budget: all in memory, moved to a file part way, and in a file from the first.
     #[test]
     fn pieces_come_back_in_order_absent_ones_too() {
-        let mut spill = Spill::new();
-        for piece in [Some(&b"one"[..]), None, Some(b""), Some(b"three")] {
-            spill.push(piece).unwrap();
+        for budget in [MEMORY_BUDGET, 12, 0] {
+            let mut spill = Spill::with_budget(budget);
+            for piece in [Some(&b"one"[..]), None, Some(b""), Some(b"three")] {
+                spill.push(piece).unwrap();
+            }
+            let in_file = matches!(spill.store, Store::File(_));
+            assert_eq!(in_file, budget < MEMORY_BUDGET, "budget {budget}");
+            let mut pieces = spill.read_back().unwrap();
+            let mut buf = Vec::new();
+            let mut got = Vec::new();
+            for _ in 0..5 {
+                let present = pieces.next_into(&mut buf).unwrap();
+                got.push((present, String::from_utf8(buf.clone()).unwrap()));
+            }
+            let want = [(true, "one"), (false, ""), (true, ""), (true, "three"), (false, "")];
+            assert_eq!(got, want.map(|(p, s)| (p, s.to_string())), "budget {budget}");
         }
-        let mut pieces = spill.read_back().unwrap();
-        let mut buf = Vec::new();
-        let mut got = Vec::new();
-        for _ in 0..5 {
-            let present = pieces.next_into(&mut buf).unwrap();
-            got.push((present, String::from_utf8(buf.clone()).unwrap()));
-        }
-        let want = [(true, "one"), (false, ""), (true, ""), (true, "three"), (false, "")];
-        assert_eq!(got, want.map(|(p, s)| (p, s.to_string())));
     }
 }
