@@ -45,7 +45,7 @@ impl Spill {
         if let Store::Memory(memory) = &self.store
             && memory.len() + bytes.len() > self.budget
         {
-            self.to_file()?;
+            self.move_to_file()?;
         }
         match &mut self.store {
             Store::File(file) => {
@@ -62,7 +62,7 @@ impl Spill {
 
     /// Moves the pieces kept in memory to a temporary file (in `TMPDIR`), where the next ones
     /// go too. Without a temporary file they stay in memory.
-    fn to_file(&mut self) -> anyhow::Result<()> {
+    fn move_to_file(&mut self) -> anyhow::Result<()> {
         let Ok(file) = tempfile::tempfile() else {
             self.budget = usize::MAX;
             return Ok(());
