@@ -41,6 +41,19 @@ def test_char_offsets_slice_the_python_string(path: Path):
         assert text[r["start_char"] : r["end_char"]] == data[r["start"] : r["end"]].decode()
 
 
+def test_char_offsets_hold_for_offsets_out_of_order():
+    # Offsets are counted by a cursor, forward and back: this text's rows overlap (a row ends
+    # past where the next one starts), so the cursor moves back.
+    path = SEEDS[0]
+    text = path.read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    rows = saidso.extract(text)
+    offsets = [at for r in rows for at in (r["start"], r["end"])]
+    assert not text.isascii() and offsets != sorted(offsets)
+    for r in rows:
+        assert text[r["start_char"] : r["end_char"]] == data[r["start"] : r["end"]].decode()
+
+
 def test_char_offsets_differ_from_bytes_past_non_ascii():
     rows = saidso.extract((FIXTURES / "accents.txt").read_text(encoding="utf-8"))
     assert any(r["start_char"] < r["start"] for r in rows)
