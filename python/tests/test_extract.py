@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -207,3 +210,16 @@ def test_config_and_speakers_pickle():
     assert copy.identities() == speakers.identities()
     with pytest.raises(saidso.SaidsoError):
         saidso.Speakers().__setstate__(b"not json")
+
+
+@pytest.mark.parametrize("given", [None, "250"])
+def test_loading_leaves_the_environment_as_it_was(given: str | None):
+    # The package sets the allocator's purge delay only while the extension loads.
+    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_PURGE_DELAY"}
+    if given is not None:
+        env["MIMALLOC_PURGE_DELAY"] = given
+    code = "import os, saidso; print(os.environ.get('MIMALLOC_PURGE_DELAY'))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == str(given)
