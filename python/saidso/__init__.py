@@ -35,9 +35,9 @@ import os
 from typing import Any, Iterable, Mapping, Sequence
 
 # The extension's allocator (mimalloc) returns freed memory to the system a second after it is
-# freed, by default. A call's result (Arrow columns, ~2.3 bytes for every byte of text) is
+# freed, by default. A call's result (Arrow columns, ~1.8 bytes for every byte of text) is
 # freed while the next call runs, so each call took its columns in fresh pages, one page
-# fault each: about a tenth of `extract_arrow`'s CPU time over a corpus, called in a loop. Ten
+# fault each: about 6% of `extract_arrow`'s CPU time, called in a loop (BENCHMARKS.md). Ten
 # seconds keeps that memory for the next call. The setting is read once, when the extension
 # loads; a value the user set is kept, and the environment is left as it was.
 _PURGE_DELAY = "MIMALLOC_PURGE_DELAY"
