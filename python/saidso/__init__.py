@@ -31,10 +31,25 @@ ids are those of one pass over the whole corpus (see ``examples/dask_quotes.py``
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterable, Mapping, Sequence
 
-from . import _native
-from ._native import Config, SaidsoError, Speakers, discover, extract, extract_many
+# The extension's allocator (mimalloc) returns freed memory to the system a second after it is
+# freed, by default. A call's result (Arrow columns, ~1.8 bytes for every byte of text) is
+# freed while the next call runs, so each call took its columns in fresh pages, one page
+# fault each: about 6% of `extract_arrow`'s CPU time, called in a loop (BENCHMARKS.md). Ten
+# seconds keeps that memory for the next call. The setting is read once, when the extension
+# loads; a value the user set is kept, and the environment is left as it was.
+_PURGE_DELAY = "MIMALLOC_PURGE_DELAY"
+_set_delay = _PURGE_DELAY not in os.environ
+if _set_delay:
+    os.environ[_PURGE_DELAY] = "10000"
+try:
+    from . import _native
+    from ._native import Config, SaidsoError, Speakers, discover, extract, extract_many
+finally:
+    if _set_delay:
+        del os.environ[_PURGE_DELAY]
 
 __all__ = [
     "Config",

@@ -187,35 +187,40 @@ fn extract_text(config: &CoreConfig, text: &str, title: Option<String>) -> Extra
     Extracted { article: Some(article.id), rows, chars }
 }
 
-/// The code-point offsets in `text` of byte offsets into it, counted in one pass over the text
-/// (a count from the start for each offset costs the text's length a row).
+/// The code-point offsets in `text` of byte offsets into it, counted by a cursor that moves
+/// from one offset to the next (a count from the start for each offset costs the text's length
+/// a row). Offsets in reading order move it forward only; an offset behind it (a headline's
+/// quotation, reported speech found after the direct quotations) is counted back, which costs
+/// less than sorting the offsets first.
 fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
     let data = text.as_bytes();
     if data.is_ascii() {
         return bytes.iter().map(|&b| b.min(data.len())).collect();
     }
-    let mut order: Vec<usize> = (0..bytes.len()).collect();
-    // Quotations come in reading order: their offsets are most often sorted already.
-    if !bytes.is_sorted() {
-        order.sort_unstable_by_key(|&i| bytes[i]);
-    }
-    let mut out = vec![0; bytes.len()];
+    // The code points that start in `data[from..to]` (from <= to).
+    let between = |from: usize, to: usize| match text.get(from..to) {
+        // The standard library counts a string's characters a word at a time.
+        Some(slice) => slice.chars().count(),
+        // Not on character boundaries: a code point starts at every byte that is not a UTF-8
+        // continuation byte.
+        None => {
+            data.get(from..to).unwrap_or_default().iter().filter(|&&b| (b as i8) >= -0x40).count()
+        }
+    };
     let (mut at, mut count) = (0, 0);
-    for i in order {
-        let to = bytes[i].min(data.len());
-        count += match text.get(at..to) {
-            // The standard library counts a string's characters a word at a time.
-            Some(between) => between.chars().count(),
-            // Not on character boundaries: a code point starts at every byte that is not a
-            // UTF-8 continuation byte.
-            None => {
-                data.get(at..to).unwrap_or_default().iter().filter(|&&b| (b as i8) >= -0x40).count()
+    bytes
+        .iter()
+        .map(|&b| {
+            let to = b.min(data.len());
+            if to >= at {
+                count += between(at, to);
+            } else {
+                count -= between(to, at);
             }
-        };
-        at = to;
-        out[i] = count;
-    }
-    out
+            at = to;
+            count
+        })
+        .collect()
 }
 
 /// Speaker ids by kind, then name: looked up with a borrowed name, without a copy a row.
@@ -585,48 +590,6 @@ impl Table {
         ]
     }
 
-    fn push(
-        &mut self,
-        row: &QuoteRow,
-        index: usize,
-        chars: Option<(usize, usize)>,
-        article_id: Option<String>,
-    ) {
-        if let Some(file) = &mut self.file {
-            file.append_value(&row.file);
-        }
-        self.index.append_value(index as u64);
-        if let Some(column) = &mut self.article_id {
-            column.append_option(article_id);
-        }
-        self.id.append_value(&row.id);
-        self.title.append_value(&row.article);
-        self.text.append_value(&row.text);
-        self.kind.append_value(row.kind.name());
-        self.speaker.append_option(row.speaker.as_deref());
-        self.speaker_kind.append_option(row.speaker_kind.map(SpeakerKind::name));
-        self.speaker_kinds.push(row.speaker_kind);
-        self.speaker_mention.append_option(row.speaker_mention.as_deref());
-        self.cue.append_option(row.cue.as_deref());
-        self.start.append_value(row.start as u64);
-        self.end.append_value(row.end as u64);
-        if let (Some((s, e)), Some((cs, ce))) = (&mut self.start_char, chars) {
-            s.append_value(cs as u64);
-            e.append_value(ce as u64);
-        }
-        match &row.quoted {
-            Some(ranges) => {
-                let pairs = self.quoted.values();
-                for range in ranges {
-                    pairs.values().append_slice(&range.map(|at| at as u64));
-                    pairs.append(true);
-                }
-                self.quoted.append(true);
-            }
-            None => self.quoted.append(false),
-        }
-    }
-
     /// An article's attributions as rows: the fields of [`attribution_rows`], written straight
     /// into the columns rather than made as a row's strings and dropped (a sixth of what
     /// `extract_arrow` spent beyond extraction). `text` is the text as given, for the offsets in
@@ -636,7 +599,8 @@ impl Table {
         let in_file = |at| article.offsets.in_file(at);
         let bytes: Vec<usize> =
             quotes.iter().flat_map(|q| [in_file(q.span().start), in_file(q.span().end)]).collect();
-        let chars = char_offsets(text, &bytes);
+        // Only tables with `start_char` need the count (not the rows read from files).
+        let chars = if self.start_char.is_some() { char_offsets(text, &bytes) } else { Vec::new() };
         let words = |r: &Option<Range<usize>>| {
             r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapse_whitespace)
         };
@@ -660,9 +624,9 @@ impl Table {
             let (start, end) = (bytes[2 * i], bytes[2 * i + 1]);
             self.start.append_value(start as u64);
             self.end.append_value(end as u64);
-            if let Some((s, e)) = &mut self.start_char {
-                s.append_value(chars[2 * i] as u64);
-                e.append_value(chars[2 * i + 1] as u64);
+            if let (Some((s, e)), Some(c)) = (&mut self.start_char, chars.get(2 * i..2 * i + 2)) {
+                s.append_value(c[0] as u64);
+                e.append_value(c[1] as u64);
             }
             let pairs = self.quoted.values();
             for r in &q.quoted {
@@ -763,15 +727,15 @@ fn read_files<'py>(
             &config.rules,
             |article| {
                 let quotes = config.extractor.attributions_with_headline(&article);
-                (article.id, attribution_rows(&article, &quotes))
+                (article, quotes)
             },
             |loaded| {
                 match loaded {
                     Loaded::Problem(p) => problems.push(p),
-                    Loaded::Item((id, rows)) => {
-                        for row in &rows {
-                            table.push(row, index, None, Some(id.to_string()));
-                        }
+                    Loaded::Item((article, quotes)) => {
+                        // Straight into the columns, as `extract_arrow` writes them: no row of
+                        // strings made and dropped per quotation.
+                        table.push_quotes(&article, &quotes, &article.text, index);
                         index += 1;
                     }
                 }

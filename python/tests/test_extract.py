@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -37,6 +40,19 @@ def test_char_offsets_slice_the_python_string(path: Path):
     text = path.read_text(encoding="utf-8")
     data = text.encode("utf-8")
     rows = saidso.extract(text)
+    for r in rows:
+        assert text[r["start_char"] : r["end_char"]] == data[r["start"] : r["end"]].decode()
+
+
+def test_char_offsets_hold_for_offsets_out_of_order():
+    # Offsets are counted by a cursor, forward and back: this text's rows overlap (a row ends
+    # past where the next one starts), so the cursor moves back.
+    path = SEEDS[0]
+    text = path.read_text(encoding="utf-8")
+    data = text.encode("utf-8")
+    rows = saidso.extract(text)
+    offsets = [at for r in rows for at in (r["start"], r["end"])]
+    assert not text.isascii() and offsets != sorted(offsets)
     for r in rows:
         assert text[r["start_char"] : r["end_char"]] == data[r["start"] : r["end"]].decode()
 
@@ -194,3 +210,16 @@ def test_config_and_speakers_pickle():
     assert copy.identities() == speakers.identities()
     with pytest.raises(saidso.SaidsoError):
         saidso.Speakers().__setstate__(b"not json")
+
+
+@pytest.mark.parametrize("given", [None, "250"])
+def test_loading_leaves_the_environment_as_it_was(given: str | None):
+    # The package sets the allocator's purge delay only while the extension loads.
+    env = {k: v for k, v in os.environ.items() if k != "MIMALLOC_PURGE_DELAY"}
+    if given is not None:
+        env["MIMALLOC_PURGE_DELAY"] = given
+    code = "import os, saidso; print(os.environ.get('MIMALLOC_PURGE_DELAY'))"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == str(given)
