@@ -170,7 +170,8 @@ pub(super) fn resolve(
         }
         Mention::Pronoun(PronounKind::Organisation) => salience.org.and_then(org),
         Mention::Pronoun(_) => None,
-        Mention::Description { head, modifiers, written } => {
+        Mention::Description(d) => {
+            let (head, modifiers, written) = (&d.head, &d.modifiers, &d.written);
             let holder = reg.with_role(head, modifiers).max_by_key(|&id| salience.last_seen(id));
             if let Some(id) = holder {
                 return person(id);

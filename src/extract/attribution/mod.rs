@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
+use std::rc::Rc;
 
 mod cues;
 mod mentions;
@@ -24,9 +25,20 @@ pub(super) enum Mention {
     Name(usize),
     /// A pronoun.
     Pronoun(PronounKind),
-    /// A description: its head noun and the words before it, lower case
-    /// (`spokesman`, [`kremlin`]), and the description as written.
-    Description { head: String, modifiers: Vec<String>, written: String },
+    /// A description (`the Kremlin spokesman`): shared, as a mention is copied each time its
+    /// cue is asked about, and a description's words are strings.
+    Description(Rc<Description>),
+}
+
+/// A description naming a speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Description {
+    /// Its head noun, lower case (`spokesman`).
+    pub head: String,
+    /// The words before the head, lower case ([`kremlin`]).
+    pub modifiers: Vec<String>,
+    /// The description as written.
+    pub written: String,
 }
 
 /// A mention and where it is, as a range of the paragraph's tokens.
