@@ -28,6 +28,10 @@ pub(crate) struct Report {
     pub mention: Option<MentionAt>,
 }
 
+/// Where a cue's `and`/`but` stands, its speaker's tokens and its tense (see
+/// [`Reader::stop_at_trailing_cues`]).
+type Joined = (usize, Option<Range<usize>>, Option<Tense>);
+
 /// A sentence's reports: on the stack, as a sentence has few, and most none.
 pub(crate) type Reports = SmallVec<[Report; 2]>;
 
@@ -827,7 +831,7 @@ impl Reader<'_> {
         // its own, so the one before ends at `and`/`but`.
         // Both verbs have one tense (`said … and warned`); `say he posed a threat and refused
         // to go` joins `refused` to the reported clause's verb instead.
-        let joined: SmallVec<[(usize, Option<Range<usize>>, Option<Tense>); 4]> = reports
+        let joined: SmallVec<[Joined; 4]> = reports
             .iter()
             .filter_map(|r| {
                 let at = self.joiner_before(r.cue.start)?;
