@@ -252,9 +252,12 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     let first = &text[name[0].range.clone()];
     // Initials are short: a long word in capitals is a dateline or a label (`WASHINGTON`,
     // `LETTERS`), not an organisation.
-    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.');
-    if name.len() == 1 && acronym {
+    // Asked of one-word names only.
+    let acronym = || {
+        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+        (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if name.len() == 1 && acronym() {
         return Shape::Org;
     }
     if words.clone().any(possessive) && name.len() > 1 {

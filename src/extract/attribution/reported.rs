@@ -782,16 +782,10 @@ impl Reader<'_> {
 
     /// The tense a verb's ending shows, where it shows one.
     fn tense(&self, k: usize) -> Option<Tense> {
-        let w = self.lower(k)?;
-        if w.ends_with("ed") || w == "said" || w == "told" || w == "wrote" {
-            Some(Tense::Past)
-        } else if w.ends_with("ing") {
-            Some(Tense::Ing)
-        } else if w.ends_with('s') && !w.ends_with("ss") {
-            Some(Tense::Present)
-        } else {
-            None
-        }
+        let w = self.written(k)?;
+        // An ASCII word is read in any case, with no lower-case copy; another is lower-cased
+        // first, as a few characters lower-case to ASCII letters.
+        if w.is_ascii() { tense_of(w) } else { tense_of(&w.to_lowercase()) }
     }
 
     /// Where the `and`/`but` joining cue `k` to an earlier verb stands (`and later warned`).
@@ -859,5 +853,22 @@ impl Reader<'_> {
                 r.content.end = end;
             }
         }
+    }
+}
+
+/// The tense the ending of the word `w` shows, in any ASCII case.
+fn tense_of(w: &str) -> Option<Tense> {
+    let ends = |end: &str| {
+        let b = w.as_bytes();
+        b.len() >= end.len() && b[b.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    };
+    if ends("ed") || ["said", "told", "wrote"].iter().any(|v| w.eq_ignore_ascii_case(v)) {
+        Some(Tense::Past)
+    } else if ends("ing") {
+        Some(Tense::Ing)
+    } else if ends("s") && !ends("ss") {
+        Some(Tense::Present)
+    } else {
+        None
     }
 }
