@@ -13,6 +13,8 @@ mod cues;
 mod mentions;
 mod reported;
 
+use smallvec::SmallVec;
+
 use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
@@ -287,7 +289,8 @@ impl Reader<'_> {
         let split = cues.partition_point(|c| c.tokens.start < q);
         let before = cues[..split].iter().rev().take(NEAREST_CUES);
         let after = cues[split..].iter().take(NEAREST_CUES);
-        let order: Vec<&Cue> =
+        // On the stack: this list is made for every quotation.
+        let order: SmallVec<[&Cue; 2 * NEAREST_CUES]> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
         let preposition =
             |p: usize| self.is_class(p, WordClass::PREPOSITION | WordClass::BEFORE_TITLE);
