@@ -13,7 +13,7 @@ use super::cues::{Cue, CueKind, Cues};
 use super::{MentionAt, Reader, Sentence};
 use crate::extract::lexicon::{PronounKind, WordClass};
 use crate::extract::names::Entity;
-use crate::extract::tokens::Kind;
+use crate::extract::tokens::{Kind, Token};
 
 /// What one cue of a sentence reports.
 #[derive(Clone, Debug)]
@@ -709,16 +709,24 @@ impl Reader<'_> {
     /// that open a report of their own.
     fn clause_end(&self, start: usize, end: usize) -> usize {
         let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
-        (start..end)
-            .find(|&j| {
+        // Read off the slice with one test of each token's kind: this runs for every forward
+        // report, over the rest of its sentence.
+        let tokens = self.tokens.get(start..end).unwrap_or_default();
+        let stop = |(i, t): (usize, &Token)| {
+            let j = start + i;
+            match t.kind {
                 // `; the board …`: another clause.
-                matches!(self.tokens[j].kind, Kind::Punct(';'))
-                    || self.but_then_verb(j)
-                    || (self.is_comma(j)
-                        && ((self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
-                            || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)))
-            })
-            .unwrap_or(end)
+                Kind::Punct(';') => true,
+                Kind::Punct(',' | '—' | '–') => {
+                    (self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
+                        || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)
+                }
+                // Only a three-letter word can be `but`.
+                Kind::Word => t.range.len() == 3 && self.but_then_verb(j),
+                _ => false,
+            }
+        };
+        tokens.iter().enumerate().position(stop).map_or(end, |i| start + i)
     }
 
     /// `… but did not recommend charges`, `… but offered no proof`: `but` and a verb with no
