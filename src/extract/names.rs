@@ -251,8 +251,7 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     }
     let first = &text[name[0].range.clone()];
     // Initials are short: a long word in capitals is a dateline or a label (`WASHINGTON`,
-    // `LETTERS`), not an organisation.
-    // Asked of one-word names only.
+    // `LETTERS`), not an organisation. Counted for one-word names only.
     let acronym = || {
         let letters = first.chars().filter(|c| c.is_alphabetic()).count();
         (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.')
