@@ -9,11 +9,17 @@ use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::rc::Rc;
 
+use smallvec::SmallVec;
+
 use super::lexicon::{Gender, Lexicon, WordClass, fits, gender_of};
 use super::tokens::{Kind, Token};
 
 /// A map keyed by short words, with the lexicon's fast hash.
 type Map<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
+/// People filed under one key (a surname, a given name, a role): on the stack, as most keys
+/// have one or two.
+type Ids = SmallVec<[usize; 2]>;
 
 /// Whom a run of capitalised words names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,8 +76,8 @@ pub(super) struct Registry {
     pub persons: Vec<Person>,
     /// Organisations, in order of first mention.
     pub orgs: Vec<Org>,
-    by_surname: Map<String, Vec<usize>>,
-    by_first: Map<String, Vec<usize>>,
+    by_surname: Map<String, Ids>,
+    by_first: Map<String, Ids>,
     org_by_key: Map<String, usize>,
     /// The last organisation whose name holds each word (`ministry`): a description's head is
     /// looked up here rather than in every organisation's name. Made the first time it is
@@ -79,7 +85,7 @@ pub(super) struct Registry {
     org_by_word: OnceCell<Map<String, usize>>,
     /// The people holding each role, by [`role_key`]: a description is looked up here rather
     /// than against every person, which an article with thousands of names makes quadratic.
-    by_role: Map<String, Vec<usize>>,
+    by_role: Map<String, Ids>,
 }
 
 /// The text from the first token to the last.
@@ -245,10 +251,12 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     }
     let first = &text[name[0].range.clone()];
     // Initials are short: a long word in capitals is a dateline or a label (`WASHINGTON`,
-    // `LETTERS`), not an organisation.
-    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
-    let acronym = (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.');
-    if name.len() == 1 && acronym {
+    // `LETTERS`), not an organisation. Counted for one-word names only.
+    let acronym = || {
+        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+        (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    if name.len() == 1 && acronym() {
         return Shape::Org;
     }
     if words.clone().any(possessive) && name.len() > 1 {
@@ -351,7 +359,7 @@ impl Registry {
                         // The key is copied only for a role met for the first time.
                         let key = role_key(&role.head);
                         if !reg.by_role.contains_key(key) {
-                            reg.by_role.insert(key.to_string(), Vec::new());
+                            reg.by_role.insert(key.to_string(), Ids::new());
                         }
                         // Kept in order of first mention, each person once.
                         if let Some(holders) = reg.by_role.get_mut(key)

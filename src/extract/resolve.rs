@@ -170,7 +170,8 @@ pub(super) fn resolve(
         }
         Mention::Pronoun(PronounKind::Organisation) => salience.org.and_then(org),
         Mention::Pronoun(_) => None,
-        Mention::Description { head, modifiers, written } => {
+        Mention::Description(d) => {
+            let (head, modifiers, written) = (&d.head, &d.modifiers, &d.written);
             let holder = reg.with_role(head, modifiers).max_by_key(|&id| salience.last_seen(id));
             if let Some(id) = holder {
                 return person(id);
@@ -192,10 +193,18 @@ pub(super) fn resolve(
 }
 
 fn strip_determiner(written: &str) -> String {
-    let mut words = written.split_whitespace();
-    let first = words.clone().next().unwrap_or("");
-    if ["the", "a", "an"].iter().any(|d| first.eq_ignore_ascii_case(d)) {
+    let mut words = written.split_whitespace().peekable();
+    let determiner = |w: &&str| ["the", "a", "an"].iter().any(|d| w.eq_ignore_ascii_case(d));
+    if words.peek().is_some_and(determiner) {
         words.next();
     }
-    words.collect::<Vec<_>>().join(" ")
+    // Joined by one space straight into the name, with no list of the words first.
+    let mut out = String::with_capacity(written.len());
+    for (i, w) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }

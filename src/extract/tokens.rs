@@ -208,23 +208,23 @@ fn plain_word(
 ) -> Option<(usize, WordClass)> {
     let bytes = text.as_bytes();
     let next = |at: usize| bytes.get(at).copied().filter(|_| at < stop);
-    let classes = || lex.class_of_plain_in(text, run.clone());
-    match next(run.end) {
-        None => Some((run.len(), classes())),
-        Some(b'\'' | b'-' | b'&') => None,
+    // Whether a full stop follows that may end an abbreviation; the word looked up once, in
+    // one place, after the cases left to the general rules.
+    let full_stop = match next(run.end) {
+        None => false,
+        Some(b'\'' | b'-' | b'&') => return None,
         Some(b'.') => match next(run.end + 1) {
             // `U.S`, or a character to decode: the general rules.
-            Some(b) if !b.is_ascii() || b.is_ascii_alphanumeric() => None,
-            _ => {
-                let found = classes();
-                let initial = run.len() == 1 && bytes[run.start].is_ascii_uppercase();
-                let stop_kept = initial || found.contains(WordClass::ABBREVIATION);
-                Some((run.len() + usize::from(stop_kept), found))
-            }
+            Some(b) if !b.is_ascii() || b.is_ascii_alphanumeric() => return None,
+            _ => true,
         },
-        Some(b) if b.is_ascii() => Some((run.len(), classes())),
-        Some(_) => None,
-    }
+        Some(b) if b.is_ascii() => false,
+        Some(_) => return None,
+    };
+    let found = lex.class_of_plain_in(text, run.clone());
+    let initial = run.len() == 1 && bytes[run.start].is_ascii_uppercase();
+    let stop_kept = full_stop && (initial || found.contains(WordClass::ABBREVIATION));
+    Some((run.len() + usize::from(stop_kept), found))
 }
 
 /// How many ASCII letters and digits `bytes` has from `from` on, up to `stop`: eight bytes at

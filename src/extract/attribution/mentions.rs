@@ -2,8 +2,9 @@
 //! (`the Kremlin spokesman`) — read leftwards (`Peskov said`) or rightwards (`said Peskov`).
 
 use std::ops::Range;
+use std::rc::Rc;
 
-use super::{Mention, MentionAt, Reader};
+use super::{Description, Mention, MentionAt, Reader};
 use crate::extract::lexicon::{Gender, PronounKind, WordClass, pronoun_of};
 use crate::extract::names::Entity;
 use crate::extract::tokens::Kind;
@@ -33,11 +34,12 @@ impl Reader<'_> {
                 start -= 1;
             }
             let mut found = self.description(start..b + 1, stem.to_string(), b);
-            if let Mention::Description { written, .. } = &mut found.what
+            if let Mention::Description(d) = &mut found.what
                 && let Some(bare) =
-                    ["'s", "’s", "'S", "’S"].iter().find_map(|s| written.strip_suffix(s))
+                    ["'s", "’s", "'S", "’S"].iter().find_map(|s| d.written.strip_suffix(s))
             {
-                *written = bare.to_string();
+                // Only just made, so not yet shared: changed in place.
+                Rc::make_mut(d).written = bare.to_string();
             }
             return Some(found);
         }
@@ -263,7 +265,8 @@ impl Reader<'_> {
         let first = &self.tokens[tokens.start].range;
         let last = &self.tokens[tokens.end - 1].range;
         let written = self.text[first.start..last.end].to_string();
-        MentionAt { what: Mention::Description { head, modifiers, written }, tokens }
+        let d = Description { head, modifiers, written };
+        MentionAt { what: Mention::Description(Rc::new(d)), tokens }
     }
 
     /// The mention starting at token `k`: `said Peskov`, `said the Kremlin spokesman`, `said he`.

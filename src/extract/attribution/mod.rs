@@ -7,10 +7,13 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
+use std::rc::Rc;
 
 mod cues;
 mod mentions;
 mod reported;
+
+use smallvec::SmallVec;
 
 use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};
@@ -24,9 +27,20 @@ pub(super) enum Mention {
     Name(usize),
     /// A pronoun.
     Pronoun(PronounKind),
-    /// A description: its head noun and the words before it, lower case
-    /// (`spokesman`, [`kremlin`]), and the description as written.
-    Description { head: String, modifiers: Vec<String>, written: String },
+    /// A description (`the Kremlin spokesman`): shared, as a mention is copied each time its
+    /// cue is asked about, and a description's words are strings.
+    Description(Rc<Description>),
+}
+
+/// A description naming a speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Description {
+    /// Its head noun, lower case (`spokesman`).
+    pub head: String,
+    /// The words before the head, lower case ([`kremlin`]).
+    pub modifiers: Vec<String>,
+    /// The description as written.
+    pub written: String,
 }
 
 /// A mention and where it is, as a range of the paragraph's tokens.
@@ -275,7 +289,8 @@ impl Reader<'_> {
         let split = cues.partition_point(|c| c.tokens.start < q);
         let before = cues[..split].iter().rev().take(NEAREST_CUES);
         let after = cues[split..].iter().take(NEAREST_CUES);
-        let order: Vec<&Cue> =
+        // On the stack: this list is made for every quotation.
+        let order: SmallVec<[&Cue; 2 * NEAREST_CUES]> =
             if at_start { after.chain(before).collect() } else { before.chain(after).collect() };
         let preposition =
             |p: usize| self.is_class(p, WordClass::PREPOSITION | WordClass::BEFORE_TITLE);

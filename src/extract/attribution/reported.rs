@@ -9,11 +9,11 @@ use std::ops::Range;
 
 use smallvec::SmallVec;
 
-use super::cues::{Cue, CueKind};
+use super::cues::{Cue, CueKind, Cues};
 use super::{MentionAt, Reader, Sentence};
 use crate::extract::lexicon::{PronounKind, WordClass};
 use crate::extract::names::Entity;
-use crate::extract::tokens::Kind;
+use crate::extract::tokens::{Kind, Token};
 
 /// What one cue of a sentence reports.
 #[derive(Clone, Debug)]
@@ -27,6 +27,13 @@ pub(crate) struct Report {
     /// The words naming the speaker.
     pub mention: Option<MentionAt>,
 }
+
+/// Where a cue's `and`/`but` stands, its speaker's tokens and its tense (see
+/// [`Reader::stop_at_trailing_cues`]).
+type Joined = (usize, Option<Range<usize>>, Option<Tense>);
+
+/// A sentence's reports: on the stack, as a sentence has few, and most none.
+pub(crate) type Reports = SmallVec<[Report; 2]>;
 
 /// How far after a cue `that` may open its clause (`told reporters on Friday that`).
 const THAT_WITHIN: usize = 8;
@@ -52,13 +59,9 @@ const QUOTE_WORDS: usize = 3;
 impl Reader<'_> {
     /// The reported clauses of `sentence`. `direct` tells whether a quotation token of the
     /// sentence stands as direct speech: such a sentence reports nothing more.
-    pub(crate) fn reports(
-        &self,
-        sentence: &Sentence,
-        direct: impl Fn(usize) -> bool,
-    ) -> Vec<Report> {
+    pub(crate) fn reports(&self, sentence: &Sentence, direct: impl Fn(usize) -> bool) -> Reports {
         let range = sentence.range.clone();
-        let mut out: Vec<Report> = Vec::new();
+        let mut out = Reports::new();
         // The end of the sentence's words: its full stop or question mark left out.
         let Some(last) = range.clone().rev().find(|&k| self.tokens[k].kind != Kind::Punct('.'))
         else {
@@ -168,7 +171,7 @@ impl Reader<'_> {
         // veterans group, said …`: a phrase of where or to whom after a speech verb is no report;
         // another cue inside it reports what was said.
         // (`said in the letter that …` reports from its `that`.)
-        let cues: Vec<usize> = out.iter().map(|r| r.cue.start).collect();
+        let cues: SmallVec<[usize; 8]> = out.iter().map(|r| r.cue.start).collect();
         for r in out.iter_mut().filter(|r| r.content.start >= r.cue.end) {
             let inner = cues.iter().copied().filter(|&c| c > r.content.start && c < r.content.end);
             if let Some(first) = inner.min()
@@ -237,7 +240,7 @@ impl Reader<'_> {
 
     /// Verbs no list has whose subject is named and whose object is a `that` clause: `Kyle
     /// hinted that …`, `the board conceded that …` report what was said or thought.
-    fn verbs_before_that(&self, range: Range<usize>, sentence: &Sentence) -> Vec<Cue> {
+    fn verbs_before_that(&self, range: Range<usize>, sentence: &Sentence) -> Cues {
         let known = WordClass::SPEECH_VERB
             | WordClass::REPORTING_VERB
             | WordClass::SPEECH_NOUN
@@ -246,7 +249,8 @@ impl Reader<'_> {
             | WordClass::DETERMINER
             | WordClass::PREPOSITION
             | WordClass::PRONOUN;
-        let mut out = Vec::new();
+        // On the stack: made for every sentence, and nearly always empty.
+        let mut out = Cues::new();
         // Pairs of tokens read off the slice: this runs over every sentence, cue or none.
         let tokens = self.tokens.get(range.clone()).unwrap_or_default();
         for (i, pair) in tokens.windows(2).enumerate() {
@@ -327,8 +331,8 @@ impl Reader<'_> {
             Some(m) if m.tokens.end <= k && self.after_preposition(m.tokens.start, lo) => self
                 .subject_phrase(k, lo)
                 .filter(|p| {
-                    matches!(&p.what, super::Mention::Description { head, .. }
-                        if self.lex.is_title(head) || self.lex.is_group_word(head))
+                    matches!(&p.what, super::Mention::Description(d)
+                        if self.lex.is_title(&d.head) || self.lex.is_group_word(&d.head))
                 })
                 .or(Some(m)),
             found => found,
@@ -705,16 +709,24 @@ impl Reader<'_> {
     /// that open a report of their own.
     fn clause_end(&self, start: usize, end: usize) -> usize {
         let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
-        (start..end)
-            .find(|&j| {
+        // Read off the slice with one test of each token's kind: this runs for every forward
+        // report, over the rest of its sentence.
+        let tokens = self.tokens.get(start..end).unwrap_or_default();
+        let stop = |(i, t): (usize, &Token)| {
+            let j = start + i;
+            match t.kind {
                 // `; the board …`: another clause.
-                matches!(self.tokens[j].kind, Kind::Punct(';'))
-                    || self.but_then_verb(j)
-                    || (self.is_comma(j)
-                        && ((self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
-                            || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)))
-            })
-            .unwrap_or(end)
+                Kind::Punct(';') => true,
+                Kind::Punct(',' | '—' | '–') => {
+                    (self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
+                        || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)
+                }
+                // Only a three-letter word can be `but`.
+                Kind::Word => t.range.len() == 3 && self.but_then_verb(j),
+                _ => false,
+            }
+        };
+        tokens.iter().enumerate().position(stop).map_or(end, |i| start + i)
     }
 
     /// `… but did not recommend charges`, `… but offered no proof`: `but` and a verb with no
@@ -778,16 +790,10 @@ impl Reader<'_> {
 
     /// The tense a verb's ending shows, where it shows one.
     fn tense(&self, k: usize) -> Option<Tense> {
-        let w = self.lower(k)?;
-        if w.ends_with("ed") || w == "said" || w == "told" || w == "wrote" {
-            Some(Tense::Past)
-        } else if w.ends_with("ing") {
-            Some(Tense::Ing)
-        } else if w.ends_with('s') && !w.ends_with("ss") {
-            Some(Tense::Present)
-        } else {
-            None
-        }
+        let w = self.written(k)?;
+        // An ASCII word is read in any case, with no lower-case copy; another is lower-cased
+        // first, as a few characters lower-case to ASCII letters.
+        if w.is_ascii() { tense_of(w) } else { tense_of(&w.to_lowercase()) }
     }
 
     /// Where the `and`/`but` joining cue `k` to an earlier verb stands (`and later warned`).
@@ -805,7 +811,8 @@ impl Reader<'_> {
     fn stop_at_trailing_cues(&self, reports: &mut [Report]) {
         // Where each report that reads backwards from a cue set off by a comma ends, and where
         // the clause of each forward report's speaker begins (`, but Y said`).
-        let ends: Vec<usize> = reports
+        // On the stack: a sentence has few reports.
+        let ends: SmallVec<[usize; 8]> = reports
             .iter()
             .filter_map(|r| {
                 if r.content.end <= r.cue.start {
@@ -826,7 +833,7 @@ impl Reader<'_> {
         // its own, so the one before ends at `and`/`but`.
         // Both verbs have one tense (`said … and warned`); `say he posed a threat and refused
         // to go` joins `refused` to the reported clause's verb instead.
-        let joined: Vec<(usize, Option<Range<usize>>, Option<Tense>)> = reports
+        let joined: SmallVec<[Joined; 4]> = reports
             .iter()
             .filter_map(|r| {
                 let at = self.joiner_before(r.cue.start)?;
@@ -854,5 +861,22 @@ impl Reader<'_> {
                 r.content.end = end;
             }
         }
+    }
+}
+
+/// The tense the ending of the word `w` shows, in any ASCII case.
+fn tense_of(w: &str) -> Option<Tense> {
+    let ends = |end: &str| {
+        let b = w.as_bytes();
+        b.len() >= end.len() && b[b.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+    };
+    if ends("ed") || ["said", "told", "wrote"].iter().any(|v| w.eq_ignore_ascii_case(v)) {
+        Some(Tense::Past)
+    } else if ends("ing") {
+        Some(Tense::Ing)
+    } else if ends("s") && !ends("ss") {
+        Some(Tense::Present)
+    } else {
+        None
     }
 }
