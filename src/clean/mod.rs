@@ -150,7 +150,7 @@ fn is_navigation(paragraph: &str) -> bool {
 }
 
 /// How many bytes [`signature`] reads at a time: one pass the compiler vectorises over each.
-const SIGNATURE_CHUNK: usize = 32;
+const SIGNATURE_CHUNK: usize = 64;
 
 /// The length and the byte sum of a paragraph's key (see [`key_of`]), found without gathering
 /// the key: paragraphs with equal keys have equal signatures, so one whose signature no other
