@@ -285,7 +285,7 @@ mod tests {
 
     #[test]
     fn typographic_punctuation_is_no_letter_or_digit() {
-        assert!(GENERAL_PUNCTUATION.all(|c| !c.is_alphanumeric()));
+        assert!(GENERAL_PUNCTUATION.into_iter().all(|c| !c.is_alphanumeric()));
     }
 
     #[test]
