@@ -84,16 +84,15 @@ const NAVIGATION_REPEATS: usize = 3;
 /// twice, a poem's chorus) and stays. Paragraphs are compared by their words, case,
 /// punctuation and spacing aside.
 fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
-    let mut buffer = Vec::new();
-    let keys: Vec<u64> = paragraphs.iter().map(|r| key_of(&text[r.clone()], &mut buffer)).collect();
+    let Some(keys) = repeat_keys(text, paragraphs) else { return };
     // The keys are hashes already: a second strong hash of them is wasted.
     let mut counts: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
-    for &key in &keys {
+    for &key in keys.iter().flatten() {
         *counts.entry(key).or_default() += 1;
     }
-    // Most articles repeat no paragraph: nothing to judge.
-    if counts.len() == keys.len() {
+    // Different words may share a signature: there may still be no repeat.
+    if counts.values().all(|&n| n == 1) {
         return;
     }
     let teasers: FxHashSet<u64> = paragraphs
@@ -101,12 +100,13 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
         .zip(&keys)
         .take(LEDE_PARAGRAPHS)
         .filter(|(r, _)| text[(*r).clone()].split_whitespace().count() >= TEASER_WORDS)
-        .map(|(_, &k)| k)
+        .filter_map(|(_, &k)| k)
         .collect();
     let mut seen = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
     let mut keys = keys.into_iter();
     paragraphs.retain(|r| {
-        let Some(key) = keys.next() else { return true };
+        // A paragraph without a key has no copy.
+        let Some(Some(key)) = keys.next() else { return true };
         // A first copy always stays: only a repeat is judged, and most paragraphs are none.
         if seen.insert(key) {
             return true;
@@ -118,12 +118,91 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
     });
 }
 
+/// Each paragraph's key ([`key_of`]) where another paragraph has the same [`signature`], `None`
+/// where none has: that paragraph is surely no repeat. `None` for the whole when no two
+/// paragraphs share a signature, as in most articles. Signatures cost a fraction of keys.
+fn repeat_keys(text: &str, paragraphs: &[Range<usize>]) -> Option<Vec<Option<u64>>> {
+    let signatures: Vec<(u32, u32)> =
+        paragraphs.iter().map(|r| signature(&text[r.clone()])).collect();
+    let mut counts: FxHashMap<(u32, u32), usize> =
+        FxHashMap::with_capacity_and_hasher(signatures.len(), Default::default());
+    for &signature in &signatures {
+        *counts.entry(signature).or_default() += 1;
+    }
+    if counts.len() == signatures.len() {
+        return None;
+    }
+    let mut buffer = Vec::new();
+    let keys = paragraphs
+        .iter()
+        .zip(&signatures)
+        .map(|(r, s)| (counts.get(s) > Some(&1)).then(|| key_of(&text[r.clone()], &mut buffer)))
+        .collect();
+    Some(keys)
+}
+
 /// A line of a few words that is no sentence: `Read more`, `Share this article`.
 fn is_navigation(paragraph: &str) -> bool {
     let paragraph = paragraph.trim();
     // Counted only as far as the limit: a long paragraph's words need not all be counted.
     paragraph.split_whitespace().take(NAVIGATION_WORDS + 1).count() <= NAVIGATION_WORDS
         && !paragraph.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+}
+
+/// How many bytes [`signature`] reads at a time: one pass the compiler vectorises over each.
+const SIGNATURE_CHUNK: usize = 64;
+
+/// The length and the byte sum of a paragraph's key (see [`key_of`]), found without gathering
+/// the key: paragraphs with equal keys have equal signatures, so one whose signature no other
+/// paragraph has is no repeat. ASCII is summed in vectorised passes; only characters beyond it
+/// are decoded, and only in the chunks that hold them.
+fn signature(paragraph: &str) -> (u32, u32) {
+    let (mut len, mut sum) = (0u32, 0u32);
+    for (n, chunk) in paragraph.as_bytes().chunks(SIGNATURE_CHUNK).enumerate() {
+        // Narrow sums, wide enough for one chunk, let the compiler work on more bytes at once.
+        let (mut chunk_len, mut chunk_sum, mut high) = (0u8, 0u16, 0u8);
+        for &b in chunk {
+            // An ASCII letter or digit, lower-cased; a byte beyond ASCII is neither.
+            let lower = b | 0x20;
+            let kept = (lower.wrapping_sub(b'a') < 26) | (b.wrapping_sub(b'0') < 10);
+            chunk_len += u8::from(kept);
+            chunk_sum += u16::from(lower & 0u8.wrapping_sub(u8::from(kept)));
+            high |= b;
+        }
+        len = len.wrapping_add(u32::from(chunk_len));
+        sum = sum.wrapping_add(u32::from(chunk_sum));
+        if high >= 0x80 {
+            // Each character beyond ASCII starts at a byte of 0xC0 or more.
+            let starts = chunk.iter().enumerate().filter(|(_, b)| **b >= 0xc0);
+            for (i, _) in starts {
+                let at = n * SIGNATURE_CHUNK + i;
+                let Some(c) = paragraph.get(at..).and_then(|s| s.chars().next()) else { continue };
+                for b in lower_key_bytes(c) {
+                    len = len.wrapping_add(1);
+                    sum = sum.wrapping_add(u32::from(b));
+                }
+            }
+        }
+    }
+    (len, sum)
+}
+
+/// The bytes `c` puts in a key: none unless a letter or digit, lower-cased.
+fn lower_key_bytes(c: char) -> impl Iterator<Item = u8> {
+    is_alphanumeric(c).then(|| c.to_lowercase()).into_iter().flatten().flat_map(|lower| {
+        let mut bytes = [0; 4];
+        let len = lower.encode_utf8(&mut bytes).len();
+        bytes.into_iter().take(len)
+    })
+}
+
+/// Typographic punctuation: curly quotes, dashes, the ellipsis. Text is full of it, and none
+/// of it is a letter or digit.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
+/// [`char::is_alphanumeric`], without the Unicode tables for typographic punctuation.
+fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
 
 /// How many bytes of a paragraph's key are gathered before they are hashed: a huge paragraph
@@ -162,11 +241,7 @@ fn key_of(paragraph: &str, key: &mut Vec<u8>) -> u64 {
             continue;
         }
         let Some(c) = paragraph[i..].chars().next() else { break };
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                key.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
-            }
-        }
+        key.extend(lower_key_bytes(c));
         i += c.len_utf8();
     }
     hasher.update(key);
@@ -206,6 +281,33 @@ mod tests {
                 xxhash_rust::xxh3::xxh3_64(words.as_bytes())
             );
         }
+    }
+
+    #[test]
+    fn typographic_punctuation_is_no_letter_or_digit() {
+        assert!(GENERAL_PUNCTUATION.into_iter().all(|c| !c.is_alphanumeric()));
+    }
+
+    #[test]
+    fn equal_keys_have_equal_signatures() {
+        let key_bytes = |s: &str| {
+            let mut key = Vec::new();
+            for c in s.chars() {
+                key.extend(lower_key_bytes(c));
+            }
+            key
+        };
+        // ASCII, Latin letters, a Kelvin sign and a dotted capital I that lower-case into ASCII,
+        // curly quotes and dashes, across the edges of the signature's chunks.
+        let long = format!("{}\u{212a}İstanbul “Ölçü” – ẞ 2024", "Ab, c-d ".repeat(9));
+        for s in ["", "Read more", "Über ÉTÉ: 2024!", "\u{212a}elvin İ", long.as_str()] {
+            let key = key_bytes(s);
+            let sum = key.iter().map(|&b| u32::from(b)).sum();
+            assert_eq!(signature(s), (key.len() as u32, sum), "{s:?}");
+            let mut buffer = Vec::new();
+            assert_eq!(key_of(s, &mut buffer), xxhash_rust::xxh3::xxh3_64(&key), "{s:?}");
+        }
+        assert_eq!(signature("Read MORE!"), signature("read more"));
     }
 
     #[test]

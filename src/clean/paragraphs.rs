@@ -32,17 +32,24 @@ pub(super) fn split(
 ) -> Vec<Paragraph> {
     let mut paragraphs = Vec::new();
     let mut block: Vec<Line> = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let end = start + line.len();
-        match content_of(text, start..end, &is_bullet) {
+    for line in lines(text) {
+        match content_of(text, line, &is_bullet) {
             Some(l) => block.push(l),
             None => flush(text, &mut block, &mut paragraphs, &is_boilerplate),
         }
-        start = end;
     }
     flush(text, &mut block, &mut paragraphs, &is_boilerplate);
     paragraphs
+}
+
+/// The byte ranges of `text`'s lines, each with its line break, as `split_inclusive('\n')`
+/// has them: found by a vectorised search, which the standard library's is not.
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1);
+    // The last line, when the text does not end with a line break.
+    let last = (!text.is_empty() && !text.ends_with('\n')).then_some(text.len());
+    let ends = ends.chain(last);
+    ends.scan(0, |start, end| Some(std::mem::replace(start, end)..end))
 }
 
 /// The content of one line, or `None` for a blank line.
@@ -150,6 +157,14 @@ mod tests {
             .into_iter()
             .map(|p| &text[p.range])
             .collect()
+    }
+
+    #[test]
+    fn lines_are_as_split_inclusive_has_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\r\n\n b\n\n", "\n\nx"] {
+            let expected: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(lines(text).map(|r| &text[r]).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -113,13 +113,28 @@ impl Pieces {
         if length == ABSENT {
             return Ok(false);
         }
-        // Read through `take`, not into a buffer sized first: a damaged length fails to read
-        // rather than asking for all the memory it names.
-        (&mut self.reader).take(length).read_to_end(buf)?;
-        anyhow::ensure!(buf.len() as u64 == length, "the temporary file of rows ended early");
+        // Read a step at a time, not into a buffer sized first: a damaged length fails to read
+        // rather than asking for all the memory it names. Exact reads, not `read_to_end`, which
+        // probes and grows its buffer for every row.
+        let mut left = length;
+        while left > 0 {
+            let step = usize::try_from(left.min(READ_STEP))?;
+            let start = buf.len();
+            buf.resize(start + step, 0);
+            match self.reader.read_exact(&mut buf[start..]) {
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                    anyhow::bail!("the temporary file of rows ended early")
+                }
+                read => read?,
+            }
+            left -= step as u64;
+        }
         Ok(true)
     }
 }
+
+/// The most bytes of a piece read before the next are asked for.
+const READ_STEP: u64 = 1 << 20;
 
 #[cfg(test)]
 mod tests {
@@ -145,5 +160,21 @@ mod tests {
             let want = [(true, "one"), (false, ""), (true, ""), (true, "three"), (false, "")];
             assert_eq!(got, want.map(|(p, s)| (p, s.to_string())), "budget {budget}");
         }
+    }
+
+    #[test]
+    fn a_piece_longer_than_a_step_or_than_the_file() {
+        let long = vec![7u8; 2 * READ_STEP as usize + 5];
+        let mut spill = Spill { store: Store::Memory(Vec::new()) };
+        spill.push(Some(&long)).unwrap();
+        let mut buf = Vec::new();
+        assert!(spill.read_back().unwrap().next_into(&mut buf).unwrap());
+        assert_eq!(buf, long);
+        // A length naming more than the file holds: an error, not a huge buffer.
+        let mut damaged = u64::MAX.wrapping_sub(1).to_le_bytes().to_vec();
+        damaged.extend_from_slice(b"rest");
+        let spill = Spill { store: Store::Memory(damaged) };
+        let err = spill.read_back().unwrap().next_into(&mut buf).unwrap_err();
+        assert!(err.to_string().contains("ended early"), "{err}");
     }
 }

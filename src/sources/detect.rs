@@ -131,13 +131,18 @@ pub(super) fn dataset_layout(head: &[u8]) -> Option<DatasetLayout> {
 pub(super) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
     let control = |b: u8| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b);
-    // Counted in byte-wide sums of at most 255, which the compiler vectorises: every file read
-    // is checked here, twice.
-    let controls: usize = head
-        .chunks(255)
-        .map(|chunk| usize::from(chunk.iter().fold(0u8, |n, &b| n + u8::from(control(b)))))
-        .sum();
-    head.contains(&0) || controls * 10 > head.len()
+    // One pass, which the compiler vectorises, counts control bytes in byte-wide sums of at
+    // most 255 and finds the least byte (0 for a NUL): every file read is checked here, twice.
+    let (mut controls, mut least) = (0usize, u8::MAX);
+    for chunk in head.chunks(255) {
+        let mut n = 0u8;
+        for &b in chunk {
+            n += u8::from(control(b));
+            least = least.min(b);
+        }
+        controls += usize::from(n);
+    }
+    least == 0 || controls * 10 > head.len()
 }
 
 /// False when `head` surely does not start with a tag (`<`) after white space: what a feed or a

@@ -43,6 +43,8 @@ pub struct QuoteRef {
 #[derive(Clone, Debug)]
 pub(super) struct NameRecord {
     pub name: Name,
+    /// [`speaker_hint`] of the name, found once: every quotation under the name needs it.
+    pub hint: u64,
     /// Forms of the name seen, with how often.
     pub forms: FxHashMap<String, u32>,
     /// Its quotations (slots in `Index::quotes`).
@@ -124,7 +126,7 @@ impl Index {
             let written = q.name.as_ref().map(|n| n.written.as_str());
             let name = q.name.as_ref().map(|n| self.name_id(n));
             let hint = match name {
-                Some(id) => speaker_hint(&self.names[id as usize].name),
+                Some(id) => self.names[id as usize].hint,
                 // Nobody's short quotes are nobody's across articles.
                 None => xxh3_64(&article.id.0.to_le_bytes()),
             };
@@ -226,7 +228,8 @@ impl Index {
             self.buckets.entry(b).or_default().push(id);
         }
         self.name_ids.insert(name.key.clone(), id);
-        self.names.push(NameRecord { name, forms: FxHashMap::default(), quotes: Vec::new() });
+        let hint = speaker_hint(&name);
+        self.names.push(NameRecord { name, hint, forms: FxHashMap::default(), quotes: Vec::new() });
         id
     }
 
