@@ -165,7 +165,7 @@ mod tests {
     #[test]
     fn a_piece_longer_than_a_step_or_than_the_file() {
         let long = vec![7u8; 2 * READ_STEP as usize + 5];
-        let mut spill = Spill { store: Store::Memory(Vec::new()) };
+        let mut spill = Spill::new();
         spill.push(Some(&long)).unwrap();
         let mut buf = Vec::new();
         assert!(spill.read_back().unwrap().next_into(&mut buf).unwrap());
@@ -173,7 +173,7 @@ mod tests {
         // A length naming more than the file holds: an error, not a huge buffer.
         let mut damaged = u64::MAX.wrapping_sub(1).to_le_bytes().to_vec();
         damaged.extend_from_slice(b"rest");
-        let spill = Spill { store: Store::Memory(damaged) };
+        let spill = Spill { store: Store::Memory(damaged), budget: MEMORY_BUDGET };
         let err = spill.read_back().unwrap().next_into(&mut buf).unwrap_err();
         assert!(err.to_string().contains("ended early"), "{err}");
     }
