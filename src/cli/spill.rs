@@ -14,7 +14,56 @@ const MEMORY_BUDGET: usize = 256 << 20;
 /// Where the pieces are written: memory, then a temporary file once they outgrow the budget.
 enum Store {
     File(BufWriter<File>),
-    Memory(Vec<u8>),
+    Memory(Chunks),
+}
+
+/// Memory in blocks of [`CHUNK`] bytes or more, filled one after another: a block is never
+/// moved or copied to grow, as one buffer of every piece would be at each doubling.
+#[derive(Default)]
+struct Chunks {
+    full: Vec<Vec<u8>>,
+    last: Vec<u8>,
+    len: usize,
+}
+
+/// The size of a block of [`Chunks`].
+const CHUNK: usize = 4 << 20;
+
+impl Chunks {
+    fn extend(&mut self, bytes: &[u8]) {
+        if self.last.len() + bytes.len() > self.last.capacity() {
+            let next = Vec::with_capacity(CHUNK.max(bytes.len()));
+            self.full.push(std::mem::replace(&mut self.last, next));
+        }
+        self.last.extend_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    /// The blocks in order.
+    fn blocks(self) -> impl Iterator<Item = Vec<u8>> {
+        self.full.into_iter().chain([self.last])
+    }
+}
+
+/// Reads the blocks of [`Chunks`] as one stream.
+struct ChunksReader<I> {
+    blocks: I,
+    current: io::Cursor<Vec<u8>>,
+}
+
+impl<I: Iterator<Item = Vec<u8>>> Read for ChunksReader<I> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.current.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            match self.blocks.next() {
+                Some(block) => self.current = io::Cursor::new(block),
+                None => return Ok(0),
+            }
+        }
+    }
 }
 
 /// Byte strings ("pieces") written one after another, to be read back in the same order. Each
@@ -35,7 +84,7 @@ impl Spill {
     }
 
     fn with_budget(budget: usize) -> Self {
-        Spill { store: Store::Memory(Vec::new()), budget }
+        Spill { store: Store::Memory(Chunks::default()), budget }
     }
 
     /// Adds a piece, or notes that there is none (`None`).
@@ -43,7 +92,7 @@ impl Spill {
         let length = piece.map_or(ABSENT, |bytes| bytes.len() as u64);
         let bytes = piece.unwrap_or_default();
         if let Store::Memory(memory) = &self.store
-            && memory.len() + bytes.len() > self.budget
+            && memory.len + bytes.len() > self.budget
         {
             self.move_to_file()?;
         }
@@ -53,8 +102,8 @@ impl Spill {
                 file.write_all(bytes).map_err(full)?;
             }
             Store::Memory(memory) => {
-                memory.extend_from_slice(&length.to_le_bytes());
-                memory.extend_from_slice(bytes);
+                memory.extend(&length.to_le_bytes());
+                memory.extend(bytes);
             }
         }
         Ok(())
@@ -68,8 +117,12 @@ impl Spill {
             return Ok(());
         };
         let mut file = BufWriter::with_capacity(1 << 16, file);
-        if let Store::Memory(memory) = &self.store {
-            file.write_all(memory).map_err(full)?;
+        if let Store::Memory(memory) =
+            std::mem::replace(&mut self.store, Store::Memory(Chunks::default()))
+        {
+            for block in memory.blocks() {
+                file.write_all(&block).map_err(full)?;
+            }
         }
         self.store = Store::File(file);
         Ok(())
@@ -83,7 +136,10 @@ impl Spill {
                 file.rewind()?;
                 Box::new(BufReader::with_capacity(1 << 16, file))
             }
-            Store::Memory(memory) => Box::new(io::Cursor::new(memory)),
+            Store::Memory(memory) => Box::new(ChunksReader {
+                blocks: memory.blocks(),
+                current: io::Cursor::new(Vec::new()),
+            }),
         };
         Ok(Pieces { reader })
     }
@@ -173,8 +229,30 @@ mod tests {
         // A length naming more than the file holds: an error, not a huge buffer.
         let mut damaged = u64::MAX.wrapping_sub(1).to_le_bytes().to_vec();
         damaged.extend_from_slice(b"rest");
-        let spill = Spill { store: Store::Memory(damaged), budget: MEMORY_BUDGET };
+        let mut raw = Chunks::default();
+        raw.extend(&damaged);
+        let spill = Spill { store: Store::Memory(raw), budget: MEMORY_BUDGET };
         let err = spill.read_back().unwrap().next_into(&mut buf).unwrap_err();
         assert!(err.to_string().contains("ended early"), "{err}");
+    }
+
+    /// Pieces across several memory blocks, one larger than a block, come back whole.
+    #[test]
+    fn pieces_across_memory_blocks() {
+        let pieces: Vec<Vec<u8>> = [3 * CHUNK / 4, 3 * CHUNK / 4, CHUNK + 3, 10]
+            .iter()
+            .map(|&n| vec![n as u8; n])
+            .collect();
+        let mut spill = Spill::new();
+        pieces.iter().for_each(|p| spill.push(Some(p)).unwrap());
+        let Store::Memory(memory) = &spill.store else { panic!("in a file") };
+        assert!(memory.full.len() >= 2, "{} blocks", memory.full.len() + 1);
+        let mut back = spill.read_back().unwrap();
+        let mut buf = Vec::new();
+        for piece in &pieces {
+            assert!(back.next_into(&mut buf).unwrap());
+            assert_eq!(&buf, piece);
+        }
+        assert!(!back.next_into(&mut buf).unwrap());
     }
 }
