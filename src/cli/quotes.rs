@@ -274,9 +274,9 @@ impl MadeRows {
 const HUGE: usize = 1 << 20;
 
 /// Loads every input into a speakers index, and sets every article's rows aside in a
-/// [`Spill`], in loading order: for each article, its title (Markdown) or the keys its JSON rows
-/// share (JSON), its rows, then the quoted words of each row (with a record). Only the index and a few numbers a row stay in
-/// memory.
+/// [`Spill`], in loading order: for each article, its title (Markdown) or the keys its JSON
+/// rows share (JSON), its rows, then the quoted words of each row (with a record). Only the
+/// index and a few numbers a row stay in memory.
 fn set_aside(
     inputs: &[Input],
     format: QuotesFormat,

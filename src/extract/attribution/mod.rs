@@ -111,11 +111,6 @@ pub(super) struct Sentence {
     pub opening: bool,
 }
 
-/// True when `list` holds `word`.
-fn list_has<S: AsRef<str>>(list: &[S], word: &str) -> bool {
-    list.iter().any(|listed| listed.as_ref() == word)
-}
-
 /// The speaker found for one cue (see [`Reader::speakers`]).
 #[derive(Clone, Debug)]
 pub(super) struct Speaker {
@@ -166,18 +161,9 @@ impl Reader<'_> {
         self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(WordClass::empty(), |t| t.class)
     }
 
-    /// True when token `k` in lower case is one of the lower-case words of `list`: what
-    /// comparing [`Self::lower`] with them tells, without a lower-case copy. The bytes are
-    /// compared ignoring ASCII case, which tells for an ASCII word; only a word with other
-    /// characters that matched none is lower-cased.
-    fn is_listed<S: AsRef<str>>(&self, k: usize, list: &[S]) -> bool {
-        let Some(w) = self.written(k) else { return false };
-        let b = w.as_bytes();
-        let same = |listed: &S| {
-            let listed = listed.as_ref().as_bytes();
-            listed.len() == b.len() && b.eq_ignore_ascii_case(listed)
-        };
-        list.iter().any(same) || (!w.is_ascii() && list_has(list, &w.to_lowercase()))
+    /// True when token `k` in lower case is one of the lower-case words of `list`.
+    fn is_listed(&self, k: usize, list: &[&str]) -> bool {
+        self.lower(k).is_some_and(|w| list.contains(&w.as_ref()))
     }
 
     fn word(&self, k: usize) -> Option<String> {
