@@ -1,6 +1,7 @@
 //! The cleaning rules: data from `assets/cleaning.toml`, compiled once at start.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use regex::{RegexSet, RegexSetBuilder};
 use serde::Deserialize;
@@ -26,7 +27,9 @@ pub struct RulesFile {
 /// Compiled cleaning rules.
 #[derive(Clone, Debug)]
 pub struct Rules {
-    drop: RegexSet,
+    /// Shared by the clones: the built-in set is compiled once, on a thread of its own (see
+    /// [`Rules::builtin`]).
+    drop: Arc<DropSet>,
     bullets: Vec<char>,
     max_boilerplate_bytes: usize,
 }
@@ -56,26 +59,41 @@ impl RulesFile {
 
 impl Rules {
     /// The built-in rules. The asset is part of the program and a test parses it.
+    ///
+    /// Their pattern set, the costliest thing to make at start (about 85 M instructions), is
+    /// compiled on a thread of its own while the caller goes on (the rest of the configuration,
+    /// the walk through the folders, the first files read); the first paragraph judged waits for
+    /// it if it is not ready. The patterns are known good, so nothing is lost by not checking
+    /// them before going on.
     pub fn builtin() -> Self {
-        crate::assets::builtin("assets/cleaning.toml", Self::compile([RulesFile::builtin()]))
+        Self::in_background(gather([RulesFile::builtin()]))
+    }
+
+    /// The built-in rules with a user's file on top ([`Rules::compile`]); compiled as
+    /// [`Rules::builtin`] are when the file adds no pattern (bullets or a limit only), since
+    /// only the user's patterns need checking before going on.
+    pub fn builtin_with(file: Option<RulesFile>) -> Result<Self, RulesError> {
+        let adds_patterns = file.as_ref().is_some_and(|f| f.drop.values().any(|p| !p.is_empty()));
+        let files = std::iter::once(RulesFile::builtin()).chain(file);
+        if adds_patterns { Self::compile(files) } else { Ok(Self::in_background(gather(files))) }
+    }
+
+    /// Rules whose set is compiled on a thread of its own, started here.
+    fn in_background((patterns, bullets, max_boilerplate_bytes): Gathered) -> Self {
+        let drop = Arc::new(DropSet { patterns, set: OnceLock::new() });
+        let early = Arc::clone(&drop);
+        // Without a thread to spare, the first paragraph judged compiles it.
+        let _ = std::thread::Builder::new().name("rules".into()).spawn(move || {
+            early.get();
+        });
+        Self { drop, bullets, max_boilerplate_bytes }
     }
 
     /// Compiles rules files; later files add patterns and bullets, and may change the limit.
     pub fn compile(files: impl IntoIterator<Item = RulesFile>) -> Result<Self, RulesError> {
-        let mut patterns = Vec::new();
-        let mut bullets = Vec::new();
-        let mut max = 1000;
-        for file in files {
-            // An ASCII word boundary keeps the set on the fast lazy DFA: a Unicode `\b` sends
-            // every paragraph with a curly quote to the slow PikeVM. Boilerplate is English.
-            patterns
-                .extend(file.drop.into_values().flatten().map(|p| p.replace(r"\b", r"(?-u:\b)")));
-            bullets.extend(file.bullets.iter().filter_map(|b| b.chars().next()));
-            max = file.max_boilerplate_bytes.unwrap_or(max);
-        }
-        let drop =
-            RegexSetBuilder::new(patterns).case_insensitive(true).size_limit(64 << 20).build()?;
-        Ok(Self { drop, bullets, max_boilerplate_bytes: max })
+        let (patterns, bullets, max_boilerplate_bytes) = gather(files);
+        let set = OnceLock::from(compile_set(&patterns)?);
+        Ok(Self { drop: Arc::new(DropSet { patterns, set }), bullets, max_boilerplate_bytes })
     }
 
     /// False when `raw` (white space not yet collapsed) is surely too long to be boilerplate:
@@ -93,13 +111,55 @@ impl Rules {
         }
         let collapsed = collapse_whitespace(paragraph);
         collapsed.len() <= self.max_boilerplate_bytes
-            && self.drop.is_match(without_emphasis(&collapsed))
+            && self.drop.get().is_match(without_emphasis(&collapsed))
     }
 
     /// True when `c` opens a list item.
     pub fn is_bullet(&self, c: char) -> bool {
         self.bullets.contains(&c)
     }
+}
+
+/// The patterns, bullets and length limit of rules files.
+type Gathered = (Vec<String>, Vec<char>, usize);
+
+/// The patterns, bullets and length limit of rules files; later files add patterns and
+/// bullets, and may change the limit.
+fn gather(files: impl IntoIterator<Item = RulesFile>) -> Gathered {
+    let mut patterns = Vec::new();
+    let mut bullets = Vec::new();
+    let mut max = 1000;
+    for file in files {
+        // An ASCII word boundary keeps the set on the fast lazy DFA: a Unicode `\b` sends
+        // every paragraph with a curly quote to the slow PikeVM. Boilerplate is English.
+        patterns.extend(file.drop.into_values().flatten().map(|p| p.replace(r"\b", r"(?-u:\b)")));
+        bullets.extend(file.bullets.iter().filter_map(|b| b.chars().next()));
+        max = file.max_boilerplate_bytes.unwrap_or(max);
+    }
+    (patterns, bullets, max)
+}
+
+/// The drop patterns, and their set once compiled.
+#[derive(Debug)]
+struct DropSet {
+    patterns: Vec<String>,
+    set: OnceLock<RegexSet>,
+}
+
+impl DropSet {
+    /// The set: compiled here if no other thread has, or once the one compiling it has.
+    /// Only sets of the built-in patterns (and no others) are compiled here, and a test
+    /// compiles them.
+    fn get(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            crate::assets::builtin("assets/cleaning.toml", compile_set(&self.patterns))
+        })
+    }
+}
+
+/// The set of drop patterns, matched whatever the case.
+fn compile_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
+    RegexSetBuilder::new(patterns).case_insensitive(true).size_limit(64 << 20).build()
 }
 
 /// `line` without Markdown emphasis around the whole of it (`*By Jane Doe*`, `__Advert__`):
@@ -182,5 +242,21 @@ mod tests {
         let file = RulesFile::parse("[drop]\nmine = ['(unclosed']").unwrap();
         assert!(matches!(Rules::compile([file]), Err(RulesError::Pattern(_))));
         assert!(RulesFile::parse("drop = 3").is_err());
+        // Added to the built-in rules, it is checked at once, not when first used.
+        let file = RulesFile::parse("[drop]\nmine = ['(unclosed']").unwrap();
+        assert!(matches!(Rules::builtin_with(Some(file)), Err(RulesError::Pattern(_))));
+    }
+
+    #[test]
+    fn a_file_without_patterns_adds_to_the_builtin_rules_compiled_meanwhile() {
+        let file = RulesFile::parse("bullets = ['►']\nmax_boilerplate_bytes = 10").unwrap();
+        let rules = Rules::builtin_with(Some(file)).unwrap();
+        assert!(rules.is_bullet('►'));
+        assert!(rules.is_boilerplate("Advert"));
+        // Over the file's limit, so prose whatever the patterns say.
+        assert!(!rules.is_boilerplate("Advertisement"));
+        let mine = RulesFile::parse("[drop]\nmine = ['^sponsored$']").unwrap();
+        let rules = Rules::builtin_with(Some(mine)).unwrap();
+        assert!(rules.is_boilerplate("Sponsored") && rules.is_boilerplate("Advert"));
     }
 }

@@ -252,14 +252,9 @@ impl Config {
             ));
         }
 
-        let mut rule_files = vec![RulesFile::builtin()];
-        let mut rules_span = None;
-        if let Some(cleaning) = file.cleaning {
-            rules_span = Some(cleaning.span());
-            rule_files.push(cleaning.into_inner());
-        }
-        let rules = Rules::compile(rule_files)
-            .map_err(|e| error(rules_span, format!("in [cleaning]: {e}")))?;
+        let span = file.cleaning.as_ref().map(toml::Spanned::span);
+        let rules = Rules::builtin_with(file.cleaning.map(toml::Spanned::into_inner))
+            .map_err(|e| error(span, format!("in [cleaning]: {e}")))?;
 
         let mut lexicon_files = vec![LexiconFile::builtin()];
         lexicon_files.extend(file.extraction.map(toml::Spanned::into_inner));
