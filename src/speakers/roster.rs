@@ -4,6 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::extract::SpeakerKind;
@@ -131,8 +132,10 @@ fn build(index: &Index) -> Roster {
     for (name, &i) in identity.iter().enumerate() {
         members[i].push(to_u32(name));
     }
+    // On every core: the roster is made after all the articles are read, while the cores that
+    // read them would otherwise idle (a tenth of a second over 20,000 articles).
     let mut speakers: Vec<(Speaker, String)> = members
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, names)| {
             let mut s = speaker(index, names);
@@ -142,7 +145,8 @@ fn build(index: &Index) -> Roster {
         })
         .collect();
     // Most quoted first; ties in alphabetical order, whatever the case (`company`, `Kyiv`).
-    speakers.sort_by_cached_key(|(s, key)| {
+    // The order is the same as a sequential sort's: the keys are cached with each place.
+    speakers.par_sort_by_cached_key(|(s, key)| {
         (Reverse(s.quotes.len()), Reverse(s.articles), s.name.to_lowercase(), key.clone())
     });
     // The identity number each name had → its place in the sorted list.
