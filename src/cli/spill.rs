@@ -1,14 +1,20 @@
 //! Output kept aside until every article is read: `saidso quotes` gives each row a speaker id
-//! that only the whole corpus settles, so its rows wait in an unnamed temporary file (the
+//! that only the whole corpus settles, so its rows wait in unnamed temporary files (the
 //! operating system's page cache, not the process's memory) rather than in memory, and are read
 //! back in the order they were written once the ids are known.
 
 use std::fs::File;
-use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufWriter, Read, Seek, Write};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 
-/// Where the pieces are written: a temporary file, or memory when none can be made.
+/// Where the pieces are written: temporary files, or memory when none can be made.
 enum Store {
-    File(BufWriter<File>),
+    /// The files so far, the last one being written.
+    Files {
+        done: Vec<File>,
+        last: BufWriter<File>,
+        in_last: u64,
+    },
     Memory(Vec<u8>),
 }
 
@@ -17,19 +23,33 @@ enum Store {
 /// nothing a piece is kept in memory.
 pub(super) struct Spill {
     store: Store,
+    /// Bytes a file takes before the next is begun (see [`SEGMENT`]).
+    segment: u64,
 }
 
 /// The length written for an absent piece.
 const ABSENT: u64 = u64::MAX;
 
+/// The bytes of one temporary file before the next is begun. Read back, each file is closed as
+/// soon as it has been read, on the thread reading ahead: freeing a file's pages costs about as
+/// much as reading them, and would otherwise come at the very end, on the thread writing the
+/// output, while the other cores idle.
+const SEGMENT: u64 = 16 << 20;
+/// At most this many files; the last takes whatever comes after.
+const MOST_FILES: usize = 64;
+
 impl Spill {
     /// An empty spill in a temporary file (in `TMPDIR`), or in memory when none can be made.
     pub(super) fn new() -> Self {
+        Self::with_segment(SEGMENT)
+    }
+
+    fn with_segment(segment: u64) -> Self {
         let store = match tempfile::tempfile() {
-            Ok(file) => Store::File(BufWriter::with_capacity(1 << 16, file)),
+            Ok(file) => Store::Files { done: Vec::new(), last: writer(file), in_last: 0 },
             Err(_) => Store::Memory(Vec::new()),
         };
-        Spill { store }
+        Spill { store, segment }
     }
 
     /// Adds a piece, or notes that there is none (`None`).
@@ -37,9 +57,15 @@ impl Spill {
         let length = piece.map_or(ABSENT, |bytes| bytes.len() as u64);
         let bytes = piece.unwrap_or_default();
         match &mut self.store {
-            Store::File(file) => {
-                file.write_all(&length.to_le_bytes()).map_err(full)?;
-                file.write_all(bytes).map_err(full)?;
+            Store::Files { done, last, in_last } => {
+                last.write_all(&length.to_le_bytes()).map_err(full)?;
+                last.write_all(bytes).map_err(full)?;
+                *in_last += 8 + bytes.len() as u64;
+                if *in_last >= self.segment && done.len() + 1 < MOST_FILES {
+                    let next = writer(tempfile::tempfile().map_err(full)?);
+                    done.push(finished(std::mem::replace(last, next))?);
+                    *in_last = 0;
+                }
             }
             Store::Memory(memory) => {
                 memory.extend_from_slice(&length.to_le_bytes());
@@ -49,17 +75,105 @@ impl Spill {
         Ok(())
     }
 
-    /// The pieces, from the first.
+    /// The pieces, from the first. The files are read ahead on a thread of their own.
     pub(super) fn read_back(self) -> anyhow::Result<Pieces> {
         let reader: Box<dyn Read> = match self.store {
-            Store::File(file) => {
-                let mut file = file.into_inner().map_err(|e| full(e.into_error()))?;
-                file.rewind()?;
-                Box::new(BufReader::with_capacity(1 << 16, file))
+            Store::Files { mut done, last, .. } => {
+                done.push(finished(last)?);
+                for file in &mut done {
+                    file.rewind()?;
+                }
+                Box::new(Blocks::read_ahead(done))
             }
             Store::Memory(memory) => Box::new(io::Cursor::new(memory)),
         };
         Ok(Pieces { reader })
+    }
+}
+
+/// A buffered writer of a temporary file.
+fn writer(file: File) -> BufWriter<File> {
+    BufWriter::with_capacity(1 << 16, file)
+}
+
+/// The file of a writer, all written.
+fn finished(writer: BufWriter<File>) -> anyhow::Result<File> {
+    writer.into_inner().map_err(|e| full(e.into_error()))
+}
+
+/// The bytes of files in blocks, read by a thread of their own a few blocks ahead.
+struct Blocks {
+    blocks: Receiver<io::Result<Vec<u8>>>,
+    /// Blocks read, handed back to be filled again.
+    spare: mpsc::Sender<Vec<u8>>,
+    block: Vec<u8>,
+    /// How much of `block` has been read.
+    at: usize,
+}
+
+/// The bytes of one block read ahead.
+const BLOCK: usize = 1 << 19;
+/// Blocks read ahead at most.
+const AHEAD: usize = 4;
+
+impl Blocks {
+    /// Starts reading `files` one after another; each is closed once read.
+    fn read_ahead(files: Vec<File>) -> Self {
+        let (send, blocks) = mpsc::sync_channel(AHEAD);
+        let (spare, spares) = mpsc::channel();
+        std::thread::spawn(move || send_blocks(files, &send, &spares));
+        Blocks { blocks, spare, block: Vec::new(), at: 0 }
+    }
+}
+
+/// Reads `files` a block at a time into `send`, until the end or until nobody receives.
+fn send_blocks(
+    files: Vec<File>,
+    send: &SyncSender<io::Result<Vec<u8>>>,
+    spares: &Receiver<Vec<u8>>,
+) {
+    for file in files {
+        loop {
+            let mut block = spares.try_recv().unwrap_or_default();
+            block.clear();
+            block.reserve_exact(BLOCK);
+            match (&file).take(BLOCK as u64).read_to_end(&mut block) {
+                Ok(0) => break,
+                Ok(_) => {
+                    // Nobody reads any more: the command has stopped.
+                    if send.send(Ok(block)).is_err() {
+                        return;
+                    }
+                }
+                Err(e) => {
+                    let _ = send.send(Err(e));
+                    return;
+                }
+            }
+        }
+        // Here, not on the thread writing the output (see `SEGMENT`).
+        drop(file);
+    }
+}
+
+impl Read for Blocks {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.block.len() {
+            match self.blocks.recv() {
+                Ok(block) => {
+                    let used = std::mem::replace(&mut self.block, block?);
+                    // The reading thread may have ended: then nothing needs it.
+                    let _ = self.spare.send(used);
+                    self.at = 0;
+                }
+                // No more blocks.
+                Err(mpsc::RecvError) => return Ok(0),
+            }
+        }
+        let n = out.len().min(self.block.len() - self.at);
+        out[..n].copy_from_slice(&self.block[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
     }
 }
 
@@ -135,7 +249,7 @@ mod tests {
     #[test]
     fn a_piece_longer_than_a_step_or_than_the_file() {
         let long = vec![7u8; 2 * READ_STEP as usize + 5];
-        let mut spill = Spill { store: Store::Memory(Vec::new()) };
+        let mut spill = Spill { store: Store::Memory(Vec::new()), segment: SEGMENT };
         spill.push(Some(&long)).unwrap();
         let mut buf = Vec::new();
         assert!(spill.read_back().unwrap().next_into(&mut buf).unwrap());
@@ -143,8 +257,29 @@ mod tests {
         // A length naming more than the file holds: an error, not a huge buffer.
         let mut damaged = u64::MAX.wrapping_sub(1).to_le_bytes().to_vec();
         damaged.extend_from_slice(b"rest");
-        let spill = Spill { store: Store::Memory(damaged) };
+        let spill = Spill { store: Store::Memory(damaged), segment: SEGMENT };
         let err = spill.read_back().unwrap().next_into(&mut buf).unwrap_err();
         assert!(err.to_string().contains("ended early"), "{err}");
+    }
+
+    #[test]
+    fn pieces_across_files_and_blocks_come_back_whole() {
+        // Files of 100 bytes: most pieces straddle two files, the long one several blocks.
+        let mut spill = Spill::with_segment(100);
+        let pieces: Vec<Vec<u8>> = (0..50u8)
+            .map(|i| vec![i; usize::from(i) * 7])
+            .chain([vec![9; BLOCK * 2 + 3]])
+            .collect();
+        for piece in &pieces {
+            spill.push(Some(piece)).unwrap();
+        }
+        assert!(matches!(&spill.store, Store::Files { done, .. } if done.len() > 10));
+        let mut back = spill.read_back().unwrap();
+        let mut buf = Vec::new();
+        for piece in &pieces {
+            assert!(back.next_into(&mut buf).unwrap());
+            assert_eq!(&buf, piece);
+        }
+        assert!(!back.next_into(&mut buf).unwrap());
     }
 }
