@@ -73,6 +73,16 @@ pub(super) fn run(
         records.identify(&roster, index.digester());
     }
     let selected = what.speaker.map(|name| speakers::select(&roster, &index, name)).transpose()?;
+    // Each speaker's `speaker_id` as JSON, made once rather than at each of its rows.
+    let ids_json: Vec<String> = if json {
+        let slugs = roster.speakers().iter().map(|s| serde_json::to_string(&s.slug));
+        slugs.collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let id_json = |speaker: Option<SpeakerId>| {
+        speaker.and_then(|s| ids_json.get(s.0 as usize)).map_or("null", String::as_str)
+    };
     let mut out = stdout();
     // Nothing written yet: no separator before the next row (JSON) or article (Markdown).
     let mut first = true;
@@ -101,7 +111,7 @@ pub(super) fn run(
                 };
                 out.write_all(separator(format, &mut first).as_bytes())?;
                 out.write_all(&read.head)?;
-                write_identified(&mut out, &row, speaker_id)?;
+                write_identified(&mut out, &row, id_json(speaker_id))?;
                 out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
             }
             continue;
@@ -116,7 +126,7 @@ pub(super) fn run(
                 let Some(open) = read.rows.get(quote) else { continue };
                 out.write_all(separator(format, &mut first).as_bytes())?;
                 out.write_all(&read.head)?;
-                write_identified(&mut out, open, speaker_id)?;
+                write_identified(&mut out, open, id_json(speaker_id))?;
                 if let (Some(records), Some(text)) =
                     (&records, texts.get(quote).map(Option::as_deref))
                 {
@@ -410,16 +420,12 @@ fn separator(format: QuotesFormat, first: &mut bool) -> &'static str {
     separator
 }
 
-/// Writes an open JSON row with its speaker's id (see `saidso speakers`): the row's keys, then
-/// `speaker_id`, the object left open.
-fn write_identified(
-    out: &mut impl Write,
-    open: &[u8],
-    speaker_id: Option<&str>,
-) -> anyhow::Result<()> {
+/// Writes an open JSON row with its speaker's id (see `saidso speakers`), given as JSON: the
+/// row's keys, then `speaker_id`, the object left open.
+fn write_identified(out: &mut impl Write, open: &[u8], id_json: &str) -> anyhow::Result<()> {
     out.write_all(open)?;
     out.write_all(b",\"speaker_id\":")?;
-    serde_json::to_writer(&mut *out, &speaker_id)?;
+    out.write_all(id_json.as_bytes())?;
     Ok(())
 }
 

@@ -166,18 +166,17 @@ pub(super) fn select(roster: &Roster, index: &Index, name: &str) -> anyhow::Resu
     Ok(found)
 }
 
-/// The speaker ids of article `article`'s first `count` quotations, each with the quotation's
+/// The speakers of article `article`'s first `count` quotations, each with the quotation's
 /// place, keeping only those of `selected` speakers when there is a selection.
-pub(super) fn identify<'a>(
+pub(super) fn identify(
     index: &Index,
-    roster: &'a Roster,
+    roster: &Roster,
     article: ArticleId,
     count: usize,
     selected: Option<&[SpeakerId]>,
-) -> Vec<(usize, Option<&'a str>)> {
+) -> Vec<(usize, Option<SpeakerId>)> {
     (0..count)
-        .map(|quote| (quote, roster.speaker_of(index, QuoteRef { article, quote })))
-        .filter(|(_, s)| selected.is_none_or(|sel| s.is_some_and(|s| sel.contains(&s.id))))
-        .map(|(quote, s)| (quote, s.map(|s| s.slug.as_str())))
+        .map(|quote| (quote, roster.speaker_of(index, QuoteRef { article, quote }).map(|s| s.id)))
+        .filter(|(_, s)| selected.is_none_or(|sel| s.is_some_and(|s| sel.contains(&s))))
         .collect()
 }
