@@ -82,8 +82,10 @@ impl Rules {
     fn in_background((patterns, bullets, max_boilerplate_bytes): Gathered) -> Self {
         let drop = Arc::new(DropSet { patterns, set: OnceLock::new() });
         let early = Arc::clone(&drop);
-        // Without a thread to spare, the first paragraph judged compiles it.
-        let _ = std::thread::Builder::new().name("rules".into()).spawn(move || {
+        // On a thread of the pool that goes on to clean the articles: the set's memory is
+        // then a living thread's (a thread that ended would leave its pages to be taken over by
+        // the others at each allocation, slowing every one).
+        rayon::spawn(move || {
             early.get();
         });
         Self { drop, bullets, max_boilerplate_bytes }
