@@ -102,16 +102,16 @@ pub(super) fn run(
             // Read back and written a row at a time: a huge article's rows are never all in
             // memory.
             let mut wanted = ids.iter().peekable();
-            let mut row = Vec::new();
             pieces.next_into(&mut read.head)?;
             for quote in 0..count {
-                pieces.next_into(&mut row)?;
                 let Some(&(_, speaker_id)) = wanted.next_if(|(q, _)| *q == quote) else {
+                    pieces.copy_next(&mut std::io::sink())?;
                     continue;
                 };
                 out.write_all(separator(format, &mut first).as_bytes())?;
                 out.write_all(&read.head)?;
-                write_identified(&mut out, &row, id_json(speaker_id))?;
+                pieces.copy_next(&mut out)?;
+                write_id(&mut out, id_json(speaker_id))?;
                 out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
             }
             continue;
@@ -424,6 +424,11 @@ fn separator(format: QuotesFormat, first: &mut bool) -> &'static str {
 /// row's keys, then `speaker_id`, the object left open.
 fn write_identified(out: &mut impl Write, open: &[u8], id_json: &str) -> anyhow::Result<()> {
     out.write_all(open)?;
+    write_id(out, id_json)
+}
+
+/// Adds `speaker_id`, given as JSON, to an open JSON row.
+fn write_id(out: &mut impl Write, id_json: &str) -> anyhow::Result<()> {
     out.write_all(b",\"speaker_id\":")?;
     out.write_all(id_json.as_bytes())?;
     Ok(())

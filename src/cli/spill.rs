@@ -4,7 +4,7 @@
 //! back in the order they were written once the ids are known.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Seek, Write};
+use std::io::{self, BufRead, BufWriter, Read, Seek, Write};
 use std::sync::mpsc::{self, Receiver, SyncSender};
 
 /// Where the pieces are written: temporary files, or memory when none can be made.
@@ -77,7 +77,7 @@ impl Spill {
 
     /// The pieces, from the first. The files are read ahead on a thread of their own.
     pub(super) fn read_back(self) -> anyhow::Result<Pieces> {
-        let reader: Box<dyn Read> = match self.store {
+        let reader: Box<dyn BufRead> = match self.store {
             Store::Files { mut done, last, .. } => {
                 done.push(finished(last)?);
                 for file in &mut done {
@@ -158,6 +158,16 @@ fn send_blocks(
 
 impl Read for Blocks {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let block = self.fill_buf()?;
+        let n = out.len().min(block.len());
+        out[..n].copy_from_slice(&block[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Blocks {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
         while self.at == self.block.len() {
             match self.blocks.recv() {
                 Ok(block) => {
@@ -167,13 +177,14 @@ impl Read for Blocks {
                     self.at = 0;
                 }
                 // No more blocks.
-                Err(mpsc::RecvError) => return Ok(0),
+                Err(mpsc::RecvError) => break,
             }
         }
-        let n = out.len().min(self.block.len() - self.at);
-        out[..n].copy_from_slice(&self.block[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
+        Ok(&self.block[self.at..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at = (self.at + n).min(self.block.len());
     }
 }
 
@@ -186,22 +197,42 @@ fn full(e: io::Error) -> anyhow::Error {
 
 /// The pieces of a [`Spill`], read back in order.
 pub(super) struct Pieces {
-    reader: Box<dyn Read>,
+    reader: Box<dyn BufRead>,
 }
 
 impl Pieces {
-    /// The next piece, into `buf`; false when it is absent, or there are no more.
-    pub(super) fn next_into(&mut self, buf: &mut Vec<u8>) -> anyhow::Result<bool> {
-        buf.clear();
+    /// The next piece's length; none when it is absent, or there are no more.
+    fn next_length(&mut self) -> anyhow::Result<Option<u64>> {
         let mut length = [0; 8];
         match self.reader.read_exact(&mut length) {
-            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(false),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(None),
             read => read?,
         }
         let length = u64::from_le_bytes(length);
-        if length == ABSENT {
-            return Ok(false);
+        Ok((length != ABSENT).then_some(length))
+    }
+
+    /// Writes the next piece to `out` straight from where it was read, with no copy between;
+    /// false when it is absent, or there are no more.
+    pub(super) fn copy_next(&mut self, out: &mut impl Write) -> anyhow::Result<bool> {
+        let Some(mut left) = self.next_length()? else { return Ok(false) };
+        while left > 0 {
+            let read = self.reader.fill_buf()?;
+            if read.is_empty() {
+                anyhow::bail!("the temporary file of rows ended early");
+            }
+            let n = read.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+            out.write_all(&read[..n])?;
+            self.reader.consume(n);
+            left -= n as u64;
         }
+        Ok(true)
+    }
+
+    /// The next piece, into `buf`; false when it is absent, or there are no more.
+    pub(super) fn next_into(&mut self, buf: &mut Vec<u8>) -> anyhow::Result<bool> {
+        buf.clear();
+        let Some(length) = self.next_length()? else { return Ok(false) };
         // Read a step at a time, not into a buffer sized first: a damaged length fails to read
         // rather than asking for all the memory it names. Exact reads, not `read_to_end`, which
         // probes and grows its buffer for every row.
@@ -260,6 +291,11 @@ mod tests {
         let spill = Spill { store: Store::Memory(damaged), segment: SEGMENT };
         let err = spill.read_back().unwrap().next_into(&mut buf).unwrap_err();
         assert!(err.to_string().contains("ended early"), "{err}");
+        let mut damaged = 100u64.to_le_bytes().to_vec();
+        damaged.extend_from_slice(b"rest");
+        let spill = Spill { store: Store::Memory(damaged), segment: SEGMENT };
+        let err = spill.read_back().unwrap().copy_next(&mut buf).unwrap_err();
+        assert!(err.to_string().contains("ended early"), "{err}");
     }
 
     #[test]
@@ -276,10 +312,17 @@ mod tests {
         assert!(matches!(&spill.store, Store::Files { done, .. } if done.len() > 10));
         let mut back = spill.read_back().unwrap();
         let mut buf = Vec::new();
-        for piece in &pieces {
-            assert!(back.next_into(&mut buf).unwrap());
+        for (i, piece) in pieces.iter().enumerate() {
+            // Every other piece copied straight out.
+            if i % 2 == 0 {
+                assert!(back.next_into(&mut buf).unwrap());
+            } else {
+                buf.clear();
+                assert!(back.copy_next(&mut buf).unwrap());
+            }
             assert_eq!(&buf, piece);
         }
         assert!(!back.next_into(&mut buf).unwrap());
+        assert!(!back.copy_next(&mut buf).unwrap());
     }
 }
