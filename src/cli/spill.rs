@@ -62,9 +62,14 @@ impl Spill {
                 last.write_all(bytes).map_err(full)?;
                 *in_last += 8 + bytes.len() as u64;
                 if *in_last >= self.segment && done.len() + 1 < MOST_FILES {
-                    let next = writer(tempfile::tempfile().map_err(full)?);
-                    done.push(finished(std::mem::replace(last, next))?);
-                    *in_last = 0;
+                    match tempfile::tempfile() {
+                        Ok(next) => {
+                            done.push(finished(std::mem::replace(last, writer(next)))?);
+                            *in_last = 0;
+                        }
+                        // No other file to be had (no descriptor left): the last takes the rest.
+                        Err(_) => self.segment = u64::MAX,
+                    }
                 }
             }
             Store::Memory(memory) => {
