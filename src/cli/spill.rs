@@ -88,7 +88,7 @@ impl Spill {
                 for file in &mut done {
                     file.rewind()?;
                 }
-                Box::new(Blocks::read_ahead(done))
+                Box::new(Blocks::read_ahead(done)?)
             }
             Store::Memory(memory) => Box::new(io::Cursor::new(memory)),
         };
@@ -122,12 +122,14 @@ const BLOCK: usize = 1 << 19;
 const AHEAD: usize = 4;
 
 impl Blocks {
-    /// Starts reading `files` one after another; each is closed once read.
-    fn read_ahead(files: Vec<File>) -> Self {
+    /// Starts reading `files` one after another; each is closed once read. Fails only when
+    /// no thread can be started.
+    fn read_ahead(files: Vec<File>) -> io::Result<Self> {
         let (send, blocks) = mpsc::sync_channel(AHEAD);
         let (spare, spares) = mpsc::channel();
-        std::thread::spawn(move || send_blocks(files, &send, &spares));
-        Blocks { blocks, spare, block: Vec::new(), at: 0 }
+        let read = move || send_blocks(files, &send, &spares);
+        std::thread::Builder::new().name("spill".into()).spawn(read)?;
+        Ok(Blocks { blocks, spare, block: Vec::new(), at: 0 })
     }
 }
 
