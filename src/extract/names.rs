@@ -489,7 +489,9 @@ impl Registry {
 
     fn add_org(&mut self, text: &str, name: &[Token]) -> usize {
         let display = joined(text, name);
-        let key = display.to_lowercase();
+        // Most names are ASCII: lower-cased without the Unicode tables.
+        let key =
+            if display.is_ascii() { display.to_ascii_lowercase() } else { display.to_lowercase() };
         if let Some(&id) = self.org_by_key.get(&key) {
             return id;
         }
@@ -562,7 +564,7 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
         .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')))
         .collect();
     before.reverse();
-    roles.extend(role_of(&before, lex));
+    roles.extend(role_of(before, lex));
     let after = &tokens[run.tokens.end.min(tokens.len())..];
     if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {
         let mut keys = after[1..]
@@ -578,17 +580,24 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
             }
             _ => Vec::new(),
         };
-        if let Some(h) = words.iter().position(|w| lex.is_title(w)) {
-            let modifiers = words[1..h].iter().chain(&words[h + 1..]).cloned().collect();
-            roles.push(Role { head: words[h].clone(), modifiers });
+        // The article (`a`) is no title, whatever a user's lexicon says.
+        if let Some(h) = words.iter().skip(1).position(|w| lex.is_title(w)).map(|h| h + 1) {
+            // The words are moved into the role, not copied: the article goes first.
+            let mut modifiers = words;
+            let head = modifiers.remove(h);
+            modifiers.remove(0);
+            roles.push(Role { head, modifiers });
         }
     }
     roles
 }
 
-/// The role of a run of words ending in a title, if any: its last title is the head.
-fn role_of(words: &[String], lex: &Lexicon) -> Option<Role> {
+/// The role of a run of words ending in a title, if any: its last title is the head. The words
+/// are moved into the role, not copied.
+fn role_of(mut words: Vec<String>, lex: &Lexicon) -> Option<Role> {
     let h = words.iter().rposition(|w| lex.is_title(w))?;
-    let modifiers = words[..h].iter().filter(|w| !lex.is_not_name(w)).cloned().collect();
-    Some(Role { head: words[h].clone(), modifiers })
+    words.truncate(h + 1);
+    let head = words.pop()?;
+    words.retain(|w| !lex.is_not_name(w));
+    Some(Role { head, modifiers: words })
 }
