@@ -297,6 +297,15 @@ fn without_possessives(word: &str) -> &str {
     strip(strip(word, '\''), '’')
 }
 
+/// Where a title's gender stands in a spelling's entry of [`Registry::build`]'s second pass.
+fn gender_slot(gender: Option<Gender>) -> usize {
+    match gender {
+        None => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
+    }
+}
+
 /// How a person has been named in full so far in an article.
 #[derive(Clone, Copy, Debug, Default)]
 struct Named {
@@ -330,26 +339,36 @@ impl Registry {
         let mut reg = Registry::default();
         // A name written the same way again is the same entity: looked up once per spelling.
         let runs: usize = paras.iter().map(|(_, runs)| runs.len()).sum();
-        let mut seen: Map<(&str, bool), Entity> =
+        // Each spelling is numbered as it is first met, and each run's number kept in reading
+        // order, so that the second pass looks a spelling up by its number, not by its text.
+        let mut seen: Map<(&str, bool), (Entity, usize)> =
             Map::with_capacity_and_hasher(runs, <_>::default());
+        let mut spellings = Vec::with_capacity(runs);
         // Full names first, so that a bare surname anywhere finds its person.
         for (tokens, runs) in paras.iter_mut() {
             for k in 0..runs.len() {
                 let run = &runs[k];
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titled = run.tokens.start < run.name.start;
+                let number = seen.len();
                 // One hash of the key whether it is new or not.
-                let entity = match seen.entry((written, titled)) {
+                let (entity, spelling) = match seen.entry((written, titled)) {
                     Entry::Occupied(e) => *e.get(),
-                    Entry::Vacant(slot) => *slot.insert(match shape(text, tokens, run, lex) {
-                        Shape::Person if run.name.len() >= 2 => {
-                            Entity::Person(reg.add_person(text, tokens, run, lex))
-                        }
-                        // `General Motors`: what reads as a title is part of the name.
-                        Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.tokens.clone()])),
-                        _ => Entity::Other,
-                    }),
+                    Entry::Vacant(slot) => *slot.insert((
+                        match shape(text, tokens, run, lex) {
+                            Shape::Person if run.name.len() >= 2 => {
+                                Entity::Person(reg.add_person(text, tokens, run, lex))
+                            }
+                            // `General Motors`: what reads as a title is part of the name.
+                            Shape::Org => {
+                                Entity::Org(reg.add_org(text, &tokens[run.tokens.clone()]))
+                            }
+                            _ => Entity::Other,
+                        },
+                        number,
+                    )),
                 };
+                spellings.push(spelling);
                 if entity == Entity::Other {
                     continue;
                 }
@@ -373,9 +392,10 @@ impl Registry {
                 runs[k].entity = entity;
             }
         }
-        // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
-        let mut singles: Map<(&str, bool, Option<Gender>), Entity> =
-            Map::with_capacity_and_hasher(runs, <_>::default());
+        // What a spelling met alone names, by its number and the title's gender: `Mr. Obama`
+        // and `Mrs. Obama` are two people.
+        let mut singles: Vec<[Option<Entity>; 3]> = vec![[None; 3]; seen.len()];
+        let mut spellings = spellings.into_iter();
         // How each person has been named in full so far, for a bare surname two people share.
         let mut named = vec![Named::default(); reg.persons.len()];
         let mut clock = 0;
@@ -384,6 +404,7 @@ impl Registry {
         for (para, (tokens, runs)) in paras.iter_mut().enumerate() {
             for run in runs.iter_mut() {
                 clock += 1;
+                let spelling = spellings.next().unwrap_or_default();
                 if let Entity::Person(id) = run.entity {
                     if named.len() <= id {
                         named.resize(id + 1, Named::default());
@@ -395,17 +416,17 @@ impl Registry {
                 if run.entity != Entity::Other {
                     continue;
                 }
-                let written = span_text(text, &tokens[run.name.clone()]);
                 let titles = &tokens[run.tokens.start..run.name.start];
                 let titled = !titles.is_empty();
                 let gender = titles.iter().find_map(|t| gender_of(t.class));
-                let slot = match singles.entry((written, titled, gender)) {
-                    Entry::Occupied(e) => {
-                        run.entity = *e.get();
-                        continue;
-                    }
-                    Entry::Vacant(slot) => slot,
+                let Some(slot) = singles.get_mut(spelling).map(|s| &mut s[gender_slot(gender)])
+                else {
+                    continue;
                 };
+                if let Some(entity) = *slot {
+                    run.entity = entity;
+                    continue;
+                }
                 let last = &tokens[run.name.end - 1];
                 lex.name_key_into(bare(text, last), &mut key);
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
@@ -433,7 +454,7 @@ impl Registry {
                     }
                     _ => Entity::Other,
                 };
-                slot.insert(run.entity);
+                *slot = Some(run.entity);
             }
         }
         reg
