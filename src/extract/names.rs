@@ -225,6 +225,10 @@ fn after_possessor(text: &str, tokens: &[Token], start: usize) -> usize {
     if person { p + 1 } else { start }
 }
 
+/// The people or organisations the registry's maps have room for at first (see
+/// [`Registry::sized`]).
+const ROOM: usize = 8;
+
 /// What kind of entity a run names, from its words alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -336,9 +340,9 @@ impl Registry {
         paras: &mut [(&[Token], &mut [NameRun])],
         lex: &Lexicon,
     ) -> Self {
-        let mut reg = Registry::default();
         // A name written the same way again is the same entity: looked up once per spelling.
         let runs: usize = paras.iter().map(|(_, runs)| runs.len()).sum();
+        let mut reg = Registry::sized(runs);
         // Each spelling is numbered as it is first met, and each run's number kept in reading
         // order, so that the second pass looks a spelling up by its number, not by its text.
         let mut seen: Map<(&str, bool), (Entity, usize)> =
@@ -458,6 +462,18 @@ impl Registry {
             }
         }
         reg
+    }
+
+    /// An empty registry for an article of `runs` name runs: its maps made large enough for
+    /// the few people and organisations of most articles at once, rather than grown twice.
+    fn sized(runs: usize) -> Self {
+        let room = runs.min(ROOM);
+        Self {
+            by_surname: Map::with_capacity_and_hasher(room, <_>::default()),
+            by_first: Map::with_capacity_and_hasher(room, <_>::default()),
+            org_by_key: Map::with_capacity_and_hasher(room, <_>::default()),
+            ..Self::default()
+        }
     }
 
     fn add_person(&mut self, text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> usize {
