@@ -215,7 +215,9 @@ fn attribute_all(
     reported: bool,
 ) -> (Vec<Found>, Vec<Reported>) {
     let mut found = vec![Found::default(); spans.len()];
-    let mut reports = Vec::new();
+    // About one reported clause a sentence: room for them all at once, rather than grown and
+    // copied as they come.
+    let mut reports = Vec::with_capacity(paras.iter().map(|p| p.sentences.len()).sum());
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
     // Who spoke last (in a quotation or in reported speech) and in which paragraph.
@@ -518,7 +520,8 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
 /// attribution of its own continuing the speaker of the one just before it.
 fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<(usize, Quote)> {
-    let mut out: Vec<(usize, Quote)> = Vec::new();
+    // At most one quote a span.
+    let mut out: Vec<(usize, Quote)> = Vec::with_capacity(spans.len());
     for (q, (span, f)) in spans.iter().zip(found).enumerate() {
         // The words are asked for their number up to three, for a title's at most eight, and
         // for the last one: a long quotation is not split from end to end.
