@@ -114,6 +114,15 @@ pub(super) fn joined(text: &str, name: &[Token]) -> String {
     out
 }
 
+/// [`joined`] as a shared name: a one-word name (most of them) is shared straight from the
+/// text, with no string made first.
+pub(super) fn joined_shared(text: &str, name: &[Token]) -> Rc<str> {
+    match name {
+        [one] => Rc::from(bare(text, one)),
+        _ => joined(text, name).into(),
+    }
+}
+
 /// The text of a token with a possessive `'s` dropped.
 pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
@@ -489,7 +498,7 @@ impl Registry {
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
         // Joined only when it is kept: a person met again mostly keeps the name it has.
-        let display = || joined(text, name);
+        let display = || joined_shared(text, name);
         // The titles and the first name: `Mrs. Reed`, `Mary Reed`.
         let gender =
             tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
@@ -498,7 +507,7 @@ impl Registry {
                 let p = &mut self.persons[id];
                 p.gender = p.gender.or(gender);
                 if name.len() > p.words {
-                    p.name = display().into();
+                    p.name = display();
                     p.words = name.len();
                 }
                 if p.first.is_none() {
@@ -509,7 +518,7 @@ impl Registry {
             None => {
                 let id = self.persons.len();
                 self.persons.push(Person {
-                    name: display().into(),
+                    name: display(),
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),
@@ -525,7 +534,7 @@ impl Registry {
     }
 
     fn add_org(&mut self, text: &str, name: &[Token]) -> usize {
-        let display = joined(text, name);
+        let display = joined_shared(text, name);
         // Most names are ASCII: lower-cased without the Unicode tables.
         let key =
             if display.is_ascii() { display.to_ascii_lowercase() } else { display.to_lowercase() };
@@ -533,7 +542,7 @@ impl Registry {
             return id;
         }
         let id = self.orgs.len();
-        self.orgs.push(Org { name: display.into() });
+        self.orgs.push(Org { name: display });
         self.org_by_key.insert(key, id);
         id
     }
