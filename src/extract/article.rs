@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use smallvec::SmallVec;
 
-use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
+use super::attribution::{Attribution, Mention, MentionAt, Reader, Reports, Sentence};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
@@ -405,7 +405,9 @@ impl Here<'_> {
         };
         let bytes =
             |r: &Range<usize>| self.tokens[r.start].range.start..self.tokens[r.end - 1].range.end;
-        for report in self.reader.reports(self.sentence, direct) {
+        let mut reports = Reports::new();
+        self.reader.reports(self.sentence, direct, &mut reports);
+        for report in reports.drain(..) {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
             });
