@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use smallvec::SmallVec;
 
-use super::attribution::{Attribution, Mention, MentionAt, Reader, Sentence};
+use super::attribution::{Attribution, Mention, MentionAt, Reader, Reports, Sentence};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
@@ -215,7 +215,9 @@ fn attribute_all(
     reported: bool,
 ) -> (Vec<Found>, Vec<Reported>) {
     let mut found = vec![Found::default(); spans.len()];
-    let mut reports = Vec::new();
+    // About one reported clause a sentence: room for them all at once, rather than grown and
+    // copied as they come.
+    let mut reports = Vec::with_capacity(paras.iter().map(|p| p.sentences.len()).sum());
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
     // Who spoke last (in a quotation or in reported speech) and in which paragraph.
@@ -403,7 +405,9 @@ impl Here<'_> {
         };
         let bytes =
             |r: &Range<usize>| self.tokens[r.start].range.start..self.tokens[r.end - 1].range.end;
-        for report in self.reader.reports(self.sentence, direct) {
+        let mut reports = Reports::new();
+        self.reader.reports(self.sentence, direct, &mut reports);
+        for report in reports.drain(..) {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
             });
@@ -518,7 +522,8 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
 /// attribution of its own continuing the speaker of the one just before it.
 fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<(usize, Quote)> {
-    let mut out: Vec<(usize, Quote)> = Vec::new();
+    // At most one quote a span.
+    let mut out: Vec<(usize, Quote)> = Vec::with_capacity(spans.len());
     for (q, (span, f)) in spans.iter().zip(found).enumerate() {
         // The words are asked for their number up to three, for a title's at most eight, and
         // for the last one: a long quotation is not split from end to end.

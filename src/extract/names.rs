@@ -114,6 +114,15 @@ pub(super) fn joined(text: &str, name: &[Token]) -> String {
     out
 }
 
+/// [`joined`] as a shared name: a one-word name (most of them) is shared straight from the
+/// text, with no string made first.
+pub(super) fn joined_shared(text: &str, name: &[Token]) -> Rc<str> {
+    match name {
+        [one] => Rc::from(bare(text, one)),
+        _ => joined(text, name).into(),
+    }
+}
+
 /// The text of a token with a possessive `'s` dropped.
 pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
@@ -225,6 +234,10 @@ fn after_possessor(text: &str, tokens: &[Token], start: usize) -> usize {
     if person { p + 1 } else { start }
 }
 
+/// The people or organisations the registry's maps have room for at first (see
+/// [`Registry::sized`]).
+const ROOM: usize = 8;
+
 /// What kind of entity a run names, from its words alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -297,6 +310,15 @@ fn without_possessives(word: &str) -> &str {
     strip(strip(word, '\''), '’')
 }
 
+/// Where a title's gender stands in a spelling's entry of [`Registry::build`]'s second pass.
+fn gender_slot(gender: Option<Gender>) -> usize {
+    match gender {
+        None => 0,
+        Some(Gender::Male) => 1,
+        Some(Gender::Female) => 2,
+    }
+}
+
 /// How a person has been named in full so far in an article.
 #[derive(Clone, Copy, Debug, Default)]
 struct Named {
@@ -327,29 +349,39 @@ impl Registry {
         paras: &mut [(&[Token], &mut [NameRun])],
         lex: &Lexicon,
     ) -> Self {
-        let mut reg = Registry::default();
         // A name written the same way again is the same entity: looked up once per spelling.
         let runs: usize = paras.iter().map(|(_, runs)| runs.len()).sum();
-        let mut seen: Map<(&str, bool), Entity> =
+        let mut reg = Registry::sized(runs);
+        // Each spelling is numbered as it is first met, and each run's number kept in reading
+        // order, so that the second pass looks a spelling up by its number, not by its text.
+        let mut seen: Map<(&str, bool), (Entity, usize)> =
             Map::with_capacity_and_hasher(runs, <_>::default());
+        let mut spellings = Vec::with_capacity(runs);
         // Full names first, so that a bare surname anywhere finds its person.
         for (tokens, runs) in paras.iter_mut() {
             for k in 0..runs.len() {
                 let run = &runs[k];
                 let written = span_text(text, &tokens[run.name.clone()]);
                 let titled = run.tokens.start < run.name.start;
+                let number = seen.len();
                 // One hash of the key whether it is new or not.
-                let entity = match seen.entry((written, titled)) {
+                let (entity, spelling) = match seen.entry((written, titled)) {
                     Entry::Occupied(e) => *e.get(),
-                    Entry::Vacant(slot) => *slot.insert(match shape(text, tokens, run, lex) {
-                        Shape::Person if run.name.len() >= 2 => {
-                            Entity::Person(reg.add_person(text, tokens, run, lex))
-                        }
-                        // `General Motors`: what reads as a title is part of the name.
-                        Shape::Org => Entity::Org(reg.add_org(text, &tokens[run.tokens.clone()])),
-                        _ => Entity::Other,
-                    }),
+                    Entry::Vacant(slot) => *slot.insert((
+                        match shape(text, tokens, run, lex) {
+                            Shape::Person if run.name.len() >= 2 => {
+                                Entity::Person(reg.add_person(text, tokens, run, lex))
+                            }
+                            // `General Motors`: what reads as a title is part of the name.
+                            Shape::Org => {
+                                Entity::Org(reg.add_org(text, &tokens[run.tokens.clone()]))
+                            }
+                            _ => Entity::Other,
+                        },
+                        number,
+                    )),
                 };
+                spellings.push(spelling);
                 if entity == Entity::Other {
                     continue;
                 }
@@ -373,9 +405,10 @@ impl Registry {
                 runs[k].entity = entity;
             }
         }
-        // Keyed by the title's gender too: `Mr. Obama` and `Mrs. Obama` are two people.
-        let mut singles: Map<(&str, bool, Option<Gender>), Entity> =
-            Map::with_capacity_and_hasher(runs, <_>::default());
+        // What a spelling met alone names, by its number and the title's gender: `Mr. Obama`
+        // and `Mrs. Obama` are two people.
+        let mut singles: Vec<[Option<Entity>; 3]> = vec![[None; 3]; seen.len()];
+        let mut spellings = spellings.into_iter();
         // How each person has been named in full so far, for a bare surname two people share.
         let mut named = vec![Named::default(); reg.persons.len()];
         let mut clock = 0;
@@ -384,6 +417,7 @@ impl Registry {
         for (para, (tokens, runs)) in paras.iter_mut().enumerate() {
             for run in runs.iter_mut() {
                 clock += 1;
+                let spelling = spellings.next().unwrap_or_default();
                 if let Entity::Person(id) = run.entity {
                     if named.len() <= id {
                         named.resize(id + 1, Named::default());
@@ -395,17 +429,17 @@ impl Registry {
                 if run.entity != Entity::Other {
                     continue;
                 }
-                let written = span_text(text, &tokens[run.name.clone()]);
                 let titles = &tokens[run.tokens.start..run.name.start];
                 let titled = !titles.is_empty();
                 let gender = titles.iter().find_map(|t| gender_of(t.class));
-                let slot = match singles.entry((written, titled, gender)) {
-                    Entry::Occupied(e) => {
-                        run.entity = *e.get();
-                        continue;
-                    }
-                    Entry::Vacant(slot) => slot,
+                let Some(slot) = singles.get_mut(spelling).map(|s| &mut s[gender_slot(gender)])
+                else {
+                    continue;
                 };
+                if let Some(entity) = *slot {
+                    run.entity = entity;
+                    continue;
+                }
                 let last = &tokens[run.name.end - 1];
                 lex.name_key_into(bare(text, last), &mut key);
                 run.entity = match (reg.by_surname.get(&key), reg.by_first.get(&key)) {
@@ -433,10 +467,22 @@ impl Registry {
                     }
                     _ => Entity::Other,
                 };
-                slot.insert(run.entity);
+                *slot = Some(run.entity);
             }
         }
         reg
+    }
+
+    /// An empty registry for an article of `runs` name runs: its maps made large enough for
+    /// the few people and organisations of most articles at once, rather than grown twice.
+    fn sized(runs: usize) -> Self {
+        let room = runs.min(ROOM);
+        Self {
+            by_surname: Map::with_capacity_and_hasher(room, <_>::default()),
+            by_first: Map::with_capacity_and_hasher(room, <_>::default()),
+            org_by_key: Map::with_capacity_and_hasher(room, <_>::default()),
+            ..Self::default()
+        }
     }
 
     fn add_person(&mut self, text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> usize {
@@ -452,7 +498,7 @@ impl Registry {
             .get(&surname)
             .and_then(|ids| ids.iter().copied().find(|&id| compatible(&self.persons[id])));
         // Joined only when it is kept: a person met again mostly keeps the name it has.
-        let display = || joined(text, name);
+        let display = || joined_shared(text, name);
         // The titles and the first name: `Mrs. Reed`, `Mary Reed`.
         let gender =
             tokens[run.tokens.start..=run.name.start].iter().find_map(|t| gender_of(t.class));
@@ -461,7 +507,7 @@ impl Registry {
                 let p = &mut self.persons[id];
                 p.gender = p.gender.or(gender);
                 if name.len() > p.words {
-                    p.name = display().into();
+                    p.name = display();
                     p.words = name.len();
                 }
                 if p.first.is_none() {
@@ -472,7 +518,7 @@ impl Registry {
             None => {
                 let id = self.persons.len();
                 self.persons.push(Person {
-                    name: display().into(),
+                    name: display(),
                     words: name.len(),
                     first: first.clone(),
                     roles: Vec::new(),
@@ -488,13 +534,15 @@ impl Registry {
     }
 
     fn add_org(&mut self, text: &str, name: &[Token]) -> usize {
-        let display = joined(text, name);
-        let key = display.to_lowercase();
+        let display = joined_shared(text, name);
+        // Most names are ASCII: lower-cased without the Unicode tables.
+        let key =
+            if display.is_ascii() { display.to_ascii_lowercase() } else { display.to_lowercase() };
         if let Some(&id) = self.org_by_key.get(&key) {
             return id;
         }
         let id = self.orgs.len();
-        self.orgs.push(Org { name: display.into() });
+        self.orgs.push(Org { name: display });
         self.org_by_key.insert(key, id);
         id
     }
@@ -562,7 +610,7 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
         .map(|t| lex.name_key(text[t.range.clone()].trim_end_matches('.')))
         .collect();
     before.reverse();
-    roles.extend(role_of(&before, lex));
+    roles.extend(role_of(before, lex));
     let after = &tokens[run.tokens.end.min(tokens.len())..];
     if after.first().is_some_and(|t| t.kind == Kind::Punct(',')) {
         let mut keys = after[1..]
@@ -578,17 +626,24 @@ fn roles_around(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> V
             }
             _ => Vec::new(),
         };
-        if let Some(h) = words.iter().position(|w| lex.is_title(w)) {
-            let modifiers = words[1..h].iter().chain(&words[h + 1..]).cloned().collect();
-            roles.push(Role { head: words[h].clone(), modifiers });
+        // The article (`a`) is no title, whatever a user's lexicon says.
+        if let Some(h) = words.iter().skip(1).position(|w| lex.is_title(w)).map(|h| h + 1) {
+            // The words are moved into the role, not copied: the article goes first.
+            let mut modifiers = words;
+            let head = modifiers.remove(h);
+            modifiers.remove(0);
+            roles.push(Role { head, modifiers });
         }
     }
     roles
 }
 
-/// The role of a run of words ending in a title, if any: its last title is the head.
-fn role_of(words: &[String], lex: &Lexicon) -> Option<Role> {
+/// The role of a run of words ending in a title, if any: its last title is the head. The words
+/// are moved into the role, not copied.
+fn role_of(mut words: Vec<String>, lex: &Lexicon) -> Option<Role> {
     let h = words.iter().rposition(|w| lex.is_title(w))?;
-    let modifiers = words[..h].iter().filter(|w| !lex.is_not_name(w)).cloned().collect();
-    Some(Role { head: words[h].clone(), modifiers })
+    words.truncate(h + 1);
+    let head = words.pop()?;
+    words.retain(|w| !lex.is_not_name(w));
+    Some(Role { head, modifiers: words })
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::attribution::Mention;
 use super::lexicon::{Gender, Lexicon, PronounKind, fits};
-use super::names::{Entity, NameRun, Registry, joined};
+use super::names::{Entity, NameRun, Registry, joined_shared};
 use super::tokens::Token;
 
 /// What kind of speaker a quotation has.
@@ -160,7 +160,7 @@ pub(super) fn resolve(
                 Entity::Person(id) => person(id),
                 Entity::Org(id) => org(id),
                 Entity::Other => {
-                    let name = joined(text, &tokens[run.name.clone()]).into();
+                    let name = joined_shared(text, &tokens[run.name.clone()]);
                     Some((Resolved { name, kind: SpeakerKind::Unknown }, Entity::Other))
                 }
             }

@@ -19,6 +19,7 @@ use super::lexicon::{Lexicon, PronounKind, WordClass, pronoun_of};
 use super::names::{Entity, NameRun};
 use super::tokens::{Kind, Token};
 use cues::{Cue, CueKind, Cues};
+pub(super) use reported::Reports;
 
 /// Words that name a speaker.
 #[derive(Clone, Debug, PartialEq, Eq)]

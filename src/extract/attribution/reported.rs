@@ -57,19 +57,26 @@ const MIN_WORDS: usize = 2;
 const QUOTE_WORDS: usize = 3;
 
 impl Reader<'_> {
-    /// The reported clauses of `sentence`. `direct` tells whether a quotation token of the
-    /// sentence stands as direct speech: such a sentence reports nothing more.
-    pub(crate) fn reports(&self, sentence: &Sentence, direct: impl Fn(usize) -> bool) -> Reports {
+    /// The reported clauses of `sentence`, put in `out` (emptied first: filled in place, as the
+    /// list is several hundred bytes and made for every sentence). `direct` tells whether a
+    /// quotation token of the sentence stands as direct speech: such a sentence reports nothing
+    /// more.
+    pub(crate) fn reports(
+        &self,
+        sentence: &Sentence,
+        direct: impl Fn(usize) -> bool,
+        out: &mut Reports,
+    ) {
         let range = sentence.range.clone();
-        let mut out = Reports::new();
+        out.clear();
         // The end of the sentence's words: its full stop or question mark left out.
         let Some(last) = range.clone().rev().find(|&k| self.tokens[k].kind != Kind::Punct('.'))
         else {
-            return out;
+            return;
         };
         // A question reports nothing (`Did he say so?`).
         if matches!(self.tokens[last].kind, Kind::Punct('?')) {
-            return out;
+            return;
         }
         let end = last + 1;
         // `Pence: Trump was mocking the Clinton camp` (a headline's way to report), and a
@@ -91,14 +98,14 @@ impl Reader<'_> {
                 cue: colon..colon + 1,
                 mention: Some(mention),
             });
-            return out;
+            return;
         }
         // `Retired General Reveals Doubts Over Plan`: a headline's subject and verb.
         if sentence.headline
             && let Some(r) = self.headline_report(range.start, end)
         {
             out.push(r);
-            return out;
+            return;
         }
         let that_cues = self.verbs_before_that(range.clone(), sentence);
         // On the stack: this list is made for every sentence.
@@ -106,7 +113,7 @@ impl Reader<'_> {
             sentence.cues.iter().chain(&sentence.reporting_cues).chain(&that_cues).collect();
         // Most sentences have no cue: nothing more to read in them.
         if cues.is_empty() {
-            return out;
+            return;
         }
         cues.sort_by_key(|c| c.tokens.start);
         // Direct speech is reported once, as the quotation: only what comes before it can
@@ -166,7 +173,7 @@ impl Reader<'_> {
                 out.push(r);
             }
         }
-        self.stop_at_trailing_cues(&mut out);
+        self.stop_at_trailing_cues(out);
         // `spoke to reporters after Trump unleashed a series of tweets`, `speaking to a
         // veterans group, said …`: a phrase of where or to whom after a speech verb is no report;
         // another cue inside it reports what was said.
@@ -186,7 +193,6 @@ impl Reader<'_> {
             }
         }
         out.retain(|r| !r.content.is_empty());
-        out
     }
 
     /// Token `k` opens a phrase of where or to whom (`to reporters`, `at a rally in Ohio`,

@@ -28,6 +28,9 @@ pub struct Lexicon {
     longest: usize,
     pub(crate) speaker_follows: Vec<Vec<String>>,
     name_endings: Vec<(String, String)>,
+    /// The last bytes of the endings in `name_endings`, one bit each: most keys end in none of
+    /// them, and are not compared with each ending.
+    ending_last: [u64; 4],
     /// `''…''` is a quotation (see [`LexiconFile::doubled_apostrophe_quotes`]).
     pub(crate) doubled_apostrophe_quotes: bool,
 }
@@ -41,6 +44,7 @@ impl Default for Lexicon {
             longest: 0,
             speaker_follows: Vec::new(),
             name_endings: Vec::new(),
+            ending_last: [0; 4],
             doubled_apostrophe_quotes: false,
         }
     }
@@ -128,6 +132,11 @@ impl Lexicon {
             }
         }
         lex.short = ShortTable::build(&short);
+        for (from, _) in &lex.name_endings {
+            if let Some(&b) = from.as_bytes().last() {
+                lex.ending_last[usize::from(b / 64)] |= 1 << (b % 64);
+            }
+        }
         lex
     }
 
@@ -285,9 +294,13 @@ impl Lexicon {
         }
         // The last byte first: most keys end in none of the endings' last letters.
         let last = key.as_bytes().last().copied();
-        if let Some((from, to)) = self.name_endings.iter().find(|(from, _)| {
-            from.as_bytes().last().copied() == last && key.ends_with(from.as_str())
-        }) {
+        let may_end =
+            last.is_none_or(|b| self.ending_last[usize::from(b / 64)] & (1 << (b % 64)) != 0);
+        if may_end
+            && let Some((from, to)) = self.name_endings.iter().find(|(from, _)| {
+                from.as_bytes().last().copied() == last && key.ends_with(from.as_str())
+            })
+        {
             key.truncate(key.len() - from.len());
             key.push_str(to);
         }
