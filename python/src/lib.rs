@@ -462,6 +462,8 @@ fn extract_arrow<'py>(
 
 /// Rows as Arrow columns.
 struct Table {
+    /// The columns built (a column not wanted stays empty, and is left out of the batch).
+    wanted: Wanted,
     file: Option<StringBuilder>,
     index: UInt64Builder,
     article_id: Option<StringBuilder>,
@@ -524,11 +526,83 @@ impl Sizes {
     }
 }
 
+/// Which of a table's columns are built. The columns that say who is quoted (`article_index`,
+/// `article_id`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
+/// columns need not copy an article's title, id, mentions and cues into every row and hold
+/// them until the speaker ids are known (the Dask and Spark examples).
+#[derive(Clone, Copy)]
+struct Wanted {
+    file: bool,
+    id: bool,
+    article: bool,
+    text: bool,
+    kind: bool,
+    speaker_mention: bool,
+    cue: bool,
+    start: bool,
+    end: bool,
+    quoted: bool,
+}
+
+impl Wanted {
+    const ALL: Wanted = Wanted {
+        file: true,
+        id: true,
+        article: true,
+        text: true,
+        kind: true,
+        speaker_mention: true,
+        cue: true,
+        start: true,
+        end: true,
+        quoted: true,
+    };
+
+    /// The columns `names` names (all for none); an unknown name is an error.
+    fn of(names: Option<&[String]>) -> PyResult<Self> {
+        let Some(names) = names else {
+            return Ok(Self::ALL);
+        };
+        let mut wanted = Wanted {
+            file: false,
+            id: false,
+            article: false,
+            text: false,
+            kind: false,
+            speaker_mention: false,
+            cue: false,
+            start: false,
+            end: false,
+            quoted: false,
+        };
+        for name in names {
+            match name.as_str() {
+                "file" => wanted.file = true,
+                "id" => wanted.id = true,
+                "article" => wanted.article = true,
+                "text" => wanted.text = true,
+                "kind" => wanted.kind = true,
+                "speaker_mention" => wanted.speaker_mention = true,
+                "cue" => wanted.cue = true,
+                "start" => wanted.start = true,
+                "end" => wanted.end = true,
+                "quoted" => wanted.quoted = true,
+                "article_index" | "article_id" | "speaker" | "speaker_kind" | "speaker_id" => {}
+                other => {
+                    return Err(PyValueError::new_err(format!("no column named {other:?}")));
+                }
+            }
+        }
+        Ok(wanted)
+    }
+}
+
 impl Table {
     /// Columns for rows read from files (`file`, `article_id`) or not, and with their
     /// offsets in code points (`start_char`, `end_char`) or not.
     fn new(files: bool, chars: bool) -> Self {
         Table {
+            wanted: Wanted::ALL,
             file: files.then(StringBuilder::new),
             index: UInt64Builder::new(),
             article_id: files.then(StringBuilder::new),
@@ -605,35 +679,54 @@ impl Table {
             r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapsed)
         };
         for (i, q) in quotes.iter().enumerate() {
-            if let Some(file) = &mut self.file {
+            if let Some(file) = self.file.as_mut().filter(|_| self.wanted.file) {
                 file.append_value(&article.path);
             }
             self.index.append_value(index as u64);
             if let Some(column) = &mut self.article_id {
                 column.append_value(&id);
             }
-            self.id.append_value(&id);
-            self.title.append_value(&article.title);
-            append_quote_text(&mut self.text, q, &article.text);
-            self.kind.append_value(q.kind.name());
+            let wanted = self.wanted;
+            if wanted.id {
+                self.id.append_value(&id);
+            }
+            if wanted.article {
+                self.title.append_value(&article.title);
+            }
+            if wanted.text {
+                append_quote_text(&mut self.text, q, &article.text);
+            }
+            if wanted.kind {
+                self.kind.append_value(q.kind.name());
+            }
             self.speaker.append_option(q.speaker.as_deref());
             self.speaker_kind.append_option(q.speaker_kind.map(SpeakerKind::name));
             self.speaker_kinds.push(q.speaker_kind);
-            self.speaker_mention.append_option(words(&q.mention));
-            self.cue.append_option(words(&q.cue));
+            if wanted.speaker_mention {
+                self.speaker_mention.append_option(words(&q.mention));
+            }
+            if wanted.cue {
+                self.cue.append_option(words(&q.cue));
+            }
             let (start, end) = (bytes[2 * i], bytes[2 * i + 1]);
-            self.start.append_value(start as u64);
-            self.end.append_value(end as u64);
+            if wanted.start {
+                self.start.append_value(start as u64);
+            }
+            if wanted.end {
+                self.end.append_value(end as u64);
+            }
             if let (Some((s, e)), Some(c)) = (&mut self.start_char, chars.get(2 * i..2 * i + 2)) {
                 s.append_value(c[0] as u64);
                 e.append_value(c[1] as u64);
             }
-            let pairs = self.quoted.values();
-            for r in &q.quoted {
-                pairs.values().append_slice(&[in_file(r.start) as u64, in_file(r.end) as u64]);
-                pairs.append(true);
+            if wanted.quoted {
+                let pairs = self.quoted.values();
+                for r in &q.quoted {
+                    pairs.values().append_slice(&[in_file(r.start) as u64, in_file(r.end) as u64]);
+                    pairs.append(true);
+                }
+                self.quoted.append(true);
             }
-            self.quoted.append(true);
         }
     }
 
@@ -648,31 +741,42 @@ impl Table {
                 ids?.get(&kind.unwrap_or(SpeakerKind::Unknown))?.get(name).map(String::as_str)
             })
             .collect();
-        // (name, column, may hold nulls)
+        let wanted = self.wanted;
+        // (name, column, may hold nulls), for the columns wanted
         let mut columns: Vec<(&str, ArrayRef, bool)> = Vec::new();
+        let mut add = |want: bool, name, column: ArrayRef, nullable| {
+            if want {
+                columns.push((name, column, nullable));
+            }
+        };
         if let Some(mut file) = self.file.take() {
-            columns.push(("file", Arc::new(file.finish()), false));
+            add(wanted.file, "file", Arc::new(file.finish()), false);
         }
-        columns.push(("article_index", Arc::new(self.index.finish()), false));
+        add(true, "article_index", Arc::new(self.index.finish()), false);
         if let Some(mut article_id) = self.article_id.take() {
-            columns.push(("article_id", Arc::new(article_id.finish()), false));
+            add(true, "article_id", Arc::new(article_id.finish()), false);
         }
-        columns.push(("id", Arc::new(self.id.finish()), false));
-        columns.push(("article", Arc::new(self.title.finish()), false));
-        columns.push(("text", Arc::new(self.text.finish()), false));
-        columns.push(("kind", Arc::new(self.kind.finish()), false));
-        columns.push(("speaker", Arc::new(speaker), true));
-        columns.push(("speaker_kind", Arc::new(self.speaker_kind.finish()), true));
-        columns.push(("speaker_mention", Arc::new(self.speaker_mention.finish()), true));
-        columns.push(("cue", Arc::new(self.cue.finish()), true));
-        columns.push(("start", Arc::new(self.start.finish()), false));
-        columns.push(("end", Arc::new(self.end.finish()), false));
+        add(wanted.id, "id", Arc::new(self.id.finish()), false);
+        add(wanted.article, "article", Arc::new(self.title.finish()), false);
+        add(wanted.text, "text", Arc::new(self.text.finish()), false);
+        add(wanted.kind, "kind", Arc::new(self.kind.finish()), false);
+        add(true, "speaker", Arc::new(speaker), true);
+        add(true, "speaker_kind", Arc::new(self.speaker_kind.finish()), true);
+        add(
+            wanted.speaker_mention,
+            "speaker_mention",
+            Arc::new(self.speaker_mention.finish()),
+            true,
+        );
+        add(wanted.cue, "cue", Arc::new(self.cue.finish()), true);
+        add(wanted.start, "start", Arc::new(self.start.finish()), false);
+        add(wanted.end, "end", Arc::new(self.end.finish()), false);
         if let Some((mut s, mut e)) = self.start_char.take() {
-            columns.push(("start_char", Arc::new(s.finish()), false));
-            columns.push(("end_char", Arc::new(e.finish()), false));
+            add(true, "start_char", Arc::new(s.finish()), false);
+            add(true, "end_char", Arc::new(e.finish()), false);
         }
-        columns.push(("speaker_id", Arc::new(speaker_id), true));
-        columns.push(("quoted", Arc::new(self.quoted.finish()), true));
+        add(true, "speaker_id", Arc::new(speaker_id), true);
+        add(wanted.quoted, "quoted", Arc::new(self.quoted.finish()), true);
         let fields: Vec<Field> = columns
             .iter()
             .map(|(name, a, nullable)| Field::new(*name, a.data_type().clone(), *nullable))
@@ -784,18 +888,21 @@ fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
 
 /// Reads files and folders as `saidso quotes` does (text, HTML, feeds, JSON Lines…): the rows
 /// of one part of a corpus, with `file`, `article_index` (the article's place in this part) and
-/// `article_id`, but no `speaker_id` (see `Speakers`), and the problems met.
+/// `article_id`, but no `speaker_id` (see `Speakers`), and the problems met. With `columns`,
+/// only those columns and the ones `Speakers` needs are built (see [`Wanted`]).
 #[pyfunction]
-#[pyo3(signature = (paths, config=None))]
+#[pyo3(signature = (paths, config=None, columns=None))]
 fn read_files<'py>(
     py: Python<'py>,
     paths: Vec<String>,
     config: Option<&Bound<'py, PyAny>>,
+    columns: Option<Vec<String>>,
 ) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
     let config = config_of(config)?;
+    let wanted = Wanted::of(columns.as_deref())?;
     let (batch, problems) = py.detach(|| -> PyResult<_> {
         let (inputs, mut problems) = sources::discover(&paths);
-        let mut table = Table::new(true, false);
+        let mut table = Table { wanted, ..Table::new(true, false) };
         let mut index = 0;
         load_each::<_, PyErr>(
             &inputs,

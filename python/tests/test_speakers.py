@@ -28,6 +28,25 @@ def test_read_files_gives_the_command_rows(cli_quotes):
     assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
 
 
+def test_read_files_builds_only_the_columns_asked_for():
+    """A few columns, and those that say who is quoted: the same values as the whole table's,
+    the same speakers and ids; an unknown name is an error."""
+    whole, _ = saidso.read_files(PATHS)
+    wanted = ["file", "start", "kind", "text"]
+    table, problems = saidso.read_files(PATHS, columns=wanted)
+    assert problems == []
+    always = ["article_index", "article_id", "speaker", "speaker_kind", "speaker_id"]
+    assert sorted(table.column_names) == sorted(wanted + always)
+    assert table.num_rows == whole.num_rows > 0
+    for name in table.column_names:
+        assert table.column(name).to_pylist() == whole.column(name).to_pylist(), name
+    ids = saidso.speakers_of(table).identities()
+    assert ids == saidso.speakers_of(whole).identities()
+    assert ids_by_row(table, ids) == ids_by_row(whole, ids)
+    with pytest.raises(ValueError, match='no column named "title"'):
+        saidso.read_files(PATHS, columns=["title"])
+
+
 @pytest.mark.parametrize("cuts", [[1], [2, 5], [1, 2, 3, 4, 5, 6, 7]])
 def test_parts_merged_in_order_give_one_pass(cuts):
     whole, _ = saidso.read_files(PATHS)
