@@ -122,8 +122,8 @@ def read_files(
     import pyarrow as pa
 
     wanted = None if columns is None else list(columns)
-    batch, problems = _native.read_files(list(paths), config, wanted)
-    return pa.Table.from_batches([batch]), problems
+    batches, problems = _native.read_files(list(paths), config, wanted)
+    return pa.Table.from_batches(batches), problems
 
 
 def speakers_of(table: Any) -> Speakers:

@@ -53,8 +53,8 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
 
 def read_files(
     paths: Sequence[str], config: ConfigLike = None, columns: list[str] | None = None
-) -> tuple[Any, list[str]]:
-    """The quotations of files, as a pyarrow.RecordBatch, and the problems met."""
+) -> tuple[list[Any], list[str]]:
+    """The quotations of files, as pyarrow.RecordBatches, and the problems met."""
 
 def assign_speaker_ids(batch: Any, identities: dict[tuple[str, str], str]) -> Any:
     """A ``pyarrow.RecordBatch`` from ``read_files`` with ``speaker_id`` filled in."""

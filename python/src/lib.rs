@@ -484,7 +484,7 @@ struct Table {
     quoted: ListBuilder<FixedSizeListBuilder<UInt64Builder>>,
 }
 
-/// Texts a record batch of `extract_arrow` holds at most: enough that a batch's fixed costs stay
+/// Texts (articles, for `read_files`) a record batch holds at most: enough that a batch's fixed costs stay
 /// small, few enough that the batches after a thread's first have their columns sized from the
 /// first's (see [`Sizes`]).
 const BATCH_TEXTS: usize = 1024;
@@ -499,7 +499,7 @@ struct Sizes {
     /// The rows.
     rows: usize,
     /// The bytes of each string column, in the order of [`Table::strings`].
-    strings: [usize; 8],
+    strings: [usize; 10],
 }
 
 impl Sizes {
@@ -521,7 +521,7 @@ impl Sizes {
         self.bytes += bytes;
         self.rows += table.index.values_slice().len();
         for (size, column) in self.strings.iter_mut().zip(table.strings()) {
-            *size += column.values_slice().len();
+            *size += column.map_or(0, |c| c.values_slice().len());
         }
     }
 }
@@ -637,6 +637,8 @@ impl Table {
             speaker_kind: string(5),
             speaker_mention: string(6),
             cue: string(7),
+            file: files.then(|| string(8)),
+            article_id: files.then(|| string(9)),
             start: number(),
             end: number(),
             start_char: chars.then(|| (number(), number())),
@@ -650,17 +652,20 @@ impl Table {
         table
     }
 
-    /// The string columns that every table has, in the order of [`Sizes::strings`].
-    fn strings(&self) -> [&StringBuilder; 8] {
+    /// The string columns, in the order of [`Sizes::strings`] (the last two only in tables
+    /// read from files).
+    fn strings(&self) -> [Option<&StringBuilder>; 10] {
         [
-            &self.id,
-            &self.title,
-            &self.text,
-            &self.kind,
-            &self.speaker,
-            &self.speaker_kind,
-            &self.speaker_mention,
-            &self.cue,
+            Some(&self.id),
+            Some(&self.title),
+            Some(&self.text),
+            Some(&self.kind),
+            Some(&self.speaker),
+            Some(&self.speaker_kind),
+            Some(&self.speaker_mention),
+            Some(&self.cue),
+            self.file.as_ref(),
+            self.article_id.as_ref(),
         ]
     }
 
@@ -878,6 +883,11 @@ fn plain_bytes(s: &[u8], range: std::ops::Range<usize>, space_before: &mut bool)
     true
 }
 
+/// What `read_files` filled so far in this process, counted per article (a Dask or Spark worker
+/// reads part after part), to size the next batch's columns.
+static READ_SIZES: std::sync::Mutex<Sizes> =
+    std::sync::Mutex::new(Sizes { bytes: 0, rows: 0, strings: [0; 10] });
+
 /// The inputs `paths` name, in the order `saidso` reads them (folders walked, sorted).
 #[pyfunction]
 fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
@@ -888,8 +898,9 @@ fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
 
 /// Reads files and folders as `saidso quotes` does (text, HTML, feeds, JSON Lines…): the rows
 /// of one part of a corpus, with `file`, `article_index` (the article's place in this part) and
-/// `article_id`, but no `speaker_id` (see `Speakers`), and the problems met. With `columns`,
-/// only those columns and the ones `Speakers` needs are built (see [`Wanted`]).
+/// `article_id`, but no `speaker_id` (see `Speakers`), as record batches of up to
+/// [`BATCH_TEXTS`] articles, and the problems met. With `columns`, only those columns and the
+/// ones `Speakers` needs are built (see [`Wanted`]).
 #[pyfunction]
 #[pyo3(signature = (paths, config=None, columns=None))]
 fn read_files<'py>(
@@ -897,13 +908,26 @@ fn read_files<'py>(
     paths: Vec<String>,
     config: Option<&Bound<'py, PyAny>>,
     columns: Option<Vec<String>>,
-) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<String>)> {
     let config = config_of(config)?;
     let wanted = Wanted::of(columns.as_deref())?;
-    let (batch, problems) = py.detach(|| -> PyResult<_> {
+    let (batches, problems) = py.detach(|| -> PyResult<_> {
         let (inputs, mut problems) = sources::discover(&paths);
-        let mut table = Table { wanted, ..Table::new(true, false) };
-        let mut index = 0;
+        // A batch per run of articles, each sized from the articles this process read before
+        // (`READ_SIZES`): one table for the whole part grew by doubling, each step into fresh
+        // pages, a fault every 4 KiB (the most in a worker's first part, its largest).
+        let sized = || {
+            let estimate = READ_SIZES.lock().map(|s| s.estimate(BATCH_TEXTS)).unwrap_or_default();
+            Table { wanted, ..Table::with_capacity(true, false, &estimate) }
+        };
+        let learn = |articles: usize, table: &Table| {
+            if let Ok(mut sizes) = READ_SIZES.lock() {
+                sizes.learn(articles, table);
+            }
+        };
+        let mut batches = Vec::new();
+        let mut table = sized();
+        let (mut index, mut in_table) = (0, 0);
         load_each::<_, PyErr>(
             &inputs,
             &config.rules,
@@ -915,19 +939,28 @@ fn read_files<'py>(
                 match loaded {
                     Loaded::Problem(p) => problems.push(p),
                     Loaded::Item((article, quotes)) => {
+                        if in_table == BATCH_TEXTS {
+                            learn(in_table, &table);
+                            batches.push(std::mem::replace(&mut table, sized()).finish(None)?);
+                            in_table = 0;
+                        }
                         // Straight into the columns, as `extract_arrow` writes them: no row of
                         // strings made and dropped per quotation.
                         table.push_quotes(&article, &quotes, &article.text, index);
                         index += 1;
+                        in_table += 1;
                     }
                 }
                 Ok(())
             },
         )?;
+        learn(in_table, &table);
+        batches.push(table.finish(None)?);
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        Ok((table.finish(None)?, problems))
+        Ok((batches, problems))
     })?;
-    Ok((batch.to_pyarrow(py)?, problems))
+    let batches = batches.iter().map(|b| b.to_pyarrow(py)).collect::<PyResult<Vec<_>>>()?;
+    Ok((batches, problems))
 }
 
 /// The rows of a record batch from `read_files` with their `speaker_id` column filled from

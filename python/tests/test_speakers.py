@@ -28,6 +28,26 @@ def test_read_files_gives_the_command_rows(cli_quotes):
     assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
 
 
+def test_read_files_over_many_batches_gives_the_command_rows(tmp_path, cli_quotes):
+    """Past a batch of articles the next batches' columns are sized from the first's: the rows,
+    article indexes and speaker ids stay those of one table and of the command."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for i in range(2100):
+        text = seeds[i % len(seeds)][: 300 + 7 * i]
+        (tmp_path / f"{i:05}.txt").write_text(text, encoding="utf-8")
+    table, problems = saidso.read_files([str(tmp_path)], columns=["file", "start", "end", "kind", "text"])
+    assert problems == []
+    assert table.column("file").num_chunks >= 3
+    ids = saidso.speakers_of(table).identities()
+    got = saidso.assign_speaker_ids(table, ids).to_pylist()
+    keys = ["file", "text", "kind", "speaker", "speaker_kind", "start", "end", "speaker_id"]
+    expected = cli_quotes(str(tmp_path))
+    assert len(got) == len(expected) > 2100
+    assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
+    indexes = table.column("article_index").to_pylist()
+    assert indexes == sorted(indexes) and indexes[-1] >= 2000
+
+
 def test_read_files_builds_only_the_columns_asked_for():
     """A few columns, and those that say who is quoted: the same values as the whole table's,
     the same speakers and ids; an unknown name is an error."""
