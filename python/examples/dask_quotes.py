@@ -63,7 +63,9 @@ def read_part(paths: list[str], config: object) -> tuple[pa.Table, saidso.Speake
     # are the parallelism, and more threads than cores would only contend. Read when saidso
     # first works in this process.
     os.environ.setdefault("RAYON_NUM_THREADS", "1")
-    table, problems = saidso.read_files(paths, config)
+    # Only the columns written: the others (the title, mentions, cues...) would be copied into
+    # every row and held until every part is read.
+    table, problems = saidso.read_files(paths, config, columns=COLUMNS)
     return table, saidso.speakers_of(table), problems
 
 

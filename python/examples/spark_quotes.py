@@ -38,12 +38,12 @@ def read_partition(batches, config):
     rows.sort(key=lambda r: r["idx"])
     if not rows:
         return
-    table, problems = saidso.read_files([r["path"] for r in rows], config)
+    keep = ["file", "article_index", "article_id", "speaker", "speaker_kind", "start", "end", "kind", "text"]
+    # Only these columns are built (not the title, mentions, cues... of every row).
+    table, problems = saidso.read_files([r["path"] for r in rows], config, columns=keep)
     for problem in problems:
         print(f"saidso: {problem}", file=sys.stderr)
-    table = table.select(
-        ["file", "article_index", "article_id", "speaker", "speaker_kind", "start", "end", "kind", "text"]
-    )
+    table = table.select(keep)
     part = pa.array([rows[0]["idx"]] * table.num_rows, type=pa.int64())
     table = table.add_column(0, "part", part)
     table = table.set_column(2, "article_index", table.column("article_index").cast(pa.int64()))

@@ -106,18 +106,24 @@ def extract_arrow(texts: Any, titles: Any = None, config: Any = None) -> Any:
     return pa.Table.from_batches(batches)
 
 
-def read_files(paths: Sequence[str], config: Any = None) -> tuple[Any, list[str]]:
+def read_files(
+    paths: Sequence[str], config: Any = None, columns: Sequence[str] | None = None
+) -> tuple[Any, list[str]]:
     """Reads files and folders as ``saidso quotes`` does (text, HTML, feeds, JSON Lines...).
 
     Returns a ``pyarrow.Table`` of the quotations, with ``file``, ``article_index`` (the
     article's place among these paths' articles) and ``article_id`` but no ``speaker_id``, and
     the problems met (skipped files), as messages. Give :meth:`Speakers.from_arrow` the table
     to know who is quoted, and :func:`assign_speaker_ids` the ids once every part is merged.
+    ``columns`` names the columns to build (default all); the ones that say who is quoted
+    (``article_index``, ``article_id``, ``speaker``, ``speaker_kind``, ``speaker_id``) are
+    always there. A job that keeps a few columns saves the time and memory of the others.
     """
     import pyarrow as pa
 
-    batch, problems = _native.read_files(list(paths), config)
-    return pa.Table.from_batches([batch]), problems
+    wanted = None if columns is None else list(columns)
+    batches, problems = _native.read_files(list(paths), config, wanted)
+    return pa.Table.from_batches(batches), problems
 
 
 def speakers_of(table: Any) -> Speakers:

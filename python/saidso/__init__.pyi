@@ -14,7 +14,9 @@ def extract_arrow(texts: Any, titles: Any = None, config: ConfigLike = None) -> 
     """The quotations of a column of texts (pyarrow, pandas, Polars or a list), as a
     pyarrow.Table with ``article_index``."""
 
-def read_files(paths: Sequence[str], config: ConfigLike = None) -> tuple[Any, list[str]]:
+def read_files(
+    paths: Sequence[str], config: ConfigLike = None, columns: Sequence[str] | None = None
+) -> tuple[Any, list[str]]:
     """The quotations of files read as ``saidso quotes`` reads them, as a pyarrow.Table
     (no ``speaker_id`` yet), and the problems met."""
 

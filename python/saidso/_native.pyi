@@ -51,8 +51,10 @@ def extract_arrow(texts: Any, titles: Any = None, config: ConfigLike = None) -> 
 def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """The inputs ``paths`` name, in the order saidso reads them, and the missing ones."""
 
-def read_files(paths: Sequence[str], config: ConfigLike = None) -> tuple[Any, list[str]]:
-    """The quotations of files, as a pyarrow.RecordBatch, and the problems met."""
+def read_files(
+    paths: Sequence[str], config: ConfigLike = None, columns: list[str] | None = None
+) -> tuple[list[Any], list[str]]:
+    """The quotations of files, as pyarrow.RecordBatches, and the problems met."""
 
 def assign_speaker_ids(batch: Any, identities: dict[tuple[str, str], str]) -> Any:
     """A ``pyarrow.RecordBatch`` from ``read_files`` with ``speaker_id`` filled in."""

@@ -462,6 +462,8 @@ fn extract_arrow<'py>(
 
 /// Rows as Arrow columns.
 struct Table {
+    /// The columns built (a column not wanted stays empty, and is left out of the batch).
+    wanted: Wanted,
     file: Option<StringBuilder>,
     index: UInt64Builder,
     article_id: Option<StringBuilder>,
@@ -482,7 +484,7 @@ struct Table {
     quoted: ListBuilder<FixedSizeListBuilder<UInt64Builder>>,
 }
 
-/// Texts a record batch of `extract_arrow` holds at most: enough that a batch's fixed costs stay
+/// Texts (articles, for `read_files`) a record batch holds at most: enough that a batch's fixed costs stay
 /// small, few enough that the batches after a thread's first have their columns sized from the
 /// first's (see [`Sizes`]).
 const BATCH_TEXTS: usize = 1024;
@@ -497,7 +499,7 @@ struct Sizes {
     /// The rows.
     rows: usize,
     /// The bytes of each string column, in the order of [`Table::strings`].
-    strings: [usize; 8],
+    strings: [usize; 10],
 }
 
 impl Sizes {
@@ -519,8 +521,79 @@ impl Sizes {
         self.bytes += bytes;
         self.rows += table.index.values_slice().len();
         for (size, column) in self.strings.iter_mut().zip(table.strings()) {
-            *size += column.values_slice().len();
+            *size += column.map_or(0, |c| c.values_slice().len());
         }
+    }
+}
+
+/// Which of a table's columns are built. The columns that say who is quoted (`article_index`,
+/// `article_id`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
+/// columns need not copy an article's title, id, mentions and cues into every row and hold
+/// them until the speaker ids are known (the Dask and Spark examples).
+#[derive(Clone, Copy)]
+struct Wanted {
+    file: bool,
+    id: bool,
+    article: bool,
+    text: bool,
+    kind: bool,
+    speaker_mention: bool,
+    cue: bool,
+    start: bool,
+    end: bool,
+    quoted: bool,
+}
+
+impl Wanted {
+    const ALL: Wanted = Wanted {
+        file: true,
+        id: true,
+        article: true,
+        text: true,
+        kind: true,
+        speaker_mention: true,
+        cue: true,
+        start: true,
+        end: true,
+        quoted: true,
+    };
+
+    /// The columns `names` names (all for none); an unknown name is an error.
+    fn of(names: Option<&[String]>) -> PyResult<Self> {
+        let Some(names) = names else {
+            return Ok(Self::ALL);
+        };
+        let mut wanted = Wanted {
+            file: false,
+            id: false,
+            article: false,
+            text: false,
+            kind: false,
+            speaker_mention: false,
+            cue: false,
+            start: false,
+            end: false,
+            quoted: false,
+        };
+        for name in names {
+            match name.as_str() {
+                "file" => wanted.file = true,
+                "id" => wanted.id = true,
+                "article" => wanted.article = true,
+                "text" => wanted.text = true,
+                "kind" => wanted.kind = true,
+                "speaker_mention" => wanted.speaker_mention = true,
+                "cue" => wanted.cue = true,
+                "start" => wanted.start = true,
+                "end" => wanted.end = true,
+                "quoted" => wanted.quoted = true,
+                "article_index" | "article_id" | "speaker" | "speaker_kind" | "speaker_id" => {}
+                other => {
+                    return Err(PyValueError::new_err(format!("no column named {other:?}")));
+                }
+            }
+        }
+        Ok(wanted)
     }
 }
 
@@ -529,6 +602,7 @@ impl Table {
     /// offsets in code points (`start_char`, `end_char`) or not.
     fn new(files: bool, chars: bool) -> Self {
         Table {
+            wanted: Wanted::ALL,
             file: files.then(StringBuilder::new),
             index: UInt64Builder::new(),
             article_id: files.then(StringBuilder::new),
@@ -563,6 +637,8 @@ impl Table {
             speaker_kind: string(5),
             speaker_mention: string(6),
             cue: string(7),
+            file: files.then(|| string(8)),
+            article_id: files.then(|| string(9)),
             start: number(),
             end: number(),
             start_char: chars.then(|| (number(), number())),
@@ -576,17 +652,20 @@ impl Table {
         table
     }
 
-    /// The string columns that every table has, in the order of [`Sizes::strings`].
-    fn strings(&self) -> [&StringBuilder; 8] {
+    /// The string columns, in the order of [`Sizes::strings`] (the last two only in tables
+    /// read from files).
+    fn strings(&self) -> [Option<&StringBuilder>; 10] {
         [
-            &self.id,
-            &self.title,
-            &self.text,
-            &self.kind,
-            &self.speaker,
-            &self.speaker_kind,
-            &self.speaker_mention,
-            &self.cue,
+            Some(&self.id),
+            Some(&self.title),
+            Some(&self.text),
+            Some(&self.kind),
+            Some(&self.speaker),
+            Some(&self.speaker_kind),
+            Some(&self.speaker_mention),
+            Some(&self.cue),
+            self.file.as_ref(),
+            self.article_id.as_ref(),
         ]
     }
 
@@ -602,38 +681,57 @@ impl Table {
         // Only tables with `start_char` need the count (not the rows read from files).
         let chars = if self.start_char.is_some() { char_offsets(text, &bytes) } else { Vec::new() };
         let words = |r: &Option<Range<usize>>| {
-            r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapse_whitespace)
+            r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapsed)
         };
         for (i, q) in quotes.iter().enumerate() {
-            if let Some(file) = &mut self.file {
+            if let Some(file) = self.file.as_mut().filter(|_| self.wanted.file) {
                 file.append_value(&article.path);
             }
             self.index.append_value(index as u64);
             if let Some(column) = &mut self.article_id {
                 column.append_value(&id);
             }
-            self.id.append_value(&id);
-            self.title.append_value(&article.title);
-            append_quote_text(&mut self.text, q, &article.text);
-            self.kind.append_value(q.kind.name());
+            let wanted = self.wanted;
+            if wanted.id {
+                self.id.append_value(&id);
+            }
+            if wanted.article {
+                self.title.append_value(&article.title);
+            }
+            if wanted.text {
+                append_quote_text(&mut self.text, q, &article.text);
+            }
+            if wanted.kind {
+                self.kind.append_value(q.kind.name());
+            }
             self.speaker.append_option(q.speaker.as_deref());
             self.speaker_kind.append_option(q.speaker_kind.map(SpeakerKind::name));
             self.speaker_kinds.push(q.speaker_kind);
-            self.speaker_mention.append_option(words(&q.mention));
-            self.cue.append_option(words(&q.cue));
+            if wanted.speaker_mention {
+                self.speaker_mention.append_option(words(&q.mention));
+            }
+            if wanted.cue {
+                self.cue.append_option(words(&q.cue));
+            }
             let (start, end) = (bytes[2 * i], bytes[2 * i + 1]);
-            self.start.append_value(start as u64);
-            self.end.append_value(end as u64);
+            if wanted.start {
+                self.start.append_value(start as u64);
+            }
+            if wanted.end {
+                self.end.append_value(end as u64);
+            }
             if let (Some((s, e)), Some(c)) = (&mut self.start_char, chars.get(2 * i..2 * i + 2)) {
                 s.append_value(c[0] as u64);
                 e.append_value(c[1] as u64);
             }
-            let pairs = self.quoted.values();
-            for r in &q.quoted {
-                pairs.values().append_slice(&[in_file(r.start) as u64, in_file(r.end) as u64]);
-                pairs.append(true);
+            if wanted.quoted {
+                let pairs = self.quoted.values();
+                for r in &q.quoted {
+                    pairs.values().append_slice(&[in_file(r.start) as u64, in_file(r.end) as u64]);
+                    pairs.append(true);
+                }
+                self.quoted.append(true);
             }
-            self.quoted.append(true);
         }
     }
 
@@ -648,31 +746,42 @@ impl Table {
                 ids?.get(&kind.unwrap_or(SpeakerKind::Unknown))?.get(name).map(String::as_str)
             })
             .collect();
-        // (name, column, may hold nulls)
+        let wanted = self.wanted;
+        // (name, column, may hold nulls), for the columns wanted
         let mut columns: Vec<(&str, ArrayRef, bool)> = Vec::new();
+        let mut add = |want: bool, name, column: ArrayRef, nullable| {
+            if want {
+                columns.push((name, column, nullable));
+            }
+        };
         if let Some(mut file) = self.file.take() {
-            columns.push(("file", Arc::new(file.finish()), false));
+            add(wanted.file, "file", Arc::new(file.finish()), false);
         }
-        columns.push(("article_index", Arc::new(self.index.finish()), false));
+        add(true, "article_index", Arc::new(self.index.finish()), false);
         if let Some(mut article_id) = self.article_id.take() {
-            columns.push(("article_id", Arc::new(article_id.finish()), false));
+            add(true, "article_id", Arc::new(article_id.finish()), false);
         }
-        columns.push(("id", Arc::new(self.id.finish()), false));
-        columns.push(("article", Arc::new(self.title.finish()), false));
-        columns.push(("text", Arc::new(self.text.finish()), false));
-        columns.push(("kind", Arc::new(self.kind.finish()), false));
-        columns.push(("speaker", Arc::new(speaker), true));
-        columns.push(("speaker_kind", Arc::new(self.speaker_kind.finish()), true));
-        columns.push(("speaker_mention", Arc::new(self.speaker_mention.finish()), true));
-        columns.push(("cue", Arc::new(self.cue.finish()), true));
-        columns.push(("start", Arc::new(self.start.finish()), false));
-        columns.push(("end", Arc::new(self.end.finish()), false));
+        add(wanted.id, "id", Arc::new(self.id.finish()), false);
+        add(wanted.article, "article", Arc::new(self.title.finish()), false);
+        add(wanted.text, "text", Arc::new(self.text.finish()), false);
+        add(wanted.kind, "kind", Arc::new(self.kind.finish()), false);
+        add(true, "speaker", Arc::new(speaker), true);
+        add(true, "speaker_kind", Arc::new(self.speaker_kind.finish()), true);
+        add(
+            wanted.speaker_mention,
+            "speaker_mention",
+            Arc::new(self.speaker_mention.finish()),
+            true,
+        );
+        add(wanted.cue, "cue", Arc::new(self.cue.finish()), true);
+        add(wanted.start, "start", Arc::new(self.start.finish()), false);
+        add(wanted.end, "end", Arc::new(self.end.finish()), false);
         if let Some((mut s, mut e)) = self.start_char.take() {
-            columns.push(("start_char", Arc::new(s.finish()), false));
-            columns.push(("end_char", Arc::new(e.finish()), false));
+            add(true, "start_char", Arc::new(s.finish()), false);
+            add(true, "end_char", Arc::new(e.finish()), false);
         }
-        columns.push(("speaker_id", Arc::new(speaker_id), true));
-        columns.push(("quoted", Arc::new(self.quoted.finish()), true));
+        add(true, "speaker_id", Arc::new(speaker_id), true);
+        add(wanted.quoted, "quoted", Arc::new(self.quoted.finish()), true);
         let fields: Vec<Field> = columns
             .iter()
             .map(|(name, a, nullable)| Field::new(*name, a.data_type().clone(), *nullable))
@@ -694,10 +803,90 @@ fn append_quote_text(column: &mut StringBuilder, quote: &Quote, text: &str) {
         if i > 0 {
             let _ = column.write_str(" ");
         }
-        let _ = column.write_str(&collapse_whitespace(piece));
+        let _ = column.write_str(&collapsed(piece));
     }
     column.append_value("");
 }
+
+/// `s` as [`collapse_whitespace`] gives it (trimmed, each run of white space one space),
+/// borrowed when [`is_plain`] finds nothing to change. The general test costs about twice as
+/// many instructions on a quotation, and 2-3 times on a mention or a cue (it trims from both
+/// ends, then decodes at every curly quote, apostrophe and dash: E2 80 xx shares its lead byte
+/// with U+2000-U+205F white space): with three calls a row it was 4% of `extract_arrow`.
+/// Anything that may change goes to `collapse_whitespace` itself, so the result is always its.
+fn collapsed(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_plain(s.as_bytes()) { std::borrow::Cow::Borrowed(s) } else { collapse_whitespace(s) }
+}
+
+/// True when `s` has no white space but single spaces between other characters: no space at
+/// either end, no two spaces in a row, no tab to carriage return, none of the non-ASCII white
+/// space (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). It
+/// may answer false for text without any (at a lead byte C2, E1 or E3, or a control byte);
+/// never true for text with some. Eight bytes at a time: a word of ASCII letters and single
+/// spaces (most of a quotation) is settled by a few integer operations, other words byte by
+/// byte.
+fn is_plain(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (Some(&first), Some(&last)) = (s.first(), s.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    // Whether the byte before the current one (or word) was a space.
+    let mut space_before = false;
+    let mut words = s.chunks_exact(8);
+    for (n, word) in words.by_ref().enumerate() {
+        let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // Any byte non-ASCII or below 0x20 (exact as to whether there is one).
+        if (w & HIGH) | (w.wrapping_sub(0x20 * ONES) & !w & HIGH) != 0 {
+            if !plain_bytes(s, 8 * n..8 * n + 8, &mut space_before) {
+                return false;
+            }
+        } else {
+            // The high bit of each space byte (no carry crosses bytes: all are ASCII).
+            let x = w ^ (0x20 * ONES);
+            let spaces = !((x & !HIGH).wrapping_add(!HIGH) | x) & HIGH;
+            if spaces & (spaces >> 8) != 0 || (space_before && spaces & 0x80 != 0) {
+                return false;
+            }
+            space_before = spaces >> 56 != 0;
+        }
+    }
+    let at = s.len() - words.remainder().len();
+    plain_bytes(s, at..s.len(), &mut space_before)
+}
+
+/// [`is_plain`] for `s[range]`, byte by byte; `space_before` says whether the byte before the
+/// range is a space, and is left saying whether its last byte is.
+fn plain_bytes(s: &[u8], range: std::ops::Range<usize>, space_before: &mut bool) -> bool {
+    for i in range {
+        let b = s.get(i).copied().unwrap_or_default();
+        let space = b == b' ';
+        let odd = match b {
+            9..=13 | 0xC2 | 0xE1 | 0xE3 => true,
+            // E2 80 80-8A, A8, A9, AF and E2 81 9F are white space (U+2000-U+200A, U+2028,
+            // U+2029, U+202F, U+205F); the curly quotes, apostrophes and dashes beside them are
+            // not.
+            0xE2 => matches!(
+                (s.get(i + 1), s.get(i + 2)),
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+            ),
+            _ => false,
+        };
+        if odd || (space && *space_before) {
+            return false;
+        }
+        *space_before = space;
+    }
+    true
+}
+
+/// What `read_files` filled so far in this process, counted per article (a Dask or Spark worker
+/// reads part after part), to size the next batch's columns.
+static READ_SIZES: std::sync::Mutex<Sizes> =
+    std::sync::Mutex::new(Sizes { bytes: 0, rows: 0, strings: [0; 10] });
 
 /// The inputs `paths` name, in the order `saidso` reads them (folders walked, sorted).
 #[pyfunction]
@@ -709,19 +898,36 @@ fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
 
 /// Reads files and folders as `saidso quotes` does (text, HTML, feeds, JSON Lines…): the rows
 /// of one part of a corpus, with `file`, `article_index` (the article's place in this part) and
-/// `article_id`, but no `speaker_id` (see `Speakers`), and the problems met.
+/// `article_id`, but no `speaker_id` (see `Speakers`), as record batches of up to
+/// [`BATCH_TEXTS`] articles, and the problems met. With `columns`, only those columns and the
+/// ones `Speakers` needs are built (see [`Wanted`]).
 #[pyfunction]
-#[pyo3(signature = (paths, config=None))]
+#[pyo3(signature = (paths, config=None, columns=None))]
 fn read_files<'py>(
     py: Python<'py>,
     paths: Vec<String>,
     config: Option<&Bound<'py, PyAny>>,
-) -> PyResult<(Bound<'py, PyAny>, Vec<String>)> {
+    columns: Option<Vec<String>>,
+) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<String>)> {
     let config = config_of(config)?;
-    let (batch, problems) = py.detach(|| -> PyResult<_> {
+    let wanted = Wanted::of(columns.as_deref())?;
+    let (batches, problems) = py.detach(|| -> PyResult<_> {
         let (inputs, mut problems) = sources::discover(&paths);
-        let mut table = Table::new(true, false);
-        let mut index = 0;
+        // A batch per run of articles, each sized from the articles this process read before
+        // (`READ_SIZES`): one table for the whole part grew by doubling, each step into fresh
+        // pages, a fault every 4 KiB (the most in a worker's first part, its largest).
+        let sized = || {
+            let estimate = READ_SIZES.lock().map(|s| s.estimate(BATCH_TEXTS)).unwrap_or_default();
+            Table { wanted, ..Table::with_capacity(true, false, &estimate) }
+        };
+        let learn = |articles: usize, table: &Table| {
+            if let Ok(mut sizes) = READ_SIZES.lock() {
+                sizes.learn(articles, table);
+            }
+        };
+        let mut batches = Vec::new();
+        let mut table = sized();
+        let (mut index, mut in_table) = (0, 0);
         load_each::<_, PyErr>(
             &inputs,
             &config.rules,
@@ -733,19 +939,28 @@ fn read_files<'py>(
                 match loaded {
                     Loaded::Problem(p) => problems.push(p),
                     Loaded::Item((article, quotes)) => {
+                        if in_table == BATCH_TEXTS {
+                            learn(in_table, &table);
+                            batches.push(std::mem::replace(&mut table, sized()).finish(None)?);
+                            in_table = 0;
+                        }
                         // Straight into the columns, as `extract_arrow` writes them: no row of
                         // strings made and dropped per quotation.
                         table.push_quotes(&article, &quotes, &article.text, index);
                         index += 1;
+                        in_table += 1;
                     }
                 }
                 Ok(())
             },
         )?;
+        learn(in_table, &table);
+        batches.push(table.finish(None)?);
         let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        Ok((table.finish(None)?, problems))
+        Ok((batches, problems))
     })?;
-    Ok((batch.to_pyarrow(py)?, problems))
+    let batches = batches.iter().map(|b| b.to_pyarrow(py)).collect::<PyResult<Vec<_>>>()?;
+    Ok((batches, problems))
 }
 
 /// The rows of a record batch from `read_files` with their `speaker_id` column filled from

@@ -127,6 +127,31 @@ def test_extract_arrow_over_many_batches_equals_extract_many():
         assert {k: got[k] for k in want} == want
 
 
+def test_extract_arrow_collapses_white_space_as_the_rows_do():
+    """The Arrow columns test each quotation, mention and cue for white space eight bytes at a
+    time: every kind of white space, at every place in a word of eight, gives the rows of
+    `extract_many` (the command's)."""
+    pytest.importorskip("pyarrow")
+    spaces = [" ", "  ", "\t", "\u00a0", "\u2009", "\u202f", "\u205f", "\u3000", "\u2028", " \n "]
+    texts = []
+    for k in range(9):
+        for space in spaces:
+            lead = "x" * k
+            texts.append(
+                f'"{lead}We will{space}win this, and the town\u2019s{space}people know it," '
+                f"Ana Lima said on Monday.\n\nThe {lead}party{space}leader Maria Costa said the plan was "
+                f"\u201ca real{space}mess \u2014 truly{space}\u201d for{space}everyone."
+            )
+    expected = saidso.extract_many(texts)
+    flat = [dict(r, article_index=i) for i, rs in enumerate(expected) for r in rs]
+    rows = saidso.extract_arrow(texts).to_pylist()
+    assert len(rows) == len(flat) >= len(texts)
+    for got, want in zip(rows, flat):
+        assert {k: got[k] for k in want} == want
+    # White space was there to collapse: a double space became one.
+    assert any("We will win this" in r["text"] and "  " not in r["text"] for r in rows)
+
+
 def test_extract_arrow_quoted_ranges_slice_the_text():
     pa = pytest.importorskip("pyarrow")
     text = 'Ana Lima said the plan was "a real \u00e9lan" for the town. "We start now," she said.'

@@ -28,6 +28,45 @@ def test_read_files_gives_the_command_rows(cli_quotes):
     assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
 
 
+def test_read_files_over_many_batches_gives_the_command_rows(tmp_path, cli_quotes):
+    """Past a batch of articles the next batches' columns are sized from the first's: the rows,
+    article indexes and speaker ids stay those of one table and of the command."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for i in range(2100):
+        text = seeds[i % len(seeds)][: 300 + 7 * i]
+        (tmp_path / f"{i:05}.txt").write_text(text, encoding="utf-8")
+    table, problems = saidso.read_files([str(tmp_path)], columns=["file", "start", "end", "kind", "text"])
+    assert problems == []
+    assert table.column("file").num_chunks >= 3
+    ids = saidso.speakers_of(table).identities()
+    got = saidso.assign_speaker_ids(table, ids).to_pylist()
+    keys = ["file", "text", "kind", "speaker", "speaker_kind", "start", "end", "speaker_id"]
+    expected = cli_quotes(str(tmp_path))
+    assert len(got) == len(expected) > 2100
+    assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
+    indexes = table.column("article_index").to_pylist()
+    assert indexes == sorted(indexes) and indexes[-1] >= 2000
+
+
+def test_read_files_builds_only_the_columns_asked_for():
+    """A few columns, and those that say who is quoted: the same values as the whole table's,
+    the same speakers and ids; an unknown name is an error."""
+    whole, _ = saidso.read_files(PATHS)
+    wanted = ["file", "start", "kind", "text"]
+    table, problems = saidso.read_files(PATHS, columns=wanted)
+    assert problems == []
+    always = ["article_index", "article_id", "speaker", "speaker_kind", "speaker_id"]
+    assert sorted(table.column_names) == sorted(wanted + always)
+    assert table.num_rows == whole.num_rows > 0
+    for name in table.column_names:
+        assert table.column(name).to_pylist() == whole.column(name).to_pylist(), name
+    ids = saidso.speakers_of(table).identities()
+    assert ids == saidso.speakers_of(whole).identities()
+    assert ids_by_row(table, ids) == ids_by_row(whole, ids)
+    with pytest.raises(ValueError, match='no column named "title"'):
+        saidso.read_files(PATHS, columns=["title"])
+
+
 @pytest.mark.parametrize("cuts", [[1], [2, 5], [1, 2, 3, 4, 5, 6, 7]])
 def test_parts_merged_in_order_give_one_pass(cuts):
     whole, _ = saidso.read_files(PATHS)
