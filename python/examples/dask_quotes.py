@@ -74,12 +74,16 @@ def identities(parts: list[saidso.Speakers], config: object) -> dict:
     return saidso.merge_speakers(parts).identities(config)
 
 
-def write_part(part: tuple, ids: dict, out: str, number: int) -> tuple[int, list[str]]:
-    """A part's rows (from `read_part`) with their speaker ids, written by the worker holding
-    them; returns how many rows, and the problems met reading the part."""
-    table = saidso.assign_speaker_ids(part[0], ids)
-    pq.write_table(table.select(COLUMNS), os.path.join(out, f"part-{number:05}.parquet"))
-    return table.num_rows, part[2]
+def write_parts(parts: list[tuple], ids: dict, out: str, numbers: list[int]) -> list[tuple]:
+    """Parts' rows (from `read_part`) with their speaker ids, each written as Parquet file
+    `numbers[i]` of OUT by the worker holding them; returns each part's row count and the
+    problems met reading it."""
+    written = []
+    for part, number in zip(parts, numbers):
+        table = saidso.assign_speaker_ids(part[0], ids)
+        pq.write_table(table.select(COLUMNS), os.path.join(out, f"part-{number:05}.parquet"))
+        written.append((table.num_rows, part[2]))
+    return written
 
 
 def cut(files: list[str], threads: int) -> list[list[str]]:
@@ -134,23 +138,32 @@ def run(
     speakers = [client.submit(_item, part, 1, pure=False) for part in parts]
     ids = client.submit(identities, speakers, config, pure=False)
     # Each part's rows are written where they were read: moved to an idle worker, they would
-    # cross processes for nothing.
+    # cross processes for nothing. One task a worker writes all of its parts: a task's own cost
+    # (a few milliseconds of scheduling) is then paid once, not once a part, at the end of the
+    # job, when nothing else runs beside it.
     wait(parts)
     where = client.who_has(parts)
-    written = [
+    mine: dict[str, list[int]] = {}
+    for n, part in enumerate(parts):
+        mine.setdefault(where[part.key][0], []).append(n)
+    tasks = [
         client.submit(
-            write_part, part, ids, out, n, workers=list(where[part.key]),
+            write_parts, [parts[n] for n in numbers], ids, out, numbers, workers=[worker],
             allow_other_workers=False, pure=False,
         )
-        for n, part in enumerate(parts)
+        for worker, numbers in mine.items()
     ]
-    # Only row counts and problem messages come back: the rows stay on the workers.
-    counts = []
-    for rows, problems in client.gather(written):
-        counts.append(rows)
+    # Only row counts and problem messages come back, put back in the parts' order: the rows
+    # stay on the workers.
+    written = sorted(
+        (n, result)
+        for numbers, results in zip(mine.values(), client.gather(tasks))
+        for n, result in zip(numbers, results)
+    )
+    for _, (_, problems) in written:
         for problem in problems:
             print(f"saidso: {problem}", file=sys.stderr)
-    return sum(counts)
+    return sum(rows for _, (rows, _) in written)
 
 
 def _item(values: tuple, i: int) -> object:
