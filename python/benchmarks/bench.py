@@ -25,8 +25,6 @@ import pyarrow as pa  # noqa: E402
 import saidso  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "examples"))
-# The five seed articles: a worker's first, small job.
-SEEDS = str(Path(__file__).resolve().parents[2] / "seeds")
 
 
 def best_of(n: int, f) -> tuple[float, float]:
@@ -40,15 +38,6 @@ def best_of(n: int, f) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
-def warm_up(seeds: str | None) -> None:
-    """A worker's start: the example imported and, given `seeds`, a first job read."""
-    import dask_quotes
-
-    if seeds is not None:
-        files, _ = saidso.discover([seeds])
-        dask_quotes.read_part(files, None)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("corpus")
@@ -56,9 +45,6 @@ def main() -> int:
     parser.add_argument("--only-dask", action="store_true")
     parser.add_argument("--only-arrow", action="store_true", help="extract_arrow alone")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--cold", action="store_true", help="Dask workers with the modules imported, nothing more"
-    )
     args = parser.parse_args()
     files, _ = saidso.discover([args.corpus])
     texts = [Path(f).read_text(encoding="utf-8") for f in files]
@@ -87,12 +73,10 @@ def main() -> int:
     for workers in [1, 2] * args.runs:
         # The example's own cluster, configured as it runs it.
         with dask_quotes.local_cluster(workers) as cluster, Client(cluster) as client:
-            # Workers up before the clock starts, as a running cluster has them after its first
-            # job: the example's modules (pyarrow, saidso) imported, about 0.15 s of CPU a
-            # worker, and unless --cold, saidso's built-in data made (lexicon, cleaning rules)
-            # by a first small job, the five seeds. Each is paid once a worker process, as much
-            # with one worker as with two.
-            client.run(warm_up, None if args.cold else SEEDS)
+            # Workers up, with the example's modules (pyarrow, saidso) imported, before the clock
+            # starts, as a running cluster has them after its first job (the imports take about
+            # 0.15 s of CPU a worker, as much with one worker as with two).
+            client.run(lambda: __import__("dask_quotes") and None)
             with tempfile.TemporaryDirectory() as tmp:
                 start = time.perf_counter()
                 rows = dask_quotes.run([args.corpus], str(Path(tmp) / "q.parquet"), client, None)
