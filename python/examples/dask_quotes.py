@@ -6,11 +6,12 @@ usage: python dask_quotes.py CORPUS OUT.parquet [--workers N] [--scheduler ADDRE
 
 CORPUS is any mix of files and folders saidso reads (text, Markdown, HTML, feeds, JSON Lines).
 The files are listed in the order ``saidso quotes`` reads them and cut into contiguous
-parts, large first and smaller towards the end, so that the workers finish together. Each worker reads its parts' files itself, one thread a task (map); only the
-parts' speakers travel, and are merged in order (reduce); each part's rows then get their
-speaker ids where they are and are written by that worker as one Parquet file of OUT, a folder
-(``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)`` reads it as one table, in
-order). The rows are the same, and the speaker ids the same, as
+parts, large first and smaller towards the end, so that the workers finish together. Each
+worker reads its parts' files itself, one thread a task (map); only the parts' speakers
+travel, and are merged in order (reduce); each part's rows then get their speaker ids where
+they are, and each worker writes its parts in one task, a Parquet file a part, into OUT, a
+folder (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)`` reads it as one
+table, in order). The rows are the same, and the speaker ids the same, as
 ``saidso quotes --format jsonl CORPUS`` gives.
 
 With no --scheduler, a LocalCluster of N worker processes (one thread each) is started, with
