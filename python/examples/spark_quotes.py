@@ -38,7 +38,10 @@ def read_partition(batches, config):
     rows.sort(key=lambda r: r["idx"])
     if not rows:
         return
-    keep = ["file", "article_index", "article_id", "speaker", "speaker_kind", "start", "end", "kind", "text"]
+    keep = [
+        "file", "article_index", "article_id", "speaker", "speaker_kind", "start", "end", "kind",
+        "text",
+    ]
     # Only these columns are built (not the title, mentions, cues... of every row).
     table, problems = saidso.read_files([r["path"] for r in rows], config, columns=keep)
     for problem in problems:
