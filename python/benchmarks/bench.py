@@ -5,8 +5,8 @@ usage: python bench.py CORPUS [--skip-dask | --only-dask] [--only-arrow] [--runs
 
 CORPUS is a folder from make_corpus.py (e.g. 20,000 articles). Run with an optimised build
 (`pip install ./python`). One core: RAYON_NUM_THREADS=1, set before saidso loads. Each figure is
-the best of N runs, by the clock and by the process's CPU time (the fairer figure on a machine
-shared with other work); the Dask runs alternate one and two workers.
+the best of N runs after one run not timed, by the clock and by the process's CPU time (the
+fairer figure on a machine shared with other work); the Dask runs alternate one and two workers.
 """
 
 from __future__ import annotations
