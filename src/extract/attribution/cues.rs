@@ -21,6 +21,17 @@ pub(super) struct Cue {
 /// sentence allocates nothing for them.
 pub(super) type Cues = SmallVec<[Cue; 4]>;
 
+/// What one read of a sentence's words finds: its cues, its cues of reported speech only (see
+/// [`WordClass::REPORTING_VERB`]), and where the word `that` stands.
+#[derive(Default)]
+pub(super) struct Found {
+    pub(super) cues: Cues,
+    pub(super) reporting: Cues,
+    /// The tokens that are the word `that` (any case), in order: found in the same pass as the
+    /// cues, so that the verbs before them are looked for without reading the sentence again.
+    pub(super) thats: SmallVec<[usize; 4]>,
+}
+
 /// How a cue names its speaker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum CueKind {
@@ -33,16 +44,19 @@ pub(super) enum CueKind {
 }
 
 impl Reader<'_> {
-    /// The speech cues of `sentence`, in order.
-    /// Also returns the cues of reported speech only (see [`WordClass::REPORTING_VERB`]).
-    pub(super) fn cues(&self, sentence: Range<usize>) -> (Cues, Cues) {
-        let mut cues = Cues::new();
-        let mut reporting = Cues::new();
-        // Most words are in none of the lists a cue is in: one test passes them.
+    /// The speech cues of `sentence`, in order, and what else one pass over its words finds
+    /// (see [`Found`]).
+    pub(super) fn cues(&self, sentence: Range<usize>) -> Found {
+        let mut found = Found::default();
+        let Found { cues, reporting, thats } = &mut found;
+        // Most words are in none of the lists a cue is in: one test passes them. `that` is
+        // among the few words that take `'s` as a contraction (see `contracted_with_s` in the
+        // lexicon, and the test below), which lets the same test stop at it.
         let cue = WordClass::PHRASE_START
             | WordClass::SPEECH_VERB
             | WordClass::SPEECH_NOUN
-            | WordClass::REPORTING_VERB;
+            | WordClass::REPORTING_VERB
+            | WordClass::CONTRACTS;
         // The next token that may be a cue, found by a scan of the slice.
         let next = |from: usize| {
             let rest = self.tokens.get(from..sentence.end).unwrap_or_default();
@@ -51,11 +65,16 @@ impl Reader<'_> {
         let mut k = next(sentence.start);
         while k < sentence.end {
             let c = self.tokens[k].class;
+            if c.contains(WordClass::CONTRACTS) && self.is(k, "that") {
+                thats.push(k);
+            }
             if c.contains(WordClass::PHRASE_START) {
                 let phrase = self.lex.speaker_follows.iter().find(|p| {
                     p.iter().enumerate().all(|(n, pw)| k + n < sentence.end && self.is(k + n, pw))
                 });
                 if let Some(p) = phrase {
+                    // A user's phrase may hold `that` after its first word.
+                    thats.extend((k + 1..k + p.len()).filter(|&j| self.is(j, "that")));
                     cues.push(Cue { tokens: k..k + p.len(), kind: CueKind::SpeakerAfter });
                     k = next(k + p.len());
                     continue;
@@ -82,7 +101,7 @@ impl Reader<'_> {
             }
             k = next(k + 1);
         }
-        (cues, reporting)
+        found
     }
 
     /// A speech verb used as a verb: in lower case (`United States` is no cue) unless it is a
@@ -127,5 +146,20 @@ impl Reader<'_> {
         let Some(r) = self.run_at.get(b).copied().flatten() else { return false };
         let run = &self.runs[r].tokens;
         run.len() == 1 && run.start > lo && self.is_class(run.start - 1, WordClass::PREPOSITION)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::lexicon::{Lexicon, WordClass};
+
+    /// [`super::Reader::cues`] finds `that` by this class: without it, no verb before `that`
+    /// would be taken for a cue.
+    #[test]
+    fn that_contracts() {
+        let lex = Lexicon::builtin();
+        for that in ["that", "That", "THAT"] {
+            assert!(lex.class_of(that).contains(WordClass::CONTRACTS), "{that}");
+        }
     }
 }

@@ -96,6 +96,8 @@ pub(super) struct Sentence {
     cues: Cues,
     /// Cues of reported speech only (`believes`, `polls show`).
     reporting_cues: Cues,
+    /// Where the word `that` stands (see [`cues::Found::thats`]).
+    thats: SmallVec<[usize; 4]>,
     /// The first name or pronoun.
     subject: Option<usize>,
     /// The first word.
@@ -197,7 +199,7 @@ impl Reader<'_> {
     /// Reads a sentence once: its cues and its first mention, shared by all its quotations so
     /// that a sentence with many quotations is still read in linear time.
     pub(super) fn sentence(&self, range: Range<usize>) -> Sentence {
-        let (cues, reporting_cues) = self.cues(range.clone());
+        let cues::Found { cues, reporting: reporting_cues, thats } = self.cues(range.clone());
         let pronoun = WordClass::PRONOUN.difference(WordClass::PRONOUN_SELF);
         // One walk for three first tokens: the first name or pronoun, the first word, and
         // the first name or personal pronoun (`His audio was quieter than Clinton's`: a
@@ -224,6 +226,7 @@ impl Reader<'_> {
             range,
             cues,
             reporting_cues,
+            thats,
             subject,
             first_word,
             after_phrase,

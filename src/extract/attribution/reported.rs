@@ -257,17 +257,11 @@ impl Reader<'_> {
             | WordClass::PRONOUN;
         // On the stack: made for every sentence, and nearly always empty.
         let mut out = Cues::new();
-        // Pairs of tokens read off the slice: this runs over every sentence, cue or none.
-        let tokens = self.tokens.get(range.clone()).unwrap_or_default();
-        for (i, pair) in tokens.windows(2).enumerate() {
-            let [t, next] = pair else { continue };
-            // Only a four-letter word can be `that`: most tokens stop at this test.
-            if next.range.len() != 4 || next.kind != Kind::Word {
-                continue;
-            }
-            let k = range.start + i;
-            let j = k + 1;
-            if !self.is(j, "that") || t.kind != Kind::Word || t.is_capitalised() {
+        // Only the words before a `that` are read: the sentence's were found with its cues.
+        for &j in sentence.thats.iter().filter(|&&j| j > range.start) {
+            let k = j - 1;
+            let t = &self.tokens[k];
+            if t.kind != Kind::Word || t.is_capitalised() {
                 continue;
             }
             if t.class.intersects(known) || self.run_at[k].is_some() {
