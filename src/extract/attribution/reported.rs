@@ -173,11 +173,20 @@ impl Reader<'_> {
                 out.push(r);
             }
         }
-        self.stop_at_trailing_cues(out);
-        // `spoke to reporters after Trump unleashed a series of tweets`, `speaking to a
-        // veterans group, said …`: a phrase of where or to whom after a speech verb is no report;
-        // another cue inside it reports what was said.
-        // (`said in the letter that …` reports from its `that`.)
+        // Both steps set one report's bounds by another's cue or speaker, which always stand
+        // outside a report's own forward clause: a lone report, as most are, is left as it is.
+        if out.len() > 1 {
+            self.stop_at_trailing_cues(out);
+            self.stop_at_settings(out);
+        }
+        out.retain(|r| !r.content.is_empty());
+    }
+
+    /// `spoke to reporters after Trump unleashed a series of tweets`, `speaking to a veterans
+    /// group, said …`: a phrase of where or to whom after a speech verb is no report; another
+    /// cue inside it reports what was said. (`said in the letter that …` reports from its
+    /// `that`.)
+    fn stop_at_settings(&self, out: &mut Reports) {
         let cues: SmallVec<[usize; 8]> = out.iter().map(|r| r.cue.start).collect();
         for r in out.iter_mut().filter(|r| r.content.start >= r.cue.end) {
             let inner = cues.iter().copied().filter(|&c| c > r.content.start && c < r.content.end);
@@ -192,7 +201,6 @@ impl Reader<'_> {
                 }
             }
         }
-        out.retain(|r| !r.content.is_empty());
     }
 
     /// Token `k` opens a phrase of where or to whom (`to reporters`, `at a rally in Ohio`,
