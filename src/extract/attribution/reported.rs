@@ -86,7 +86,7 @@ impl Reader<'_> {
             && (sentence.opening || self.speaker_label(r))
             && let colon = self.runs[r].tokens.end
             && self.tokens.get(colon).is_some_and(|t| t.kind == Kind::Punct(':'))
-            && self.words_in(colon + 1..end) >= QUOTE_WORDS
+            && self.words_in(colon + 1..end, QUOTE_WORDS) >= QUOTE_WORDS
             // Quoted words inside are the report's own (`Pence: Trump Was 'Mocking' Them`).
             && !(colon + 1..end).any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)) && direct(k))
         {
@@ -158,7 +158,9 @@ impl Reader<'_> {
                         .is_some_and(|n| self.runs[n].tokens.end >= r.content.end)
             };
             let long_enough = |r: &Report| {
-                r.rest.is_some() || self.words_in(r.content.clone()) >= MIN_WORDS || named_object(r)
+                r.rest.is_some()
+                    || self.words_in(r.content.clone(), MIN_WORDS) >= MIN_WORDS
+                    || named_object(r)
             };
             let unquoted = |r: &Range<usize>| {
                 !r.clone().any(|k| matches!(self.tokens[k].kind, Kind::Quote(_)))
@@ -223,7 +225,7 @@ impl Reader<'_> {
         let k = (lo + 1..end.min(lo + 6)).take_while(|&j| self.tokens[j].is_capitalised()).find(
             |&j| self.is_class(j, cue) && self.written(j).is_some_and(|w| w.ends_with('s')),
         )?;
-        if !self.tokens[lo].is_capitalised() || self.words_in(k + 1..end) < MIN_WORDS {
+        if !self.tokens[lo].is_capitalised() || self.words_in(k + 1..end, MIN_WORDS) < MIN_WORDS {
             return None;
         }
         let mention = match self.run_at[k - 1] {
@@ -360,9 +362,10 @@ impl Reader<'_> {
         }
         // `…, officials said on Friday.`, `…, said Alan Cole, an economist.`, `… Mr. Kamin
         // said.`: the content is what comes before.
-        let trailing = self.words_in(after..end);
+        // (Counted up to five: it is only compared with four and less.)
+        let trailing = self.words_in(after..end, 4);
         // `…, officials said Friday afternoon, as they …`: a short tail up to a comma.
-        let tail = (after..end).find(|&j| self.is_comma(j)).map(|c| self.words_in(after..c));
+        let short_tail = self.comma_within(after, end, 3);
         // Set off by a comma, a dash or the end of a quotation (`''…,'' said X`).
         let set_off = first > lo && !matches!(self.tokens[first - 1].kind, Kind::Word);
         // A longer tail is the verb's own clause (`Speaking in Leeds, Evans said the budget
@@ -381,11 +384,11 @@ impl Reader<'_> {
                 && ((trailing <= 2 && when(after))
                     || adjunct
                     || self.is_comma(after)
-                    || tail.is_some_and(|w| w <= 3)));
+                    || short_tail));
         // `In one tweet, Trump said: "…"`: what comes before introduces the speech.
         let introduces = (after..end.min(after + 2))
             .any(|j| matches!(self.tokens[j].kind, Kind::Quote(_) | Kind::Punct(':')));
-        if closes && !introduces && !self.is(after, "that") && self.words_in(lo..first) >= 1 {
+        if closes && !introduces && !self.is(after, "that") && self.words_in(lo..first, 1) >= 1 {
             let content = lo..self.before_comma(first, lo);
             // `The museum, Mr. Bush said, celebrated …`: the clause goes on after the cue (and
             // after when: `, he told me on Friday, is …`).
@@ -405,7 +408,7 @@ impl Reader<'_> {
             let rest = (set_off && trailing > 4 && self.is_comma(comma) && goes_on)
                 .then(|| comma + 1..self.clause_end(comma + 1, end));
             let words =
-                self.words_in(content.clone()) + rest.clone().map_or(0, |r| self.words_in(r));
+                self.words_in(content.clone(), 2) + rest.clone().map_or(0, |r| self.words_in(r, 2));
             // `In the bank scandal, prosecutors charged two managers, …`, `Last month, …`: a
             // phrase of when or where before the subject is no clause of its own.
             let opening = rest.is_none()
@@ -517,7 +520,7 @@ impl Reader<'_> {
         }
         // After an opening phrase the subject is too often misread (`When the poll asked …,
         // Reed was backed by`): only a sentence's own subject is taken.
-        (start == lo && self.words_in(start..stop) >= 1).then(|| Report {
+        (start == lo && self.words_in(start..stop, 1) >= 1).then(|| Report {
             content: start..stop,
             rest: None,
             cue: cue.tokens.clone(),
@@ -782,18 +785,36 @@ impl Reader<'_> {
         (lo..k).all(|j| self.tokens[j].kind != Kind::Word)
     }
 
-    /// How many words `range` holds, a quoted piece counting as a clause's worth.
-    fn words_in(&self, range: Range<usize>) -> usize {
+    /// How many words `range` holds, a quoted piece counting as a clause's worth; counted no
+    /// further than past `most`, as the callers only compare the count with a few words, and a
+    /// range may run to the end of a long sentence.
+    fn words_in(&self, range: Range<usize>, most: usize) -> usize {
         // Read off the slice, with no bounds check per token.
         let tokens = self.tokens.get(range).unwrap_or_default();
-        tokens
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Word => 1,
-                Kind::Quote(_) => QUOTE_WORDS,
-                Kind::Punct(_) => 0,
-            })
-            .sum()
+        let mut n = 0;
+        for t in tokens {
+            n += word_count(t);
+            if n > most {
+                break;
+            }
+        }
+        n
+    }
+
+    /// True when a comma (or dash) comes after at most `most` words from token `start` on,
+    /// before `end`.
+    fn comma_within(&self, start: usize, end: usize, most: usize) -> bool {
+        let mut n = 0;
+        for j in start..end {
+            if self.is_comma(j) {
+                return true;
+            }
+            n += word_count(&self.tokens[j]);
+            if n > most {
+                return false;
+            }
+        }
+        false
     }
 
     /// The tense a verb's ending shows, where it shows one.
@@ -869,6 +890,15 @@ impl Reader<'_> {
                 r.content.end = end;
             }
         }
+    }
+}
+
+/// What token `t` counts for in [`Reader::words_in`].
+fn word_count(t: &Token) -> usize {
+    match t.kind {
+        Kind::Word => 1,
+        Kind::Quote(_) => QUOTE_WORDS,
+        Kind::Punct(_) => 0,
     }
 }
 
