@@ -306,6 +306,7 @@ fn attribute_all(
                 }
             }
             if reported {
+                sentence.quoted = has_quote;
                 let here = Here { reader: &reader, cx: &cx, sentence: &sentence, tokens: p.tokens };
                 here.reports(&found, spans, &salience, &mut reports);
             }
@@ -431,12 +432,17 @@ impl Here<'_> {
             if speaker.is_none() {
                 continue;
             }
+            // A sentence with no quotation needs no search for one.
+            let quoted = |r: &Range<usize>| match self.sentence.quoted {
+                true => r.clone(),
+                false => r.start..r.start,
+            };
             let mut quotes: SmallVec<[usize; 2]> =
-                report.content.clone().filter_map(quote_of).collect();
+                quoted(&report.content).filter_map(quote_of).collect();
             let mut content: SmallVec<[Range<usize>; 2]> = SmallVec::new();
             content.push(bytes(&report.content));
             if let Some(rest) = report.rest.as_ref().filter(|r| !r.is_empty()) {
-                quotes.extend(rest.clone().filter_map(quote_of));
+                quotes.extend(quoted(rest).filter_map(quote_of));
                 content.push(bytes(rest));
             }
             out.push(Reported {

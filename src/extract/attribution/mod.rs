@@ -112,6 +112,9 @@ pub(super) struct Sentence {
     pub headline: bool,
     /// The sentence is in the article's first paragraph, where a headline stands.
     pub opening: bool,
+    /// A quotation may stand in the sentence. The caller, who reads the sentence's quotations
+    /// first, clears it when there is none: then nothing looks for them again.
+    pub quoted: bool,
 }
 
 /// The speaker found for one cue (see [`Reader::speakers`]).
@@ -235,6 +238,7 @@ impl Reader<'_> {
             about_pronoun,
             headline: false,
             opening: false,
+            quoted: true,
         }
     }
 

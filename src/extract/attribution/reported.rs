@@ -119,7 +119,9 @@ impl Reader<'_> {
         // Direct speech is reported once, as the quotation: only what comes before it can
         // be reported speech of its own (`So when the deal came, Barrett said, "we were
         // floored."`).
-        let limit = (self.tokens.get(range.clone()).unwrap_or_default().iter().enumerate())
+        // (A sentence with no quotation needs no search for one.)
+        let tokens = self.tokens.get(range.clone()).filter(|_| sentence.quoted);
+        let limit = (tokens.unwrap_or_default().iter().enumerate())
             .find(|&(i, t)| matches!(t.kind, Kind::Quote(_)) && direct(range.start + i))
             .map_or(range.end, |(i, _)| range.start + i);
         // `"…," she said, adding that the vote would wait`: a participle after the quotation
