@@ -6,7 +6,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::attribution::Mention;
-use super::lexicon::{Gender, Lexicon, PronounKind, fits};
+use super::lexicon::{Gender, Lexicon, PronounKind, WordClass, fits};
 use super::names::{Entity, NameRun, Registry, joined_shared};
 use super::tokens::Token;
 
@@ -176,9 +176,11 @@ pub(super) fn resolve(
             if let Some(id) = holder {
                 return person(id);
             }
-            let kind = if lex.is_title(head) {
+            // One lookup for both lists.
+            let class = lex.class_of(head);
+            let kind = if class.intersects(WordClass::TITLE) {
                 SpeakerKind::Person
-            } else if lex.is_group_word(head) {
+            } else if class.intersects(WordClass::GROUP) {
                 SpeakerKind::Unknown
             } else {
                 if let Some(id) = reg.last_org_with_word(head) {

@@ -218,7 +218,10 @@ impl Reader<'_> {
     pub(super) fn description_ending(&self, last: usize, lo: usize) -> Option<MentionAt> {
         // The lexicon ignores case: the head is copied in lower case only once found.
         let mut end = last;
-        if !self.is_head(self.written(last)?) {
+        // The token's classes are the lexicon's for its word: looked up once, as it was read
+        // (they differ only for a pronoun's contraction, and no pronoun heads a description).
+        let t = self.tokens.get(last).filter(|t| t.kind == Kind::Word)?;
+        if !t.class.intersects(WordClass::TITLE | WordClass::ORGANISATION | WordClass::GROUP) {
             // `the secretary of state`: the head comes before `of`.
             let title_of = last >= lo + 2
                 && self.is(last - 1, "of")
