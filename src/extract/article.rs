@@ -218,6 +218,8 @@ fn attribute_all(
     // About one reported clause a sentence: room for them all at once, rather than grown and
     // copied as they come.
     let mut reports = Vec::with_capacity(paras.iter().map(|p| p.sentences.len()).sum());
+    // A sentence's reports as attribution finds them: one buffer for the article.
+    let mut sentence_reports = Reports::new();
     let mut salience = Salience::default();
     let mut colon_intro: Option<Found> = None;
     // Who spoke last (in a quotation or in reported speech) and in which paragraph.
@@ -308,7 +310,7 @@ fn attribute_all(
             if reported {
                 sentence.quoted = has_quote;
                 let here = Here { reader: &reader, cx: &cx, sentence: &sentence, tokens: p.tokens };
-                here.reports(&found, spans, &salience, &mut reports);
+                here.reports(&found, spans, &salience, &mut sentence_reports, &mut reports);
             }
             let end = runs[next_run..].iter().take_while(|r| r.tokens.start < s.end).count();
             if !sentence.about_pronoun {
@@ -382,12 +384,14 @@ impl Here<'_> {
 }
 
 impl Here<'_> {
-    /// The sentence's reported clauses, each with its speaker, added to `out`.
+    /// The sentence's reported clauses, each with its speaker, added to `out` (`reports` is a
+    /// buffer for them as attribution finds them).
     fn reports(
         &self,
         found: &[Found],
         spans: &[Span],
         salience: &Salience,
+        reports: &mut Reports,
         out: &mut Vec<Reported>,
     ) {
         let quote_of = |k: usize| match self.tokens.get(k).map(|t| t.kind) {
@@ -406,9 +410,8 @@ impl Here<'_> {
         };
         let bytes =
             |r: &Range<usize>| self.tokens[r.start].range.start..self.tokens[r.end - 1].range.end;
-        let mut reports = Reports::new();
-        self.reader.reports(self.sentence, direct, &mut reports);
-        for report in reports.drain(..) {
+        self.reader.reports(self.sentence, direct, reports);
+        for report in reports.iter() {
             let speaker = report.mention.as_ref().and_then(|m| {
                 resolve_in(m, self.reader, self.sentence, self.cx, salience).map(|(s, _)| s)
             });
