@@ -873,7 +873,9 @@ impl Reader<'_> {
                     .then(|| (at, speaker, self.tense(r.cue.start)))
             })
             .collect();
-        for r in reports.iter_mut().filter(|r| r.content.start >= r.cue.end) {
+        // (Most sentences join no cue: their reports' tenses are not read.)
+        let forward = |r: &&mut Report| r.content.start >= r.cue.end && !joined.is_empty();
+        for r in reports.iter_mut().filter(forward) {
             let speaker = r.mention.as_ref().map(|m| m.tokens.clone());
             let tense = self.tense(r.cue.start);
             if let Some(&(end, _, _)) = joined.iter().find(|(e, m, t)| {
