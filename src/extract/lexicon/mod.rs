@@ -194,7 +194,8 @@ impl Lexicon {
         if word.len() > SHORT {
             return self.class_of(&text[word]);
         }
-        // No quick filter: it lets most words through, and a table lookup costs little more.
+        // Not the quick filter of `class_of`: it lets most words through; the table has a
+        // better one of its own.
         self.short.get(pack_lower_in(b, word))
     }
 
