@@ -1,7 +1,7 @@
 """saidso: who said what in news articles.
 
 Quotations and their speakers, found by the same Rust extractor as the ``saidso`` command, at
-over 100 MiB/s per core. Every function gives the rows ``saidso quotes --format jsonl`` gives:
+70-120 MiB/s per core (fewer attributions a byte, faster). Every function gives the rows ``saidso quotes --format jsonl`` gives:
 
 ``kind``
     ``"direct"``, ``"partial"`` (quoted words in reported speech) or ``"indirect"`` (reported
