@@ -138,7 +138,7 @@ impl Reader<'_> {
         if t.range.len() != lower.len() || t.kind != Kind::Word {
             return false;
         }
-        let word = self.text.as_bytes().get(t.range.clone()).unwrap_or_default();
+        let Some(word) = self.text.as_bytes().get(t.range.clone()) else { return false };
         // `eq_ignore_ascii_case`, byte by byte in place: the library's is not inlined, and a
         // call costs more than comparing the few bytes of a word.
         word.iter().zip(lower.as_bytes()).all(|(a, b)| a.eq_ignore_ascii_case(b))
