@@ -1,8 +1,8 @@
 """saidso: who said what in news articles.
 
 Quotations and their speakers, found by the same Rust extractor as the ``saidso`` command
-(70-120 MiB/s per core; the fewer attributions a byte, the faster). Every function gives the
-rows ``saidso quotes --format jsonl`` gives:
+(70-120 MiB/s per core, depending on the articles). Every function gives the rows
+``saidso quotes --format jsonl`` gives:
 
 ``kind``
     ``"direct"``, ``"partial"`` (quoted words in reported speech) or ``"indirect"`` (reported
