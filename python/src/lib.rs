@@ -529,8 +529,9 @@ impl Sizes {
 /// Which of a table's columns are built. The columns that say who is quoted (`article_index`,
 /// `article_id`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
 /// columns need not copy an article's title, id, mentions and cues into every row and hold
-/// them until the speaker ids are known (the Dask and Spark examples).
-#[derive(Clone, Copy)]
+/// them until the speaker ids are known (the Dask and Spark examples). The default builds only
+/// those.
+#[derive(Clone, Copy, Default)]
 struct Wanted {
     file: bool,
     id: bool,
@@ -563,18 +564,7 @@ impl Wanted {
         let Some(names) = names else {
             return Ok(Self::ALL);
         };
-        let mut wanted = Wanted {
-            file: false,
-            id: false,
-            article: false,
-            text: false,
-            kind: false,
-            speaker_mention: false,
-            cue: false,
-            start: false,
-            end: false,
-            quoted: false,
-        };
+        let mut wanted = Wanted::default();
         for name in names {
             match name.as_str() {
                 "file" => wanted.file = true,
