@@ -6,6 +6,12 @@
 //! `SAIDSO_BENCH_CPU=1` the time measured is the benchmark thread's CPU time, not the clock's: on
 //! a machine shared with other work the clock counts the waits for a core too (the Python
 //! benchmark gives both).
+//!
+//! Both of these repeat text (five articles, or the seeds' sentences recombined), and a
+//! processor learns the branches of text it has just read: the same real articles run half as
+//! fast again when each copy follows the last as when the copies are spread out. Point
+//! `SAIDSO_BENCH_CORPUS` at real articles, each once, for the speed unseen news gets (see
+//! BENCHMARKS.md).
 
 use std::path::Path;
 
