@@ -8,8 +8,8 @@
 //! benchmark gives both).
 //!
 //! Both of these repeat text (five articles, or the seeds' sentences recombined), and a
-//! processor learns the branches of text it has just read: the same real articles run half as
-//! fast again when each copy follows the last as when the copies are spread out. Point
+//! processor learns the branches of text it has just read: the same real articles run about 1.5
+//! times as fast when each copy follows the last as when the copies are spread out. Point
 //! `SAIDSO_BENCH_CORPUS` at real articles, each once, for the speed unseen news gets (see
 //! BENCHMARKS.md).
 
