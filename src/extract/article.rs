@@ -436,10 +436,8 @@ impl Here<'_> {
                 continue;
             }
             // A sentence with no quotation needs no search for one.
-            let quoted = |r: &Range<usize>| match self.sentence.quoted {
-                true => r.clone(),
-                false => r.start..r.start,
-            };
+            let quoted =
+                |r: &Range<usize>| if self.sentence.quoted { r.clone() } else { r.start..r.start };
             let mut quotes: SmallVec<[usize; 2]> =
                 quoted(&report.content).filter_map(quote_of).collect();
             let mut content: SmallVec<[Range<usize>; 2]> = SmallVec::new();

@@ -409,8 +409,10 @@ impl Reader<'_> {
             let goes_on = !inverted && (comma == after || self.is_relative_verb(comma + 1));
             let rest = (set_off && trailing > 4 && self.is_comma(comma) && goes_on)
                 .then(|| comma + 1..self.clause_end(comma + 1, end));
-            let words =
-                self.words_in(content.clone(), 2) + rest.clone().map_or(0, |r| self.words_in(r, 2));
+            // Counted only as far as the comparisons below need.
+            let most = MIN_WORDS.max(2);
+            let words = self.words_in(content.clone(), most)
+                + rest.clone().map_or(0, |r| self.words_in(r, most));
             // `In the bank scandal, prosecutors charged two managers, …`, `Last month, …`: a
             // phrase of when or where before the subject is no clause of its own.
             let opening = rest.is_none()
