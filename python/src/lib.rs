@@ -663,58 +663,72 @@ impl Table {
     /// into the columns rather than made as a row's strings and dropped (a sixth of what
     /// `extract_arrow` spent beyond extraction). `text` is the text as given, for the offsets in
     /// code points. The pytest suite checks these rows against the command's.
+    ///
+    /// Filled a column at a time, not a row at a time: the article's own values go in once with
+    /// their count, and each loop keeps one builder in hand (`extract_arrow` 2% faster).
     fn push_quotes(&mut self, article: &Article, quotes: &[Quote], text: &str, index: usize) {
+        let (n, wanted) = (quotes.len(), self.wanted);
         let id = article.id.to_string();
         let in_file = |at| article.offsets.in_file(at);
-        let bytes: Vec<usize> =
-            quotes.iter().flat_map(|q| [in_file(q.span().start), in_file(q.span().end)]).collect();
-        // Only tables with `start_char` need the count (not the rows read from files).
-        let chars = if self.start_char.is_some() { char_offsets(text, &bytes) } else { Vec::new() };
         let words = |r: &Option<Range<usize>>| {
             r.as_ref().and_then(|r| article.text.get(r.clone())).map(collapsed)
         };
-        for (i, q) in quotes.iter().enumerate() {
-            if let Some(file) = self.file.as_mut().filter(|_| self.wanted.file) {
-                file.append_value(&article.path);
-            }
-            self.index.append_value(index as u64);
-            if let Some(column) = &mut self.article_id {
-                column.append_value(&id);
-            }
-            let wanted = self.wanted;
-            if wanted.id {
-                self.id.append_value(&id);
-            }
-            if wanted.article {
-                self.title.append_value(&article.title);
-            }
-            if wanted.text {
+        if let Some(file) = self.file.as_mut().filter(|_| wanted.file) {
+            file.append_value_n(&article.path, n);
+        }
+        self.index.append_value_n(index as u64, n);
+        if let Some(column) = &mut self.article_id {
+            column.append_value_n(&id, n);
+        }
+        if wanted.id {
+            self.id.append_value_n(&id, n);
+        }
+        if wanted.article {
+            self.title.append_value_n(&article.title, n);
+        }
+        if wanted.text {
+            for q in quotes {
                 append_quote_text(&mut self.text, q, &article.text);
             }
-            if wanted.kind {
+        }
+        if wanted.kind {
+            for q in quotes {
                 self.kind.append_value(q.kind.name());
             }
+        }
+        for q in quotes {
             self.speaker.append_option(q.speaker.as_deref());
+        }
+        for q in quotes {
             self.speaker_kind.append_option(q.speaker_kind.map(SpeakerKind::name));
-            self.speaker_kinds.push(q.speaker_kind);
-            if wanted.speaker_mention {
+        }
+        self.speaker_kinds.extend(quotes.iter().map(|q| q.speaker_kind));
+        if wanted.speaker_mention {
+            for q in quotes {
                 self.speaker_mention.append_option(words(&q.mention));
             }
-            if wanted.cue {
+        }
+        if wanted.cue {
+            for q in quotes {
                 self.cue.append_option(words(&q.cue));
             }
-            let (start, end) = (bytes[2 * i], bytes[2 * i + 1]);
-            if wanted.start {
-                self.start.append_value(start as u64);
-            }
-            if wanted.end {
-                self.end.append_value(end as u64);
-            }
-            if let (Some((s, e)), Some(c)) = (&mut self.start_char, chars.get(2 * i..2 * i + 2)) {
-                s.append_value(c[0] as u64);
-                e.append_value(c[1] as u64);
-            }
-            if wanted.quoted {
+        }
+        let bytes: Vec<usize> =
+            quotes.iter().flat_map(|q| [in_file(q.span().start), in_file(q.span().end)]).collect();
+        if wanted.start {
+            self.start.extend(every_other(&bytes, 0));
+        }
+        if wanted.end {
+            self.end.extend(every_other(&bytes, 1));
+        }
+        // Only tables with `start_char` need the count (not the rows read from files).
+        if let Some((s, e)) = &mut self.start_char {
+            let chars = char_offsets(text, &bytes);
+            s.extend(every_other(&chars, 0));
+            e.extend(every_other(&chars, 1));
+        }
+        if wanted.quoted {
+            for q in quotes {
                 let pairs = self.quoted.values();
                 for r in &q.quoted {
                     pairs.values().append_slice(&[in_file(r.start) as u64, in_file(r.end) as u64]);
@@ -780,6 +794,12 @@ impl Table {
         RecordBatch::try_new(schema, columns.into_iter().map(|(_, a, _)| a).collect())
             .map_err(|e| SaidsoError::new_err(e.to_string()))
     }
+}
+
+/// Every other offset of `offsets`, [start, end] pairs, from the first (the starts) or the
+/// second (the ends), as a column's values.
+fn every_other(offsets: &[usize], from: usize) -> impl Iterator<Item = Option<u64>> + '_ {
+    offsets.iter().skip(from).step_by(2).map(|&at| Some(at as u64))
 }
 
 /// Appends the words of `quote` as [`Quote::text`] gives them (pieces single-spaced, joined by
