@@ -348,7 +348,15 @@ fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
     };
     // Listed after the articles: the seeds, when no path is given.
     let records = records.map(|r| (r, cli.record));
-    crate::tui::run(cli.paths, cli.fetched, config, &cli.state.location(), records)
+    let (paths, fetched_only) = (cli.paths.clone(), cli.fetched && cli.paths.is_empty());
+    if crate::tui::run(cli.paths, cli.fetched, config, &cli.state.location(), records)? {
+        return Err(if fetched_only {
+            anyhow::anyhow!("no fetched article to show")
+        } else {
+            nothing_loaded(&paths)
+        });
+    }
+    Ok(())
 }
 
 /// The exit code of a command's result, its error on stderr.

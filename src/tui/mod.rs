@@ -37,13 +37,15 @@ const MESSAGE_TIME: Duration = Duration::from_secs(4);
 /// until the user quits. With `fetched`, the articles kept by `saidso fetch` come too (and
 /// alone when there are no paths). With `records` (and the paths they were read from), each
 /// quote is checked against them, and they are listed after the articles, readable as one.
+/// Returns whether loading finished with nothing to show: the screen said why, and the caller
+/// makes it the command's error.
 pub fn run(
     paths: Vec<String>,
     fetched: bool,
     config: Config,
     state: &Location,
     records: Option<(crate::record::Records, Vec<String>)>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let (store, notices) = state.open();
     // Store notices and configuration warnings go where loading's go: the status bar.
     let mut warnings: Vec<String> = config.warnings.clone();
@@ -88,7 +90,8 @@ pub fn run(
     if let Some(unsaved) = app.status.unsaved.as_deref().filter(|_| effects.unsaved() > 0) {
         eprintln!("saidso: {}", crate::text::sanitize(unsaved.to_string()));
     }
-    result
+    result?;
+    Ok(!app.library.loading && app.library.entries.is_empty())
 }
 
 /// The tags of the followed feeds (the feeds file at `feeds`), by the stored articles fetched

@@ -366,3 +366,19 @@ fn a_record_with_no_path_is_listed_after_the_seeds_and_r_shows_its_passage() {
     s.press("q");
     s.finish_cleanly("q");
 }
+
+#[test]
+fn nothing_loadable_shows_why_then_exits_with_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("empty file");
+    let empty = empty.to_string_lossy().into_owned();
+    let mut s = Session::start(&[empty.as_str()]);
+    s.wait_for_text("No article to show.");
+    s.press("q");
+    let (success, parser) = s.finish();
+    assert!(!success, "nothing loadable must be an error (exit 1), as the README says");
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(screen.contents().contains("no article found in"), "{}", screen.contents());
+}
