@@ -341,20 +341,21 @@ pub fn markdown(title: &str, rows: &[QuoteRow]) -> String {
 /// [`markdown`], each quote followed by the record's verdict on it when `notes` has one:
 /// `_(altered: “spring” → “winter”)_`.
 pub fn markdown_checked(title: &str, rows: &[QuoteRow], notes: &[Option<VerdictNote>]) -> String {
-    let mut out = format!("## {}\n\n", title.trim());
+    let mut out = format!("## {}\n\n", escape_markdown(title.trim()));
     if rows.is_empty() {
         out.push_str("_No quotes._\n");
     }
     for (i, r) in rows.iter().enumerate() {
-        let speaker = r.speaker.as_deref().unwrap_or("unknown speaker");
+        let speaker = escape_markdown(r.speaker.as_deref().unwrap_or("unknown speaker"));
+        let text = escape_markdown(&r.text);
         // Reported speech is never dressed as a quotation: indirect speech, and a partial
         // quotation grown to its clause (an attribution row, which has `quoted`).
         let reported =
             r.kind == QuoteKind::Indirect || (r.kind == QuoteKind::Partial && r.quoted.is_some());
         if reported {
-            out.push_str(&format!("- (reported) {} — {}", r.text, speaker));
+            out.push_str(&format!("- (reported) {text} — {speaker}"));
         } else {
-            out.push_str(&format!("- “{}” — {}", r.text, speaker));
+            out.push_str(&format!("- “{text}” — {speaker}"));
         }
         if let Some(note) = notes.get(i).and_then(Option::as_ref) {
             out.push_str(&format!(" _({})_", markdown_note(note)));
@@ -362,6 +363,23 @@ pub fn markdown_checked(title: &str, rows: &[QuoteRow], notes: &[Option<VerdictN
         out.push('\n');
     }
     out
+}
+
+/// `s` with the characters that make Markdown (and the HTML it may hold) backslash-escaped:
+/// an article's words are shown as written, never as a link, an image, a tag or emphasis.
+fn escape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
+    const SPECIAL: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~'];
+    if !s.contains(SPECIAL) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.into()
 }
 
 /// A verdict as a Markdown note reads it: `altered: “a” → “b”`, `not-in-record, said by Q`.
@@ -395,6 +413,18 @@ mod tests {
             end: 9,
             quoted: None,
         }
+    }
+
+    #[test]
+    fn markdown_shows_an_articles_links_and_tags_as_text() {
+        let text = "Click [here](javascript:alert(1)) and *bold* <script>x</script> | `code`";
+        let md = markdown("A [link](http://x) <b>", &[row(text, Some("Ann_Mark"))]);
+        assert_eq!(
+            md,
+            "## A \\[link\\](http://x) \\<b\\>\n\n\
+             - “Click \\[here\\](javascript:alert(1)) and \\*bold\\* \\<script\\>x\\</script\\> \\| \\`code\\`” \
+             — Ann\\_Mark\n"
+        );
     }
 
     #[test]
