@@ -39,7 +39,7 @@ impl Row {
             id: article.id.to_string(),
             read: marks.read,
             starred: marks.starred,
-            quotes: extractor.extract(&article).len(),
+            quotes: extractor.attributions_with_headline(&article).len(),
             paragraphs: article.paragraphs.len(),
             words: article.word_count(),
             title: article.title,

@@ -63,15 +63,24 @@ fn json_and_tsv_are_well_formed() {
     assert!(stdout.lines().all(|l| l.split('\t').count() == 8));
 }
 
+/// `list` counts what `quotes` lists for each article, quoted or reported (and what the
+/// reader's list shows).
 #[test]
-fn list_counts_quotes_with_the_extractor() {
+fn list_counts_the_rows_quotes_gives() {
     let out = saidso().args(["list", "--format", "jsonl"]).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    let total: u64 = stdout
+    let counts: Vec<(String, u64)> = stdout
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["quotes"].as_u64().unwrap())
-        .sum();
-    assert_eq!(total, 30);
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| (v["id"].as_str().unwrap().to_string(), v["quotes"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(counts.len(), 5);
+    let out = saidso().args(["quotes", "--format", "jsonl"]).assert().success();
+    let rows = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for (id, count) in counts {
+        let listed = rows.lines().filter(|l| l.contains(&format!("\"id\":\"{id}\""))).count();
+        assert_eq!(listed as u64, count, "article {id}");
+    }
 }
 
 /// One line of more than a MiB, which extraction reads in windows: every quotation comes out,
