@@ -40,9 +40,14 @@ pub enum RulesError {
     /// Not valid TOML of the expected shape.
     #[error("{0}")]
     Toml(#[from] toml::de::Error),
-    /// A pattern that is not a valid regular expression.
-    #[error("bad pattern: {0}")]
-    Pattern(#[from] regex::Error),
+    /// A pattern that is not a valid regular expression: the pattern as written, and why.
+    #[error("bad pattern {pattern:?}: {source}")]
+    Pattern {
+        /// The pattern, as the file has it.
+        pattern: String,
+        /// The regular expression's error.
+        source: regex::Error,
+    },
 }
 
 impl RulesFile {
@@ -88,7 +93,11 @@ impl Rules {
     /// Compiles rules files; later files add patterns and bullets, and may change the limit.
     pub fn compile(files: impl IntoIterator<Item = RulesFile>) -> Result<Self, RulesError> {
         let (patterns, bullets, max_boilerplate_bytes) = gather(files);
-        let set = OnceLock::from(compile_set(&patterns)?);
+        let set = compile_set(&patterns).map_err(|source| RulesError::Pattern {
+            pattern: first_bad(&patterns).unwrap_or_default(),
+            source,
+        })?;
+        let set = OnceLock::from(set);
         Ok(Self { drop: Arc::new(DropSet { patterns, set }), bullets, max_boilerplate_bytes })
     }
 
@@ -128,7 +137,8 @@ fn gather(files: impl IntoIterator<Item = RulesFile>) -> Gathered {
     for file in files {
         // An ASCII word boundary keeps the set on the fast lazy DFA: a Unicode `\b` sends
         // every paragraph with a curly quote to the slow PikeVM. Boilerplate is English.
-        patterns.extend(file.drop.into_values().flatten().map(|p| p.replace(r"\b", r"(?-u:\b)")));
+        patterns
+            .extend(file.drop.into_values().flatten().map(|p| p.replace(r"\b", ASCII_BOUNDARY)));
         bullets.extend(file.bullets.iter().filter_map(|b| b.chars().next()));
         max = file.max_boilerplate_bytes.unwrap_or(max);
     }
@@ -176,6 +186,16 @@ fn compile_meanwhile(set: Arc<DropSet>) {
         let _ = send.send(set);
     }
 }
+
+/// The first of `patterns` that does not compile on its own, as its file writes it: the set's
+/// error does not say which.
+fn first_bad(patterns: &[String]) -> Option<String> {
+    let bad = patterns.iter().find(|p| compile_set(std::slice::from_ref(p)).is_err())?;
+    Some(bad.replace(ASCII_BOUNDARY, r"\b"))
+}
+
+/// A word boundary of ASCII words (see [`gather`]).
+const ASCII_BOUNDARY: &str = r"(?-u:\b)";
 
 /// The set of drop patterns, matched whatever the case.
 fn compile_set(patterns: &[String]) -> Result<RegexSet, regex::Error> {
@@ -259,12 +279,15 @@ mod tests {
 
     #[test]
     fn a_bad_pattern_is_an_error() {
-        let file = RulesFile::parse("[drop]\nmine = ['(unclosed']").unwrap();
-        assert!(matches!(Rules::compile([file]), Err(RulesError::Pattern(_))));
+        let file = RulesFile::parse("[drop]\nmine = ['ok\\b', '(unclosed\\b']").unwrap();
+        let Err(RulesError::Pattern { pattern, .. }) = Rules::compile([file]) else {
+            panic!("a bad pattern compiled")
+        };
+        assert_eq!(pattern, r"(unclosed\b");
         assert!(RulesFile::parse("drop = 3").is_err());
         // Added to the built-in rules, it is checked at once, not when first used.
         let file = RulesFile::parse("[drop]\nmine = ['(unclosed']").unwrap();
-        assert!(matches!(Rules::builtin_with(Some(file)), Err(RulesError::Pattern(_))));
+        assert!(matches!(Rules::builtin_with(Some(file)), Err(RulesError::Pattern { .. })));
     }
 
     #[test]

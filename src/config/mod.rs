@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::app::{Command, Keymap};
-use crate::clean::{Rules, RulesFile};
+use crate::clean::{Rules, RulesError, RulesFile};
 use crate::extract::{Extractor, Lexicon, LexiconFile};
 use crate::sources::Fields;
 use crate::speakers::{AliasFile, Aliases, Digester};
@@ -253,8 +253,20 @@ impl Config {
         }
 
         let span = file.cleaning.as_ref().map(toml::Spanned::span);
-        let rules = Rules::builtin_with(file.cleaning.map(toml::Spanned::into_inner))
-            .map_err(|e| error(span, format!("in [cleaning]: {e}")))?;
+        let rules =
+            Rules::builtin_with(file.cleaning.map(toml::Spanned::into_inner)).map_err(|e| {
+                // A bad pattern is shown where it is written, with its key.
+                let place = match &e {
+                    RulesError::Pattern { pattern, .. } => {
+                        document.as_ref().and_then(|d| pattern_place(d.get_ref(), pattern))
+                    }
+                    RulesError::Toml(_) => None,
+                };
+                match place {
+                    Some((at, key)) => error(Some(at), format!("in [cleaning.drop] `{key}`: {e}")),
+                    None => error(span, format!("in [cleaning]: {e}")),
+                }
+            })?;
 
         let mut lexicon_files = vec![LexiconFile::builtin()];
         lexicon_files.extend(file.extraction.map(toml::Spanned::into_inner));
@@ -343,6 +355,28 @@ fn key_span(table: &toml::de::DeTable<'_>, keys: &[String]) -> Option<std::ops::
         _ => None,
     };
     inner.or(Some(key.span()))
+}
+
+/// Where `pattern` is written in the `[cleaning.drop]` table of `document`: the value's span,
+/// and its key.
+fn pattern_place(
+    document: &toml::de::DeTable<'_>,
+    pattern: &str,
+) -> Option<(std::ops::Range<usize>, String)> {
+    use toml::de::{DeTable, DeValue};
+    fn table<'a, 'b>(t: &'a DeTable<'b>, name: &str) -> Option<&'a DeTable<'b>> {
+        match t.iter().find(|(k, _)| k.get_ref() == name)?.1.get_ref() {
+            DeValue::Table(inner) => Some(inner),
+            _ => None,
+        }
+    }
+    let drop = table(table(document, "cleaning")?, "drop")?;
+    drop.iter().find_map(|(key, value)| {
+        let DeValue::Array(items) = value.get_ref() else { return None };
+        let written =
+            items.iter().find(|v| matches!(v.get_ref(), DeValue::String(s) if s == pattern));
+        written.map(|v| (v.span(), key.get_ref().to_string()))
+    })
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.

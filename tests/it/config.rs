@@ -133,7 +133,7 @@ fn every_invalid_file_is_an_error_with_its_position() {
             "3:16",
             "key `x` is bound to both `half-page-up` and `page-down`",
         ),
-        ("bad_pattern.toml", "1:2", "bad pattern"),
+        ("bad_pattern.toml", "4:20", "in [cleaning.drop] `mine`: bad pattern \"(unclosed\""),
         ("not_toml.toml", "3:", "expected"),
         ("keys_not_key_names.toml", "2:8", "a key name or a list of key names"),
         ("verbs_not_a_list.toml", "2:16", "expected"),
