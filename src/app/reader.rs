@@ -51,7 +51,7 @@ impl ReaderPane {
             return;
         }
         let top = self.view_bytes().start;
-        let at_title = self.view.offset < self.wrapped.title.len() + 1;
+        let at_title = self.view.offset < self.wrapped.body_start();
         self.wrapped = Wrapped::new(article, width);
         self.view.offset = if at_title { 0 } else { self.wrapped.row_of(top) };
         self.clamp();

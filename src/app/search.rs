@@ -1,5 +1,6 @@
 //! Search in the article shown: case-insensitive, the query's spaces matching any white space
-//! (the text keeps its hard wraps), matches only inside the cleaned paragraphs.
+//! (the text keeps its hard wraps), matches only in what the pane shows of the text: the
+//! headline and the cleaned paragraphs.
 
 use std::ops::Range;
 
@@ -52,7 +53,8 @@ impl Search {
     }
 }
 
-/// Every match of `query` in the paragraphs of `article`.
+/// Every match of `query` in the headline (when the title is the text's first line) and the
+/// paragraphs of `article`: what the pane shows of the text.
 fn find(article: &Article, query: &str) -> Vec<Range<usize>> {
     let words: Vec<String> = query.split_whitespace().map(regex::escape).collect();
     if words.is_empty() {
@@ -63,7 +65,8 @@ fn find(article: &Article, query: &str) -> Vec<Range<usize>> {
         return Vec::new();
     };
     let mut matches = Vec::new();
-    for p in &article.paragraphs {
+    let headline = crate::extract::headline(article);
+    for p in headline.iter().chain(&article.paragraphs) {
         let Some(text) = article.text.get(p.clone()) else { continue };
         matches.extend(re.find_iter(text).map(|m| p.start + m.start()..p.start + m.end()));
     }

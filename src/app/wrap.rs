@@ -10,13 +10,16 @@ use unicode_width::UnicodeWidthStr;
 use crate::model::Article;
 
 /// An article laid out in rows: the title's rows, one blank row, then the body's rows (a blank
-/// row between paragraphs).
+/// row between paragraphs). A title that is the text's own first line (the headline) is laid
+/// out as the body is, as the first of its rows: its quotes and search matches show there.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Wrapped {
     /// The width it was wrapped to.
     pub width: usize,
-    /// The title, wrapped.
+    /// The title, wrapped, when it is not the headline (shown as the body's first rows).
     pub title: Vec<String>,
+    /// How many of the first body rows are the headline's.
+    pub headline: usize,
     /// The body rows.
     pub lines: Vec<TextLine>,
     /// Every word of the body, as byte ranges into the article text.
@@ -38,6 +41,8 @@ pub struct TextLine {
 pub enum Row<'a> {
     /// A row of the title.
     Title(&'a str),
+    /// A row of the headline: the title, with its words' places in the text.
+    Heading(&'a TextLine),
     /// Nothing.
     Blank,
     /// Words of the body.
@@ -80,15 +85,20 @@ impl Wrapped {
     /// Lays `article` out for a pane `width` columns wide.
     pub fn new(article: &Article, width: usize) -> Self {
         let width = width.max(1);
+        let headline = crate::extract::headline(article);
         let title = textwrap::wrap(&article.title, options(width)).into_iter();
-        let title = if title_opens_text(article) {
+        let title = if headline.is_some() || title_opens_text(article) {
             Vec::new()
         } else {
             title.map(|l| l.into_owned()).collect()
         };
         let mut out = Self { width, title, ..Self::default() };
+        if let Some(headline) = headline {
+            out.wrap_paragraph(&article.text, headline);
+            out.headline = out.lines.len();
+        }
         for (i, paragraph) in article.paragraphs.iter().enumerate() {
-            if i > 0 {
+            if i > 0 || out.headline > 0 {
                 let n = out.words.len();
                 out.lines.push(TextLine { words: n..n, end: paragraph.start });
             }
@@ -115,33 +125,39 @@ impl Wrapped {
         }
     }
 
+    /// The row of the body's first row: after the title and a blank row, or the headline's.
+    pub fn body_start(&self) -> usize {
+        if self.headline > 0 { 0 } else { self.title.len() + 1 }
+    }
+
     /// How many rows the whole article takes.
     pub fn row_count(&self) -> usize {
-        self.title.len() + 1 + self.lines.len()
+        self.body_start() + self.lines.len()
     }
 
     /// What row `row` shows.
     pub fn row(&self, row: usize) -> Option<Row<'_>> {
-        let body = self.title.len() + 1;
+        let body = self.body_start();
         match row {
             r if r < self.title.len() => Some(Row::Title(&self.title[r])),
             r if r < body => Some(Row::Blank),
-            r => self
-                .lines
-                .get(r - body)
-                .map(|l| if l.words.is_empty() { Row::Blank } else { Row::Text(l) }),
+            r => self.lines.get(r - body).map(|l| match l {
+                l if l.words.is_empty() => Row::Blank,
+                l if r - body < self.headline => Row::Heading(l),
+                l => Row::Text(l),
+            }),
         }
     }
 
     /// The row showing byte `offset` of the text (or the first row after it).
     pub fn row_of(&self, offset: usize) -> usize {
         let i = self.lines.partition_point(|l| l.end <= offset);
-        self.title.len() + 1 + i.min(self.lines.len().saturating_sub(1))
+        self.body_start() + i.min(self.lines.len().saturating_sub(1))
     }
 
     /// The byte range of the text shown on rows `rows` (empty when they show none).
     pub fn bytes_of(&self, rows: Range<usize>) -> Range<usize> {
-        let body = self.title.len() + 1;
+        let body = self.body_start();
         let lines = rows.start.saturating_sub(body).min(self.lines.len())
             ..rows.end.saturating_sub(body).min(self.lines.len());
         let shown = &self.lines[lines];
@@ -222,7 +238,7 @@ mod tests {
         (0..w.row_count())
             .map(|r| match w.row(r) {
                 Some(Row::Title(t)) => t.to_string(),
-                Some(Row::Text(l)) => w.words[l.words.clone()]
+                Some(Row::Text(l) | Row::Heading(l)) => w.words[l.words.clone()]
                     .iter()
                     .map(|r| &text[r.clone()])
                     .collect::<Vec<_>>()
@@ -254,6 +270,21 @@ mod tests {
         assert_eq!(&text[w.bytes_of(4..5)], "four");
         assert_eq!(&text[w.bytes_of(3..7)], &text[8..]);
         assert_eq!(w.bytes_of(0..2), 0..0);
+    }
+
+    #[test]
+    fn a_headline_in_the_text_is_laid_out_from_it() {
+        let text = "A title\n\none two three";
+        let mut a = article(text);
+        a.paragraphs.remove(0);
+        let w = Wrapped::new(&a, 9);
+        assert_eq!(shown(&w, text), ["A title", "", "one two", "three"]);
+        assert!(w.title.is_empty());
+        assert!(matches!(w.row(0), Some(Row::Heading(_))));
+        assert!(matches!(w.row(2), Some(Row::Text(_))));
+        // Its words have their places in the text, as the body's do.
+        assert_eq!(w.row_of(text.find("title").unwrap_or(0)), 0);
+        assert_eq!(&text[w.bytes_of(0..1)], "A title");
     }
 
     #[test]

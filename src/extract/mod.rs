@@ -127,8 +127,7 @@ impl Extractor {
     }
 
     /// [`Self::attributions`], with those of the headline too when the title is the text's
-    /// own first line (`Putin says he is open to talks`). The headline is no paragraph, so the
-    /// reader, which shows paragraphs, takes [`Self::attributions`]; scripts take these.
+    /// own first line (`Putin says he is open to talks`; see [`headline`]).
     pub fn attributions_with_headline(&self, article: &Article) -> Vec<Quote> {
         let Some(headline) = headline(article) else { return self.attributions(article) };
         let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
@@ -140,7 +139,7 @@ impl Extractor {
 
 /// Where the title stands in the text: the text before the first paragraph, when it is the
 /// title (cleaning took the first line for the headline).
-fn headline(article: &Article) -> Option<Range<usize>> {
+pub fn headline(article: &Article) -> Option<Range<usize>> {
     let first = article.paragraphs.first()?.start;
     let before = article.text.get(..first)?;
     let start = before.len() - before.trim_start().len();

@@ -56,7 +56,7 @@ impl Work {
         // Extraction (every kind of attribution, reported speech too), the filter's haystack and the speakers digest are made here, on the
         // worker threads.
         let entry = |article| {
-            let quotes = self.extractor.attributions(&article);
+            let quotes = self.extractor.attributions_with_headline(&article);
             Entry::new(article, quotes).digested(&self.digester)
         };
         Loader::new(&self.rules).context(self.context.clone()).run_batches(

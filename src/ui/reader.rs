@@ -49,6 +49,10 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map_while(|r| reader.wrapped.row(r))
         .map(|row| match row {
             Row::Title(t) => Line::styled(t, theme.heading),
+            Row::Heading(line) => {
+                styled_line(text, &reader.wrapped.words[line.words.clone()], &marks)
+                    .style(theme.heading)
+            }
             Row::Blank => Line::default(),
             Row::Text(line) => styled_line(text, &reader.wrapped.words[line.words.clone()], &marks),
         })

@@ -16,7 +16,7 @@ const TEXT: &str = "Council backs new tram line\n\n\
 fn batch() -> Batch {
     let raw = RawDoc { path: "tram.txt".into(), text: TEXT.into(), ..RawDoc::default() };
     let article = clean(raw, &Rules::builtin()).expect("the tram article cleans");
-    let quotes = Extractor::builtin().attributions(&article);
+    let quotes = Extractor::builtin().attributions_with_headline(&article);
     Batch { entries: vec![Entry::new(article, quotes)], ..Batch::default() }
 }
 
@@ -42,8 +42,8 @@ fn i_hides_and_shows_reported_speech() {
 fn y_copies_reported_speech_marked_and_without_quote_marks() {
     let mut app = app_with(batch(), 120, 40);
     app.effects.clear();
-    // The first attribution is the mayor's reported statement.
-    press(&mut app, "y");
+    // The second attribution (after the headline's) is the mayor's reported statement.
+    press(&mut app, "] y");
     let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
     assert!(
         text.starts_with("(reported) that the city would open the tram line next spring"),
@@ -56,4 +56,25 @@ fn y_copies_reported_speech_marked_and_without_quote_marks() {
 fn quotes_panel_with_reported_speech_120x40() {
     let app = app_with(batch(), 120, 40);
     insta::assert_snapshot!("quotes_panel_reported_120x40", terminal(&app).backend());
+}
+
+#[test]
+fn the_headline_is_drawn_bold_with_its_reported_speech_in_its_own_style() {
+    let mut app = app_with(batch(), 120, 40);
+    // The headline's attribution, selected first, is listed first.
+    assert_eq!(app.quotes.selected_quote(), Some(0));
+    press(&mut app, "]");
+    let terminal = terminal(&app);
+    let buffer = terminal.backend().buffer();
+    let theme = saidso::ui::Theme::default();
+    // The pane's first text row (after the list and the pane's border): the headline.
+    let row: Vec<_> = (34..86).filter_map(|x| buffer.cell((x, 1))).collect();
+    let text: String = row.iter().map(|c| c.symbol()).collect();
+    assert_eq!(text.trim(), "Council backs new tram line");
+    let bold = ratatui::style::Modifier::BOLD;
+    let words = row.iter().filter(|c| c.symbol() != " ");
+    assert!(words.clone().all(|c| c.style().add_modifier.contains(bold)), "{text}");
+    let reported: String =
+        words.filter(|c| c.style().fg == theme.quote_reported.fg).map(|c| c.symbol()).collect();
+    assert_eq!(reported, "newtramline");
 }

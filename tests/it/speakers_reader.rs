@@ -151,7 +151,8 @@ fn a_click_selects_a_row_of_the_speakers_view_and_a_second_click_opens_it() {
 fn the_quotes_panel_says_where_else_a_quote_is_and_a_goes_there() {
     let mut app = app_with(fixtures(), W, H);
     assert_eq!(title(&app), "Kyiv rejects ceasefire offer");
-    press(&mut app, "l l");
+    // The headline's reported speech first, then the quotation.
+    press(&mut app, "l l j");
     assert!(selected_text(&app).starts_with("We will not trade territory"));
     let q = app.quotes.selected_quote().expect("a quote is selected");
     assert_eq!(app.speakers.also_in.get(q), Some(&2));
@@ -190,7 +191,7 @@ fn the_quotes_panel_says_where_else_a_quote_is_and_a_goes_there() {
 #[test]
 fn the_changed_word_is_drawn_in_its_own_style() {
     let mut app = app_with(fixtures(), W, H);
-    press(&mut app, "l l a a");
+    press(&mut app, "l l j a a");
     let terminal = common::terminal(&app);
     let buffer = terminal.backend().buffer();
     let theme = saidso::ui::Theme::default();
@@ -220,7 +221,7 @@ fn links_to_articles_loaded_later_are_counted_when_loading_ends() {
     let mut app = App::new(Keymap::builtin());
     update(&mut app, Action::Resize { width: W, height: H });
     update(&mut app, Action::Loaded(batch));
-    press(&mut app, "l l");
+    press(&mut app, "l l j");
     let q = app.quotes.selected_quote().expect("a quote is selected");
     assert_eq!(app.speakers.also_in.get(q), Some(&0), "nothing else loaded yet");
     update(&mut app, Action::Loaded(rest));
@@ -242,7 +243,7 @@ fn a_narrow_speakers_view_keeps_the_names_readable() {
 fn a_quote_worded_differently_elsewhere_is_highlighted_however_it_is_reached() {
     let mut app = app_with(fixtures(), W, H);
     // Straight to the article with the changed word from the list, not with `a`.
-    press(&mut app, "j j l l");
+    press(&mut app, "j j l l j");
     assert_eq!(title(&app), "No land for peace, says Kyiv");
     assert!(selected_text(&app).starts_with("We will not trade land"));
     let entry = app.current().expect("an article");

@@ -124,14 +124,16 @@ fn search_highlights_matches_and_steps_through_them() {
     press(&mut app, "enter");
     assert!(app.modal.is_none());
     let search = &app.reader.search;
-    // "fishing grounds" in each background note, and "fishermen" does not match.
-    assert_eq!(search.matches.len(), 26);
+    // The headline's "fishing quotas", "fishing grounds" in each background note, and
+    // "fishermen" does not match.
+    assert_eq!(search.matches.len(), 27);
+    assert_eq!(app.reader.wrapped.row_of(search.matches[0].start), 0, "in the headline");
     assert_eq!(search.current, Some(0));
-    assert_eq!(app.status.message.as_deref(), Some("Match 1 of 26"), "said on Enter");
+    assert_eq!(app.status.message.as_deref(), Some("Match 1 of 27"), "said on Enter");
     press(&mut app, "n n N N N");
-    assert_eq!(app.reader.search.current, Some(25));
+    assert_eq!(app.reader.search.current, Some(26));
     assert!(app.reader.view.offset > 0, "the last match is further down");
-    assert_eq!(app.status.message.as_deref(), Some("Match 26 of 26"));
+    assert_eq!(app.status.message.as_deref(), Some("Match 27 of 27"));
     update(&mut app, Action::Tick);
     assert_eq!(app.status.message, None, "a tick with nothing else happening clears messages");
     press(&mut app, "n");

@@ -30,7 +30,7 @@ pub fn load(paths: &[String]) -> Batch {
     let extractor = Extractor::builtin();
     let batch = Mutex::new(Batch::default());
     let work = |a| {
-        let quotes = extractor.attributions(&a);
+        let quotes = extractor.attributions_with_headline(&a);
         Entry::new(a, quotes)
     };
     let loaded = load_each(&inputs, &Rules::builtin(), work, |l| -> Result<(), ()> {
