@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::feeds::{self, Subscription};
-use crate::net::is_web_url;
+use super::say;
+use crate::feeds;
+use crate::text::one_line;
 
 /// What `saidso feeds` does.
 #[derive(Debug, clap::Subcommand)]
@@ -39,17 +40,17 @@ pub(super) fn run(action: Action, feeds_file: Option<PathBuf>) -> anyhow::Result
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     match action {
         Action::Add { url, tags } => {
-            if !is_web_url(&url) {
-                anyhow::bail!("`{url}` is not an http(s) URL");
-            }
-            let (names, tags): (Vec<String>, Vec<String>) =
-                tags.into_iter().partition(|t| t.starts_with('~'));
-            let name = names.last().map(|n| n[1..].trim().to_string()).filter(|n| !n.is_empty());
-            save(&path, &feeds::with_added(&text, &[Subscription { url, tags, name }]).0)
+            feeds::check_feed_url(&url).map_err(anyhow::Error::msg)?;
+            save(&path, &feeds::with_added(&text, &[feeds::subscription(url, tags)]).0)
         }
         Action::List => {
-            for feed in feeds::parse_feeds(&text).0 {
-                println!("{}", feeds::feeds_line(&feed));
+            let (followed, bad) = feeds::parse_feeds(&text);
+            for feed in followed {
+                // Clean already when read; made safe here too, as everything printed is.
+                println!("{}", one_line(&feeds::feeds_line(&feed)));
+            }
+            for b in bad {
+                say(format_args!("{}:{}: skipped: {}", path.display(), b.line, b.reason));
             }
             Ok(())
         }
@@ -62,9 +63,13 @@ pub(super) fn run(action: Action, feeds_file: Option<PathBuf>) -> anyhow::Result
                 .map_err(|e| anyhow::anyhow!("cannot read {} ({e})", file.display()))?;
             let found =
                 feeds::parse_opml(&opml).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let (text, added) = feeds::with_added(&text, &found);
+            for why in &found.skipped {
+                say(format_args!("{}: {why}", file.display()));
+            }
+            let (text, added) = feeds::with_added(&text, &found.feeds);
             save(&path, &text)?;
-            println!("{} feeds in {}, {added} new", found.len(), file.display());
+            let file = one_line(&file.display().to_string());
+            println!("{} feeds in {file}, {added} new", found.feeds.len());
             Ok(())
         }
         Action::Export => {

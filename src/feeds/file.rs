@@ -8,10 +8,15 @@
 //!
 //! After the URL come tags, bare or in double quotes; a tag starting with `~` is the feed's
 //! display name instead.
+//!
+//! URLs, tags and names come from the user, OPML files and older versions of this file, and are
+//! printed: a URL with a control character or white space in it is refused (it would be fetched
+//! as something else than shown), tags and names lose theirs.
 
 use std::path::{Path, PathBuf};
 
 use crate::net::is_web_url;
+use crate::text::{one_line, sanitize};
 
 /// A followed feed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,16 +80,46 @@ pub fn parse(text: &str) -> (Vec<Subscription>, Vec<BadLine>) {
         }
         let mut words = split_words(line).into_iter();
         let url = words.next().unwrap_or_default();
-        if !is_web_url(&url) {
-            let reason = format!("`{url}` is not an http(s) URL");
+        if let Err(reason) = check_url(&url) {
             bad.push(BadLine { line: i + 1, reason });
             continue;
         }
-        let (names, tags): (Vec<String>, Vec<String>) = words.partition(|w| w.starts_with('~'));
-        let name = names.last().map(|n| n[1..].trim().to_string()).filter(|n| !n.is_empty());
-        feeds.push(Subscription { url, tags, name });
+        feeds.push(subscription(url, words.collect()));
     }
     (feeds, bad)
+}
+
+/// A feed at `url` with `words` after it: tags, and the last word starting with `~` its name;
+/// both cleaned of control characters and made one line, the empty ones dropped.
+pub fn subscription(url: String, words: Vec<String>) -> Subscription {
+    let (names, tags): (Vec<String>, Vec<String>) =
+        words.into_iter().partition(|w| w.starts_with('~'));
+    let tags = tags.iter().map(|t| one_line(t)).filter(|t| !t.is_empty()).collect();
+    let name = names.last().map(|n| one_line(&n[1..])).filter(|n| !n.is_empty());
+    Subscription { url, tags, name }
+}
+
+/// Why `url` cannot be followed: not http(s), or a control character, an escape sequence or
+/// white space inside (a URL has them percent-encoded). The reason shows the URL made safe,
+/// its control characters written as `\u{..}` escapes.
+pub fn check_url(url: &str) -> Result<(), String> {
+    let shown = || {
+        let escaped: String = url
+            .chars()
+            .map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() })
+            .collect();
+        one_line(&escaped)
+    };
+    if !is_web_url(url) {
+        return Err(format!("`{}` is not an http(s) URL", shown()));
+    }
+    if url.contains(char::is_whitespace) || sanitize(url.to_string()) != url {
+        return Err(format!(
+            "`{}` has control characters or white space in it; a URL has them percent-encoded",
+            shown()
+        ));
+    }
+    Ok(())
 }
 
 /// The line of the feeds file for `feed`: its URL, its tags and its name, each quoted.
@@ -138,9 +173,9 @@ pub fn tags_of(path: &Path, url: &str) -> Vec<String> {
     parse(&text).0.into_iter().find(|f| f.url == url).map(|f| f.tags).unwrap_or_default()
 }
 
+/// The URL a line starts with, even one [`parse`] refuses, so that such a line can be removed.
 fn url_of(line: &str) -> Option<String> {
-    let (feeds, _) = parse(line);
-    feeds.into_iter().next().map(|f| f.url)
+    split_words(line).into_iter().next().filter(|w| is_web_url(w))
 }
 
 /// Words separated by white space, where a double-quoted run is one word (quotes removed).
@@ -227,5 +262,34 @@ mod tests {
         );
         assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [5, 6]);
         assert!(bad[0].reason.contains("ftp://c.example/feed"));
+    }
+
+    #[test]
+    fn control_characters_refuse_a_url_and_leave_tags_and_names() {
+        let text = "https://a.example/\x1b[31mfeed world\n\
+                    https://b.example/\u{202e}rss\n\
+                    https://c.example/rss \"t\x1b[5mag\" \"\x07\" \"~C\u{9b}2J  Daily\"\n";
+        let (feeds, bad) = parse(text);
+        assert_eq!(
+            feeds,
+            [Subscription {
+                url: "https://c.example/rss".into(),
+                tags: vec!["t ag".into()],
+                name: Some("C Daily".into()),
+            }]
+        );
+        assert_eq!(bad.iter().map(|b| b.line).collect::<Vec<_>>(), [1, 2]);
+        assert_eq!(
+            bad[0].reason,
+            "`https://a.example/\\u{1b}[31mfeed` has control characters or white space in it; \
+             a URL has them percent-encoded"
+        );
+        assert!(check_url("https://a.example/a\tb").is_err());
+        assert!(check_url("https://a.example/a%20b?q=1#x").is_ok());
+        // Such a line can still be removed by its URL.
+        assert_eq!(
+            without(text, "https://a.example/\x1b[31mfeed").map(|t| t.lines().count()),
+            Some(2)
+        );
     }
 }

@@ -1,17 +1,41 @@
 //! OPML, the file feed readers exchange their subscriptions in: each `<outline xmlUrl=…>` a
 //! feed, its `title` (or `text`) the feed's name, its `category` (comma-separated, `/` paths)
 //! and any enclosing folder outlines its tags.
+//!
+//! An OPML file is untrusted: names and tags lose their control characters as they are read, an
+//! outline whose URL has any is skipped, and what is written is valid XML 1.0 whatever the
+//! feeds file holds.
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::Subscription;
-use crate::net::is_web_url;
+use super::file::check_url;
+use crate::text::one_line;
 
-/// The feeds of an OPML document, in document order. An error says why it is not OPML.
-pub fn parse(text: &str) -> Result<Vec<Subscription>, String> {
+/// What an OPML document gives: its feeds, in document order, and a message for each outline
+/// skipped.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outlines {
+    /// The feeds.
+    pub feeds: Vec<Subscription>,
+    /// Why each outline with a feed URL that cannot be followed was skipped.
+    pub skipped: Vec<String>,
+}
+
+impl Outlines {
+    fn add(&mut self, feed: Result<Subscription, String>) {
+        match feed {
+            Ok(feed) => self.feeds.push(feed),
+            Err(why) => self.skipped.push(why),
+        }
+    }
+}
+
+/// The feeds of an OPML document. An error says why it is not OPML.
+pub fn parse(text: &str) -> Result<Outlines, String> {
     let mut reader = Reader::from_str(text);
-    let mut feeds = Vec::new();
+    let mut found = Outlines::default();
     // The folders the reader is in: the titles of open outlines that are not feeds.
     let mut folders: Vec<Option<String>> = Vec::new();
     let mut seen_opml = false;
@@ -21,14 +45,19 @@ pub fn parse(text: &str) -> Result<Vec<Subscription>, String> {
             Event::Start(tag) if tag.local_name().into_inner() == "outline" => {
                 match outline(&tag, &folders) {
                     Some(feed) => {
-                        feeds.push(feed);
+                        found.add(feed);
                         folders.push(None);
                     }
-                    None => folders.push(attribute(&tag, &["title", "text"])),
+                    None => {
+                        let title = attribute(&tag, &["title", "text"]).map(|t| one_line(&t));
+                        folders.push(title.filter(|t| !t.is_empty()));
+                    }
                 }
             }
             Event::Empty(tag) if tag.local_name().into_inner() == "outline" => {
-                feeds.extend(outline(&tag, &folders));
+                if let Some(feed) = outline(&tag, &folders) {
+                    found.add(feed);
+                }
             }
             Event::End(tag) if tag.local_name().into_inner() == "outline" => {
                 folders.pop();
@@ -40,30 +69,37 @@ pub fn parse(text: &str) -> Result<Vec<Subscription>, String> {
     if !seen_opml {
         return Err("not OPML (no <opml> element)".into());
     }
-    Ok(feeds)
+    Ok(found)
 }
 
-/// The feed an outline names, if it names one with an http(s) URL.
-fn outline(tag: &BytesStart, folders: &[Option<String>]) -> Option<Subscription> {
-    let url = attribute(tag, &["xmlUrl", "xmlurl"]).filter(|u| is_web_url(u))?;
+/// The feed an outline names, if it has a feed URL; an error says why that URL cannot be
+/// followed.
+fn outline(tag: &BytesStart, folders: &[Option<String>]) -> Option<Result<Subscription, String>> {
+    let url = attribute(tag, &["xmlUrl", "xmlurl"])?;
     let name = attribute(tag, &["title", "text"]).filter(|n| *n != url);
+    if let Err(why) = check_url(&url) {
+        let outline = name.map(|n| format!(" \"{}\"", one_line(&n))).unwrap_or_default();
+        return Some(Err(format!("skipped the outline{outline}: {why}")));
+    }
+    let name = name.map(|n| one_line(&n)).filter(|n| !n.is_empty());
     let categories = attribute(tag, &["category"]).unwrap_or_default();
     let mut tags: Vec<String> = folders.iter().flatten().cloned().collect();
     for category in categories.split(',') {
         // `/News/World` is a path of tags.
-        tags.extend(category.split('/').map(str::trim).filter(|t| !t.is_empty()).map(String::from));
+        tags.extend(category.split('/').map(one_line).filter(|t| !t.is_empty()));
     }
     tags.dedup();
-    Some(Subscription { url, tags, name })
+    Some(Ok(Subscription { url, tags, name }))
 }
 
-/// The first of `names` the tag has, unescaped and on one line.
+/// The first of `names` the tag has, unescaped, without white space around it (it may have
+/// control characters and white space inside).
 fn attribute(tag: &BytesStart, names: &[&str]) -> Option<String> {
     names.iter().find_map(|name| {
         let value = tag.try_get_attribute(name).ok()??;
         let value = value.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok()?;
-        let value = value.split_whitespace().collect::<Vec<_>>().join(" ");
-        (!value.is_empty()).then_some(value)
+        let value = value.trim();
+        (!value.is_empty()).then(|| value.to_string())
     })
 }
 
@@ -88,8 +124,12 @@ pub fn write(feeds: &[Subscription]) -> String {
     out
 }
 
+/// `text` escaped for an attribute, without the characters XML 1.0 forbids (C0 controls but
+/// tab and line breaks, U+FFFE, U+FFFF), which a feeds file written by hand may hold.
 fn escape(text: &str) -> String {
-    quick_xml::escape::escape(text).into_owned()
+    let forbidden = |c: &char| matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+    let text: String = text.chars().filter(|c| !forbidden(c)).collect();
+    quick_xml::escape::escape(&text).into_owned()
 }
 
 #[cfg(test)]
@@ -105,7 +145,12 @@ mod tests {
             <outline type="rss" title="Tide Times" xmlUrl="http://b.example/rss"/>
             <outline type="rss" text="Not the web" xmlUrl="file:///etc/passwd"/>
             </body></opml>"#;
-        let feeds = parse(opml).unwrap();
+        let found = parse(opml).unwrap();
+        assert_eq!(
+            found.skipped,
+            ["skipped the outline \"Not the web\": `file:///etc/passwd` is not an http(s) URL"]
+        );
+        let feeds = found.feeds;
         assert_eq!(
             feeds,
             [
@@ -121,7 +166,44 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(parse(&write(&feeds)).unwrap(), feeds);
+        assert_eq!(parse(&write(&feeds)).unwrap().feeds, feeds);
         assert!(parse("<html><body>no</body></html>").is_err());
+    }
+
+    #[test]
+    fn control_characters_skip_an_outline_or_are_cleaned_and_are_never_written() {
+        let opml = "<opml version=\"2.0\"><body>\
+            <outline text=\"Evil\" title=\"Evil \x1b[31m\" category=\"t\x1b[5mag\" xmlUrl=\"http://evil.invalid/r\x1b[31mss\"/>\
+            <outline text=\"Spaced\" xmlUrl=\"http://a.example/x y\"/>\
+            <outline text=\"Fo&#27;[1mlder\"><outline title=\"Fine\u{9b}2J\" category=\"t\x1b[5mag\" xmlUrl=\" https://b.example/rss \"/></outline>\
+            </body></opml>";
+        let found = parse(opml).unwrap();
+        assert_eq!(found.skipped.len(), 2);
+        assert!(
+            found.skipped[0]
+                .starts_with("skipped the outline \"Evil\": `http://evil.invalid/r\\u{1b}[31mss`")
+        );
+        assert!(
+            found.skipped[1]
+                .starts_with("skipped the outline \"Spaced\": `http://a.example/x y` has")
+        );
+        let clean = Subscription {
+            url: "https://b.example/rss".into(),
+            tags: vec!["Fo lder".into(), "t ag".into()],
+            name: Some("Fine".into()),
+        };
+        assert_eq!(found.feeds, [clean]);
+
+        // A feeds file may hold anything; the OPML written from it is still XML 1.0.
+        let dirty = Subscription {
+            url: "https://c.example/rss".into(),
+            tags: vec!["a\x01b\u{ffff}".into()],
+            name: Some("N\x1b\u{fffe}ame".into()),
+        };
+        let written = write(&[dirty]);
+        assert!(
+            written.contains("title=\"Name\" xmlUrl=\"https://c.example/rss\" category=\"ab\""),
+            "{written}"
+        );
     }
 }

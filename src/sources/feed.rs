@@ -23,22 +23,76 @@ pub(super) struct Item {
 }
 
 /// The items of a feed read from `path` (a file or the feed's URL). An error names what is
-/// wrong with the document.
-pub(super) fn read(bytes: &[u8], path: &str) -> Result<Vec<Item>, ReadError> {
+/// wrong with the document. A feed whose XML breaks after complete items still gives those
+/// items, with the error and where it is as the second value.
+pub(super) fn read(bytes: &[u8], path: &str) -> Result<(Vec<Item>, Option<String>), ReadError> {
     let base = path.starts_with("http").then_some(path);
-    let bytes = with_rss_version_2(bytes);
-    let feed = feed_rs::parser::Builder::new()
-        .base_uri(base)
-        .build()
-        .parse(&bytes[..])
-        .map_err(|e| ReadError::BadFeed(one_line(&e.to_string())))?;
+    let parse = |bytes: &[u8]| {
+        let bytes = with_rss_version_2(bytes);
+        feed_rs::parser::Builder::new().base_uri(base).build().parse(&bytes[..])
+    };
+    let (feed, broken) = match parse(bytes) {
+        Ok(feed) => (feed, None),
+        Err(e) => {
+            // Nothing is lost for one broken item: the ones before it are read on their own.
+            let head = before_error(bytes).and_then(|(head, why)| Some((parse(&head).ok()?, why)));
+            match head {
+                Some((feed, why)) if !feed.entries.is_empty() => (feed, Some(one_line(&why))),
+                _ => return Err(ReadError::BadFeed(one_line(&e.to_string()))),
+            }
+        }
+    };
     let name = feed.title.as_ref().map(|t| one_line(&t.content)).filter(|t| !t.is_empty());
-    Ok(feed
+    let items = feed
         .entries
         .iter()
         .enumerate()
         .map(|(i, e)| item(&feed, name.clone(), e, path, i))
-        .collect())
+        .collect();
+    Ok((items, broken))
+}
+
+/// The feed up to the end of the last item (RSS) or entry (Atom) complete before its first XML
+/// error, with the elements still open there closed, and the error with its line and column.
+/// `None` when the XML has no error or no item ends before it.
+fn before_error(bytes: &[u8]) -> Option<(Vec<u8>, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let mut open: Vec<String> = Vec::new();
+    // Where the last complete item ends, and the elements open around it.
+    let mut last: Option<(u64, Vec<String>)> = None;
+    let mut buf = Vec::new();
+    let (error, at) = loop {
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(tag)) => open.push(tag.name().as_ref().to_string()),
+            Ok(Event::End(tag)) => {
+                open.pop();
+                if matches!(tag.local_name().as_ref(), "item" | "entry") {
+                    last = Some((reader.buffer_position(), open.clone()));
+                }
+            }
+            // A document cut short (a download that stopped) ends inside its elements.
+            Ok(Event::Eof) => match open.last() {
+                Some(name) => break (format!("the document ends inside <{name}>"), u64::MAX),
+                None => return None,
+            },
+            Ok(_) => {}
+            Err(e) => break (e.to_string(), reader.error_position()),
+        }
+        buf.clear();
+    };
+    let (end, open) = last?;
+    let mut head = bytes.get(..usize::try_from(end).ok()?)?.to_vec();
+    for name in open.iter().rev() {
+        head.extend_from_slice(b"</");
+        head.extend_from_slice(name.as_bytes());
+        head.push(b'>');
+    }
+    let at = usize::try_from(at).map_or(bytes.len(), |at| at.min(bytes.len()));
+    let before = &bytes[..at];
+    let line = 1 + memchr::memchr_iter(b'\n', before).count();
+    let column = 1 + at - memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    Some((head, format!("{error}, at line {line}, column {column}")))
 }
 
 /// The root tag of an RSS feed with `version="2.0"`, whatever version it gave or none: feed-rs
@@ -174,7 +228,8 @@ mod tests {
 
     #[test]
     fn rss_items_become_documents() {
-        let items = read(RSS.as_bytes(), "gazette.xml").unwrap();
+        let (items, broken) = read(RSS.as_bytes(), "gazette.xml").unwrap();
+        assert_eq!(broken, None);
         assert_eq!(items.len(), 2);
         let first = &items[0];
         assert_eq!(first.doc.title.as_deref(), Some("Ferry & bridge"));
@@ -201,6 +256,32 @@ mod tests {
     #[test]
     fn a_broken_feed_is_an_error() {
         assert!(read(b"<rss><channel><item>", "x").is_err());
+        // Broken inside its first item: nothing complete to keep.
+        let broken = "<rss version=\"2.0\"><channel><title>T</title>\n<item><title>A <b>x</title></item></channel></rss>";
+        assert!(read(broken.as_bytes(), "x").is_err());
+    }
+
+    #[test]
+    fn the_items_before_an_xml_error_are_kept() {
+        let rss = RSS.replace("<title>Second</title>", "<title>Second <b>bold</title>");
+        let (items, broken) = read(rss.as_bytes(), "gazette.xml").unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].doc.title.as_deref(), Some("Ferry & bridge"));
+        assert_eq!(items[0].doc.meta.site.as_deref(), Some("Harbour Gazette"));
+        let broken = broken.unwrap();
+        assert!(broken.contains("expected `</b>`, but `</title>` was found"), "{broken}");
+        assert!(broken.ends_with("at line 7, column 28"), "{broken}");
+
+        let atom = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Tides</title>\n\
+            <entry><title>One</title><id>urn:1</id><link href=\"http://127.0.0.1/1\"/><content>First.</content></entry>\n\
+            <entry><title>Two</title><id>urn:2</id><content>Second.</content></entry>\n\
+            <entry><title>Three</title><id>urn:3</id><content>Third.</p></content></entry>\n\
+            <entry><title>Four</title><id>urn:4</id><content>Fourth.</content></entry></feed>";
+        let (items, broken) = read(atom.as_bytes(), "tides.atom").unwrap();
+        let titles: Vec<_> = items.iter().map(|i| i.doc.title.as_deref()).collect();
+        assert_eq!(titles, [Some("One"), Some("Two")]);
+        assert_eq!(items[0].doc.meta.site.as_deref(), Some("Tides"));
+        assert!(broken.unwrap().contains("at line 5, column"));
     }
 
     proptest::proptest! {

@@ -157,6 +157,14 @@ pub enum ProblemKind {
     BadFeed(String),
     /// A URL that could not be fetched.
     Fetch(String),
+    /// A feed whose XML is broken after complete items: those are read (a warning). How many,
+    /// and the error with where it is.
+    BrokenFeed {
+        /// Items read.
+        items: usize,
+        /// The XML error and its line and column.
+        why: String,
+    },
     /// Items of a feed shown from the feed's summaries, their pages not read (a warning, once a
     /// feed): how many, and why.
     SummaryOnly {
@@ -170,7 +178,12 @@ pub enum ProblemKind {
 impl Problem {
     /// True when the article still loaded.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, ProblemKind::LossyUtf8 | ProblemKind::SummaryOnly { .. })
+        matches!(
+            self.kind,
+            ProblemKind::LossyUtf8
+                | ProblemKind::SummaryOnly { .. }
+                | ProblemKind::BrokenFeed { .. }
+        )
     }
 }
 
@@ -191,6 +204,12 @@ impl fmt::Display for Problem {
             ProblemKind::NoProse => "skipped: nothing left after removing boilerplate".to_string(),
             ProblemKind::BadRecord(why) => format!("skipped record: {why}"),
             ProblemKind::BadFeed(why) | ProblemKind::Fetch(why) => format!("skipped: {why}"),
+            ProblemKind::BrokenFeed { items: 1, why } => {
+                format!("warning: only the first item is read; the feed is broken after it ({why})")
+            }
+            ProblemKind::BrokenFeed { items, why } => format!(
+                "warning: only the first {items} items are read; the feed is broken after them ({why})"
+            ),
             ProblemKind::SummaryOnly { items: 1, why } => {
                 format!("warning: 1 item shown from the feed's summary ({why})")
             }

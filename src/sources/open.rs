@@ -179,7 +179,10 @@ fn whole(
             docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
         }
         Format::Feed => match feed::read(&bytes, url.unwrap_or(&path)) {
-            Ok(items) => {
+            Ok((items, broken)) => {
+                if let Some(why) = broken {
+                    problems.push(problem(ProblemKind::BrokenFeed { items: items.len(), why }));
+                }
                 // A feed from the web is read with its pages; a file, only when asked.
                 let fetch = url.is_some() || context.fetch_links;
                 let client = context.client.as_ref().filter(|_| fetch);

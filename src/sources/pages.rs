@@ -25,9 +25,13 @@ pub fn read_feed(
             return Err(ReadError::NotAFeed(got.into()));
         }
     }
-    let mut items = feed::read(&page.bytes, &page.url)?;
-    items.retain(|item| item.doc.meta.url.as_ref().is_none_or(|url| !known.contains(url)));
+    let (mut items, broken) = feed::read(&page.bytes, &page.url)?;
     let mut problems = Vec::new();
+    if let Some(why) = broken {
+        let kind = ProblemKind::BrokenFeed { items: items.len(), why };
+        problems.push(Problem { path: page.url.clone(), kind });
+    }
+    items.retain(|item| item.doc.meta.url.as_ref().is_none_or(|url| !known.contains(url)));
     let docs = full_texts(items, context.client.as_ref(), &page.url, &mut problems);
     Ok((docs, problems))
 }

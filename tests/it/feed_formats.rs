@@ -103,3 +103,62 @@ fn media_items_are_listed_with_their_descriptions_or_titles() {
     assert!(text.contains("Waves break over the harbour wall"), "{text}");
     assert!(text.contains("A family of seals rests"), "{text}");
 }
+
+/// `saidso list` of a feed written to a file: its `(title, url)` rows and its stderr.
+fn list_file(name: &str, feed: &str) -> (Vec<(String, String)>, String) {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, feed).unwrap();
+    let out = Command::cargo_bin("saidso")
+        .unwrap()
+        .arg("--state")
+        .arg(dir.path().join("s"))
+        .args(["list", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let rows = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let row: serde_json::Value = serde_json::from_str(l).unwrap();
+            let text = |k: &str| row[k].as_str().unwrap_or_default().to_string();
+            (text("title"), text("url"))
+        })
+        .collect();
+    (rows, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_broken_feed_keeps_the_items_before_its_xml_error() {
+    let rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Tides</title>\n\
+        <item><title>Tide tables change for the spring</title><link>https://tides.example/spring</link>\
+        <description>The harbour office will print new tide tables in March.</description></item>\n\
+        <item><title>Broken <b>bold</title><link>https://tides.example/broken</link></item>\n\
+        </channel></rss>\n";
+    let (rows, stderr) = list_file("broken.xml", rss);
+    assert_eq!(rows, pairs(&TIDES[..1]));
+    assert!(!stderr.contains("skipped"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "broken.xml: warning: only the first item is read; the feed is broken after it \
+             (ill-formed document: expected `</b>`, but `</title>` was found, at line 4, column 28)"
+        ),
+        "{stderr}"
+    );
+
+    let atom = "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Tides</title>\n\
+        <entry><title>Tide tables change for the spring</title><id>urn:1</id>\
+        <link href=\"https://tides.example/spring\"/><content>New tables in March.</content></entry>\n\
+        <entry><title>Lighthouse keeper retires</title><id>urn:2</id>\
+        <link href=\"https://tides.example/keeper\"/><content>After forty years.</content></entry>\n\
+        <entry><title>Cut short</title><id>urn:3</id><content>Half a";
+    let (rows, stderr) = list_file("broken.atom", atom);
+    assert_eq!(rows, pairs(&TIDES));
+    assert!(stderr.contains("warning: only the first 2 items are read"), "{stderr}");
+    assert!(stderr.contains("at line 5, column"), "{stderr}");
+
+    // Broken before any item ends: nothing to keep, and still an error.
+    let (rows, stderr) = list_file("early.xml", &rss.replace("Tide tables", "Tide <i>tables"));
+    assert!(rows.is_empty());
+    assert!(stderr.contains("early.xml: skipped: not a readable feed"), "{stderr}");
+}

@@ -270,6 +270,40 @@ fn fetch_fails_only_when_every_feed_fails() {
     assert!(stderr.contains(&why), "{stderr}");
 }
 
+#[test]
+fn a_fetched_feed_broken_after_an_item_keeps_that_item() {
+    let text = "The ferry returns to the island on Monday after a winter in the yard, the harbour \
+                master said.\n\n\u{201c}We missed her,\u{201d} said Ann Holm, who runs the kiosk.";
+    let feed = format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\
+         <channel><title>Gazette</title>\n\
+         <item><title>Ferry returns</title><link>http://127.0.0.1:9/ferry</link>\
+         <content:encoded><![CDATA[<p>{text}</p>]]></content:encoded></item>\n\
+         <item><title>Broken <b>bold</title></item>\n</channel></rss>\n"
+    );
+    let server = Server::start(move |_| Reply::ok("application/rss+xml", feed.clone()));
+    let dir = TempDir::new().unwrap();
+    let (state, feeds) = (dir.path().join("s"), dir.path().join("feeds"));
+    fs::write(&feeds, format!("{}\n", server.url("/feed.xml"))).unwrap();
+    let out = saidso(&state).arg("fetch").arg("--feeds").arg(&feeds).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "1 feeds: 1 updated (1 new articles), 0 unchanged, 0 failed"
+    );
+    let warning = format!(
+        "{}: warning: only the first item is read; the feed is broken after it (ill-formed \
+         document: expected `</b>`, but `</title>` was found, at line 6, column 28)",
+        server.url("/feed.xml")
+    );
+    assert!(stderr.contains(&warning), "{stderr}");
+    let out = saidso(&state).args(["list", "--fetched", "--format", "jsonl"]).output().unwrap();
+    let stored = rows(&out.stdout);
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0]["title"], "Ferry returns");
+}
+
 /// Starts a refresh and waits for what it sends back: its progress, then its result.
 fn refresh(refresher: &Refresher, rx: &Receiver<Event>) -> (Vec<(usize, usize)>, RefreshReport) {
     refresher.start();

@@ -250,3 +250,99 @@ fn emoji_sequences_never_push_a_row_past_the_width() {
     assert_eq!(too_wide, None, "drawn wider than laid out:\n{screen}");
     assert!(width <= 120, "a row {width} columns wide at 120:\n{screen}");
 }
+
+/// Characters a feeds file or an OPML export must not hold: controls but the line feed (C0,
+/// DEL, C1), bidi overrides and isolates, and the non-characters XML 1.0 forbids.
+fn first_control(text: &str) -> Option<String> {
+    text.char_indices()
+        .find(|&(_, c)| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{fffe}' | '\u{ffff}')
+        })
+        .map(|(i, c)| format!("U+{:04X} at {i}", u32::from(c)))
+}
+
+#[test]
+fn followed_feeds_let_no_control_character_in_or_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("feeds");
+    let feeds = |args: &[&str]| {
+        let out = saidso().arg("feeds").arg("--feeds").arg(&file).args(args).output().unwrap();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            if let Some(found) = first_unsafe(bytes) {
+                panic!("feeds {args:?}: {stream} has {found}: {}", String::from_utf8_lossy(bytes));
+            }
+        }
+        out
+    };
+    let stored = || std::fs::read_to_string(&file).unwrap_or_default();
+
+    // A URL with an escape sequence or a space inside is refused, and says why.
+    for url in
+        ["http://x.invalid/\x1b[31mfeed", "http://x.invalid/a b", "http://x.invalid/\u{9b}2J"]
+    {
+        let out = feeds(&["add", url]);
+        assert!(!out.status.success(), "{url:?} was added");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("has control characters or white space in it"), "{stderr}");
+    }
+    assert!(
+        String::from_utf8_lossy(&feeds(&["add", "http://x.invalid/\x1b[31mfeed"]).stderr)
+            .contains("`http://x.invalid/\\u{1b}[31mfeed`")
+    );
+    assert_eq!(stored(), "");
+
+    // Tags and names lose their control characters as they come in.
+    let (tag, name) = (format!("t{EVIL}ag"), format!("~Tide{EVIL} Times"));
+    assert!(feeds(&["add", "https://ok.example/rss", &tag, &name]).status.success());
+    assert_eq!(stored(), "https://ok.example/rss \"t ag\" \"~Tide Times\"\n");
+
+    // An OPML outline with such a URL is skipped, saying which; the others are imported clean.
+    let opml = dir.path().join("e.opml");
+    std::fs::write(
+        &opml,
+        format!(
+            "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>\
+             <outline text=\"Evil\" title=\"Evil \x1b[31m\" category=\"t\x1b[5mag\" xmlUrl=\"http://evil.invalid/r\x1b[31mss\"/>\
+             <outline title=\"Good{EVIL_XML}\" category=\"g\x1b[5mood,&#27;[1m/x\" xmlUrl=\"https://good.example/rss\"/>\
+             </body></opml>"
+        ),
+    )
+    .unwrap();
+    let out = feeds(&["import", &opml.to_string_lossy()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 feeds in "));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("e.opml: skipped the outline \"Evil\": `http://evil.invalid/r\\u{1b}[31mss` has control characters"), "{stderr}");
+    assert_eq!(first_control(&stored()), None, "{:?}", stored());
+    assert!(
+        stored().ends_with("https://good.example/rss \"g ood\" \"x\" \"~Good\"\n"),
+        "{:?}",
+        stored()
+    );
+
+    // A feeds file written by hand or by an older version: nothing unsafe is printed, nothing
+    // XML 1.0 forbids is exported, and the line with the bad URL is named.
+    let old = format!(
+        "http://old.invalid/\x1b[31mx \"a{EVIL}\"\nhttp://old2.invalid/ \"b\x01{EVIL}\" \"~N\u{ffff}\x02ame{EVIL}\"\n"
+    );
+    std::fs::write(&file, format!("{}{old}", stored())).unwrap();
+    let out = feeds(&["list"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(first_control(&listed.replace('\u{ffff}', "")), None, "{listed:?}");
+    assert!(listed.ends_with("http://old2.invalid/ \"b\" \"~N\u{ffff} ame\"\n"), "{listed:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("feeds:3: skipped: `http://old.invalid/\\u{1b}[31mx`")
+    );
+    let out = feeds(&["export"]);
+    let exported = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(first_control(&exported), None, "{exported:?}");
+    assert!(exported.contains("title=\"N ame\" xmlUrl=\"http://old2.invalid/\""), "{exported}");
+    // What was exported imports again.
+    std::fs::write(&opml, exported.as_bytes()).unwrap();
+    assert!(
+        String::from_utf8_lossy(&feeds(&["import", &opml.to_string_lossy()]).stdout)
+            .starts_with("3 feeds in ")
+    );
+}
