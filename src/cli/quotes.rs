@@ -51,6 +51,12 @@ pub(super) fn run(
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
+    if what.quoted && !what.kinds.is_empty() && what.kinds.iter().all(|k| *k == KindArg::Indirect) {
+        anyhow::bail!(
+            "`--quoted` lists quoted words, and indirect speech has none: \
+             leave out `--quoted`, or add `direct` or `partial` to `--kind`"
+        );
+    }
     let mut records = if record.paths.is_empty() {
         None
     } else {

@@ -117,3 +117,26 @@ fn a_huge_one_line_file_gives_every_quotation_with_offsets_into_it() {
     }
     assert_eq!(count, n);
 }
+
+/// `--kind` keeps the kinds it names; asking for the quoted words of indirect speech alone is
+/// an error that says why, not an empty answer.
+#[test]
+fn kind_keeps_the_kinds_named_and_quoted_indirect_speech_is_an_error() {
+    let kinds_of = |args: &[&str]| -> Vec<String> {
+        let out = saidso().args(["quotes", "--format", "jsonl"]).args(args).assert().success();
+        let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].to_string())
+            .collect()
+    };
+    let indirect = kinds_of(&["--kind", "indirect"]);
+    assert!(!indirect.is_empty() && indirect.iter().all(|k| k == "\"indirect\""));
+    let quoted = kinds_of(&["--kind", "direct,partial"]);
+    assert!(!quoted.is_empty() && quoted.iter().all(|k| k != "\"indirect\""));
+    saidso()
+        .args(["quotes", "--quoted", "--kind", "indirect"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("indirect speech has none"));
+}
