@@ -2,6 +2,7 @@
 //! the key table (whose commands each panel interprets in `update`).
 
 use super::key::{Key, KeyCode};
+use super::layout::Mode;
 use super::{Action, App, Command, Modal};
 
 /// The action of `key` in the app's current state, if any.
@@ -9,6 +10,12 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
     // Whatever the key table says, Control-C is a way out.
     if key == Key::ctrl('c') {
         return Some(Command::Quit.into());
+    }
+    // While the screen says only that the terminal is too small, keys whose effect cannot be
+    // seen do nothing; quitting still works.
+    if app.layout.mode == Mode::TooSmall {
+        let quit = app.keymap.command(key).filter(|c| *c == Command::Quit);
+        return quit.map(Into::into);
     }
     match app.modal {
         Some(Modal::Prompt(_)) => prompt_action(key),

@@ -336,6 +336,21 @@ fn tiny_terminals_show_a_message_and_every_key_still_works() {
 }
 
 #[test]
+fn keys_do_nothing_unseen_while_the_terminal_is_too_small_but_q_quits() {
+    let mut app = app_with(seeds(), 120, 40);
+    update(&mut app, Action::Resize { width: 20, height: 6 });
+    assert_eq!(app.layout.mode, Mode::TooSmall);
+    press(&mut app, "j J ] tab");
+    update(&mut app, Action::Resize { width: 120, height: 40 });
+    assert_eq!(app.list.selected, 0, "no article changed out of sight");
+    assert_eq!(app.quotes.selected_quote(), Some(0));
+    assert_eq!(app.focus, Focus::List);
+    update(&mut app, Action::Resize { width: 20, height: 6 });
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
 fn the_reader_starts_empty_and_fills_as_batches_arrive() {
     let mut app = app_with(Batch::default(), W, H);
     update(&mut app, Action::Discovered(5));
