@@ -47,9 +47,10 @@ impl Speakers {
     /// Counts, for each quote of `entry`, the other articles that carry it.
     pub fn count_links(&mut self, entry: Option<&Entry>) {
         self.also_in = entry.map_or_else(Vec::new, |e| {
-            (0..e.quotes.len())
-                .map(|quote| self.index.also_in(QuoteRef { article: e.article.id, quote }))
-                .collect()
+            let mut counts = self.index.also_in_each(e.article.id);
+            // An article missing from the index (or with fewer quotes there) is carried nowhere else.
+            counts.resize(e.quotes.len(), 0);
+            counts
         });
     }
 

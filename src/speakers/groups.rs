@@ -23,6 +23,13 @@ const POSTING_CAP: usize = 16;
 /// Candidate classes compared with a new class at most, the likeliest first.
 const CANDIDATE_CAP: usize = 16;
 
+#[cfg(test)]
+thread_local! {
+    /// Groups walked by [`Groups::quotes_of_group`] on this thread: tests count them to show
+    /// that a caller's work grows with the statements, not with every quotation of each.
+    pub(super) static WALKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Identifies a class of quotations with equal words.
 pub type ClassId = u32;
 
@@ -140,6 +147,8 @@ impl Groups {
 
     /// Every quotation of the group of `class`, in the order they were added.
     pub fn quotes_of_group(&self, class: ClassId) -> Vec<u32> {
+        #[cfg(test)]
+        WALKS.with(|w| w.set(w.get() + 1));
         let Some(members) = self.members.get(self.root(class) as usize) else {
             return Vec::new();
         };

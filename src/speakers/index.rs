@@ -290,8 +290,30 @@ impl Index {
     /// How many other articles carry the statement `r` quotes.
     pub fn also_in(&self, r: QuoteRef) -> usize {
         let Some(slot) = self.slot(r) else { return 0 };
-        let own = self.quotes[slot as usize].article;
-        let class = self.quotes[slot as usize].class;
+        let quote = &self.quotes[slot as usize];
+        self.others_carrying(quote.class, quote.article)
+    }
+
+    /// What [`Index::also_in`] says of each quotation of `article`, in order, each statement's
+    /// group walked once: an article quoting one statement thousands of times would otherwise
+    /// walk its thousands of quotations for every one of them.
+    pub fn also_in_each(&self, article: ArticleId) -> Vec<usize> {
+        let Some(&own) = self.slot_of.get(&article) else { return Vec::new() };
+        let first = self.first_quote.get(own as usize).map_or(0, |&f| f as usize);
+        let end = self.first_quote.get(own as usize + 1).map_or(self.quotes.len(), |&e| e as usize);
+        let mut counted: FxHashMap<u32, usize> = FxHashMap::default();
+        let quotes = self.quotes.get(first..end).unwrap_or_default();
+        quotes
+            .iter()
+            .map(|q| {
+                let group = self.groups.group(q.class);
+                *counted.entry(group).or_insert_with(|| self.others_carrying(q.class, own))
+            })
+            .collect()
+    }
+
+    /// How many articles other than article slot `own` carry the statement of `class`.
+    fn others_carrying(&self, class: ClassId, own: u32) -> usize {
         let mut articles: Vec<u32> = self
             .groups
             .quotes_of_group(class)
@@ -343,4 +365,45 @@ fn speaker_hint(name: &Name) -> u64 {
 /// out, and saturating keeps a pathological input from panicking.
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::{Rules, clean};
+    use crate::extract::Extractor;
+    use crate::model::RawDoc;
+
+    fn extracted(path: &str, text: String) -> (Article, Vec<Quote>) {
+        let raw = RawDoc { path: path.into(), text, ..RawDoc::default() };
+        let article = clean(raw, &Rules::builtin()).unwrap_or_else(|| panic!("{path} has prose"));
+        let quotes = Extractor::builtin().extract(&article);
+        (article, quotes)
+    }
+
+    #[test]
+    fn counting_an_articles_links_walks_each_statement_once() {
+        let said = "\"We will not give up the harbour,\" said Tom Lee. ";
+        // One statement hundreds of times in one article, once in another.
+        let (many, many_quotes) = extracted("many.txt", said.repeat(400));
+        let other = format!("{said}\"The bridge opens in the spring,\" said Ann Bell.");
+        let (one, one_quotes) = extracted("one.txt", other);
+        assert_eq!((many_quotes.len(), one_quotes.len()), (400, 2));
+        let mut index = Index::default();
+        index.add(&many, &many_quotes);
+        index.add(&one, &one_quotes);
+
+        let before = super::super::groups::WALKS.get();
+        let counts = index.also_in_each(many.id);
+        let walks = super::super::groups::WALKS.get() - before;
+        assert_eq!(counts, vec![1; 400], "every copy is carried by the other article");
+        assert_eq!(walks, 1, "one walk for the one statement, not one for each of its copies");
+
+        let each = |a: &Article, n: usize| -> Vec<usize> {
+            (0..n).map(|quote| index.also_in(QuoteRef { article: a.id, quote })).collect()
+        };
+        assert_eq!(index.also_in_each(one.id), each(&one, 2));
+        assert_eq!(index.also_in_each(one.id), [1, 0]);
+        assert_eq!(index.also_in_each(ArticleId::of("not loaded")), Vec::<usize>::new());
+    }
 }

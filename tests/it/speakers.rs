@@ -162,6 +162,13 @@ fn one_statement_in_three_articles_is_one_group() {
     assert_eq!(c.index.also_in(alone), 0);
     assert_eq!(c.index.next_article(alone), None);
     assert_ne!(c.index.statement(alone), c.index.statement(a));
+    // Counted for a whole article at once, as the reader does, the links are the same.
+    for (article, quotes) in &c.articles {
+        let each: Vec<usize> = (0..quotes.len())
+            .map(|quote| c.index.also_in(QuoteRef { article: article.id, quote }))
+            .collect();
+        assert_eq!(c.index.also_in_each(article.id), each, "{}", article.path);
+    }
 }
 
 #[test]
