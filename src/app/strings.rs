@@ -185,6 +185,16 @@ pub fn marked_all_read(n: usize, undo: Option<&str>) -> String {
     }
 }
 
+/// Message: the article's read mark or star turned on or off.
+pub fn marked(starred: bool, on: bool) -> &'static str {
+    match (starred, on) {
+        (false, true) => "Marked read",
+        (false, false) => "Marked unread",
+        (true, true) => "Starred",
+        (true, false) => "Star removed",
+    }
+}
+
 /// Message: nothing to undo.
 pub const NOTHING_TO_UNDO: &str = "No mark change to undo";
 

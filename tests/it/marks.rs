@@ -37,8 +37,10 @@ fn m_toggles_read_and_opening_queues_the_read_mark() {
     let id = app.library.entries[0].article.id;
     assert!(app.library.entries[0].read);
     assert_eq!(app.effects, [Effect::SaveRead(id, true)]);
+    assert_eq!(app.status.message.as_deref(), Some("Marked read"));
     press(&mut app, "m");
     assert!(!app.library.entries[0].read);
+    assert_eq!(app.status.message.as_deref(), Some("Marked unread"));
     app.effects.clear();
     press(&mut app, "enter");
     assert!(app.library.entries[0].read);
@@ -63,8 +65,10 @@ fn m_and_star_act_on_the_article_shown_from_the_pane_and_quotes_and_unread_stick
     press(&mut app, "m *");
     assert!(!app.library.entries[0].read);
     assert!(app.library.entries[0].starred, "* in the quotes panel");
+    assert_eq!(app.status.message.as_deref(), Some("Starred"));
     press(&mut app, "shift-tab *");
     assert!(!app.library.entries[0].starred, "* in the pane");
+    assert_eq!(app.status.message.as_deref(), Some("Star removed"));
     // Opening it again is reading it again.
     press(&mut app, "shift-tab enter");
     assert!(app.library.entries[0].read);

@@ -47,6 +47,7 @@ pub(super) fn toggle(app: &mut App, flag: Flag) {
     let on = *shown;
     app.last_marks = target(app).map(|i| (i, before.0, before.1)).into_iter().collect();
     app.effects.push(save(id, on));
+    app.status.say(strings::marked(matches!(flag, Flag::Starred), on));
     if matches!(flag, Flag::Read) && app.reader.entry == target(app) {
         app.reader.kept_unread = !on;
     }
