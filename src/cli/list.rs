@@ -61,7 +61,7 @@ pub(super) fn run(
     let inputs = inputs(paths, fetched, state);
     let extractor = &config.extractor;
     // Every mark in one query: a lookup per article would make a long list slow.
-    let marks = state.open_for_cli().all_marks().unwrap_or_else(|e| {
+    let marks = state.open_to_read().all_marks().unwrap_or_else(|e| {
         say(format_args!("{e}"));
         HashMap::new()
     });

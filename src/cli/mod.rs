@@ -453,7 +453,7 @@ fn inputs(paths: &[String], fetched: bool, state: &StateArgs) -> Vec<Input> {
     };
     problems.iter().for_each(report);
     if fetched {
-        match state.open_for_cli().fetched_articles() {
+        match state.open_to_read().fetched_articles() {
             Ok(docs) => inputs.extend(docs.into_iter().map(|d| Input::Saved(Box::new(d)))),
             Err(e) => say(format_args!("{e}")),
         }

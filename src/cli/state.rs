@@ -29,6 +29,20 @@ impl StateArgs {
         }
     }
 
+    /// Opens the store to read marks from: a file that does not exist yet is not created, so
+    /// that a command that only reads leaves nothing behind.
+    pub(super) fn open_to_read(&self) -> Store {
+        let path = match self.location() {
+            Location::File(path) => Some(path),
+            Location::Default => crate::store::default_path(),
+            Location::Memory => None,
+        };
+        if path.is_some_and(|p| !p.exists()) {
+            return Store::in_memory();
+        }
+        self.open_for_cli()
+    }
+
     /// Opens the store, telling stderr what the user should know about it.
     pub(super) fn open_for_cli(&self) -> Store {
         let (store, notices) = self.location().open();

@@ -47,6 +47,21 @@ fn str_arg(path: &Path) -> &str {
 }
 
 #[test]
+fn commands_that_only_read_marks_create_no_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("not/yet/state.sqlite3");
+    let rows = list(&["--state", str_arg(&state)]);
+    assert_eq!(rows.len(), 5);
+    saidso().args(["quotes", "--fetched", "--state", str_arg(&state)]).assert();
+    assert!(!dir.path().join("not").exists(), "nothing made by reading");
+    // The first mark makes it.
+    let ids = seed_ids();
+    saidso().args(["mark", "--star", &ids[0], "--state", str_arg(&state)]).assert().success();
+    assert!(state.exists());
+    assert_eq!(list(&["--state", str_arg(&state)])[0]["starred"], true);
+}
+
+#[test]
 fn marks_round_trip_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state.sqlite3");
