@@ -61,7 +61,7 @@ pub(super) fn run(
             quotes: quotes.iter().map(|q| q.text(&article.text)).collect(),
         })?;
     if articles.is_empty() {
-        return Err(nothing_loaded(paths));
+        return Err(nothing_loaded(paths, fetched));
     }
     let roster = index.roster();
     records.identify(&roster, index.digester());

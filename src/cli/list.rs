@@ -111,7 +111,7 @@ pub(super) fn run(
         },
     )?;
     if count == 0 {
-        return Err(nothing_loaded(paths));
+        return Err(nothing_loaded(paths, fetched));
     }
     finish(out)
 }

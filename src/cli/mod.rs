@@ -348,13 +348,9 @@ fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
     };
     // Listed after the articles: the seeds, when no path is given.
     let records = records.map(|r| (r, cli.record));
-    let (paths, fetched_only) = (cli.paths.clone(), cli.fetched && cli.paths.is_empty());
-    if crate::tui::run(cli.paths, cli.fetched, config, &cli.state.location(), records)? {
-        return Err(if fetched_only {
-            anyhow::anyhow!("no fetched article to show")
-        } else {
-            nothing_loaded(&paths)
-        });
+    let (paths, fetched) = (cli.paths.clone(), cli.fetched);
+    if crate::tui::run(cli.paths, fetched, config, &cli.state.location(), records)? {
+        return Err(nothing_loaded(&paths, fetched));
     }
     Ok(())
 }
@@ -503,12 +499,16 @@ fn report(problem: &Problem) {
     say(format_args!("{problem}"));
 }
 
-/// The error for a path list that gave nothing to show.
-fn nothing_loaded(paths: &[String]) -> anyhow::Error {
-    anyhow::anyhow!(
-        "no article found in {}",
-        if paths.is_empty() { "the seeds".into() } else { paths.join(", ") }
-    )
+/// The error for a path list (and, with `fetched`, the fetched articles) that gave nothing to
+/// show.
+fn nothing_loaded(paths: &[String], fetched: bool) -> anyhow::Error {
+    let asked = match (paths.is_empty(), fetched) {
+        (true, true) => "the fetched articles".to_string(),
+        (true, false) => "the seeds".to_string(),
+        (false, true) => format!("{} or the fetched articles", paths.join(", ")),
+        (false, false) => paths.join(", "),
+    };
+    anyhow::anyhow!("no article found in {asked}")
 }
 
 /// Standard output, buffered; every write error (a closed pipe) ends the command.

@@ -67,12 +67,12 @@ pub(super) fn run(
     // Rows with no speaker id, chosen by no speaker and checked against no record need no other
     // article: they are written as their article finishes.
     if !json && what.speaker.is_none() && records.is_none() {
-        return stream(&inputs, paths, format, &what, config);
+        return stream(&inputs, (paths, fetched), format, &what, config);
     }
     let (index, articles, mut pieces) =
         set_aside(&inputs, format, &what, records.is_some(), config)?;
     if articles.is_empty() {
-        return Err(nothing_loaded(paths));
+        return Err(nothing_loaded(paths, fetched));
     }
     let roster = index.roster();
     if let Some(records) = &mut records {
@@ -187,7 +187,7 @@ pub(super) fn run(
 /// The rows as TSV or Markdown, each article's written as it finishes.
 fn stream(
     inputs: &[Input],
-    paths: &[String],
+    (paths, fetched): (&[String], bool),
     format: QuotesFormat,
     what: &What,
     config: &Config,
@@ -232,7 +232,7 @@ fn stream(
         },
     )?;
     if count == 0 {
-        return Err(nothing_loaded(paths));
+        return Err(nothing_loaded(paths, fetched));
     }
     finish(out)
 }

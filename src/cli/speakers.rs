@@ -38,7 +38,7 @@ pub(super) fn run(
     let (index, _) = load(&inputs(paths, fetched, state), config, true, true, |_, _| ())?;
     let counts = Speaker::counts;
     if index.articles().is_empty() {
-        return Err(nothing_loaded(paths));
+        return Err(nothing_loaded(paths, fetched));
     }
     let roster = index.roster();
     let mut out = stdout();

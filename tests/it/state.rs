@@ -52,7 +52,11 @@ fn commands_that_only_read_marks_create_no_state_file() {
     let state = dir.path().join("not/yet/state.sqlite3");
     let rows = list(&["--state", str_arg(&state)]);
     assert_eq!(rows.len(), 5);
-    saidso().args(["quotes", "--fetched", "--state", str_arg(&state)]).assert().failure();
+    saidso()
+        .args(["quotes", "--fetched", "--state", str_arg(&state)])
+        .assert()
+        .failure()
+        .stderr(contains("no article found in the fetched articles"));
     assert!(!dir.path().join("not").exists(), "nothing made by reading");
     // The first mark makes it.
     let ids = seed_ids();
