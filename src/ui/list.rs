@@ -44,9 +44,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             [details, modes].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(" · ");
     }
     let focused = app.focus == Focus::List;
-    let details =
-        clip(&details, usize::from(area.width).saturating_sub(strings::ARTICLES.len() + 6));
-    let block = panel(title(strings::ARTICLES, details, theme), focused, theme);
+    let block = panel(title(strings::ARTICLES, details, area.width, theme), focused, theme);
     let inner = inner(area);
     let width = usize::from(inner.width);
     let rows =

@@ -18,6 +18,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
+use unicode_width::UnicodeWidthStr;
 
 pub use theme::Theme;
 
@@ -71,9 +72,14 @@ fn panel<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
         .title(title)
 }
 
-/// A panel title: name in bold, then details dimmed.
-fn title<'a>(name: &'a str, details: String, theme: &Theme) -> Line<'a> {
+/// A panel title: name in bold, then details dimmed, cut with an ellipsis to fit a panel
+/// `width` columns wide (less its two corners and the title's three spaces); cut, they leave
+/// a column of the border before the corner.
+fn title<'a>(name: &'a str, details: String, width: u16, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::raw(" "), Span::styled(name, theme.panel_title)];
+    let room = usize::from(width).saturating_sub(name.len() + 5);
+    let fits = details.width() <= room;
+    let details = if fits { details } else { clip(&details, room.saturating_sub(1)) };
     if !details.is_empty() {
         spans.push(Span::styled(format!(" {details}"), theme.dim));
     }
@@ -90,5 +96,24 @@ fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - height) / 2,
         width,
         height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_panel_title_is_cut_with_an_ellipsis_to_fit_and_kept_whole_when_it_fits() {
+        let theme = Theme::default();
+        let cut = title("Quotes", "1/1 · Kremlin spokesman".into(), 20, &theme);
+        assert_eq!(text(cut), " Quotes 1/1 · K… ");
+        assert_eq!(text(title("Quotes", "1/1".into(), 14, &theme)), " Quotes 1/1 ");
+        // No room: the name alone.
+        assert_eq!(text(title("Quotes", "1/1".into(), 3, &theme)), " Quotes ");
     }
 }

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{Theme, clip, panel, title};
+use super::{Theme, panel, title};
 use crate::app::{App, strings};
 use crate::record::{Checked, Records, Verdict};
 use crate::text::sanitize;
@@ -33,8 +33,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, panel_area: Re
         (Some(name), None) => name,
         (None, _) => String::new(),
     };
-    let details = clip(&details, usize::from(area.width).saturating_sub(strings::RECORD.len() + 6));
-    let block = panel(title(strings::RECORD, details, theme), true, theme);
+    let block = panel(title(strings::RECORD, details, area.width, theme), true, theme);
     let lines = match (checked, records) {
         (Some(checked), Some(records)) => found(checked, records, theme),
         _ if app.quotes.selected_quote().is_none() => {

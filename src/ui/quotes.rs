@@ -14,7 +14,7 @@ use crate::record::Verdict;
 pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let pane = &app.quotes;
     let focused = app.focus == Focus::Quotes;
-    let block = panel(title(strings::QUOTES, details(app), theme), focused, theme);
+    let block = panel(title(strings::QUOTES, details(app), area.width, theme), focused, theme);
     let inner = inner(area);
     let width = usize::from(inner.width);
     let quotes = app.current().map(|e| e.quotes.as_slice()).unwrap_or_default();

@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-use super::{Theme, clip, panel, title};
+use super::{Theme, panel, title};
 use crate::app::{App, Entry, Focus, Row, reader_text, strings};
 use crate::extract::QuoteKind;
 
@@ -23,10 +23,10 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let details = entry.map_or(String::new(), |e| {
         let from = strings::byline(&e.article.meta);
         let named = [Some(e.article.title.clone()), from].into_iter().flatten();
-        let named = named.collect::<Vec<_>>().join(" · ");
-        clip(&named, usize::from(area.width).saturating_sub(strings::ARTICLE.len() + 6))
+        named.collect::<Vec<_>>().join(" · ")
     });
-    let block = panel(title(strings::ARTICLE, details, theme), app.focus == Focus::Reader, theme);
+    let focused = app.focus == Focus::Reader;
+    let block = panel(title(strings::ARTICLE, details, area.width, theme), focused, theme);
     frame.render_widget(block, area);
     let text_area = reader_text(area);
     let Some(entry) = entry else {

@@ -43,7 +43,7 @@ pub(super) fn render(
         })
         .collect();
     let details = format!("{} · unread, total", view.rows.len());
-    let block = panel(title(strings::SOURCES, details, theme), true, theme);
+    let block = panel(title(strings::SOURCES, details, area.width, theme), true, theme);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -43,7 +43,7 @@ pub(super) fn render(
             speaker_lines(app, view, theme, inner(area)),
         ),
     };
-    let block = panel(title(strings::SPEAKERS, details, theme), true, theme);
+    let block = panel(title(strings::SPEAKERS, details, area.width, theme), true, theme);
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
