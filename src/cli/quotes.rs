@@ -67,7 +67,7 @@ pub(super) fn run(
     // Rows with no speaker id, chosen by no speaker and checked against no record need no other
     // article: they are written as their article finishes.
     if !json && what.speaker.is_none() && records.is_none() {
-        return stream(&inputs, (paths, fetched), format, &what, config);
+        return stream(&inputs, paths, fetched, format, &what, config);
     }
     let (index, articles, mut pieces) =
         set_aside(&inputs, format, &what, records.is_some(), config)?;
@@ -187,7 +187,8 @@ pub(super) fn run(
 /// The rows as TSV or Markdown, each article's written as it finishes.
 fn stream(
     inputs: &[Input],
-    (paths, fetched): (&[String], bool),
+    paths: &[String],
+    fetched: bool,
     format: QuotesFormat,
     what: &What,
     config: &Config,

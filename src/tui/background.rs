@@ -53,8 +53,8 @@ impl Work {
         inputs: &[Input],
         sink: impl FnMut(Vec<Loaded<Entry>>) -> Result<(), E>,
     ) -> Result<usize, E> {
-        // Extraction (every kind of attribution, reported speech too), the filter's haystack and the speakers digest are made here, on the
-        // worker threads.
+        // Extraction (every attribution, the headline's and reported speech too), the filter's
+        // haystack and the speakers digest are made here, on the worker threads.
         let entry = |article| {
             let quotes = self.extractor.attributions_with_headline(&article);
             Entry::new(article, quotes).digested(&self.digester)
