@@ -105,7 +105,10 @@ def prepare(out: str) -> None:
     path = Path(out)
     if path.is_file():
         raise SystemExit(f"saidso: {out} is a file; give a folder for the Parquet parts")
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise SystemExit(f"saidso: cannot make the folder {out}: {e.strerror}") from None
     for old in path.glob("part-*.parquet"):
         old.unlink()
 
@@ -184,21 +187,47 @@ def local_cluster(workers: int) -> object:
         )
 
 
+def count(at_least: int):
+    """An argparse type: an integer of at least `at_least`."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if value < at_least:
+            raise argparse.ArgumentTypeError(f"must be {at_least} or more, not {value}")
+        return value
+
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="+", help="files and folders of articles")
     parser.add_argument("out", help="the folder of Parquet parts to write")
-    parser.add_argument("--workers", type=int, default=2, help="local worker processes")
+    parser.add_argument("--workers", type=count(1), default=2, help="local worker processes")
     parser.add_argument("--scheduler", help="address of a running Dask scheduler")
     parser.add_argument(
-        "--partitions", type=int, default=0, help="tasks of equal size (default: parts shrinking towards the end)"
+        "--partitions",
+        type=count(1),
+        default=0,
+        help="tasks of equal size (default: parts shrinking towards the end)",
     )
-    parser.add_argument("--partition-size", type=int, default=0, help="files per task, instead")
+    parser.add_argument("--partition-size", type=count(1), default=0, help="files per task, instead")
     parser.add_argument("--config", help="a saidso config.toml")
     args = parser.parse_args(argv)
+    # The parts go into OUT: inside an input folder they would be read as articles next time.
+    out = Path(args.out).resolve()
+    for given in args.corpus:
+        if Path(given).is_dir() and (out == Path(given).resolve() or Path(given).resolve() in out.parents):
+            parser.error(f"OUT ({args.out}) is inside the corpus folder {given}; write it elsewhere")
     from dask.distributed import Client
 
-    config = saidso.Config(args.config)
+    try:
+        config = saidso.Config(args.config)
+    except (saidso.SaidsoError, OSError) as e:
+        raise SystemExit(f"saidso: {e}") from None
     if args.scheduler:
         client = Client(args.scheduler)
         cluster = None

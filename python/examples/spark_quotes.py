@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partitions", type=int, default=0, help="default: 2 per core")
     parser.add_argument("--config", help="a saidso config.toml")
     args = parser.parse_args(argv)
+    if args.partitions < 0:
+        parser.error(f"--partitions must be 1 or more, not {args.partitions}")
     from pyspark.sql import SparkSession
 
     # Local Python workers run this interpreter, the one with saidso installed (on a cluster,

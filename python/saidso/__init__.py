@@ -47,7 +47,7 @@ if _set_delay:
     os.environ[_PURGE_DELAY] = "10000"
 try:
     from . import _native
-    from ._native import Config, SaidsoError, Speakers, discover, extract, extract_many
+    from ._native import Config, SaidsoError, Speakers, extract
 finally:
     if _set_delay:
         del os.environ[_PURGE_DELAY]
@@ -63,6 +63,29 @@ __all__ = [
     "read_files",
     "assign_speaker_ids",
 ]
+
+
+def _many(values: Any, name: str) -> Any:
+    """`values`, refused with a ``TypeError`` when it is one string rather than many: read as
+    a sequence, a string would be taken for a list of one-letter texts or paths."""
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be a list of strings, not one string: wrap it in a list")
+    return values
+
+
+def extract_many(
+    texts: Sequence[str], titles: Any = None, config: Any = None
+) -> list[list[dict]]:
+    """Every quotation of each of ``texts`` (with ``titles``, if given, one a text), as a list
+    of row lists, in parallel with the GIL released; speaker ids are shared across the texts."""
+    titles = None if titles is None else list(_many(titles, "titles"))
+    return _native.extract_many(list(_many(texts, "texts")), titles, config)
+
+
+def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The inputs ``paths`` name, in the order ``saidso`` reads them (folders walked, sorted),
+    and a message for each path that is missing."""
+    return _native.discover(list(_many(paths, "paths")))
 
 
 def _to_arrow(column: Any, name: str) -> Any:
@@ -101,8 +124,8 @@ def extract_arrow(texts: Any, titles: Any = None, config: Any = None) -> Any:
     """
     import pyarrow as pa
 
-    array = _to_arrow(texts, "texts")
-    title_array = None if titles is None else _to_arrow(titles, "titles")
+    array = _to_arrow(_many(texts, "texts"), "texts")
+    title_array = None if titles is None else _to_arrow(_many(titles, "titles"), "titles")
     batches = _native.extract_arrow(array, title_array, config)
     return pa.Table.from_batches(batches)
 
@@ -122,8 +145,8 @@ def read_files(
     """
     import pyarrow as pa
 
-    wanted = None if columns is None else list(columns)
-    batches, problems = _native.read_files(list(paths), config, wanted)
+    wanted = None if columns is None else list(_many(columns, "columns"))
+    batches, problems = _native.read_files(list(_many(paths, "paths")), config, wanted)
     return pa.Table.from_batches(batches), problems
 
 

@@ -35,7 +35,10 @@ use saidso::speakers::Tally;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-pyo3::create_exception!(_native, SaidsoError, pyo3::exceptions::PyException, "A saidso error.");
+// Named as the package exports it (`saidso.SaidsoError`): pickled across processes (a Dask or
+// Spark worker's error) it is found again by that name, and `except saidso.SaidsoError` catches
+// it on the other side.
+pyo3::create_exception!(saidso, SaidsoError, pyo3::exceptions::PyException, "A saidso error.");
 
 /// The settings extraction runs with: built-in, a TOML file, or a dict of the same keys.
 #[pyclass(frozen, skip_from_py_object, module = "saidso._native")]

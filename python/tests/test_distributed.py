@@ -68,6 +68,38 @@ def test_spark_local_equals_the_command(corpus: Path, tmp_path: Path, cli_quotes
     compare(rows, cli_quotes(corpus))
 
 
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["--workers", "0"], "must be 1 or more"),
+        (["--partitions", "-1"], "must be 1 or more"),
+        (["--partition-size", "x"], "not a whole number"),
+    ],
+)
+def test_dask_example_refuses_bad_numbers(tmp_path: Path, args: list[str], says: str):
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), str(tmp_path / "q"), *args],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and says in done.stderr, done.stderr
+    assert not (tmp_path / "q").exists()
+
+
+def test_dask_example_output_that_cannot_be_a_folder_is_one_line(tmp_path: Path):
+    file = tmp_path / "file.txt"
+    file.write_text("x")
+    for out, says in ((file / "sub", "cannot make the folder"), (ROOT / "seeds" / "out", "inside the corpus")):
+        done = subprocess.run(
+            [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), str(out), "--workers", "1"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode != 0 and says in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+    assert not (ROOT / "seeds" / "out").exists()
+
+
 def test_dask_parts_cover_the_files_in_order_and_shrink():
     spec = importlib.util.spec_from_file_location("dask_quotes", EXAMPLES / "dask_quotes.py")
     dask_quotes = importlib.util.module_from_spec(spec)

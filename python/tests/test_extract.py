@@ -178,6 +178,28 @@ def test_extract_arrow_refuses_numbers():
         saidso.extract_arrow(pa.array([1, 2]))
 
 
+def test_one_string_where_many_are_wanted_is_a_type_error():
+    text = '"Hello there, friends," Bob Lane said.'
+    for call in (
+        lambda: saidso.extract_many(text),
+        lambda: saidso.extract_arrow(text),
+        lambda: saidso.read_files("seeds"),
+        lambda: saidso.discover("seeds"),
+    ):
+        with pytest.raises(TypeError, match="not one string"):
+            call()
+    assert saidso.extract_many([text])[0][0]["speaker"] == "Bob Lane"
+
+
+def test_a_saidso_error_pickles_and_is_caught_by_its_public_name(tmp_path):
+    with pytest.raises(saidso.SaidsoError) as raised:
+        saidso.extract("x", config=tmp_path / "missing.toml")
+    assert type(raised.value).__module__ == "saidso"
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(again, saidso.SaidsoError)
+    assert str(again) == str(raised.value)
+
+
 def test_polars_column_when_installed():
     pl = pytest.importorskip("polars", reason="polars is not installed")
     table = saidso.extract_arrow(pl.Series(['"Yes," Anna Berg said.']))
