@@ -214,13 +214,16 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="tasks of equal size (default: parts shrinking towards the end)",
     )
-    parser.add_argument("--partition-size", type=count(1), default=0, help="files per task, instead")
+    parser.add_argument(
+        "--partition-size", type=count(1), default=0, help="files per task, instead"
+    )
     parser.add_argument("--config", help="a saidso config.toml")
     args = parser.parse_args(argv)
     # The parts go into OUT: inside an input folder they would be read as articles next time.
     out = Path(args.out).resolve()
     for given in args.corpus:
-        if Path(given).is_dir() and (out == Path(given).resolve() or Path(given).resolve() in out.parents):
+        folder = Path(given).resolve()
+        if folder.is_dir() and (out == folder or folder in out.parents):
             parser.error(f"OUT ({args.out}) is inside the corpus folder {given}; write it elsewhere")
     from dask.distributed import Client
 

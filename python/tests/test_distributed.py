@@ -76,12 +76,14 @@ def test_spark_local_equals_the_command(corpus: Path, tmp_path: Path, cli_quotes
         (["--partition-size", "x"], "not a whole number"),
     ],
 )
+def dask_example(*args: str) -> subprocess.CompletedProcess:
+    """The Dask example run on the seeds with `args` (OUT first)."""
+    command = [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
 def test_dask_example_refuses_bad_numbers(tmp_path: Path, args: list[str], says: str):
-    done = subprocess.run(
-        [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), str(tmp_path / "q"), *args],
-        capture_output=True,
-        text=True,
-    )
+    done = dask_example(str(tmp_path / "q"), *args)
     assert done.returncode == 2 and says in done.stderr, done.stderr
     assert not (tmp_path / "q").exists()
 
@@ -89,12 +91,9 @@ def test_dask_example_refuses_bad_numbers(tmp_path: Path, args: list[str], says:
 def test_dask_example_output_that_cannot_be_a_folder_is_one_line(tmp_path: Path):
     file = tmp_path / "file.txt"
     file.write_text("x")
-    for out, says in ((file / "sub", "cannot make the folder"), (ROOT / "seeds" / "out", "inside the corpus")):
-        done = subprocess.run(
-            [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), str(out), "--workers", "1"],
-            capture_output=True,
-            text=True,
-        )
+    cases = ((file / "sub", "cannot make the folder"), (ROOT / "seeds" / "out", "inside the corpus"))
+    for out, says in cases:
+        done = dask_example(str(out), "--workers", "1")
         assert done.returncode != 0 and says in done.stderr, done.stderr
         assert "Traceback" not in done.stderr
     assert not (ROOT / "seeds" / "out").exists()
