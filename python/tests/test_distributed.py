@@ -68,6 +68,12 @@ def test_spark_local_equals_the_command(corpus: Path, tmp_path: Path, cli_quotes
     compare(rows, cli_quotes(corpus))
 
 
+def dask_example(*args: str) -> subprocess.CompletedProcess:
+    """The Dask example run on the seeds with `args` (OUT first)."""
+    command = [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), *args]
+    return subprocess.run(command, capture_output=True, text=True)
+
+
 @pytest.mark.parametrize(
     "args, says",
     [
@@ -76,12 +82,6 @@ def test_spark_local_equals_the_command(corpus: Path, tmp_path: Path, cli_quotes
         (["--partition-size", "x"], "not a whole number"),
     ],
 )
-def dask_example(*args: str) -> subprocess.CompletedProcess:
-    """The Dask example run on the seeds with `args` (OUT first)."""
-    command = [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), *args]
-    return subprocess.run(command, capture_output=True, text=True)
-
-
 def test_dask_example_refuses_bad_numbers(tmp_path: Path, args: list[str], says: str):
     done = dask_example(str(tmp_path / "q"), *args)
     assert done.returncode == 2 and says in done.stderr, done.stderr
