@@ -20,6 +20,18 @@ pub struct Binding {
     pub keys: Vec<Key>,
 }
 
+impl Binding {
+    /// The keys the help lists for it: its own, and Ctrl-c for quitting, which quits whatever
+    /// the table says (see [`super::action_for_key`]).
+    pub fn shown_keys(&self) -> Vec<Key> {
+        let mut keys = self.keys.clone();
+        if self.command == Command::Quit && !keys.contains(&Key::ctrl('c')) {
+            keys.push(Key::ctrl('c'));
+        }
+        keys
+    }
+}
+
 /// Keys to commands, and commands to keys.
 #[derive(Clone, Debug)]
 pub struct Keymap {

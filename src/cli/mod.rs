@@ -415,7 +415,7 @@ fn keys_help(keymap: &Keymap) -> String {
         "Keys of the reader (rebind them in the [keys] table of the configuration file):\n",
     );
     for binding in keymap.bindings() {
-        let keys: Vec<String> = binding.keys.iter().map(|k| k.to_string()).collect();
+        let keys: Vec<String> = binding.shown_keys().iter().map(|k| k.to_string()).collect();
         let name = binding.command.name();
         out.push_str(&format!("  {name:<18} {}\n", keys.join(", ")));
     }

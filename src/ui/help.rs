@@ -15,7 +15,7 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
     let bindings = app.keymap.bindings();
     let keys: Vec<String> = bindings
         .iter()
-        .map(|b| b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", "))
+        .map(|b| b.shown_keys().iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
         .collect();
     let key_width =
         keys.iter().map(|k| unicode_width::UnicodeWidthStr::width(k.as_str())).max().unwrap_or(0);

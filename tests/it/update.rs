@@ -395,6 +395,16 @@ fn rebound_keys_drive_update_and_the_help_follows() {
 }
 
 #[test]
+fn with_no_key_bound_to_quit_the_help_still_names_ctrl_c() {
+    let mut app = app_with(fixture(), W, H);
+    let user = saidso::app::Keymap::parse("quit = []").expect("user keymap");
+    app.keymap = saidso::app::Keymap::builtin().merged(user);
+    press(&mut app, "? G");
+    let help = screen(&app);
+    assert!(help.lines().any(|l| l.contains("Ctrl-c") && l.contains("quit")), "{help}");
+}
+
+#[test]
 fn a_quote_or_match_brought_into_view_is_shown_whole() {
     // Short panes: quotes of the long article run over several rows, some over most of it.
     for height in 8..24 {
