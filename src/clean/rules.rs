@@ -13,6 +13,7 @@ pub const BUILTIN: &str = include_str!("../../assets/cleaning.toml");
 
 /// A rules file as written: the built-in one, or a user's extension of it.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(expecting = "a table of cleaning rules ([cleaning])")]
 pub struct RulesFile {
     /// Paragraphs longer than this are never boilerplate.
     pub max_boilerplate_bytes: Option<usize>,

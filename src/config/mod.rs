@@ -109,6 +109,7 @@ struct File {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(expecting = "a table of reader settings ([reader])")]
 struct ReaderSection {
     theme: Option<toml::Spanned<ThemeName>>,
     export_dir: Option<String>,
@@ -123,6 +124,7 @@ enum ThemeName {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(expecting = "a table of dataset field names ([datasets])")]
 struct DatasetsSection {
     text: Option<Vec<String>>,
     title: Option<Vec<String>>,

@@ -12,6 +12,7 @@ const BUILTIN: &str = include_str!("../../assets/aliases.toml");
 
 /// One alias file as written.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(expecting = "a table of speaker aliases ([speakers])")]
 pub struct AliasFile {
     /// Sets of given names that are one name (`joseph`, `joe`).
     #[serde(default)]

@@ -137,6 +137,7 @@ fn every_invalid_file_is_an_error_with_its_position() {
         ("not_toml.toml", "3:", "expected"),
         ("keys_not_key_names.toml", "2:8", "a key name or a list of key names"),
         ("verbs_not_a_list.toml", "2:16", "expected"),
+        ("section_not_a_table.toml", "2:14", "expected a table of extraction settings"),
     ];
     let dir = Path::new("tests/invalid_configs");
     assert_eq!(std::fs::read_dir(dir).unwrap().count(), expected.len(), "one case a file");

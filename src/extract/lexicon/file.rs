@@ -6,6 +6,7 @@ use super::BUILTIN;
 
 /// A lexicon file as written: the built-in one, or a user's extension of it.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[serde(expecting = "a table of extraction settings ([extraction])")]
 pub struct LexiconFile {
     /// Verbs that report speech, every form.
     #[serde(default)]
