@@ -186,6 +186,7 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
             cue: Some(r.cue),
         });
     }
+    let mut out = without_nested_repeats(out);
     out.extend(
         quotes
             .into_iter()
@@ -194,6 +195,31 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
     );
     out.sort_by_key(|q| q.span().start);
     out
+}
+
+/// The reported clauses less those inside another clause of the same speaker: `Lavrov said
+/// [Putin would not refuse a meeting to discuss ["specific" issues]]` reports Lavrov once. A
+/// clause inside another speaker's is a statement of its own, and stays.
+fn without_nested_repeats(mut reports: Vec<Quote>) -> Vec<Quote> {
+    // Outer clauses first: by start, then the longest.
+    reports.sort_by_key(|q| (q.span().start, std::cmp::Reverse(q.span().end)));
+    // How far each speaker's clauses seen so far reach.
+    let mut reach: std::collections::HashMap<Option<String>, usize> = Default::default();
+    reports.retain(|q| {
+        let end = q.span().end;
+        match reach.get_mut(&q.speaker) {
+            Some(far) if end <= *far => false,
+            Some(far) => {
+                *far = end;
+                true
+            }
+            None => {
+                reach.insert(q.speaker.clone(), end);
+                true
+            }
+        }
+    });
+    reports
 }
 
 /// `range` of `text` less white space at either end.

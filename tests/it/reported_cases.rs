@@ -913,3 +913,22 @@ fn a_that_after_the_clauses_own_verb_is_a_relative_clause_of_it() {
     let who = find(&t, Indirect, "officials have a video that shows the collapse of the pier");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+/// A clause inside another of the same speaker is that speaker's statement once; one inside
+/// another speaker's clause stays a statement of its own.
+#[test]
+fn a_clause_inside_the_same_speakers_clause_is_listed_once() {
+    let text = with(
+        "Foreign minister Sergei Lavrov said Vladimir Putin would not refuse a meeting with \
+         the Ukrainian leader to discuss \"specific\" issues.",
+    );
+    let all = said(&text);
+    let lavrov = all.iter().filter(|(_, _, s)| s.as_deref() == Some("Sergei Lavrov")).count();
+    assert_eq!(lavrov, 1, "{all:#?}");
+    let whole = find(
+        &text,
+        Partial,
+        "Vladimir Putin would not refuse a meeting with the Ukrainian leader to discuss \"specific\" issues",
+    );
+    assert_eq!(whole.as_deref(), Some("Sergei Lavrov"));
+}
