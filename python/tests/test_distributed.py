@@ -71,7 +71,8 @@ def test_spark_local_equals_the_command(corpus: Path, tmp_path: Path, cli_quotes
 def dask_example(*args: str) -> subprocess.CompletedProcess:
     """The Dask example run on the seeds with `args` (OUT first)."""
     command = [sys.executable, str(EXAMPLES / "dask_quotes.py"), str(ROOT / "seeds"), *args]
-    return subprocess.run(command, capture_output=True, text=True)
+    # A bound, so that a run that hangs (as `--workers 0` once did) fails rather than waits.
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
 @pytest.mark.parametrize(

@@ -201,6 +201,9 @@ fn merge(text: &str, quotes: Vec<(usize, Quote)>, reports: Vec<Reported>) -> Vec
 /// [Putin would not refuse a meeting to discuss ["specific" issues]]` reports Lavrov once. A
 /// clause inside another speaker's is a statement of its own, and stays.
 fn without_nested_repeats(mut reports: Vec<Quote>) -> Vec<Quote> {
+    if reports.len() < 2 {
+        return reports;
+    }
     // Outer clauses first: by start, then the longest.
     reports.sort_by_key(|q| (q.span().start, std::cmp::Reverse(q.span().end)));
     // How far each speaker's clauses seen so far reach.
