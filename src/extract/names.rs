@@ -138,10 +138,17 @@ pub(super) fn runs(text: &str, tokens: &[Token], out: &mut Vec<NameRun>) {
             i += 1;
             continue;
         }
+        // `New` starts no name (`New figures show`), but `New York` is one: a place word
+        // before another capitalised word belongs to the name.
+        let named = |k: usize| {
+            !tokens[k].class.contains(WordClass::NOT_NAME)
+                || (tokens[k].class.contains(WordClass::PLACE)
+                    && tokens.get(k + 1).is_some_and(Token::is_capitalised))
+        };
         let mut end = i + 1;
         let mut has_org = tokens[i].class.contains(WordClass::ORGANISATION);
         while let Some(t) = tokens.get(end) {
-            if t.is_capitalised() && !t.class.contains(WordClass::NOT_NAME) {
+            if t.is_capitalised() && named(end) {
                 has_org |= t.class.contains(WordClass::ORGANISATION);
                 end += 1;
                 continue;
@@ -159,7 +166,11 @@ pub(super) fn runs(text: &str, tokens: &[Token], out: &mut Vec<NameRun>) {
         }
         // Drop the sentence-initial and other non-name words at the start (`However`, `The`).
         let mut start = i;
-        while start < end && tokens[start].class.contains(WordClass::NOT_NAME) {
+        let place_starts = |k: usize| tokens[k].class.contains(WordClass::PLACE) && k + 1 < end;
+        while start < end
+            && tokens[start].class.contains(WordClass::NOT_NAME)
+            && !place_starts(start)
+        {
             start += 1;
         }
         if start < end {

@@ -183,7 +183,10 @@ pub(super) fn resolve(
             } else if class.intersects(WordClass::GROUP) {
                 SpeakerKind::Unknown
             } else {
-                if let Some(id) = reg.last_org_with_word(head) {
+                let same = |id: &usize| {
+                    reg.orgs.get(*id).is_some_and(|o| names_agree(&o.name, written, lex))
+                };
+                if let Some(id) = reg.last_org_with_word(head).filter(same) {
                     return org(id);
                 }
                 SpeakerKind::Organisation
@@ -192,6 +195,20 @@ pub(super) fn resolve(
             Some((Resolved { name, kind }, Entity::Other))
         }
     }
+}
+
+/// Whether every name word of a description (`Bloomberg` in `a Bloomberg poll`) is a word of the
+/// organisation's name too: a named poll is not the bare `Poll` of a headline, while `the
+/// ministry` and `the foreign ministry` still stand for `Foreign Ministry`. Capitalised words
+/// the lexicon knows as no name (`This`, `Saturday`) are not asked for.
+fn names_agree(org: &str, written: &str, lex: &Lexicon) -> bool {
+    let org: Vec<&str> = org.split(|c: char| c.is_whitespace() || c == '/').collect();
+    let named = |w: &&str| {
+        w.starts_with(char::is_uppercase)
+            && !lex.class_of(w).intersects(WordClass::DETERMINER | WordClass::NOT_NAME)
+    };
+    let words = written.split(|c: char| c.is_whitespace() || c == '/');
+    words.filter(named).all(|w| org.iter().any(|o| o.eq_ignore_ascii_case(w)))
 }
 
 fn strip_determiner(written: &str) -> String {

@@ -932,3 +932,43 @@ fn a_clause_inside_the_same_speakers_clause_is_listed_once() {
     );
     assert_eq!(whole.as_deref(), Some("Sergei Lavrov"));
 }
+
+/// `New` opens no name (`New figures show`), but it is part of `New York` and `New Jersey`.
+#[test]
+fn a_place_word_before_a_name_is_part_of_the_name() {
+    let t = with("The New York Times reported that the harbour master had resigned.");
+    let who = find(&t, Indirect, "that the harbour master had resigned");
+    assert_eq!(who.as_deref(), Some("New York Times"));
+    let t = with("New figures show that the fees have doubled since spring.");
+    let all = said(&t);
+    assert!(all.iter().all(|(_, _, s)| s.as_deref() != Some("New")), "{all:#?}");
+}
+
+/// Pollsters and partners are named jointly with a slash: the whole name speaks.
+#[test]
+fn a_joint_name_with_a_slash_stays_whole() {
+    let t = with("The latest Reuters/Ipsos poll found that Kyle leads by four points.");
+    let who = find(&t, Indirect, "that Kyle leads by four points");
+    assert_eq!(who.as_deref(), Some("Reuters/Ipsos poll"));
+}
+
+/// A headline's `Poll:` is a bare label; a named poll in the body is its own source, not the
+/// headline's `Poll`.
+#[test]
+fn a_named_poll_is_not_the_headlines_bare_poll() {
+    let t = "Poll: Voters back the new harbour fees\n\nA Bloomberg poll shows that most voters \
+             back the harbour fees.";
+    let who = find(t, Indirect, "that most voters back the harbour fees");
+    assert_eq!(who.as_deref(), Some("Bloomberg poll"));
+}
+
+/// When it was said is no part of what was said: `said this month that …`, `told reporters last
+/// week …`.
+#[test]
+fn when_it_was_said_is_left_out_of_the_content() {
+    let t = with("The ministry said this month that the harbour fees would rise.");
+    assert_eq!(find(&t, Indirect, "that the harbour fees would rise").as_deref(), Some("ministry"));
+    let t = with("The council fell behind on repairs in a report released last week.");
+    let all = said(&t);
+    assert!(all.iter().all(|(_, c, _)| c != "last week"), "{all:#?}");
+}

@@ -233,7 +233,14 @@ impl Reader<'_> {
         }
         let head = self.word(end)?;
         let mut start = end;
-        while start > lo && end - start < 4 {
+        // Up to four words before the head, and any number of a name's (`the USC
+        // Dornsife/Los Angeles Times poll`): a name is one modifier however long.
+        let mut plain = 0;
+        while start > lo && plain < 4 {
+            if self.slash_joins(start - 1) {
+                start -= 2;
+                continue;
+            }
             match self.written(start - 1) {
                 Some(w)
                     if !self
@@ -242,11 +249,29 @@ impl Reader<'_> {
                         .intersects(WordClass::DETERMINER | WordClass::NOT_NAME) =>
                 {
                     start -= 1;
+                    plain += usize::from(!self.starts_capital_word(start));
                 }
                 _ => break,
             }
         }
         Some(self.description(start..last + 1, head, end))
+    }
+
+    /// Whether token `k` is a slash joining two capitalised words with no space around it, as
+    /// in the joint names of pollsters and partners (`Reuters/Ipsos`, `ABC News/Washington Post`).
+    fn slash_joins(&self, k: usize) -> bool {
+        let (Some(before), Some(slash), Some(after)) = (
+            k.checked_sub(1).and_then(|b| self.tokens.get(b)),
+            self.tokens.get(k),
+            self.tokens.get(k + 1),
+        ) else {
+            return false;
+        };
+        slash.kind == Kind::Punct('/')
+            && before.range.end == slash.range.start
+            && slash.range.end == after.range.start
+            && before.is_capitalised()
+            && after.is_capitalised()
     }
 
     pub(super) fn is_head(&self, w: &str) -> bool {

@@ -374,8 +374,7 @@ impl Reader<'_> {
         // would pass`), and so is a short one that is no time or place (`Through a spokesman,
         // he declined to comment`).
         let when = |j: usize| {
-            self.is_class(j, WordClass::TIME_WORD)
-                || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
+            self.is_when(j) || self.is_class(j, WordClass::PREPOSITION | WordClass::BETWEEN)
         };
         // `…, Reed said in an interview.`: a short phrase of where or how, to the end.
         let adjunct = trailing <= 4
@@ -398,7 +397,7 @@ impl Reader<'_> {
             if self.tells_someone(k) && self.is_class(comma, WordClass::PRONOUN) {
                 comma += 1;
             }
-            while self.is(comma, "on") || self.is_class(comma, WordClass::TIME_WORD) {
+            while self.is(comma, "on") || self.is_when(comma) {
                 comma += 1;
             }
             // After when, only a verb goes on with the clause (`, officials said Friday, as
@@ -433,7 +432,7 @@ impl Reader<'_> {
             start += 1;
         }
         // `said on Friday any rise would …`: when it was said is no part of what was.
-        while self.is_class(start, WordClass::TIME_WORD) {
+        while self.is_when(start) {
             start += 1;
         }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
@@ -477,7 +476,7 @@ impl Reader<'_> {
             {
                 start = self.runs[r].tokens.end;
             }
-            while self.is(start, "on") || self.is_class(start, WordClass::TIME_WORD) {
+            while self.is(start, "on") || self.is_when(start) {
                 start += 1;
             }
         }
@@ -560,6 +559,14 @@ impl Reader<'_> {
         }
         let head = self.word(stop - 1)?;
         Some(self.description(first..stop, head, stop - 1))
+    }
+
+    /// True when token `k` says when: a time word (`Friday`, `week`), or the word that picks
+    /// one out (`last` in `last week`, `this` in `this month`).
+    fn is_when(&self, k: usize) -> bool {
+        self.is_class(k, WordClass::TIME_WORD)
+            || (["last", "this", "next", "past"].iter().any(|w| self.is(k, w))
+                && self.is_class(k + 1, WordClass::TIME_WORD))
     }
 
     /// True when token `k` is a form of `be` or an auxiliary verb (`is`, `would`): after `that`,
