@@ -8,6 +8,7 @@ mod paragraphs;
 mod rules;
 mod title;
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -102,20 +103,36 @@ fn drop_repeats(text: &str, paragraphs: &mut Vec<Range<usize>>) {
         .filter(|(r, _)| text[(*r).clone()].split_whitespace().count() >= TEASER_WORDS)
         .filter_map(|(_, &k)| k)
         .collect();
-    let mut seen = FxHashSet::with_capacity_and_hasher(keys.len(), Default::default());
+    // Each key's first copy.
+    let mut first: FxHashMap<u64, Range<usize>> =
+        FxHashMap::with_capacity_and_hasher(keys.len(), Default::default());
     let mut keys = keys.into_iter();
     paragraphs.retain(|r| {
         // A paragraph without a key has no copy.
         let Some(Some(key)) = keys.next() else { return true };
         // A first copy always stays: only a repeat is judged, and most paragraphs are none.
-        if seen.insert(key) {
-            return true;
-        }
+        let original = match first.entry(key) {
+            Entry::Vacant(slot) => {
+                slot.insert(r.clone());
+                return true;
+            }
+            Entry::Occupied(slot) => slot.get().clone(),
+        };
         let furniture = teasers.contains(&key)
             || (is_navigation(&text[r.clone()])
                 && counts.get(&key).is_some_and(|&n| n <= NAVIGATION_REPEATS));
-        !furniture
+        !furniture || !same_quotation(&text[original], &text[r.clone()])
     });
+}
+
+/// Whether a repeat that holds a quotation says it exactly as the first copy: the key leaves
+/// out quote marks and punctuation, so `Okafor said the council …` and `Okafor said: "The
+/// council …"` share one, yet the second is a quotation, not the first again; nor is a
+/// quotation cut another way (`. . .`, `[…]`). Without quote marks a repeat is a repeat.
+fn same_quotation(first: &str, repeat: &str) -> bool {
+    let quoted =
+        |s: &str| s.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{bb}', '\u{201e}']);
+    !(quoted(first) || quoted(repeat)) || first.split_whitespace().eq(repeat.split_whitespace())
 }
 
 /// Each paragraph's key ([`key_of`]) where another paragraph has the same [`signature`], `None`
@@ -343,6 +360,22 @@ mod tests {
         let tiny = "Go on\n\n".repeat(1000);
         // The first is taken for the title; the other 999 stay.
         assert_eq!(article(&tiny).unwrap().paragraphs.len(), 999);
+    }
+
+    /// A lede told again as a quotation, or a quotation cut another way, is no teaser repeat:
+    /// the key that matches them leaves the quote marks and elisions out.
+    #[test]
+    fn a_quotation_is_not_dropped_as_a_repeat_of_its_paraphrase() {
+        let text = "Harbour row deepens\n\nOkafor said the council has never ignored the \
+                    warnings.\n\nOkafor said: \"The council has never ignored the warnings.\"\n\n\
+                    \"The council has . . . ignored the warnings,\" Okafor said.\n\n\
+                    \"The council has [\u{2026}] ignored the warnings,\" Okafor said.\n";
+        let a = article(text).unwrap();
+        assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraph_texts().collect::<Vec<_>>());
+        // A teaser shown again word for word still goes.
+        let teaser = "T\n\n\"We will finish the job on time and on budget,\" Okafor said.\n\n\
+                      More.\n\n\"We will finish the job on time and on budget,\" Okafor said.\n";
+        assert_eq!(article(teaser).unwrap().paragraphs.len(), 3);
     }
 
     #[test]
