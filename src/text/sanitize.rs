@@ -4,11 +4,12 @@
 //! and bidi overrides are replaced by spaces of the same byte length: the text stays valid UTF-8
 //! and every byte offset into it is still an offset into the original file.
 //!
-//! Emoji sequences are split into their emoji: a zero-width joiner (U+200D) or a variation
-//! selector (U+FE0E, U+FE0F) becomes a zero-width space (U+200B, three bytes too). Terminals
-//! disagree on how wide a joined sequence is (one emoji, or each of its parts), and a width
-//! measured one way and drawn the other pushes a row past the screen's edge; single emoji are
-//! as wide everywhere.
+//! Emoji sequences are split into their emoji: a zero-width joiner (U+200D) after an emoji, or
+//! a variation selector (U+FE0E, U+FE0F), becomes a zero-width space (U+200B, three bytes too).
+//! Terminals disagree on how wide a joined sequence is (one emoji, or each of its parts), and a
+//! width measured one way and drawn the other pushes a row past the screen's edge; single emoji
+//! are as wide everywhere. A joiner after a letter spells a script's letters (Devanagari,
+//! Malayalam, Arabic) and stays.
 
 /// Blanks out control characters, escape sequences and bidi overrides, keeping byte offsets.
 pub fn sanitize(text: String) -> String {
@@ -18,7 +19,10 @@ pub fn sanitize(text: String) -> String {
     let mut bytes = text.into_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if joins_emoji(&bytes[i..]) {
+        // A joiner only between emoji (it spells letters in some scripts); a variation
+        // selector always.
+        let joiner = bytes[i..].starts_with(ZERO_WIDTH_JOINER.as_bytes());
+        if joins_emoji(&bytes[i..]) && (!joiner || after_emoji(&bytes[..i])) {
             bytes[i..i + 3].copy_from_slice(ZERO_WIDTH_SPACE.as_bytes());
             i += 3;
             continue;
@@ -83,10 +87,28 @@ pub fn escape_json(json: String) -> String {
 }
 
 const ZERO_WIDTH_SPACE: &str = "\u{200b}";
+const ZERO_WIDTH_JOINER: &str = "\u{200d}";
 
 /// True at a zero-width joiner or a variation selector, which make emoji sequences.
 fn joins_emoji(b: &[u8]) -> bool {
     matches!(b, [0xe2, 0x80, 0x8d, ..] | [0xef, 0xb8, 0x8e | 0x8f, ..])
+}
+
+/// True when the character ending `before` is an emoji (or a selector already made a space): a
+/// joiner elsewhere is part of a script's spelling (`क्‍ष` in Devanagari) and stays.
+fn after_emoji(before: &[u8]) -> bool {
+    // The last character starts at most three bytes before the end.
+    let start = (before.len().saturating_sub(4)..before.len())
+        .find(|&j| std::str::from_utf8(&before[j..]).is_ok())
+        .unwrap_or(before.len());
+    let last = std::str::from_utf8(&before[start..]).ok().and_then(|s| s.chars().next_back());
+    last.is_some_and(|c| {
+        matches!(c,
+            '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}'
+            | '\u{2190}'..='\u{21ff}' | '\u{2300}'..='\u{23ff}' | '\u{e0020}'..='\u{e007f}'
+            | '\u{20e3}' | '\u{200b}' | '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}'
+            | '\u{2122}' | '\u{2139}' | '\u{3030}' | '\u{303d}' | '\u{3297}' | '\u{3299}')
+    })
 }
 
 /// Fast check that lets clean text through without a copy.
@@ -194,6 +216,17 @@ mod tests {
         let out = clean(s);
         assert_eq!(out.len(), s.len());
         assert_eq!(out, "Family \u{1f468}\u{200b}\u{1f469}\u{200b}\u{1f467} \u{2764}\u{200b} ok");
+        // A keycap and a heart on fire: a variation selector, then a joiner after it.
+        assert_eq!(clean("1\u{fe0f}\u{20e3}"), "1\u{200b}\u{20e3}");
+        assert_eq!(clean("\u{2764}\u{fe0f}\u{200d}\u{1f525}"), "\u{2764}\u{200b}\u{200b}\u{1f525}");
+    }
+
+    /// Joiners and selectors outside emoji spell a script's letters: the text keeps them.
+    #[test]
+    fn a_joiner_in_a_script_stays() {
+        for s in ["\u{915}\u{94d}\u{200d}\u{937}", "\u{d28}\u{d4d}\u{200d}", "a\u{200d}b"] {
+            assert_eq!(clean(s), s);
+        }
     }
 
     #[test]
