@@ -14,6 +14,17 @@ impl ArticleId {
     pub fn of(text: &str) -> Self {
         Self(xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
     }
+
+    /// The id of a feed item shown from its summary (see [`RawDoc::teaser`]): its text with its
+    /// title and link, each ended by a NUL, which no sanitised text holds.
+    pub fn of_teaser(text: &str, title: &str, link: &str) -> Self {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for part in [text, title, link] {
+            hasher.update(part.as_bytes());
+            hasher.update(b"\0");
+        }
+        Self(hasher.digest())
+    }
 }
 
 impl fmt::Display for ArticleId {
@@ -55,6 +66,9 @@ pub struct RawDoc {
     pub meta: Meta,
     /// Where the text's bytes are in the file, when decoding changed their place.
     pub offsets: Offsets,
+    /// The text is only a feed item's short summary, which many items share word for word
+    /// (`Read the full story on our website.`): the item's title and link tell it apart.
+    pub teaser: bool,
 }
 
 /// Offsets in a decoded text mapped back to the bytes of the file as read. Replacing invalid

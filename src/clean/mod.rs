@@ -45,8 +45,13 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
     if paragraphs.is_empty() {
         return None;
     }
+    let id = if raw.teaser {
+        ArticleId::of_teaser(&text, &title, &raw.path)
+    } else {
+        ArticleId::of(&text)
+    };
     Some(Article {
-        id: ArticleId::of(&text),
+        id,
         path: raw.path,
         title,
         text,

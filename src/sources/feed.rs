@@ -190,6 +190,7 @@ fn item(feed: &Feed, site: Option<String>, entry: &Entry, path: &str, index: usi
         text,
         title,
         meta,
+        teaser: page.is_some(),
         ..RawDoc::default()
     };
     Item { doc, page }

@@ -121,5 +121,7 @@ fn merge(item: RawDoc, page: RawDoc) -> RawDoc {
             site: item.meta.site.or(page.meta.site),
         },
         offsets: page.offsets,
+        // The page's own text: the article itself, no teaser.
+        teaser: false,
     }
 }

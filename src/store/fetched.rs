@@ -146,10 +146,16 @@ impl Store {
             .query_map([], |r| {
                 let url: Option<String> = r.get(0)?;
                 let id: String = r.get(6)?;
+                let (title, text): (Option<String>, String) = (r.get(1)?, r.get(5)?);
+                let path = url.clone().unwrap_or_else(|| format!("stored:{id}"));
+                // A feed item stored from its summary has the id of its text, title and link
+                // (see `RawDoc::teaser`): read back as one, it keeps that id and its marks.
+                let teaser_id = ArticleId::of_teaser(&text, title.as_deref().unwrap_or(""), &path);
                 Ok(RawDoc {
-                    path: url.clone().unwrap_or_else(|| format!("stored:{id}")),
-                    title: r.get(1)?,
-                    text: r.get(5)?,
+                    teaser: id == teaser_id.to_string(),
+                    path,
+                    title,
+                    text,
                     meta: Meta { url, author: r.get(2)?, date: r.get(3)?, site: r.get(4)? },
                     ..RawDoc::default()
                 })
@@ -193,6 +199,38 @@ mod tests {
         // Read back, it cleans to the same id: its marks still apply.
         assert_eq!(clean(stored[0].clone(), &Rules::builtin()).unwrap().id, first.id);
         assert!(store.stored_urls().unwrap().contains("http://x/1"));
+    }
+
+    /// Feed items shown from one boilerplate summary are stored apart, and read back with the
+    /// ids (and so the marks) they were shown with.
+    #[test]
+    fn teasers_sharing_a_summary_are_stored_apart_and_keep_their_ids() {
+        let mut store = Store::in_memory();
+        let teaser = |n: u32| {
+            let url = format!("http://x/{n}");
+            let raw = RawDoc {
+                path: url.clone(),
+                text: "Read the full story on our website.".into(),
+                title: Some(format!("Story {n}")),
+                meta: Meta { url: Some(url), ..Meta::default() },
+                teaser: true,
+                ..RawDoc::default()
+            };
+            clean(raw, &Rules::builtin()).unwrap()
+        };
+        let shown = [teaser(1), teaser(2)];
+        assert_ne!(shown[0].id, shown[1].id);
+        assert_eq!(store.save_articles(None, &shown).unwrap(), 2);
+        let mut back: Vec<ArticleId> = store
+            .fetched_articles()
+            .unwrap()
+            .into_iter()
+            .map(|raw| clean(raw, &Rules::builtin()).unwrap().id)
+            .collect();
+        back.sort_by_key(|id| id.0);
+        let mut ids = vec![shown[0].id, shown[1].id];
+        ids.sort_by_key(|id| id.0);
+        assert_eq!(back, ids);
     }
 
     #[test]

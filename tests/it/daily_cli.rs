@@ -93,3 +93,42 @@ fn marking_an_id_no_article_has_says_so_and_a_known_one_does_not() {
 fn marker() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("saidso").expect("binary built")
 }
+
+/// Feed items that carry only the same boilerplate summary are different articles: each is
+/// marked on its own (their title and link tell them apart).
+#[test]
+fn feed_items_sharing_a_summary_are_marked_one_by_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let items: String = (0..3)
+        .map(|i| {
+            format!(
+                "<item><title>Harbour story number {i}</title><link>https://example.org/{i}</link>\
+                 <description>Read the full story on our website.</description></item>"
+            )
+        })
+        .collect();
+    let feed = dir.path().join("feed.xml");
+    std::fs::write(
+        &feed,
+        format!("<rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+    )
+    .expect("feed written");
+    let state = dir.path().join("state.sqlite3");
+    let state = state.to_str().expect("utf-8 path");
+    let feed = feed.to_str().expect("utf-8 path");
+    let list = || {
+        let out =
+            marker().args(["--state", state, "list", "--format", "jsonl", feed]).assert().success();
+        let rows = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        rows.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON row"))
+            .collect::<Vec<_>>()
+    };
+    let ids: Vec<String> =
+        list().iter().filter_map(|row| row["id"].as_str()).map(String::from).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2], "{ids:?}");
+    marker().args(["--state", state, "mark", "--star", &ids[1]]).assert().success();
+    let starred: Vec<bool> = list().iter().map(|row| row["starred"] == true).collect();
+    assert_eq!(starred, [false, true, false]);
+}

@@ -178,7 +178,7 @@ pub fn article(text: &str) -> Article {
         text: text.into(),
         title: Some("Test".into()),
         meta: Meta::default(),
-        offsets: Default::default(),
+        ..RawDoc::default()
     };
     clean(raw, &Rules::builtin()).expect("the test article has prose")
 }
