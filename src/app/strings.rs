@@ -349,11 +349,14 @@ pub fn article_position(selected: usize, total: usize) -> String {
 /// whole path would not (the full notice goes to stderr on quitting).
 pub fn notice(notice: &Notice) -> String {
     match notice {
-        Notice::MovedAside { to, .. } => {
+        Notice::MovedAside { to, rescued, .. } => {
             let name = to.file_name().unwrap_or(to.as_os_str()).to_string_lossy();
-            format!("State file unreadable: moved aside as {name}; a new one started")
+            format!(
+                "State file unreadable: moved aside as {name}; a new one started with the \
+                 {rescued} marks that still read"
+            )
         }
-        Notice::NotSaved { .. } => notice.to_string(),
+        Notice::NotSaved { .. } | Notice::Busy { .. } => notice.to_string(),
     }
 }
 

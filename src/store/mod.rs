@@ -60,9 +60,17 @@ pub enum Notice {
         to: PathBuf,
         /// What was wrong with it.
         cause: String,
+        /// How many marks that still read were carried over into the new file.
+        rescued: usize,
     },
     /// Marks are kept in memory for this session only.
     NotSaved {
+        /// Why.
+        cause: String,
+    },
+    /// Another process is writing the file: marks are shown, and saved from the first change
+    /// made once it is done.
+    Busy {
         /// Why.
         cause: String,
     },
@@ -71,13 +79,17 @@ pub enum Notice {
 impl fmt::Display for Notice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Notice::MovedAside { path, to, cause } => write!(
+            Notice::MovedAside { path, to, cause, rescued } => write!(
                 f,
-                "state file {} could not be used ({cause}); moved it to {} and started a new one",
+                "state file {} could not be used ({cause}); moved it to {} and started a new one \
+                 with the {rescued} marks that still read",
                 path.display(),
                 to.display()
             ),
             Notice::NotSaved { cause } => write!(f, "marks will not be saved: {cause}"),
+            Notice::Busy { cause } => {
+                write!(f, "{cause}; each mark is saved as soon as the other program is done")
+            }
         }
     }
 }

@@ -26,6 +26,8 @@ enum Failure {
     Unusable(String),
     /// Written by a newer saidso: read, never written.
     Newer(String),
+    /// Another process holds the write lock for longer than the busy timeout.
+    Busy(String),
 }
 
 impl From<rusqlite::Error> for Failure {
@@ -33,6 +35,9 @@ impl From<rusqlite::Error> for Failure {
         match e.sqlite_error_code() {
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
                 Failure::Damaged(e.to_string())
+            }
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                Failure::Busy(e.to_string())
             }
             _ => Failure::Unusable(e.to_string()),
         }
@@ -55,6 +60,7 @@ pub(super) fn open(path: &Path) -> (Store, Vec<Notice>) {
         Ok(conn) => (on_disk(conn, path), Vec::new()),
         Err(Failure::Damaged(cause)) => recover(path, cause),
         Err(Failure::Unusable(cause)) => fall_back(path, &cause, Vec::new()),
+        Err(Failure::Busy(cause)) => busy(path, cause),
         Err(Failure::Newer(cause)) => {
             // Its marks still show: the tables this saidso reads are there in later schemas.
             let cause = format!(
@@ -82,12 +88,83 @@ fn recover(path: &Path, cause: String) -> (Store, Vec<Notice>) {
             return in_memory(Some(cause), Vec::new());
         }
     };
-    let moved = Notice::MovedAside { path: path.to_path_buf(), to, cause };
     match open_file(path) {
-        Ok(conn) => (on_disk(conn, path), vec![moved]),
-        Err(Failure::Damaged(cause) | Failure::Unusable(cause) | Failure::Newer(cause)) => {
-            fall_back(path, &cause, vec![moved])
+        Ok(conn) => {
+            let rescued = salvage(&to, &conn);
+            let moved = Notice::MovedAside { path: path.to_path_buf(), to, cause, rescued };
+            (on_disk(conn, path), vec![moved])
         }
+        Err(
+            Failure::Damaged(again)
+            | Failure::Unusable(again)
+            | Failure::Newer(again)
+            | Failure::Busy(again),
+        ) => {
+            let moved = Notice::MovedAside { path: path.to_path_buf(), to, cause, rescued: 0 };
+            fall_back(path, &again, vec![moved])
+        }
+    }
+}
+
+/// Copies into `into` the marks and followed feeds that still read from the damaged file `from`:
+/// damage is most often a page or two, and the marks are the user's work. Rows are read in key
+/// order up to the first damaged page; returns how many marks were rescued.
+fn salvage(from: &Path, into: &Connection) -> usize {
+    let Some(from) = from.to_str() else { return 0 };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    // With its -wal file, which holds the latest marks, when it has one (read so, SQLite
+    // makes an -shm file beside it); else as it is, leaving nothing beside it.
+    let wal = suffixed(Path::new(from), "-wal").exists();
+    let uri = format!("file:{}{}", uri_escape(from), if wal { "" } else { "?immutable=1" });
+    let Ok(old) = Connection::open_with_flags(uri, flags) else { return 0 };
+    let copy = |select: &str, insert: &str, columns: usize| -> usize {
+        let Ok(mut rows) = old.prepare(select) else { return 0 };
+        let Ok(mut rows) = rows.query([]) else { return 0 };
+        let mut copied = 0;
+        // A damaged page ends the read: what came before it is kept.
+        while let Ok(Some(row)) = rows.next() {
+            let values: Result<Vec<rusqlite::types::Value>, _> =
+                (0..columns).map(|i| row.get(i)).collect();
+            let Ok(values) = values else { break };
+            if into.execute(insert, rusqlite::params_from_iter(values)).is_ok() {
+                copied += 1;
+            }
+        }
+        copied
+    };
+    copy(
+        "SELECT url, name FROM feeds",
+        "INSERT OR IGNORE INTO feeds (url, name) VALUES (?1, ?2)",
+        2,
+    );
+    copy(
+        "SELECT id, read, starred, position FROM marks",
+        "INSERT OR IGNORE INTO marks (id, read, starred, position) VALUES (?1, ?2, ?3, ?4)",
+        4,
+    )
+}
+
+/// The file at `path` while another process holds its write lock (a long write, a backup, a
+/// `sqlite3` shell): its marks are read and each change is tried on the file as it is made, so
+/// marks are saved from the moment the lock is gone. Only a file already at this schema can be
+/// used so (bringing it up to date needs the lock); any other falls back to memory.
+fn busy(path: &Path, cause: String) -> (Store, Vec<Notice>) {
+    let current = || -> rusqlite::Result<Connection> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let ready = version == schema::VERSION && app == schema::APPLICATION_ID;
+        ready.then_some(conn).ok_or(rusqlite::Error::InvalidQuery)
+    };
+    match current() {
+        Ok(conn) => {
+            let cause = format!("cannot write {} yet: {cause}", path.display());
+            let store =
+                Store { conn, file: Some(path.to_path_buf()), not_saved: Some(cause.clone()) };
+            (store, vec![Notice::Busy { cause }])
+        }
+        Err(_) => fall_back(path, &cause, Vec::new()),
     }
 }
 
@@ -136,10 +213,14 @@ fn open_file(path: &Path) -> Result<Connection, Failure> {
 fn check(conn: &Connection) -> Result<(), Failure> {
     let verdict: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if verdict == "ok" {
-        Ok(())
-    } else {
-        Err(Failure::Damaged(format!("integrity check failed: {verdict}")))
+        return Ok(());
     }
+    // SQLite reports a line a problem under a heading: the first problem says enough.
+    let mut problems = verdict.lines().filter(|l| !l.trim().is_empty() && !l.starts_with("***"));
+    let first = problems.next().unwrap_or("damaged").trim().to_string();
+    let more = problems.count();
+    let more = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+    Err(Failure::Damaged(format!("integrity check failed: {first}{more}")))
 }
 
 /// Writes once, to learn now rather than at the first mark that the file cannot be written:

@@ -249,13 +249,50 @@ fn a_database_with_damaged_pages_is_moved_aside() {
     fs::write(&path, bytes).unwrap();
 
     let (mut store, notices) = Store::open(&path);
-    let [Notice::MovedAside { to, .. }] = notices.as_slice() else {
+    let [Notice::MovedAside { to, rescued, .. }] = notices.as_slice() else {
         panic!("expected the file to be moved aside: {notices:?}");
     };
     assert_eq!(to, &moved_aside(dir.path()));
-    assert_eq!(store.all_marks().unwrap().len(), 0);
+    // The marks that still read are carried over (here the damage missed them all).
+    assert_eq!(store.all_marks().unwrap().len(), *rescued);
+    assert!(*rescued > 0);
     store.set_read(ArticleId(1), true).unwrap();
     assert_eq!(store.not_saved(), None);
+}
+
+/// Damage outside the marks (here the page of the small `kv` table) loses no mark: the file is
+/// moved aside, and every mark comes over into the new one.
+#[test]
+fn marks_that_still_read_are_carried_over_from_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.sqlite3");
+    let mut store = open_clean(&path);
+    for id in ids(1..=3) {
+        store.set_starred(id, true).unwrap();
+    }
+    drop(store);
+    let conn = Connection::open(&path).unwrap();
+    let kv_page: i64 = conn
+        .query_row("SELECT rootpage FROM sqlite_schema WHERE name = 'kv'", [], |r| r.get(0))
+        .unwrap();
+    drop(conn);
+    let mut bytes = fs::read(&path).unwrap();
+    let page = 4096;
+    // The end of the kv table's page: its cells, garbled.
+    let end = usize::try_from(kv_page).unwrap() * page;
+    bytes[end - 60..end].fill(b'A');
+    fs::write(&path, bytes).unwrap();
+
+    let (store, notices) = Store::open(&path);
+    let [Notice::MovedAside { rescued, .. }] = notices.as_slice() else {
+        panic!("expected the file to be moved aside: {notices:?}");
+    };
+    assert_eq!(*rescued, 3, "{}", notices[0]);
+    let marks = store.all_marks().unwrap();
+    assert_eq!(marks.len(), 3);
+    assert!(marks.values().all(|m| m.starred), "{marks:?}");
+    // One line for the status bar and stderr, not SQLite's report of every page.
+    assert_eq!(notices[0].to_string().lines().count(), 1, "{}", notices[0]);
 }
 
 #[test]
@@ -492,4 +529,31 @@ fn the_default_file_is_in_xdg_data_home() {
         saidso().env("XDG_DATA_HOME", dir.path()).args(["list", "--format", "jsonl"]).assert();
     let last = String::from_utf8_lossy(&out.get_output().stdout).lines().last().map(str::to_owned);
     assert!(last.unwrap().contains(r#""starred":true"#));
+}
+
+/// A file another process is writing when saidso opens it (a long write, a backup, an `sqlite3`
+/// shell in a transaction) shows its marks, and saves new ones once the other process is done:
+/// the session does not stay read-only.
+#[test]
+fn a_file_busy_at_opening_saves_marks_once_it_is_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.sqlite3");
+    let mut store = open_clean(&path);
+    store.set_read(ArticleId(1), true).unwrap();
+    drop(store);
+    let other = Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+
+    let (mut store, notices) = Store::open(&path);
+    let [Notice::Busy { .. }] = notices.as_slice() else {
+        panic!("expected the file to be busy: {notices:?}");
+    };
+    assert_eq!(store.path(), Some(path.as_path()));
+    assert!(store.all_marks().unwrap()[&ArticleId(1)].read);
+    other.execute_batch("COMMIT").unwrap();
+    store.set_starred(ArticleId(2), true).unwrap();
+    assert_eq!(store.not_saved(), None);
+    drop(store);
+    let (store, _) = Store::open(&path);
+    assert!(store.all_marks().unwrap()[&ArticleId(2)].starred);
 }

@@ -472,6 +472,7 @@ fn a_moved_aside_state_file_is_named_in_full_at_120_columns_until_a_key_is_press
         path: "/home/reader/.local/share/saidso/state.sqlite3".into(),
         to: "/home/reader/.local/share/saidso/state.sqlite3.corrupt-1764085794".into(),
         cause: "file is not a database".to_string(),
+        rescued: 0,
     };
     let batch = Batch { warnings: vec![strings::notice(&notice)], ..fixture() };
     update(&mut app, Action::Loaded(batch));
