@@ -33,6 +33,10 @@ pub const SEEDS: [(&str, &str); 5] = [
     ("seeds/004_585b4e0ee30f5510.txt", include_str!("../../seeds/004_585b4e0ee30f5510.txt")),
 ];
 
+/// The largest document read whole (a text, a page, a feed), in bytes: many times the longest
+/// article, and small enough to hold in memory. Datasets are streamed and have no limit.
+pub const MAX_DOCUMENT: u64 = 256 << 20;
+
 /// One thing to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
@@ -145,6 +149,9 @@ pub enum ProblemKind {
     Unreadable(String),
     /// The file holds binary data, not text.
     Binary,
+    /// A document bigger than [`MAX_DOCUMENT`] bytes: no article is that long, and reading it
+    /// whole would take that much memory (a disk image, a video, `/dev/zero` on stdin).
+    TooLarge,
     /// The file holds no text.
     Empty,
     /// Not valid UTF-8: loaded with the bad bytes replaced (a warning, the article loads).
@@ -197,6 +204,9 @@ impl fmt::Display for Problem {
             ProblemKind::NotAFile(kind) => format!("skipped: {kind}, not a regular file"),
             ProblemKind::Unreadable(e) => format!("skipped: cannot read it ({e})"),
             ProblemKind::Binary => "skipped: binary file, not text".to_string(),
+            ProblemKind::TooLarge => {
+                format!("skipped: over {} MiB, too big for an article", MAX_DOCUMENT >> 20)
+            }
             ProblemKind::Empty => "skipped: empty file".to_string(),
             ProblemKind::LossyUtf8 => {
                 "warning: not valid UTF-8; bad bytes shown as \u{fffd}".to_string()

@@ -2,14 +2,14 @@
 //! a dataset is handed back as a stream, to be read a record at a time.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Cursor};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
-use super::detect::{Format, SNIFF_BYTES, detect};
+use super::detect::{Format, SNIFF_BYTES, detect, looks_binary};
 use super::jsonl::Record;
 use super::pages::full_texts;
 use super::{
-    Input, Problem, ProblemKind, ReadError, ReadSettings, feed, html, io_reason, jsonl,
-    special_kind, text,
+    Input, MAX_DOCUMENT, Problem, ProblemKind, ReadError, ReadSettings, feed, html, io_reason,
+    jsonl, special_kind, text,
 };
 use crate::model::RawDoc;
 use crate::net::{Fetched, Validators};
@@ -135,7 +135,17 @@ fn stream_or_whole<R: BufRead + Send + 'static>(
     context: &ReadSettings,
     size: u64,
 ) -> std::io::Result<Opened> {
-    let format = detect(reader.fill_buf()?, &path, None);
+    let head = reader.fill_buf()?;
+    // A binary file is known by its first bytes: a video or a disk image is not read whole
+    // only to be skipped.
+    if looks_binary(head) && !head.iter().all(u8::is_ascii_whitespace) {
+        return Ok(Opened {
+            docs: Docs::Ready(Vec::new()),
+            problems: vec![Problem { path, kind: ProblemKind::Binary }],
+            bytes: 0,
+        });
+    }
+    let format = detect(head, &path, None);
     if let Format::Dataset(layout) = format {
         let records = jsonl::Records::new(reader, layout, path, context.fields.clone());
         return Ok(Opened {
@@ -146,9 +156,21 @@ fn stream_or_whole<R: BufRead + Send + 'static>(
     }
     // One byte over the size, so that reading to the end finds the end without growing. A size
     // too big to reserve (a sparse file) is left to grow as read.
+    let too_large = || Opened {
+        docs: Docs::Ready(Vec::new()),
+        problems: vec![Problem { path: path.clone(), kind: ProblemKind::TooLarge }],
+        bytes: 0,
+    };
+    if size > MAX_DOCUMENT {
+        return Ok(too_large());
+    }
     let mut bytes = Vec::new();
     let _ = bytes.try_reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    reader.read_to_end(&mut bytes)?;
+    // Standard input has no size to check first: read one byte past the limit at most.
+    reader.take(MAX_DOCUMENT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_DOCUMENT {
+        return Ok(too_large());
+    }
     if format == Format::Html {
         bytes = html::to_utf8(bytes, None);
     }

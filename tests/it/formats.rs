@@ -195,3 +195,20 @@ fn empty_and_binary_files_are_reported_whatever_their_extension() {
         assert!(lines[0].contains(reason), "{path}: {stderr}");
     }
 }
+
+/// A document too big for any article is skipped without being read whole (here a text file
+/// made 300 MiB long without writing its bytes), and a binary one is known by its first bytes.
+#[test]
+fn a_document_over_the_limit_is_skipped_unread() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("huge.txt");
+    let file = fs::File::create(&path).unwrap();
+    use std::io::Write;
+    let prose = "The mayor said the bridge would close. ".repeat(2000);
+    (&file).write_all(format!("Harbour news\n\n{prose}\n").as_bytes()).unwrap();
+    file.set_len(300 << 20).unwrap();
+    let out = saidso().arg("list").arg(&path).output().unwrap();
+    assert!(!out.status.success(), "nothing to show");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("skipped: over 256 MiB"), "{stderr}");
+}
