@@ -188,15 +188,31 @@ fn tidy(text: &str) -> String {
 }
 
 fn tidy_line(line: &str) -> String {
-    line.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let words = line.split(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let words = words.map(|w| w.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>());
+    words.filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
+
+/// Characters a page puts inside words that show nothing: the soft hyphen (`&shy;`, where a
+/// long word may break, common in German text), the zero-width space, the word joiner and the
+/// byte-order mark. Left in, `Chan&shy;cellor Mar&shy;tin` is three words and no name, and search
+/// finds no word they are in. (The zero-width non-joiner, which spells Persian, stays.)
+const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Soft hyphens and zero-width characters inside words are left out of a page's text.
+    #[test]
+    fn invisible_characters_inside_words_are_dropped() {
+        let html = "<p>&ldquo;We will negoti&shy;ate,&rdquo; said Chan&shy;cellor Mar\u{200b}tin \
+                    Schulz\u{2060}enberg.</p>";
+        assert_eq!(
+            fragment_text(html),
+            "\u{201c}We will negotiate,\u{201d} said Chancellor Martin Schulzenberg.\n"
+        );
+    }
 
     #[test]
     fn furniture_rules_never_remove_the_article_or_what_holds_it() {
