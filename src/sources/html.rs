@@ -65,7 +65,10 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 /// `None` when the page holds no text at all.
 pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc> {
     let html = &*nesting::bounded(html, nesting::MAX_DEPTH);
-    let doc = furniture::removed(Document::from(html));
+    let page = Document::from(html);
+    // Read before the furniture goes, scripts with it.
+    let linked_date = json_ld_date(&page);
+    let doc = furniture::removed(page);
     let heading = heading(&doc);
     let canonical = canonical_url(&doc);
     let config = Config {
@@ -100,7 +103,7 @@ pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc
             .filter(|u| is_web_url(u))
             .or(canonical)
             .or_else(|| url.map(str::to_string)),
-        date: article.published_time.filter(|d| !d.trim().is_empty()),
+        date: article.published_time.filter(|d| !d.trim().is_empty()).or(linked_date),
         author: article.byline.map(|b| tidy_line(&b)).filter(|b| !b.is_empty()),
         site: article.site_name.map(|s| tidy_line(&s)).filter(|s| !s.is_empty()),
     };
@@ -108,6 +111,36 @@ pub(super) fn read(html: &str, path: String, url: Option<&str>) -> Option<RawDoc
     let title = title.map(|t| without_site_name(t, meta.site.as_deref()));
     let (title, text) = headline_out_of_text(title, text);
     Some(RawDoc { path, text, title, meta, ..RawDoc::default() })
+}
+
+/// The `datePublished` of the page's JSON-LD (`<script type="application/ld+json">`), where
+/// the readability metadata found none: news sites nest it in a `@graph`, in arrays, or in an
+/// object of a type it does not look in.
+fn json_ld_date(doc: &Document) -> Option<String> {
+    let scripts = doc.select("script[type='application/ld+json']");
+    scripts.iter().find_map(|script| {
+        let value: serde_json::Value = serde_json::from_str(script.text().trim()).ok()?;
+        date_in(&value, 0)
+    })
+}
+
+/// The first `datePublished` in `value`, an object's own before its members', within a few
+/// levels.
+fn date_in(value: &serde_json::Value, depth: usize) -> Option<String> {
+    use serde_json::Value;
+    if depth > 6 {
+        return None;
+    }
+    match value {
+        Value::Object(map) => {
+            let own = map.get("datePublished").and_then(Value::as_str).map(str::trim);
+            own.filter(|d| !d.is_empty())
+                .map(str::to_string)
+                .or_else(|| map.values().find_map(|v| date_in(v, depth + 1)))
+        }
+        Value::Array(items) => items.iter().find_map(|v| date_in(v, depth + 1)),
+        _ => None,
+    }
 }
 
 /// `Headline | Site` (or `-`, `–`, `—`, `·`) becomes `Headline`.
@@ -202,6 +235,23 @@ const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A date given only in JSON-LD, nested in a `@graph` as many news sites write it, is read.
+    #[test]
+    fn a_json_ld_date_in_a_graph_is_read() {
+        let prose = "<p>The council voted on Monday to keep the harbour ferry running through \
+            the winter, after a petition signed by more than two thousand people.</p>"
+            .repeat(4);
+        let html = format!(
+            "<html><head><title>Ferry</title><script type='application/ld+json'>\
+             {{\"@context\":\"https://schema.org\",\"@graph\":[{{\"@type\":\"WebSite\",\
+             \"name\":\"Harbour News\"}},{{\"@type\":\"NewsArticle\",\
+             \"datePublished\":\"2026-11-30T08:00:00Z\"}}]}}</script></head>\
+             <body><article><h1>Ferry to run all winter</h1>{prose}</article></body></html>"
+        );
+        let doc = read(&html, "p.html".into(), None).unwrap();
+        assert_eq!(doc.meta.date.as_deref(), Some("2026-11-30T08:00:00Z"));
+    }
 
     /// Soft hyphens and zero-width characters inside words are left out of a page's text.
     #[test]
