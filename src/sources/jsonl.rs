@@ -58,6 +58,8 @@ pub(super) struct Records<R> {
     opened: bool,
     /// An array's closing bracket has been read (or the input ended).
     done: bool,
+    /// An array's closing bracket has been read: an array that ends without it was cut short.
+    closed: bool,
     /// Bytes consumed so far, for progress.
     consumed: u64,
 }
@@ -74,6 +76,7 @@ impl<R: BufRead> Records<R> {
             buf: Vec::new(),
             opened,
             done: false,
+            closed: false,
             consumed: 0,
         }
     }
@@ -165,6 +168,7 @@ impl<R: BufRead> Records<R> {
                     }
                     if b == b',' || b == b']' {
                         self.done = b == b']';
+                        self.closed = self.done;
                         if start_line.is_some() || self.done {
                             finished = true;
                             break;
@@ -194,7 +198,23 @@ impl<R: BufRead> Iterator for Records<R> {
     type Item = Result<Record, Problem>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        match self.next_record()? {
+        let Some(next) = self.next_record() else {
+            // A download cut short between two records leaves every record whole: only the
+            // missing bracket tells. Said once.
+            let cut = self.layout == DatasetLayout::Array && self.opened && !self.closed;
+            self.closed = true;
+            return cut.then(|| {
+                Err(Problem {
+                    path: format!("{}:{}", self.source.name, self.line),
+                    kind: ProblemKind::BadRecord(
+                        "the JSON array ends without its closing `]`: the file may be cut short \
+                         after the records read"
+                            .to_string(),
+                    ),
+                })
+            });
+        };
+        match next {
             Ok(line) => {
                 let bytes = std::mem::take(&mut self.buf);
                 Some(Ok(Record { bytes, line, source: Arc::clone(&self.source) }))

@@ -212,3 +212,21 @@ fn a_document_over_the_limit_is_skipped_unread() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("skipped: over 256 MiB"), "{stderr}");
 }
+
+/// A JSON array cut short between two records (a download that stopped) loads the records it
+/// holds and says that the file may be cut short.
+#[test]
+fn a_json_array_without_its_closing_bracket_is_reported() {
+    let dir = TempDir::new().unwrap();
+    let path = dir.path().join("cut.json");
+    let record = |i: u32| {
+        format!(
+            "{{\"title\": \"Report {i}\", \"text\": \"\\\"We will meet again,\\\" said the envoy.\"}}"
+        )
+    };
+    fs::write(&path, format!("[{},\n{},\n", record(0), record(1))).unwrap();
+    let (rows, stderr) = list(&[path.to_str().unwrap()]);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(stderr.len(), 1, "{stderr:?}");
+    assert!(stderr[0].contains("without its closing `]`"), "{stderr:?}");
+}
