@@ -130,7 +130,9 @@ impl<R: BufRead> Records<R> {
             let chunk = match self.reader.fill_buf() {
                 Ok([]) => {
                     self.done = true;
-                    // A truncated last element is still handed over, to be reported as bad.
+                    // A truncated last element is still handed over, to be reported as bad
+                    // (which says the file is cut short: the missing bracket need not).
+                    self.closed |= start_line.is_some();
                     return start_line.map(Ok);
                 }
                 Ok(chunk) => chunk,
@@ -357,6 +359,10 @@ mod tests {
         assert!(out[0].is_ok());
         assert!(out[1].is_err());
         assert!(records("[]").is_empty());
+        // Cut between records: each record whole, and the missing bracket reported once.
+        let out = records("[{\"text\": \"Whole\"},\n");
+        assert_eq!(out.len(), 2);
+        assert!(out[0].is_ok() && out[1].is_err(), "{out:?}");
     }
 
     #[test]
