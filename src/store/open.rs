@@ -199,6 +199,10 @@ fn open_file(path: &Path) -> Result<Connection, Failure> {
     }
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Another program's database is left exactly as it was: not even switched to WAL.
+    if !schema::is_ours(&conn)? {
+        return Err(SchemaError::Foreign.into());
+    }
     // WAL: another process can read while one writes. NORMAL: a commit survives the process being
     // killed; only a power cut can lose the last few, never the file's consistency.
     conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get::<_, String>(0))?;

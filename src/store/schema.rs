@@ -66,18 +66,24 @@ pub enum SchemaError {
     Sqlite(#[from] rusqlite::Error),
 }
 
+/// Whether the database is saidso's, or empty and free to become it. Reads only: another
+/// program's file is known before anything in it is changed.
+pub fn is_ours(conn: &Connection) -> rusqlite::Result<bool> {
+    let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let empty: bool = conn.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok(app == APPLICATION_ID || (app == 0 && found == 0 && empty))
+}
+
 /// Brings the database to [`VERSION`], in one transaction taken with the write lock, so that two
 /// processes opening a new file at once do not both migrate it.
 pub fn migrate(conn: &mut Connection) -> Result<(), SchemaError> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let app: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let empty: bool = tx.query_row("SELECT count(*) = 0 FROM sqlite_schema", [], |r| r.get(0))?;
     if found > VERSION {
         return Err(SchemaError::Newer { found });
     }
-    let ours = app == APPLICATION_ID || (app == 0 && found == 0 && empty);
-    if !ours {
+    if !is_ours(&tx)? {
         return Err(SchemaError::Foreign);
     }
     for (reached, step) in (1..=VERSION).zip(MIGRATIONS).skip(found as usize) {

@@ -410,6 +410,12 @@ fn a_newer_or_foreign_file_is_left_alone() {
         .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
         .unwrap();
     assert_eq!(tables, 1);
+    // Not even switched to WAL, which would stay in its header for good.
+    let mode: String = Connection::open(&foreign)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "delete");
     assert_eq!(
         fs::read_dir(dir.path())
             .unwrap()
