@@ -189,11 +189,21 @@ impl Client {
         let out_of_time = || fail("not fetched: out of time".into());
         let _slot = self.hosts.enter(&host_of(url), deadline).ok_or_else(out_of_time)?;
         let mut request = self.agent.get(url);
+        // Whether the caller's deadline, not the request's own limit, bounds this request: a
+        // timeout then says that the time for the whole batch ran out.
+        let mut cut_by_deadline = false;
         if let Some(deadline) = deadline {
             let left = deadline.checked_duration_since(Instant::now()).ok_or_else(out_of_time)?;
+            cut_by_deadline = left < self.limits.total;
             let total = left.min(self.limits.total);
             request = request.config().timeout_global(Some(total)).build();
         }
+        let describe = |e: ureq::Error| match e {
+            ureq::Error::Timeout(_) if cut_by_deadline => {
+                "not fetched: out of time (the time for the whole batch ran out)".to_string()
+            }
+            e => self.describe(e),
+        };
         if let Some(etag) = &validators.etag {
             request = request.header("If-None-Match", etag);
         }
@@ -210,7 +220,7 @@ impl Client {
                     "the connection closed before a response".into()
                 })
             }
-            e => fail(self.describe(e)),
+            e => fail(describe(e)),
         })?;
         let status = response.status();
         if status == 304 {
@@ -245,7 +255,7 @@ impl Client {
             .with_config()
             .limit(self.limits.max_bytes)
             .read_to_vec()
-            .map_err(|e| fail(self.describe(e)))?;
+            .map_err(|e| fail(describe(e)))?;
         Ok(Fetched::Body(Page { url: final_url, content_type, charset, bytes, validators }))
     }
 

@@ -144,6 +144,12 @@ fn slow_servers_time_out_and_endless_bodies_hit_the_cap() {
         _ => Reply::Endless,
     });
     assert!(cause(&server, "/slow").starts_with("timed out"));
+    // Cut by a batch's deadline before its own limit, a request says the batch's time ran out.
+    let deadline = std::time::Instant::now() + Duration::from_millis(500);
+    let err = client()
+        .get_before(&server.url("/slow"), &Validators::default(), Some(deadline))
+        .expect_err("out of time");
+    assert!(err.cause.contains("out of time"), "{}", err.cause);
     let page = body(client().get(&server.url("/a-little-slow"), &Validators::default()).unwrap());
     assert_eq!(page.bytes, b"worth the wait");
     assert_eq!(cause(&server, "/endless"), "response larger than 256 KiB");
