@@ -250,8 +250,16 @@ impl Record {
         let (fields, path) = (&self.source.fields, format!("{}:{}", self.source.name, self.line));
         let problem =
             |reason: String| Problem { path: path.clone(), kind: ProblemKind::BadRecord(reason) };
-        let mut record: Map<String, Value> = serde_json::from_slice(&self.bytes)
-            .map_err(|e| problem(format!("not a JSON object ({e})")))?;
+        let mut record: Map<String, Value> = serde_json::from_slice(&self.bytes).map_err(|e| {
+            // The parser counts from the record's start: the problem is put at the file's line.
+            // (An end of input is reported past the record's last line: kept on it.)
+            let lines = self.bytes.trim_ascii_end().iter().filter(|&&b| b == b'\n').count();
+            let line = self.line + e.line().saturating_sub(1).min(lines);
+            let why = e.to_string();
+            let why = why.split(" at line ").next().unwrap_or(&why);
+            let path = format!("{}:{line}", self.source.name);
+            Problem { path, kind: ProblemKind::BadRecord(format!("not a JSON object ({why})")) }
+        })?;
         let text = take_body(&mut record, &fields.text).ok_or_else(|| {
             problem(format!("no text in any of the fields {}", fields.text.join(", ")))
         })?;
@@ -312,6 +320,16 @@ mod tests {
         Records::new(input.as_bytes(), layout, "d.jsonl".into(), Fields::default())
             .map(|r| r.and_then(Record::parse))
             .collect()
+    }
+
+    /// A record spread over lines is faulted at the file's line of the fault, with no position
+    /// counted from the record's start.
+    #[test]
+    fn a_bad_record_is_put_at_the_line_of_its_fault() {
+        let out = records("[\n{\"title\": \"a\",\n \"text\": \"x\u{1}y\"}\n]\n");
+        let problem = out[0].as_ref().unwrap_err();
+        assert_eq!(problem.path, "d.jsonl:3");
+        assert!(!problem.to_string().contains("at line"), "{problem}");
     }
 
     #[test]
