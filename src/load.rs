@@ -162,8 +162,9 @@ impl<'a> Loader<'a> {
     }
 
     /// Reads and cleans `inputs`, sending each batch on; stops early when nobody receives any
-    /// more. Inputs on the web wait on other machines: they are opened on their own threads from
-    /// the start and handed over after the local ones, so that no file waits on a slow site.
+    /// more. Inputs on the web wait on other machines, and standard input on another program:
+    /// they are opened on their own threads from the start and handed over after the files, so
+    /// that no file waits on a slow site or a slow pipe.
     fn produce<T: Send>(
         &self,
         inputs: &[Input],
@@ -172,7 +173,7 @@ impl<'a> Loader<'a> {
         send: &mpsc::SyncSender<Vec<Loaded<T>>>,
     ) {
         let (web, local): (Vec<&Input>, Vec<&Input>) =
-            inputs.iter().partition(|i| matches!(i, Input::Url(_)));
+            inputs.iter().partition(|i| matches!(i, Input::Url(_) | Input::Stdin));
         std::thread::scope(|scope| {
             let web = (!web.is_empty()).then(|| {
                 scope.spawn(|| parallel_map(web, WEB_AT_ONCE, |i| self.open(i, progress, work)))

@@ -382,3 +382,16 @@ fn nothing_loadable_shows_why_then_exits_with_an_error() {
     assert!(!screen.alternate_screen(), "still on the alternate screen");
     assert!(screen.contents().contains("no article found in"), "{}", screen.contents());
 }
+
+/// Standard input that has not ended (a slow pipe; here the terminal itself) holds up no file
+/// given beside it: the file shows at once.
+#[test]
+fn a_file_shows_while_standard_input_is_still_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("harbour.txt");
+    std::fs::write(&path, "Harbour fees to rise\n\n\"We had no choice,\" said Mayor Ann Kyle.\n")
+        .expect("article written");
+    let mut s = Session::start(&[path.to_str().expect("utf-8 path"), "-"]);
+    s.wait_for_text("We had no choice");
+    s.child.kill().expect("stop the reader");
+}
