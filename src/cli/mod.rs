@@ -344,7 +344,9 @@ fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
     let records = if cli.record.is_empty() {
         None
     } else {
-        Some(check::load_records(&cli.record, cli.record_speaker.as_deref(), &config)?)
+        // Their warnings go to the reader's messages.
+        let speaker = cli.record_speaker.as_deref();
+        Some(check::load_records(&cli.record, speaker, "--record-speaker", &config)?)
     };
     // Listed after the articles: the seeds, when no path is given.
     let records = records.map(|r| (r, cli.record));

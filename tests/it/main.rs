@@ -27,6 +27,7 @@ mod never_panics;
 mod offline;
 mod pty;
 mod record;
+mod record_labels;
 mod render;
 mod reported_cases;
 mod reported_reader;
