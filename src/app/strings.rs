@@ -240,6 +240,10 @@ pub fn messages_footer(key: &str) -> String {
 }
 /// The messages view with nothing in it.
 pub const NO_MESSAGES: &str = "No warnings so far.";
+/// The passage view when no record has a speaker label: nobody's words can be found.
+pub const PASSAGE_NO_LABELS: &str = "The record has no speaker labels (`NAME:` at a line's \
+    start), so nobody's words are known: start with --record-speaker NAME when it is one \
+    person's words (saidso check --speaker NAME).";
 
 /// Message: a refresh started.
 pub const REFRESHING: &str = "Refreshing the followed feeds…";

@@ -129,7 +129,8 @@ pub enum Command {
         /// The record: a file, folder or URL of any kind saidso reads (repeatable).
         #[arg(long, value_name = "FILE", required = true)]
         record: Vec<String>,
-        /// The record is all this speaker's words (a speech, a statement).
+        /// The record is all this speaker's words (a speech, a statement); its speaker labels,
+        /// if any, are ignored (with a warning).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
         /// Output format.

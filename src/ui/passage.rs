@@ -39,6 +39,9 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, panel_area: Re
         _ if app.quotes.selected_quote().is_none() => {
             vec![Line::styled(strings::PASSAGE_NO_QUOTE, theme.dim)]
         }
+        (_, Some(records)) if records.records.iter().all(|r| r.turns.turns.is_empty()) => {
+            vec![Line::styled(strings::PASSAGE_NO_LABELS, theme.word_changed)]
+        }
         _ => vec![Line::styled(strings::PASSAGE_NO_TURNS, theme.dim)],
     };
     frame.render_widget(Clear, area);
