@@ -39,3 +39,4 @@ mod speakers_reader;
 mod state;
 mod streaming;
 mod update;
+mod utf16;
