@@ -89,10 +89,13 @@ pub fn also_in(n: usize) -> String {
     format!("also in {n} article{}", if n == 1 { "" } else { "s" })
 }
 
-/// A speaker's counts in the speakers view: quotations and reported statements apart.
-pub fn speaker_counts(quotes: usize, reported: usize, articles: usize) -> String {
+/// A speaker's counts in the speakers view: quotations (of which `partial` are reported
+/// statements with quoted words, counted as quotations as `saidso speakers` counts them) and
+/// reported statements apart.
+pub fn speaker_counts(quotes: usize, partial: usize, reported: usize, articles: usize) -> String {
+    let partial = if partial > 0 { format!(" ({partial} {PARTIAL})") } else { String::new() };
     format!(
-        "{quotes} quote{}, {reported} reported in {articles} article{}",
+        "{quotes} quote{}{partial}, {reported} reported in {articles} article{}",
         plural(quotes),
         plural(articles)
     )
