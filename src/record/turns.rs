@@ -12,7 +12,7 @@ pub struct Turns {
     pub speakers: Vec<String>,
     /// The turns in reading order.
     pub turns: Vec<Turn>,
-    /// Byte offsets of the lines that start like a label but were not read as one
+    /// Byte offsets of the paragraphs that start like a label but were not read as one
     /// (`Mayor Lee —`): their words, to the next label, are in no turn.
     pub missed: Vec<usize>,
 }
@@ -83,6 +83,9 @@ impl Turns {
         // (speaker, start of its words) of the turn being read.
         let mut open: Option<(u32, usize)> = None;
         let mut line_start = 0;
+        // Only a paragraph's first line is suspected of a label: a hard-wrapped turn's lines
+        // start anywhere in a sentence (`Ukraine — and I mean it — …`).
+        let mut paragraph_start = true;
         for line in text.split_inclusive('\n') {
             if let Some((label, words_at)) = label(line) {
                 if let Some((speaker, start)) = open.take() {
@@ -90,13 +93,14 @@ impl Turns {
                 }
                 let speaker = out.speaker_id(label);
                 open = Some((speaker, line_start + words_at));
-            } else if looks_like_label(line) {
+            } else if paragraph_start && looks_like_label(line) {
                 // Maybe another speaker's words: the turn before ends, and they are nobody's.
                 if let Some((speaker, start)) = open.take() {
                     out.turns.push(Turn { speaker, range: start..line_start });
                 }
                 out.missed.push(line_start);
             }
+            paragraph_start = line.trim().is_empty();
             line_start += line.len();
         }
         if let Some((speaker, start)) = open {
@@ -417,9 +421,10 @@ mod tests {
 
     #[test]
     fn lines_that_look_like_labels_but_are_not_read_are_kept() {
-        let text = "OKAFOR: One.\nMayor Okafor — Two.\nOkafor, Mayor: Three.\nAnd so: on.\n";
+        let text = "OKAFOR: One.\n\nMayor Okafor — Two.\n\nOkafor, Mayor: Three.\nAnd so: on.\n\
+                    Paris — a wrapped line.\n";
         let t = Turns::parse(text);
         assert_eq!(t.turns.len(), 1);
-        assert_eq!(t.missed, [13, 35]);
+        assert_eq!(t.missed, [14, 37]);
     }
 }
