@@ -427,4 +427,23 @@ mod tests {
         assert_eq!(t.turns.len(), 1);
         assert_eq!(t.missed, [14, 37]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_lines_parse_without_panicking_and_turns_stay_in_the_text(
+            lines in proptest::collection::vec(
+                "(\\[?[0-9:.,]{0,9}\\]? ?)?(>> ?)?[*_]{0,2}[A-Za-zÉé1 .()\\[\\]:—-]{0,24}[:—]? ?[^\n]{0,12}",
+                0..8,
+            )
+        ) {
+            let text = lines.join("\n");
+            let t = Turns::parse(&text);
+            for turn in &t.turns {
+                proptest::prop_assert!(text.get(turn.range.clone()).is_some());
+            }
+            for &at in &t.missed {
+                proptest::prop_assert!(text.is_char_boundary(at));
+            }
+        }
+    }
 }

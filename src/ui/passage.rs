@@ -42,6 +42,9 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, panel_area: Re
         (_, Some(records)) if records.records.iter().all(|r| r.turns.turns.is_empty()) => {
             vec![Line::styled(strings::PASSAGE_NO_LABELS, theme.word_changed)]
         }
+        (_, Some(records)) if records.lists_no_turns() => {
+            vec![Line::styled(strings::PASSAGE_LABELS_MISSED, theme.word_changed)]
+        }
         _ => vec![Line::styled(strings::PASSAGE_NO_TURNS, theme.dim)],
     };
     frame.render_widget(Clear, area);

@@ -101,3 +101,35 @@ fn speaker_on_a_labelled_record_says_the_labels_are_ignored() {
         check("We have set aside four million pounds.\n", ARTICLE, &["--speaker", "Jane Okafor"]);
     assert!(!plain.contains("warning"), "{plain}");
 }
+
+/// The reader with `article` shown and `record` given (as `saidso --record r.txt a.txt`), the
+/// quotes panel focused and the passage view open on its first quote.
+fn reader_passage(record: &str, article: &str) -> String {
+    use crate::common::{load, press, screen};
+    use saidso::app::{Action, App, Keymap, update};
+    use saidso::record::{Record, Records};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, article).expect("write article");
+    let batch = load(&[a.to_string_lossy().into_owned()]);
+    let mut app = App::new(Keymap::builtin());
+    let record = Record::new("r.txt".into(), record.into(), None);
+    app.records = Some(std::sync::Arc::new(Records::new(vec![record])));
+    update(&mut app, Action::Resize { width: 120, height: 40 });
+    update(&mut app, Action::Discovered(batch.entries.len()));
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    press(&mut app, "tab tab R");
+    screen(&app)
+}
+
+#[test]
+fn r_says_why_a_quote_has_no_verdict() {
+    let article = "T\n\n\"We like the wall,\" said Peter Marsh.\n";
+    let missed = reader_passage("OKAFOR: Yes.\n\nMayor Marsh — We like the wall.\n", article);
+    assert!(missed.contains("paragraphs start like speaker labels"), "{missed}");
+    let unlabelled = reader_passage("We like the wall.\n", article);
+    assert!(unlabelled.contains("The record has no speaker labels"), "{unlabelled}");
+    let elsewhere = reader_passage("OKAFOR: Yes.\n\nQ: Why?\n", article);
+    assert!(elsewhere.contains("Its speaker has no words in the record"), "{elsewhere}");
+}
