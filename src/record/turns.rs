@@ -132,12 +132,12 @@ impl Turns {
 fn label(line: &str) -> Option<(&str, usize)> {
     let at = label_start(line);
     let rest = &line[at..];
-    if let Some(words_at) = questioner(rest) {
-        return Some(("Q", at + words_at));
-    }
     // Markdown emphasis around the label: `**PUTIN:**` or `**PUTIN**:`.
     let marks = rest.len() - rest.trim_start_matches(['*', '_']).len();
     let body = &rest[marks..];
+    if let Some(words_at) = questioner(body) {
+        return Some(("Q", at + marks + words_at));
+    }
     let colon = label_end(head(body))?;
     let label = named(body[..colon].trim_end_matches(['*', '_']).trim())?;
     let mut after = colon + 1;
@@ -214,11 +214,13 @@ fn is_timestamp(s: &str) -> bool {
 /// `rest`, when it starts with one.
 fn questioner(rest: &str) -> Option<usize> {
     let after = rest.strip_prefix('Q')?;
-    let after = after.strip_prefix('.').unwrap_or(after);
+    let dotted = after.strip_prefix('.');
+    // `**Q.** What…`: the emphasis closes after the dot.
+    let after = dotted.map_or(after, |a| a.trim_start_matches(['*', '_']));
     let words = after.trim_start();
     let spaced = words.len() < after.len() || words.is_empty();
     // `Q What…` or `Q. what…`, never `Quite` or `Q is for…`.
-    let question = after.len() < rest.len() - 1 || words.starts_with(|c: char| !c.is_lowercase());
+    let question = dotted.is_some() || words.starts_with(|c: char| !c.is_lowercase());
     (spaced && question).then_some(rest.len() - words.len())
 }
 
@@ -380,7 +382,8 @@ mod tests {
         let text = "[00:01:02] OKAFOR: One.\n00:01:05 OKAFOR: Two.\n(00:01:07) Q: Why?\n\
                     >> OKAFOR: Three.\nOkafor (Mayor): Four.\nJane Okafor (00:00:05): Five.\n\
                     Speaker 1 (Jane Okafor): Six.\nQ. What about the wall?\n\
-                    Speaker 2 (00:02:01): Seven.\nQ What now?\n[00:03:00.5] **OKAFOR:** Eight.\n";
+                    Speaker 2 (00:02:01): Seven.\nQ What now?\n[00:03:00.5] **OKAFOR:** Eight.\n\
+                    **Q.** And then?\n";
         let got = said(text);
         let want = [
             ("OKAFOR", "One."),
@@ -395,6 +398,7 @@ mod tests {
             ("Speaker 2", "Seven."),
             ("Q", "What now?"),
             ("OKAFOR", "Eight."),
+            ("Q", "And then?"),
         ];
         let want: Vec<(String, String)> =
             want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
