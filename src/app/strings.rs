@@ -243,10 +243,10 @@ pub fn messages_footer(key: &str) -> String {
 }
 /// The messages view with nothing in it.
 pub const NO_MESSAGES: &str = "No warnings so far.";
-/// The passage view for a quote whose speaker has no turns, in records with paragraphs that
-/// start like a label but were not read as one.
-pub const PASSAGE_LABELS_MISSED: &str = "Its speaker has no turns in the record, but some of its \
-    paragraphs start like speaker labels that were not read as such: the messages (M) name them.";
+/// The passage view's note, under a quote found nowhere, on records with paragraphs that start
+/// like a label but were not read as one.
+pub const PASSAGE_LABELS_MISSED: &str = "Some of the record's paragraphs start like speaker \
+    labels that were not read as such: their words are nobody's (the messages, M, name them).";
 /// The passage view when no record has a speaker label: nobody's words can be found.
 pub const PASSAGE_NO_LABELS: &str = "The record has no speaker labels (`NAME:` at a line's \
     start), so nobody's words are known: start with --record-speaker NAME when it is one \

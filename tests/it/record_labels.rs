@@ -127,7 +127,12 @@ fn reader_passage(record: &str, article: &str) -> String {
 fn r_says_why_a_quote_has_no_verdict() {
     let article = "T\n\n\"We like the wall,\" said Peter Marsh.\n";
     let missed = reader_passage("OKAFOR: Yes.\n\nMayor Marsh — We like the wall.\n", article);
-    assert!(missed.contains("paragraphs start like speaker labels"), "{missed}");
+    assert!(missed.contains("paragraphs start like speaker"), "{missed}");
+    // Also when the speaker has turns, and the words are in a paragraph read as nobody's.
+    let okafor = "T\n\n\"We like the wall,\" said Jane Okafor.\n";
+    let hers = reader_passage("OKAFOR: Yes.\n\nMayor Okafor — We like the wall.\n", okafor);
+    assert!(hers.contains("Nothing close in the speaker's words"), "{hers}");
+    assert!(hers.contains("paragraphs start like speaker"), "{hers}");
     let unlabelled = reader_passage("We like the wall.\n", article);
     assert!(unlabelled.contains("The record has no speaker labels"), "{unlabelled}");
     let elsewhere = reader_passage("OKAFOR: Yes.\n\nQ: Why?\n", article);
