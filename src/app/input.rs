@@ -11,6 +11,11 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
     if key == Key::ctrl('c') {
         return Some(Command::Quit.into());
     }
+    // The suspend key works over anything open, a prompt too (where plain letters type).
+    let typed = matches!(app.modal, Some(Modal::Prompt(_))) && !key.ctrl && !key.alt;
+    if !typed && app.keymap.command(key) == Some(Command::Suspend) {
+        return Some(Command::Suspend.into());
+    }
     // While the screen says only that the terminal is too small, keys whose effect cannot be
     // seen do nothing; quitting still works.
     if app.layout.mode == Mode::TooSmall {
@@ -38,7 +43,7 @@ pub fn action_for_key(app: &App, key: Key) -> Option<Action> {
 }
 
 /// Keys edit the prompt's line as in a shell (Control-W a word, Control-U all of it); Control-C
-/// still quits.
+/// still quits and the suspend key (Control-Z) still suspends.
 fn prompt_action(key: Key) -> Option<Action> {
     match key.code {
         KeyCode::Char('w') if key.ctrl => Some(Action::DeleteWord),

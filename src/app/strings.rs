@@ -89,10 +89,13 @@ pub fn also_in(n: usize) -> String {
     format!("also in {n} article{}", if n == 1 { "" } else { "s" })
 }
 
-/// A speaker's counts in the speakers view: quotations and reported statements apart.
-pub fn speaker_counts(quotes: usize, reported: usize, articles: usize) -> String {
+/// A speaker's counts in the speakers view: quotations (of which `partial` are reported
+/// statements with quoted words, counted as quotations as `saidso speakers` counts them) and
+/// reported statements apart.
+pub fn speaker_counts(quotes: usize, partial: usize, reported: usize, articles: usize) -> String {
+    let partial = if partial > 0 { format!(" ({partial} {PARTIAL})") } else { String::new() };
     format!(
-        "{quotes} quote{}, {reported} reported in {articles} article{}",
+        "{quotes} quote{}{partial}, {reported} reported in {articles} article{}",
         plural(quotes),
         plural(articles)
     )
@@ -240,6 +243,14 @@ pub fn messages_footer(key: &str) -> String {
 }
 /// The messages view with nothing in it.
 pub const NO_MESSAGES: &str = "No warnings so far.";
+/// The passage view's note, under a quote found nowhere, on records with paragraphs that start
+/// like a label but were not read as one.
+pub const PASSAGE_LABELS_MISSED: &str = "Some of the record's paragraphs start like speaker \
+    labels that were not read as such: their words are nobody's (the messages, M, name them).";
+/// The passage view when no record has a speaker label: nobody's words can be found.
+pub const PASSAGE_NO_LABELS: &str = "The record has no speaker labels (`NAME:` at a line's \
+    start), so nobody's words are known: start with --record-speaker NAME when it is one \
+    person's words (saidso check --speaker NAME).";
 
 /// Message: a refresh started.
 pub const REFRESHING: &str = "Refreshing the followed feeds…";

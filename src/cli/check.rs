@@ -11,6 +11,7 @@ use super::{CheckFormat, StateArgs, finish, inputs, load, nothing_loaded, report
 use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::ArticleId;
+use crate::record::warnings::warnings;
 use crate::record::{Checked, Difference, Edit, Record, Records, Verdict};
 use crate::speakers::{Index, QuoteRef, Roster};
 use crate::text::{clip, escape_json, sanitize};
@@ -51,7 +52,8 @@ pub(super) fn run(
     state: &StateArgs,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let mut records = load_records(records, record_speaker, config)?;
+    let mut records = load_records(records, record_speaker, "--speaker", config)?;
+    say_warnings(&records);
     let inputs = inputs(paths, fetched, state);
     let (index, articles) =
         speakers::load(&inputs, config, false, false, |article, quotes| Kept {
@@ -93,15 +95,21 @@ pub(super) fn run(
             "{} checked: {verbatim} verbatim, {altered} altered, {missing} not in the record",
             verbatim + altered + missing
         )?;
+        let no_turns = counts[Verdict::NoTurns as usize];
+        if no_turns > 0 {
+            writeln!(out, "{no_turns} more whose speaker has no turns in the record")?;
+        }
     }
     finish(out)
 }
 
 /// Reads the records: each text of `paths` (files, folders, URLs) as a record, all of it
-/// `speaker`'s words when given, else its labelled turns.
+/// `speaker`'s words when given (by the option `flag`), else its labelled turns. What is amiss
+/// with them is in their warnings, not yet told.
 pub(super) fn load_records(
     paths: &[String],
     speaker: Option<&str>,
+    flag: &str,
     config: &Config,
 ) -> anyhow::Result<Records> {
     let (inputs, problems) = crate::sources::discover(paths);
@@ -123,19 +131,19 @@ pub(super) fn load_records(
     if records.is_empty() {
         anyhow::bail!("no record found in {}", paths.join(", "));
     }
-    for record in records.iter().filter(|r| r.turns.turns.is_empty()) {
-        say(format_args!(
-            "{}: no speaker labels (`NAME:` at a line's start); give --speaker NAME for one \
-             person's words",
-            record.name
-        ));
-    }
-    Ok(records.into())
+    let warnings = records.iter().flat_map(|r| warnings(r, speaker, flag)).collect();
+    Ok(Records { warnings, ..Records::new(records) })
+}
+
+/// Tells the records' warnings on stderr.
+pub(super) fn say_warnings(records: &Records) {
+    records.warnings.iter().for_each(|w| say(format_args!("warning: {w}")));
 }
 
 /// The checked quotations of one article: (quotation, speaker's name, verdict). Quotations
 /// whose speaker has no words in the record are left out unless the words are someone else's
-/// there.
+/// there, or a record has lines that may be labels it did not read (the speaker's turns may
+/// be hidden there: nothing may vanish unsaid).
 fn check_article<'a>(
     records: &Records,
     index: &Index,
@@ -151,8 +159,9 @@ fn check_article<'a>(
                 std::slice::from_ref(&(0..text.len())),
                 speaker.map(|s| s.id),
             )?;
-            let unchecked =
-                checked.finding.verdict == Verdict::NoTurns && checked.finding.said_by.is_none();
+            let unchecked = checked.finding.verdict == Verdict::NoTurns
+                && checked.finding.said_by.is_none()
+                && !records.lists_no_turns();
             (!unchecked).then(|| (quote, speaker.map(|s| s.name.as_str()), checked))
         })
         .collect()

@@ -129,7 +129,8 @@ pub enum Command {
         /// The record: a file, folder or URL of any kind saidso reads (repeatable).
         #[arg(long, value_name = "FILE", required = true)]
         record: Vec<String>,
-        /// The record is all this speaker's words (a speech, a statement).
+        /// The record is all this speaker's words (a speech, a statement); its speaker labels,
+        /// if any, are ignored (with a warning).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
         /// Output format.
@@ -344,7 +345,9 @@ fn reader(cli: Cli, config: Config) -> anyhow::Result<()> {
     let records = if cli.record.is_empty() {
         None
     } else {
-        Some(check::load_records(&cli.record, cli.record_speaker.as_deref(), &config)?)
+        // Their warnings go to the reader's messages.
+        let speaker = cli.record_speaker.as_deref();
+        Some(check::load_records(&cli.record, speaker, "--record-speaker", &config)?)
     };
     // Listed after the articles: the seeds, when no path is given.
     let records = records.map(|r| (r, cli.record));

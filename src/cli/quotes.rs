@@ -60,7 +60,10 @@ pub(super) fn run(
     let mut records = if record.paths.is_empty() {
         None
     } else {
-        Some(super::check::load_records(record.paths, record.speaker, config)?)
+        let records =
+            super::check::load_records(record.paths, record.speaker, "--record-speaker", config)?;
+        super::check::say_warnings(&records);
+        Some(records)
     };
     let inputs = inputs(paths, fetched, state);
     let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);

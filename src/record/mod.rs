@@ -2,14 +2,15 @@
 //!
 //! [`turns`] reads whose words the record holds, [`index`] indexes them once, [`quoted`] reads
 //! a quotation's words and elisions, [`check`] gives the verdict on one quotation, and
-//! [`identity`] says which record speaker is which corpus speaker. [`Records`] checks a
-//! quotation against every record given.
+//! [`identity`] says which record speaker is which corpus speaker; [`warnings`] says what is
+//! wrong with a record. [`Records`] checks a quotation against every record given.
 
 pub mod check;
 pub mod identity;
 pub mod index;
 pub mod quoted;
 pub mod turns;
+pub mod warnings;
 
 use std::ops::Range;
 
@@ -27,6 +28,8 @@ pub struct Records {
     pub records: Vec<Record>,
     /// Which record speaker is which corpus speaker (empty until [`Records::identify`]).
     pub identities: Identities,
+    /// What a checker must be told about the records ([`warnings::warnings`]), one a line.
+    pub warnings: Vec<String>,
 }
 
 /// A quotation's verdict, and the record that gave it.
@@ -60,7 +63,13 @@ impl From<Vec<Record>> for Records {
 impl Records {
     /// Records made of `records`; their speakers match nobody until [`Records::identify`].
     pub fn new(records: Vec<Record>) -> Self {
-        Records { records, identities: Identities::default() }
+        Records { records, identities: Identities::default(), warnings: Vec::new() }
+    }
+
+    /// True when the quotations of speakers without turns must be listed: some record has
+    /// lines that look like labels but were not read as such (their speaker may be one).
+    pub fn lists_no_turns(&self) -> bool {
+        self.records.iter().any(|r| !r.turns.missed.is_empty())
     }
 
     /// Matches the records' speakers with the corpus's.

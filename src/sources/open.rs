@@ -88,10 +88,15 @@ pub fn open(input: &Input, context: &ReadSettings) -> Opened {
                     failed(ProblemKind::Fetch(ReadError::UnaskedNotModified.to_string()))
                 }
                 Ok(Fetched::Body(page)) => {
-                    let format = detect(&page.bytes, &page.url, page.content_type.as_deref());
+                    let utf16 = text::is_utf16(&page.bytes);
+                    let page_bytes = text::from_utf16(page.bytes);
+                    let format = detect(&page_bytes, &page.url, page.content_type.as_deref());
                     let bytes = match format {
-                        Format::Html => html::to_utf8(page.bytes, page.charset.as_deref()),
-                        _ => page.bytes,
+                        // A UTF-16 page's charset is its mark's, and it is decoded already.
+                        Format::Html if !utf16 => {
+                            html::to_utf8(page_bytes, page.charset.as_deref())
+                        }
+                        _ => page_bytes,
                     };
                     whole(bytes, format, path, Some(&page.url), context)
                 }
@@ -136,16 +141,19 @@ fn stream_or_whole<R: BufRead + Send + 'static>(
     size: u64,
 ) -> std::io::Result<Opened> {
     let head = reader.fill_buf()?;
+    // UTF-16 text looks binary (a NUL in every other byte of English): it is read whole and
+    // turned into UTF-8 before its format is told.
+    let utf16 = text::is_utf16(head);
     // A binary file is known by its first bytes: a video or a disk image is not read whole
     // only to be skipped.
-    if looks_binary(head) && !head.iter().all(u8::is_ascii_whitespace) {
+    if !utf16 && looks_binary(head) && !head.iter().all(u8::is_ascii_whitespace) {
         return Ok(Opened {
             docs: Docs::Ready(Vec::new()),
             problems: vec![Problem { path, kind: ProblemKind::Binary }],
             bytes: 0,
         });
     }
-    let format = detect(head, &path, None);
+    let format = if utf16 { Format::Text } else { detect(head, &path, None) };
     if let Format::Dataset(layout) = format {
         let records = jsonl::Records::new(reader, layout, path, context.fields.clone());
         return Ok(Opened {
@@ -170,6 +178,11 @@ fn stream_or_whole<R: BufRead + Send + 'static>(
     reader.take(MAX_DOCUMENT + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_DOCUMENT {
         return Ok(too_large());
+    }
+    if utf16 {
+        let bytes = text::from_utf16(bytes);
+        let format = detect(&bytes, &path, None);
+        return Ok(whole(bytes, format, path, None, context));
     }
     if format == Format::Html {
         bytes = html::to_utf8(bytes, None);

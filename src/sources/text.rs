@@ -4,6 +4,24 @@ use super::ProblemKind;
 use super::detect::looks_binary;
 use crate::model::Offsets;
 
+/// A UTF-16 document (a Windows "Unicode text" file), told by its byte-order mark, as UTF-8
+/// without the mark; any other bytes as they are. Offsets in such a document are the UTF-8
+/// text's, not the file's.
+pub(super) fn from_utf16(bytes: Vec<u8>) -> Vec<u8> {
+    match encoding_rs::Encoding::for_bom(&bytes) {
+        Some((encoding, bom)) if encoding != encoding_rs::UTF_8 => {
+            let rest = bytes.get(bom..).unwrap_or_default();
+            encoding.decode_without_bom_handling(rest).0.into_owned().into_bytes()
+        }
+        _ => bytes,
+    }
+}
+
+/// True when `head` starts with a UTF-16 byte-order mark.
+pub(super) fn is_utf16(head: &[u8]) -> bool {
+    head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff])
+}
+
 /// Decodes a file's bytes as text. Returns the text and, when bad UTF-8 was replaced, where the
 /// text's offsets are in the file.
 pub(super) fn decode(bytes: Vec<u8>) -> Result<(String, Option<Offsets>), ProblemKind> {
@@ -63,5 +81,25 @@ mod tests {
         let offsets = offsets.expect("replaced");
         let lait = text.find("lait").unwrap();
         assert_eq!(&file[offsets.in_file(lait)..], b"lait");
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_text() {
+        let text = "OKAFOR: Zoë’s wall 👍\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert!(is_utf16(&le) && is_utf16(&be) && !is_utf16(text.as_bytes()));
+        assert_eq!(from_utf16(le), text.as_bytes());
+        assert_eq!(from_utf16(be), text.as_bytes());
+        assert_eq!(from_utf16(b"plain".to_vec()), b"plain");
+        // A UTF-8 mark is blanked, so that offsets still hold.
+        let marked = decode("\u{feff}OKAFOR: yes".as_bytes().to_vec());
+        assert_eq!(marked, Ok(("   OKAFOR: yes".into(), None)));
     }
 }

@@ -53,6 +53,7 @@ pub fn run(
     let mut saved = if fetched { stored_articles(&store, &mut warnings) } else { Vec::new() };
     // The records load after the paths (or the seeds): their problems were told already.
     let (records, record_paths) = records.unzip();
+    warnings.extend(records.iter().flat_map(|r: &crate::record::Records| r.warnings.clone()));
     let record_inputs = record_paths.map(|p| crate::sources::discover(&p).0);
     saved.splice(0..0, record_inputs.unwrap_or_default());
     let paths = (!fetched || !paths.is_empty()).then_some(paths);

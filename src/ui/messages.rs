@@ -16,6 +16,8 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
     let library = &app.library;
     let messages = library.problems.iter().chain(&library.warnings).chain(&app.status.log);
     let mut lines: Vec<Line> = messages.map(|m| Line::styled(m.as_str(), theme.warning)).collect();
+    // Counted before the line that says there are none.
+    let count = format!(" {} {} ", strings::MESSAGES, lines.len());
     if lines.is_empty() {
         lines.push(Line::styled(strings::NO_MESSAGES, theme.dim));
     }
@@ -23,7 +25,6 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, screen: Rect, 
     let height = screen.height.saturating_sub(2);
     let area = centered(screen, width, height);
     let key = app.keymap.keys(Command::Messages).first().map(ToString::to_string);
-    let count = format!(" {} {} ", strings::MESSAGES, lines.len());
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border_focused)

@@ -39,6 +39,13 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, panel_area: Re
         _ if app.quotes.selected_quote().is_none() => {
             vec![Line::styled(strings::PASSAGE_NO_QUOTE, theme.dim)]
         }
+        (_, Some(records)) if records.records.iter().all(|r| r.turns.turns.is_empty()) => {
+            vec![Line::styled(strings::PASSAGE_NO_LABELS, theme.word_changed)]
+        }
+        (_, Some(records)) if records.lists_no_turns() => vec![
+            Line::styled(strings::PASSAGE_NO_TURNS, theme.dim),
+            Line::styled(strings::PASSAGE_LABELS_MISSED, theme.word_changed),
+        ],
         _ => vec![Line::styled(strings::PASSAGE_NO_TURNS, theme.dim)],
     };
     frame.render_widget(Clear, area);
@@ -60,6 +67,9 @@ fn found<'a>(checked: &Checked, records: &'a Records, theme: &Theme) -> Vec<Line
     let passage = finding.passage.clone().zip(record);
     let Some((passage, record)) = passage else {
         lines.push(Line::styled(strings::PASSAGE_NOTHING_CLOSE, theme.dim));
+        if records.lists_no_turns() {
+            lines.push(Line::styled(strings::PASSAGE_LABELS_MISSED, theme.word_changed));
+        }
         return lines;
     };
     lines.push(Line::default());

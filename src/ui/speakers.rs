@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, clip, pad, panel, title};
 use crate::app::{App, Level, QUOTE_ROWS, SpeakersView, inner, strings};
-use crate::extract::SpeakerKind;
+use crate::extract::{QuoteKind, SpeakerKind};
 use crate::speakers::{QuoteRef, Speaker};
 
 pub(super) fn render(
@@ -23,11 +23,7 @@ pub(super) fn render(
     let roster = &app.speakers.roster;
     let (details, lines) = match (view.level, view.selected(roster)) {
         (Level::Quotes, Some(speaker)) => (
-            format!(
-                "· {} · {}",
-                speaker.name,
-                strings::speaker_counts(speaker.counts().0, speaker.counts().1, speaker.articles)
-            ),
+            format!("· {} · {}", speaker.name, counts(app, speaker)),
             quote_lines(app, view, speaker, theme, inner(area)),
         ),
         _ => (
@@ -125,12 +121,33 @@ fn describe(app: &App, r: QuoteRef) -> (String, String) {
         source.push_str(" · ");
         source.push_str(&part);
     }
-    // Reported speech bare and marked, never dressed as a quotation.
+    // Reported speech bare and marked, never dressed as a quotation; a reported statement
+    // with quoted words is one of the speaker's quotations, marked partial as it is counted.
     let words = entry.quotes.get(r.quote).map_or_else(String::new, |q| {
         let words = crate::app::shown_words(q, &entry.article.text);
-        if crate::app::is_reported(q) { format!("({}) {words}", strings::REPORTED) } else { words }
+        match is_partial(app, r) {
+            true => format!("({}) {words}", strings::PARTIAL),
+            false if crate::app::is_reported(q) => format!("({}) {words}", strings::REPORTED),
+            false => words,
+        }
     });
     (source, words)
+}
+
+/// True when quote `r` is a reported statement with quoted words in it (`said the wall would
+/// be fixed "before the storm"`): a quotation by the counts, but not one whole.
+fn is_partial(app: &App, r: QuoteRef) -> bool {
+    let entry = app.speakers.entry_of.get(&r.article).and_then(|&i| app.library.entries.get(i));
+    let quote = entry.and_then(|e| e.quotes.get(r.quote));
+    quote.is_some_and(|q| q.kind == QuoteKind::Partial && crate::app::is_reported(q))
+}
+
+/// The header's counts for `speaker`, the partial quotations among the quotes told apart, as
+/// its rows mark them.
+fn counts(app: &App, speaker: &Speaker) -> String {
+    let (quotes, reported) = speaker.counts();
+    let partial = speaker.quotes.iter().filter(|&&r| is_partial(app, r)).count();
+    strings::speaker_counts(quotes, partial, reported, speaker.articles)
 }
 
 fn kind(s: &Speaker) -> &'static str {

@@ -211,6 +211,15 @@ fn messages_view_lists_every_warning_60x16() {
 }
 
 #[test]
+fn messages_view_with_none_counts_none() {
+    let mut app = app_with(crate::common::fixture(), 120, 40);
+    press(&mut app, "M");
+    let shown = screen(&app);
+    assert!(shown.contains("No warnings so far."), "{shown}");
+    assert!(shown.contains(" Messages 0 "), "{shown}");
+}
+
+#[test]
 fn ctrl_c_quits_whatever_the_keymap_says() {
     let user =
         saidso::app::Keymap::parse("quit = [\"Q\"]\ndown = [\"ctrl-c\", \"j\"]").expect("keymap");

@@ -267,6 +267,29 @@ fn ctrl_c_quits_even_when_the_keymap_binds_quit_elsewhere() {
 }
 
 #[test]
+fn a_record_without_labels_is_warned_of_in_messages_and_r_says_how_to_name_its_speaker() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (record, article) = (dir.path().join("r3.txt"), dir.path().join("s.txt"));
+    std::fs::write(&record, "We have set aside four million pounds. The wall is old.\n")
+        .expect("write record");
+    std::fs::write(&article, "Harbour wall\n\n\"The wall is old,\" Jane Okafor said.\n")
+        .expect("write article");
+    let (record, article) = (record.to_string_lossy(), article.to_string_lossy());
+    let mut s = Session::start(&["--record", &record, &article]);
+    s.wait_for_text("Articles 1/2");
+    s.press("M");
+    s.wait_for_text("no speaker labels");
+    s.wait_for_text("Messages 1");
+    s.press("\x1b");
+    s.wait_for("the messages to close", |s| !s.contents().contains("no speaker labels"));
+    s.press("\t\tR");
+    s.wait_for_text("The record has no speaker labels");
+    s.wait_for_text("--record-speaker NAME");
+    s.press("q");
+    s.finish_cleanly("q");
+}
+
+#[test]
 fn r_with_no_feeds_file_says_how_to_follow_a_feed() {
     let home = tempfile::tempdir().expect("temp dir");
     let config_home = home.path().join(".config");

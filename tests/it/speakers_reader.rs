@@ -292,5 +292,10 @@ fn the_speakers_view_counts_quotes_and_reported_statements_apart_and_gives_descr
     let row = screen(&app).lines().find(|l| l.contains("Dmitry Peskov")).unwrap_or("").to_string();
     assert!(row.contains("    4        3     3  person"), "{row}");
     press(&mut app, "enter");
-    assert!(screen(&app).contains("Dmitry Peskov · 4 quotes, 3 reported in 3 articles"));
+    let shown = screen(&app);
+    assert!(shown.contains("Dmitry Peskov · 4 quotes (2 partial), 3 reported in 3 articles"));
+    // The rows as the header counts them: 2 whole quotations, 2 partial, 3 reported.
+    let rows =
+        |start: &str| shown.lines().filter(|l| l.starts_with(&format!("\"│  {start}"))).count();
+    assert_eq!((rows("“"), rows("(partial) "), rows("(reported) ")), (2, 2, 3), "{shown}");
 }

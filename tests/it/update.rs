@@ -117,6 +117,29 @@ fn bracket_keys_step_through_quotes_from_any_panel() {
 }
 
 #[test]
+fn ctrl_z_suspends_from_the_search_and_filter_prompts_and_keeps_what_was_typed() {
+    use saidso::app::{Effect, Modal};
+    for open in ["/", "f"] {
+        let mut app = app_with(fixture(), W, H);
+        press(&mut app, &format!("{open} text:wal"));
+        app.effects.clear();
+        press(&mut app, "ctrl-z");
+        assert_eq!(app.effects, [Effect::Suspend], "after {open}");
+        let Some(Modal::Prompt(prompt)) = &app.modal else { panic!("prompt closed after {open}") };
+        assert_eq!(prompt.input, "wal");
+        // Over the speakers view too, and a plain `z` still types in the prompt.
+        app.effects.clear();
+        press(&mut app, "text:z");
+        assert!(app.effects.is_empty());
+    }
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "S");
+    app.effects.clear();
+    press(&mut app, "ctrl-z");
+    assert_eq!(app.effects, [Effect::Suspend]);
+}
+
+#[test]
 fn search_highlights_matches_and_steps_through_them() {
     let mut app = app_with(fixture(), W, H);
     press(&mut app, "/ text:fishing");
