@@ -11,7 +11,7 @@ use super::{CheckFormat, StateArgs, finish, inputs, load, nothing_loaded, report
 use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::ArticleId;
-use crate::record::{Checked, Difference, Edit, Record, Records, Verdict};
+use crate::record::{Checked, Difference, Edit, Record, Records, Verdict, identity, quoted};
 use crate::speakers::{Index, QuoteRef, Roster};
 use crate::text::{clip, escape_json, sanitize};
 
@@ -22,6 +22,10 @@ struct Kept {
     title: String,
     /// Each quotation's words, paragraphs joined by one space.
     quotes: Vec<String>,
+    /// Each quotation's words as checked (see [`quoted::joined`]).
+    checked: Vec<String>,
+    /// Each quotation's speaker as the article names them.
+    named: Vec<Option<String>>,
 }
 
 /// A quotation checked, as `--format jsonl` prints it.
@@ -59,6 +63,11 @@ pub(super) fn run(
             file: article.path.clone(),
             title: article.title.clone(),
             quotes: quotes.iter().map(|q| q.text(&article.text)).collect(),
+            checked: quotes
+                .iter()
+                .map(|q| quoted::joined(&article.text, q.checked_pieces()))
+                .collect(),
+            named: quotes.iter().map(|q| q.speaker.clone()).collect(),
         })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths, fetched));
@@ -138,22 +147,24 @@ pub(super) fn load_records(
 /// there.
 fn check_article<'a>(
     records: &Records,
-    index: &Index,
+    index: &'a Index,
     roster: &'a Roster,
-    article: &Kept,
+    article: &'a Kept,
 ) -> Vec<(usize, Option<&'a str>, Checked)> {
     (0..article.quotes.len())
         .filter_map(|quote| {
             let speaker = roster.speaker_of(index, QuoteRef { article: article.id, quote });
-            let text = article.quotes.get(quote)?;
-            let checked = records.check(
-                text,
-                std::slice::from_ref(&(0..text.len())),
-                speaker.map(|s| s.id),
-            )?;
+            let text = article.checked.get(quote)?;
+            // The speaker as the article names them: a description (`the mayor`) is no one's
+            // name, and the row says so as `quotes` does.
+            let named = article.named.get(quote)?.as_deref();
+            let is_named = named.is_some_and(|n| identity::names_someone(n, index.digester()));
+            let pieces = quoted::pieces(text);
+            let checked = records.check(text, &pieces, speaker.map(|s| s.id), is_named)?;
             let unchecked =
                 checked.finding.verdict == Verdict::NoTurns && checked.finding.said_by.is_none();
-            (!unchecked).then(|| (quote, speaker.map(|s| s.name.as_str()), checked))
+            let shown = speaker.map(|s| s.name.as_str()).or(named);
+            (!unchecked).then_some((quote, shown, checked))
         })
         .collect()
 }

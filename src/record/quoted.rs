@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::speakers::words::words;
+use crate::speakers::words::accented_words as words;
 
 /// Elisions and editorial brackets.
 static MARKERS: LazyLock<Regex> =
@@ -34,6 +34,10 @@ pub struct Quoted {
     pub hashes: Vec<u64>,
     /// Parts: ranges of word indices, in order, each with what comes before it.
     pub parts: Vec<(Range<usize>, Gap)>,
+    /// The editorial brackets between parts: the index of the word after each, and the
+    /// bracket's byte range (to be listed as added when it stands for none of the speaker's
+    /// words).
+    pub brackets: Vec<(usize, Range<usize>)>,
 }
 
 impl Quoted {
@@ -60,6 +64,10 @@ impl Quoted {
                 // Nothing before it: nothing to keep apart from.
                 if !out.is_empty() {
                     gap = if elided || gap == Gap::Elision { Gap::Elision } else { Gap::Editorial };
+                    if !elided {
+                        let at = piece.start + m.start()..piece.start + m.end();
+                        out.brackets.push((out.hashes.len(), at));
+                    }
                 }
                 at = m.end();
             }
@@ -105,6 +113,25 @@ impl Quoted {
     pub fn gap_before(&self, i: usize) -> Gap {
         self.parts.iter().find(|(r, _)| r.start == i).map_or(Gap::None, |(_, g)| *g)
     }
+}
+
+/// The text of `pieces` of `text`, one a line: a quotation's words as kept apart from their
+/// article (see [`pieces`]).
+pub fn joined(text: &str, pieces: &[Range<usize>]) -> String {
+    let each = pieces.iter().filter_map(|r| text.get(r.clone()));
+    each.map(|p| p.replace('\n', " ")).collect::<Vec<_>>().join("\n")
+}
+
+/// The pieces of a quotation's words [`joined`] into `text`: its lines.
+pub fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut at = 0;
+    text.split('\n')
+        .map(|line| {
+            let range = at..at + line.len();
+            at = range.end + 1;
+            range
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -390,3 +390,97 @@ fn quotes_as_markdown_note_the_verdict_and_the_words_that_differ() {
         checked.lines().map(|l| l.split(" _(").next().unwrap_or(l).to_string() + "\n").collect();
     assert_eq!(stripped, plain);
 }
+
+const MAYOR: &str = "MAYOR JANE OKAFOR: I will not resign over this. Taxes will rise next year, \
+    but only for the richest households. We will finish the job.\n\n\
+    Q: And the wall?\n\n\
+    MAYOR JANE OKAFOR: Everyone will pay for the wall eventually. Ten people were hurt in the \
+    blast. The cost was 10.5 million.\n";
+
+/// The mayor's record's finding on `quote`, said by the mayor.
+fn mayor(quote: &str) -> (Verdict, Vec<(Edit, String, String)>, String) {
+    let record = Record::new("mayor".into(), MAYOR.into(), None);
+    let f = record.check(quote, &Quoted::new(quote), &[true, false]);
+    let passage = f.passage.clone().and_then(|p| MAYOR.get(p)).unwrap_or_default().to_string();
+    let diffs = f.differences.into_iter().map(|d| (d.edit, d.record, d.quote)).collect();
+    (f.verdict, diffs, passage)
+}
+
+fn edit(edit: Edit, record: &str, quote: &str) -> (Edit, String, String) {
+    (edit, record.into(), quote.into())
+}
+
+#[test]
+fn a_bracket_that_stands_for_no_word_of_the_speakers_is_an_insertion() {
+    let (verdict, diffs, passage) = mayor("We will [not] finish the job");
+    assert_eq!(verdict, Verdict::Altered);
+    assert_eq!(diffs, [edit(Edit::Added, "", "[not]")]);
+    assert_eq!(passage, "We will finish the job");
+    // Brackets that stand for the speaker's words stay accepted.
+    let (verdict, ..) =
+        mayor("Taxes will rise next year, but only for [the wealthiest] households");
+    assert_eq!(verdict, Verdict::Verbatim);
+    assert_eq!(mayor("[Taxes] will rise next year").0, Verdict::Verbatim);
+}
+
+#[test]
+fn an_elisions_parts_come_from_one_turn() {
+    // Within one turn the README's rule holds: the parts stand in order.
+    assert_eq!(mayor("I will ... resign over this").0, Verdict::Verbatim);
+    // Two answers spliced across the questioner's turn are not the mayor's words.
+    assert_ne!(mayor("I will … pay for the wall").0, Verdict::Verbatim);
+    assert_ne!(mayor("Taxes will rise next year ... [for] everyone").0, Verdict::Verbatim);
+    // An altered quote's differences are never the questioner's words.
+    let (verdict, diffs, passage) = mayor("Taxes will rise ... for everyone");
+    assert_eq!(verdict, Verdict::Altered);
+    assert!(!passage.contains("Q:") && !passage.contains("And the wall"), "{passage}");
+    for (_, record, _) in &diffs {
+        assert!(!record.contains("Q:") && !record.contains("And the wall"), "{diffs:?}");
+    }
+}
+
+#[test]
+fn a_word_changed_at_either_end_of_a_quote_is_changed_not_added() {
+    let (verdict, diffs, passage) = mayor("Twenty people were hurt in the blast");
+    assert_eq!(verdict, Verdict::Altered);
+    assert_eq!(diffs, [edit(Edit::Changed, "Ten", "Twenty")]);
+    assert_eq!(passage, "Ten people were hurt in the blast");
+    let (_, diffs, passage) = mayor("Ten people were hurt in the fire");
+    assert_eq!(diffs, [edit(Edit::Changed, "blast", "fire")]);
+    assert_eq!(passage, "Ten people were hurt in the blast");
+    let (_, diffs, passage) = mayor("The cost was 10.5 billion");
+    assert_eq!(diffs, [edit(Edit::Changed, "million", "billion")]);
+    assert_eq!(passage, "The cost was 10.5 million");
+    // Words added before a sentence's first word are added, not the last sentence's changed.
+    let (_, diffs, _) = mayor("Yes, ten people were hurt in the blast");
+    assert_eq!(diffs, [edit(Edit::Added, "", "Yes")]);
+}
+
+#[test]
+fn letters_with_accents_are_other_letters() {
+    let text = "JOSÉ NÚÑEZ: Feliz año a todos, y «gracias».\n";
+    let record = Record::new("r".into(), text.into(), None);
+    let check = |quote: &str| record.check(quote, &Quoted::new(quote), &[true]);
+    let f = check("Feliz ano a todos");
+    assert_eq!(f.verdict, Verdict::Altered);
+    let diffs: Vec<_> =
+        f.differences.iter().map(|d| (d.record.as_str(), d.quote.as_str())).collect();
+    assert_eq!(diffs, [("año", "ano")]);
+    // Case, quote marks, punctuation and white space are still ignored.
+    assert_eq!(check("FELIZ AÑO   a todos y \"gracias\"").verdict, Verdict::Verbatim);
+}
+
+#[test]
+fn an_unnamed_speakers_words_in_the_record_say_who_said_them() {
+    let record = Record::new("mayor".into(), MAYOR.into(), None);
+    let check = |quote: &str| record.check_unnamed(quote, &Quoted::new(quote));
+    let f = check("We will finish the job");
+    assert_eq!(f.verdict, Verdict::Verbatim);
+    assert_eq!(f.said_by.and_then(|s| record.turns.speaker(s)), Some("MAYOR JANE OKAFOR"));
+    let f = check("Twenty people were hurt in the blast");
+    assert_eq!(f.verdict, Verdict::Altered);
+    assert_eq!(f.said_by.and_then(|s| record.turns.speaker(s)), Some("MAYOR JANE OKAFOR"));
+    assert_eq!(check("And the wall?").said_by.and_then(|s| record.turns.speaker(s)), Some("Q"));
+    // Words nobody said: nothing to say of them.
+    assert_eq!(check("The moon is made of cheese").verdict, Verdict::NoTurns);
+}
