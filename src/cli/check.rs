@@ -80,7 +80,12 @@ pub(super) fn run(
     let mut out = stdout();
     let mut counts = [0usize; 4];
     if format == CheckFormat::Table {
-        writeln!(out, "{:<13}  {:<20}  {:<52}  DIFFERENCE", "VERDICT", "SPEAKER", "QUOTE")?;
+        let columns = ("VERDICT", "SPEAKER", "QUOTE");
+        writeln!(
+            out,
+            "{:<13}  {:<20}  {:<52}  DIFFERENCE (record → quote)",
+            columns.0, columns.1, columns.2
+        )?;
     }
     for (article, rows) in articles.iter().zip(&checked) {
         for (quote, speaker, checked) in rows {
@@ -198,10 +203,9 @@ fn row<'a>(
 fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
     // Article text is sanitised as it loads; file names and labels are printed on one line.
     let clean = |s: &str| sanitize(s.to_string()).split_whitespace().collect::<Vec<_>>().join(" ");
-    let note = match row.said_by {
-        Some(who) => format!("said by {}", clean(who)),
-        None => row.differences.iter().map(difference).collect::<Vec<_>>().join("; "),
-    };
+    let differences = row.differences.iter().map(difference);
+    let said_by = row.said_by.map(|who| format!("said by {}", clean(who)));
+    let note = said_by.into_iter().chain(differences).collect::<Vec<_>>().join("; ");
     writeln!(
         out,
         "{:<13}  {:<20}  {:<52}  {}",

@@ -160,7 +160,7 @@ pub(super) fn run(
                     let who = roster.speaker_of(&index, QuoteRef { article: id, quote });
                     let text = texts.get(quote)?.as_deref()?;
                     let checked = check(records, text, who.map(|s| s.id))?;
-                    Some(note(records, &checked))
+                    Some(note(records, text, &checked))
                 })
                 .collect(),
             None => Vec::new(),
@@ -470,6 +470,9 @@ fn write_verdict(
     serde_json::to_writer(&mut *out, &verdict)?;
     out.write_all(b",\"said_by\":")?;
     serde_json::to_writer(&mut *out, &checked.as_ref().and_then(|c| c.said_by(records)))?;
+    // The words the verdict is on: a partial quotation's quoted fragments, not its paraphrase.
+    out.write_all(b",\"checked_text\":")?;
+    serde_json::to_writer(&mut *out, &checked.as_ref().and(text.map(checked_words)))?;
     Ok(())
 }
 
@@ -480,9 +483,18 @@ fn check(records: &Records, text: &str, speaker: Option<SpeakerId>) -> Option<Ch
     records.check(words, &quoted::pieces(words), speaker, named == "+")
 }
 
-/// A verdict as the TSV and Markdown formats give it.
-fn note(records: &Records, checked: &Checked) -> VerdictNote {
+/// The words of quotation `text` (as [`quoted_words`] made it) as people read them: its pieces
+/// joined by ` … `.
+fn checked_words(text: &str) -> String {
+    let words = text.split_once('\n').map_or("", |(_, words)| words);
+    words.split('\n').collect::<Vec<_>>().join(" … ")
+}
+
+/// A verdict on quotation `text` (as [`quoted_words`] made it) as the TSV and Markdown formats
+/// give it.
+fn note(records: &Records, text: &str, checked: &Checked) -> VerdictNote {
     VerdictNote {
+        words: checked_words(text),
         verdict: checked.finding.verdict.name().to_string(),
         said_by: checked.said_by(records).map(str::to_string),
         differences: checked.finding.differences.iter().map(strings::difference).collect(),

@@ -153,6 +153,7 @@ fn check_table_lists_verdicts_and_counts_them() {
     let text = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = text.lines().collect();
     assert!(lines[0].starts_with("VERDICT"), "{text}");
+    assert!(lines[0].ends_with("DIFFERENCE (record → quote)"), "{text}");
     assert!(text.contains("winter→spring; a single→any"), "{text}");
     assert!(text.contains("said by CHIEF ENGINEER TOMAS ORTIZ"), "{text}");
     assert_eq!(
@@ -214,10 +215,19 @@ fn a_questioners_words_are_theirs() {
 /// A reader of `width` x `height` with the bridge article and the transcript loaded, the
 /// transcript given as the record (as `saidso --record transcript.txt bridge.txt` starts).
 fn reader_with_record(width: u16, height: u16) -> saidso::app::App {
+    let transcript = format!("{DIR}/transcript.txt");
+    reader_with(&transcript, &[format!("{DIR}/articles/bridge.txt")], width, height)
+}
+
+/// A reader of `width` x `height` with `articles` and the record `record` loaded, the record
+/// given with `--record`.
+fn reader_with(record: &str, articles: &[String], width: u16, height: u16) -> saidso::app::App {
     use saidso::app::{Action, App, Keymap, update};
     use saidso::record::Records;
-    let transcript = format!("{DIR}/transcript.txt");
-    let batch = crate::common::load(&[format!("{DIR}/articles/bridge.txt"), transcript.clone()]);
+    let transcript = record.to_string();
+    let mut paths = articles.to_vec();
+    paths.push(transcript.clone());
+    let batch = crate::common::load(&paths);
     let text = std::fs::read_to_string(&transcript).expect("fixture");
     let mut app = App::new(Keymap::builtin());
     app.records =
@@ -285,8 +295,9 @@ fn r_shows_the_records_passage_for_the_selected_quote_and_esc_hides_it() {
     let shown = screen(&app);
     show(&shown);
     assert!(shown.contains("altered · 2 differences"), "{shown}");
-    assert!(shown.contains("“spring” → “winter”"), "{shown}");
-    assert!(shown.contains("“any” → “a single”"), "{shown}");
+    assert!(shown.contains("Words that differ (record → quote):"), "{shown}");
+    assert!(shown.contains("“winter” → “spring”"), "{shown}");
+    assert!(shown.contains("“a single” → “any”"), "{shown}");
     assert!(shown.contains("The record says:"), "{shown}");
     assert!(shown.contains("winter comes, and we will do it without raising a"), "{shown}");
     assert!(shown.contains("transcript.txt · bytes"), "{shown}");
@@ -346,8 +357,12 @@ fn quotes_as_tsv_gain_verdict_and_said_by_columns_only_with_a_record() {
     assert!(plain.lines().all(|l| l.split('\t').count() == 8), "{plain}");
     let checked = stdout(&["quotes", "--format", "tsv", "--record", &record, &article]);
     let lines: Vec<&str> = checked.lines().collect();
-    assert_eq!(lines[0], "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\tsaid_by");
-    // The same rows, two columns more.
+    assert_eq!(
+        lines[0],
+        "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\tsaid_by\tchecked_words\t\
+         record_to_quote"
+    );
+    // The same rows, four columns more.
     for (with, without) in lines.iter().zip(plain.lines()) {
         assert!(with.starts_with(&format!("{without}\t")), "{with}");
     }
@@ -357,6 +372,18 @@ fn quotes_as_tsv_gain_verdict_and_said_by_columns_only_with_a_record() {
         let fields: Vec<&str> = line.map(|l| l.split('\t').collect()).unwrap_or_default();
         (fields.get(8).copied(), fields.get(9).copied())
     };
+    let column = |start: &str, n: usize| {
+        let line =
+            lines.iter().find(|l| l.split('\t').nth(7).is_some_and(|t| t.starts_with(start)));
+        line.and_then(|l| l.split('\t').nth(n)).unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        column("We will rebuild the Elm Street bridge before the spring", 11),
+        "“winter” → “spring”; “a single” → “any”"
+    );
+    // A partial quotation's verdict is on its quoted words, which the row gives.
+    assert_eq!(verdict("the budget \"balanced\""), (Some("verbatim"), Some("")));
+    assert_eq!(column("the budget \"balanced\"", 10), "balanced");
     assert_eq!(verdict("WE WILL REBUILD"), (Some("verbatim"), Some("")));
     assert_eq!(
         verdict("We will rebuild the Elm Street bridge before the spring"),
@@ -378,9 +405,13 @@ fn quotes_as_markdown_note_the_verdict_and_the_words_that_differ() {
     let checked = stdout(&["quotes", "--format", "markdown", "--record", &record, &article]);
     for note in [
         "— Hanna Lee _(verbatim)_\n",
-        "raising any tax,” — Hanna Lee _(altered: “spring” → “winter”; “any” → “a single”)_\n",
-        "_(altered: dropped “to a detour”)_\n",
-        "_(altered: added “very”)_\n",
+        "raising any tax,” — Hanna Lee _(altered, record → quote: “winter” → “spring”; \
+         “a single” → “any”)_\n",
+        "_(altered, record → quote: dropped “to a detour”)_\n",
+        "_(altered, record → quote: added “very”)_\n",
+        // Reported speech: no verdict on the paraphrase; the quoted words' own.
+        "- (reported) the budget \"balanced\" — Hanna Lee _(quoted words “balanced”: verbatim)_\n",
+        "- (reported) that the city would fix its oldest crossing quickly — Hanna Lee\n",
         "_(not-in-record, said by CHIEF ENGINEER TOMAS ORTIZ)_\n",
     ] {
         assert!(checked.contains(note), "{note} missing in\n{checked}");
@@ -483,4 +514,115 @@ fn an_unnamed_speakers_words_in_the_record_say_who_said_them() {
     assert_eq!(check("And the wall?").said_by.and_then(|s| record.turns.speaker(s)), Some("Q"));
     // Words nobody said: nothing to say of them.
     assert_eq!(check("The moon is made of cheese").verdict, Verdict::NoTurns);
+}
+
+const HARBOUR: &str = "PRESS CONFERENCE\n\nMAYOR JANE OKAFOR: Good morning. We will finish the \
+    job. The harbour wall will be repaired before the first winter storm arrives.\n\n\
+    Q: Did the council ignore the warnings?\n\n\
+    MAYOR JANE OKAFOR: No. The council has never ignored the warnings.\n";
+
+/// A folder holding the harbour record and one article of `text`.
+fn harbour(text: &str) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = dir.path().join("record.txt");
+    let article = dir.path().join("article.txt");
+    std::fs::write(&record, HARBOUR).expect("write");
+    std::fs::write(&article, text).expect("write");
+    let s = |p: std::path::PathBuf| p.to_string_lossy().into_owned();
+    (dir, s(record), s(article))
+}
+
+const PARTIAL: &str = "Harbour row deepens\n\nMayor Jane Okafor said the council would spend \
+    nothing on the wall \"before the first winter storm arrives.\"\n\n\
+    Okafor said the council has never ignored the warnings.\n";
+
+#[test]
+fn reported_speech_has_no_verdict_and_a_partial_only_its_quoted_words_in_the_reader_as_in_check() {
+    use saidso::extract::QuoteKind;
+    let (_dir, record, article) = harbour(PARTIAL);
+    let mut app = reader_with(&record, &[article.clone()], 140, 40);
+    crate::common::press(&mut app, "enter");
+    let shown = crate::common::screen(&app);
+    show(&shown);
+    let entry = app.current().expect("an article shown");
+    let kinds: Vec<QuoteKind> = entry.quotes.iter().map(|q| q.kind).collect();
+    assert!(kinds.contains(&QuoteKind::Indirect) && kinds.contains(&QuoteKind::Partial));
+    for (q, kind) in kinds.iter().enumerate() {
+        let verdict = app.checks.of(q).map(|c| c.finding.verdict);
+        match kind {
+            // The paraphrase is not the speaker's words: never verbatim nor said by anyone.
+            QuoteKind::Indirect => assert_eq!(verdict, None, "{shown}"),
+            // Only "before the first winter storm arrives." is checked: the record has it.
+            _ => assert_eq!(verdict, Some(Verdict::Verbatim), "{shown}"),
+        }
+    }
+    assert!(!shown.contains("reported · verbatim") && !shown.contains("said by"), "{shown}");
+    // `check` says the same of the same quotation.
+    let rows = jsonl(&["check", "--format", "jsonl", "--record", &record, &article]);
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    assert_eq!(rows[0]["text"], "before the first winter storm arrives.");
+    assert_eq!(rows[0]["verdict"], "verbatim");
+}
+
+#[test]
+fn quotes_with_a_record_put_a_partials_verdict_with_its_quoted_words() {
+    let (_dir, record, article) = harbour(PARTIAL);
+    let md = stdout(&["quotes", "--format", "markdown", "--record", &record, &article]);
+    assert!(
+        md.contains(
+            "— Jane Okafor _(quoted words “before the first winter storm arrives.”: verbatim)_\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("the council has never ignored the warnings — Jane Okafor\n"), "{md}");
+    let tsv = stdout(&["quotes", "--format", "tsv", "--record", &record, &article]);
+    for line in tsv.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        match f[3] {
+            "indirect" => assert_eq!(&f[8..], ["", "", "", ""], "{line}"),
+            _ => assert_eq!(&f[8..11], ["verbatim", "", "before the first winter storm arrives."]),
+        }
+    }
+    let rows = jsonl(&["quotes", "--format", "jsonl", "--record", &record, &article]);
+    for row in &rows {
+        if row["kind"] == "indirect" {
+            assert!(row["verdict"].is_null() && row["checked_text"].is_null(), "{row}");
+        } else {
+            assert_eq!(row["checked_text"], "before the first winter storm arrives.", "{row}");
+        }
+    }
+}
+
+#[test]
+fn words_in_the_record_said_by_a_described_speaker_are_found_and_say_who() {
+    let (_dir, record, article) = harbour(
+        "T\n\n\"We will finish the job,\" the mayor said.\n\n\
+         \"We will finish the job,\" a council spokesman said.\n",
+    );
+    let rows = jsonl(&["check", "--format", "jsonl", "--record", &record, &article]);
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    for row in &rows {
+        assert_eq!(row["verdict"], "verbatim", "{row}");
+        assert_eq!(row["said_by"], "MAYOR JANE OKAFOR", "{row}");
+    }
+    // The SPEAKER column says whom the article names, as `quotes` does.
+    let table = stdout(&["check", "--record", &record, &article]);
+    let tsv = stdout(&["quotes", "--format", "tsv", "--record", &record, &article]);
+    let speakers: Vec<&str> = tsv.lines().skip(1).filter_map(|l| l.split('\t').nth(4)).collect();
+    assert_eq!(speakers, ["mayor", "council spokesman"], "{tsv}");
+    for (line, speaker) in table.lines().skip(1).zip(&speakers) {
+        assert!(line.starts_with(&format!("verbatim       {speaker:<20}")), "{table}");
+        assert!(line.ends_with("said by MAYOR JANE OKAFOR"), "{table}");
+    }
+    assert!(tsv.lines().skip(1).all(|l| l.contains("\tverbatim\tMAYOR JANE OKAFOR\t")), "{tsv}");
+    // The reader says the same.
+    let mut app = reader_with(&record, &[article.clone()], 140, 40);
+    crate::common::press(&mut app, "enter");
+    let records = app.records.clone().expect("a record");
+    let said: Vec<_> = (0..2)
+        .filter_map(|q| app.checks.of(q))
+        .map(|c| (c.finding.verdict, c.said_by(&records).map(str::to_string)))
+        .collect();
+    let mayor = Some("MAYOR JANE OKAFOR".to_string());
+    assert_eq!(said, [(Verdict::Verbatim, mayor.clone()), (Verdict::Verbatim, mayor)]);
 }
