@@ -133,13 +133,12 @@ struct Shared {
     shared: usize,
 }
 
-impl Default for Shared {
-    fn default() -> Self {
-        Shared { words: usize::MAX..0, quote: usize::MAX..0, shared: 0 }
-    }
-}
-
 impl Shared {
+    /// Record word `pos`, the same as quoted word `i`.
+    fn at(pos: usize, i: usize) -> Self {
+        Shared { words: pos..pos + 1, quote: i..i + 1, shared: 1 }
+    }
+
     /// Adds record word `pos`, the same as quoted word `i`.
     fn add(&mut self, pos: usize, i: usize) {
         self.words = self.words.start.min(pos)..self.words.end.max(pos + 1);
@@ -427,11 +426,7 @@ impl Record {
                     last.is_some_and(|(p, j)| (pos - p).saturating_sub(i - j) > far && !elided(j));
                 match runs.last_mut() {
                     Some((turn, run)) if *turn == word.turn && !apart => run.add(pos, i),
-                    _ => {
-                        let mut run = Shared::default();
-                        run.add(pos, i);
-                        runs.push((word.turn, run));
-                    }
+                    _ => runs.push((word.turn, Shared::at(pos, i))),
                 }
                 last = Some((pos, i));
             }

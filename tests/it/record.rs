@@ -540,7 +540,7 @@ const PARTIAL: &str = "Harbour row deepens\n\nMayor Jane Okafor said the council
 fn reported_speech_has_no_verdict_and_a_partial_only_its_quoted_words_in_the_reader_as_in_check() {
     use saidso::extract::QuoteKind;
     let (_dir, record, article) = harbour(PARTIAL);
-    let mut app = reader_with(&record, &[article.clone()], 140, 40);
+    let mut app = reader_with(&record, std::slice::from_ref(&article), 140, 40);
     crate::common::press(&mut app, "enter");
     let shown = crate::common::screen(&app);
     show(&shown);
@@ -616,7 +616,7 @@ fn words_in_the_record_said_by_a_described_speaker_are_found_and_say_who() {
     }
     assert!(tsv.lines().skip(1).all(|l| l.contains("\tverbatim\tMAYOR JANE OKAFOR\t")), "{tsv}");
     // The reader says the same.
-    let mut app = reader_with(&record, &[article.clone()], 140, 40);
+    let mut app = reader_with(&record, std::slice::from_ref(&article), 140, 40);
     crate::common::press(&mut app, "enter");
     let records = app.records.clone().expect("a record");
     let said: Vec<_> = (0..2)
