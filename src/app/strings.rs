@@ -495,6 +495,7 @@ pub fn difference(d: &crate::record::Difference) -> String {
         Edit::Added => format!("added “{}”", d.quote),
         Edit::Dropped => format!("dropped “{}”", d.record),
         Edit::Changed => format!("“{}” → “{}”", d.record, d.quote),
+        Edit::Moved => format!("moved “{}”", d.quote),
     }
 }
 

@@ -217,11 +217,12 @@ fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `winter→spring`, `+very`, `-the`.
+/// `winter→spring`, `+very`, `-the`, `~moved words`.
 fn difference(d: &Difference) -> String {
     match d.edit {
         Edit::Added => format!("+{}", d.quote),
         Edit::Dropped => format!("-{}", d.record),
         Edit::Changed => format!("{}→{}", d.record, d.quote),
+        Edit::Moved => format!("~{}", d.quote),
     }
 }

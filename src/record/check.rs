@@ -72,6 +72,9 @@ pub enum Edit {
     Dropped,
     /// Other words in the quotation than in the record.
     Changed,
+    /// Words the record has as they are, but in another place: a sentence or an elided part
+    /// put before or after others than in the record.
+    Moved,
 }
 
 /// Words that differ between the quotation and the record's passage.
@@ -187,6 +190,9 @@ impl Record {
             if let Some(finding) = self.inserted(text, quoted, &is_own) {
                 return finding;
             }
+            if let Some(finding) = self.reordered(text, quoted, &is_own) {
+                return finding;
+            }
         }
         let altered = if has_own { self.altered(quoted, &is_own) } else { None };
         // Another speaker's exact words outweigh a near match of the quoted speaker's.
@@ -218,6 +224,8 @@ impl Record {
         let mut finding = if let Some((words, _)) = self.placed(quoted, &anyone, false) {
             self.finding(Verdict::Verbatim, words, None)
         } else if let Some(finding) = self.inserted(text, quoted, &anyone) {
+            finding
+        } else if let Some(finding) = self.reordered(text, quoted, &anyone) {
             finding
         } else if let Some(found) = self.altered(quoted, &anyone) {
             let mut finding = self.finding(Verdict::Altered, found.words.clone(), None);
@@ -271,6 +279,69 @@ impl Record {
         let first = self.index.words.get(words.start)?;
         let last = self.index.words.get(words.end.checked_sub(1)?)?;
         Some(first.range.start..last.range.end)
+    }
+
+    /// An altered finding when every sentence or elided part of the quotation stands as it is
+    /// in one passage of one turn of the `allowed` speakers, but in another order: those out of
+    /// place are listed as moved.
+    fn reordered(
+        &self,
+        text: &str,
+        quoted: &Quoted,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Option<Finding> {
+        let segments = quoted.segments(text);
+        // Two words may stand anywhere: only runs long enough to be the speaker's phrasing.
+        if segments.len() < 2 || segments.iter().any(|s| s.len() < MIN_SHARED) {
+            return None;
+        }
+        let hashes = |r: &Range<usize>| &quoted.hashes[r.clone()];
+        let (first, rest) = segments.split_first()?;
+        let places = self.part_places(hashes(first), 0..usize::MAX, allowed).take(MAX_STARTS);
+        let places = places.collect::<Vec<_>>().into_iter().find_map(|start| {
+            let turn = self.turn_words(start)?;
+            let mut places = vec![start];
+            for segment in rest {
+                places.push(self.part_places(hashes(segment), turn.clone(), allowed).next()?);
+            }
+            Some(places)
+        })?;
+        let mut spans: Vec<Range<usize>> =
+            places.iter().zip(&segments).map(|(&p, s)| p..p + s.len()).collect();
+        let moved = out_of_order(&places);
+        spans.sort_by_key(|s| s.start);
+        let overlap = spans.windows(2).any(|w| w[1].start < w[0].end);
+        let words = spans.first()?.start..spans.last()?.end;
+        // One passage: not parts found far apart in a long turn.
+        if moved.is_empty() || overlap || words.len() > 3 * quoted.len() {
+            return None;
+        }
+        let mut finding = self.finding(Verdict::Altered, words, None);
+        finding.differences = moved
+            .into_iter()
+            .filter_map(|i| {
+                let (segment, place) = (segments.get(i)?, *places.get(i)?);
+                let quote_range = quoted.ranges.get(segment.start)?.start
+                    ..quoted.ranges.get(segment.end - 1)?.end;
+                let record_range = self.bytes(place..place + segment.len())?;
+                Some(Difference {
+                    edit: Edit::Moved,
+                    quote: text.get(quote_range.clone())?.to_string(),
+                    record: self.text.get(record_range.clone())?.to_string(),
+                    quote_range: Some(quote_range),
+                    record_range: Some(record_range),
+                })
+            })
+            .collect();
+        Some(finding)
+    }
+
+    /// The record word positions of the turn word `pos` is in.
+    fn turn_words(&self, pos: usize) -> Option<Range<usize>> {
+        let turn = self.index.words.get(pos)?.turn;
+        let start = self.index.words.partition_point(|w| w.turn < turn);
+        let end = self.index.words.partition_point(|w| w.turn <= turn);
+        Some(start..end)
     }
 
     /// The record words where every part of `quoted` stands as it is, in order, each within one
@@ -537,6 +608,29 @@ impl Record {
         }
         out
     }
+}
+
+/// The indices of `places` out of order: all but one longest rising run of them.
+fn out_of_order(places: &[usize]) -> Vec<usize> {
+    // Few sentences a quotation: the quadratic longest rising subsequence is enough.
+    let n = places.len();
+    let mut best = vec![1usize; n];
+    let mut before = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if places[j] < places[i] && best[j] + 1 > best[i] {
+                best[i] = best[j] + 1;
+                before[i] = j;
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut at = (0..n).max_by_key(|&i| (best[i], usize::MAX - i));
+    while let Some(i) = at {
+        keep[i] = true;
+        at = before.get(i).copied().filter(|&j| j != usize::MAX);
+    }
+    (0..n).filter(|&i| !keep[i]).collect()
 }
 
 /// Flag `i` of `flags`, false past the end.

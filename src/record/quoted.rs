@@ -109,6 +109,28 @@ impl Quoted {
         self.hashes.is_empty()
     }
 
+    /// The quotation's sentences and clauses (word index ranges): its parts, split after a
+    /// word that a full stop, semicolon, colon, question or exclamation mark ends in `text`
+    /// (the text it was read from).
+    pub fn segments(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for (part, _) in &self.parts {
+            let mut start = part.start;
+            for i in part.start + 1..part.end {
+                let between = match (self.ranges.get(i - 1), self.ranges.get(i)) {
+                    (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or_default(),
+                    _ => "",
+                };
+                if between.contains(['.', ';', ':', '!', '?', '…']) {
+                    out.push(start..i);
+                    start = i;
+                }
+            }
+            out.push(start..part.end);
+        }
+        out
+    }
+
     /// The gap before word `i`, if a part starts there.
     pub fn gap_before(&self, i: usize) -> Gap {
         self.parts.iter().find(|(r, _)| r.start == i).map_or(Gap::None, |(_, g)| *g)
@@ -155,6 +177,26 @@ mod tests {
                 (vec!["rebuild"], Gap::Elision),
                 (vec!["future"], Gap::Editorial),
                 (vec!["Together"], Gap::Elision),
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_are_parts_split_at_sentence_and_clause_ends() {
+        let text = "We stand firm; the talks, they say, are over. Done … and gone";
+        let q = Quoted::new(text);
+        let got: Vec<Vec<&str>> = q
+            .segments(text)
+            .into_iter()
+            .map(|r| q.ranges[r].iter().map(|w| &text[w.clone()]).collect())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec!["We", "stand", "firm"],
+                vec!["the", "talks", "they", "say", "are", "over"],
+                vec!["Done"],
+                vec!["and", "gone"]
             ]
         );
     }

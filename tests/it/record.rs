@@ -626,3 +626,30 @@ fn words_in_the_record_said_by_a_described_speaker_are_found_and_say_who() {
     let mayor = Some("MAYOR JANE OKAFOR".to_string());
     assert_eq!(said, [(Verdict::Verbatim, mayor.clone()), (Verdict::Verbatim, mayor)]);
 }
+
+#[test]
+fn sentences_in_another_order_are_altered_and_moved() {
+    let text = "MAYOR JANE OKAFOR: We have set aside four million pounds for the work, and not \
+        a penny will be wasted. The contractors start on the ninth of October.\n\
+        Q: When?\n";
+    let record = Record::new("r".into(), text.into(), None);
+    let check = |quote: &str| {
+        let f = record.check(quote, &Quoted::new(quote), &[true, false]);
+        let diffs: Vec<_> = f.differences.iter().map(|d| (d.edit, d.quote.clone())).collect();
+        (f.verdict, diffs)
+    };
+    let (verdict, diffs) = check(
+        "The contractors start on the ninth of October; we have set aside four million \
+         pounds for the work",
+    );
+    assert_eq!(verdict, Verdict::Altered);
+    assert_eq!(diffs, [(Edit::Moved, "we have set aside four million pounds for the work".into())]);
+    // Elided parts out of order: moved, not a run of nonsense changes.
+    let (verdict, diffs) =
+        check("The contractors start on the ninth ... not a penny will be wasted");
+    assert_eq!(verdict, Verdict::Altered);
+    assert_eq!(diffs, [(Edit::Moved, "not a penny will be wasted".into())]);
+    // In the record's order they are verbatim, as before.
+    let (verdict, _) = check("not a penny will be wasted ... The contractors start on the ninth");
+    assert_eq!(verdict, Verdict::Verbatim);
+}
