@@ -379,8 +379,34 @@ impl Record {
                 }
                 end = next + words.len();
             }
+            let edges = self.bare_edges(quoted, start..end, allowed);
+            if !insertions && !edges.is_empty() {
+                return None;
+            }
+            empty.extend(edges);
             Some((start..end, empty))
         })
+    }
+
+    /// The brackets before a quotation's first word or after its last (as
+    /// [`Quoted::brackets`] index them) that stand for nothing: the record's sentence has no
+    /// words there, next to the quotation's place `words`.
+    fn bare_edges(
+        &self,
+        quoted: &Quoted,
+        words: Range<usize>,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let bare = |next: usize| {
+            if next == 0 {
+                words.start == 0 || !self.joined(words.start - 1, allowed)
+            } else if next == quoted.len() {
+                words.end == 0 || !self.joined(words.end - 1, allowed)
+            } else {
+                false
+            }
+        };
+        quoted.brackets.iter().map(|(next, _)| *next).filter(|&next| bare(next)).collect()
     }
 
     /// Where the words `part` stand as they are, starting within `starts`, in one turn.

@@ -34,9 +34,9 @@ pub struct Quoted {
     pub hashes: Vec<u64>,
     /// Parts: ranges of word indices, in order, each with what comes before it.
     pub parts: Vec<(Range<usize>, Gap)>,
-    /// The editorial brackets between parts: the index of the word after each, and the
-    /// bracket's byte range (to be listed as added when it stands for none of the speaker's
-    /// words).
+    /// The editorial brackets: the index of the word after each (0 before the first word, the
+    /// number of words after the last), and the bracket's byte range (to be listed as added
+    /// when it stands for none of the speaker's words).
     pub brackets: Vec<(usize, Range<usize>)>,
 }
 
@@ -61,13 +61,15 @@ impl Quoted {
                 let elided = marker.starts_with('.')
                     || marker.starts_with('…')
                     || !marker.chars().any(char::is_alphanumeric);
+                // `[sic]` says the words are as said: it stands for nothing, and changes nothing.
+                let sic = marker.trim_matches(['[', ']', ' ']).eq_ignore_ascii_case("sic");
+                if !elided && !sic {
+                    let range = piece.start + m.start()..piece.start + m.end();
+                    out.brackets.push((out.hashes.len(), range));
+                }
                 // Nothing before it: nothing to keep apart from.
-                if !out.is_empty() {
+                if !out.is_empty() && !sic {
                     gap = if elided || gap == Gap::Elision { Gap::Elision } else { Gap::Editorial };
-                    if !elided {
-                        let at = piece.start + m.start()..piece.start + m.end();
-                        out.brackets.push((out.hashes.len(), at));
-                    }
                 }
                 at = m.end();
             }

@@ -452,6 +452,13 @@ fn a_bracket_that_stands_for_no_word_of_the_speakers_is_an_insertion() {
         mayor("Taxes will rise next year, but only for [the wealthiest] households");
     assert_eq!(verdict, Verdict::Verbatim);
     assert_eq!(mayor("[Taxes] will rise next year").0, Verdict::Verbatim);
+    assert_eq!(mayor("[They] will finish the job").0, Verdict::Verbatim);
+    // Before a sentence's first word or after its last, a bracket stands for nothing.
+    let (verdict, diffs, _) = mayor("[Yes,] we will finish the job [soon]");
+    assert_eq!(verdict, Verdict::Altered);
+    assert_eq!(diffs, [edit(Edit::Added, "", "[Yes,]"), edit(Edit::Added, "", "[soon]")]);
+    // `[sic]` says the words are as said.
+    assert_eq!(mayor("We will finish the [sic] job").0, Verdict::Verbatim);
 }
 
 #[test]
