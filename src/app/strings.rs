@@ -483,6 +483,11 @@ pub const PASSAGE_NO_QUOTE: &str = "No quote selected.";
 pub const PASSAGE_NO_TURNS: &str = "Its speaker has no words in the record: nothing to check.";
 /// The passage view for a quote found nowhere in the record.
 pub const PASSAGE_NOTHING_CLOSE: &str = "Nothing close in the speaker's words in the record.";
+/// The passage view's line under the verdict of a partial quotation: the verdict is on its
+/// quoted words alone, not on the reported speech around them.
+pub fn passage_quoted_only(words: &str) -> String {
+    format!("On the quoted words only: “{words}”")
+}
 /// The passage view's heading over the record's words.
 pub const PASSAGE_SAYS: &str = "The record says:";
 /// The passage view's heading over the words that differ.

@@ -564,6 +564,13 @@ fn reported_speech_has_no_verdict_and_a_partial_only_its_quoted_words_in_the_rea
         }
     }
     assert!(!shown.contains("reported · verbatim") && !shown.contains("said by"), "{shown}");
+    // `R` says the verdict is on the quoted words only.
+    crate::common::press(&mut app, "tab");
+    select_quote(&mut app, "the council would spend");
+    crate::common::press(&mut app, "R");
+    let shown = crate::common::screen(&app);
+    show(&shown);
+    assert!(shown.contains("On the quoted words only: “before the first winter"), "{shown}");
     // `check` says the same of the same quotation.
     let rows = jsonl(&["check", "--format", "jsonl", "--record", &record, &article]);
     assert_eq!(rows.len(), 1, "{rows:#?}");
