@@ -275,9 +275,11 @@ impl OpenJson {
 pub const TSV_HEADER: &str = "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\n";
 
 /// The header line of the TSV format with the record's verdicts (`saidso quotes --record`): the
-/// same columns, then `verdict` and `said_by`.
-pub const TSV_HEADER_CHECKED: &str =
-    "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\tsaid_by\n";
+/// same columns, then `verdict`, `said_by`, `checked_words` (the quoted words the verdict is on:
+/// a partial quotation's fragments, not its paraphrase) and `record_to_quote` (the words that
+/// differ, the record's first).
+pub const TSV_HEADER_CHECKED: &str = "id\tfile\tarticle\tkind\tspeaker\tstart\tend\ttext\tverdict\t\
+                                      said_by\tchecked_words\trecord_to_quote\n";
 
 /// A quote's verdict against the record, as the text formats give it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -286,8 +288,10 @@ pub struct VerdictNote {
     pub verdict: String,
     /// The record speaker whose words these are, when not the quoted speaker's.
     pub said_by: Option<String>,
-    /// For an altered quote, the words that differ, as people read them.
+    /// For an altered quote, the words that differ, as people read them (record → quote).
     pub differences: Vec<String>,
+    /// The quoted words the verdict is on (a partial quotation's fragments joined by ` … `).
+    pub words: String,
 }
 
 /// Tab-separated lines (tabs and line breaks inside fields become spaces).
@@ -303,7 +307,16 @@ pub fn tsv_checked(rows: &[QuoteRow], notes: &[Option<VerdictNote>]) -> String {
         let note = notes.get(i).and_then(Option::as_ref);
         let verdict = note.map_or("", |n| n.verdict.as_str());
         let said_by = note.and_then(|n| n.said_by.as_deref()).unwrap_or("");
-        out.push_str(&format!("{}\t{}\t{}\n", tsv_fields(r), field(verdict), field(said_by)));
+        let words = note.map_or("", |n| n.words.as_str());
+        let differences = note.map(|n| n.differences.join("; ")).unwrap_or_default();
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            tsv_fields(r),
+            field(verdict),
+            field(said_by),
+            field(words),
+            field(&differences)
+        ));
     }
     out
 }
@@ -358,7 +371,13 @@ pub fn markdown_checked(title: &str, rows: &[QuoteRow], notes: &[Option<VerdictN
             out.push_str(&format!("- “{text}” — {speaker}"));
         }
         if let Some(note) = notes.get(i).and_then(Option::as_ref) {
-            out.push_str(&format!(" _({})_", markdown_note(note)));
+            // A paraphrase is never certified: the verdict is said to be its quoted words'.
+            let on = if reported {
+                format!("quoted words “{}”: ", escape_markdown(&note.words))
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(" _({on}{})_", markdown_note(note)));
         }
         out.push('\n');
     }
@@ -382,14 +401,16 @@ fn escape_markdown(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// A verdict as a Markdown note reads it: `altered: “a” → “b”`, `not-in-record, said by Q`.
+/// A verdict as a Markdown note reads it: `altered, record → quote: “a” → “b”`,
+/// `not-in-record, said by Q`.
 fn markdown_note(note: &VerdictNote) -> String {
     let mut out = note.verdict.clone();
     if let Some(who) = &note.said_by {
-        out.push_str(&format!(", said by {who}"));
+        out.push_str(&format!(", said by {}", escape_markdown(who)));
     }
     if !note.differences.is_empty() {
-        out.push_str(&format!(": {}", note.differences.join("; ")));
+        let differences = escape_markdown(&note.differences.join("; ")).into_owned();
+        out.push_str(&format!(", record → quote: {differences}"));
     }
     out
 }

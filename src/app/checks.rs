@@ -27,7 +27,13 @@ impl Checks {
                 .iter()
                 .map(|q| {
                     let speaker = q.speaker.as_deref();
-                    records.check_named(&e.article.text, &q.pieces, speaker, d).filter(|c| {
+                    // Reported speech has no words to check; a partial quotation only its
+                    // quoted ones.
+                    let pieces = q.checked_pieces();
+                    if pieces.is_empty() {
+                        return None;
+                    }
+                    records.check_named(&e.article.text, pieces, speaker, d).filter(|c| {
                         c.finding.verdict != Verdict::NoTurns || c.finding.said_by.is_some()
                     })
                 })

@@ -472,10 +472,15 @@ pub fn list_modes(order: super::Order, unread_only: bool) -> String {
 }
 
 /// A quote's verdict, as the quotes panel marks it: `verbatim`, `altered`, `not in record`,
-/// `said by Q` (the words are another record speaker's).
+/// `said by Q` (the words are another record speaker's), `verbatim · said by MAYOR LEE` (the
+/// article does not name whose words they are).
 pub fn verdict(checked: &crate::record::Checked, records: &crate::record::Records) -> String {
     use crate::record::Verdict;
     match (checked.finding.verdict, checked.said_by(records)) {
+        // Words of a speaker the article does not name: found, and whose they are.
+        (v @ (Verdict::Verbatim | Verdict::Altered), Some(who)) => {
+            format!("{} · said by {who}", v.name())
+        }
         (_, Some(who)) => format!("said by {who}"),
         (Verdict::NotInRecord | Verdict::NoTurns, None) => "not in record".to_string(),
         (v, None) => v.name().to_string(),
@@ -492,10 +497,15 @@ pub const PASSAGE_NO_QUOTE: &str = "No quote selected.";
 pub const PASSAGE_NO_TURNS: &str = "Its speaker has no words in the record: nothing to check.";
 /// The passage view for a quote found nowhere in the record.
 pub const PASSAGE_NOTHING_CLOSE: &str = "Nothing close in the speaker's words in the record.";
+/// The passage view's line under the verdict of a partial quotation: the verdict is on its
+/// quoted words alone, not on the reported speech around them.
+pub fn passage_quoted_only(words: &str) -> String {
+    format!("On the quoted words only: “{words}”")
+}
 /// The passage view's heading over the record's words.
 pub const PASSAGE_SAYS: &str = "The record says:";
 /// The passage view's heading over the words that differ.
-pub const PASSAGE_DIFFERS: &str = "Words that differ (quote → record):";
+pub const PASSAGE_DIFFERS: &str = "Words that differ (record → quote):";
 
 /// How one difference between a quote and the record reads in the passage view.
 pub fn difference(d: &crate::record::Difference) -> String {
@@ -503,7 +513,8 @@ pub fn difference(d: &crate::record::Difference) -> String {
     match d.edit {
         Edit::Added => format!("added “{}”", d.quote),
         Edit::Dropped => format!("dropped “{}”", d.record),
-        Edit::Changed => format!("“{}” → “{}”", d.quote, d.record),
+        Edit::Changed => format!("“{}” → “{}”", d.record, d.quote),
+        Edit::Moved => format!("moved “{}”", d.quote),
     }
 }
 

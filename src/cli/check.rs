@@ -12,7 +12,7 @@ use crate::config::Config;
 use crate::load::Loaded;
 use crate::model::ArticleId;
 use crate::record::warnings::warnings;
-use crate::record::{Checked, Difference, Edit, Record, Records, Verdict};
+use crate::record::{Checked, Difference, Edit, Record, Records, Verdict, identity, quoted};
 use crate::speakers::{Index, QuoteRef, Roster};
 use crate::text::{clip, escape_json, sanitize};
 
@@ -23,6 +23,10 @@ struct Kept {
     title: String,
     /// Each quotation's words, paragraphs joined by one space.
     quotes: Vec<String>,
+    /// Each quotation's words as checked (see [`quoted::joined`]).
+    checked: Vec<String>,
+    /// Each quotation's speaker as the article names them.
+    named: Vec<Option<String>>,
 }
 
 /// A quotation checked, as `--format jsonl` prints it.
@@ -61,6 +65,11 @@ pub(super) fn run(
             file: article.path.clone(),
             title: article.title.clone(),
             quotes: quotes.iter().map(|q| q.text(&article.text)).collect(),
+            checked: quotes
+                .iter()
+                .map(|q| quoted::joined(&article.text, q.checked_pieces()))
+                .collect(),
+            named: quotes.iter().map(|q| q.speaker.clone()).collect(),
         })?;
     if articles.is_empty() {
         return Err(nothing_loaded(paths, fetched));
@@ -73,7 +82,12 @@ pub(super) fn run(
     let mut out = stdout();
     let mut counts = [0usize; 4];
     if format == CheckFormat::Table {
-        writeln!(out, "{:<13}  {:<20}  {:<52}  DIFFERENCE", "VERDICT", "SPEAKER", "QUOTE")?;
+        let columns = ("VERDICT", "SPEAKER", "QUOTE");
+        writeln!(
+            out,
+            "{:<13}  {:<20}  {:<52}  DIFFERENCE (record → quote)",
+            columns.0, columns.1, columns.2
+        )?;
     }
     for (article, rows) in articles.iter().zip(&checked) {
         for (quote, speaker, checked) in rows {
@@ -146,23 +160,25 @@ pub(super) fn say_warnings(records: &Records) {
 /// be hidden there: nothing may vanish unsaid).
 fn check_article<'a>(
     records: &Records,
-    index: &Index,
+    index: &'a Index,
     roster: &'a Roster,
-    article: &Kept,
+    article: &'a Kept,
 ) -> Vec<(usize, Option<&'a str>, Checked)> {
     (0..article.quotes.len())
         .filter_map(|quote| {
             let speaker = roster.speaker_of(index, QuoteRef { article: article.id, quote });
-            let text = article.quotes.get(quote)?;
-            let checked = records.check(
-                text,
-                std::slice::from_ref(&(0..text.len())),
-                speaker.map(|s| s.id),
-            )?;
+            let text = article.checked.get(quote)?;
+            // The speaker as the article names them: a description (`the mayor`) is no one's
+            // name, and the row says so as `quotes` does.
+            let named = article.named.get(quote)?.as_deref();
+            let is_named = named.is_some_and(|n| identity::names_someone(n, index.digester()));
+            let pieces = quoted::pieces(text);
+            let checked = records.check(text, &pieces, speaker.map(|s| s.id), is_named)?;
             let unchecked = checked.finding.verdict == Verdict::NoTurns
                 && checked.finding.said_by.is_none()
                 && !records.lists_no_turns();
-            (!unchecked).then(|| (quote, speaker.map(|s| s.name.as_str()), checked))
+            let shown = speaker.map(|s| s.name.as_str()).or(named);
+            (!unchecked).then_some((quote, shown, checked))
         })
         .collect()
 }
@@ -196,10 +212,9 @@ fn row<'a>(
 fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
     // Article text is sanitised as it loads; file names and labels are printed on one line.
     let clean = |s: &str| sanitize(s.to_string()).split_whitespace().collect::<Vec<_>>().join(" ");
-    let note = match row.said_by {
-        Some(who) => format!("said by {}", clean(who)),
-        None => row.differences.iter().map(difference).collect::<Vec<_>>().join("; "),
-    };
+    let differences = row.differences.iter().map(difference);
+    let said_by = row.said_by.map(|who| format!("said by {}", clean(who)));
+    let note = said_by.into_iter().chain(differences).collect::<Vec<_>>().join("; ");
     writeln!(
         out,
         "{:<13}  {:<20}  {:<52}  {}",
@@ -211,11 +226,12 @@ fn write_table_row(out: &mut impl Write, row: &Row) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `winter→spring`, `+very`, `-the`.
+/// `winter→spring`, `+very`, `-the`, `~moved words`.
 fn difference(d: &Difference) -> String {
     match d.edit {
         Edit::Added => format!("+{}", d.quote),
         Edit::Dropped => format!("-{}", d.record),
         Edit::Changed => format!("{}→{}", d.record, d.quote),
+        Edit::Moved => format!("~{}", d.quote),
     }
 }

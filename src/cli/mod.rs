@@ -95,8 +95,9 @@ pub enum Command {
         /// Only the quotes of this speaker (any form of the name: `Zelenskiy`, `President Putin`).
         #[arg(long, value_name = "NAME")]
         speaker: Option<String>,
-        /// Check the quotes against this record (see `saidso check`): JSON rows gain `verdict`
-        /// and `said_by` (repeatable).
+        /// Check the quotes against this record (see `saidso check`): JSON rows gain `verdict`,
+        /// `said_by` and `checked_text` (the quoted words checked; reported speech has none),
+        /// TSV rows four columns, Markdown a note (repeatable).
         #[arg(long, value_name = "FILE")]
         record: Vec<String>,
         /// The records are all this speaker's words (`--speaker` of `saidso check`).
@@ -120,8 +121,8 @@ pub enum Command {
         articles: Articles,
     },
     /// Check every quotation against the record (a transcript, a speech, a statement): verbatim,
-    /// altered (with the words that differ), or not in the record (and whose words they are
-    /// when another speaker's).
+    /// altered (with the words that differ, record → quote), or not in the record (and whose
+    /// words they are when another speaker's). Only quoted words are checked.
     ///
     /// A transcript's turns start with a speaker's label at a line's start (`MAYOR HANNA LEE:`,
     /// `Mr Putin:`, `Q:`); a record that is one person's words needs `--speaker NAME`.

@@ -11,9 +11,9 @@ use crate::export::{self, OpenJson, QuoteRow, VerdictNote};
 use crate::extract::{Quote, QuoteKind};
 use crate::load::Loaded;
 use crate::model::{Article, ArticleId};
-use crate::record::{Checked, Records};
+use crate::record::{Checked, Records, identity, quoted};
 use crate::sources::Input;
-use crate::speakers::{QuoteRef, SpeakerId};
+use crate::speakers::{Digester, QuoteRef, SpeakerId};
 
 /// Which attributions `saidso quotes` prints.
 pub(super) struct What<'a> {
@@ -163,7 +163,7 @@ pub(super) fn run(
                     let who = roster.speaker_of(&index, QuoteRef { article: id, quote });
                     let text = texts.get(quote)?.as_deref()?;
                     let checked = check(records, text, who.map(|s| s.id))?;
-                    Some(note(records, &checked))
+                    Some(note(records, text, &checked))
                 })
                 .collect(),
             None => Vec::new(),
@@ -350,8 +350,9 @@ fn set_aside(
             let title = (format == QuotesFormat::Markdown).then(|| article.title.clone());
             let kinds = quotes.iter().map(|q| q.kind).collect();
             // The quoted words, to check against the record once the speakers are known.
-            let texts =
-                checked.then(|| quotes.iter().map(|q| quoted_words(q, &article.text)).collect());
+            let digester = &config.digester;
+            let words = |q| quoted_words(q, &article.text, digester);
+            let texts = checked.then(|| quotes.iter().map(words).collect());
             let id = article.id;
             let head = json.then(|| export::json_head(&article));
             if article.text.len() > HUGE {
@@ -444,15 +445,18 @@ fn write_id(out: &mut impl Write, id_json: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The words of `quote` in quote marks, the record checks (a paraphrase is not checked word by
-/// word): several quoted stretches joined as an elision, so they must stand in order.
-fn quoted_words(quote: &Quote, article_text: &str) -> Option<String> {
-    if quote.kind == QuoteKind::Indirect {
+/// The words of `quote` the record checks (none for reported speech: see
+/// [`Quote::checked_pieces`]), one piece a line, after a first line that says whether the
+/// article names the speaker (`+`) or only describes them (`-`, see
+/// [`identity::names_someone`]).
+fn quoted_words(quote: &Quote, article_text: &str, digester: &Digester) -> Option<String> {
+    let pieces = quote.checked_pieces();
+    if pieces.is_empty() {
         return None;
     }
-    let pieces = if quote.quoted.is_empty() { &quote.pieces } else { &quote.quoted };
-    let words: Vec<&str> = pieces.iter().filter_map(|r| article_text.get(r.clone())).collect();
-    Some(words.join(" … "))
+    let named = quote.speaker.as_deref().is_some_and(|s| identity::names_someone(s, digester));
+    let words = quoted::joined(article_text, pieces);
+    Some(format!("{}\n{words}", if named { '+' } else { '-' }))
 }
 
 /// Adds the record's verdict on quotation `text` (none for reported speech) to an open JSON
@@ -469,17 +473,31 @@ fn write_verdict(
     serde_json::to_writer(&mut *out, &verdict)?;
     out.write_all(b",\"said_by\":")?;
     serde_json::to_writer(&mut *out, &checked.as_ref().and_then(|c| c.said_by(records)))?;
+    // The words the verdict is on: a partial quotation's quoted fragments, not its paraphrase.
+    out.write_all(b",\"checked_text\":")?;
+    serde_json::to_writer(&mut *out, &checked.as_ref().and(text.map(checked_words)))?;
     Ok(())
 }
 
-/// The record's verdict on quotation `text` said by corpus speaker `speaker`.
+/// The record's verdict on quotation `text` (as [`quoted_words`] made it) said by corpus
+/// speaker `speaker`.
 fn check(records: &Records, text: &str, speaker: Option<SpeakerId>) -> Option<Checked> {
-    records.check(text, std::slice::from_ref(&(0..text.len())), speaker)
+    let (named, words) = text.split_once('\n')?;
+    records.check(words, &quoted::pieces(words), speaker, named == "+")
 }
 
-/// A verdict as the TSV and Markdown formats give it.
-fn note(records: &Records, checked: &Checked) -> VerdictNote {
+/// The words of quotation `text` (as [`quoted_words`] made it) as people read them: its pieces
+/// joined by ` … `.
+fn checked_words(text: &str) -> String {
+    let words = text.split_once('\n').map_or("", |(_, words)| words);
+    words.split('\n').collect::<Vec<_>>().join(" … ")
+}
+
+/// A verdict on quotation `text` (as [`quoted_words`] made it) as the TSV and Markdown formats
+/// give it.
+fn note(records: &Records, text: &str, checked: &Checked) -> VerdictNote {
     VerdictNote {
+        words: checked_words(text),
         verdict: checked.finding.verdict.name().to_string(),
         said_by: checked.said_by(records).map(str::to_string),
         differences: checked.finding.differences.iter().map(strings::difference).collect(),

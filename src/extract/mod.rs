@@ -83,6 +83,17 @@ impl Quote {
         start..end
     }
 
+    /// The byte ranges a check against the record compares: the quoted words (for a partial
+    /// quotation, only its quoted fragments), none for reported speech, which has no words of
+    /// the speaker's to check.
+    pub fn checked_pieces(&self) -> &[Range<usize>] {
+        match self.kind {
+            QuoteKind::Indirect => &[],
+            _ if self.quoted.is_empty() => &self.pieces,
+            _ => &self.quoted,
+        }
+    }
+
     /// The quoted words, paragraphs joined by one space.
     pub fn text(&self, article_text: &str) -> String {
         let mut pieces = self.pieces.iter().filter_map(|r| article_text.get(r.clone()));

@@ -72,6 +72,9 @@ pub enum Edit {
     Dropped,
     /// Other words in the quotation than in the record.
     Changed,
+    /// Words the record has as they are, but in another place: a sentence or an elided part
+    /// put before or after others than in the record.
+    Moved,
 }
 
 /// Words that differ between the quotation and the record's passage.
@@ -99,7 +102,7 @@ pub struct Finding {
     /// Byte range in the record of the passage the words were found in, if any.
     pub passage: Option<Range<usize>>,
     /// The record speaker whose passage it is when it is not the quoted speaker's (a
-    /// misattribution).
+    /// misattribution), or when the article names no one ([`Record::check_unnamed`]).
     pub said_by: Option<u32>,
     /// For an altered quotation, the words that differ.
     pub differences: Vec<Difference>,
@@ -122,6 +125,29 @@ pub struct Record {
     pub turns: Turns,
     /// Its words, indexed.
     pub index: WordIndex,
+}
+
+/// The words a passage of one turn shares with a quotation: where they are in the record and
+/// in the quotation, and how many.
+#[derive(Clone, Debug)]
+struct Shared {
+    words: Range<usize>,
+    quote: Range<usize>,
+    shared: usize,
+}
+
+impl Shared {
+    /// Record word `pos`, the same as quoted word `i`.
+    fn at(pos: usize, i: usize) -> Self {
+        Shared { words: pos..pos + 1, quote: i..i + 1, shared: 1 }
+    }
+
+    /// Adds record word `pos`, the same as quoted word `i`.
+    fn add(&mut self, pos: usize, i: usize) {
+        self.words = self.words.start.min(pos)..self.words.end.max(pos + 1);
+        self.quote = self.quote.start.min(i)..self.quote.end.max(i + 1);
+        self.shared += 1;
+    }
 }
 
 /// A passage found: record word positions, and how many of the quotation's words it shares.
@@ -157,12 +183,20 @@ impl Record {
         let is_own = |pos: usize| self.speaker_at(pos).is_some_and(|s| flag(own, s));
         let is_other = |pos: usize| self.speaker_at(pos).is_some_and(|s| !flag(own, s));
         let has_own = own.iter().any(|&b| b);
-        if has_own && let Some(words) = self.verbatim(quoted, &is_own) {
-            return self.finding(Verdict::Verbatim, words, None);
+        if has_own {
+            if let Some((words, _)) = self.placed(quoted, &is_own, false) {
+                return self.finding(Verdict::Verbatim, words, None);
+            }
+            if let Some(finding) = self.inserted(text, quoted, &is_own) {
+                return finding;
+            }
+            if let Some(finding) = self.reordered(text, quoted, &is_own) {
+                return finding;
+            }
         }
         let altered = if has_own { self.altered(quoted, &is_own) } else { None };
         // Another speaker's exact words outweigh a near match of the quoted speaker's.
-        if let Some(words) = self.verbatim(quoted, &is_other) {
+        if let Some((words, _)) = self.placed(quoted, &is_other, false) {
             let said_by = self.speaker_at(words.start);
             return self.finding(Verdict::NotInRecord, words, said_by);
         }
@@ -178,6 +212,64 @@ impl Record {
         Finding::nothing(if has_own { Verdict::NotInRecord } else { Verdict::NoTurns })
     }
 
+    /// Checks the quotation `quoted` (read from `text`) whose speaker the article does not
+    /// name (`the mayor`, `a spokesman`, nobody): verbatim or altered when the words are anyone's
+    /// in the record, with whose they are ([`Finding::said_by`]); no turns when they are
+    /// nobody's.
+    pub fn check_unnamed(&self, text: &str, quoted: &Quoted) -> Finding {
+        if quoted.is_empty() {
+            return Finding::nothing(Verdict::NoTurns);
+        }
+        let anyone = |pos: usize| pos < self.index.words.len();
+        let mut finding = if let Some((words, _)) = self.placed(quoted, &anyone, false) {
+            self.finding(Verdict::Verbatim, words, None)
+        } else if let Some(finding) = self.inserted(text, quoted, &anyone) {
+            finding
+        } else if let Some(finding) = self.reordered(text, quoted, &anyone) {
+            finding
+        } else if let Some(found) = self.altered(quoted, &anyone) {
+            let mut finding = self.finding(Verdict::Altered, found.words.clone(), None);
+            finding.differences = self.differences(text, quoted, found.words, &anyone);
+            finding
+        } else {
+            return Finding::nothing(Verdict::NoTurns);
+        };
+        let start = finding.passage.as_ref().and_then(|p| self.word_at(p.start));
+        finding.said_by = start.and_then(|w| self.speaker_at(w));
+        finding
+    }
+
+    /// The record word starting at byte `at`.
+    fn word_at(&self, at: usize) -> Option<usize> {
+        let i = self.index.words.partition_point(|w| w.range.start < at);
+        (self.index.words.get(i)?.range.start == at).then_some(i)
+    }
+
+    /// An altered finding when the quotation is the `allowed` speakers' words but for editorial
+    /// brackets that stand for none of them (`We will [not] finish`): each listed as added.
+    fn inserted(
+        &self,
+        text: &str,
+        quoted: &Quoted,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Option<Finding> {
+        let (words, empty) = self.placed(quoted, allowed, true)?;
+        let mut finding = self.finding(Verdict::Altered, words, None);
+        finding.differences = quoted
+            .brackets
+            .iter()
+            .filter(|(next, _)| empty.contains(next))
+            .map(|(_, range)| Difference {
+                edit: Edit::Added,
+                quote: text.get(range.clone()).unwrap_or_default().to_string(),
+                record: String::new(),
+                quote_range: Some(range.clone()),
+                record_range: None,
+            })
+            .collect();
+        Some(finding)
+    }
+
     fn finding(&self, verdict: Verdict, words: Range<usize>, said_by: Option<u32>) -> Finding {
         Finding { verdict, passage: self.bytes(words), said_by, differences: Vec::new() }
     }
@@ -189,25 +281,132 @@ impl Record {
         Some(first.range.start..last.range.end)
     }
 
+    /// An altered finding when every sentence or elided part of the quotation stands as it is
+    /// in one passage of one turn of the `allowed` speakers, but in another order: those out of
+    /// place are listed as moved.
+    fn reordered(
+        &self,
+        text: &str,
+        quoted: &Quoted,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Option<Finding> {
+        let segments = quoted.segments(text);
+        // Two words may stand anywhere: only runs long enough to be the speaker's phrasing.
+        if segments.len() < 2 || segments.iter().any(|s| s.len() < MIN_SHARED) {
+            return None;
+        }
+        let hashes = |r: &Range<usize>| &quoted.hashes[r.clone()];
+        let (first, rest) = segments.split_first()?;
+        let places = self.part_places(hashes(first), 0..usize::MAX, allowed).take(MAX_STARTS);
+        let places = places.collect::<Vec<_>>().into_iter().find_map(|start| {
+            let turn = self.turn_words(start)?;
+            let mut places = vec![start];
+            for segment in rest {
+                places.push(self.part_places(hashes(segment), turn.clone(), allowed).next()?);
+            }
+            Some(places)
+        })?;
+        let mut spans: Vec<Range<usize>> =
+            places.iter().zip(&segments).map(|(&p, s)| p..p + s.len()).collect();
+        let moved = out_of_order(&places);
+        spans.sort_by_key(|s| s.start);
+        let overlap = spans.windows(2).any(|w| w[1].start < w[0].end);
+        let words = spans.first()?.start..spans.last()?.end;
+        // One passage: not parts found far apart in a long turn.
+        if moved.is_empty() || overlap || words.len() > 3 * quoted.len() {
+            return None;
+        }
+        let mut finding = self.finding(Verdict::Altered, words, None);
+        finding.differences = moved
+            .into_iter()
+            .filter_map(|i| {
+                let (segment, place) = (segments.get(i)?, *places.get(i)?);
+                let quote_range = quoted.ranges.get(segment.start)?.start
+                    ..quoted.ranges.get(segment.end - 1)?.end;
+                let record_range = self.bytes(place..place + segment.len())?;
+                Some(Difference {
+                    edit: Edit::Moved,
+                    quote: text.get(quote_range.clone())?.to_string(),
+                    record: self.text.get(record_range.clone())?.to_string(),
+                    quote_range: Some(quote_range),
+                    record_range: Some(record_range),
+                })
+            })
+            .collect();
+        Some(finding)
+    }
+
+    /// The record word positions of the turn word `pos` is in.
+    fn turn_words(&self, pos: usize) -> Option<Range<usize>> {
+        let turn = self.index.words.get(pos)?.turn;
+        let start = self.index.words.partition_point(|w| w.turn < turn);
+        let end = self.index.words.partition_point(|w| w.turn <= turn);
+        Some(start..end)
+    }
+
     /// The record words where every part of `quoted` stands as it is, in order, each within one
-    /// turn of a speaker `allowed` takes.
-    fn verbatim(&self, quoted: &Quoted, allowed: &dyn Fn(usize) -> bool) -> Option<Range<usize>> {
+    /// turn of `allowed` speakers, and the parts after an elision or an editorial bracket in the
+    /// first part's turn (no splice of two answers). An editorial bracket stands for one to a few
+    /// words; with `insertions`, for none too, and the parts after such brackets are returned
+    /// (the index of their first word).
+    fn placed(
+        &self,
+        quoted: &Quoted,
+        allowed: &dyn Fn(usize) -> bool,
+        insertions: bool,
+    ) -> Option<(Range<usize>, Vec<usize>)> {
         let ((first, _), rest) = quoted.parts.split_first()?;
         let first = &quoted.hashes[first.clone()];
         self.part_places(first, 0..usize::MAX, allowed).take(MAX_STARTS).find_map(|start| {
+            let turn = self.index.words.get(start)?.turn;
             let mut end = start + first.len();
+            let mut empty = Vec::new();
             for (part, gap) in rest {
-                let span = match gap {
-                    Gap::Editorial => EDITORIAL_SPAN,
-                    Gap::Elision | Gap::None => ELISION_SPAN,
+                let (from, span) = match gap {
+                    Gap::Editorial if insertions => (end, EDITORIAL_SPAN),
+                    Gap::Editorial => (end + 1, EDITORIAL_SPAN),
+                    Gap::Elision | Gap::None => (end, ELISION_SPAN),
+                };
+                // A new paragraph of the quotation may be a later turn; an elision may not.
+                let in_turn = |p: &usize| {
+                    *gap == Gap::None || self.index.words.get(*p).is_some_and(|w| w.turn == turn)
                 };
                 let words = &quoted.hashes[part.clone()];
                 // The earliest place leaves the most room for the parts after it.
-                let next = self.part_places(words, end..end + span + 1, allowed).next()?;
+                let next = self.part_places(words, from..end + span + 1, allowed).find(in_turn)?;
+                if next == end && *gap == Gap::Editorial {
+                    empty.push(part.start);
+                }
                 end = next + words.len();
             }
-            Some(start..end)
+            let edges = self.bare_edges(quoted, start..end, allowed);
+            if !insertions && !edges.is_empty() {
+                return None;
+            }
+            empty.extend(edges);
+            Some((start..end, empty))
         })
+    }
+
+    /// The brackets before a quotation's first word or after its last (as
+    /// [`Quoted::brackets`] index them) that stand for nothing: the record's sentence has no
+    /// words there, next to the quotation's place `words`.
+    fn bare_edges(
+        &self,
+        quoted: &Quoted,
+        words: Range<usize>,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let bare = |next: usize| {
+            if next == 0 {
+                words.start == 0 || !self.joined(words.start - 1, allowed)
+            } else if next == quoted.len() {
+                words.end == 0 || !self.joined(words.end - 1, allowed)
+            } else {
+                false
+            }
+        };
+        quoted.brackets.iter().map(|(next, _)| *next).filter(|&next| bare(next)).collect()
     }
 
     /// Where the words `part` stand as they are, starting within `starts`, in one turn.
@@ -303,17 +502,74 @@ impl Record {
         let end = (diagonal + n + n / 2 + BUCKET).clamp(0, total) as usize;
         let window = self.masked(start..end, allowed);
         let ops = capture_diff_slices(Algorithm::Myers, &quoted.hashes, &window);
-        let equal = ops.iter().filter_map(|op| match *op {
-            DiffOp::Equal { new_index, len, .. } => Some(new_index..new_index + len),
-            _ => None,
-        });
-        let (mut first, mut last, mut shared) = (usize::MAX, 0, 0);
-        for r in equal {
-            first = first.min(r.start);
-            last = last.max(r.end);
-            shared += r.len();
+        // The shared words in runs: a passage is one turn's, never across another speaker's
+        // words nor spliced from two answers, and a word far from the rest (a `the` of the
+        // sentence before) is not part of it, unless an elision left out what is between.
+        let far = quoted.len().max(4);
+        let mut runs: Vec<(u32, Shared)> = Vec::new();
+        let mut last: Option<(usize, usize)> = None;
+        for op in &ops {
+            let DiffOp::Equal { old_index, new_index, len } = *op else { continue };
+            for k in 0..len {
+                let (pos, i) = (start + new_index + k, old_index + k);
+                let Some(word) = self.index.words.get(pos) else { continue };
+                let elided = |from: usize| {
+                    quoted
+                        .parts
+                        .iter()
+                        .any(|(r, g)| *g != Gap::None && r.start > from && r.start <= i)
+                };
+                let apart =
+                    last.is_some_and(|(p, j)| (pos - p).saturating_sub(i - j) > far && !elided(j));
+                match runs.last_mut() {
+                    Some((turn, run)) if *turn == word.turn && !apart => run.add(pos, i),
+                    _ => runs.push((word.turn, Shared::at(pos, i))),
+                }
+                last = Some((pos, i));
+            }
         }
-        (shared > 0).then(|| Found { words: start + first..start + last, shared })
+        let (_, best) =
+            runs.into_iter().max_by_key(|(_, s)| (s.shared, usize::MAX - s.words.start))?;
+        // Quoted words before the first shared one and after the last are the record's next
+        // words changed (`Ten` → `Twenty`), not added: the passage takes those words in.
+        let lead = best.quote.start;
+        let trail = quoted.len().saturating_sub(best.quote.end);
+        Some(Found { words: self.widen(best.words, lead, trail, allowed), shared: best.shared })
+    }
+
+    /// `words` grown by up to `lead` words before and `trail` after, within its sentence and
+    /// turn and the `allowed` speakers' words.
+    fn widen(
+        &self,
+        mut words: Range<usize>,
+        lead: usize,
+        trail: usize,
+        allowed: &dyn Fn(usize) -> bool,
+    ) -> Range<usize> {
+        for _ in 0..lead {
+            match words.start.checked_sub(1) {
+                Some(p) if self.joined(p, allowed) => words.start = p,
+                _ => break,
+            }
+        }
+        for _ in 0..trail {
+            if words.end == 0 || !self.joined(words.end - 1, allowed) {
+                break;
+            }
+            words.end += 1;
+        }
+        words
+    }
+
+    /// True when record words `p` and `p + 1` are one sentence of one turn of `allowed` speakers.
+    fn joined(&self, p: usize, allowed: &dyn Fn(usize) -> bool) -> bool {
+        let (Some(a), Some(b)) = (self.index.words.get(p), self.index.words.get(p + 1)) else {
+            return false;
+        };
+        let between = self.text.get(a.range.end..b.range.start).unwrap_or_default();
+        let sentence_end =
+            between.contains(['.', '!', '?', '…']) && between.contains(char::is_whitespace);
+        a.turn == b.turn && allowed(p) && allowed(p + 1) && !sentence_end
     }
 
     /// The hashes of record words `range`, those of speakers `allowed` does not take replaced by
@@ -378,6 +634,29 @@ impl Record {
         }
         out
     }
+}
+
+/// The indices of `places` out of order: all but one longest rising run of them.
+fn out_of_order(places: &[usize]) -> Vec<usize> {
+    // Few sentences a quotation: the quadratic longest rising subsequence is enough.
+    let n = places.len();
+    let mut best = vec![1usize; n];
+    let mut before = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if places[j] < places[i] && best[j] + 1 > best[i] {
+                best[i] = best[j] + 1;
+                before[i] = j;
+            }
+        }
+    }
+    let mut keep = vec![false; n];
+    let mut at = (0..n).max_by_key(|&i| (best[i], usize::MAX - i));
+    while let Some(i) = at {
+        keep[i] = true;
+        at = before.get(i).copied().filter(|&j| j != usize::MAX);
+    }
+    (0..n).filter(|&i| !keep[i]).collect()
 }
 
 /// Flag `i` of `flags`, false past the end.

@@ -65,6 +65,12 @@ pub fn same_speaker(a: &str, b: &str, digester: &Digester) -> bool {
     }
 }
 
+/// True when `speaker` (as an article names a speaker) is someone's name, a person's or an
+/// organisation's, not words that describe the speaker (`mayor`, `council spokesman`).
+pub fn names_someone(speaker: &str, digester: &Digester) -> bool {
+    digester.name(speaker, SpeakerKind::Unknown).is_some_and(|n| n.shape != Shape::Description)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +84,12 @@ mod tests {
         assert!(same_speaker("ZELENSKY", "Volodymyr Zelenskiy", &d));
         assert!(!same_speaker("MAYOR HANNA LEE", "Tomas Ortiz", &d));
         assert!(!same_speaker("Q", "Q", &d));
+    }
+
+    #[test]
+    fn a_description_names_nobody() {
+        let d = Digester::builtin();
+        assert!(names_someone("Jane Okafor", &d) && names_someone("Okafor", &d));
+        assert!(!names_someone("mayor", &d) && !names_someone("council spokesman", &d));
     }
 }

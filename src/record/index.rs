@@ -9,7 +9,7 @@ use std::ops::Range;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::turns::Turns;
-use crate::speakers::words::words;
+use crate::speakers::words::accented_words as words;
 
 /// The longest run of words indexed.
 pub const GRAM: usize = 3;

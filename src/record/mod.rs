@@ -90,7 +90,8 @@ impl Records {
         speaker: Option<&str>,
         digester: &crate::speakers::Digester,
     ) -> Option<Checked> {
-        self.best(text, pieces, |_, record| {
+        let named = speaker.is_some_and(|s| identity::names_someone(s, digester));
+        self.best(text, pieces, named, |_, record| {
             let own = |label: &String| {
                 speaker.is_some_and(|s| identity::same_speaker(label, s, digester))
             };
@@ -99,23 +100,27 @@ impl Records {
     }
 
     /// Checks the quotation made of `pieces` of `text` (an article's quote), said by corpus
-    /// speaker `speaker`; `None` when there is no record.
+    /// speaker `speaker` (`named`: the article names them, see [`identity::names_someone`]);
+    /// `None` when there is no record.
     pub fn check(
         &self,
         text: &str,
         pieces: &[Range<usize>],
         speaker: Option<SpeakerId>,
+        named: bool,
     ) -> Option<Checked> {
-        self.best(text, pieces, |i, _| self.identities.own(i, speaker))
+        self.best(text, pieces, named, |i, _| self.identities.own(i, speaker))
     }
 
     /// The best verdict over every record, `own(i, record)` telling which of record `i`'s
     /// speakers is the quoted one: verbatim first, then altered; a misattribution (another
-    /// speaker's words) before plain absence.
+    /// speaker's words) before plain absence. A quotation whose speaker the article does not
+    /// name (`named` false) is checked against everyone's words.
     fn best(
         &self,
         text: &str,
         pieces: &[Range<usize>],
+        named: bool,
         own: impl Fn(usize, &Record) -> Vec<bool>,
     ) -> Option<Checked> {
         let quoted = Quoted::from_pieces(text, pieces);
@@ -123,8 +128,12 @@ impl Records {
             .iter()
             .enumerate()
             .map(|(i, record)| {
-                let own = own(i, record);
-                Checked { record: i, finding: record.check(text, &quoted, &own) }
+                let finding = if named {
+                    record.check(text, &quoted, &own(i, record))
+                } else {
+                    record.check_unnamed(text, &quoted)
+                };
+                Checked { record: i, finding }
             })
             .min_by_key(|c| (c.finding.verdict, c.finding.said_by.is_none()))
     }

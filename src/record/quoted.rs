@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::speakers::words::words;
+use crate::speakers::words::accented_words as words;
 
 /// Elisions and editorial brackets.
 static MARKERS: LazyLock<Regex> =
@@ -34,6 +34,10 @@ pub struct Quoted {
     pub hashes: Vec<u64>,
     /// Parts: ranges of word indices, in order, each with what comes before it.
     pub parts: Vec<(Range<usize>, Gap)>,
+    /// The editorial brackets: the index of the word after each (0 before the first word, the
+    /// number of words after the last), and the bracket's byte range (to be listed as added
+    /// when it stands for none of the speaker's words).
+    pub brackets: Vec<(usize, Range<usize>)>,
 }
 
 impl Quoted {
@@ -57,8 +61,14 @@ impl Quoted {
                 let elided = marker.starts_with('.')
                     || marker.starts_with('…')
                     || !marker.chars().any(char::is_alphanumeric);
+                // `[sic]` says the words are as said: it stands for nothing, and changes nothing.
+                let sic = marker.trim_matches(['[', ']', ' ']).eq_ignore_ascii_case("sic");
+                if !elided && !sic {
+                    let range = piece.start + m.start()..piece.start + m.end();
+                    out.brackets.push((out.hashes.len(), range));
+                }
                 // Nothing before it: nothing to keep apart from.
-                if !out.is_empty() {
+                if !out.is_empty() && !sic {
                     gap = if elided || gap == Gap::Elision { Gap::Elision } else { Gap::Editorial };
                 }
                 at = m.end();
@@ -101,10 +111,51 @@ impl Quoted {
         self.hashes.is_empty()
     }
 
+    /// The quotation's sentences and clauses (word index ranges): its parts, split after a
+    /// word that a full stop, semicolon, colon, question or exclamation mark ends in `text`
+    /// (the text it was read from).
+    pub fn segments(&self, text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        for (part, _) in &self.parts {
+            let mut start = part.start;
+            for i in part.start + 1..part.end {
+                let between = match (self.ranges.get(i - 1), self.ranges.get(i)) {
+                    (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or_default(),
+                    _ => "",
+                };
+                if between.contains(['.', ';', ':', '!', '?', '…']) {
+                    out.push(start..i);
+                    start = i;
+                }
+            }
+            out.push(start..part.end);
+        }
+        out
+    }
+
     /// The gap before word `i`, if a part starts there.
     pub fn gap_before(&self, i: usize) -> Gap {
         self.parts.iter().find(|(r, _)| r.start == i).map_or(Gap::None, |(_, g)| *g)
     }
+}
+
+/// The text of `pieces` of `text`, one a line: a quotation's words as kept apart from their
+/// article (see [`pieces`]).
+pub fn joined(text: &str, pieces: &[Range<usize>]) -> String {
+    let each = pieces.iter().filter_map(|r| text.get(r.clone()));
+    each.map(|p| p.replace('\n', " ")).collect::<Vec<_>>().join("\n")
+}
+
+/// The pieces of a quotation's words [`joined`] into `text`: its lines.
+pub fn pieces(text: &str) -> Vec<Range<usize>> {
+    let mut at = 0;
+    text.split('\n')
+        .map(|line| {
+            let range = at..at + line.len();
+            at = range.end + 1;
+            range
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -128,6 +179,26 @@ mod tests {
                 (vec!["rebuild"], Gap::Elision),
                 (vec!["future"], Gap::Editorial),
                 (vec!["Together"], Gap::Elision),
+            ]
+        );
+    }
+
+    #[test]
+    fn segments_are_parts_split_at_sentence_and_clause_ends() {
+        let text = "We stand firm; the talks, they say, are over. Done … and gone";
+        let q = Quoted::new(text);
+        let got: Vec<Vec<&str>> = q
+            .segments(text)
+            .into_iter()
+            .map(|r| q.ranges[r].iter().map(|w| &text[w.clone()]).collect())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec!["We", "stand", "firm"],
+                vec!["the", "talks", "they", "say", "are", "over"],
+                vec!["Done"],
+                vec!["and", "gone"]
             ]
         );
     }

@@ -23,6 +23,17 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The words of `text`, in order: runs of letters and digits, joined across apostrophes.
 pub fn words(text: &str) -> Vec<Word> {
+    split(text, ascii_lower)
+}
+
+/// The words of `text` as a record check compares them: [`words`], but with their accents
+/// kept (`año` is not `ano`), only case folded.
+pub fn accented_words(text: &str) -> Vec<Word> {
+    split(text, str::to_lowercase)
+}
+
+/// The words of `text`, each folded by `fold` (apostrophes then dropped).
+fn split(text: &str, fold: impl Fn(&str) -> String) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut chars = text.char_indices().peekable();
@@ -35,17 +46,17 @@ pub fn words(text: &str) -> Vec<Word> {
             continue;
         }
         if let Some(s) = start.take() {
-            out.push(word(text, s..i));
+            out.push(word(text, s..i, &fold));
         }
     }
     if let Some(s) = start {
-        out.push(word(text, s..text.len()));
+        out.push(word(text, s..text.len(), &fold));
     }
     out
 }
 
-fn word(text: &str, range: Range<usize>) -> Word {
-    let folded = ascii_lower(&text[range.clone()]).replace(is_apostrophe, "");
+fn word(text: &str, range: Range<usize>, fold: impl Fn(&str) -> String) -> Word {
+    let folded = fold(&text[range.clone()]).replace(is_apostrophe, "");
     Word { range, folded }
 }
 
@@ -76,5 +87,12 @@ mod tests {
         let back: Vec<&str> = ws.iter().map(|w| &text[w.range.clone()]).collect();
         assert_eq!(back, ["Café", "it's", "ours"]);
         assert_eq!(ws[0].folded, "cafe");
+    }
+
+    #[test]
+    fn accented_words_keep_their_accents_not_their_case() {
+        let folded: Vec<String> =
+            accented_words("Feliz AÑO, don’t").into_iter().map(|w| w.folded).collect();
+        assert_eq!(folded, ["feliz", "año", "dont"]);
     }
 }

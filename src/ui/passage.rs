@@ -35,7 +35,14 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, panel_area: Re
     };
     let block = panel(title(strings::RECORD, details, area.width, theme), true, theme);
     let lines = match (checked, records) {
-        (Some(checked), Some(records)) => found(checked, records, theme),
+        (Some(checked), Some(records)) => {
+            let mut lines = found(checked, records, theme);
+            if let Some(words) = partial_words(app) {
+                // A partial quotation's paraphrase is not checked: say which words were.
+                lines.insert(1, Line::styled(strings::passage_quoted_only(&words), theme.dim));
+            }
+            lines
+        }
         _ if app.quotes.selected_quote().is_none() => {
             vec![Line::styled(strings::PASSAGE_NO_QUOTE, theme.dim)]
         }
@@ -50,6 +57,19 @@ pub(super) fn render(app: &App, theme: &Theme, frame: &mut Frame, panel_area: Re
     };
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), area);
+}
+
+/// The quoted words of the selected quote when it is a partial quotation (reported speech with
+/// quoted words in it), joined by ` … `.
+fn partial_words(app: &App) -> Option<String> {
+    let quote = app.current()?.quotes.get(app.quotes.selected_quote()?)?;
+    if quote.kind != crate::extract::QuoteKind::Partial || quote.quoted.is_empty() {
+        return None;
+    }
+    let text = &app.current()?.article.text;
+    let words: Vec<&str> =
+        quote.checked_pieces().iter().filter_map(|r| text.get(r.clone())).collect();
+    Some(words.join(" … "))
 }
 
 /// The lines for a quote the records gave a verdict on.
