@@ -1,7 +1,7 @@
 //! `saidso check`: every quotation checked against the record (a transcript, a speech): one
 //! row a quotation, verbatim, altered or not in the record.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -128,6 +128,13 @@ pub(super) fn load_records(
 ) -> anyhow::Result<Records> {
     let (inputs, problems) = crate::sources::discover(paths);
     problems.iter().for_each(report);
+    // A record on the web is read before anything shows: a person at a terminal is told what
+    // the wait is for (a slow host may take up to the request's time limit).
+    if std::io::stderr().is_terminal() {
+        for input in inputs.iter().filter(|i| matches!(i, crate::sources::Input::Url(_))) {
+            say(format_args!("fetching the record {} (Ctrl-c stops)", input.display()));
+        }
+    }
     let mut records = Vec::new();
     load(
         &inputs,

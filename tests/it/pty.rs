@@ -418,3 +418,17 @@ fn a_file_shows_while_standard_input_is_still_open() {
     s.wait_for_text("We had no choice");
     s.child.kill().expect("stop the reader");
 }
+
+/// A record on a slow host is waited for with a line that says so, not a blank terminal.
+#[test]
+fn a_record_on_a_slow_host_is_waited_for_with_a_line_saying_so() {
+    use crate::common::server::{Reply, Server};
+    let server = Server::start(|_| Reply::Slow {
+        delay: Duration::from_secs(60),
+        reply: Box::new(Reply::ok("text/plain", "MAYOR ANN KYLE: We had no choice.")),
+    });
+    let url = server.url("/record.txt");
+    let mut s = Session::start(&["--record", &url]);
+    s.wait_for_text("fetching the record");
+    s.child.kill().expect("stop the reader");
+}
