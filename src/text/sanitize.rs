@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(clean("\u{2764}\u{fe0f}\u{200d}\u{1f525}"), "\u{2764}\u{200b}\u{200b}\u{1f525}");
     }
 
-    /// Joiners and selectors outside emoji spell a script's letters: the text keeps them.
+    /// A joiner outside an emoji sequence spells a script's letters: the text keeps it.
     #[test]
     fn a_joiner_in_a_script_stays() {
         for s in ["\u{915}\u{94d}\u{200d}\u{937}", "\u{d28}\u{d4d}\u{200d}", "a\u{200d}b"] {
