@@ -171,9 +171,19 @@ fn busy(path: &Path, cause: String) -> (Store, Vec<Notice>) {
 /// A store in memory, holding a copy of what `path` holds when that can at least be read, so that
 /// earlier marks still show although new ones cannot be saved.
 fn fall_back(path: &Path, cause: &str, notices: Vec<Notice>) -> (Store, Vec<Notice>) {
-    let cause = format!("cannot write {}: {cause}", path.display());
-    let conn = readable_copy(path).unwrap_or_else(|_| fresh_memory());
-    with_memory(conn, Some(cause), notices)
+    match readable_copy(path) {
+        Ok(conn) => {
+            with_memory(conn, Some(format!("cannot write {}: {cause}", path.display())), notices)
+        }
+        // Not even read (no permission, another user's file): its marks are not shown either.
+        Err(_) => {
+            let cause = format!(
+                "cannot read or write {} (its marks are not shown): {cause}",
+                path.display()
+            );
+            with_memory(fresh_memory(), Some(cause), notices)
+        }
+    }
 }
 
 fn with_memory(

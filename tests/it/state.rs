@@ -484,7 +484,10 @@ fn an_unusable_path_falls_back_to_memory() {
     // Its directory would be a file: nothing can be created there, whoever runs the test.
     let (mut store, notices) = Store::open(&file.join("state.sqlite3"));
     assert!(matches!(notices.as_slice(), [Notice::NotSaved { .. }]), "{notices:?}");
-    assert!(notices[0].to_string().starts_with("marks will not be saved: cannot write"));
+    // Nothing there to read either: the message says its marks are not shown.
+    let notice = notices[0].to_string();
+    assert!(notice.starts_with("marks will not be saved: cannot read or write"), "{notice}");
+    assert!(notice.contains("its marks are not shown"), "{notice}");
     store.set_read(ArticleId(3), true).unwrap();
     assert_eq!(
         store.all_marks().unwrap(),
