@@ -150,11 +150,17 @@ fn quoted(text: &str, range: Range<usize>, lex: &Lexicon, doubled: bool) -> Vec<
     merged
 }
 
-/// True when a sentence starts at byte `at`: a capital or digit after white space after `.`,
-/// `?` or `!` (possibly closed by a quote mark or bracket), the full stop ending no
-/// abbreviation or initial.
+/// True when a sentence starts at byte `at`: a capital or digit (or an opening quote mark before
+/// one) after white space after `.`, `?` or `!` (possibly closed by a quote mark or bracket),
+/// the full stop ending no abbreviation or initial.
 fn sentence_starts(text: &str, at: usize, lex: &Lexicon) -> bool {
-    let Some(c) = text[at..].chars().next() else { return false };
+    let mut chars = text[at..].chars();
+    let Some(mut c) = chars.next() else { return false };
+    // `… on Monday. "We will …`: a sentence may open with its quotation's opening mark.
+    if matches!(c, '"' | '\u{201c}' | '\u{ab}' | '\u{2018}') {
+        let Some(next) = chars.next() else { return false };
+        c = next;
+    }
     if !(c.is_uppercase() || c.is_numeric()) {
         return false;
     }
@@ -235,6 +241,19 @@ mod tests {
             assert!(q.text(&text).starts_with(&format!("We will open bridge number {i} ")));
             assert_eq!(q.speaker.as_deref(), Some(PEOPLE[i % PEOPLE.len()]));
         }
+    }
+
+    /// Sentences that each open with their quotation (`"We will win," said Ann Lee.`): a cut
+    /// falls before a quotation's opening mark, never between it and its speaker.
+    #[test]
+    fn a_cut_before_a_sentences_opening_quotation_keeps_every_speaker() {
+        // Past the limit, with the real window sizes, under a title line as a file has it.
+        let body = "\"We will win this,\" said John Smith on Monday. ".repeat(25_000);
+        let text = format!("Title\n\n{body}");
+        let paragraphs = [0..5, 7..text.len()];
+        let quotes = quotes(&text, &paragraphs, &Lexicon::builtin(), false, Cuts::REAL);
+        assert_eq!(quotes.len(), 25_000);
+        assert!(quotes.iter().all(|q| q.speaker.as_deref() == Some("John Smith")), "{quotes:#?}");
     }
 
     #[test]
