@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use smallvec::SmallVec;
 
-use super::attribution::{Attribution, Mention, MentionAt, Reader, Reports, Sentence};
+use super::attribution::{Attribution, Mention, MentionAt, Reader, Reports, Sentence, Speakers};
 use super::lexicon::{self, Lexicon, PronounKind, WordClass};
 use super::marks::{self, Piece, Span};
 use super::names::{self, Entity, NameRun, Registry};
@@ -256,7 +256,7 @@ fn attribute_all(
     // One buffer for the whole article, refilled for each paragraph.
     let mut run_at = Vec::new();
     // The speakers of the paragraph's cues: one buffer for the whole article.
-    let speakers = RefCell::new(Vec::new());
+    let speakers = RefCell::new(Speakers::default());
     for (i, (p, runs)) in paras.iter().zip(runs).enumerate() {
         run_index(&mut run_at, p.tokens.len(), runs);
         speakers.borrow_mut().clear();

@@ -972,3 +972,14 @@ fn when_it_was_said_is_left_out_of_the_content() {
     let all = said(&t);
     assert!(all.iter().all(|(_, c, _)| c != "last week"), "{all:#?}");
 }
+
+/// A clause runs at most a few hundred tokens: in text with no sentence's end (a transcript
+/// without punctuation, `said, said, …`) each cue would otherwise read to the end of it all,
+/// which is quadratic. (Speed itself is in BENCHMARKS.md.)
+#[test]
+fn a_reported_clause_in_endless_text_is_bounded() {
+    let t = with(&format!("Kyle said {}", "the fees would rise and ".repeat(300)));
+    let all = said(&t);
+    let longest = all.iter().map(|(_, c, _)| c.split_whitespace().count()).max().unwrap_or(0);
+    assert!(longest > 100 && longest <= 400, "{longest} words");
+}

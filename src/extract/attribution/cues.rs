@@ -33,7 +33,7 @@ pub(super) struct Found {
 }
 
 /// How a cue names its speaker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(super) enum CueKind {
     /// A speech verb: its subject (`Peskov said`, `said Peskov`).
     Verb,

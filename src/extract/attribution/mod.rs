@@ -86,8 +86,8 @@ pub(super) struct Reader<'a> {
     /// The word lists.
     pub lex: &'a Lexicon,
     /// The speaker found for each cue of the paragraph asked about (see
-    /// [`Reader::speaker_of`]): one buffer for the article, emptied for each paragraph.
-    pub speakers: &'a RefCell<Vec<Speaker>>,
+    /// [`Reader::speaker_of`]): one map for the article, emptied for each paragraph.
+    pub speakers: &'a RefCell<Speakers>,
 }
 
 /// A sentence as attribution reads it.
@@ -117,12 +117,17 @@ pub(super) struct Sentence {
     pub quoted: bool,
 }
 
-/// The speaker found for one cue (see [`Reader::speakers`]).
-#[derive(Clone, Debug)]
-pub(super) struct Speaker {
-    cue: Range<usize>,
-    kind: CueKind,
-    mention: Option<MentionAt>,
+/// The speaker (if any) found for each cue of a paragraph, by the cue's tokens and kind: looked
+/// up for every quotation near the cue, so a map, not a list searched (a paragraph of thousands
+/// of cues would make that quadratic).
+#[derive(Debug, Default)]
+pub(super) struct Speakers(rustc_hash::FxHashMap<(usize, usize, CueKind), Option<MentionAt>>);
+
+impl Speakers {
+    /// Forgets every cue's speaker: the next paragraph's cues are others.
+    pub(super) fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 /// How many cues on each side of a quotation are tried: the nearest ones say who speaks.
@@ -365,17 +370,12 @@ impl Reader<'_> {
             return self.find_speaker(cue, sentence, depth);
         }
         // A cue is one sentence's: its tokens tell it among the paragraph's.
-        let known = |s: &&Speaker| s.cue == cue.tokens && s.kind == cue.kind;
-        if let Some(s) = self.speakers.borrow().iter().find(known) {
-            return s.mention.clone();
+        let key = (cue.tokens.start, cue.tokens.end, cue.kind);
+        if let Some(mention) = self.speakers.borrow().0.get(&key) {
+            return mention.clone();
         }
         let mention = self.find_speaker(cue, sentence, 0);
-        let kind = cue.kind;
-        self.speakers.borrow_mut().push(Speaker {
-            cue: cue.tokens.clone(),
-            kind,
-            mention: mention.clone(),
-        });
+        self.speakers.borrow_mut().0.insert(key, mention.clone());
         mention
     }
 

@@ -53,6 +53,11 @@ const SPEAKING: [&str; 8] =
 /// The fewest words a reported clause has (`support the plan` reports a stance).
 const MIN_WORDS: usize = 2;
 
+/// The most tokens a reported clause runs to. Real sentences are far shorter (the longest of the
+/// annotated articles' reported clauses is a few dozen words); the bound keeps a text with no
+/// sentence's end linear.
+const MAX_CLAUSE_TOKENS: usize = 400;
+
 /// What a quoted piece counts for in [`Reader::words_in`]: a clause's worth.
 const QUOTE_WORDS: usize = 3;
 
@@ -731,6 +736,10 @@ impl Reader<'_> {
     /// that open a report of their own.
     fn clause_end(&self, start: usize, end: usize) -> usize {
         let cue = WordClass::SPEECH_VERB | WordClass::REPORTING_VERB;
+        // No clause runs longer than this: in text with no sentence's end (`said, said, …`, a
+        // transcript without punctuation) every cue would otherwise read to the end, which is
+        // quadratic in the sentence.
+        let end = end.min(start + MAX_CLAUSE_TOKENS);
         // Read off the slice with one test of each token's kind: this runs for every forward
         // report, over the rest of its sentence.
         let tokens = self.tokens.get(start..end).unwrap_or_default();
