@@ -79,7 +79,7 @@ pub(super) fn quotes(
     }
     let paras = buffers.paragraphs();
     // A headline in title case (`Mayor Slams Budget Plan`) runs every word into names.
-    let headline = |i: usize, p: &Paragraph| i == 0 && title_case(p.tokens);
+    let headline = |i: usize, p: &Paragraph| i == 0 && title_case(text, p.tokens);
     // The name runs of all paragraphs in one buffer, each paragraph's a range of it.
     // About one name every sixty bytes of prose.
     let mut all_runs = Vec::with_capacity(text.len() / 60 + 4);
@@ -282,7 +282,7 @@ fn attribute_all(
                 cue,
             });
         }
-        let headline = reported && i == 0 && title_case(p.tokens);
+        let headline = reported && i == 0 && title_case(text, p.tokens);
         for s in p.sentences {
             let mut sentence = reader.sentence(s.clone());
             sentence.headline = headline;
@@ -659,10 +659,27 @@ fn keep_headline_speakers(runs: &mut Vec<NameRun>, from: usize, tokens: &[Token]
 }
 
 /// True for a paragraph of a few words, nearly all capitalised: a headline in title case.
-fn title_case(tokens: &[Token]) -> bool {
-    let words = tokens.iter().filter(|t| t.kind == Kind::Word);
-    let (n, capitalised) =
-        words.fold((0, 0), |(n, c), t| (n + 1, c + usize::from(t.is_capitalised())));
+fn title_case(text: &str, tokens: &[Token]) -> bool {
+    let (mut n, mut capitalised) = (0, 0);
+    for t in tokens {
+        match t.kind {
+            Kind::Word => {
+                n += 1;
+                capitalised += usize::from(t.is_capitalised());
+            }
+            // A quotation's words count too: a headline quotes in title case (`Clinton Speaks
+            // 'Directly To White People'`), a sentence in prose (`Residents "want answers now,"
+            // said Mayor Jane Okafor`, which is mostly names without them).
+            Kind::Quote(_) => {
+                for word in text.get(t.range.clone()).unwrap_or_default().split_whitespace() {
+                    let Some(first) = word.chars().find(|c| c.is_alphanumeric()) else { continue };
+                    n += 1;
+                    capitalised += usize::from(first.is_uppercase() || first.is_numeric());
+                }
+            }
+            Kind::Punct(_) => {}
+        }
+    }
     (4..=20).contains(&n) && capitalised * 5 >= n * 4
 }
 

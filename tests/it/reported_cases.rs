@@ -983,3 +983,15 @@ fn a_reported_clause_in_endless_text_is_bounded() {
     let longest = all.iter().map(|(_, c, _)| c.split_whitespace().count()).max().unwrap_or(0);
     assert!(longest > 100 && longest <= 400, "{longest} words");
 }
+
+/// A first paragraph that is a sentence, its quoted words in prose, is no title-case headline
+/// although its other words are mostly a name; a headline that quotes in title case still is.
+#[test]
+fn a_first_sentence_with_a_quotation_is_no_headline() {
+    let t = "Residents \"want answers now,\" said Mayor Jane Okafor.";
+    let who = find(t, Partial, "Residents \"want answers now,\"");
+    assert_eq!(who.as_deref(), Some("Jane Okafor"));
+    let t = "Mayor Kyle Says 'Harbour Fees Will Rise' After Vote\n\nThe council met on Tuesday.";
+    let who = find(t, Partial, "'Harbour Fees Will Rise' After Vote");
+    assert_eq!(who.as_deref(), Some("Kyle"));
+}
