@@ -1,5 +1,6 @@
 //! The `saidso` binary: parse the command line and run it.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
@@ -18,7 +19,8 @@ fn main() -> ExitCode {
         // Errors in the one form every other error has (`saidso: error: …`); help and version
         // as clap prints them.
         Err(e) if e.use_stderr() => {
-            eprint!("saidso: {}", e.render());
+            // Written, not printed: a closed stderr must not panic.
+            let _ = write!(std::io::stderr(), "saidso: {}", e.render());
             ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
         }
         Err(e) => e.exit(),

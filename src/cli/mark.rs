@@ -80,7 +80,9 @@ fn warn_unknown(unknown: &[ArticleId]) {
     } else {
         format!("{}{rest} are", named.join(", "))
     };
-    eprintln!(
+    // A closed stderr is no reason to stop.
+    let _ = writeln!(
+        std::io::stderr(),
         "saidso: warning: {what} in no article this state file has marked or fetched; \
          marked for when it is read (check the id with `saidso list --format jsonl`)"
     );

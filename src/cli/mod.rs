@@ -495,7 +495,8 @@ fn load<T: Send, W: Write>(
 /// A message on stderr. Messages quote file names, feed titles and parsers' errors, which are
 /// untrusted: nothing in them may drive the terminal.
 fn say(message: std::fmt::Arguments) {
-    eprintln!("saidso: {}", sanitize(message.to_string()));
+    // A closed stderr (`2>&1 | head -1`) is no reason to stop, still less to panic.
+    let _ = writeln!(io::stderr(), "saidso: {}", sanitize(message.to_string()));
 }
 
 /// One line on stderr for an input that was skipped or loaded with a caveat.

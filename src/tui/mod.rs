@@ -8,7 +8,7 @@ mod open_link;
 mod refresh;
 mod terminal;
 
-use std::io::Stdout;
+use std::io::{Stdout, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
@@ -85,11 +85,13 @@ pub fn run(
     effects.run(&mut app);
     // The status bar said the notices in short; the whole of them outlives the screen.
     drop(tui);
+    // Written, not printed: a closed stderr must not panic on the way out.
+    let mut stderr = std::io::stderr();
     for notice in &notices {
-        eprintln!("saidso: {}", crate::text::sanitize(notice.to_string()));
+        let _ = writeln!(stderr, "saidso: {}", crate::text::sanitize(notice.to_string()));
     }
     if let Some(unsaved) = app.status.unsaved.as_deref().filter(|_| effects.unsaved() > 0) {
-        eprintln!("saidso: {}", crate::text::sanitize(unsaved.to_string()));
+        let _ = writeln!(stderr, "saidso: {}", crate::text::sanitize(unsaved.to_string()));
     }
     result?;
     Ok(!app.library.loading && app.library.entries.is_empty())

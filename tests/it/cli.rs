@@ -151,3 +151,42 @@ fn list_columns_line_up_with_wide_titles() {
     assert!(text.contains("東京の港で新しいフェリーが就航する"), "{text}");
     assert!(text.contains('…'), "the long title is clipped: {text}");
 }
+
+/// A closed stderr (`saidso list DIR 2>&1 | head -1`) stops nothing: the warnings that cannot be
+/// written are dropped, and the command ends as it would have (it used to panic, abort or hang).
+#[test]
+fn a_closed_stderr_is_no_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..300 {
+        std::fs::write(dir.path().join(format!("empty{i}.txt")), "").expect("file written");
+    }
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Harbour news\n\n\"We had no choice,\" said Ann Kyle.\n",
+    )
+    .expect("article written");
+    for command in ["list", "quotes"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_saidso"))
+            .args(["--no-state", command])
+            .arg(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start saidso");
+        // The reader of its stderr goes away at once.
+        drop(child.stderr.take());
+        // Only a guard against the hang this was: a healthy run takes a fraction of it.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("saidso's status") {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("{command}: hung with its stderr closed");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert!(status.success(), "{command}: {status}");
+    }
+}
