@@ -436,9 +436,10 @@ pub fn exported(file: &str) -> String {
     format!("Quotes exported to {file}")
 }
 
-/// Message: the export file could not be written.
+/// Message: the export file could not be written. The failure first: a long path cut at the
+/// status bar's edge must not cut it off.
 pub fn not_exported(file: &str, error: &str) -> String {
-    format!("Export to {file} failed: {error}")
+    format!("Export failed: {error} (writing {file})")
 }
 
 /// Message: the article has no link to open.
