@@ -132,6 +132,12 @@ impl FromStr for Key {
             }
         }
         key.code = parse_code(rest).ok_or_else(bad)?;
+        // Terminals send Control with a letter in one case only: `ctrl-X` is `ctrl-x`.
+        if let KeyCode::Char(c) = key.code
+            && key.ctrl
+        {
+            key.code = KeyCode::Char(c.to_ascii_lowercase());
+        }
         Ok(key)
     }
 }
@@ -186,6 +192,8 @@ mod tests {
         assert_eq!("-".parse(), Ok(Key::char('-')));
         assert_eq!("ctrl-d".parse(), Ok(Key::ctrl('d')));
         assert_eq!("Ctrl-D".parse::<Key>().map(|k| k.ctrl), Ok(true));
+        // Control with a capital is the key the terminal sends for it, the small letter.
+        assert_eq!("ctrl-X".parse(), Ok(Key::ctrl('x')));
         assert_eq!("space".parse(), Ok(Key::char(' ')));
         assert_eq!("pgdn".parse(), Ok(Key::plain(KeyCode::PageDown)));
         assert_eq!("shift-tab".parse(), Ok(Key::plain(KeyCode::BackTab)));
