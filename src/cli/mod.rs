@@ -176,7 +176,7 @@ pub enum Command {
         /// Print the commented default file, a starting point for your own.
         #[arg(long, conflicts_with = "path")]
         default: bool,
-        /// Print the path of the file read when --config is not given.
+        /// Print the path of the file read: --config's, else where it is looked for.
         #[arg(long)]
         path: bool,
     },
@@ -277,7 +277,7 @@ pub fn run(cli: Cli) -> ExitCode {
     // These work whatever the configuration file holds, so a broken one can be mended.
     match cli.command {
         Some(Command::Config { default, path }) => {
-            return finish_with(config_command(default, path));
+            return finish_with(config_command(default, path, cli.config.as_deref()));
         }
         Some(Command::Completions { shell }) => {
             // Written whole, so that a closed pipe (`| head`) is an error to ignore, not a panic.
@@ -426,11 +426,19 @@ fn keys_help(keymap: &Keymap) -> String {
     out
 }
 
-/// `saidso config`: the default file, or where the file is looked for.
-fn config_command(default: bool, path: bool) -> anyhow::Result<()> {
+/// `saidso config`: the default file, or the file read (`given` with --config, else where the
+/// file is looked for).
+fn config_command(
+    default: bool,
+    path: bool,
+    given: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
     let mut out = stdout();
     if path && !default {
-        let path = config::default_path().ok_or_else(|| anyhow::anyhow!("no home directory"))?;
+        let path = match given {
+            Some(given) => given.to_path_buf(),
+            None => config::default_path().ok_or_else(|| anyhow::anyhow!("no home directory"))?,
+        };
         writeln!(out, "{}", path.display())?;
     } else {
         out.write_all(config::default_file().as_bytes())?;

@@ -216,3 +216,13 @@ fn themes() {
     let dark = config("");
     assert_eq!(dark.theme, saidso::ui::Theme::dark());
 }
+
+/// `config --path` names the file read: the one given with --config, when there is one.
+#[test]
+fn config_path_names_the_file_given_with_config() {
+    saidso()
+        .args(["--config", "/tmp/elsewhere/my-saidso.toml", "config", "--path"])
+        .assert()
+        .success()
+        .stdout("/tmp/elsewhere/my-saidso.toml\n");
+}
