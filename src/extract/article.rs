@@ -679,6 +679,10 @@ fn title_case(text: &str, tokens: &[Token]) -> bool {
             }
             Kind::Punct(_) => {}
         }
+        // Past twenty words no headline: a paragraph that is a whole book need not be counted.
+        if n > 20 {
+            return false;
+        }
     }
     (4..=20).contains(&n) && capitalised * 5 >= n * 4
 }
