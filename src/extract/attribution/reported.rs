@@ -53,9 +53,9 @@ const SPEAKING: [&str; 8] =
 /// The fewest words a reported clause has (`support the plan` reports a stance).
 const MIN_WORDS: usize = 2;
 
-/// The most tokens a reported clause runs to. Real sentences are far shorter (the longest of the
-/// annotated articles' reported clauses is a few dozen words); the bound keeps a text with no
-/// sentence's end linear.
+/// The most tokens a reported clause runs to. The longest attribution the annotators marked in
+/// the 84 eval articles is 173 words, and the bound changes none of saidso's output there; it
+/// keeps a text with no sentence's end linear.
 const MAX_CLAUSE_TOKENS: usize = 400;
 
 /// What a quoted piece counts for in [`Reader::words_in`]: a clause's worth.
