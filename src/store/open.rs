@@ -107,8 +107,8 @@ fn recover(path: &Path, cause: String) -> (Store, Vec<Notice>) {
 }
 
 /// Copies into `into` the marks and followed feeds that still read from the damaged file `from`:
-/// damage is most often a page or two, and the marks are the user's work. Rows are read in key
-/// order up to the first damaged page; returns how many marks were rescued.
+/// a damaged file may still hold readable marks, and they are the user's work. Rows are read in
+/// key order up to the first damaged page; returns how many marks were rescued.
 fn salvage(from: &Path, into: &Connection) -> usize {
     let Some(from) = from.to_str() else { return 0 };
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
