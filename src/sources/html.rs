@@ -221,8 +221,13 @@ fn tidy(text: &str) -> String {
 }
 
 fn tidy_line(line: &str) -> String {
+    // Most lines hold none of them: only those are copied without.
+    let line: std::borrow::Cow<str> = if line.contains(INVISIBLE) {
+        line.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>().into()
+    } else {
+        line.into()
+    };
     let words = line.split(|c: char| c.is_whitespace() || c == '\u{a0}');
-    let words = words.map(|w| w.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>());
     words.filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
