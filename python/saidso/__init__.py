@@ -140,8 +140,8 @@ def read_files(
     the problems met (skipped files), as messages. Give :meth:`Speakers.from_arrow` the table
     to know who is quoted, and :func:`assign_speaker_ids` the ids once every part is merged.
     ``columns`` names the columns to build (default all); the ones that say who is quoted
-    (``article_index``, ``article_id``, ``speaker``, ``speaker_kind``, ``speaker_id``) are
-    always there. A job that keeps a few columns saves the time and memory of the others.
+    (``article_index``, ``article_id``, ``kind``, ``speaker``, ``speaker_kind``,
+    ``speaker_id``) are always there. A job that keeps a few columns saves the time and memory of the others.
     """
     import pyarrow as pa
 

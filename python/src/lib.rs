@@ -23,8 +23,8 @@ use rustc_hash::FxHashMap;
 use saidso::clean::clean;
 use saidso::config::Config as CoreConfig;
 use saidso::export::{QuoteRow, attribution_rows};
-use saidso::extract::Quote;
 use saidso::extract::SpeakerKind;
+use saidso::extract::{Quote, QuoteKind};
 use saidso::load::{Loaded, load_each};
 use saidso::model::{Article, ArticleId, RawDoc, collapse_whitespace};
 use saidso::sources;
@@ -234,7 +234,7 @@ fn identify(config: &CoreConfig, texts: &[Extracted]) -> Ids {
     let mut tally = Tally::new();
     for t in texts {
         if let Some(article) = t.article {
-            tally.add_names(article, t.rows.iter().map(speaker_of));
+            tally.add_names(article, t.rows.iter().map(|r| (speaker_of(r), is_reported(r.kind))));
         }
     }
     ids_of(&tally, config)
@@ -251,6 +251,12 @@ fn ids_of(tally: &Tally, config: &CoreConfig) -> Ids {
 fn speaker_of(row: &QuoteRow) -> Option<(&str, SpeakerKind)> {
     let kind = row.speaker_kind.unwrap_or(SpeakerKind::Unknown);
     row.speaker.as_deref().map(|s| (s, kind))
+}
+
+/// Whether a row of this kind is a reported statement, which rosters count apart from
+/// quotations (as `saidso speakers` does).
+fn is_reported(kind: QuoteKind) -> bool {
+    kind == QuoteKind::Indirect
 }
 
 fn speaker_id<'a>(ids: &'a Ids, row: &QuoteRow) -> Option<&'a str> {
@@ -530,7 +536,7 @@ impl Sizes {
 }
 
 /// Which of a table's columns are built. The columns that say who is quoted (`article_index`,
-/// `article_id`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
+/// `article_id`, `kind`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
 /// columns need not copy an article's title, id, mentions and cues into every row and hold
 /// them until the speaker ids are known (the Dask and Spark examples). The default builds only
 /// those.
@@ -540,7 +546,6 @@ struct Wanted {
     id: bool,
     article: bool,
     text: bool,
-    kind: bool,
     speaker_mention: bool,
     cue: bool,
     start: bool,
@@ -554,7 +559,6 @@ impl Wanted {
         id: true,
         article: true,
         text: true,
-        kind: true,
         speaker_mention: true,
         cue: true,
         start: true,
@@ -574,13 +578,13 @@ impl Wanted {
                 "id" => wanted.id = true,
                 "article" => wanted.article = true,
                 "text" => wanted.text = true,
-                "kind" => wanted.kind = true,
                 "speaker_mention" => wanted.speaker_mention = true,
                 "cue" => wanted.cue = true,
                 "start" => wanted.start = true,
                 "end" => wanted.end = true,
                 "quoted" => wanted.quoted = true,
-                "article_index" | "article_id" | "speaker" | "speaker_kind" | "speaker_id" => {}
+                "article_index" | "article_id" | "kind" | "speaker" | "speaker_kind"
+                | "speaker_id" => {}
                 other => {
                     return Err(PyValueError::new_err(format!("no column named {other:?}")));
                 }
@@ -694,10 +698,8 @@ impl Table {
                 append_quote_text(&mut self.text, q, &article.text);
             }
         }
-        if wanted.kind {
-            for q in quotes {
-                self.kind.append_value(q.kind.name());
-            }
+        for q in quotes {
+            self.kind.append_value(q.kind.name());
         }
         for q in quotes {
             self.speaker.append_option(q.speaker.as_deref());
@@ -771,7 +773,7 @@ impl Table {
         add(wanted.id, "id", Arc::new(self.id.finish()), false);
         add(wanted.article, "article", Arc::new(self.title.finish()), false);
         add(wanted.text, "text", Arc::new(self.text.finish()), false);
-        add(wanted.kind, "kind", Arc::new(self.kind.finish()), false);
+        add(true, "kind", Arc::new(self.kind.finish()), false);
         add(true, "speaker", Arc::new(speaker), true);
         add(true, "speaker_kind", Arc::new(self.speaker_kind.finish()), true);
         add(
@@ -1035,8 +1037,8 @@ impl Speakers {
         Self::default()
     }
 
-    /// The speakers of rows with `article_index`, `article_id`, `speaker` and `speaker_kind`
-    /// columns (as `read_files` gives them), in order.
+    /// The speakers of rows with `article_index`, `article_id`, `kind`, `speaker` and
+    /// `speaker_kind` columns (as `read_files` gives them), in order.
     #[staticmethod]
     fn from_arrow(batch: &Bound<'_, PyAny>) -> PyResult<Self> {
         let batch = RecordBatch::from_pyarrow_bound(batch)?;
@@ -1048,10 +1050,13 @@ impl Speakers {
         };
         let (index, id) = (column("article_index")?, column("article_id")?);
         let (speaker, kind) = (column("speaker")?, column("speaker_kind")?);
+        let quote_kind = column("kind")?;
         let index = index
             .as_primitive_opt::<arrow_array::types::UInt64Type>()
             .ok_or_else(|| PyTypeError::new_err("article_index must be uint64"))?;
         let (id, speaker, kind) = (strings(&id)?, strings(&speaker)?, strings(&kind)?);
+        let quote_kind = strings(&quote_kind)?;
+        let reported = |i: usize| quote_kind[i] == Some(QuoteKind::Indirect.name());
         let mut tally = Tally::new();
         let mut start = 0;
         while start < index.len() {
@@ -1060,7 +1065,8 @@ impl Speakers {
             let article = id[start]
                 .and_then(|s| s.parse().ok())
                 .ok_or_else(|| PyValueError::new_err("article_id must be a hex id"))?;
-            let names = (start..end).map(|i| speaker[i].map(|s| (s, kind_of(kind[i]))));
+            let names =
+                (start..end).map(|i| (speaker[i].map(|s| (s, kind_of(kind[i]))), reported(i)));
             tally.add_names(article, names);
             start = end;
         }
@@ -1093,7 +1099,9 @@ impl Speakers {
         Ok(ids.into_iter().map(|((n, k), id)| ((n, k.name().to_string()), id)).collect())
     }
 
-    /// Every speaker, most quoted first: id, name, kind, variants, quotes, articles.
+    /// Every speaker, most quoted first, with the keys of `saidso speakers --format jsonl`:
+    /// id, name, kind, variants, quotes (quotations, direct and partial), reported (reported
+    /// statements without quote marks) and articles.
     #[pyo3(signature = (config=None))]
     fn roster<'py>(
         &self,
@@ -1108,7 +1116,9 @@ impl Speakers {
             d.set_item("name", &s.name)?;
             d.set_item("kind", s.kind.name())?;
             d.set_item("variants", &s.variants)?;
-            d.set_item("quotes", s.quotes.len())?;
+            let (quotes, reported) = s.counts();
+            d.set_item("quotes", quotes)?;
+            d.set_item("reported", reported)?;
             d.set_item("articles", s.articles)?;
             Ok(d)
         });
