@@ -63,10 +63,10 @@ impl Config {
             return Ok(config.get().clone());
         }
         if source.is_instance_of::<PyDict>() {
-            let value = to_json(source)?;
+            let value = to_json(source, "")?;
             let text = toml::to_string(&value)
-                .map_err(|e| PyValueError::new_err(format!("configuration dict: {e}")))?;
-            return from_toml(source.py(), text, Path::new("(dict)"));
+                .map_err(|e| SaidsoError::new_err(format!("configuration dict: {e}")))?;
+            return from_toml(source.py(), text, Path::new(DICT));
         }
         let path: std::path::PathBuf = source.extract().map_err(|_| {
             PyTypeError::new_err("config must be None, a dict, a path or a saidso.Config")
@@ -115,8 +115,17 @@ fn builtin() -> Config {
 }
 
 fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
-    let config =
-        CoreConfig::from_str(&text, path).map_err(|e| SaidsoError::new_err(e.to_string()))?;
+    let config = CoreConfig::from_str(&text, path).map_err(|e| {
+        // A dict's TOML is never seen: its key is named, not a line of it.
+        match e
+            .position
+            .and_then(|(line, _)| key_at(&text, line))
+            .filter(|_| path == Path::new(DICT))
+        {
+            Some(key) => SaidsoError::new_err(format!("configuration: {key}: {}", e.message)),
+            None => SaidsoError::new_err(e.to_string()),
+        }
+    })?;
     let warn = py.import("warnings")?.getattr("warn")?;
     for warning in &config.warnings {
         warn.call1((format!("saidso configuration: {warning}"),))?;
@@ -124,20 +133,56 @@ fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
     Ok(Config { inner: Arc::new(config), source: text })
 }
 
-/// A dict of settings as JSON, for TOML: strings, numbers, booleans, lists and dicts.
-fn to_json(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+/// The name a dict's settings go by in messages (see [`key_at`]).
+const DICT: &str = "(dict)";
+
+/// The key (`extraction.speech_verbs`) set on line `line` (1-based) of TOML as `toml` writes
+/// it: `key = value` lines, each under the last `[table]` header before it.
+fn key_at(text: &str, line: usize) -> Option<String> {
+    let mut table = "";
+    for (n, l) in (1..).zip(text.lines()) {
+        let l = l.trim();
+        if let Some(header) = l.strip_prefix('[') {
+            table = header.trim_matches(['[', ']']);
+        }
+        if n == line {
+            let key = l.split_once('=').map(|(k, _)| k.trim()).filter(|k| !k.is_empty());
+            return match (table, key) {
+                ("", key) => key.map(str::to_string),
+                (table, None) => Some(table.to_string()),
+                (table, Some(key)) => Some(format!("{table}.{key}")),
+            };
+        }
+    }
+    None
+}
+
+/// A dict of settings as JSON, for TOML: strings, numbers, booleans, lists and dicts. A value
+/// TOML cannot hold is a [`SaidsoError`] naming its key (`key` is the path to `value`, as
+/// `extraction.speech_verbs[2]`).
+fn to_json(value: &Bound<'_, PyAny>, key: &str) -> PyResult<serde_json::Value> {
     use serde_json::Value;
+    let bad = |why: String| match key {
+        "" => SaidsoError::new_err(format!("configuration: {why}")),
+        key => SaidsoError::new_err(format!("configuration: {key}: {why}")),
+    };
     if value.is_instance_of::<PyBool>() {
         return Ok(Value::Bool(value.extract()?));
     }
     if value.is_instance_of::<PyInt>() {
-        return Ok(Value::from(value.extract::<i64>()?));
+        // TOML's integers are 64-bit, as the command's file reads them.
+        return value.extract::<i64>().map(Value::from).map_err(|_| {
+            bad(format!(
+                "{} is out of range (from -2**63 to 2**63 - 1)",
+                value.str().map_or_else(|_| "the number".into(), |s| s.to_string())
+            ))
+        });
     }
     if value.is_instance_of::<PyFloat>() {
         let f: f64 = value.extract()?;
         return serde_json::Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| PyValueError::new_err("configuration: a number that is not finite"));
+            .ok_or_else(|| bad("a number that is not finite".into()));
     }
     if let Ok(s) = value.cast::<PyString>() {
         return Ok(Value::String(s.extract::<String>()?));
@@ -145,19 +190,24 @@ fn to_json(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     if let Ok(d) = value.cast::<PyDict>() {
         let mut map = serde_json::Map::new();
         for (k, v) in d.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| PyTypeError::new_err("configuration: keys must be strings"))?;
-            map.insert(key, to_json(&v)?);
+            let name: String = k.extract().map_err(|_| {
+                let shown = k.repr().map_or_else(|_| String::new(), |r| r.to_string());
+                bad(format!("the key {shown} is not a string"))
+            })?;
+            let path = if key.is_empty() { name.clone() } else { format!("{key}.{name}") };
+            map.insert(name, to_json(&v, &path)?);
         }
         return Ok(Value::Object(map));
     }
     if let Ok(items) = value.try_iter() {
-        let list = items.map(|v| to_json(&v?)).collect::<PyResult<Vec<_>>>()?;
+        let list = items
+            .enumerate()
+            .map(|(i, v)| to_json(&v?, &format!("{key}[{i}]")))
+            .collect::<PyResult<Vec<_>>>()?;
         return Ok(Value::Array(list));
     }
     let kind = value.get_type().name()?;
-    Err(PyTypeError::new_err(format!("configuration: cannot use a value of type {kind}")))
+    Err(bad(format!("cannot use a value of type {kind}")))
 }
 
 /// The configuration `config` names (see [`Config::new`]).

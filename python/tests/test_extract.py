@@ -69,6 +69,34 @@ def test_a_title_given_is_the_article():
     ]
 
 
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\x1b[2J", "\u202e", "\n"])
+def test_a_title_given_drops_what_the_text_drops(mark):
+    """A byte-order mark, a zero-width space, control characters and line breaks in a title
+    given apart are dropped where it enters, as the command drops them from a file: the title,
+    the rows and the speakers are those of the clean title."""
+    body = '"We are ready," Dmitry Peskov said on Monday.'
+    clean = saidso.extract(body, title="Kremlin Talks")
+    for title in (f"{mark}Kremlin Talks", f"Kremlin{mark} Talks"):
+        got = saidso.extract(body, title=title)
+        assert got == clean
+        assert got[0]["article"] == "Kremlin Talks"
+        many = saidso.extract_many([body], titles=[title])[0]
+        assert many == clean
+
+
+def test_a_text_given_drops_its_byte_order_mark(tmp_path, cli_quotes):
+    """A text that starts with a byte-order mark gives the rows of the same file, where the
+    command drops the mark (offsets in code points count it, as it is in the string)."""
+    text = "Kremlin Talks\n\n\"We are ready,\" Dmitry Peskov said on Monday.\n"
+    path = tmp_path / "bom.txt"
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    expected = without(cli_quotes(path), "file")
+    assert expected and expected[0]["article"] == "Kremlin Talks"
+    got = saidso.extract("\ufeff" + text)
+    assert without(got, "start_char", "end_char") == expected
+    assert [r["start_char"] for r in got] == [r["start_char"] + 1 for r in saidso.extract(text)]
+
+
 def test_no_text_no_rows():
     assert saidso.extract("") == []
     assert saidso.extract("   \n\n ") == []
@@ -235,8 +263,28 @@ def test_configuration_errors_are_exceptions(tmp_path):
         saidso.extract("x", config={"extraction": {"speech_verbs": "not a list"}})
     with pytest.raises(TypeError):
         saidso.extract("x", config=42)
-    with pytest.raises(TypeError):
-        saidso.extract("x", config={"extraction": {"speech_verbs": [object()]}})
+
+
+@pytest.mark.parametrize(
+    "config, key",
+    [
+        ({"some_numeric_key": 2**80}, "some_numeric_key"),
+        ({"extraction": {"speech_verbs": -(2**70)}}, "extraction.speech_verbs"),
+        ({"extraction": {"speech_verbs": ["said", 2**64]}}, r"extraction\.speech_verbs\[1\]"),
+        ({"extraction": {"speech_verbs": ["said", object()]}}, r"extraction\.speech_verbs\[1\]"),
+        ({"extraction": {"speech_verbs": "not a list"}}, "speech_verbs"),
+        ({"extraction": {7: ["said"]}}, "extraction"),
+        ({"extraction": {"speech_verbs": [float("inf")]}}, r"speech_verbs\[0\]"),
+    ],
+)
+def test_every_configuration_error_is_a_saidso_error_naming_its_key(config, key):
+    """A value TOML cannot hold (an integer past 64 bits, an object, infinity), a key that is not
+    a string and a value of the wrong kind are all saidso's configuration errors, naming the key:
+    never a bare OverflowError or TypeError from the conversion."""
+    with pytest.raises(saidso.SaidsoError, match=key):
+        saidso.Config(config)
+    with pytest.raises(saidso.SaidsoError, match=key):
+        saidso.extract("x", config=config)
 
 
 def test_unknown_settings_warn():
