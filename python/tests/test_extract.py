@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -318,3 +319,59 @@ def test_loading_leaves_the_environment_as_it_was(given: str | None):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip() == str(given)
+
+
+HEADLINE = "Dmitry Peskov Says Kremlin Ready For Talks"
+BODY = (
+    '"We are ready to talk," Peskov told reporters on Monday. He said the delegation would '
+    "travel soon.\n"
+)
+
+
+def body_rows(rows: list[dict], shift: int) -> list[tuple]:
+    """The rows of quotations in the body, offsets from the body's start, without the headline's
+    own (which has no place in a body given apart)."""
+    keys = ["text", "kind", "speaker", "speaker_kind", "speaker_mention", "cue", "speaker_id"]
+    return [
+        (*(r[k] for k in keys), r["start"] - shift, r["end"] - shift)
+        for r in rows
+        if r["start"] >= shift
+    ]
+
+
+def titled_texts() -> list[tuple[str, str]]:
+    """(title, body) of a headline that names the speaker the body calls by his surname, and of
+    the seeds whose first line is a headline (a sentence's full stop makes it the lede)."""
+    pairs = [(HEADLINE, BODY)]
+    for path in SEEDS:
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if not title.rstrip().endswith("."):
+            pairs.append((title, body.lstrip("\n")))
+    return pairs
+
+
+@pytest.mark.parametrize("title, body", titled_texts(), ids=lambda v: v[:20])
+def test_a_title_given_apart_names_speakers_as_the_first_line(title, body, tmp_path, cli_quotes):
+    """A title given apart (``title=``, a JSON Lines record's ``title``) is read for names and
+    attributions as a text file's first line is: the body's rows, speakers and ids are the same
+    either way in."""
+    path = tmp_path / "article.txt"
+    path.write_text(f"{title}\n\n{body}", encoding="utf-8")
+    shift = len(title.encode("utf-8")) + 2
+    from_file = cli_quotes(path)
+    assert from_file[0]["article"] == title
+    expected = body_rows(from_file, shift)
+    assert expected
+    assert body_rows(saidso.extract(body, title=title), 0) == expected
+    record = tmp_path / "article.jsonl"
+    record.write_text(json.dumps({"title": title, "text": body}) + "\n", encoding="utf-8")
+    assert body_rows(cli_quotes(record), 0) == expected
+
+
+def test_the_headline_gives_the_full_name_to_a_body_given_apart():
+    rows = saidso.extract(BODY, title=HEADLINE)
+    assert [(r["text"], r["speaker"], r["speaker_mention"]) for r in rows][0] == (
+        "We are ready to talk,",
+        "Dmitry Peskov",
+        "Peskov",
+    )

@@ -14,6 +14,7 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
+pub use title::from_lede as title_from_lede;
 
 use crate::model::{Article, ArticleId, Meta, RawDoc, collapse_whitespace};
 use crate::text::{blank_bom, one_line, sanitize, without_invisible};
