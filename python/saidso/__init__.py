@@ -22,8 +22,8 @@ Quotations and their speakers, found by the same Rust extractor as the ``saidso`
 
 A configuration (``config=``) is ``None`` (the built-in settings, not the user's file), a path
 to a ``config.toml`` like the command's, a dict of the same keys, or a :class:`Config`. Errors
-raise :class:`SaidsoError` (bad configuration, unreadable file), ``TypeError`` or
-``ValueError``.
+raise :class:`SaidsoError` (bad configuration, naming the key; unreadable file), ``TypeError``
+or ``ValueError``.
 
 For a corpus split over many processes or machines, :func:`read_files` reads one part and
 :class:`Speakers` carries who is quoted between parts: merge the parts' speakers in order and the
@@ -140,8 +140,8 @@ def read_files(
     the problems met (skipped files), as messages. Give :meth:`Speakers.from_arrow` the table
     to know who is quoted, and :func:`assign_speaker_ids` the ids once every part is merged.
     ``columns`` names the columns to build (default all); the ones that say who is quoted
-    (``article_index``, ``article_id``, ``speaker``, ``speaker_kind``, ``speaker_id``) are
-    always there. A job that keeps a few columns saves the time and memory of the others.
+    (``article_index``, ``article_id``, ``kind``, ``speaker``, ``speaker_kind``,
+    ``speaker_id``) are always there. A job that keeps a few columns saves the time and memory of the others.
     """
     import pyarrow as pa
 

@@ -22,13 +22,16 @@ class Speakers:
     @staticmethod
     def from_arrow(batch: Any) -> Speakers:
         """The speakers of a record batch from ``read_files`` (``article_index``,
-        ``article_id``, ``speaker``, ``speaker_kind``)."""
+        ``article_id``, ``kind``, ``speaker``, ``speaker_kind``)."""
     def merge(self, *others: Speakers) -> Speakers:
         """These speakers followed by ``others``', in that order."""
     def identities(self, config: ConfigLike = None) -> dict[tuple[str, str], str]:
         """``{(speaker, speaker_kind): speaker_id}`` for every speaker name seen."""
     def roster(self, config: ConfigLike = None) -> list[dict[str, Any]]:
-        """Every speaker, most quoted first: id, name, kind, variants, quotes, articles."""
+        """Every speaker, most quoted first, with the keys and counts of ``saidso speakers
+        --format jsonl``: ``id``, ``name``, ``kind``, ``variants``, ``quotes`` (quotations,
+        direct and partial), ``reported`` (reported statements, without quote marks) and
+        ``articles``. Most quoted counts both."""
     def __len__(self) -> int: ...
 
 def extract(text: str, title: Optional[str] = None, config: ConfigLike = None) -> list[Row]:

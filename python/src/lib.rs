@@ -23,8 +23,8 @@ use rustc_hash::FxHashMap;
 use saidso::clean::clean;
 use saidso::config::Config as CoreConfig;
 use saidso::export::{QuoteRow, attribution_rows};
-use saidso::extract::Quote;
 use saidso::extract::SpeakerKind;
+use saidso::extract::{Quote, QuoteKind};
 use saidso::load::{Loaded, load_each};
 use saidso::model::{Article, ArticleId, RawDoc, collapse_whitespace};
 use saidso::sources;
@@ -63,10 +63,10 @@ impl Config {
             return Ok(config.get().clone());
         }
         if source.is_instance_of::<PyDict>() {
-            let value = to_json(source)?;
+            let value = to_json(source, "")?;
             let text = toml::to_string(&value)
-                .map_err(|e| PyValueError::new_err(format!("configuration dict: {e}")))?;
-            return from_toml(source.py(), text, Path::new("(dict)"));
+                .map_err(|e| SaidsoError::new_err(format!("configuration dict: {e}")))?;
+            return from_toml(source.py(), text, Path::new(DICT));
         }
         let path: std::path::PathBuf = source.extract().map_err(|_| {
             PyTypeError::new_err("config must be None, a dict, a path or a saidso.Config")
@@ -115,8 +115,17 @@ fn builtin() -> Config {
 }
 
 fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
-    let config =
-        CoreConfig::from_str(&text, path).map_err(|e| SaidsoError::new_err(e.to_string()))?;
+    let config = CoreConfig::from_str(&text, path).map_err(|e| {
+        // A dict's TOML is never seen: its key is named, not a line of it.
+        match e
+            .position
+            .and_then(|(line, _)| key_at(&text, line))
+            .filter(|_| path == Path::new(DICT))
+        {
+            Some(key) => SaidsoError::new_err(format!("configuration: {key}: {}", e.message)),
+            None => SaidsoError::new_err(e.to_string()),
+        }
+    })?;
     let warn = py.import("warnings")?.getattr("warn")?;
     for warning in &config.warnings {
         warn.call1((format!("saidso configuration: {warning}"),))?;
@@ -124,20 +133,56 @@ fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
     Ok(Config { inner: Arc::new(config), source: text })
 }
 
-/// A dict of settings as JSON, for TOML: strings, numbers, booleans, lists and dicts.
-fn to_json(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+/// The name a dict's settings go by in messages (see [`key_at`]).
+const DICT: &str = "(dict)";
+
+/// The key (`extraction.speech_verbs`) set on line `line` (1-based) of TOML as `toml` writes
+/// it: `key = value` lines, each under the last `[table]` header before it.
+fn key_at(text: &str, line: usize) -> Option<String> {
+    let mut table = "";
+    for (n, l) in (1..).zip(text.lines()) {
+        let l = l.trim();
+        if let Some(header) = l.strip_prefix('[') {
+            table = header.trim_matches(['[', ']']);
+        }
+        if n == line {
+            let key = l.split_once('=').map(|(k, _)| k.trim()).filter(|k| !k.is_empty());
+            return match (table, key) {
+                ("", key) => key.map(str::to_string),
+                (table, None) => Some(table.to_string()),
+                (table, Some(key)) => Some(format!("{table}.{key}")),
+            };
+        }
+    }
+    None
+}
+
+/// A dict of settings as JSON, for TOML: strings, numbers, booleans, lists and dicts. A value
+/// TOML cannot hold is a [`SaidsoError`] naming its key (`key` is the path to `value`, as
+/// `extraction.speech_verbs[2]`).
+fn to_json(value: &Bound<'_, PyAny>, key: &str) -> PyResult<serde_json::Value> {
     use serde_json::Value;
+    let bad = |why: String| match key {
+        "" => SaidsoError::new_err(format!("configuration: {why}")),
+        key => SaidsoError::new_err(format!("configuration: {key}: {why}")),
+    };
     if value.is_instance_of::<PyBool>() {
         return Ok(Value::Bool(value.extract()?));
     }
     if value.is_instance_of::<PyInt>() {
-        return Ok(Value::from(value.extract::<i64>()?));
+        // TOML's integers are 64-bit, as the command's file reads them.
+        return value.extract::<i64>().map(Value::from).map_err(|_| {
+            bad(format!(
+                "{} is out of range (from -2**63 to 2**63 - 1)",
+                value.str().map_or_else(|_| "the number".into(), |s| s.to_string())
+            ))
+        });
     }
     if value.is_instance_of::<PyFloat>() {
         let f: f64 = value.extract()?;
         return serde_json::Number::from_f64(f)
             .map(Value::Number)
-            .ok_or_else(|| PyValueError::new_err("configuration: a number that is not finite"));
+            .ok_or_else(|| bad("a number that is not finite".into()));
     }
     if let Ok(s) = value.cast::<PyString>() {
         return Ok(Value::String(s.extract::<String>()?));
@@ -145,19 +190,24 @@ fn to_json(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
     if let Ok(d) = value.cast::<PyDict>() {
         let mut map = serde_json::Map::new();
         for (k, v) in d.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| PyTypeError::new_err("configuration: keys must be strings"))?;
-            map.insert(key, to_json(&v)?);
+            let name: String = k.extract().map_err(|_| {
+                let shown = k.repr().map_or_else(|_| String::new(), |r| r.to_string());
+                bad(format!("the key {shown} is not a string"))
+            })?;
+            let path = if key.is_empty() { name.clone() } else { format!("{key}.{name}") };
+            map.insert(name, to_json(&v, &path)?);
         }
         return Ok(Value::Object(map));
     }
     if let Ok(items) = value.try_iter() {
-        let list = items.map(|v| to_json(&v?)).collect::<PyResult<Vec<_>>>()?;
+        let list = items
+            .enumerate()
+            .map(|(i, v)| to_json(&v?, &format!("{key}[{i}]")))
+            .collect::<PyResult<Vec<_>>>()?;
         return Ok(Value::Array(list));
     }
     let kind = value.get_type().name()?;
-    Err(PyTypeError::new_err(format!("configuration: cannot use a value of type {kind}")))
+    Err(bad(format!("cannot use a value of type {kind}")))
 }
 
 /// The configuration `config` names (see [`Config::new`]).
@@ -234,7 +284,7 @@ fn identify(config: &CoreConfig, texts: &[Extracted]) -> Ids {
     let mut tally = Tally::new();
     for t in texts {
         if let Some(article) = t.article {
-            tally.add_names(article, t.rows.iter().map(speaker_of));
+            tally.add_names(article, t.rows.iter().map(|r| (speaker_of(r), is_reported(r.kind))));
         }
     }
     ids_of(&tally, config)
@@ -251,6 +301,12 @@ fn ids_of(tally: &Tally, config: &CoreConfig) -> Ids {
 fn speaker_of(row: &QuoteRow) -> Option<(&str, SpeakerKind)> {
     let kind = row.speaker_kind.unwrap_or(SpeakerKind::Unknown);
     row.speaker.as_deref().map(|s| (s, kind))
+}
+
+/// Whether a row of this kind is a reported statement, which rosters count apart from
+/// quotations (as `saidso speakers` does).
+fn is_reported(kind: QuoteKind) -> bool {
+    kind == QuoteKind::Indirect
 }
 
 fn speaker_id<'a>(ids: &'a Ids, row: &QuoteRow) -> Option<&'a str> {
@@ -530,7 +586,7 @@ impl Sizes {
 }
 
 /// Which of a table's columns are built. The columns that say who is quoted (`article_index`,
-/// `article_id`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
+/// `article_id`, `kind`, `speaker`, `speaker_kind`, `speaker_id`) always are; a job that writes a few
 /// columns need not copy an article's title, id, mentions and cues into every row and hold
 /// them until the speaker ids are known (the Dask and Spark examples). The default builds only
 /// those.
@@ -540,7 +596,6 @@ struct Wanted {
     id: bool,
     article: bool,
     text: bool,
-    kind: bool,
     speaker_mention: bool,
     cue: bool,
     start: bool,
@@ -554,7 +609,6 @@ impl Wanted {
         id: true,
         article: true,
         text: true,
-        kind: true,
         speaker_mention: true,
         cue: true,
         start: true,
@@ -574,13 +628,13 @@ impl Wanted {
                 "id" => wanted.id = true,
                 "article" => wanted.article = true,
                 "text" => wanted.text = true,
-                "kind" => wanted.kind = true,
                 "speaker_mention" => wanted.speaker_mention = true,
                 "cue" => wanted.cue = true,
                 "start" => wanted.start = true,
                 "end" => wanted.end = true,
                 "quoted" => wanted.quoted = true,
-                "article_index" | "article_id" | "speaker" | "speaker_kind" | "speaker_id" => {}
+                "article_index" | "article_id" | "kind" | "speaker" | "speaker_kind"
+                | "speaker_id" => {}
                 other => {
                     return Err(PyValueError::new_err(format!("no column named {other:?}")));
                 }
@@ -694,10 +748,8 @@ impl Table {
                 append_quote_text(&mut self.text, q, &article.text);
             }
         }
-        if wanted.kind {
-            for q in quotes {
-                self.kind.append_value(q.kind.name());
-            }
+        for q in quotes {
+            self.kind.append_value(q.kind.name());
         }
         for q in quotes {
             self.speaker.append_option(q.speaker.as_deref());
@@ -771,7 +823,7 @@ impl Table {
         add(wanted.id, "id", Arc::new(self.id.finish()), false);
         add(wanted.article, "article", Arc::new(self.title.finish()), false);
         add(wanted.text, "text", Arc::new(self.text.finish()), false);
-        add(wanted.kind, "kind", Arc::new(self.kind.finish()), false);
+        add(true, "kind", Arc::new(self.kind.finish()), false);
         add(true, "speaker", Arc::new(speaker), true);
         add(true, "speaker_kind", Arc::new(self.speaker_kind.finish()), true);
         add(
@@ -1035,8 +1087,8 @@ impl Speakers {
         Self::default()
     }
 
-    /// The speakers of rows with `article_index`, `article_id`, `speaker` and `speaker_kind`
-    /// columns (as `read_files` gives them), in order.
+    /// The speakers of rows with `article_index`, `article_id`, `kind`, `speaker` and
+    /// `speaker_kind` columns (as `read_files` gives them), in order.
     #[staticmethod]
     fn from_arrow(batch: &Bound<'_, PyAny>) -> PyResult<Self> {
         let batch = RecordBatch::from_pyarrow_bound(batch)?;
@@ -1048,10 +1100,13 @@ impl Speakers {
         };
         let (index, id) = (column("article_index")?, column("article_id")?);
         let (speaker, kind) = (column("speaker")?, column("speaker_kind")?);
+        let quote_kind = column("kind")?;
         let index = index
             .as_primitive_opt::<arrow_array::types::UInt64Type>()
             .ok_or_else(|| PyTypeError::new_err("article_index must be uint64"))?;
         let (id, speaker, kind) = (strings(&id)?, strings(&speaker)?, strings(&kind)?);
+        let quote_kind = strings(&quote_kind)?;
+        let reported = |i: usize| quote_kind[i] == Some(QuoteKind::Indirect.name());
         let mut tally = Tally::new();
         let mut start = 0;
         while start < index.len() {
@@ -1060,7 +1115,8 @@ impl Speakers {
             let article = id[start]
                 .and_then(|s| s.parse().ok())
                 .ok_or_else(|| PyValueError::new_err("article_id must be a hex id"))?;
-            let names = (start..end).map(|i| speaker[i].map(|s| (s, kind_of(kind[i]))));
+            let names =
+                (start..end).map(|i| (speaker[i].map(|s| (s, kind_of(kind[i]))), reported(i)));
             tally.add_names(article, names);
             start = end;
         }
@@ -1093,7 +1149,9 @@ impl Speakers {
         Ok(ids.into_iter().map(|((n, k), id)| ((n, k.name().to_string()), id)).collect())
     }
 
-    /// Every speaker, most quoted first: id, name, kind, variants, quotes, articles.
+    /// Every speaker, most quoted first, with the keys of `saidso speakers --format jsonl`:
+    /// id, name, kind, variants, quotes (quotations, direct and partial), reported (reported
+    /// statements without quote marks) and articles.
     #[pyo3(signature = (config=None))]
     fn roster<'py>(
         &self,
@@ -1108,7 +1166,9 @@ impl Speakers {
             d.set_item("name", &s.name)?;
             d.set_item("kind", s.kind.name())?;
             d.set_item("variants", &s.variants)?;
-            d.set_item("quotes", s.quotes.len())?;
+            let (quotes, reported) = s.counts();
+            d.set_item("quotes", quotes)?;
+            d.set_item("reported", reported)?;
             d.set_item("articles", s.articles)?;
             Ok(d)
         });

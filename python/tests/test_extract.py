@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import subprocess
@@ -67,6 +68,34 @@ def test_a_title_given_is_the_article():
     assert [(r["article"], r["speaker"], r["text"], r["speaker_id"]) for r in rows] == [
         ("Talks", "Dmitry Peskov", "We are ready,", "dmitry-peskov")
     ]
+
+
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b", "\x1b[2J", "\u202e", "\n"])
+def test_a_title_given_drops_what_the_text_drops(mark):
+    """A byte-order mark, a zero-width space, control characters and line breaks in a title
+    given apart are dropped where it enters, as the command drops them from a file: the title,
+    the rows and the speakers are those of the clean title."""
+    body = '"We are ready," Dmitry Peskov said on Monday.'
+    clean = saidso.extract(body, title="Kremlin Talks")
+    for title in (f"{mark}Kremlin Talks", f"Kremlin{mark} Talks"):
+        got = saidso.extract(body, title=title)
+        assert got == clean
+        assert got[0]["article"] == "Kremlin Talks"
+        many = saidso.extract_many([body], titles=[title])[0]
+        assert many == clean
+
+
+def test_a_text_given_drops_its_byte_order_mark(tmp_path, cli_quotes):
+    """A text that starts with a byte-order mark gives the rows of the same file, where the
+    command drops the mark (offsets in code points count it, as it is in the string)."""
+    text = "Kremlin Talks\n\n\"We are ready,\" Dmitry Peskov said on Monday.\n"
+    path = tmp_path / "bom.txt"
+    path.write_text("\ufeff" + text, encoding="utf-8")
+    expected = without(cli_quotes(path), "file")
+    assert expected and expected[0]["article"] == "Kremlin Talks"
+    got = saidso.extract("\ufeff" + text)
+    assert without(got, "start_char", "end_char") == expected
+    assert [r["start_char"] for r in got] == [r["start_char"] + 1 for r in saidso.extract(text)]
 
 
 def test_no_text_no_rows():
@@ -235,8 +264,28 @@ def test_configuration_errors_are_exceptions(tmp_path):
         saidso.extract("x", config={"extraction": {"speech_verbs": "not a list"}})
     with pytest.raises(TypeError):
         saidso.extract("x", config=42)
-    with pytest.raises(TypeError):
-        saidso.extract("x", config={"extraction": {"speech_verbs": [object()]}})
+
+
+@pytest.mark.parametrize(
+    "config, key",
+    [
+        ({"some_numeric_key": 2**80}, "some_numeric_key"),
+        ({"extraction": {"speech_verbs": -(2**70)}}, "extraction.speech_verbs"),
+        ({"extraction": {"speech_verbs": ["said", 2**64]}}, r"extraction\.speech_verbs\[1\]"),
+        ({"extraction": {"speech_verbs": ["said", object()]}}, r"extraction\.speech_verbs\[1\]"),
+        ({"extraction": {"speech_verbs": "not a list"}}, "speech_verbs"),
+        ({"extraction": {7: ["said"]}}, "extraction"),
+        ({"extraction": {"speech_verbs": [float("inf")]}}, r"speech_verbs\[0\]"),
+    ],
+)
+def test_every_configuration_error_is_a_saidso_error_naming_its_key(config, key):
+    """A value TOML cannot hold (an integer past 64 bits, an object, infinity), a key that is not
+    a string and a value of the wrong kind are all saidso's configuration errors, naming the key:
+    never a bare OverflowError or TypeError from the conversion."""
+    with pytest.raises(saidso.SaidsoError, match=key):
+        saidso.Config(config)
+    with pytest.raises(saidso.SaidsoError, match=key):
+        saidso.extract("x", config=config)
 
 
 def test_unknown_settings_warn():
@@ -270,3 +319,59 @@ def test_loading_leaves_the_environment_as_it_was(given: str | None):
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip() == str(given)
+
+
+HEADLINE = "Dmitry Peskov Says Kremlin Ready For Talks"
+BODY = (
+    '"We are ready to talk," Peskov told reporters on Monday. He said the delegation would '
+    "travel soon.\n"
+)
+
+
+def body_rows(rows: list[dict], shift: int) -> list[tuple]:
+    """The rows of quotations in the body, offsets from the body's start, without the headline's
+    own (which has no place in a body given apart)."""
+    keys = ["text", "kind", "speaker", "speaker_kind", "speaker_mention", "cue", "speaker_id"]
+    return [
+        (*(r[k] for k in keys), r["start"] - shift, r["end"] - shift)
+        for r in rows
+        if r["start"] >= shift
+    ]
+
+
+def titled_texts() -> list[tuple[str, str]]:
+    """(title, body) of a headline that names the speaker the body calls by his surname, and of
+    the seeds whose first line is a headline (a sentence's full stop makes it the lede)."""
+    pairs = [(HEADLINE, BODY)]
+    for path in SEEDS:
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        if not title.rstrip().endswith("."):
+            pairs.append((title, body.lstrip("\n")))
+    return pairs
+
+
+@pytest.mark.parametrize("title, body", titled_texts(), ids=lambda v: v[:20])
+def test_a_title_given_apart_names_speakers_as_the_first_line(title, body, tmp_path, cli_quotes):
+    """A title given apart (``title=``, a JSON Lines record's ``title``) is read for names and
+    attributions as a text file's first line is: the body's rows, speakers and ids are the same
+    either way in."""
+    path = tmp_path / "article.txt"
+    path.write_text(f"{title}\n\n{body}", encoding="utf-8")
+    shift = len(title.encode("utf-8")) + 2
+    from_file = cli_quotes(path)
+    assert from_file[0]["article"] == title
+    expected = body_rows(from_file, shift)
+    assert expected
+    assert body_rows(saidso.extract(body, title=title), 0) == expected
+    record = tmp_path / "article.jsonl"
+    record.write_text(json.dumps({"title": title, "text": body}) + "\n", encoding="utf-8")
+    assert body_rows(cli_quotes(record), 0) == expected
+
+
+def test_the_headline_gives_the_full_name_to_a_body_given_apart():
+    rows = saidso.extract(BODY, title=HEADLINE)
+    assert [(r["text"], r["speaker"], r["speaker_mention"]) for r in rows][0] == (
+        "We are ready to talk,",
+        "Dmitry Peskov",
+        "Peskov",
+    )

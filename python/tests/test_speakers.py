@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+
 import pytest
 
 import saidso
@@ -55,8 +58,8 @@ def test_read_files_builds_only_the_columns_asked_for():
     wanted = ["file", "start", "kind", "text"]
     table, problems = saidso.read_files(PATHS, columns=wanted)
     assert problems == []
-    always = ["article_index", "article_id", "speaker", "speaker_kind", "speaker_id"]
-    assert sorted(table.column_names) == sorted(wanted + always)
+    always = ["article_index", "article_id", "kind", "speaker", "speaker_kind", "speaker_id"]
+    assert sorted(table.column_names) == sorted(set(wanted + always))
     assert table.num_rows == whole.num_rows > 0
     for name in table.column_names:
         assert table.column(name).to_pylist() == whole.column(name).to_pylist(), name
@@ -82,9 +85,26 @@ def test_parts_merged_in_order_give_one_pass(cuts):
 def test_roster_counts_quotes_and_articles():
     table, _ = saidso.read_files(PATHS)
     roster = saidso.speakers_of(table).roster()
-    assert roster[0]["quotes"] >= roster[-1]["quotes"]
-    assert sum(s["quotes"] for s in roster) <= table.num_rows
-    assert {"id", "name", "kind", "variants", "quotes", "articles"} <= set(roster[0])
+    total = [s["quotes"] + s["reported"] for s in roster]
+    assert total == sorted(total, reverse=True)
+    assert sum(total) <= table.num_rows
+    assert {"id", "name", "kind", "variants", "quotes", "reported", "articles"} <= set(roster[0])
+
+
+def test_roster_counts_as_the_speakers_command(saidso_bin, cli_env):
+    """Quotations and reported statements counted apart, under the command's keys: the same
+    speakers, in the same order, with the same counts as ``saidso speakers --format jsonl``."""
+    args = [str(saidso_bin), "--no-state", "speakers", "--format", "jsonl", *PATHS]
+    done = subprocess.run(args, capture_output=True, text=True, env=cli_env, check=True)
+    keys = ["id", "name", "kind", "quotes", "reported", "articles"]
+    expected = [{k: json.loads(line)[k] for k in keys} for line in done.stdout.splitlines()]
+    assert any(s["reported"] > 0 for s in expected) and any(s["quotes"] > 0 for s in expected)
+    table, _ = saidso.read_files(PATHS)
+    roster = saidso.speakers_of(table).roster()
+    assert [{k: s[k] for k in keys} for s in roster] == expected
+    # Only the columns that say who is quoted: the counts are the same.
+    few, _ = saidso.read_files(PATHS, columns=["file"])
+    assert saidso.speakers_of(few).roster() == roster
 
 
 def test_missing_files_are_problems_not_panics(tmp_path):

@@ -14,13 +14,16 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 pub use rules::{BUILTIN as BUILTIN_RULES, Rules, RulesError, RulesFile};
+pub use title::from_lede as title_from_lede;
 
 use crate::model::{Article, ArticleId, Meta, RawDoc, collapse_whitespace};
-use crate::text::{one_line, sanitize};
+use crate::text::{blank_bom, one_line, sanitize, without_invisible};
 
 /// Cleans a raw document. `None` when nothing of it is prose.
 pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
-    let text = sanitize(raw.text);
+    // A text given as a string (the Python package, a dataset's field) may keep the mark a
+    // file's decoding blanks.
+    let text = sanitize(blank_bom(raw.text));
     let mut paragraphs: Vec<Range<usize>> =
         paragraphs::split(&text, |c| rules.is_bullet(c), |s| rules.is_boilerplate(s))
             .into_iter()
@@ -29,7 +32,10 @@ pub fn clean(raw: RawDoc, rules: &Rules) -> Option<Article> {
             .collect();
     drop_repeats(&text, &mut paragraphs);
 
-    let title = match raw.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()) {
+    // A title stated apart is untrusted text as the article is: what shows nothing (a
+    // byte-order mark, a zero-width space) goes too, or it would split the title's words.
+    let stated = raw.title.map(|t| one_line(&without_invisible(&t)));
+    let title = match stated.filter(|t| !t.is_empty()) {
         Some(t) => t,
         None => {
             let first = &text[paragraphs.first()?.clone()];

@@ -13,7 +13,7 @@ pub(super) fn is_headline(first: &str) -> bool {
 }
 
 /// A title made from the lede: its first sentence, clipped at a word boundary with `…`.
-pub(super) fn from_lede(lede: &str) -> String {
+pub fn from_lede(lede: &str) -> String {
     let sentence = first_sentence(lede).trim_end_matches('.');
     if sentence.chars().count() <= MAX_TITLE_CHARS {
         return sentence.to_string();

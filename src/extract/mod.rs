@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 pub use lexicon::{Lexicon, LexiconError, LexiconFile};
 pub use resolve::SpeakerKind;
 
+use crate::clean::title_from_lede;
 use crate::model::{Article, collapse_whitespace};
 use window::Cuts;
 
@@ -138,14 +139,58 @@ impl Extractor {
     }
 
     /// [`Self::attributions`], with those of the headline too when the title is the text's
-    /// own first line (`Putin says he is open to talks`; see [`headline`]).
+    /// own first line (`Putin says he is open to talks`; see [`headline`]). A title given
+    /// apart from the text (see [`title_apart`]) is read the same way, for the names it gives
+    /// the text's quotations (`Dmitry Peskov Says…` above `Peskov told reporters`); its own
+    /// attributions, which have no place in the text, are left out.
     pub fn attributions_with_headline(&self, article: &Article) -> Vec<Quote> {
-        let Some(headline) = headline(article) else { return self.attributions(article) };
-        let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
-        paragraphs.push(headline);
-        paragraphs.extend(article.paragraphs.iter().cloned());
-        window::quotes(&article.text, &paragraphs, &self.lex, true, Cuts::REAL)
+        if let Some(headline) = headline(article) {
+            let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
+            paragraphs.push(headline);
+            paragraphs.extend(article.paragraphs.iter().cloned());
+            return window::quotes(&article.text, &paragraphs, &self.lex, true, Cuts::REAL);
+        }
+        match title_apart(article) {
+            Some(title) => self.attributions_under(title, article),
+            None => self.attributions(article),
+        }
     }
+
+    /// The attributions of `article` read as a file holding `title` on its first line, then
+    /// a blank line, then the text: so that the same article gives the same speakers whichever
+    /// way its title came.
+    fn attributions_under(&self, title: &str, article: &Article) -> Vec<Quote> {
+        let shift = title.len() + 2;
+        let text = format!("{title}\n\n{}", article.text);
+        let mut paragraphs = Vec::with_capacity(article.paragraphs.len() + 1);
+        paragraphs.push(0..title.len());
+        paragraphs.extend(article.paragraphs.iter().map(|r| r.start + shift..r.end + shift));
+        let quotes = window::quotes(&text, &paragraphs, &self.lex, true, Cuts::REAL);
+        quotes.into_iter().filter_map(|q| within_text(q, shift)).collect()
+    }
+}
+
+/// `q`, found in a text with `shift` bytes put before the article's, with its ranges in the
+/// article's text; `None` when any of them lies in what was put before.
+fn within_text(mut q: Quote, shift: usize) -> Option<Quote> {
+    let ranges = q.pieces.iter_mut().chain(&mut q.quoted).chain(&mut q.mention).chain(&mut q.cue);
+    for r in ranges {
+        *r = r.start.checked_sub(shift)?..r.end.checked_sub(shift)?;
+    }
+    Some(q)
+}
+
+/// The title, when it was given apart from the text (a page's or a feed item's title, a
+/// record's `title` field) and is not in it: neither the text's first line (see [`headline`]),
+/// nor its first paragraph, nor made from that paragraph's first sentence (the title of a text
+/// that opens with no headline).
+pub fn title_apart(article: &Article) -> Option<&str> {
+    let title = article.title.as_str();
+    if title.is_empty() || headline(article).is_some() {
+        return None;
+    }
+    let first = article.paragraph(0);
+    (first != title && title_from_lede(&first) != title).then_some(title)
 }
 
 /// Where the title stands in the text: the text before the first paragraph, when it is the

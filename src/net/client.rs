@@ -151,13 +151,27 @@ pub fn is_web_url(s: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// Where a redirect from `from` to `location` (its `Location` header, `None` when not text)
+/// leads: an absolute `http` or `https` address, or why it is not followed.
+fn redirect_target(from: &str, location: Option<&str>) -> Result<String, String> {
+    let bad = || "bad redirect address".to_string();
+    let base = url::Url::parse(from).map_err(|_| bad())?;
+    let target = base.join(location.ok_or_else(bad)?.trim()).map_err(|_| bad())?;
+    match target.scheme() {
+        "http" | "https" => Ok(target.into()),
+        // A scheme is letters, digits, `+`, `-` and `.`: nothing unsafe to show.
+        scheme => Err(format!("redirect to a non-http(s) address refused ({scheme}:)")),
+    }
+}
+
 impl Client {
     /// A client with these limits.
     pub fn new(limits: Limits) -> Self {
         let config = ureq::Agent::config_builder()
             .timeout_connect(Some(limits.connect))
             .timeout_global(Some(limits.total))
-            .max_redirects(limits.redirects)
+            // Followed by `get_before`, which checks each address first.
+            .max_redirects(0)
             .http_status_as_error(false)
             .user_agent(concat!(
                 "saidso/",
@@ -188,15 +202,16 @@ impl Client {
         }
         let out_of_time = || fail("not fetched: out of time".into());
         let _slot = self.hosts.enter(&host_of(url), deadline).ok_or_else(out_of_time)?;
-        let mut request = self.agent.get(url);
-        // Whether the caller's deadline, not the request's own limit, bounds this request: a
-        // timeout then says that the time for the whole batch ran out.
+        // The whole request, redirects and body included, ends by the request's own limit or
+        // the caller's deadline, whichever comes first. When the deadline does, a timeout says
+        // that the time for the whole batch ran out.
+        let now = Instant::now();
+        let mut end = now + self.limits.total;
         let mut cut_by_deadline = false;
         if let Some(deadline) = deadline {
-            let left = deadline.checked_duration_since(Instant::now()).ok_or_else(out_of_time)?;
-            cut_by_deadline = left < self.limits.total;
-            let total = left.min(self.limits.total);
-            request = request.config().timeout_global(Some(total)).build();
+            deadline.checked_duration_since(now).ok_or_else(out_of_time)?;
+            cut_by_deadline = deadline < end;
+            end = end.min(deadline);
         }
         let describe = |e: ureq::Error| match e {
             ureq::Error::Timeout(_) if cut_by_deadline => {
@@ -204,24 +219,43 @@ impl Client {
             }
             e => self.describe(e),
         };
-        if let Some(etag) = &validators.etag {
-            request = request.header("If-None-Match", etag);
-        }
-        if let Some(date) = &validators.last_modified {
-            request = request.header("If-Modified-Since", date);
-        }
-        let mut response = request.call().map_err(|e| match e {
-            // Closed before any response: on https, the TLS handshake is what failed.
-            ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-                let https = url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
-                fail(if https {
-                    "TLS error: the connection closed during the handshake".into()
-                } else {
-                    "the connection closed before a response".into()
-                })
+        // Redirects are followed here, not by ureq, so that each address is checked before it
+        // is asked for: ureq took a `file:` address for a path on the same server.
+        let mut at = url.to_string();
+        let mut hops = 0;
+        let mut response = loop {
+            let left = end.saturating_duration_since(Instant::now());
+            let mut request = self.agent.get(&at).config().timeout_global(Some(left)).build();
+            if let Some(etag) = &validators.etag {
+                request = request.header("If-None-Match", etag);
             }
-            e => fail(describe(e)),
-        })?;
+            if let Some(date) = &validators.last_modified {
+                request = request.header("If-Modified-Since", date);
+            }
+            let response = request.call().map_err(|e| match e {
+                // Closed before any response: on https, the TLS handshake is what failed.
+                ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                    let https = at.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
+                    fail(if https {
+                        "TLS error: the connection closed during the handshake".into()
+                    } else {
+                        "the connection closed before a response".into()
+                    })
+                }
+                e => fail(describe(e)),
+            })?;
+            let location = response.headers().get("location").map(|v| v.to_str());
+            let location = match location {
+                Some(location) if response.status().is_redirection() => location,
+                // Not a redirect, or one that says nowhere to go (told by its status below).
+                _ => break response,
+            };
+            if hops == self.limits.redirects {
+                return Err(fail(format!("more than {} redirects", self.limits.redirects)));
+            }
+            at = redirect_target(&at, location.ok()).map_err(fail)?;
+            hops += 1;
+        };
         let status = response.status();
         if status == 304 {
             return Ok(Fetched::NotModified);

@@ -12,6 +12,7 @@ use encoding_rs::{Encoding, UTF_8};
 use super::{furniture, nesting};
 use crate::model::{Meta, RawDoc};
 use crate::net::is_web_url;
+use crate::text::without_invisible;
 
 /// Largest page worked on: past this many elements a page is a web app, not an article.
 const MAX_ELEMENTS: usize = 50_000;
@@ -221,21 +222,11 @@ fn tidy(text: &str) -> String {
 }
 
 fn tidy_line(line: &str) -> String {
-    // Most lines hold none of them: only those are copied without.
-    let line: std::borrow::Cow<str> = if line.contains(INVISIBLE) {
-        line.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>().into()
-    } else {
-        line.into()
-    };
+    // Most lines hold no invisible character: only those are copied without.
+    let line = without_invisible(line);
     let words = line.split(|c: char| c.is_whitespace() || c == '\u{a0}');
     words.filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
-
-/// Characters a page puts inside words that show nothing: the soft hyphen (`&shy;`, where a
-/// long word may break, common in German text), the zero-width space, the word joiner and the
-/// byte-order mark. Left in, `Chan&shy;cellor Mar&shy;tin` is three words and no name, and search
-/// finds no word they are in. (The zero-width non-joiner, which spells Persian, stays.)
-const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,7 @@
 use super::ProblemKind;
 use super::detect::looks_binary;
 use crate::model::Offsets;
+use crate::text::blank_bom;
 
 /// A UTF-16 document (a Windows "Unicode text" file), told by its byte-order mark, as UTF-8
 /// without the mark; any other bytes as they are. Offsets in such a document are the UTF-8
@@ -32,10 +33,10 @@ pub(super) fn decode(bytes: Vec<u8>) -> Result<(String, Option<Offsets>), Proble
         return Err(ProblemKind::Binary);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok((strip_bom(text), None)),
+        Ok(text) => Ok((blank_bom(text), None)),
         Err(e) => {
             let (text, offsets) = lossy(e.as_bytes());
-            Ok((strip_bom(text), Some(offsets)))
+            Ok((blank_bom(text), Some(offsets)))
         }
     }
 }
@@ -56,14 +57,6 @@ fn lossy(bytes: &[u8]) -> (String, Offsets) {
         }
     }
     (text, offsets)
-}
-
-/// A byte-order mark is not text; blank it (3 bytes) rather than remove it, so offsets hold.
-fn strip_bom(text: String) -> String {
-    match text.strip_prefix('\u{feff}') {
-        Some(rest) => format!("   {rest}"),
-        None => text,
-    }
 }
 
 #[cfg(test)]

@@ -148,14 +148,15 @@ impl Index {
 
     /// Takes in an article's quotations by speaker name alone, for identities (see
     /// [`super::Tally`]): each of `quotes` is its speaker's place in `names`, read once for all
-    /// the articles. The same as [`Index::insert`] with quotations of no words, no reported
-    /// statements and no forms, without a copy of the name a quotation (most of the work of a
-    /// tally's identities). `filed` keeps each name's record and class between calls: start
-    /// each index with an empty one.
+    /// the articles, and `reported` the places among `quotes` of the reported statements, in
+    /// order. The same as [`Index::insert`] with quotations of no words and no forms, without
+    /// a copy of the name a quotation (most of the work of a tally's identities). `filed` keeps
+    /// each name's record and class between calls: start each index with an empty one.
     pub(super) fn insert_names(
         &mut self,
         article: ArticleInfo,
         quotes: &[Option<u32>],
+        reported: &[u32],
         names: &[Option<Arc<Name>>],
         filed: &mut Vec<Option<(u32, ClassId)>>,
     ) {
@@ -168,7 +169,9 @@ impl Index {
         self.first_quote.push(to_u32(self.quotes.len()));
         // The class of this article's quotations of nobody, once one is filed.
         let mut nobody = None;
-        for n in quotes {
+        let mut reported = reported.iter().peekable();
+        for (place, n) in (0u32..).zip(quotes) {
+            let is_reported = reported.next_if_eq(&&place).is_some();
             let quote = to_u32(self.quotes.len());
             let named = n.and_then(|n| Some((n as usize, names.get(n as usize)?.as_ref()?)));
             let (name, class) = match named {
@@ -204,7 +207,7 @@ impl Index {
                     (None, class)
                 }
             };
-            self.quotes.push(QuoteEntry { article: slot, reported: false, name, class });
+            self.quotes.push(QuoteEntry { article: slot, reported: is_reported, name, class });
         }
         self.articles.push(article);
     }

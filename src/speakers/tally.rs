@@ -4,7 +4,9 @@
 //!
 //! Identities depend only on the speakers' names, how often each is quoted and in how many
 //! articles, and the order names first appear in; so a tally keeps each article's id and the
-//! name (interned) of each of its quotations, and nothing of the text.
+//! name (interned) of each of its quotations, and nothing of the text. It also keeps which of
+//! them are reported statements, so that a roster counts them apart from quotations as
+//! `saidso speakers` does.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::extract::{Quote, SpeakerKind};
+use crate::extract::{Quote, QuoteKind, SpeakerKind};
 use crate::model::{Article, ArticleId};
 
 use super::digest::{ArticleInfo, Digester};
@@ -28,9 +30,8 @@ pub type NameAndKind = (String, SpeakerKind);
 pub struct Tally {
     /// Each distinct speaker name as written, with its kind (see [`kind_code`]).
     names: Vec<(String, u8)>,
-    /// Each article, in input order: its id, and the name of each quotation (an index into
-    /// `names`).
-    articles: Vec<(u64, Vec<Option<u32>>)>,
+    /// Each article, in input order.
+    articles: Vec<Tallied>,
     /// `names` → index, one map per kind (so that a borrowed name looks one up, without a copy
     /// a quotation); rebuilt on demand after deserialising.
     #[serde(skip)]
@@ -46,20 +47,28 @@ impl Tally {
     /// Adds an article and the quotations the extractor found in it.
     pub fn add(&mut self, article: &Article, quotes: &[Quote]) {
         let speakers = quotes.iter().map(|q| {
-            q.speaker.as_deref().map(|s| (s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown)))
+            let speaker =
+                q.speaker.as_deref().map(|s| (s, q.speaker_kind.unwrap_or(SpeakerKind::Unknown)));
+            (speaker, q.kind == QuoteKind::Indirect)
         });
         self.add_names(article.id, speakers);
     }
 
-    /// Adds an article by its id and its quotations' speakers, as the rows give them.
+    /// Adds an article by its id and, for each of its quotations as the rows give them, its
+    /// speaker and whether it is a reported statement (kind `indirect`).
     pub fn add_names<'a>(
         &mut self,
         article: ArticleId,
-        speakers: impl IntoIterator<Item = Option<(&'a str, SpeakerKind)>>,
+        quotes: impl IntoIterator<Item = (Option<(&'a str, SpeakerKind)>, bool)>,
     ) {
-        let names = speakers.into_iter().map(|s| s.map(|(n, k)| self.intern(n, kind_code(k))));
-        let names = names.collect();
-        self.articles.push((article.0, names));
+        let mut tallied = Tallied { id: article.0, ..Tallied::default() };
+        for (place, (speaker, reported)) in (0u32..).zip(quotes) {
+            tallied.names.push(speaker.map(|(n, k)| self.intern(n, kind_code(k))));
+            if reported {
+                tallied.reported.push(place);
+            }
+        }
+        self.articles.push(tallied);
     }
 
     /// Appends `other`'s articles after this tally's: merging the tallies of consecutive parts
@@ -69,9 +78,10 @@ impl Tally {
         // its articles first quote them, so they are interned in the same order either way.
         let names: Vec<u32> =
             other.names.iter().map(|(name, kind)| self.intern(name, *kind)).collect();
-        for (id, quotes) in &other.articles {
-            let quotes = quotes.iter().map(|n| names.get((*n)? as usize).copied()).collect();
-            self.articles.push((*id, quotes));
+        for article in &other.articles {
+            let quotes = article.names.iter().map(|n| names.get((*n)? as usize).copied());
+            let reported = article.reported.clone();
+            self.articles.push(Tallied { id: article.id, names: quotes.collect(), reported });
         }
     }
 
@@ -90,8 +100,9 @@ impl Tally {
             .map(|(n, k)| digester.identity(n, kind_of(*k)).map(Arc::new))
             .collect();
         let mut filed = Vec::new();
-        for (id, names) in &self.articles {
-            index.insert_names(untitled(*id), names, &parsed, &mut filed);
+        for article in &self.articles {
+            let info = untitled(article.id);
+            index.insert_names(info, &article.names, &article.reported, &parsed, &mut filed);
         }
         index
     }
@@ -103,12 +114,12 @@ impl Tally {
         let roster = index.roster();
         // Every quotation of one name has one speaker: the first of each name is asked.
         let mut first: Vec<Option<QuoteRef>> = vec![None; self.names.len()];
-        for (id, names) in &self.articles {
-            for (quote, n) in names.iter().enumerate() {
+        for article in &self.articles {
+            for (quote, n) in article.names.iter().enumerate() {
                 if let Some(slot) = n.and_then(|n| first.get_mut(n as usize))
                     && slot.is_none()
                 {
-                    *slot = Some(QuoteRef { article: ArticleId(*id), quote });
+                    *slot = Some(QuoteRef { article: ArticleId(article.id), quote });
                 }
             }
         }
@@ -140,6 +151,18 @@ impl Tally {
         lookup.insert(name.to_string(), i);
         i
     }
+}
+
+/// One article of a tally.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Tallied {
+    /// The article's id.
+    id: u64,
+    /// The name of each quotation (an index into [`Tally::names`]).
+    names: Vec<Option<u32>>,
+    /// The places among `names` of the reported statements, in order.
+    #[serde(default)]
+    reported: Vec<u32>,
 }
 
 /// A kind as one byte, for the tally's serialised form.
@@ -189,7 +212,8 @@ mod tests {
             "\"We are ready to talk,\" Kremlin spokesman Dmitry Peskov said on Monday.",
             "\"Nothing has changed,\" Peskov told reporters. \"We wait,\" he added.",
             "\"The talks failed,\" said Volodymyr Zelenskyy. \"We go on,\" Zelenskiy said.",
-            "\"No comment,\" the Ministry of Defence said. \"Later,\" Peskov said.",
+            "\"No comment,\" the Ministry of Defence said. \"Later,\" Peskov said. Peskov said \
+             the talks would resume in May.",
             "\"We are ready to talk,\" Kremlin spokesman Dmitry Peskov said on Monday.",
         ];
         bodies.iter().enumerate().map(|(n, b)| article(n, b)).collect()
@@ -256,16 +280,16 @@ mod tests {
         let mut index = Index::new(digester.clone());
         let parsed: Vec<_> =
             tally.names.iter().map(|(n, k)| digester.identity(n, kind_of(*k))).collect();
-        for (id, names) in &tally.articles {
-            let quotes = names
-                .iter()
-                .map(|n| QuoteDigest {
+        for article in &tally.articles {
+            let quotes = (0u32..)
+                .zip(&article.names)
+                .map(|(place, n)| QuoteDigest {
                     name: n.and_then(|n| parsed.get(n as usize).cloned().flatten()).map(Arc::new),
                     words: Vec::new(),
-                    reported: false,
+                    reported: article.reported.contains(&place),
                 })
                 .collect();
-            index.insert(Digest { article: untitled(*id), quotes, forms: Vec::new() });
+            index.insert(Digest { article: untitled(article.id), quotes, forms: Vec::new() });
         }
         index
     }
@@ -274,9 +298,10 @@ mod tests {
     fn the_tally_index_is_the_index_of_its_digests() {
         let extractor = Extractor::builtin();
         let mut tally = Tally::new();
-        // Twice over: an article met again is skipped, by both.
+        // Twice over: an article met again is skipped, by both. Reported statements too, which
+        // the rosters count apart.
         for a in corpus().iter().chain(&corpus()) {
-            tally.add(a, &extractor.extract(a));
+            tally.add(a, &extractor.attributions(a));
         }
         let digester = Digester::builtin();
         let (fast, slow) = (tally.index(&digester), digested(&tally, &digester));
@@ -285,8 +310,9 @@ mod tests {
         assert_eq!(fast.quote_count(), slow.quote_count());
         assert_eq!(fast.wording_count(), slow.wording_count());
         assert_eq!(fast.statement_count(), slow.statement_count());
+        assert!(fast.roster().speakers().iter().any(|s| s.reported > 0));
         for a in corpus() {
-            for quote in 0..extractor.extract(&a).len() {
+            for quote in 0..extractor.attributions(&a).len() {
                 let r = QuoteRef { article: a.id, quote };
                 assert_eq!(fast.same_statement(r), slow.same_statement(r), "{r:?}");
             }

@@ -7,6 +7,6 @@ mod slug;
 mod width;
 
 pub use json::push_json_str;
-pub use sanitize::{escape_json, one_line, sanitize};
+pub use sanitize::{INVISIBLE, blank_bom, escape_json, one_line, sanitize, without_invisible};
 pub use slug::slug;
 pub use width::{clip, pad};

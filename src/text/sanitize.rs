@@ -11,6 +11,8 @@
 //! are as wide everywhere. A joiner after a letter spells a script's letters (Devanagari,
 //! Malayalam, Arabic) and stays.
 
+use std::borrow::Cow;
+
 /// Blanks out control characters, escape sequences and bidi overrides, keeping byte offsets.
 pub fn sanitize(text: String) -> String {
     if !needs_sanitizing(text.as_bytes()) {
@@ -52,6 +54,30 @@ pub fn one_line(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Characters a text puts inside words that show nothing: the soft hyphen (`&shy;`, where a
+/// long word may break, common in German text), the zero-width space, the word joiner and the
+/// byte-order mark. Left in, `Chan&shy;cellor Mar&shy;tin` is three words and no name, and search
+/// finds no word they are in. (The zero-width non-joiner, which spells Persian, stays.)
+pub const INVISIBLE: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// `line` without the [`INVISIBLE`] characters, copied only when it holds one.
+pub fn without_invisible(line: &str) -> Cow<'_, str> {
+    if line.contains(INVISIBLE) {
+        line.chars().filter(|c| !INVISIBLE.contains(c)).collect::<String>().into()
+    } else {
+        line.into()
+    }
+}
+
+/// A text's byte-order mark, which is no text, blanked (3 spaces) rather than removed, so that
+/// offsets into the text hold.
+pub fn blank_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => format!("   {rest}"),
+        None => text,
+    }
 }
 
 /// JSON text with the C1 controls (U+0080–U+009F) and bidi controls (U+202A–U+202E,

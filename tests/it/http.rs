@@ -131,6 +131,26 @@ fn redirects_are_followed_five_times_and_no_more() {
 }
 
 #[test]
+fn a_redirect_away_from_http_is_refused_and_nothing_is_fetched_from_it() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/file" => Reply::redirect("file:///etc/passwd"),
+        "/host-file" => Reply::redirect("FILE://localhost/etc/passwd"),
+        "/data" => Reply::redirect("data:text/plain,hello"),
+        "/hop" => Reply::redirect("/file"),
+        _ => Reply::ok("text/plain", "fetched"),
+    });
+    for path in ["/file", "/host-file", "/data", "/hop"] {
+        let cause = cause(&server, path);
+        assert!(cause.starts_with("redirect to a non-http(s) address refused"), "{path}: {cause}");
+    }
+    let scheme = cause(&server, "/file");
+    assert!(scheme.contains("file"), "{scheme}");
+    // Nothing is asked for past the redirect, not even the path on this server.
+    let asked: Vec<String> = server.requests().iter().map(|r| r.path.clone()).collect();
+    assert!(asked.iter().all(|p| ["/file", "/host-file", "/data", "/hop"].contains(&p.as_str())));
+}
+
+#[test]
 fn slow_servers_time_out_and_endless_bodies_hit_the_cap() {
     let server = Server::start(|req| match req.path.as_str() {
         "/slow" => Reply::Slow {
