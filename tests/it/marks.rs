@@ -193,9 +193,11 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
     let file = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
     let text = std::fs::read_to_string(&file).expect("exported file");
     assert!(text.starts_with("## Harbour talks stall over fishing quotas\n\n- “"), "{text}");
-    // Three quotations; the two partial quotes come grown to their clauses, as reported speech.
+    // Three quotations; the two partial quotes come grown to their clauses, as reported speech
+    // marked by their kind.
     assert_eq!(text.lines().filter(|l| l.starts_with("- “")).count(), 3);
-    assert_eq!(text.lines().filter(|l| l.starts_with("- (reported) ")).count(), 2, "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("- (partial) ")).count(), 2, "{text}");
+    assert!(!text.contains("(reported)"), "{text}");
     assert!(app.status.message.as_deref().is_some_and(|m| m.contains("saidso-quotes-harbour")));
     press(&mut app, "E");
     effects.run(&mut app);

@@ -12,20 +12,15 @@ pub(super) fn copy_quote(app: &mut App) {
         return;
     };
     let article = &entry.article;
-    let reported = crate::app::is_reported(quote);
+    let mark = crate::app::kind_mark(quote);
     // Reported speech keeps the quote marks around the words quoted inside it, no others.
-    let text = if reported {
+    let text = if mark.is_some() {
         crate::app::shown_words(quote, &article.text)
     } else {
         quote.text(&article.text)
     };
-    let copied = strings::attributed(
-        &text,
-        reported,
-        quote.speaker.as_deref(),
-        &article.title,
-        &article.meta,
-    );
+    let copied =
+        strings::attributed(&text, mark, quote.speaker.as_deref(), &article.title, &article.meta);
     app.effects.push(Effect::Copy(copied));
     app.status.say(strings::COPIED);
 }
@@ -33,7 +28,7 @@ pub(super) fn copy_quote(app: &mut App) {
 /// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
 /// `saidso quotes --format markdown` prints them: those the quotes panel's filters let through
 /// (the speaker filter, hidden partials and reported speech), reported speech marked
-/// `(reported)` and never in quote marks.
+/// `(partial)` or `(reported)` by its kind and never in quote marks.
 pub(super) fn export(app: &mut App, which: Vec<usize>) {
     let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
     let stem = match entries.as_slice() {
