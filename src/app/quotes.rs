@@ -101,6 +101,11 @@ impl QuotesPane {
         speaker_ok && self.kind_shown(quote.kind)
     }
 
+    /// True when the speaker filter or a toggle hides some quotes.
+    pub fn filtered(&self) -> bool {
+        self.speaker != SpeakerFilter::All || self.hide_partials || self.hide_reported
+    }
+
     /// True when the toggles let quotes of `kind` through, whoever the speaker.
     fn kind_shown(&self, kind: QuoteKind) -> bool {
         match kind {

@@ -217,6 +217,33 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
 }
 
 #[test]
+fn e_of_the_list_with_a_speaker_filter_leaves_out_the_articles_the_speaker_is_not_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut effects = EffectRunner::new(Store::in_memory(), Vec::new(), dir.path());
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "s");
+    assert_ne!(app.quotes.speaker, saidso::app::SpeakerFilter::All);
+    press(&mut app, "E");
+    effects.run(&mut app);
+    let text = std::fs::read_to_string(dir.path().join("saidso-quotes-list.md")).expect("list");
+    assert_eq!(text.matches("## ").count(), 1, "{text}");
+    assert!(text.starts_with("## Harbour talks stall over fishing quotas\n"), "{text}");
+    assert!(!text.contains("_No quotes._"), "{text}");
+    // Hiding partials is a filter too: the weather article, which has no quote, is left out.
+    for _ in 0..4 {
+        if app.quotes.speaker != saidso::app::SpeakerFilter::All {
+            press(&mut app, "s");
+        }
+    }
+    assert_eq!(app.quotes.speaker, saidso::app::SpeakerFilter::All);
+    press(&mut app, "p E");
+    effects.run(&mut app);
+    let text = std::fs::read_to_string(dir.path().join("saidso-quotes-list-2.md")).expect("list");
+    assert_eq!(text.matches("## ").count(), 2, "{text}");
+    assert!(!text.contains("_No quotes._"), "{text}");
+}
+
+#[test]
 fn a_failed_export_names_the_file_it_tried_to_write() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = app_with(fixture(), W, H);
