@@ -388,6 +388,30 @@ fn sources_view_120x40() {
 }
 
 #[test]
+fn a_click_in_the_sources_view_selects_its_row_and_a_second_click_chooses_it() {
+    let mut app = with_sources();
+    let click = |app: &mut App, row| update(app, Action::Click { column: 30, row });
+    press(&mut app, "F");
+    // The view's first row is the screen's second: All, Unread, Starred, Coast Courier, Island News.
+    click(&mut app, 5);
+    let Some(saidso::app::Modal::Sources(view)) = &app.modal else { panic!("the view closed") };
+    assert_eq!(view.chosen(), Some(&saidso::app::Source::Site("Island News".into())));
+    assert_eq!(app.list.visible.len(), 3, "nothing chosen yet");
+    click(&mut app, 5);
+    assert!(app.modal.is_none());
+    assert_eq!(titles(&app), ["Council approves new ferry timetable"]);
+    // A click on no row, or on the border, leaves the view open and its selection as it was.
+    press(&mut app, "F");
+    click(&mut app, 30);
+    click(&mut app, 0);
+    let Some(saidso::app::Modal::Sources(view)) = &app.modal else { panic!("the view closed") };
+    assert_eq!(view.chosen(), Some(&saidso::app::Source::Site("Island News".into())));
+    click(&mut app, 1);
+    click(&mut app, 1);
+    assert_eq!(app.list.visible.len(), 3, "all of them again");
+}
+
+#[test]
 fn sources_view_60x16() {
     let mut app = with_sources();
     update(&mut app, Action::Resize { width: 60, height: 16 });
