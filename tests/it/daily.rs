@@ -445,6 +445,34 @@ fn the_sources_view_lists_each_tag_of_the_followed_feeds() {
 }
 
 #[test]
+fn a_feed_listed_twice_keeps_the_tags_of_both_lines_in_the_sources_view() {
+    let mut store = saidso::store::Store::in_memory();
+    let batch = fixture();
+    let article = batch.entries[0].article.clone();
+    let saved = store.save_articles(Some("https://a.example/feed.xml"), &[article.clone()]);
+    assert_eq!(saved.ok(), Some(1));
+    // Tagged on one line, then listed again with another tag, then bare.
+    let (feeds, _) = saidso::feeds::parse_feeds(
+        "https://a.example/feed.xml world\nhttps://a.example/feed.xml sea\n\
+         https://a.example/feed.xml\n",
+    );
+    assert_eq!(feeds.len(), 1, "one feed");
+    let tags = saidso::feeds::tags_by_article(&store, &feeds);
+    assert_eq!(tags.get(&article.id), Some(&vec!["world".to_string(), "sea".to_string()]));
+    let mut app = App::new(saidso::app::Keymap::builtin());
+    app.library.tags = tags;
+    update(&mut app, Action::Resize { width: W, height: H });
+    update(&mut app, Action::Loaded(batch));
+    update(&mut app, Action::LoadingDone);
+    press(&mut app, "F");
+    let shown = screen(&app);
+    assert_eq!(shown.matches("#world").count(), 1, "{shown}");
+    assert_eq!(shown.matches("#sea").count(), 1, "{shown}");
+    press(&mut app, "G enter");
+    assert_eq!(titles(&app), ["Harbour talks stall over fishing quotas"], "#world");
+}
+
+#[test]
 fn stored_articles_take_the_tags_of_their_feed() {
     let mut store = saidso::store::Store::in_memory();
     let mut batch = fixture();
