@@ -449,7 +449,8 @@ fn a_feed_listed_twice_keeps_the_tags_of_both_lines_in_the_sources_view() {
     let mut store = saidso::store::Store::in_memory();
     let batch = fixture();
     let article = batch.entries[0].article.clone();
-    let saved = store.save_articles(Some("https://a.example/feed.xml"), &[article.clone()]);
+    let saved =
+        store.save_articles(Some("https://a.example/feed.xml"), std::slice::from_ref(&article));
     assert_eq!(saved.ok(), Some(1));
     // Tagged on one line, then listed again with another tag, then bare.
     let (feeds, _) = saidso::feeds::parse_feeds(
