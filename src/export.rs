@@ -361,14 +361,18 @@ pub fn markdown_checked(title: &str, rows: &[QuoteRow], notes: &[Option<VerdictN
     for (i, r) in rows.iter().enumerate() {
         let speaker = escape_markdown(r.speaker.as_deref().unwrap_or("unknown speaker"));
         let text = escape_markdown(&r.text);
-        // Reported speech is never dressed as a quotation: indirect speech, and a partial
-        // quotation grown to its clause (an attribution row, which has `quoted`).
-        let reported =
-            r.kind == QuoteKind::Indirect || (r.kind == QuoteKind::Partial && r.quoted.is_some());
-        if reported {
-            out.push_str(&format!("- (reported) {text} — {speaker}"));
-        } else {
-            out.push_str(&format!("- “{text}” — {speaker}"));
+        // Reported speech is never dressed as a quotation, and is marked by its kind: indirect
+        // speech, and a partial quotation grown to its clause (an attribution row, which has
+        // `quoted`).
+        let mark = match r.kind {
+            QuoteKind::Indirect => Some("reported"),
+            QuoteKind::Partial if r.quoted.is_some() => Some("partial"),
+            QuoteKind::Partial | QuoteKind::Direct => None,
+        };
+        let reported = mark.is_some();
+        match mark {
+            Some(mark) => out.push_str(&format!("- ({mark}) {text} — {speaker}")),
+            None => out.push_str(&format!("- “{text}” — {speaker}")),
         }
         if let Some(note) = notes.get(i).and_then(Option::as_ref) {
             // A paraphrase is never certified: the verdict is said to be its quoted words'.

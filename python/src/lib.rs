@@ -130,6 +130,10 @@ fn from_toml(py: Python<'_>, text: String, path: &Path) -> PyResult<Config> {
     for warning in &config.warnings {
         warn.call1((format!("saidso configuration: {warning}"),))?;
     }
+    // The keys are the reader's alone: a bad table is no reason to refuse the rest.
+    if let Some(e) = &config.keys_error {
+        warn.call1((format!("saidso configuration: {e}"),))?;
+    }
     Ok(Config { inner: Arc::new(config), source: text })
 }
 

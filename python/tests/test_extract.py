@@ -295,6 +295,16 @@ def test_unknown_settings_warn():
     assert any("no_such_key" in str(w.message) for w in seen)
 
 
+def test_a_bad_key_table_is_a_warning_not_an_error():
+    # The keys are the reader's: extraction goes on without them.
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        config = saidso.Config({"keys": {"down": ["j", "ctrl-c"]}})
+    assert any("cannot be bound to `down`" in str(w.message) for w in seen)
+    text = 'Talks\n\n"We are ready," Dmitry Peskov said on Monday.\n'
+    assert [r["text"] for r in saidso.extract(text, config=config)] == ["We are ready,"]
+
+
 def test_config_and_speakers_pickle():
     config = saidso.Config({"extraction": {"speech_verbs": ["harrumphed"]}})
     again = pickle.loads(pickle.dumps(config))

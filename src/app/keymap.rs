@@ -51,6 +51,10 @@ pub enum KeymapError {
     /// A key that cannot be read.
     #[error("{0}")]
     BadKey(#[from] BadKey),
+    /// Ctrl-c bound to a command other than quitting: it always quits (see
+    /// [`super::action_for_key`]), so the binding could never work.
+    #[error("`ctrl-c` always quits the reader; it cannot be bound to `{0}`")]
+    Reserved(&'static str),
     /// One key bound to two commands, named as in the file.
     #[error("key `{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
@@ -81,6 +85,9 @@ impl Keymap {
             let command = Command::from_name(&name)
                 .ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
             let keys = keys.iter().map(|k| k.parse()).collect::<Result<Vec<Key>, _>>()?;
+            if command != Command::Quit && keys.contains(&Key::ctrl('c')) {
+                return Err(KeymapError::Reserved(command.name()));
+            }
             bindings.push(Binding { command, keys });
         }
         check_conflicts(&bindings)?;
@@ -187,5 +194,7 @@ mod tests {
             Err(KeymapError::Conflict { first: "help", second: "quit", .. })
         ));
         assert!(matches!(Keymap::parse("quit = 3"), Err(KeymapError::Toml(_))));
+        assert!(matches!(Keymap::parse("down = [\"ctrl-C\"]"), Err(KeymapError::Reserved("down"))));
+        assert!(Keymap::parse("quit = [\"ctrl-c\", \"x\"]").is_ok());
     }
 }

@@ -42,7 +42,7 @@ pub use keymap::{Binding, DEFAULT_KEYMAP, Keymap, KeymapError};
 pub use layout::{Arrangement, Mode, ScreenLayout, inner, reader_text};
 pub use library::{Batch, Entry, Library, RefreshReport};
 pub use list::{ListPane, Order};
-pub use quotes::{QuotesPane, QuotesPaneRow, SpeakerFilter, is_reported, shown_words};
+pub use quotes::{QuotesPane, QuotesPaneRow, SpeakerFilter, is_reported, kind_mark, shown_words};
 pub use reader::ReaderPane;
 pub use search::Search;
 pub use sources::{Source, SourceRow, SourcesView};

@@ -101,6 +101,11 @@ impl QuotesPane {
         speaker_ok && self.kind_shown(quote.kind)
     }
 
+    /// True when the speaker filter or a toggle hides some quotes.
+    pub fn filtered(&self) -> bool {
+        self.speaker != SpeakerFilter::All || self.hide_partials || self.hide_reported
+    }
+
     /// True when the toggles let quotes of `kind` through, whoever the speaker.
     fn kind_shown(&self, kind: QuoteKind) -> bool {
         match kind {
@@ -180,10 +185,17 @@ impl QuotesPane {
 /// True when `quote` is reported speech, never to be dressed as a quotation: indirect speech,
 /// or a partial quotation grown to the clause around its quoted words.
 pub fn is_reported(quote: &Quote) -> bool {
+    kind_mark(quote).is_some()
+}
+
+/// How reported speech is marked where it leaves the reader (copied, exported): `partial` for a
+/// partial quotation grown to its clause, `reported` for indirect speech; `None` for words
+/// shown as a quotation.
+pub fn kind_mark(quote: &Quote) -> Option<&'static str> {
     match quote.kind {
-        QuoteKind::Indirect => true,
-        QuoteKind::Partial => quote.quoted != quote.pieces,
-        QuoteKind::Direct => false,
+        QuoteKind::Indirect => Some(super::strings::REPORTED),
+        QuoteKind::Partial if quote.quoted != quote.pieces => Some(super::strings::PARTIAL),
+        QuoteKind::Partial | QuoteKind::Direct => None,
     }
 }
 

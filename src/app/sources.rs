@@ -117,6 +117,18 @@ impl SourcesView {
         }
     }
 
+    /// Selects the row drawn on line `line` of the view (0: its first), `page` rows showing, if
+    /// there is one; true when it was selected already.
+    pub fn select_row(&mut self, line: usize, page: usize) -> bool {
+        let index = self.offset + line;
+        if line >= page || index >= self.rows.len() {
+            return false;
+        }
+        let again = self.selected == index;
+        self.selected = index;
+        again
+    }
+
     /// The source of the selected row.
     pub fn chosen(&self) -> Option<&Source> {
         self.rows.get(self.selected).map(|r| &r.source)

@@ -390,11 +390,12 @@ pub const NO_ARTICLE_SELECTED: &str = "No article selected";
 pub const NO_QUOTE: &str = "No quote selected";
 
 /// A quote as copied: `“…” — Speaker, in: Title (Source · day) link`, with the source, day and
-/// link where known; reported speech as `(reported) … — Speaker, …`, without quote marks. A
-/// comma where the article broke the sentence off is left out.
+/// link where known; reported speech, which has a `mark` (see [`super::kind_mark`]), as
+/// `(partial) … — Speaker, …` or `(reported) …`, without quote marks. A comma where the article
+/// broke the sentence off is left out.
 pub fn attributed(
     quote: &str,
-    reported: bool,
+    mark: Option<&str>,
     speaker: Option<&str>,
     title: &str,
     meta: &Meta,
@@ -402,10 +403,9 @@ pub fn attributed(
     let quote = quote.trim_end_matches([',', ';', ':', ' ']);
     let speaker = speaker.unwrap_or("unknown speaker");
     // Reported speech is never dressed as a quotation.
-    let mut out = if reported {
-        format!("(reported) {quote} — {speaker}, in: {title}")
-    } else {
-        format!("“{quote}” — {speaker}, in: {title}")
+    let mut out = match mark {
+        Some(mark) => format!("({mark}) {quote} — {speaker}, in: {title}"),
+        None => format!("“{quote}” — {speaker}, in: {title}"),
     };
     let source = [meta.site.as_deref(), meta.date.as_deref().map(day)];
     let source: Vec<&str> = source.into_iter().flatten().collect();

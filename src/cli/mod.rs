@@ -300,6 +300,14 @@ pub fn run(cli: Cli) -> ExitCode {
     for warning in &config.warnings {
         say(format_args!("warning: {warning}"));
     }
+    if let Some(e) = &config.keys_error {
+        // Only the reader uses the keys: anything else goes on without them.
+        if cli.command.is_none() && io::stdout().is_terminal() {
+            say(format_args!("error: in the configuration: {e}"));
+            return ExitCode::from(2);
+        }
+        say(format_args!("warning: {e} (the reader will not start until it is mended)"));
+    }
     let result = match cli.command {
         Some(Command::List { format, articles: Articles { fetched, paths } }) => {
             list::run(&paths, fetched, format, &cli.state, &config)

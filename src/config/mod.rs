@@ -1,14 +1,15 @@
 //! The configuration file: defaults embedded from `assets/config.toml`, a user's file on top.
 //!
-//! A file that does not parse, or holds a bad key name or pattern, is an error that names the file,
-//! the line and the column; a key saidso does not know is a warning naming it.
+//! A file that does not parse, or holds a bad pattern, is an error that names the file, the line
+//! and the column; a key saidso does not know is a warning naming it. A bad `[keys]` table is
+//! kept apart ([`Config::keys_error`]): only the reader, which needs the keys, refuses it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::app::{Command, Keymap};
+use crate::app::{Command, Keymap, KeymapError};
 use crate::clean::{Rules, RulesError, RulesFile};
 use crate::extract::{Extractor, Lexicon, LexiconFile};
 use crate::sources::Fields;
@@ -51,7 +52,11 @@ pub struct Config {
     pub fields: Fields,
     /// Keys in the file that saidso does not know.
     pub warnings: Vec<String>,
-    /// Where the reader's exports go (`export_dir` in `[reader]`, `~/` for the home
+    /// Why the `[keys]` table cannot be used (a bad key name, a key bound twice, `ctrl-c`
+    /// bound to anything but quitting), when it cannot: [`Config::keymap`] is then the
+    /// built-in one. Only the reader needs the keys, so only the reader refuses to start.
+    pub keys_error: Option<ConfigError>,
+    /// Where the reader's exports go (`export_dir` in `[reader]`, `~` or `~/…` for the home
     /// directory); `None`: the directory the reader was started from.
     pub export_dir: Option<PathBuf>,
     /// Fetch the linked pages of summary-only items in local feed files too (`--fetch-links`);
@@ -60,7 +65,7 @@ pub struct Config {
 }
 
 /// A configuration file that cannot be used: `file:line:column: message`.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[error("{}{}: {message}", path.display(), at(*position))]
 pub struct ConfigError {
     /// The file.
@@ -100,7 +105,8 @@ struct File {
     #[serde(default)]
     reader: ReaderSection,
     #[serde(default)]
-    keys: BTreeMap<String, toml::Spanned<KeyList>>,
+    // Read as any value, so that a bad entry is the reader's error, not every command's.
+    keys: BTreeMap<String, toml::Spanned<toml::Value>>,
     cleaning: Option<toml::Spanned<RulesFile>>,
     extraction: Option<toml::Spanned<LexiconFile>>,
     speakers: Option<toml::Spanned<AliasFile>>,
@@ -214,45 +220,11 @@ impl Config {
             warnings.push(format!("{}{at}: unknown setting `{name}` ignored", path.display()));
         }
 
-        let mut keymap = Keymap::builtin();
-        let mut table = BTreeMap::new();
-        for (name, keys) in file.keys {
-            if Command::from_name(&name).is_none() {
-                let (line, _) = line_column(text, keys.span().start);
-                warnings.push(format!(
-                    "{}:{line}: unknown action `{name}` in [keys] ignored (`saidso --help` lists them)",
-                    path.display(),
-                ));
-                continue;
-            }
-            table.insert(name, keys);
-        }
-        // The line that leaves no key to quit: `quit = …` itself, or one that took its keys.
-        let quit_keys: Vec<String> =
-            Keymap::builtin().keys(Command::Quit).iter().map(|k| k.name()).collect();
-        let quit_line = table
-            .get("quit")
-            .or_else(|| {
-                table.values().find(|keys| match keys.get_ref() {
-                    KeyList::One(k) => quit_keys.contains(k),
-                    KeyList::Many(ks) => ks.iter().any(|k| quit_keys.contains(k)),
-                })
-            })
-            .map(|keys| line_column(text, keys.span().start).0);
-        if !table.is_empty() {
-            let spans: Vec<_> = table.values().map(|k| k.span()).collect();
-            let plain = table.into_iter().map(|(n, k)| (n, k.into_inner().into_vec())).collect();
-            let user = Keymap::from_table(plain)
-                .map_err(|e| error(spans.first().cloned(), format!("in [keys]: {e}")))?;
-            keymap = keymap.merged(user);
-        }
-        if keymap.keys(Command::Quit).is_empty() {
-            let at = quit_line.map_or(String::new(), |line| format!(":{line}"));
-            warnings.push(format!(
-                "{}{at}: no key quits the reader in [keys] (Ctrl-c still does)",
-                path.display()
-            ));
-        }
+        // A bad key table spoils the reader alone: the other commands go on without it.
+        let (keymap, keys_error) = match user_keymap(file.keys, text, path, &mut warnings) {
+            Ok(keymap) => (keymap, None),
+            Err(e) => (Keymap::builtin(), Some(e)),
+        };
 
         let span = file.cleaning.as_ref().map(toml::Spanned::span);
         let rules =
@@ -302,17 +274,85 @@ impl Config {
             digester,
             fields,
             warnings,
+            keys_error,
             export_dir,
             fetch_links: false,
         })
     }
 }
 
-/// A path from the configuration, `~/` standing for the home directory.
+/// The `[keys]` table on top of the built-in keys. An unknown action is a warning; anything
+/// else wrong is an error at the entry that has it.
+fn user_keymap(
+    keys: BTreeMap<String, toml::Spanned<toml::Value>>,
+    text: &str,
+    path: &Path,
+    warnings: &mut Vec<String>,
+) -> Result<Keymap, ConfigError> {
+    let error = |span: std::ops::Range<usize>, name: &str, message: String| ConfigError {
+        path: path.to_path_buf(),
+        position: Some(line_column(text, span.start)),
+        message: format!("in [keys] `{name}`: {message}"),
+    };
+    let mut table = BTreeMap::new();
+    let mut spans = BTreeMap::new();
+    for (name, value) in keys {
+        let span = value.span();
+        if Command::from_name(&name).is_none() {
+            let (line, _) = line_column(text, span.start);
+            warnings.push(format!(
+                "{}:{line}: unknown action `{name}` in [keys] ignored (`saidso --help` lists them)",
+                path.display(),
+            ));
+            continue;
+        }
+        let keys = value
+            .into_inner()
+            .try_into::<KeyList>()
+            .map_err(|e| error(span.clone(), &name, e.message().to_string()))?
+            .into_vec();
+        // Each entry alone first, so that a bad key is shown where it is written.
+        Keymap::from_table(BTreeMap::from([(name.clone(), keys.clone())]))
+            .map_err(|e| error(span.clone(), &name, e.to_string()))?;
+        spans.insert(name.clone(), span);
+        table.insert(name, keys);
+    }
+    let quit_line = spans.get("quit").map(|span| line_column(text, span.start).0);
+    let mut keymap = Keymap::builtin();
+    if !table.is_empty() {
+        let user = Keymap::from_table(table).map_err(|e| {
+            // Only a key bound twice is left: shown at the first of its two entries.
+            let first = match &e {
+                KeymapError::Conflict { first, .. } => spans.get(*first),
+                _ => None,
+            };
+            let span = first.or_else(|| spans.values().next()).cloned().unwrap_or_default();
+            ConfigError {
+                path: path.to_path_buf(),
+                position: Some(line_column(text, span.start)),
+                message: format!("in [keys]: {e}"),
+            }
+        })?;
+        keymap = keymap.merged(user);
+    }
+    // Ctrl-c cannot be bound elsewhere, so only `quit = []` leaves no key to quit.
+    if keymap.keys(Command::Quit).is_empty() {
+        let at = quit_line.map_or(String::new(), |line| format!(":{line}"));
+        warnings.push(format!(
+            "{}{at}: no key quits the reader in [keys] (Ctrl-c still does)",
+            path.display()
+        ));
+    }
+    Ok(keymap)
+}
+
+/// A path from the configuration, `~` or a leading `~/` standing for the home directory, as in
+/// a shell (`~user` is not expanded).
 fn home_relative(path: &str) -> PathBuf {
+    let rest = if path == "~" { Some("") } else { path.strip_prefix("~/") };
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
-    match (path.strip_prefix("~/"), home) {
-        (Some(rest), Some(home)) => home.join(rest),
+    match (rest, home) {
+        (Some(rest), Some(home)) => home.join(rest.trim_start_matches('/')),
         _ => PathBuf::from(path),
     }
 }

@@ -7,12 +7,13 @@
 //! ```
 //!
 //! After the URL come tags, bare or in double quotes; a tag starting with `~` is the feed's
-//! display name instead.
+//! display name instead. A URL listed twice is one feed with the tags of both lines.
 //!
 //! URLs, tags and names come from the user, OPML files and older versions of this file, and are
 //! printed: a URL with a control character or white space in it is refused (it would be fetched
 //! as something else than shown), tags and names lose theirs.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::net::is_web_url;
@@ -71,7 +72,8 @@ pub fn read(path: &Path) -> anyhow::Result<(Vec<Subscription>, Vec<String>)> {
 
 /// Reads a feeds file's text: the subscriptions, and the lines that are not one.
 pub fn parse(text: &str) -> (Vec<Subscription>, Vec<BadLine>) {
-    let mut feeds = Vec::new();
+    let mut feeds: Vec<Subscription> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut bad = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -84,9 +86,30 @@ pub fn parse(text: &str) -> (Vec<Subscription>, Vec<BadLine>) {
             bad.push(BadLine { line: i + 1, reason });
             continue;
         }
-        feeds.push(subscription(url, words.collect()));
+        let feed = subscription(url, words.collect());
+        // A URL listed twice is one feed, with the tags of every line that lists it.
+        match seen.get(&feed.url) {
+            Some(&at) => merge_into(&mut feeds[at], feed),
+            None => {
+                seen.insert(feed.url.clone(), feeds.len());
+                feeds.push(feed);
+            }
+        }
     }
     (feeds, bad)
+}
+
+/// `other`'s tags added to `feed`'s, each once, and its name when it has one: another listing
+/// of the same feed, the later name winning as the last `~` word of a line does.
+fn merge_into(feed: &mut Subscription, other: Subscription) {
+    for tag in other.tags {
+        if !feed.tags.contains(&tag) {
+            feed.tags.push(tag);
+        }
+    }
+    if other.name.is_some() {
+        feed.name = other.name;
+    }
 }
 
 /// A feed at `url` with `words` after it: tags, and the last word starting with `~` its name;
@@ -141,12 +164,13 @@ pub fn with_added(text: &str, feeds: &[Subscription]) -> (String, usize) {
         match at {
             Some(i) => {
                 let (old, _) = parse(&lines[i]);
-                let mut merged = feed.clone();
-                if let Some(old) = old.into_iter().next() {
-                    merged.tags = old.tags.into_iter().chain(feed.tags.clone()).collect();
-                    merged.tags.dedup();
-                    merged.name = feed.name.clone().or(old.name);
-                }
+                let merged = match old.into_iter().next() {
+                    Some(mut old) => {
+                        merge_into(&mut old, feed.clone());
+                        old
+                    }
+                    None => feed.clone(),
+                };
                 lines[i] = line(&merged);
             }
             None => {
@@ -234,6 +258,27 @@ mod tests {
         let text = without(&text, "https://a.example/feed.xml").unwrap();
         assert_eq!(text, "# mine\nhttps://b.example/rss \"local news\" \"~B Daily\"\n");
         assert_eq!(without(&text, "https://none.example/"), None);
+    }
+
+    #[test]
+    fn a_url_listed_twice_is_one_feed_with_the_tags_of_both_lines() {
+        let text = "https://a.example/feed.xml world \"~A\"\n\
+                    https://b.example/rss\n\
+                    https://a.example/feed.xml\n\
+                    https://a.example/feed.xml sea world \"~A Daily\"\n";
+        let (feeds, bad) = parse(text);
+        assert!(bad.is_empty());
+        assert_eq!(
+            feeds,
+            [
+                Subscription {
+                    url: "https://a.example/feed.xml".into(),
+                    tags: vec!["world".into(), "sea".into()],
+                    name: Some("A Daily".into()),
+                },
+                Subscription { url: "https://b.example/rss".into(), tags: vec![], name: None },
+            ]
+        );
     }
 
     #[test]

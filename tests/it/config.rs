@@ -125,22 +125,14 @@ fn every_unknown_setting_is_warned_about_with_its_line() {
 fn every_invalid_file_is_an_error_with_its_position() {
     let expected = [
         ("unknown_theme.toml", "2:9", "expected `dark` or `light`"),
-        ("bad_key_name.toml", "5:8", "unknown key name `hyper-x`"),
-        ("key_bound_twice.toml", "3:8", "key `x` is bound to both `help` and `quit`"),
-        // Commands are named as the file names them, not as the code spells them.
-        (
-            "key_bound_twice_by_name.toml",
-            "3:16",
-            "key `x` is bound to both `half-page-up` and `page-down`",
-        ),
         ("bad_pattern.toml", "4:20", "in [cleaning.drop] `mine`: bad pattern \"(unclosed\""),
         ("not_toml.toml", "3:", "expected"),
-        ("keys_not_key_names.toml", "2:8", "a key name or a list of key names"),
         ("verbs_not_a_list.toml", "2:16", "expected"),
         ("section_not_a_table.toml", "2:14", "expected a table of extraction settings"),
     ];
     let dir = Path::new("tests/invalid_configs");
-    assert_eq!(std::fs::read_dir(dir).unwrap().count(), expected.len(), "one case a file");
+    let cases = expected.len() + BAD_KEY_TABLES.len();
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), cases, "one case a file");
     for (file, position, message) in expected {
         let path = dir.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
@@ -155,6 +147,80 @@ fn every_invalid_file_is_an_error_with_its_position() {
             .stdout("")
             .stderr(predicate::str::contains(position).and(predicate::str::contains(message)));
     }
+}
+
+/// Files in `tests/invalid_configs/` whose `[keys]` table cannot be used: the file, where the
+/// fault is, and what the message says.
+pub const BAD_KEY_TABLES: [(&str, &str, &str); 5] = [
+    ("bad_key_name.toml", "5:8", "in [keys] `quit`: unknown key name `hyper-x`"),
+    ("key_bound_twice.toml", "3:8", "key `x` is bound to both `help` and `quit`"),
+    // Commands are named as the file names them, not as the code spells them.
+    (
+        "key_bound_twice_by_name.toml",
+        "3:16",
+        "key `x` is bound to both `half-page-up` and `page-down`",
+    ),
+    ("keys_not_key_names.toml", "2:8", "in [keys] `quit`: a key name or a list of key names"),
+    (
+        "ctrl_c_bound_elsewhere.toml",
+        "6:8",
+        "`ctrl-c` always quits the reader; it cannot be bound to `down`",
+    ),
+];
+
+#[test]
+fn a_bad_key_table_is_an_error_for_the_reader_alone() {
+    let dir = Path::new("tests/invalid_configs");
+    for (file, position, message) in BAD_KEY_TABLES {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let config = Config::from_str(&text, &path).expect(file);
+        let error = config.keys_error.expect(file).to_string();
+        assert!(error.starts_with(&format!("{}:{position}", path.display())), "{file}: {error}");
+        assert!(error.contains(message), "{file}: {error}");
+        // The built-in keys stand in, and nothing else of the file is lost.
+        assert_eq!(config.keymap.command(Key::char('q')), Some(Command::Quit), "{file}");
+        // Commands that need no keys run, and say what is wrong.
+        for command in ["list", "quotes"] {
+            let warned =
+                predicate::str::contains(format!("warning: {}:{position}", path.display()))
+                    .and(predicate::str::contains(message));
+            saidso()
+                .arg("--config")
+                .arg(&path)
+                .args([command, "seeds/"])
+                .assert()
+                .success()
+                .stderr(warned);
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_cannot_be_bound_to_anything_but_quitting() {
+    let bound = Config::from_str("[keys]\ndown = [\"j\", \"Ctrl-C\"]\n", Path::new("test.toml"))
+        .expect("the rest of the file is usable");
+    let error = bound.keys_error.expect("refused").to_string();
+    assert_eq!(
+        error,
+        "test.toml:2:8: in [keys] `down`: `ctrl-c` always quits the reader; it cannot be bound to `down`"
+    );
+    // `saidso --help` lists the keys that work: Ctrl-c under quit, not under down.
+    let help = saidso()
+        .args(["--config", "tests/invalid_configs/ctrl_c_bound_elsewhere.toml", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&help.get_output().stdout).into_owned();
+    let line = |name: &str| {
+        help.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{name} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!line("down").contains("Ctrl-c"), "{help}");
+    assert!(line("quit").contains("Ctrl-c"), "{help}");
+    // Quitting may name it.
+    assert!(config("[keys]\nquit = [\"ctrl-c\", \"x\"]\n").keys_error.is_none());
 }
 
 #[test]

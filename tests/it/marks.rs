@@ -193,9 +193,11 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
     let file = dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas.md");
     let text = std::fs::read_to_string(&file).expect("exported file");
     assert!(text.starts_with("## Harbour talks stall over fishing quotas\n\n- “"), "{text}");
-    // Three quotations; the two partial quotes come grown to their clauses, as reported speech.
+    // Three quotations; the two partial quotes come grown to their clauses, as reported speech
+    // marked by their kind.
     assert_eq!(text.lines().filter(|l| l.starts_with("- “")).count(), 3);
-    assert_eq!(text.lines().filter(|l| l.starts_with("- (reported) ")).count(), 2, "{text}");
+    assert_eq!(text.lines().filter(|l| l.starts_with("- (partial) ")).count(), 2, "{text}");
+    assert!(!text.contains("(reported)"), "{text}");
     assert!(app.status.message.as_deref().is_some_and(|m| m.contains("saidso-quotes-harbour")));
     press(&mut app, "E");
     effects.run(&mut app);
@@ -212,6 +214,33 @@ fn e_exports_the_article_quotes_to_a_new_markdown_file_each_time() {
     effects.run(&mut app);
     assert!(dir.path().join("saidso-quotes-harbour-talks-stall-over-fishing-quotas-3.md").exists());
     assert_eq!(std::fs::read_to_string(&file).expect("first file"), text, "not overwritten");
+}
+
+#[test]
+fn e_of_the_list_with_a_speaker_filter_leaves_out_the_articles_the_speaker_is_not_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut effects = EffectRunner::new(Store::in_memory(), Vec::new(), dir.path());
+    let mut app = app_with(fixture(), W, H);
+    press(&mut app, "s");
+    assert_ne!(app.quotes.speaker, saidso::app::SpeakerFilter::All);
+    press(&mut app, "E");
+    effects.run(&mut app);
+    let text = std::fs::read_to_string(dir.path().join("saidso-quotes-list.md")).expect("list");
+    assert_eq!(text.matches("## ").count(), 1, "{text}");
+    assert!(text.starts_with("## Harbour talks stall over fishing quotas\n"), "{text}");
+    assert!(!text.contains("_No quotes._"), "{text}");
+    // Hiding partials is a filter too: the weather article, which has no quote, is left out.
+    for _ in 0..4 {
+        if app.quotes.speaker != saidso::app::SpeakerFilter::All {
+            press(&mut app, "s");
+        }
+    }
+    assert_eq!(app.quotes.speaker, saidso::app::SpeakerFilter::All);
+    press(&mut app, "p E");
+    effects.run(&mut app);
+    let text = std::fs::read_to_string(dir.path().join("saidso-quotes-list-2.md")).expect("list");
+    assert_eq!(text.matches("## ").count(), 2, "{text}");
+    assert!(!text.contains("_No quotes._"), "{text}");
 }
 
 #[test]

@@ -267,6 +267,18 @@ fn ctrl_c_quits_even_when_the_keymap_binds_quit_elsewhere() {
 }
 
 #[test]
+fn a_bad_key_table_keeps_the_reader_from_starting_and_says_where_it_is() {
+    let config =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/invalid_configs/ctrl_c_bound_elsewhere.toml");
+    let s = Session::start(&["--config", config]);
+    let (success, parser) = s.finish();
+    assert!(!success, "the reader started with keys that do not work");
+    let shown = parser.screen().contents();
+    assert!(shown.contains(&format!("error: in the configuration: {config}:6:8")), "{shown}");
+    assert!(shown.contains("it cannot be bound to `down`"), "{shown}");
+}
+
+#[test]
 fn a_record_without_labels_is_warned_of_in_messages_and_r_says_how_to_name_its_speaker() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (record, article) = (dir.path().join("r3.txt"), dir.path().join("s.txt"));

@@ -410,7 +410,7 @@ fn quotes_as_markdown_note_the_verdict_and_the_words_that_differ() {
         "_(altered, record → quote: dropped “to a detour”)_\n",
         "_(altered, record → quote: added “very”)_\n",
         // Reported speech: no verdict on the paraphrase; the quoted words' own.
-        "- (reported) the budget \"balanced\" — Hanna Lee _(quoted words “balanced”: verbatim)_\n",
+        "- (partial) the budget \"balanced\" — Hanna Lee _(quoted words “balanced”: verbatim)_\n",
         "- (reported) that the city would fix its oldest crossing quickly — Hanna Lee\n",
         "_(not-in-record, said by CHIEF ENGINEER TOMAS ORTIZ)_\n",
     ] {

@@ -1,5 +1,6 @@
 //! Reported speech in the reader: the quotes panel marks it and never dresses it as a
-//! quotation, `i` hides and shows it, `y` copies it marked `(reported)`.
+//! quotation, `i` hides and shows it, `y` copies it marked `(reported)`, or `(partial)` when it
+//! holds quoted words.
 
 use crate::common::{app_with, press, screen, terminal};
 use saidso::app::{Batch, Effect, Entry};
@@ -50,6 +51,32 @@ fn y_copies_reported_speech_marked_and_without_quote_marks() {
         "{text}"
     );
     assert!(!text.contains('“') && !text.contains('”'), "{text}");
+}
+
+#[test]
+fn y_copies_a_partial_quotation_marked_partial_not_reported() {
+    let text = "Budget passes\n\n\
+        Mayor Ana Ruiz said on Monday that the budget was \"balanced and fair\" for every district.\n";
+    let raw = RawDoc { path: "budget.txt".into(), text: text.into(), ..RawDoc::default() };
+    let article = clean(raw, &Rules::builtin()).expect("the budget article cleans");
+    let quotes = Extractor::builtin().attributions_with_headline(&article);
+    let partial = quotes.iter().position(|q| q.kind == QuoteKind::Partial);
+    let partial = partial.unwrap_or_else(|| panic!("a partial quotation in {quotes:?}"));
+    let quotes_count = quotes.len();
+    let batch = Batch { entries: vec![Entry::new(article, quotes)], ..Batch::default() };
+    let mut app = app_with(batch, 120, 40);
+    for _ in 0..quotes_count {
+        if app.quotes.selected_quote() == Some(partial) {
+            break;
+        }
+        press(&mut app, "]");
+    }
+    assert_eq!(app.quotes.selected_quote(), Some(partial));
+    app.effects.clear();
+    press(&mut app, "y");
+    let [Effect::Copy(text)] = app.effects.as_slice() else { panic!("{:?}", app.effects) };
+    assert!(text.starts_with("(partial) that the budget was"), "{text}");
+    assert!(text.contains("\"balanced and fair\""), "{text}");
 }
 
 #[test]

@@ -12,28 +12,24 @@ pub(super) fn copy_quote(app: &mut App) {
         return;
     };
     let article = &entry.article;
-    let reported = crate::app::is_reported(quote);
+    let mark = crate::app::kind_mark(quote);
     // Reported speech keeps the quote marks around the words quoted inside it, no others.
-    let text = if reported {
+    let text = if mark.is_some() {
         crate::app::shown_words(quote, &article.text)
     } else {
         quote.text(&article.text)
     };
-    let copied = strings::attributed(
-        &text,
-        reported,
-        quote.speaker.as_deref(),
-        &article.title,
-        &article.meta,
-    );
+    let copied =
+        strings::attributed(&text, mark, quote.speaker.as_deref(), &article.title, &article.meta);
     app.effects.push(Effect::Copy(copied));
     app.status.say(strings::COPIED);
 }
 
 /// Asks for the quotes of the library entries `which` to be written to a Markdown file, as
 /// `saidso quotes --format markdown` prints them: those the quotes panel's filters let through
-/// (the speaker filter, hidden partials and reported speech), reported speech marked
-/// `(reported)` and never in quote marks.
+/// (the speaker filter, hidden partials and reported speech), articles a filter leaves with none
+/// left out (as `saidso quotes --speaker` leaves them out), reported speech marked
+/// `(partial)` or `(reported)` by its kind and never in quote marks.
 pub(super) fn export(app: &mut App, which: Vec<usize>) {
     let entries: Vec<_> = which.iter().filter_map(|&i| app.library.entries.get(i)).collect();
     let stem = match entries.as_slice() {
@@ -41,8 +37,14 @@ pub(super) fn export(app: &mut App, which: Vec<usize>) {
         [one] => slug(&one.article.title),
         _ => "list".to_string(),
     };
+    // With a filter on, an article it leaves no quote in is left out: a speaker's quotes are
+    // wanted, not a heading for every article the speaker is absent from. Unfiltered, every
+    // article has its heading, as in `saidso quotes --format markdown`.
+    let shows_any = |e: &&crate::app::Entry| e.quotes.iter().any(|q| app.quotes.shows(q));
+    let filtered = app.quotes.filtered();
+    let entries: Vec<_> = entries.into_iter().filter(|e| !filtered || shows_any(e)).collect();
     // An empty file is no use: say so instead.
-    if !entries.iter().any(|e| e.quotes.iter().any(|q| app.quotes.shows(q))) {
+    if !entries.iter().any(shows_any) {
         return app.status.say(strings::NO_QUOTES_TO_EXPORT);
     }
     let markdown = entries

@@ -9,7 +9,7 @@ use super::panels::{
 use crate::app::layout::inner;
 use crate::app::sources::{SourcesView, sources};
 use crate::app::speakers::Level;
-use crate::app::{App, Focus, Modal, Mode, Motion, strings};
+use crate::app::{App, Focus, Modal, Mode, Motion, ScreenLayout, strings};
 
 /// Rows a mouse wheel notch scrolls the reading pane.
 const WHEEL_ROWS: usize = 3;
@@ -48,7 +48,7 @@ pub(super) fn motion(app: &mut App, m: Motion) {
         return;
     }
     if let Some(Modal::Sources(view)) = &mut app.modal {
-        view.move_by(m, usize::from(app.layout.area.height.saturating_sub(3)));
+        view.move_by(m, sources_page(&app.layout));
         return;
     }
     match app.focus {
@@ -124,6 +124,15 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) {
         }
         return;
     }
+    if let Some(Modal::Sources(view)) = &mut app.modal {
+        // The same: a click chooses the row it is on when it is selected already; a click on
+        // no row leaves the view open.
+        let line = usize::from(row).checked_sub(1);
+        if line.is_some_and(|line| view.select_row(line, sources_page(&app.layout))) {
+            open(app);
+        }
+        return;
+    }
     if app.modal.is_some() {
         app.modal = None;
         return;
@@ -187,6 +196,11 @@ pub(super) fn next_unread(app: &mut App) {
     let Some(row) = unread else { return app.status.say(strings::NO_UNREAD) };
     app.list.select(row);
     show_selected(app);
+}
+
+/// The rows the sources view shows at once: the screen but the status bar, inside a border.
+fn sources_page(layout: &ScreenLayout) -> usize {
+    usize::from(layout.area.height.saturating_sub(3))
 }
 
 /// Opens the sources view on the sources as they stand, or closes it.
