@@ -203,3 +203,46 @@ fn a_quotation_over_paragraphs_is_one_quoted_row_a_paragraph() {
     assert_eq!(words, [first, second]);
     assert_eq!(quoted[0]["speaker"], "Ines Varga");
 }
+
+/// In a Markdown file, emphasis and links around a name are markup, not words: the speaker is
+/// found as without them, and the offsets still slice the file back to the words.
+#[test]
+fn markdown_emphasis_and_links_around_a_speaker_are_looked_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("council.md");
+    let text = "# Council backs the harbour plan\n\n**Jane Doe** said the plan was sound.\n\n\
+                _Tom Reed_ said the vote was close.\n\n[Ann Lee](https://example.org/al) said \
+                the pier would open in May.\n\n\"We will win,\" said [Jane Doe](https://x.example).\
+                \n\nThe snake_case_name and 5 * 6 stay as they are.\n";
+    std::fs::write(&file, text).unwrap();
+    let rows = jsonl(&["quotes", "--format", "jsonl", file.to_str().unwrap()]);
+    let said: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (r["speaker"].as_str().unwrap_or_default(), r["text"].as_str().unwrap_or_default())
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("Jane Doe", "the plan was sound"),
+            ("Tom Reed", "the vote was close"),
+            ("Ann Lee", "the pier would open in May"),
+            ("Jane Doe", "We will win,"),
+        ],
+        "{rows:#?}"
+    );
+    for r in &rows {
+        let (start, end) =
+            (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], r["text"].as_str().unwrap());
+        let mention = r["speaker_mention"].as_str().unwrap();
+        assert!(!mention.contains(['*', '_', '[', ']']), "{mention}");
+    }
+    // The reader's text is the words, markup aside.
+    let out = saidso().args(["read", file.to_str().unwrap()]).assert().success();
+    let read = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(read.contains("Jane Doe said the plan was sound."), "{read}");
+    assert!(read.contains("said Jane Doe."), "{read}");
+    assert!(read.contains("The snake_case_name and 5 * 6 stay as they are."), "{read}");
+}
