@@ -631,15 +631,15 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
     out
 }
 
-/// A quotation that goes on in the next paragraph and is attributed there (`“…` ¶ `“…,” she
-/// said.`, see [`Span::continues`]) is that speaker's, unless it has a cue of its own: the
-/// marks say so more surely than who spoke before it.
+/// A quotation with no speaker that goes on in the next paragraph and is attributed there
+/// (`“…` ¶ `“…,” she said.`, see [`Span::continues`]) is that speaker's. One that continues
+/// someone (`“…,” Pike said. “…` ¶ `“…,” said Shah.`) stays theirs.
 fn speak_on(spans: &[Span], quotes: &mut [(usize, Quote)]) {
     for i in 1..quotes.len() {
         let (before, after) = quotes.split_at_mut(i);
         let ((q, next), Some((p, prev))) = (&after[0], before.last_mut()) else { continue };
         let goes_on = spans.get(*q).is_some_and(|s| s.continues) && *p + 1 == *q;
-        if goes_on && next.speaker.is_some() && prev.cue.is_none() && prev.mention.is_none() {
+        if goes_on && next.speaker.is_some() && prev.speaker.is_none() {
             prev.speaker.clone_from(&next.speaker);
             prev.speaker_kind = next.speaker_kind;
         }
