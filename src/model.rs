@@ -64,7 +64,8 @@ pub struct RawDoc {
     pub title: Option<String>,
     /// Source metadata.
     pub meta: Meta,
-    /// Where the text's bytes are in the file, when decoding changed their place.
+    /// Where the text's bytes are in the file, when decoding (or taking Markdown markup out)
+    /// changed their place.
     pub offsets: Offsets,
     /// The text is only a feed item's short summary, which many items share word for word
     /// (`Read the full story on our website.`): the item's title and link tell it apart.
@@ -73,7 +74,8 @@ pub struct RawDoc {
 
 /// Offsets in a decoded text mapped back to the bytes of the file as read. Replacing invalid
 /// UTF-8 puts three bytes (U+FFFD) where the file had one or more: after each replacement, the
-/// text and the file are out by a known amount. Empty, and free, for valid UTF-8.
+/// text and the file are out by a known amount; taking a Markdown file's inline markup out
+/// removes bytes, as known. Empty, and free, for valid UTF-8 with nothing taken out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Offsets {
     /// For each replacement, in order: the offsets just past it in the text and in the file.
@@ -84,6 +86,11 @@ impl Offsets {
     /// Notes a replacement that ends at `text` in the text and at `file` in the file.
     pub fn push(&mut self, text: usize, file: usize) {
         self.after.push((text, file));
+    }
+
+    /// The text offsets where the text and the file are out by a new amount, in order.
+    pub fn breaks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.after.iter().map(|&(text, _)| text)
     }
 
     /// The file offset of text offset `offset`.
@@ -105,14 +112,16 @@ pub struct Article {
     pub path: String,
     /// The headline, or a title derived from the lede.
     pub title: String,
-    /// The original text, with terminal control characters blanked out byte for byte, so that
-    /// offsets into it are offsets into the file.
+    /// The original text, with terminal control characters blanked out byte for byte (and a
+    /// Markdown file's inline markup taken out): [`Self::offsets`] maps offsets into it to the
+    /// file's bytes.
     pub text: String,
     /// The cleaned paragraphs, in reading order, as byte ranges into `text`.
     pub paragraphs: Vec<Range<usize>>,
     /// Source metadata.
     pub meta: Meta,
-    /// Offsets into `text` mapped to the file's bytes (they differ after invalid UTF-8).
+    /// Offsets into `text` mapped to the file's bytes (they differ after invalid UTF-8 and
+    /// Markdown markup).
     pub offsets: Offsets,
 }
 

@@ -104,7 +104,8 @@ pub(super) fn quotes(
     };
     let runs: Vec<&[NameRun]> = bounds.iter().map(|b| &all_runs[b.clone()]).collect();
     let (found, reports) = attribute_all(text, &spans, &paras, &runs, &reg, lex, reported);
-    let quotes = assemble(text, &spans, found, lex);
+    let mut quotes = assemble(text, &spans, found, lex);
+    speak_on(&spans, &mut quotes);
     if !reported {
         return quotes.into_iter().map(|(_, q)| q).collect();
     }
@@ -628,6 +629,21 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         out.push((q, quote));
     }
     out
+}
+
+/// A quotation with no speaker that goes on in the next paragraph and is attributed there
+/// (`“…` ¶ `“…,” she said.`, see [`Span::continues`]) is that speaker's. One that continues
+/// someone (`“…,” Pike said. “…` ¶ `“…,” said Shah.`) stays theirs.
+fn speak_on(spans: &[Span], quotes: &mut [(usize, Quote)]) {
+    for i in 1..quotes.len() {
+        let (before, after) = quotes.split_at_mut(i);
+        let ((q, next), Some((p, prev))) = (&after[0], before.last_mut()) else { continue };
+        let goes_on = spans.get(*q).is_some_and(|s| s.continues) && *p + 1 == *q;
+        if goes_on && next.speaker.is_some() && prev.speaker.is_none() {
+            prev.speaker.clone_from(&next.speaker);
+            prev.speaker_kind = next.speaker_kind;
+        }
+    }
 }
 
 /// True when `span` follows the quotation kept just before it in a list (`as a "human leech"

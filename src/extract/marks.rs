@@ -45,6 +45,16 @@ pub(super) struct Piece {
 pub(super) struct Span {
     /// In reading order, never empty.
     pub pieces: Vec<Piece>,
+    /// Whether it reopens the span just before it, left open at the end of the paragraph
+    /// before, and closes before more words (`“…,” she said.`): a quotation of its own, said
+    /// by whoever said the one it goes on from.
+    pub continues: bool,
+}
+
+impl Span {
+    fn new(pieces: Vec<Piece>) -> Self {
+        Self { pieces, continues: false }
+    }
 }
 
 /// How deep quotations of one family nest inside each other before an opener counts as stray.
@@ -89,7 +99,7 @@ pub(super) fn scan(
                 Some(m) if m.family == *family && m.opens => {}
                 _ => {
                     if let Some((_, pieces)) = carried.take() {
-                        spans.push(Span { pieces });
+                        spans.push(Span::new(pieces));
                     }
                 }
             }
@@ -121,9 +131,9 @@ pub(super) fn scan(
                             outer: range.start + opener.at..range.end,
                             inner,
                         });
-                        spans.push(Span {
-                            pieces: pieces.into_iter().filter(|p| !p.inner.is_empty()).collect(),
-                        });
+                        spans.push(Span::new(
+                            pieces.into_iter().filter(|p| !p.inner.is_empty()).collect(),
+                        ));
                         break;
                     }
                     // A stray opening mark: read on after it as if it were not there.
@@ -137,7 +147,7 @@ pub(super) fn scan(
         }
     }
     if let Some((_, pieces)) = carry {
-        spans.push(Span { pieces });
+        spans.push(Span::new(pieces));
     }
     // A paragraph that only reopens a quotation adds no words to it.
     for span in &mut spans {
@@ -203,14 +213,17 @@ fn pair(
                     // A reopened quotation that closes before more words of the paragraph
                     // (`“…,” she said.`) is a new quotation, whoever says it: the one before
                     // ended, unclosed, with its paragraph.
+                    let mut continues = false;
                     if !pieces.is_empty() && p[i..].contains(char::is_alphanumeric) {
-                        spans.push(Span { pieces: std::mem::take(&mut pieces) });
+                        // Only a span with words is kept to be gone on from.
+                        continues = pieces.iter().any(|kept| !kept.inner.is_empty());
+                        spans.push(Span::new(std::mem::take(&mut pieces)));
                     }
                     if !piece.inner.is_empty() {
                         pieces.push(piece);
-                        spans.push(Span { pieces });
+                        spans.push(Span { pieces, continues });
                     } else if !pieces.is_empty() {
-                        spans.push(Span { pieces });
+                        spans.push(Span::new(pieces));
                     }
                 } else if depth < MAX_NESTING {
                     open = Some((o, pieces, depth + 1));
@@ -218,7 +231,7 @@ fn pair(
                     // Openers upon openers: the first was stray.
                     open = Some((m, Vec::new(), 0));
                     if !pieces.is_empty() {
-                        spans.push(Span { pieces });
+                        spans.push(Span::new(pieces));
                     }
                 }
             }

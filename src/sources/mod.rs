@@ -8,6 +8,7 @@ mod feed;
 mod furniture;
 mod html;
 mod jsonl;
+mod markdown;
 mod nesting;
 mod open;
 mod pages;

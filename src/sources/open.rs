@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 
 use super::detect::{Format, SNIFF_BYTES, detect, looks_binary};
 use super::jsonl::Record;
+use super::markdown;
 use super::pages::full_texts;
 use super::{
     Input, MAX_DOCUMENT, Problem, ProblemKind, ReadError, ReadSettings, feed, html, io_reason,
@@ -246,7 +247,12 @@ fn whole(
                         }
                     }
                 } else {
-                    let offsets = offsets.unwrap_or_default();
+                    let mut offsets = offsets.unwrap_or_default();
+                    let mut text = text;
+                    // A Markdown file reads as it renders: `**Jane Doe** said`, `Jane Doe said`.
+                    if markdown::is_markdown(&path) {
+                        (text, offsets) = markdown::strip_inline(text, offsets);
+                    }
                     vec![RawDoc { path: path.clone(), text, offsets, ..RawDoc::default() }]
                 }
             }

@@ -82,6 +82,34 @@ fn quotation_over_several_paragraphs_is_one_quote() {
     assert_eq!(found[0].kind, QuoteKind::Direct);
 }
 
+/// In news style a quotation over paragraphs reopens at each paragraph and closes only at its
+/// end; when the last paragraph's closing mark is followed by the attribution (`…," she said.`),
+/// its speaker is the speaker of the paragraphs before it when nobody else is (see
+/// `a_reopened_quotation_closed_before_a_new_cue_is_a_new_quotation`).
+#[test]
+fn a_quotation_continued_into_an_attributed_paragraph_keeps_its_speaker() {
+    let t = "The storm reached the coast overnight.\n\n\"The river rose a metre in two hours. \
+             Nobody expected it.\n\n\"We moved forty families before dawn,\" said Petra Lind, \
+             the fire chief.\n\nRoads reopened at noon.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("The river rose a metre in two hours. Nobody expected it.", Some("Petra Lind")),
+            q("We moved forty families before dawn,", Some("Petra Lind")),
+        ]
+    );
+    // Over three paragraphs.
+    let t = "The storm reached the coast overnight.\n\n\"The shelters are open.\n\n\"The \
+             buses run all night.\n\n\"Stay indoors,\" said Petra Lind, the fire chief.";
+    assert_eq!(
+        quotes(t),
+        [
+            q("The shelters are open. The buses run all night.", Some("Petra Lind")),
+            q("Stay indoors,", Some("Petra Lind")),
+        ]
+    );
+}
+
 #[test]
 fn pronoun_chain_follows_the_last_subject() {
     let t = "Prime Minister Ingrid Solberg met the unions on Tuesday. Transport workers want \
