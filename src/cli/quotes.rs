@@ -1,6 +1,5 @@
 //! `saidso quotes`: every quotation with its speaker, for scripts and pipelines.
 
-use std::borrow::Cow;
 use std::io::Write;
 
 use super::speakers;
@@ -103,11 +102,9 @@ pub(super) fn run(
         QuotesFormat::Jsonl | QuotesFormat::Markdown => {}
     }
     let mut kinds = articles.kinds.iter();
-    let mut spreads = articles.spread.iter();
     let mut read = Read::default();
     for &(id, count) in &articles.list {
         let article_kinds: Vec<QuoteKind> = kinds.by_ref().take(count).copied().collect();
-        let spread = Spread::new(spreads.by_ref().take(count).copied());
         let mut ids = speakers::identify(&index, &roster, id, count, selected.as_deref());
         ids.retain(|&(quote, _)| article_kinds.get(quote).is_some_and(|&k| what.keeps(k)));
         if json && records.is_none() {
@@ -116,41 +113,31 @@ pub(super) fn run(
             let mut wanted = ids.iter().peekable();
             pieces.next_into(&mut read.head)?;
             for quote in 0..count {
-                let rows = spread.rows(quote).len();
                 let Some(&(_, speaker_id)) = wanted.next_if(|(q, _)| *q == quote) else {
-                    for _ in 0..rows {
-                        pieces.copy_next(&mut std::io::sink())?;
-                    }
+                    pieces.copy_next(&mut std::io::sink())?;
                     continue;
                 };
-                for _ in 0..rows {
-                    out.write_all(separator(format, &mut first).as_bytes())?;
-                    out.write_all(&read.head)?;
-                    pieces.copy_next(&mut out)?;
-                    write_id(&mut out, id_json(speaker_id))?;
-                    out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
-                }
+                out.write_all(separator(format, &mut first).as_bytes())?;
+                out.write_all(&read.head)?;
+                pieces.copy_next(&mut out)?;
+                write_id(&mut out, id_json(speaker_id))?;
+                out.write_all(if format == QuotesFormat::Jsonl { b"}\n" } else { b"}" })?;
             }
             continue;
         }
-        read.article(&mut pieces, format, spread.total(), records.is_some())?;
+        read.article(&mut pieces, format, count, records.is_some())?;
         if ids.is_empty() && selected.is_some() {
             continue;
         }
         let texts = &read.texts;
-        // Each row kept, with its quotation and its speaker's id.
-        let kept: Vec<(usize, usize, Option<SpeakerId>)> = (ids.iter())
-            .flat_map(|&(quote, speaker)| spread.rows(quote).map(move |row| (quote, row, speaker)))
-            .filter(|&(_, row, _)| row < read.rows.len())
-            .collect();
         if json {
-            for &(quote, row, speaker_id) in &kept {
-                let Some(open) = read.rows.get(row) else { continue };
+            for &(quote, speaker_id) in &ids {
+                let Some(open) = read.rows.get(quote) else { continue };
                 out.write_all(separator(format, &mut first).as_bytes())?;
                 out.write_all(&read.head)?;
                 write_identified(&mut out, open, id_json(speaker_id))?;
                 if let (Some(records), Some(text)) =
-                    (&records, texts.get(row).map(Option::as_deref))
+                    (&records, texts.get(quote).map(Option::as_deref))
                 {
                     let who = roster.speaker_of(&index, QuoteRef { article: id, quote });
                     write_verdict(&mut out, records, text, who.map(|s| s.id))?;
@@ -162,18 +149,19 @@ pub(super) fn run(
             }
             continue;
         }
-        let rows = kept
+        let rows = ids
             .iter()
-            .filter_map(|&(_, row, _)| read.rows.get(row))
+            .filter_map(|&(quote, _)| read.rows.get(quote))
             .map(|row| serde_json::from_slice(row))
             .collect::<Result<Vec<QuoteRow>, _>>()?;
         // The record's verdict on each row kept, when there is a record.
         let notes: Vec<Option<VerdictNote>> = match &records {
-            Some(records) => kept
+            Some(records) => ids
                 .iter()
-                .map(|&(quote, row, _)| {
+                .filter(|&&(quote, _)| quote < count)
+                .map(|&(quote, _)| {
                     let who = roster.speaker_of(&index, QuoteRef { article: id, quote });
-                    let text = texts.get(row)?.as_deref()?;
+                    let text = texts.get(quote)?.as_deref()?;
                     let checked = check(records, text, who.map(|s| s.id))?;
                     Some(note(records, text, &checked))
                 })
@@ -221,8 +209,7 @@ fn stream(
             } else {
                 extractor.attributions_with_headline(&article)
             };
-            let rows = (quotes.iter().flat_map(|q| rows_of(q, what.quoted)))
-                .map(|q| export::row(&article, &q, !what.quoted));
+            let rows = quotes.iter().map(|q| export::row(&article, q, !what.quoted));
             let rows = rows.filter(|r| what.keeps(r.kind));
             match format {
                 QuotesFormat::Markdown => {
@@ -254,13 +241,12 @@ fn stream(
     finish(out)
 }
 
-/// The articles whose rows are set aside: each one's id and number of quotations, in loading
-/// order, and the kind and number of rows of every quotation (see [`rows_of`]).
+/// The articles whose rows are set aside: each one's id and number of rows, in loading order,
+/// and the kind of every row.
 #[derive(Default)]
 struct SetAside {
     list: Vec<(ArticleId, usize)>,
     kinds: Vec<QuoteKind>,
-    spread: Vec<usize>,
 }
 
 impl SetAside {
@@ -278,8 +264,6 @@ struct Made {
     /// For Markdown: the title the rows go under.
     title: Option<String>,
     kinds: Vec<QuoteKind>,
-    /// How many rows each quotation makes.
-    spread: Vec<usize>,
     rows: MadeRows,
     /// With a record: the quoted words of each row, to check once the speakers are known.
     texts: Option<Vec<Option<String>>>,
@@ -293,6 +277,16 @@ enum MadeRows {
     Json(Vec<Vec<u8>>),
     /// A huge article and its quotes, the rows still to make (see [`HUGE`]).
     Later(Box<(Article, Vec<Quote>)>),
+}
+
+impl MadeRows {
+    fn len(&self) -> usize {
+        match self {
+            MadeRows::Open(open) => open.len(),
+            MadeRows::Json(rows) => rows.len(),
+            MadeRows::Later(later) => later.1.len(),
+        }
+    }
 }
 
 /// An article longer than this has its rows made only as they are set aside, a row at a time:
@@ -312,7 +306,6 @@ fn set_aside(
 ) -> anyhow::Result<(crate::speakers::Index, SetAside, Pieces)> {
     let json = matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json);
     let all = !what.quoted;
-    let quoted = what.quoted;
     let mut spill = Spill::new();
     let mut articles = SetAside::default();
     // Set aside in the loading order, on this thread, as each article comes.
@@ -329,13 +322,13 @@ fn set_aside(
             MadeRows::Later(later) => {
                 let (article, quotes) = &**later;
                 let mut open = OpenJson::default();
-                for q in quotes.iter().flat_map(|q| rows_of(q, quoted)) {
+                for q in quotes {
                     if json {
                         open.clear();
-                        open.push_quote(article, &q, all);
+                        open.push_quote(article, q, all);
                         spill.push(open.row(0))?;
                     } else {
-                        let row = export::row(article, &q, all);
+                        let row = export::row(article, q, all);
                         spill.push(Some(&serde_json::to_vec(&row)?))?;
                     }
                 }
@@ -344,9 +337,8 @@ fn set_aside(
         for text in made.texts.iter().flatten() {
             spill.push(text.as_deref().map(str::as_bytes))?;
         }
-        articles.list.push((made.id, made.kinds.len()));
+        articles.list.push((made.id, made.rows.len()));
         articles.kinds.extend(made.kinds);
-        articles.spread.extend(made.spread);
         Ok(())
     };
     let index = speakers::load_with(
@@ -357,73 +349,32 @@ fn set_aside(
         |article, quotes| {
             let title = (format == QuotesFormat::Markdown).then(|| article.title.clone());
             let kinds = quotes.iter().map(|q| q.kind).collect();
-            let spread = quotes.iter().map(|q| rows_of(q, quoted).count()).collect();
-            // The quoted words of each row, to check against the record once the speakers are
-            // known.
+            // The quoted words, to check against the record once the speakers are known.
             let digester = &config.digester;
-            let words = |q: std::borrow::Cow<Quote>| quoted_words(&q, &article.text, digester);
-            let each = || quotes.iter().flat_map(|q| rows_of(q, quoted));
-            let texts = checked.then(|| each().map(words).collect());
+            let words = |q| quoted_words(q, &article.text, digester);
+            let texts = checked.then(|| quotes.iter().map(words).collect());
             let id = article.id;
             let head = json.then(|| export::json_head(&article));
             if article.text.len() > HUGE {
                 let rows = MadeRows::Later(Box::new((article, quotes)));
-                return Ok(Made { id, head, title, kinds, spread, rows, texts });
+                return Ok(Made { id, head, title, kinds, rows, texts });
             }
-            let each = || quotes.iter().flat_map(|q| rows_of(q, quoted));
             let rows = if json {
                 // Straight from the quotes: no row's strings are copied.
                 let mut open = OpenJson::default();
-                each().for_each(|q| open.push_quote(&article, &q, all));
+                quotes.iter().for_each(|q| open.push_quote(&article, q, all));
                 Ok(MadeRows::Open(open))
             } else {
                 // A row at a time: the rows are never all in memory beside their JSON.
-                let row = |q: &Quote| export::row(&article, q, all);
-                let rows = each().map(|q| serde_json::to_vec(&row(&q)));
-                rows.collect::<Result<_, _>>().map(MadeRows::Json)
+                let row = |q| export::row(&article, q, all);
+                let each = quotes.iter().map(|q| serde_json::to_vec(&row(q)));
+                each.collect::<Result<_, _>>().map(MadeRows::Json)
             };
-            rows.map(|rows| Made { id, head, title, kinds, spread, rows, texts })
+            rows.map(|rows| Made { id, head, title, kinds, rows, texts })
         },
         |made| set(made?),
     )?;
     Ok((index, articles, spill.read_back()?))
-}
-
-/// The rows `q` makes: with `quoted` (`--quoted`), one a stretch of quoted words, so that no
-/// row's offsets run over a paragraph break (see [`Quote::stretches`]); else the one row.
-fn rows_of(q: &Quote, quoted: bool) -> impl Iterator<Item = Cow<'_, Quote>> {
-    let whole = (!quoted).then_some(Cow::Borrowed(q));
-    whole.into_iter().chain(quoted.then(|| q.stretches()).into_iter().flatten())
-}
-
-/// Where each of an article's quotations has its rows among the article's rows.
-struct Spread {
-    /// The first row of each quotation, then the number of rows.
-    starts: Vec<usize>,
-}
-
-impl Spread {
-    /// From the number of rows of each quotation.
-    fn new(counts: impl Iterator<Item = usize>) -> Self {
-        let mut starts = vec![0];
-        for n in counts {
-            starts.push(starts.last().copied().unwrap_or(0) + n);
-        }
-        Self { starts }
-    }
-
-    /// The rows of quotation `quote` (none past the last).
-    fn rows(&self, quote: usize) -> std::ops::Range<usize> {
-        match (self.starts.get(quote), self.starts.get(quote + 1)) {
-            (Some(&start), Some(&end)) => start..end,
-            _ => 0..0,
-        }
-    }
-
-    /// How many rows the article has.
-    fn total(&self) -> usize {
-        self.starts.last().copied().unwrap_or(0)
-    }
 }
 
 /// The pieces of one article read back from the spill.
@@ -437,13 +388,12 @@ struct Read {
 }
 
 impl Read {
-    /// Reads the next article's pieces, as [`set_aside`] wrote them: its title or keys, its
-    /// `rows` rows, and their texts when `checked`.
+    /// Reads the next article's pieces, as [`set_aside`] wrote them.
     fn article(
         &mut self,
         pieces: &mut Pieces,
         format: QuotesFormat,
-        rows: usize,
+        count: usize,
         checked: bool,
     ) -> anyhow::Result<()> {
         let mut buf = Vec::new();
@@ -454,13 +404,13 @@ impl Read {
         if matches!(format, QuotesFormat::Jsonl | QuotesFormat::Json) {
             pieces.next_into(&mut self.head)?;
         }
-        self.rows.resize_with(rows, Vec::new);
+        self.rows.resize_with(count, Vec::new);
         for row in &mut self.rows {
             pieces.next_into(row)?;
         }
         self.texts.clear();
         if checked {
-            for _ in 0..rows {
+            for _ in 0..count {
                 let present = pieces.next_into(&mut buf)?;
                 let text = present.then(|| String::from_utf8(std::mem::take(&mut buf)));
                 self.texts.push(text.transpose()?);

@@ -16,7 +16,6 @@ mod resolve;
 mod tokens;
 mod window;
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -94,29 +93,6 @@ impl Quote {
             _ if self.quoted.is_empty() => &self.pieces,
             _ => &self.quoted,
         }
-    }
-
-    /// The quote one piece at a time, as `saidso quotes --quoted` lists quotations: a
-    /// quotation over paragraphs gives one quote a paragraph, each with this one's kind,
-    /// speaker, mention and cue, and the quoted words inside its piece; a quote of one piece is
-    /// itself.
-    pub fn stretches(&self) -> impl Iterator<Item = Cow<'_, Quote>> {
-        let whole = (self.pieces.len() <= 1).then_some(Cow::Borrowed(self));
-        let parts = (self.pieces.len() > 1).then(|| {
-            self.pieces.iter().map(|piece| {
-                let inside = |r: &&Range<usize>| piece.start <= r.start && r.end <= piece.end;
-                Cow::Owned(Quote {
-                    pieces: vec![piece.clone()],
-                    quoted: self.quoted.iter().filter(inside).cloned().collect(),
-                    kind: self.kind,
-                    speaker: self.speaker.clone(),
-                    speaker_kind: self.speaker_kind,
-                    mention: self.mention.clone(),
-                    cue: self.cue.clone(),
-                })
-            })
-        });
-        whole.into_iter().chain(parts.into_iter().flatten())
     }
 
     /// The quoted words, paragraphs joined by one space.
