@@ -12,7 +12,7 @@ use saidso::load::{Loaded, load_each};
 use saidso::model::Article;
 use saidso::model::RawDoc;
 use saidso::sources::{SEEDS, discover};
-use saidso::speakers::{Digest, Digester, Index};
+use saidso::speakers::{Digest, Digester, Index, Tally};
 
 /// Articles made like `make_corpus.py` makes them: a title, a numbered line, 6 to 14 paragraphs
 /// of the seeds. `reworded`: one word of every paragraph replaced by a word of its own, so that
@@ -100,6 +100,47 @@ fn build(digests: Vec<Digest>) -> Index {
     index
 }
 
+/// The tally of every attribution of the corpus (as the Python package and the Dask example
+/// make it): the folder of `SAIDSO_BENCH_CORPUS`, or 2,000 generated articles.
+fn tally() -> (String, Tally) {
+    let extractor = Extractor::builtin();
+    let mut tally = Tally::new();
+    let mut add = |a: &Article| tally.add(a, &extractor.attributions(a));
+    let name = if let Ok(root) = std::env::var("SAIDSO_BENCH_CORPUS") {
+        let (inputs, _) = discover(&[root]);
+        let _ = load_each(
+            &inputs,
+            &Rules::builtin(),
+            |a| a,
+            |l| {
+                if let Loaded::Item(a) = l {
+                    add(&a);
+                }
+                Ok::<(), ()>(())
+            },
+        );
+        "files"
+    } else {
+        generated(2000, false).iter().for_each(&mut add);
+        "generated"
+    };
+    (format!("{} {name}", tally.articles()), tally)
+}
+
+/// Settling the speaker ids of a tally: the serial step between a distributed run's map and its
+/// writes.
+fn identities(c: &mut Criterion) {
+    let (what, tally) = tally();
+    let digester = Digester::builtin();
+    let mut group = c.benchmark_group("speakers");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(tally.articles() as u64));
+    group.bench_function(format!("tally identities {what}"), |b| {
+        b.iter(|| tally.identities(&digester).1.len())
+    });
+    group.finish();
+}
+
 fn speakers(c: &mut Criterion) {
     let mut group = c.benchmark_group("speakers");
     group.sample_size(10);
@@ -123,5 +164,5 @@ fn speakers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, speakers);
+criterion_group!(benches, speakers, identities);
 criterion_main!(benches);

@@ -29,6 +29,15 @@ fn count_form(forms: &mut FxHashMap<String, u32>, form: &str) {
     }
 }
 
+/// A tally's name as [`Index::insert_names`] filed it: its record, its quotations' class, and
+/// how many quotations it has so far.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Filed {
+    id: u32,
+    class: ClassId,
+    quotes: u32,
+}
+
 /// A quotation: its article, and its place in the extractor's list for that article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct QuoteRef {
@@ -151,14 +160,15 @@ impl Index {
     /// the articles, and `reported` the places among `quotes` of the reported statements, in
     /// order. The same as [`Index::insert`] with quotations of no words and no forms, without
     /// a copy of the name a quotation (most of the work of a tally's identities). `filed` keeps
-    /// each name's record and class between calls: start each index with an empty one.
+    /// each name's record and class, and how many quotations it has, between calls: start each
+    /// index with an empty one, and end it with [`Index::count_written`].
     pub(super) fn insert_names(
         &mut self,
         article: ArticleInfo,
         quotes: &[Option<u32>],
         reported: &[u32],
         names: &[Option<Arc<Name>>],
-        filed: &mut Vec<Option<(u32, ClassId)>>,
+        filed: &mut Vec<Option<Filed>>,
     ) {
         if self.slot_of.contains_key(&article.id) {
             return;
@@ -176,22 +186,21 @@ impl Index {
             let named = n.and_then(|n| Some((n as usize, names.get(n as usize)?.as_ref()?)));
             let (name, class) = match named {
                 Some((n, name)) => {
-                    let (id, class) = match filed[n] {
-                        Some((id, class)) => {
-                            self.groups.add_to(class, quote);
-                            (id, class)
+                    let entry = match &mut filed[n] {
+                        Some(entry) => {
+                            self.groups.add_to(entry.class, quote);
+                            entry
                         }
                         None => {
                             let id = self.name_id(name);
                             let class = self.groups.add(quote, &[], speaker_hint(name));
-                            filed[n] = Some((id, class));
-                            (id, class)
+                            filed[n].insert(Filed { id, class, quotes: 0 })
                         }
                     };
-                    let record = &mut self.names[id as usize];
-                    record.quotes.push(quote);
-                    count_form(&mut record.forms, &name.written);
-                    (Some(id), class)
+                    // The written form is counted once a name, at the end, not a quotation.
+                    entry.quotes += 1;
+                    self.names[entry.id as usize].quotes.push(quote);
+                    (Some(entry.id), entry.class)
                 }
                 None => {
                     let class = match nobody {
@@ -210,6 +219,17 @@ impl Index {
             self.quotes.push(QuoteEntry { article: slot, reported: is_reported, name, class });
         }
         self.articles.push(article);
+    }
+
+    /// Counts the written form of each name [`Index::insert_names`] filed, once for each of
+    /// its quotations.
+    pub(super) fn count_written(&mut self, filed: &[Option<Filed>], names: &[Option<Arc<Name>>]) {
+        for (entry, name) in filed.iter().zip(names) {
+            if let (Some(entry), Some(name)) = (entry, name) {
+                let forms = &mut self.names[entry.id as usize].forms;
+                *forms.entry(name.written.clone()).or_default() += entry.quotes;
+            }
+        }
     }
 
     /// The id of `name`, filed on first sight.

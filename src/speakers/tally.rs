@@ -104,6 +104,7 @@ impl Tally {
             let info = untitled(article.id);
             index.insert_names(info, &article.names, &article.reported, &parsed, &mut filed);
         }
+        index.count_written(&filed, &parsed);
         index
     }
 
