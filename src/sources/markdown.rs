@@ -5,6 +5,10 @@
 //! text still map to the file's bytes. Block markup (headings, quote blocks, bullets) is
 //! cleaning's to read (see `clean::paragraphs`).
 
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
 use crate::model::Offsets;
 
 /// Whether a file called `name` is Markdown, by its extension.
@@ -13,24 +17,16 @@ pub(super) fn is_markdown(name: &str) -> bool {
     matches!(extension.as_deref(), Some("md" | "markdown" | "mdown" | "mkd"))
 }
 
-/// `text` without its inline markup, and `offsets` (the decoded text's, into the file) made
-/// the new text's: emphasis (`*a*`, `**a**`, `_a_`, `__a__`, `~~a~~`), links (`[a](url)`,
-/// `[a][ref]`: the words stay), images (`![alt](url)`: all of it) and the backslash of an
-/// escape (`\*`) go. Read a line at a time; a mark that pairs with none stays.
+/// `text` without its markup (see [`markup`]), and `offsets` (the decoded text's, into the
+/// file) made the new text's.
 pub(super) fn strip_inline(text: String, offsets: Offsets) -> (String, Offsets) {
-    let bytes = text.as_bytes();
-    let mut remove = vec![false; bytes.len()];
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
-        mark_line(&bytes[start..end], &mut remove[start..end]);
-        start = end + 1;
-    }
+    let remove = markup(&text);
     if !remove.contains(&true) {
         return (text, offsets);
     }
-    // Every mark is one ASCII byte: what is left is as valid UTF-8 as the text was.
-    let kept: Vec<u8> = bytes.iter().zip(&remove).filter(|(_, r)| !**r).map(|(b, _)| *b).collect();
+    // Whole characters are taken out (the parser's ranges and `<`, `>` fall between them).
+    let kept: Vec<u8> =
+        text.as_bytes().iter().zip(&remove).filter(|(_, r)| !**r).map(|(b, _)| *b).collect();
     // Where the new text's bytes were in the old text: a break after each run taken out.
     let mut ours = Offsets::default();
     let mut taken = 0;
@@ -60,130 +56,154 @@ fn removed_before(remove: &[bool], at: usize) -> usize {
     remove.get(..at).unwrap_or(remove).iter().filter(|r| **r).count()
 }
 
-/// Marks the inline markup of one line in `remove`.
-fn mark_line(line: &[u8], remove: &mut [bool]) {
-    // Escaped characters are literal: not marks.
-    let mut literal = vec![false; line.len()];
-    for i in 0..line.len().saturating_sub(1) {
-        if line[i] == b'\\' && !literal[i] && line[i + 1].is_ascii_punctuation() {
-            remove[i] = true;
-            literal[i + 1] = true;
+/// Which bytes of `text` are markup, read by a CommonMark parser: inside a paragraph or a
+/// heading everything but the words and line breaks (emphasis marks, link brackets and
+/// targets, inline HTML tags, escape backslashes, code spans' backticks, images whole); the
+/// underline of a heading underlined with `===`, front matter, link reference definitions, and
+/// the tags of an HTML block. Block marks at the start of a line (`#`, `>`, bullets) stay, for
+/// cleaning to read.
+fn markup(text: &str) -> Vec<bool> {
+    let mut remove = vec![false; text.len()];
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let parser = Parser::new_ext(text, options);
+    for (_, definition) in parser.reference_definitions().iter() {
+        blank(text, definition.span.clone(), &mut remove);
+    }
+    let mut run = Run::default();
+    // Inside an image (its words go with it), and inside front matter.
+    let (mut image, mut metadata) = (0usize, false);
+    // A heading underlined (`Title` then `=====`): its whole range, for the underline.
+    let mut setext: Option<Range<usize>> = None;
+    for (event, range) in parser.into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image { .. }) => {
+                image += 1;
+                run.cover(range);
+            }
+            Event::End(TagEnd::Image) => image = image.saturating_sub(1),
+            Event::Start(Tag::MetadataBlock(_)) => {
+                metadata = true;
+                blank(text, range, &mut remove);
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => metadata = false,
+            _ if metadata => {}
+            Event::Start(Tag::Heading { .. }) => {
+                run.flush(text, &mut remove);
+                let underlined =
+                    !text.get(range.clone()).unwrap_or("").trim_start().starts_with('#');
+                setext = underlined.then_some(range);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let words_end = run.span.as_ref().map(|s| s.end);
+                run.flush(text, &mut remove);
+                if let (Some(heading), Some(from)) = (setext.take(), words_end) {
+                    blank(text, from..heading.end, &mut remove);
+                }
+            }
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            )
+            | Event::InlineHtml(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::FootnoteReference(_) => run.cover(range),
+            Event::Text(words) => {
+                if image == 0 {
+                    run.keep(words_of(text, range.clone(), &words));
+                }
+                run.cover(range);
+            }
+            Event::Code(code) => {
+                if image == 0 {
+                    run.keep(words_of(text, range.clone(), &code));
+                }
+                run.cover(range);
+            }
+            Event::Html(_) => {
+                run.flush(text, &mut remove);
+                blank_tags(text, range, &mut remove);
+            }
+            _ => run.flush(text, &mut remove),
         }
     }
-    mark_links(line, &literal, remove);
-    mark_emphasis(line, &literal, remove);
+    run.flush(text, &mut remove);
+    remove
 }
 
-/// Marks links' brackets and targets, not their words, and images whole.
-fn mark_links(line: &[u8], literal: &[bool], remove: &mut [bool]) {
-    let mut i = 0;
-    while i < line.len() {
-        if line[i] != b'[' || literal[i] {
-            i += 1;
-            continue;
-        }
-        let Some(close) = (i + 1..line.len()).find(|&j| line[j] == b']' && !literal[j]) else {
-            return;
-        };
-        // Brackets inside the words: not a link (`[a [b] c]` is left alone).
-        if line[i + 1..close].contains(&b'[') {
-            i += 1;
-            continue;
-        }
-        let Some(target_end) = target(line, close + 1) else {
-            i = close + 1;
-            continue;
-        };
-        let image = i > 0 && line[i - 1] == b'!' && !literal[i - 1];
-        let from = if image { i - 1 } else { i };
-        for (j, r) in remove.iter_mut().enumerate().take(target_end).skip(from) {
-            if image || j == i || j >= close {
-                *r = true;
-            }
-        }
-        i = target_end;
-    }
-}
-
-/// Where a link's target that starts at `at` ends (just past its `)` or `]`): `(url)` with
-/// balanced parentheses, or `[ref]`.
-fn target(line: &[u8], at: usize) -> Option<usize> {
-    let (open, close) = match line.get(at)? {
-        b'(' => (b'(', b')'),
-        b'[' => (b'[', b']'),
-        _ => return None,
-    };
-    let mut depth = 0usize;
-    for (j, &b) in line.iter().enumerate().skip(at) {
-        if b == open {
-            depth += 1;
-        } else if b == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some(j + 1);
-            }
-        } else if b == b' ' && open == b'(' && depth == 1 {
-            // A title after the URL (`(url "title")`) is allowed; a sentence is not.
-            if !line[j + 1..].starts_with(b"\"") {
-                return None;
-            }
-        }
-    }
-    None
-}
-
-/// One run of emphasis marks.
-#[derive(Clone, Copy)]
+/// A stretch of inline content (a paragraph's or a heading's): its span, and the words in it.
+#[derive(Default)]
 struct Run {
-    at: usize,
-    len: usize,
-    mark: u8,
+    span: Option<Range<usize>>,
+    words: Vec<Range<usize>>,
 }
 
-/// Marks runs of `*`, `_` and `~` that open and close emphasis, paired with a run of the same
-/// mark and length later in the line.
-fn mark_emphasis(line: &[u8], literal: &[bool], remove: &mut [bool]) {
-    let mut open: Vec<Run> = Vec::new();
-    let mut i = 0;
-    while i < line.len() {
-        let mark = line[i];
-        if !matches!(mark, b'*' | b'_' | b'~') || literal[i] {
-            i += 1;
-            continue;
-        }
-        let len = line[i..].iter().take_while(|&&b| b == mark).count();
-        let run = Run { at: i, len, mark };
-        i += len;
-        if len > 3 || (mark == b'~' && len != 2) {
-            continue;
-        }
-        let before = run.at.checked_sub(1).map(|j| line[j]);
-        let after = line.get(i).copied();
-        let (opens, closes) = flanking(before, after, mark);
-        let paired = open.iter().rposition(|o| o.mark == mark && o.len == len);
-        match paired {
-            Some(k) if closes => {
-                let o = open[k];
-                open.truncate(k);
-                remove[o.at..o.at + o.len].fill(true);
-                remove[run.at..run.at + run.len].fill(true);
+impl Run {
+    fn cover(&mut self, range: Range<usize>) {
+        self.span = Some(match self.span.take() {
+            Some(span) => span.start.min(range.start)..span.end.max(range.end),
+            None => range,
+        });
+    }
+
+    fn keep(&mut self, words: Range<usize>) {
+        self.words.push(words);
+    }
+
+    /// Marks what in the run is no word, and starts a new one.
+    fn flush(&mut self, text: &str, remove: &mut [bool]) {
+        let Some(span) = self.span.take() else { return };
+        let mut words = std::mem::take(&mut self.words);
+        words.sort_by_key(|w| w.start);
+        let mut at = span.start;
+        for w in words.iter().chain([&(span.end..span.end)]) {
+            if w.start > at {
+                blank(text, at..w.start.min(span.end), remove);
             }
-            _ if opens => open.push(run),
-            _ => {}
+            at = at.max(w.end);
         }
     }
 }
 
-/// Whether a run of `mark` between `before` and `after` may open and may close emphasis, as
-/// CommonMark tells them: an opener is followed by a word, a closer follows one; `_` never
-/// inside a word (`snake_case`).
-fn flanking(before: Option<u8>, after: Option<u8>, mark: u8) -> (bool, bool) {
-    let space = |b: Option<u8>| b.is_none_or(|b| b.is_ascii_whitespace());
-    let punct = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_punctuation());
-    let word = |b: Option<u8>| !space(b) && !punct(b);
-    let left = !space(after) && (!punct(after) || space(before) || punct(before));
-    let right = !space(before) && (!punct(before) || space(after) || punct(after));
-    if mark == b'_' { (left && !word(before), right && !word(after)) } else { (left, right) }
+/// Where the words of an event that shows `shown` lie in `range` of `text`: all of it, or the
+/// end of it when the source holds more (the backslash of `\*`, a code span's backticks).
+fn words_of(text: &str, range: Range<usize>, shown: &str) -> Range<usize> {
+    let source = text.get(range.clone()).unwrap_or("");
+    if source == shown {
+        return range;
+    }
+    match source.find(shown) {
+        Some(at) if !shown.is_empty() => range.start + at..range.start + at + shown.len(),
+        // Shown otherwise (`&amp;` as `&`): the source's bytes stay as they are.
+        _ => range,
+    }
+}
+
+/// Marks `range` of `text` as markup, line ends aside, so that lines and paragraphs stay.
+fn blank(text: &str, range: Range<usize>, remove: &mut [bool]) {
+    let bytes = text.as_bytes();
+    for at in range {
+        if let (Some(r), Some(b)) = (remove.get_mut(at), bytes.get(at))
+            && !matches!(b, b'\n' | b'\r')
+        {
+            *r = true;
+        }
+    }
+}
+
+/// Marks the tags and comments in an HTML block's `range` (`<div class="x">`, `<!-- … -->`),
+/// keeping the words between them.
+fn blank_tags(text: &str, range: Range<usize>, remove: &mut [bool]) {
+    let Some(html) = text.get(range.clone()) else { return };
+    let mut at = 0;
+    while let Some(open) = html[at..].find('<') {
+        let open = at + open;
+        let close = if html[open..].starts_with("<!--") { "-->" } else { ">" };
+        let Some(end) = html[open..].find(close) else { break };
+        let end = open + end + close.len();
+        blank(text, range.start + open..range.start + end, remove);
+        at = end;
+    }
 }
 
 #[cfg(test)]
@@ -209,12 +229,34 @@ mod tests {
         assert_eq!(strip("[Jane Doe](https://example.org/jd) said"), "Jane Doe said");
         assert_eq!(strip("said [Jane Doe](https://x.example)."), "said Jane Doe.");
         assert_eq!(
-            strip("see [the report][1] and ![a chart](c.png) now"),
-            "see the report and  now"
+            strip("see [the report][1] and ![a chart](c.png) now\n\n[1]: https://x.example/r"),
+            "see the report and  now\n\n"
+        );
+        // A title in quotes is the link's, not a quotation.
+        assert_eq!(
+            strip(r#""Done," said [Ann Bell](https://x.example/a "Ann's page")."#),
+            r#""Done," said Ann Bell."#
         );
         assert_eq!(strip("[link](https://en.wikipedia.org/wiki/A_(b)) end"), "link end");
         // Brackets with no target are the writer's (`[sic]`).
         assert_eq!(strip("it [sic] was (so)"), "it [sic] was (so)");
+    }
+
+    #[test]
+    fn html_headings_code_and_front_matter() {
+        assert_eq!(
+            strip(r#""Ships will come," said <span class="name">Eve Gray</span>."#),
+            r#""Ships will come," said Eve Gray."#
+        );
+        assert_eq!(
+            strip("<div class=\"q\">\"We waited,\" said Cal Dunn.</div>\n<!-- note -->\n"),
+            "\"We waited,\" said Cal Dunn.\n\n"
+        );
+        assert_eq!(strip("Harbour plan\n============\n\nText."), "Harbour plan\n\n\nText.");
+        assert_eq!(strip("---\ntitle: \"A\"\n---\n\nText."), "\n\n\n\nText.");
+        assert_eq!(strip("It is a `*bad*` idea"), "It is a *bad* idea");
+        // Block marks stay for cleaning: headings, bullets, quote blocks.
+        assert_eq!(strip("# Title\n\n- one\n- two\n\n> said"), "# Title\n\n- one\n- two\n\n> said");
     }
 
     #[test]
