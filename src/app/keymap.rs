@@ -84,7 +84,15 @@ impl Keymap {
         for (name, keys) in table {
             let command = Command::from_name(&name)
                 .ok_or_else(|| KeymapError::UnknownAction(name.clone()))?;
-            let keys = keys.iter().map(|k| k.parse()).collect::<Result<Vec<Key>, _>>()?;
+            let mut parsed: Vec<Key> = Vec::with_capacity(keys.len());
+            for name in &keys {
+                let key = name.parse()?;
+                // A key listed twice for one command is bound once, not in conflict with itself.
+                if !parsed.contains(&key) {
+                    parsed.push(key);
+                }
+            }
+            let keys = parsed;
             if command != Command::Quit && keys.contains(&Key::ctrl('c')) {
                 return Err(KeymapError::Reserved(command.name()));
             }
@@ -164,6 +172,13 @@ fn check_conflicts(bindings: &[Binding]) -> Result<(), KeymapError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_listed_twice_for_one_command_is_bound_once() {
+        let table = BTreeMap::from([("down".to_string(), vec!["j".to_string(), "j".to_string()])]);
+        let keymap = Keymap::from_table(table).expect("no conflict with itself");
+        assert_eq!(keymap.keys(Command::Down), [Key::char('j')]);
+    }
 
     #[test]
     fn the_embedded_table_parses_and_binds_every_command() {
