@@ -39,7 +39,16 @@ pub(super) fn strip_inline(text: String, offsets: Offsets) -> (String, Offsets) 
     }
     // Composed with the decoding's: a break wherever either map has one.
     let mut breaks: Vec<usize> = ours.breaks().collect();
-    breaks.extend(offsets.breaks().map(|old| old - removed_before(&remove, old)));
+    let mut decoding: Vec<usize> = offsets.breaks().collect();
+    decoding.sort_unstable();
+    // Counted in one walk, not from the start for each break: a file may hold many.
+    let (mut removed, mut counted) = (0, 0);
+    for old in decoding {
+        let upto = old.clamp(counted, remove.len());
+        removed += remove[counted..upto].iter().filter(|r| **r).count();
+        counted = upto;
+        breaks.push(old - removed);
+    }
     breaks.sort_unstable();
     breaks.dedup();
     let mut composed = Offsets::default();
@@ -49,11 +58,6 @@ pub(super) fn strip_inline(text: String, offsets: Offsets) -> (String, Offsets) 
     let text = String::from_utf8(kept)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (text, composed)
-}
-
-/// How many bytes before `at` are taken out.
-fn removed_before(remove: &[bool], at: usize) -> usize {
-    remove.get(..at).unwrap_or(remove).iter().filter(|r| **r).count()
 }
 
 /// Which bytes of `text` are markup, read by a CommonMark parser: inside a paragraph or a
