@@ -104,9 +104,9 @@ impl KeyList {
 struct File {
     #[serde(default)]
     reader: ReaderSection,
-    #[serde(default)]
-    // Read as any value, so that a bad entry is the reader's error, not every command's.
-    keys: BTreeMap<String, toml::Spanned<toml::Value>>,
+    // Read as any value, so that a bad table or entry is the reader's error, not every
+    // command's.
+    keys: Option<toml::Spanned<toml::Value>>,
     cleaning: Option<toml::Spanned<RulesFile>>,
     extraction: Option<toml::Spanned<LexiconFile>>,
     speakers: Option<toml::Spanned<AliasFile>>,
@@ -221,7 +221,8 @@ impl Config {
         }
 
         // A bad key table spoils the reader alone: the other commands go on without it.
-        let (keymap, keys_error) = match user_keymap(file.keys, text, path, &mut warnings) {
+        let places = document.as_ref().map(|d| d.get_ref());
+        let (keymap, keys_error) = match user_keymap(file.keys, places, text, path, &mut warnings) {
             Ok(keymap) => (keymap, None),
             Err(e) => (Keymap::builtin(), Some(e)),
         };
@@ -282,9 +283,11 @@ impl Config {
 }
 
 /// The `[keys]` table on top of the built-in keys. An unknown action is a warning; anything
-/// else wrong is an error at the entry that has it.
+/// else wrong is an error at the entry that has it (its place read from `places`, the file
+/// parsed with the places of its values).
 fn user_keymap(
-    keys: BTreeMap<String, toml::Spanned<toml::Value>>,
+    keys: Option<toml::Spanned<toml::Value>>,
+    places: Option<&toml::de::DeTable<'_>>,
     text: &str,
     path: &Path,
     warnings: &mut Vec<String>,
@@ -294,10 +297,19 @@ fn user_keymap(
         position: Some(line_column(text, span.start)),
         message: format!("in [keys] `{name}`: {message}"),
     };
+    let Some(keys) = keys else { return Ok(Keymap::builtin()) };
+    let whole = keys.span();
+    let toml::Value::Table(keys) = keys.into_inner() else {
+        return Err(ConfigError {
+            path: path.to_path_buf(),
+            position: Some(line_column(text, whole.start)),
+            message: "[keys] is a table of commands and their keys (`down = [\"j\"]`)".into(),
+        });
+    };
     let mut table = BTreeMap::new();
     let mut spans = BTreeMap::new();
     for (name, value) in keys {
-        let span = value.span();
+        let span = value_span(places, "keys", &name).unwrap_or_else(|| whole.clone());
         if Command::from_name(&name).is_none() {
             let (line, _) = line_column(text, span.start);
             warnings.push(format!(
@@ -307,7 +319,6 @@ fn user_keymap(
             continue;
         }
         let keys = value
-            .into_inner()
             .try_into::<KeyList>()
             .map_err(|e| error(span.clone(), &name, e.message().to_string()))?
             .into_vec();
@@ -355,6 +366,17 @@ fn home_relative(path: &str) -> PathBuf {
         (Some(rest), Some(home)) => home.join(rest.trim_start_matches('/')),
         _ => PathBuf::from(path),
     }
+}
+
+/// Where the value of `name` in the table `table` of `document` is written.
+fn value_span(
+    document: Option<&toml::de::DeTable<'_>>,
+    table: &str,
+    name: &str,
+) -> Option<std::ops::Range<usize>> {
+    let (_, inner) = document?.iter().find(|(k, _)| k.get_ref() == table)?;
+    let toml::de::DeValue::Table(inner) = inner.get_ref() else { return None };
+    inner.iter().find(|(k, _)| k.get_ref() == name).map(|(_, value)| value.span())
 }
 
 /// The keys (and array indices) leading to an ignored setting, outermost first.

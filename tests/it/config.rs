@@ -151,7 +151,8 @@ fn every_invalid_file_is_an_error_with_its_position() {
 
 /// Files in `tests/invalid_configs/` whose `[keys]` table cannot be used: the file, where the
 /// fault is, and what the message says.
-pub const BAD_KEY_TABLES: [(&str, &str, &str); 5] = [
+pub const BAD_KEY_TABLES: [(&str, &str, &str); 6] = [
+    ("keys_not_a_table.toml", "1:8", "[keys] is a table of commands and their keys"),
     ("bad_key_name.toml", "5:8", "in [keys] `quit`: unknown key name `hyper-x`"),
     ("key_bound_twice.toml", "3:8", "key `x` is bound to both `help` and `quit`"),
     // Commands are named as the file names them, not as the code spells them.
