@@ -140,7 +140,7 @@ impl Extractor {
 
     /// [`Self::attributions`], with those of the headline too when the title is the text's
     /// own first line (`Putin says he is open to talks`; see [`headline`]). A title given
-    /// apart from the text (see [`title_apart`]) is read the same way, for the names it gives
+    /// apart from the text (a page's, a feed item's, a record's) is read the same way, for the names it gives
     /// the text's quotations (`Dmitry Peskov Says…` above `Peskov told reporters`); its own
     /// attributions, which have no place in the text, are left out.
     pub fn attributions_with_headline(&self, article: &Article) -> Vec<Quote> {
@@ -180,13 +180,13 @@ fn within_text(mut q: Quote, shift: usize) -> Option<Quote> {
     Some(q)
 }
 
-/// The title, when it was given apart from the text (a page's or a feed item's title, a
-/// record's `title` field) and is not in it: neither the text's first line (see [`headline`]),
-/// nor its first paragraph, nor made from that paragraph's first sentence (the title of a text
-/// that opens with no headline).
-pub fn title_apart(article: &Article) -> Option<&str> {
+/// The title of an article whose text has no headline line (see [`headline`]), when it was
+/// given apart from the text (a page's or a feed item's title, a record's `title` field) and
+/// is not in it: neither the text's first paragraph, nor made from that paragraph's first
+/// sentence (the title of a text that opens with no headline).
+fn title_apart(article: &Article) -> Option<&str> {
     let title = article.title.as_str();
-    if title.is_empty() || headline(article).is_some() {
+    if title.is_empty() {
         return None;
     }
     let first = article.paragraph(0);
