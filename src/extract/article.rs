@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::attribution::{Attribution, Mention, MentionAt, Reader, Reports, Sentence, Speakers};
@@ -207,22 +208,21 @@ fn without_nested_repeats(mut reports: Vec<Quote>) -> Vec<Quote> {
     }
     // Outer clauses first: by start, then the longest.
     reports.sort_by_key(|q| (q.span().start, std::cmp::Reverse(q.span().end)));
-    // How far each speaker's clauses seen so far reach.
-    let mut reach: std::collections::HashMap<Option<String>, usize> = Default::default();
-    reports.retain(|q| {
-        let end = q.span().end;
-        match reach.get_mut(&q.speaker) {
-            Some(far) if end <= *far => false,
-            Some(far) => {
-                *far = end;
-                true
-            }
-            None => {
-                reach.insert(q.speaker.clone(), end);
-                true
-            }
-        }
-    });
+    // How far each speaker's clauses seen so far reach, by name (borrowed: nothing copied).
+    let keep: Vec<bool> = {
+        let mut reach: FxHashMap<Option<&str>, usize> = FxHashMap::default();
+        (reports.iter())
+            .map(|q| {
+                let end = q.span().end;
+                let far = reach.entry(q.speaker.as_deref()).or_insert(0);
+                let outside = end > *far;
+                *far = (*far).max(end);
+                outside
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    reports.retain(|_| keep.next().unwrap_or(true));
     reports
 }
 
