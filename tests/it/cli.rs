@@ -97,10 +97,12 @@ fn a_subcommand_help_lists_only_the_global_options_it_uses() {
         assert!(out.status.success(), "{args:?}: {out:?}");
         String::from_utf8(out.stdout).unwrap()
     };
+    // The long name of each option line (`  -h, --help  Print help`).
     let options = |help: &str| -> Vec<String> {
         help.lines()
-            .filter_map(|l| l.trim_start().split_whitespace().find(|w| w.starts_with("--")))
-            .map(|w| w.trim_end_matches(',').to_string())
+            .filter(|l| l.trim_start().starts_with('-'))
+            .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
+            .map(str::to_string)
             .collect()
     };
     assert_eq!(options(&help(&["config"])), ["--default", "--path", "--config", "--help"]);
