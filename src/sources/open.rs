@@ -264,8 +264,8 @@ fn whole(
                         }
                     }
                 } else {
-                    let mut offsets = offsets.unwrap_or_default();
-                    let mut text = text;
+                    let (mut text, mut offsets) =
+                        text::drop_invisible(text, offsets.unwrap_or_default());
                     // A Markdown file reads as it renders: `**Jane Doe** said`, `Jane Doe said`.
                     if markdown::is_markdown(&path) {
                         (text, offsets) = markdown::strip_inline(text, offsets);
