@@ -3,7 +3,7 @@
 use super::ProblemKind;
 use super::detect::looks_binary;
 use crate::model::Offsets;
-use crate::text::{INVISIBLE, blank_bom};
+use crate::text::blank_bom;
 
 /// A UTF-16 document (a Windows "Unicode text" file), told by its byte-order mark, as UTF-8
 /// without the mark; any other bytes as they are. Offsets in such a document are the UTF-8
@@ -59,16 +59,23 @@ fn lossy(bytes: &[u8]) -> (String, Offsets) {
     (text, offsets)
 }
 
-/// `text` without the characters that show nothing inside words ([`INVISIBLE`]: the soft
-/// hyphen, the zero-width space, the word joiner, a byte-order mark past the start), as a page's
-/// text is read: left in, `gov\u{ad}ernment` is not the word `government`, and the reader shows
-/// a hyphen where the text has none. `offsets` (the decoded text's, into the file) are made the
-/// new text's, so that they still point into the file.
+/// The characters that show nothing and stand inside words: the soft hyphen (where a long word
+/// may break), the word joiner, and the byte-order mark past a text's start (an old word
+/// joiner). A page drops these and the zero-width space too (`text::INVISIBLE`); a text or a
+/// record keeps its zero-width spaces, which are where words part in scripts written without
+/// spaces (Thai, Khmer), and which quotations taken from the file hold.
+const INSIDE_WORDS: [char; 3] = ['\u{ad}', '\u{2060}', '\u{feff}'];
+
+/// `text` without the [`INSIDE_WORDS`] characters: left in, `gov\u{ad}ernment` is not the word
+/// `government`, and the reader shows a hyphen where the text has none. `offsets` (the decoded
+/// text's, into the file) are made the new text's, so that they still point into the file.
 pub(super) fn drop_invisible(text: String, offsets: Offsets) -> (String, Offsets) {
     // Found by the lead bytes of their UTF-8 (vectorised): most texts have none, and are not
     // decoded again.
     let invisible_at = |i: usize| {
-        text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(|c| INVISIBLE.contains(&c))
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| INSIDE_WORDS.contains(&c))
     };
     let found = memchr::memchr3_iter(0xc2, 0xe2, 0xef, text.as_bytes()).find(|&i| invisible_at(i));
     let Some(first) = found else {
@@ -76,7 +83,7 @@ pub(super) fn drop_invisible(text: String, offsets: Offsets) -> (String, Offsets
     };
     let mut remove = vec![false; text.len()];
     for (at, c) in text[first..].char_indices() {
-        if INVISIBLE.contains(&c) {
+        if INSIDE_WORDS.contains(&c) {
             remove[first + at..first + at + c.len_utf8()].fill(true);
         }
     }
@@ -141,17 +148,18 @@ mod tests {
 
     #[test]
     fn invisible_characters_are_dropped_and_offsets_still_find_the_file() {
-        let file = b"caf\xe9 gov\xc2\xadern\xc2\xadment said\xe2\x80\x8b \xff yes\xe2\x81\xa0.";
+        let file = b"caf\xe9 gov\xc2\xadern\xc2\xadment said\xef\xbb\xbf \xff yes\xe2\x81\xa0.";
         let (text, offsets) = decode(file.to_vec()).unwrap();
         let (text, offsets) = drop_invisible(text, offsets.unwrap_or_default());
         assert_eq!(text, "caf\u{fffd} government said \u{fffd} yes.");
         for (word, at) in [("government", 7), ("said", 18), ("yes.", 27)] {
             assert_eq!(text.get(at..at + word.len()), Some(word));
             let (start, end) = (offsets.in_file(at), offsets.in_file(at + word.len()));
-            let sliced = String::from_utf8_lossy(&file[start..end]).replace(INVISIBLE, "");
+            let sliced = String::from_utf8_lossy(&file[start..end]).replace(INSIDE_WORDS, "");
             assert_eq!(sliced, word);
         }
-        let plain = "nothing to drop \u{201c}here\u{201d}".to_string();
+        // Zero-width spaces part words, and stay.
+        let plain = "nothing to drop \u{201c}here\u{201d} or\u{200b}here".to_string();
         assert_eq!(drop_invisible(plain.clone(), Offsets::default()), (plain, Offsets::default()));
     }
 
