@@ -1,7 +1,7 @@
 //! The loading pipeline: inputs are read and cleaned in parallel (rayon), and handed to the
-//! caller in input order (local inputs first, then those on the web, which are fetched
-//! meanwhile), a batch at a time, as soon as each batch is ready; the caller works on
-//! one batch while the next are prepared. A dataset (one file of many articles) is read a record
+//! caller in input order (local inputs first, then local feeds whose pages are fetched, then the
+//! inputs on the web: both fetched meanwhile), a batch at a time, as soon as each batch is
+//! ready; the caller works on one batch while the next are prepared. A dataset (one file of many articles) is read a record
 //! at a time and its records are cleaned in parallel batches.
 
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -12,7 +12,9 @@ use rayon::prelude::*;
 use crate::clean::{Rules, clean};
 use crate::model::{Article, RawDoc};
 use crate::net::parallel_map;
-use crate::sources::{self, Docs, Input, Problem, ProblemKind, ReadSettings, Record, Stream};
+use crate::sources::{
+    self, Docs, Input, Linked, Problem, ProblemKind, ReadSettings, Record, Stream,
+};
 
 /// How many inputs, or records of a dataset, are worked on between two hand-overs to the
 /// caller: big enough to keep every core busy, small enough that the first articles arrive at
@@ -65,6 +67,13 @@ pub fn load_each<T: Send, E>(
 /// One input of a batch: what it gave at once, and the dataset still to read, if it is one.
 type Opened<T> = (Vec<Loaded<T>>, Option<Box<dyn Stream>>);
 
+/// An input just opened: ready to hand over, or a local feed whose items' pages are still to
+/// be fetched (`--fetch-links`), after what it gave at once.
+enum Open<T> {
+    Ready(Opened<T>),
+    Linked(Vec<Loaded<T>>, Linked),
+}
+
 /// The pipeline with its settings: what the sources need, and where progress goes.
 pub struct Loader<'a> {
     rules: &'a Rules,
@@ -114,8 +123,8 @@ impl<'a> Loader<'a> {
     }
 
     /// Loads `inputs`, handing over each batch as soon as it is ready: the first few local
-    /// inputs, then the rest of them a batch at a time, each batch of a dataset, and the web
-    /// inputs last. A caller that shows results as they come (the reader) shows a local file
+    /// inputs, then the rest of them a batch at a time, each batch of a dataset, then the local
+    /// feeds whose pages are fetched (`--fetch-links`), and the web inputs last. A caller that shows results as they come (the reader) shows a local file
     /// at once, whatever the web inputs beside it are waiting on. Returns how many articles
     /// loaded. `waiting` is called as in [`Loader::run_waiting`].
     pub fn run_batches<T: Send, E>(
@@ -176,12 +185,39 @@ impl<'a> Loader<'a> {
             inputs.iter().partition(|i| matches!(i, Input::Url(_) | Input::Stdin));
         std::thread::scope(|scope| {
             let web = (!web.is_empty()).then(|| {
-                scope.spawn(|| parallel_map(web, WEB_AT_ONCE, |i| self.open(i, progress, work)))
+                scope.spawn(|| {
+                    parallel_map(web, WEB_AT_ONCE, |i| {
+                        self.fetch_links(self.open(i, progress, work), work)
+                    })
+                })
             });
+            // Local feeds whose pages are fetched wait on the web too: their pages are fetched
+            // on threads of their own, and the feeds are handed over after the other files
+            // (before the web inputs), so that no file waits on a feed's slow links.
+            let mut linked = Vec::new();
             // A few first, so that the first articles come before a whole batch is cleaned.
             let (first, rest) = local.split_at(local.len().min(FIRST));
             for batch in std::iter::once(first).chain(rest.chunks(BATCH)) {
-                let opened = batch.par_iter().map(|i| self.open(i, progress, work)).collect();
+                let (mut opened, mut feeds) = (Vec::new(), Vec::new());
+                for open in
+                    batch.par_iter().map(|i| self.open(i, progress, work)).collect::<Vec<_>>()
+                {
+                    match open {
+                        Open::Ready(ready) => opened.push(ready),
+                        feed @ Open::Linked(..) => feeds.push(feed),
+                    }
+                }
+                if !feeds.is_empty() {
+                    linked.push(scope.spawn(|| {
+                        parallel_map(feeds, WEB_AT_ONCE, |feed| self.fetch_links(feed, work))
+                    }));
+                }
+                if self.send_opened(opened, progress, work, send).is_err() {
+                    return;
+                }
+            }
+            for feeds in linked {
+                let Ok(opened) = feeds.join() else { continue };
                 if self.send_opened(opened, progress, work, send).is_err() {
                     return;
                 }
@@ -192,22 +228,41 @@ impl<'a> Loader<'a> {
         });
     }
 
-    /// Opens one input: what it gave at once, and the dataset still to read, if it is one.
+    /// Opens one input: what it gave at once, and what is still to come from it.
     fn open<T: Send>(
         &self,
         input: &Input,
         progress: &Progress,
         work: &(impl Fn(Article) -> T + Sync),
-    ) -> Opened<T> {
+    ) -> Open<T> {
         let opened = sources::open(input, &self.context);
         progress.read(opened.bytes);
         let mut out: Vec<Loaded<T>> = opened.problems.into_iter().map(Loaded::Problem).collect();
         match opened.docs {
             Docs::Ready(docs) => {
                 out.extend(docs.into_iter().map(|d| self.clean(d, work)));
+                Open::Ready((out, None))
+            }
+            Docs::Stream(stream) => Open::Ready((out, Some(stream))),
+            Docs::Linked(linked) => Open::Linked(out, linked),
+        }
+    }
+
+    /// An input ready to hand over: a local feed's pages are fetched, and its articles cleaned,
+    /// after what it gave at once.
+    fn fetch_links<T: Send>(
+        &self,
+        open: Open<T>,
+        work: &(impl Fn(Article) -> T + Sync),
+    ) -> Opened<T> {
+        match open {
+            Open::Ready(opened) => opened,
+            Open::Linked(mut out, linked) => {
+                let (docs, problems) = linked.fetch();
+                out.extend(problems.into_iter().map(Loaded::Problem));
+                out.extend(docs.into_iter().map(|d| self.clean(d, work)));
                 (out, None)
             }
-            Docs::Stream(stream) => (out, Some(stream)),
         }
     }
 

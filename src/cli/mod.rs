@@ -385,11 +385,38 @@ fn finish_with(result: anyhow::Result<()>) -> ExitCode {
     }
 }
 
-/// The clap command, with the reader's keys listed after the options in `--help`.
+/// The clap command, with the reader's keys listed after the options in `--help`, and each
+/// subcommand's help showing only the global options that mean something to it.
 pub fn command() -> clap::Command {
     use clap::CommandFactory;
-    Cli::command().after_long_help(keys_help(&help_keymap(std::env::args_os().collect())))
+    let command =
+        Cli::command().after_long_help(keys_help(&help_keymap(std::env::args_os().collect())));
+    // clap copies a global option into each subcommand that has no option of that id: given a
+    // hidden copy, the subcommand still takes the option (and hands its value up, as a global
+    // option's), and so do its own subcommands, which get the hidden copy.
+    let hidden: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .map(|arg| arg.clone().hide(true))
+        .collect();
+    UNUSED_GLOBALS.iter().fold(command, |command, (name, unused)| {
+        command.mut_subcommand(name, |sub| {
+            let copies = hidden.iter().filter(|arg| unused.contains(&arg.get_id().as_str()));
+            sub.args(copies.cloned())
+        })
+    })
 }
+
+/// The global options (by clap id) that a subcommand has no use for. They are still accepted
+/// there, before or after its name, so that a script passing `--no-state` to every call keeps
+/// working, but its help leaves them out.
+const UNUSED_GLOBALS: [(&str, &[&str]); 5] = [
+    ("fetch", &["fetch_links"]),
+    ("feeds", &["fetch_links", "state", "no_state", "config"]),
+    ("config", &["fetch_links", "state", "no_state"]),
+    ("completions", &["fetch_links", "state", "no_state", "config"]),
+    ("mark", &["fetch_links", "config"]),
+];
 
 /// The keys `--help` lists: those of the configuration in force (`--config FILE`, or the
 /// default file), read only when help is asked for; the defaults when it cannot be read.

@@ -200,8 +200,9 @@ impl Client {
         if !is_web_url(url) {
             return Err(fail("only http and https links are followed".into()));
         }
-        let out_of_time = || fail("not fetched: out of time".into());
-        let _slot = self.hosts.enter(&host_of(url), deadline).ok_or_else(out_of_time)?;
+        let out_of_time = || "not fetched: out of time".to_string();
+        let mut slot =
+            self.hosts.enter(&host_of(url), deadline).ok_or_else(|| fail(out_of_time()))?;
         // The whole request, redirects and body included, ends by the request's own limit or
         // the caller's deadline, whichever comes first. When the deadline does, a timeout says
         // that the time for the whole batch ran out.
@@ -209,7 +210,7 @@ impl Client {
         let mut end = now + self.limits.total;
         let mut cut_by_deadline = false;
         if let Some(deadline) = deadline {
-            deadline.checked_duration_since(now).ok_or_else(out_of_time)?;
+            deadline.checked_duration_since(now).ok_or_else(|| fail(out_of_time()))?;
             cut_by_deadline = deadline < end;
             end = end.min(deadline);
         }
@@ -219,6 +220,11 @@ impl Client {
             }
             e => self.describe(e),
         };
+        // Past a redirect, a failure says where the redirect led: the address asked for may be
+        // fine, and its server may be one the reader has never heard of.
+        let fail_at = |at: &str, cause: String| {
+            fail(if at == url { cause } else { format!("redirected to {at}: {cause}") })
+        };
         // Redirects are followed here, not by ureq, so that each address is checked before it
         // is asked for: ureq took a `file:` address for a path on the same server.
         let mut at = url.to_string();
@@ -226,23 +232,30 @@ impl Client {
         let mut response = loop {
             let left = end.saturating_duration_since(Instant::now());
             let mut request = self.agent.get(&at).config().timeout_global(Some(left)).build();
-            if let Some(etag) = &validators.etag {
-                request = request.header("If-None-Match", etag);
-            }
-            if let Some(date) = &validators.last_modified {
-                request = request.header("If-Modified-Since", date);
+            // Validators describe the content at the URL they were stored for; another
+            // address, on this host or another, is asked for unconditionally.
+            if at == url {
+                if let Some(etag) = &validators.etag {
+                    request = request.header("If-None-Match", etag);
+                }
+                if let Some(date) = &validators.last_modified {
+                    request = request.header("If-Modified-Since", date);
+                }
             }
             let response = request.call().map_err(|e| match e {
                 // Closed before any response: on https, the TLS handshake is what failed.
                 ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
                     let https = at.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://"));
-                    fail(if https {
-                        "TLS error: the connection closed during the handshake".into()
-                    } else {
-                        "the connection closed before a response".into()
-                    })
+                    fail_at(
+                        &at,
+                        if https {
+                            "TLS error: the connection closed during the handshake".into()
+                        } else {
+                            "the connection closed before a response".into()
+                        },
+                    )
                 }
-                e => fail(describe(e)),
+                e => fail_at(&at, describe(e)),
             })?;
             let location = response.headers().get("location").map(|v| v.to_str());
             let location = match location {
@@ -255,6 +268,14 @@ impl Client {
             }
             at = redirect_target(&at, location.ok()).map_err(fail)?;
             hops += 1;
+            // The per-host limit counts each host a request goes to, not only the first. The
+            // place is given back before the next is waited for, so that two requests
+            // redirected to each other's hosts never wait on each other.
+            drop(slot);
+            slot = self
+                .hosts
+                .enter(&host_of(&at), deadline)
+                .ok_or_else(|| fail_at(&at, out_of_time()))?;
         };
         let status = response.status();
         if status == 304 {
@@ -262,7 +283,8 @@ impl Client {
         }
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("");
-            return Err(fail(format!("HTTP {} {reason}", status.as_u16()).trim_end().into()));
+            let cause = format!("HTTP {} {reason}", status.as_u16()).trim_end().to_string();
+            return Err(fail_at(&at, cause));
         }
         let header = |name: &str| {
             response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string)
@@ -289,7 +311,7 @@ impl Client {
             .with_config()
             .limit(self.limits.max_bytes)
             .read_to_vec()
-            .map_err(|e| fail(describe(e)))?;
+            .map_err(|e| fail_at(&at, describe(e)))?;
         Ok(Fetched::Body(Page { url: final_url, content_type, charset, bytes, validators }))
     }
 

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use super::detect::DatasetLayout;
-use super::{Problem, ProblemKind};
-use crate::model::{Meta, RawDoc};
+use super::{Problem, ProblemKind, text};
+use crate::model::{Meta, Offsets, RawDoc};
 
 /// Which fields of a record hold what: for each, the names tried in order. A later config file
 /// can override them (`[fields]` with the same keys).
@@ -271,7 +271,9 @@ impl Record {
             author: take(&fields.author),
             site: take(&fields.site),
         };
-        Ok(RawDoc { path, text, title, meta, ..RawDoc::default() })
+        // Offsets stay offsets into the record's text as given.
+        let (text, offsets) = text::drop_invisible(text, Offsets::default());
+        Ok(RawDoc { path, text, title, meta, offsets, ..RawDoc::default() })
     }
 }
 

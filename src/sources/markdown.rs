@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::text::take_out;
 use crate::model::Offsets;
 
 /// Whether a file called `name` is Markdown, by its extension.
@@ -25,39 +26,7 @@ pub(super) fn strip_inline(text: String, offsets: Offsets) -> (String, Offsets) 
         return (text, offsets);
     }
     // Whole characters are taken out (the parser's ranges and `<`, `>` fall between them).
-    let kept: Vec<u8> =
-        text.as_bytes().iter().zip(&remove).filter(|(_, r)| !**r).map(|(b, _)| *b).collect();
-    // Where the new text's bytes were in the old text: a break after each run taken out.
-    let mut ours = Offsets::default();
-    let mut taken = 0;
-    for (at, r) in remove.iter().enumerate() {
-        if *r {
-            taken += 1;
-        } else if at > 0 && remove[at - 1] {
-            ours.push(at - taken, at);
-        }
-    }
-    // Composed with the decoding's: a break wherever either map has one.
-    let mut breaks: Vec<usize> = ours.breaks().collect();
-    let mut decoding: Vec<usize> = offsets.breaks().collect();
-    decoding.sort_unstable();
-    // Counted in one walk, not from the start for each break: a file may hold many.
-    let (mut removed, mut counted) = (0, 0);
-    for old in decoding {
-        let upto = old.clamp(counted, remove.len());
-        removed += remove[counted..upto].iter().filter(|r| **r).count();
-        counted = upto;
-        breaks.push(old - removed);
-    }
-    breaks.sort_unstable();
-    breaks.dedup();
-    let mut composed = Offsets::default();
-    for at in breaks {
-        composed.push(at, offsets.in_file(ours.in_file(at)));
-    }
-    let text = String::from_utf8(kept)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    (text, composed)
+    take_out(text, offsets, &remove)
 }
 
 /// Which bytes of `text` are markup, read by a CommonMark parser: inside a paragraph or a

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 pub use jsonl::{Fields, Record};
 pub use open::{Docs, Opened, Stream, open, read};
-pub use pages::read_feed;
+pub use pages::{Linked, read_feed};
 
 use crate::model::RawDoc;
 use crate::net::{Client, FetchError, is_web_url};

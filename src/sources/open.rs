@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader, Cursor, Read};
 use super::detect::{Format, SNIFF_BYTES, detect, looks_binary};
 use super::jsonl::Record;
 use super::markdown;
-use super::pages::full_texts;
+use super::pages::{Linked, full_texts};
 use super::{
     Input, MAX_DOCUMENT, Problem, ProblemKind, ReadError, ReadSettings, feed, html, io_reason,
     jsonl, special_kind, text,
@@ -34,6 +34,8 @@ pub enum Docs {
     Ready(Vec<RawDoc>),
     /// Still to be read, one at a time.
     Stream(Box<dyn Stream>),
+    /// A local feed read, its items' pages still to be fetched.
+    Linked(Linked),
 }
 
 /// One input, opened: its documents, what went wrong, and how many bytes were read.
@@ -55,6 +57,11 @@ pub fn read(input: &Input) -> (Vec<RawDoc>, Vec<Problem>) {
         Docs::Stream(stream) => {
             let docs = stream.map(|r| r.and_then(Record::parse));
             docs.filter_map(|r| r.map_err(|p| problems.push(p)).ok()).collect()
+        }
+        Docs::Linked(linked) => {
+            let (docs, more) = linked.fetch();
+            problems.extend(more);
+            docs
         }
     };
     (docs, problems)
@@ -219,10 +226,20 @@ fn whole(
                 if let Some(why) = broken {
                     problems.push(problem(ProblemKind::BrokenFeed { items: items.len(), why }));
                 }
-                // A feed from the web is read with its pages; a file, only when asked.
-                let fetch = url.is_some() || context.fetch_links;
-                let client = context.client.as_ref().filter(|_| fetch);
-                full_texts(items, client, &path, &mut problems)
+                // A feed from the web is read with its pages; a file, only when asked, and
+                // then apart from the files beside it.
+                match (&context.client, url) {
+                    (Some(client), None) if context.fetch_links => {
+                        let linked = Linked::new(items, client.clone(), path);
+                        return Opened { docs: Docs::Linked(linked), problems, bytes: size };
+                    }
+                    (client, url) => full_texts(
+                        items,
+                        client.as_ref().filter(|_| url.is_some()),
+                        &path,
+                        &mut problems,
+                    ),
+                }
             }
             Err(why) => {
                 problems.push(problem(ProblemKind::BadFeed(why.to_string())));
@@ -247,8 +264,8 @@ fn whole(
                         }
                     }
                 } else {
-                    let mut offsets = offsets.unwrap_or_default();
-                    let mut text = text;
+                    let (mut text, mut offsets) =
+                        text::drop_invisible(text, offsets.unwrap_or_default());
                     // A Markdown file reads as it renders: `**Jane Doe** said`, `Jane Doe said`.
                     if markdown::is_markdown(&path) {
                         (text, offsets) = markdown::strip_inline(text, offsets);

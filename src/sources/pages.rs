@@ -36,6 +36,29 @@ pub fn read_feed(
     Ok((docs, problems))
 }
 
+/// A local feed's items whose pages are still to be fetched (`--fetch-links`). Fetching waits
+/// on other machines, so the loader does it apart from the files beside the feed, which are
+/// handed over without waiting for it.
+pub struct Linked {
+    items: Vec<feed::Item>,
+    client: Client,
+    path: String,
+}
+
+impl Linked {
+    pub(super) fn new(items: Vec<feed::Item>, client: Client, path: String) -> Self {
+        Linked { items, client, path }
+    }
+
+    /// The items with their full texts, as far as their pages could be read in time, and the
+    /// warning for those left with their summaries.
+    pub fn fetch(self) -> (Vec<RawDoc>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let docs = full_texts(self.items, Some(&self.client), &self.path, &mut problems);
+        (docs, problems)
+    }
+}
+
 /// How long the pages of one feed may take in all: past this, the items not yet read keep
 /// their summaries, so one slow or silent site never holds back the rest.
 pub(super) const PAGES_BUDGET: Duration = Duration::from_secs(15);

@@ -59,6 +59,76 @@ fn lossy(bytes: &[u8]) -> (String, Offsets) {
     (text, offsets)
 }
 
+/// The characters that show nothing and stand inside words: the soft hyphen (where a long word
+/// may break), the word joiner, and the byte-order mark past a text's start (an old word
+/// joiner). A page drops these and the zero-width space too (`text::INVISIBLE`); a text or a
+/// record keeps its zero-width spaces, which are where words part in scripts written without
+/// spaces (Thai, Khmer), and which quotations taken from the file hold.
+const INSIDE_WORDS: [char; 3] = ['\u{ad}', '\u{2060}', '\u{feff}'];
+
+/// `text` without the [`INSIDE_WORDS`] characters: left in, `gov\u{ad}ernment` is not the word
+/// `government`, and the reader shows a hyphen where the text has none. `offsets` (the decoded
+/// text's, into the file) are made the new text's, so that they still point into the file.
+pub(super) fn drop_invisible(text: String, offsets: Offsets) -> (String, Offsets) {
+    // Found by the lead bytes of their UTF-8 (vectorised): most texts have none, and are not
+    // decoded again.
+    let invisible_at = |i: usize| {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| INSIDE_WORDS.contains(&c))
+    };
+    let found = memchr::memchr3_iter(0xc2, 0xe2, 0xef, text.as_bytes()).find(|&i| invisible_at(i));
+    let Some(first) = found else {
+        return (text, offsets);
+    };
+    let mut remove = vec![false; text.len()];
+    for (at, c) in text[first..].char_indices() {
+        if INSIDE_WORDS.contains(&c) {
+            remove[first + at..first + at + c.len_utf8()].fill(true);
+        }
+    }
+    take_out(text, offsets, &remove)
+}
+
+/// `text` without the bytes `remove` marks (whole characters), and `offsets` (the text's, into
+/// the file) made the new text's: a break after each run taken out, composed with the breaks
+/// `offsets` already has.
+pub(super) fn take_out(text: String, offsets: Offsets, remove: &[bool]) -> (String, Offsets) {
+    let kept: Vec<u8> =
+        text.as_bytes().iter().zip(remove).filter(|(_, r)| !**r).map(|(b, _)| *b).collect();
+    // Where the new text's bytes were in the old text: a break after each run taken out.
+    let mut ours = Offsets::default();
+    let mut taken = 0;
+    for (at, r) in remove.iter().enumerate() {
+        if *r {
+            taken += 1;
+        } else if at > 0 && remove[at - 1] {
+            ours.push(at - taken, at);
+        }
+    }
+    // Composed with the earlier map: a break wherever either map has one.
+    let mut breaks: Vec<usize> = ours.breaks().collect();
+    let mut earlier: Vec<usize> = offsets.breaks().collect();
+    earlier.sort_unstable();
+    // Counted in one walk, not from the start for each break: a file may hold many.
+    let (mut removed, mut counted) = (0, 0);
+    for old in earlier {
+        let upto = old.clamp(counted, remove.len());
+        removed += remove[counted..upto].iter().filter(|r| **r).count();
+        counted = upto;
+        breaks.push(old - removed);
+    }
+    breaks.sort_unstable();
+    breaks.dedup();
+    let mut composed = Offsets::default();
+    for at in breaks {
+        composed.push(at, offsets.in_file(ours.in_file(at)));
+    }
+    let text = String::from_utf8(kept)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    (text, composed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +144,23 @@ mod tests {
         let offsets = offsets.expect("replaced");
         let lait = text.find("lait").unwrap();
         assert_eq!(&file[offsets.in_file(lait)..], b"lait");
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_and_offsets_still_find_the_file() {
+        let file = b"caf\xe9 gov\xc2\xadern\xc2\xadment said\xef\xbb\xbf \xff yes\xe2\x81\xa0.";
+        let (text, offsets) = decode(file.to_vec()).unwrap();
+        let (text, offsets) = drop_invisible(text, offsets.unwrap_or_default());
+        assert_eq!(text, "caf\u{fffd} government said \u{fffd} yes.");
+        for (word, at) in [("government", 7), ("said", 18), ("yes.", 27)] {
+            assert_eq!(text.get(at..at + word.len()), Some(word));
+            let (start, end) = (offsets.in_file(at), offsets.in_file(at + word.len()));
+            let sliced = String::from_utf8_lossy(&file[start..end]).replace(INSIDE_WORDS, "");
+            assert_eq!(sliced, word);
+        }
+        // Zero-width spaces part words, and stay.
+        let plain = "nothing to drop \u{201c}here\u{201d} or\u{200b}here".to_string();
+        assert_eq!(drop_invisible(plain.clone(), Offsets::default()), (plain, Offsets::default()));
     }
 
     #[test]

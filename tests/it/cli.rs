@@ -91,6 +91,49 @@ fn help_and_version() {
 }
 
 #[test]
+fn a_subcommand_help_lists_only_the_global_options_it_uses() {
+    let help = |args: &[&str]| {
+        let out = saidso().args(args).arg("--help").output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The long name of each option line (`  -h, --help  Print help`).
+    let options = |help: &str| -> Vec<String> {
+        help.lines()
+            .filter(|l| l.trim_start().starts_with('-'))
+            .filter_map(|l| l.split_whitespace().find(|w| w.starts_with("--")))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(options(&help(&["config"])), ["--default", "--path", "--config", "--help"]);
+    assert_eq!(
+        options(&help(&["mark"])),
+        [
+            "--read",
+            "--unread",
+            "--star",
+            "--unstar",
+            "--state",
+            "--verbose",
+            "--no-state",
+            "--help"
+        ]
+    );
+    assert_eq!(options(&help(&["feeds", "add"])), ["--feeds", "--help"]);
+    let list = options(&help(&["list"]));
+    for global in ["--fetch-links", "--state", "--no-state", "--config"] {
+        assert!(list.iter().any(|o| o == global), "{global}: {list:?}");
+    }
+    // Left out of the help, not refused: before or after the subcommand's name, as before.
+    let out = saidso()
+        .args(["--fetch-links", "config", "--no-state", "--path", "--config", "own.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "own.toml\n");
+}
+
+#[test]
 fn a_wrap_width_too_narrow_to_read_is_refused() {
     let out = saidso().args(["read", "--width", "0", "seeds"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -183,3 +183,45 @@ fn markdown_emphasis_and_links_around_a_speaker_are_looked_through() {
     assert!(read.contains("said Jane Doe."), "{read}");
     assert!(read.contains("The snake_case_name and 5 * 6 stay as they are."), "{read}");
 }
+
+/// Soft hyphens (and word joiners) are left out of a text file's and a dataset record's words,
+/// as a page's are: the speaker's name and the quote are whole words, the reader shows no
+/// hyphen, and the offsets still slice the file (or the record's text) back to the row's text,
+/// the soft hyphens in it aside.
+#[test]
+fn soft_hyphens_are_no_part_of_the_words_and_offsets_still_slice_the_file() {
+    let text = "Harbour plan\n\nThe plan for the har\u{ad}bour was sound, said the \
+                gov\u{ad}ernor, Ana Ru\u{ad}iz.\n\n\u{201c}We will re\u{ad}open the pier in \
+                May,\u{201d} said Tom Re\u{2060}ed, the en\u{ad}gineer.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("harbour.txt");
+    std::fs::write(&file, text).unwrap();
+    let record = serde_json::json!({ "title": "Harbour plan", "text": text });
+    let dataset = dir.path().join("harbour.jsonl");
+    std::fs::write(&dataset, format!("{record}\n")).unwrap();
+    let unhyphenated = |s: &str| s.replace(['\u{ad}', '\u{2060}'], "");
+    for path in [&file, &dataset] {
+        let rows = jsonl(&["quotes", "--format", "jsonl", path.to_str().unwrap()]);
+        let said: Vec<(&str, &str)> = rows
+            .iter()
+            .map(|r| (r["speaker"].as_str().unwrap(), r["text"].as_str().unwrap()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("Ana Ruiz", "The plan for the harbour was sound"),
+                ("Tom Reed", "We will reopen the pier in May,")
+            ],
+            "{path:?}: {rows:#?}"
+        );
+        for r in &rows {
+            let (start, end) =
+                (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+            assert_eq!(unhyphenated(&text[start..end]), r["text"].as_str().unwrap(), "{path:?}");
+        }
+        let out = saidso().args(["read", "--width", "200", path.to_str().unwrap()]).output();
+        let read = String::from_utf8(out.unwrap().stdout).unwrap();
+        assert!(read.contains("said the governor, Ana Ruiz."), "{read}");
+        assert!(!read.contains(['\u{ad}', '\u{2060}']), "{read:?}");
+    }
+}

@@ -193,3 +193,92 @@ fn tls_to_a_plain_server_fails_with_a_cause_and_other_schemes_are_refused() {
     let err = client().get("file:///etc/passwd", &Validators::default()).unwrap_err();
     assert_eq!(err.cause, "only http and https links are followed");
 }
+
+#[test]
+fn a_scheme_relative_redirect_is_followed_and_a_failure_after_a_redirect_names_where_it_led() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/scheme-relative" => {
+            let host = req.headers.get("host").cloned().unwrap_or_default();
+            Reply::redirect(&format!("//{host}/new"))
+        }
+        "/new" => Reply::ok("text/plain", "arrived"),
+        "/to-nowhere" => Reply::redirect("//nowhere.invalid/feed.xml"),
+        "/to-missing" => Reply::redirect("/missing"),
+        _ => Reply::status(404),
+    });
+    let page = body(client().get(&server.url("/scheme-relative"), &Validators::default()).unwrap());
+    assert_eq!(page.url, server.url("/new"));
+    assert_eq!(page.bytes, b"arrived");
+    let nowhere = cause(&server, "/to-nowhere");
+    assert!(nowhere.starts_with("redirected to http://nowhere.invalid/feed.xml: "), "{nowhere}");
+    let missing = cause(&server, "/to-missing");
+    assert_eq!(missing, format!("redirected to {}: HTTP 404 Not Found", server.url("/missing")));
+}
+
+#[test]
+fn conditional_headers_go_only_to_the_url_they_were_stored_for() {
+    let elsewhere = Server::start(|_| Reply::ok("application/rss+xml", "<rss/>"));
+    let target = elsewhere.url("/feed.xml");
+    let server = Server::start(move |req| match req.path.as_str() {
+        "/moved.xml" => Reply::redirect(&target),
+        "/here.xml" => Reply::redirect("/there.xml"),
+        _ => Reply::ok("application/rss+xml", "<rss/>"),
+    });
+    let validators = Validators {
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Tue, 05 Mar 2024 08:30:00 GMT".into()),
+    };
+    for path in ["/moved.xml", "/here.xml"] {
+        body(client().get(&server.url(path), &validators).unwrap());
+    }
+    let conditional = |r: &common::server::Request| {
+        r.headers.contains_key("if-none-match") || r.headers.contains_key("if-modified-since")
+    };
+    let asked = server.requests();
+    assert!(asked.iter().filter(|r| r.path != "/there.xml").all(conditional), "{asked:?}");
+    assert!(!asked.iter().any(|r| r.path == "/there.xml" && conditional(r)), "{asked:?}");
+    let asked = elsewhere.requests();
+    assert_eq!(asked.len(), 1);
+    assert!(!conditional(&asked[0]), "{asked:?}");
+}
+
+#[test]
+fn the_per_host_limit_counts_the_host_a_redirect_leads_to() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    // The busy host holds every request to `/hold` until the test lets go.
+    let release = Arc::new(AtomicBool::new(false));
+    let busy = {
+        let release = release.clone();
+        Server::start(move |req| {
+            if req.path == "/hold" {
+                while !release.load(Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+            }
+            Reply::ok("text/plain", "busy")
+        })
+    };
+    let target = busy.url("/page");
+    let front = Server::start(move |_| Reply::redirect(&target));
+    let client = client();
+    let held: Vec<_> = (0..saidso::net::PER_HOST)
+        .map(|_| {
+            let (client, url) = (client.clone(), busy.url("/hold"));
+            std::thread::spawn(move || client.get(&url, &Validators::default()))
+        })
+        .collect();
+    while busy.requests().len() < saidso::net::PER_HOST {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // Every place at the busy host is taken: a request redirected there waits for one too.
+    let deadline = std::time::Instant::now() + Duration::from_millis(300);
+    let result = client.get_before(&front.url("/"), &Validators::default(), Some(deadline));
+    release.store(true, Ordering::SeqCst);
+    let err = result.expect_err("the busy host is full");
+    assert_eq!(err.cause, format!("redirected to {}: not fetched: out of time", busy.url("/page")));
+    assert!(busy.requests().iter().all(|r| r.path == "/hold"));
+    for request in held {
+        assert!(request.join().unwrap().is_ok());
+    }
+}

@@ -116,6 +116,39 @@ fn pages_that_never_answer_hold_back_nothing() {
 }
 
 #[test]
+fn files_beside_a_local_feed_do_not_wait_for_its_links() {
+    // The pages answer, but late: with `--fetch-links` the feed's items come with their full
+    // text, after the file given beside the feed, not held back with it.
+    let server = Server::start(|_| Reply::Slow {
+        delay: Duration::from_millis(300),
+        reply: Box::new(Reply::ok("text/html", PAGE)),
+    });
+    let dir = TempDir::new().unwrap();
+    let feed_file = dir.path().join("saved.xml");
+    fs::write(&feed_file, feed(&server.url(""), 2)).unwrap();
+    let local = dir.path().join("local.txt");
+    fs::write(&local, "Harbour notes\n\nThe tide came in, said the harbour master, Ana Ruiz.\n")
+        .unwrap();
+    let out = saidso(&dir)
+        .args(["--fetch-links", "list", "--format", "jsonl"])
+        .arg(&feed_file)
+        .arg(&local)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let titles: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|line| {
+            let row: serde_json::Value = serde_json::from_str(line).unwrap();
+            row["title"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(titles, ["Harbour notes", "Item 0", "Item 1"]);
+    assert_eq!(server.requests().len(), 2, "every page fetched once");
+}
+
+#[test]
 fn in_the_reader_a_local_file_shows_while_a_url_beside_it_never_answers() {
     // The server holds every request until the test ends and drops `release`.
     let (release, held) = mpsc::channel::<()>();
