@@ -164,6 +164,14 @@ fn redirect_target(from: &str, location: Option<&str>) -> Result<String, String>
     }
 }
 
+/// Whether `to`, where a redirect from `from` led, is the same server: the same scheme, host
+/// and port, or the host's https address reached from its http one (the usual upgrade).
+fn same_server(from: &str, to: &str) -> bool {
+    let (Ok(a), Ok(b)) = (url::Url::parse(from), url::Url::parse(to)) else { return false };
+    let upgrade = a.scheme() == "http" && b.scheme() == "https" && a.port().is_none();
+    a.host_str() == b.host_str() && (a.origin() == b.origin() || upgrade && b.port().is_none())
+}
+
 impl Client {
     /// A client with these limits.
     pub fn new(limits: Limits) -> Self {
@@ -232,9 +240,10 @@ impl Client {
         let mut response = loop {
             let left = end.saturating_duration_since(Instant::now());
             let mut request = self.agent.get(&at).config().timeout_global(Some(left)).build();
-            // Validators describe the content at the URL they were stored for; another
-            // address, on this host or another, is asked for unconditionally.
-            if at == url {
+            // Validators go to the server that gave them (a feed's refresh keeps those of the
+            // page a redirect ended at): without them a moved feed is never "not modified".
+            // Another server is asked unconditionally.
+            if same_server(url, &at) {
                 if let Some(etag) = &validators.etag {
                     request = request.header("If-None-Match", etag);
                 }
@@ -349,6 +358,15 @@ mod tests {
     fn hosts_are_told_by_host_and_port() {
         assert_eq!(host_of("http://127.0.0.1:8080/a?b"), "127.0.0.1:8080");
         assert_eq!(host_of("https://User@Example.ORG#x"), "example.org");
+    }
+
+    #[test]
+    fn validators_follow_a_redirect_on_the_same_server_and_its_https_upgrade() {
+        assert!(same_server("http://a.example/feed", "http://A.example:80/moved"));
+        assert!(same_server("http://a.example/feed", "https://a.example/feed"));
+        assert!(!same_server("http://a.example/feed", "https://b.example/feed"));
+        assert!(!same_server("http://a.example/feed", "http://a.example:8080/feed"));
+        assert!(!same_server("https://a.example/feed", "http://a.example/feed"));
     }
 
     #[test]
