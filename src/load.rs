@@ -1,8 +1,8 @@
 //! The loading pipeline: inputs are read and cleaned in parallel (rayon), and handed to the
 //! caller in input order (local inputs first, then local feeds whose pages are fetched, then the
 //! inputs on the web: both fetched meanwhile), a batch at a time, as soon as each batch is
-//! ready; the caller works on one batch while the next are prepared. A dataset (one file of many articles) is read a record
-//! at a time and its records are cleaned in parallel batches.
+//! ready; the caller works on one batch while the next are prepared. A dataset (one file of
+//! many articles) is read a record at a time and its records are cleaned in parallel batches.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
@@ -124,8 +124,9 @@ impl<'a> Loader<'a> {
 
     /// Loads `inputs`, handing over each batch as soon as it is ready: the first few local
     /// inputs, then the rest of them a batch at a time, each batch of a dataset, then the local
-    /// feeds whose pages are fetched (`--fetch-links`), and the web inputs last. A caller that shows results as they come (the reader) shows a local file
-    /// at once, whatever the web inputs beside it are waiting on. Returns how many articles
+    /// feeds whose pages are fetched (`--fetch-links`), and the web inputs last. A caller that
+    /// shows results as they come (the reader) shows a local file at once, whatever the web
+    /// inputs beside it are waiting on. Returns how many articles
     /// loaded. `waiting` is called as in [`Loader::run_waiting`].
     pub fn run_batches<T: Send, E>(
         &self,
