@@ -611,3 +611,25 @@ fn a_joined_verb_is_its_subjects_not_the_source_after_according_to() {
              to the harbour lawyers, and said it left \"more questions than answers.\"";
     assert_eq!(quotes(t), [q("more questions than answers.", Some("Anna Berg"))]);
 }
+
+/// A quotation after a pronoun's verb in a sentence that a named speaker closes (`…, said Ann
+/// Bell.`, `…," Ann Bell said.`) is the named speaker's: the pronoun may mean anybody talked
+/// about before (here a person whose gender no word tells).
+#[test]
+fn a_named_speaker_closing_the_sentence_wins_over_a_pronoun_before_the_quotation() {
+    let t = "\"We are ready,\" Cal Dunn said. She wrote \"a long report\", said Ann Bell.";
+    assert_eq!(
+        quotes(t),
+        [q("We are ready,", Some("Cal Dunn")), q("a long report", Some("Ann Bell"))]
+    );
+    let t = "Cal Dunn chaired the meeting.\n\nHe called the plan \"a disgrace for the town,\" \
+             Ann Bell said.";
+    assert_eq!(quotes(t), [q("a disgrace for the town,", Some("Ann Bell"))]);
+    let t = "Cal Dunn chaired the meeting.\n\nShe called the plan \"a disgrace,\" said Ann Bell, \
+             who sat beside him.";
+    assert_eq!(quotes(t), [q("a disgrace,", Some("Ann Bell"))]);
+    // A named speaker who says words of her own later in the sentence leaves the pronoun's.
+    let t = "Cal Dunn chaired the meeting.\n\nHe said the plan was \"a disgrace\" and Ann Bell \
+             said it was \"a farce\".";
+    assert_eq!(quotes(t), [q("a disgrace", Some("Cal Dunn")), q("a farce", Some("Ann Bell"))]);
+}
