@@ -110,6 +110,31 @@ fn a_quotation_continued_into_an_attributed_paragraph_keeps_its_speaker() {
     );
 }
 
+/// The quotation continued into an attributed paragraph takes that paragraph's mention and
+/// cue with its speaker, as a row of `saidso quotes` shows them: a speaker with no words that
+/// name them would have come from nowhere.
+#[test]
+fn a_continued_quotation_takes_the_mention_and_cue_of_its_speaker() {
+    let texts = [
+        "The storm reached the coast overnight.\n\n\"The river rose a metre. Nobody expected \
+         it.\n\n\"We moved forty families,\" said Petra Lind, the fire chief.",
+        "Petra Lind leads the fire service.\n\n\"The river rose a metre.\n\n\"We moved forty \
+         families,\" she told reporters.",
+        "The storm reached the coast overnight.\n\n“The shelters are open.\n\n“The buses run \
+         all night.\n\n“Stay indoors,” Lind warned.",
+    ];
+    for t in texts {
+        let (article, found) = full(t);
+        let words = |r: &Option<std::ops::Range<usize>>| r.clone().map(|r| &article.text[r]);
+        assert_eq!(found.len(), 2, "{t}");
+        assert_eq!(found[0].speaker, found[1].speaker, "{t}");
+        assert!(found[0].speaker.is_some(), "{t}");
+        assert_eq!(words(&found[0].mention), words(&found[1].mention), "{t}");
+        assert_eq!(words(&found[0].cue), words(&found[1].cue), "{t}");
+        assert!(found[0].cue.is_some(), "{t}");
+    }
+}
+
 #[test]
 fn pronoun_chain_follows_the_last_subject() {
     let t = "Prime Minister Ingrid Solberg met the unions on Tuesday. Transport workers want \
