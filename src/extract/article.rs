@@ -632,8 +632,10 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
 }
 
 /// A quotation with no speaker that goes on in the next paragraph and is attributed there
-/// (`“…` ¶ `“…,” she said.`, see [`Span::continues`]) is that speaker's. One that continues
-/// someone (`“…,” Pike said. “…` ¶ `“…,” said Shah.`) stays theirs.
+/// (`“…` ¶ `“…,” she said.`, see [`Span::continues`]) is that speaker's, with the words that
+/// name them and the cue: a row with a speaker shows where the text names them, though that
+/// is in the next paragraph. One that continues someone (`“…,” Pike said. “…` ¶ `“…,” said
+/// Shah.`) stays theirs.
 fn speak_on(spans: &[Span], quotes: &mut [(usize, Quote)]) {
     for i in 1..quotes.len() {
         let (before, after) = quotes.split_at_mut(i);
@@ -642,6 +644,8 @@ fn speak_on(spans: &[Span], quotes: &mut [(usize, Quote)]) {
         if goes_on && next.speaker.is_some() && prev.speaker.is_none() {
             prev.speaker.clone_from(&next.speaker);
             prev.speaker_kind = next.speaker_kind;
+            prev.mention.clone_from(&next.mention);
+            prev.cue.clone_from(&next.cue);
         }
     }
 }

@@ -110,6 +110,31 @@ fn a_quotation_continued_into_an_attributed_paragraph_keeps_its_speaker() {
     );
 }
 
+/// The quotation continued into an attributed paragraph takes that paragraph's mention and
+/// cue with its speaker, as a row of `saidso quotes` shows them: a speaker with no words that
+/// name them would have come from nowhere.
+#[test]
+fn a_continued_quotation_takes_the_mention_and_cue_of_its_speaker() {
+    let texts = [
+        "The storm reached the coast overnight.\n\n\"The river rose a metre. Nobody expected \
+         it.\n\n\"We moved forty families,\" said Petra Lind, the fire chief.",
+        "Petra Lind leads the fire service.\n\n\"The river rose a metre.\n\n\"We moved forty \
+         families,\" she told reporters.",
+        "The storm reached the coast overnight.\n\n“The shelters are open.\n\n“The buses run \
+         all night.\n\n“Stay indoors,” Lind warned.",
+    ];
+    for t in texts {
+        let (article, found) = full(t);
+        let words = |r: &Option<std::ops::Range<usize>>| r.clone().map(|r| &article.text[r]);
+        assert_eq!(found.len(), 2, "{t}");
+        assert_eq!(found[0].speaker, found[1].speaker, "{t}");
+        assert!(found[0].speaker.is_some(), "{t}");
+        assert_eq!(words(&found[0].mention), words(&found[1].mention), "{t}");
+        assert_eq!(words(&found[0].cue), words(&found[1].cue), "{t}");
+        assert!(found[0].cue.is_some(), "{t}");
+    }
+}
+
 #[test]
 fn pronoun_chain_follows_the_last_subject() {
     let t = "Prime Minister Ingrid Solberg met the unions on Tuesday. Transport workers want \
@@ -610,4 +635,26 @@ fn a_joined_verb_is_its_subjects_not_the_source_after_according_to() {
     let t = "Anna Berg lost her boat in the storm.\n\nBerg read the report on Friday, according \
              to the harbour lawyers, and said it left \"more questions than answers.\"";
     assert_eq!(quotes(t), [q("more questions than answers.", Some("Anna Berg"))]);
+}
+
+/// A quotation after a pronoun's verb in a sentence that a named speaker closes (`…, said Ann
+/// Bell.`, `…," Ann Bell said.`) is the named speaker's: the pronoun may mean anybody talked
+/// about before (here a person whose gender no word tells).
+#[test]
+fn a_named_speaker_closing_the_sentence_wins_over_a_pronoun_before_the_quotation() {
+    let t = "\"We are ready,\" Cal Dunn said. She wrote \"a long report\", said Ann Bell.";
+    assert_eq!(
+        quotes(t),
+        [q("We are ready,", Some("Cal Dunn")), q("a long report", Some("Ann Bell"))]
+    );
+    let t = "Cal Dunn chaired the meeting.\n\nHe called the plan \"a disgrace for the town,\" \
+             Ann Bell said.";
+    assert_eq!(quotes(t), [q("a disgrace for the town,", Some("Ann Bell"))]);
+    let t = "Cal Dunn chaired the meeting.\n\nShe called the plan \"a disgrace,\" said Ann Bell, \
+             who sat beside him.";
+    assert_eq!(quotes(t), [q("a disgrace,", Some("Ann Bell"))]);
+    // A named speaker who says words of her own later in the sentence leaves the pronoun's.
+    let t = "Cal Dunn chaired the meeting.\n\nHe said the plan was \"a disgrace\" and Ann Bell \
+             said it was \"a farce\".";
+    assert_eq!(quotes(t), [q("a disgrace", Some("Cal Dunn")), q("a farce", Some("Ann Bell"))]);
 }

@@ -995,3 +995,48 @@ fn a_first_sentence_with_a_quotation_is_no_headline() {
     let who = find(t, Partial, "'Harbour Fees Will Rise' After Vote");
     assert_eq!(who.as_deref(), Some("Kyle"));
 }
+
+/// A cue word that is also a noun (`plan`, `support`, `worries`) is the noun when a verb
+/// follows it where none may follow a verb: a helper or `be` (`fears have grown`), or a verb
+/// in `-s`/`-ed` after a bare form whose word before is singular (`Bridge plan moves ahead`).
+/// The word before it is then no speaker.
+#[test]
+fn a_cue_word_followed_by_a_verb_is_a_noun() {
+    for body in [
+        "Bridge plan moves ahead after the vote.",
+        "Harbour plan stalled after the vote.",
+        "Tram support grows in the eastern wards.",
+        "Safety fears have grown since the fire at the depot.",
+        "The ferry demands will be heard by the board next month.",
+    ] {
+        let all = said(&with(body));
+        assert!(all.iter().all(|(_, c, _)| !body.contains(c.as_str())), "{body}: {all:#?}");
+    }
+}
+
+/// The same words as verbs stay cues: after a plural or a pronoun, which may be their
+/// subject, and before `to` (`Labour plan to cut taxes`, as British writing agrees a party
+/// with a plural verb).
+#[test]
+fn a_cue_word_after_a_plural_or_before_to_is_still_a_verb() {
+    let t = with("Officials plan cuts to the harbour budget next year.");
+    let who = find(&t, Indirect, "cuts to the harbour budget next year");
+    assert_eq!(who.as_deref(), Some("Officials"));
+    let t = with("Dock workers support rises in the harbour fees.");
+    let who = find(&t, Indirect, "rises in the harbour fees");
+    assert_eq!(who.as_deref(), Some("Dock workers"));
+    let t = with("Labour plan to cut the harbour fees for small firms.");
+    let who = find(&t, Indirect, "to cut the harbour fees for small firms");
+    assert_eq!(who.as_deref(), Some("Labour"));
+}
+
+/// `expressed concern that …` reports a stance, as `voiced` and `raised` do.
+#[test]
+fn expressed_reports_a_stance() {
+    let t = with("Republicans have expressed concern that the fees could rise.");
+    let who = find(&t, Indirect, "concern that the fees could rise");
+    assert_eq!(who.as_deref(), Some("Republicans"));
+    let t = with("Kyle expressed doubts that the harbour would reopen.");
+    let who = find(&t, Indirect, "doubts that the harbour would reopen");
+    assert_eq!(who.as_deref(), Some("Ann Kyle"));
+}

@@ -43,6 +43,21 @@ pub(super) enum CueKind {
     Noun,
 }
 
+/// The pasts of the cue lists that do not end in `-ed`.
+const IRREGULAR_PASTS: [&str; 11] = [
+    "said",
+    "told",
+    "wrote",
+    "spoke",
+    "thought",
+    "knew",
+    "felt",
+    "found",
+    "sought",
+    "sang",
+    "understood",
+];
+
 impl Reader<'_> {
     /// The speech cues of `sentence`, in order, and what else one pass over its words finds
     /// (see [`Found`]).
@@ -80,7 +95,9 @@ impl Reader<'_> {
                     continue;
                 }
             }
-            if c.contains(WordClass::SPEECH_VERB) && self.is_verb_cue(k, sentence.start) {
+            let noun = c.intersects(WordClass::SPEECH_VERB | WordClass::REPORTING_VERB)
+                && self.noun_before_verb(k, sentence.start);
+            if c.contains(WordClass::SPEECH_VERB) && !noun && self.is_verb_cue(k, sentence.start) {
                 cues.push(Cue { tokens: k..k + 1, kind: CueKind::Verb });
             } else if c.contains(WordClass::SPEECH_NOUN)
                 // Capitalised inside a sentence, it is a name (`The Post sent its …`).
@@ -94,6 +111,7 @@ impl Reader<'_> {
                 let kind = if progressive { CueKind::Verb } else { CueKind::Noun };
                 cues.push(Cue { tokens: k..k + 1, kind });
             } else if c.contains(WordClass::REPORTING_VERB)
+                && !noun
                 && self.is_verb_cue(k, sentence.start)
                 && !self.subject_of_be(k)
             {
@@ -130,6 +148,47 @@ impl Reader<'_> {
                 || (self.is_class(b, WordClass::PREPOSITION) && !gerund)
                 || (self.is_class(k, WordClass::SPEECH_NOUN) && self.modifier_name(b, lo))
         })
+    }
+
+    /// True when the cue word at `k` is a noun because a finite verb follows it, where no verb
+    /// may: a helper or a form of `be` after its present (`Trump's claims have been
+    /// debunked`, `the plan will`), or a verb in `-s` or `-ed` after a bare form that follows
+    /// a singular word (`Bridge plan moves ahead`, `Tax plan stalled`). A plural or a pronoun
+    /// before the bare form may be its subject (`Officials plan cuts`, `workers support rises`),
+    /// and a bare form before `to` is left a verb (`Labour plan to cut taxes`).
+    fn noun_before_verb(&self, k: usize, lo: usize) -> bool {
+        let Some(word) = self.written(k) else { return false };
+        let ends = |w: &str, end: &str| {
+            w.len() > end.len()
+                && w.as_bytes()[w.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
+        };
+        // A past (`said`, `claimed`) may stand before `was` in a relative clause (`what he
+        // said was`).
+        if ends(word, "ed")
+            || ends(word, "ing")
+            || IRREGULAR_PASTS.iter().any(|p| word.eq_ignore_ascii_case(p))
+        {
+            return false;
+        }
+        if self.is_class(k + 1, WordClass::AUXILIARY | WordClass::BE_FORM) {
+            return true;
+        }
+        let bare = !ends(word, "s");
+        let Some(next) = self.written(k + 1) else { return false };
+        let finite = !self.tokens[k + 1].is_capitalised()
+            && ((ends(next, "s") && !ends(next, "ss") && !ends(next, "'s")) || ends(next, "ed"))
+            && !self.is_class(
+                k + 1,
+                WordClass::SPEECH_NOUN | WordClass::DETERMINER | WordClass::PRONOUN,
+            );
+        let singular_before = k > lo
+            && self.written(k - 1).is_some_and(|w| !ends(w, "s") || ends(w, "ss"))
+            && !self.is_class(
+                k - 1,
+                WordClass::PRONOUN | WordClass::AUXILIARY | WordClass::BETWEEN | WordClass::GROUP,
+            )
+            && !self.is(k - 1, "to");
+        bare && finite && singular_before
     }
 
     /// True when a form of `be` (the lexicon's `be_forms`) follows token `k`: `the plan is

@@ -316,8 +316,17 @@ impl Reader<'_> {
             object_of_cue,
             ..Attribution::default()
         };
-        for cue in &order {
+        for &cue in &order {
             if let Some(m) = self.speaker_of(cue, sentence, 0) {
+                // `She wrote "a long report", said Ann Bell.`: the named speaker who closes
+                // the sentence says the quoted words, not a pronoun before them, which may
+                // mean anyone talked about before.
+                let (cue, m) = match m.what {
+                    Mention::Pronoun(PronounKind::Person(_)) if cue.tokens.start < q => {
+                        self.closing_speaker(&cues[split..], sentence).unwrap_or((cue, m))
+                    }
+                    _ => (cue, m),
+                };
                 out.cue = Some(cue.tokens.clone());
                 out.mention = Some(m);
                 return out;
@@ -350,6 +359,40 @@ impl Reader<'_> {
             out.mention = Some(m);
         }
         out
+    }
+
+    /// A cue among `after` (the cues after a quotation) with a named speaker that closes the
+    /// sentence after a comma (`…, said Ann Bell.`, `…, Ann Bell said.`), and no quotation
+    /// after it.
+    fn closing_speaker<'c>(
+        &self,
+        after: &'c [Cue],
+        sentence: &Sentence,
+    ) -> Option<(&'c Cue, MentionAt)> {
+        let end = sentence.range.end;
+        let run_at = |j: usize| self.run_at.get(j).copied().flatten();
+        after.iter().filter(|c| c.kind == CueKind::Verb).find_map(|cue| {
+            // The name right after the verb or right before it (the clause before the comma
+            // may hold the verb's subject, as a pronoun: not this cue's speaker).
+            let (k, next) = (cue.tokens.start, cue.tokens.end);
+            let r = run_at(next)
+                .filter(|&r| self.runs[r].tokens.start == next)
+                .or_else(|| run_at(k.checked_sub(1)?).filter(|&r| self.runs[r].tokens.end == k))?;
+            let m = MentionAt { what: Mention::Name(r), tokens: self.runs[r].tokens.clone() };
+            let first = cue.tokens.start.min(m.tokens.start);
+            let last = cue.tokens.end.max(m.tokens.end);
+            // After a comma, or a quotation closed by one (`"…," said Ann Bell`).
+            let comma = first > sentence.range.start && {
+                let t = &self.tokens[first - 1];
+                matches!(t.kind, Kind::Punct(',' | '—' | '–'))
+                    || (matches!(t.kind, Kind::Quote(_))
+                        && self.text[t.range.clone()]
+                            .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
+                            .ends_with(','))
+            };
+            let quote_after = (last..end).any(|j| matches!(self.tokens[j].kind, Kind::Quote(_)));
+            (comma && !quote_after).then_some((cue, m))
+        })
     }
 
     fn starts_capital(&self, q: usize) -> bool {
