@@ -274,8 +274,14 @@ pub enum SpeakersFormat {
 
 /// Runs the command line; the exit code tells scripts whether it worked.
 pub fn run(cli: Cli) -> ExitCode {
-    // These work whatever the configuration file holds, so a broken one can be mended.
+    // These work whatever the configuration file holds, so a broken one can be mended; the
+    // feeds file and marks do not read it at all (their help leaves `--config` out).
     match cli.command {
+        Some(Command::Feeds { feeds, action }) => return finish_with(feeds::run(action, feeds)),
+        Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
+            let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
+            return finish_with(mark::run(&ids, change, verbose, &cli.state));
+        }
         Some(Command::Config { default, path }) => {
             return finish_with(config_command(default, path, cli.config.as_deref()));
         }
@@ -335,12 +341,12 @@ pub fn run(cli: Cli) -> ExitCode {
             read::run(&paths, fetched, width.map(usize::from), &cli.state, &config)
         }
         Some(Command::Fetch { feeds }) => fetch::run(feeds, &cli.state, &config),
-        Some(Command::Feeds { feeds, action }) => feeds::run(action, feeds),
-        Some(Command::Config { .. } | Command::Completions { .. }) => Ok(()),
-        Some(Command::Mark { read, unread, star, unstar, verbose, ids }) => {
-            let change = mark::Change { read: flag(read, unread), starred: flag(star, unstar) };
-            mark::run(&ids, change, verbose, &cli.state)
-        }
+        Some(
+            Command::Config { .. }
+            | Command::Completions { .. }
+            | Command::Feeds { .. }
+            | Command::Mark { .. },
+        ) => Ok(()),
         None if let Some(typo) = mistyped_command(&cli.paths) => Err(typo),
         // The reader needs a terminal; piped, the list is what a script wants.
         None if io::stdout().is_terminal() => reader(cli, config),
@@ -415,7 +421,8 @@ const UNUSED_GLOBALS: [(&str, &[&str]); 5] = [
     ("feeds", &["fetch_links", "state", "no_state", "config"]),
     ("config", &["fetch_links", "state", "no_state"]),
     ("completions", &["fetch_links", "state", "no_state", "config"]),
-    ("mark", &["fetch_links", "config"]),
+    // `--no-state` leaves marks nowhere to go: refused there, so not offered.
+    ("mark", &["fetch_links", "config", "no_state"]),
 ];
 
 /// The keys `--help` lists: those of the configuration in force (`--config FILE`, or the
@@ -556,7 +563,7 @@ fn nothing_loaded(paths: &[String], fetched: bool) -> anyhow::Error {
         (false, true) => format!("{} or the fetched articles", paths.join(", ")),
         (false, false) => paths.join(", "),
     };
-    anyhow::anyhow!("no article found in {asked}")
+    anyhow::anyhow!("no article read from {asked}")
 }
 
 /// Standard output, buffered; every write error (a closed pipe) ends the command.

@@ -159,8 +159,14 @@ fn redirect_target(from: &str, location: Option<&str>) -> Result<String, String>
     let target = base.join(location.ok_or_else(bad)?.trim()).map_err(|_| bad())?;
     match target.scheme() {
         "http" | "https" => Ok(target.into()),
-        // A scheme is letters, digits, `+`, `-` and `.`: nothing unsafe to show.
-        scheme => Err(format!("redirect to a non-http(s) address refused ({scheme}:)")),
+        // Parsed, the address has its control characters percent-encoded; it is printed
+        // through the same sanitising as every message, and cut short (a `data:` address may
+        // hold a whole page).
+        _ => {
+            let shown: String = target.as_str().chars().take(120).collect();
+            let more = if shown.len() < target.as_str().len() { "…" } else { "" };
+            Err(format!("redirect to a non-http(s) address refused: {shown}{more}"))
+        }
     }
 }
 
@@ -292,7 +298,10 @@ impl Client {
         }
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("");
-            let cause = format!("HTTP {} {reason}", status.as_u16()).trim_end().to_string();
+            let mut cause = format!("HTTP {} {reason}", status.as_u16()).trim_end().to_string();
+            if status.is_redirection() {
+                cause.push_str(", a redirect with no address to go to");
+            }
             return Err(fail_at(&at, cause));
         }
         let header = |name: &str| {

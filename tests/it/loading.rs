@@ -138,7 +138,7 @@ fn nothing_to_show_is_an_error() {
         .assert()
         .failure()
         .stdout("")
-        .stderr(predicate::str::contains("no article found"));
+        .stderr(predicate::str::contains("no article read from"));
 }
 
 #[test]

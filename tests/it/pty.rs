@@ -415,7 +415,7 @@ fn nothing_loadable_shows_why_then_exits_with_an_error() {
     assert!(!success, "nothing loadable must be an error (exit 1), as the README says");
     let screen = parser.screen();
     assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert!(screen.contents().contains("no article found in"), "{}", screen.contents());
+    assert!(screen.contents().contains("no article read from"), "{}", screen.contents());
 }
 
 /// Standard input that has not ended (a slow pipe; here the terminal itself) holds up no file

@@ -56,7 +56,7 @@ fn commands_that_only_read_marks_create_no_state_file() {
         .args(["quotes", "--fetched", "--state", str_arg(&state)])
         .assert()
         .failure()
-        .stderr(contains("no article found in the fetched articles"));
+        .stderr(contains("no article read from the fetched articles"));
     assert!(!dir.path().join("not").exists(), "nothing made by reading");
     // The first mark makes it.
     let ids = seed_ids();
