@@ -1040,3 +1040,21 @@ fn expressed_reports_a_stance() {
     let who = find(&t, Indirect, "doubts that the harbour would reopen");
     assert_eq!(who.as_deref(), Some("Ann Kyle"));
 }
+
+/// A clause that is what another verb reports (`said he agreed`, `told reporters on Friday
+/// that she disagreed`) is no sentence closed by its own speaker: its verb reports nothing of
+/// the words before it. A speaker closing the sentence after a comma still does.
+#[test]
+fn a_reported_clause_is_not_closed_by_its_own_verb() {
+    for (body, content) in [
+        ("Kyle said she agreed.", "she agreed"),
+        ("Kyle told reporters she disagreed.", "she disagreed"),
+        ("Kyle told reporters on Friday that she disagreed.", "that she disagreed"),
+    ] {
+        let all = said(&with(body));
+        assert_eq!(all.len(), 1, "{body}: {all:#?}");
+        assert_eq!(find(&with(body), Indirect, content).as_deref(), Some("Ann Kyle"), "{body}");
+    }
+    let t = with("The fees will rise next year, Kyle said.");
+    assert_eq!(find(&t, Indirect, "The fees will rise next year").as_deref(), Some("Ann Kyle"));
+}

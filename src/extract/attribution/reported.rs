@@ -385,7 +385,15 @@ impl Reader<'_> {
         let adjunct = trailing <= 4
             && self.is_class(after, WordClass::PREPOSITION)
             && !(after..end).any(|j| self.is(j, "that") || self.is_comma(j));
-        let closes = trailing == 0
+        // `John Brown said he agreed.`, `She told reporters that he agreed.`: a clause that is
+        // another verb's object (a few words after it, with no comma between) is what was said,
+        // not a speaker closing the sentence.
+        let object_of_verb = (lo..first)
+            .rev()
+            .take(6)
+            .take_while(|&j| self.tokens[j].kind == Kind::Word)
+            .any(|j| self.is_class(j, WordClass::SPEECH_VERB | WordClass::REPORTING_VERB));
+        let closes = (trailing == 0 && !object_of_verb)
             || (set_off
                 && ((trailing <= 2 && when(after))
                     || adjunct
