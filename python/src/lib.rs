@@ -26,7 +26,7 @@ use saidso::export::{QuoteRow, attribution_rows};
 use saidso::extract::SpeakerKind;
 use saidso::extract::{Quote, QuoteKind};
 use saidso::load::{Loaded, load_each};
-use saidso::model::{Article, ArticleId, RawDoc, collapse_whitespace};
+use saidso::model::{Article, ArticleId, collapse_whitespace};
 use saidso::sources;
 use saidso::speakers::Tally;
 
@@ -230,7 +230,7 @@ struct Extracted {
 
 /// Extracts the quotations of `text` as `saidso quotes` does for a plain-text file.
 fn extract_text(config: &CoreConfig, text: &str, title: Option<String>) -> Extracted {
-    let raw = RawDoc { path: String::new(), text: text.to_string(), title, ..Default::default() };
+    let raw = sources::text_doc(text, title);
     let Some(article) = clean(raw, &config.rules) else {
         return Extracted { article: None, rows: Vec::new(), chars: Vec::new() };
     };
@@ -491,13 +491,7 @@ fn extract_arrow<'py>(
                 for (i, (t, title)) in texts.iter().zip(titles).enumerate() {
                     let text = t.unwrap_or("");
                     let title = title.map(str::to_string);
-                    let raw = RawDoc {
-                        path: String::new(),
-                        text: text.into(),
-                        title,
-                        ..Default::default()
-                    };
-                    if let Some(article) = clean(raw, &config.rules) {
+                    if let Some(article) = clean(sources::text_doc(text, title), &config.rules) {
                         let quotes = config.extractor.attributions_with_headline(&article);
                         tally.add(&article, &quotes);
                         table.push_quotes(&article, &quotes, text, index(batch, i));

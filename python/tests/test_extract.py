@@ -98,6 +98,26 @@ def test_a_text_given_drops_its_byte_order_mark(tmp_path, cli_quotes):
     assert [r["start_char"] for r in got] == [r["start_char"] + 1 for r in saidso.extract(text)]
 
 
+def test_a_text_given_drops_soft_hyphens_as_a_file_does(tmp_path, cli_quotes):
+    """Soft hyphens and word joiners are no part of the words, in a string as in a file; the
+    offsets still point into the text as given, in bytes and in code points."""
+    text = (
+        "Harbour Fees\n\nMayor Ann Kyle said the gov\u00adern\u00adment\u2060 would \"wait "
+        "and see\" before the vote.\n"
+    )
+    path = tmp_path / "shy.txt"
+    path.write_text(text, encoding="utf-8")
+    expected = without(cli_quotes(path), "file")
+    assert expected and "government" in expected[0]["text"], expected
+    got = saidso.extract(text)
+    assert without(got, "start_char", "end_char") == expected
+    many = saidso.extract_many([text])[0]
+    assert without(many, "start_char", "end_char") == expected
+    for row in got:
+        sliced = text[row["start_char"] : row["end_char"]]
+        assert sliced.replace("\u00ad", "").replace("\u2060", "") == row["text"]
+
+
 def test_no_text_no_rows():
     assert saidso.extract("") == []
     assert saidso.extract("   \n\n ") == []

@@ -21,6 +21,13 @@ pub use jsonl::{Fields, Record};
 pub use open::{Docs, Opened, Stream, open, read};
 pub use pages::{Linked, read_feed};
 
+/// A text given as a string (by a library's caller), read as a plain-text file's decoded text
+/// is: without the characters that stand inside words, its offsets into `text` as given.
+pub fn text_doc(text: &str, title: Option<String>) -> RawDoc {
+    let (text, offsets) = text::drop_invisible(text.to_string(), crate::model::Offsets::default());
+    RawDoc { path: String::new(), text, title, offsets, ..RawDoc::default() }
+}
+
 use crate::model::RawDoc;
 use crate::net::{Client, FetchError, is_web_url};
 use crate::text::one_line;
