@@ -12,7 +12,7 @@ use super::{
     Input, MAX_DOCUMENT, Problem, ProblemKind, ReadError, ReadSettings, feed, html, io_reason,
     jsonl, special_kind, text,
 };
-use crate::model::RawDoc;
+use crate::model::{Meta, RawDoc};
 use crate::net::{Fetched, Validators};
 
 /// Documents read a record at a time (a dataset): the loader parses and cleans them in parallel
@@ -270,7 +270,9 @@ fn whole(
                     if markdown::is_markdown(&path) {
                         (text, offsets) = markdown::strip_inline(text, offsets);
                     }
-                    vec![RawDoc { path: path.clone(), text, offsets, ..RawDoc::default() }]
+                    // Text fetched from the web keeps the address it came from, after redirects.
+                    let meta = Meta { url: url.map(str::to_string), ..Meta::default() };
+                    vec![RawDoc { path: path.clone(), text, offsets, meta, ..RawDoc::default() }]
                 }
             }
         },

@@ -414,3 +414,26 @@ fn a_refresh_without_a_feeds_file_says_what_to_do() {
     update(&mut app, Action::Command(saidso::app::Command::Refresh));
     assert_eq!(app.library.refreshing, Some((0, 0)));
 }
+
+#[test]
+fn a_text_fetched_through_a_redirect_keeps_the_address_it_came_from() {
+    let server = Server::start(|req| match req.path.as_str() {
+        "/start" => Reply::redirect("/notes/harbour.txt"),
+        _ => Reply::ok(
+            "text/plain",
+            "Harbour notes\n\nThe tide came in, said the harbour master, Ana Ruiz.\n",
+        ),
+    });
+    let dir = TempDir::new().unwrap();
+    let out = saidso(dir.path())
+        .args(["list", "--format", "jsonl"])
+        .arg(server.url("/start"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let row: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).trim()).unwrap();
+    assert_eq!(row["title"], "Harbour notes");
+    assert_eq!(row["path"], server.url("/start").as_str());
+    assert_eq!(row["url"], server.url("/notes/harbour.txt").as_str());
+}
