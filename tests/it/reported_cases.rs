@@ -1058,3 +1058,17 @@ fn a_reported_clause_is_not_closed_by_its_own_verb() {
     let t = with("The fees will rise next year, Kyle said.");
     assert_eq!(find(&t, Indirect, "The fees will rise next year").as_deref(), Some("Ann Kyle"));
 }
+
+/// `Kyle, speaking later, said …`: a participle set off by commas describes the speaker; what
+/// she said follows the verb after it, and is reported once, by that verb.
+#[test]
+fn a_participle_between_commas_reports_nothing() {
+    for (body, content) in [
+        ("Kyle, speaking later, said she agreed.", "she agreed"),
+        ("Kyle, speaking on Friday, told reporters the fees would rise.", "the fees would rise"),
+    ] {
+        let all = said(&with(body));
+        assert_eq!(all.len(), 1, "{body}: {all:#?}");
+        assert_eq!(find(&with(body), Indirect, content).as_deref(), Some("Ann Kyle"), "{body}");
+    }
+}

@@ -448,6 +448,11 @@ impl Reader<'_> {
         while self.is_when(start) {
             start += 1;
         }
+        // `John Brown, speaking later, said …`: a participle whose words end at a comma
+        // reports nothing here; the verb after the comma does.
+        if self.ends_in_ing(k) && self.is_comma(start) {
+            return None;
+        }
         // `rejected the mayor's claim that …`: the claim's clause is the mayor's, not the
         // rejecter's, so a speech noun before `that` ends the search.
         let noun_that =
