@@ -1072,3 +1072,13 @@ fn a_participle_between_commas_reports_nothing() {
         assert_eq!(find(&with(body), Indirect, content).as_deref(), Some("Ann Kyle"), "{body}");
     }
 }
+
+/// `The plan, which Kyle said would cost £3m, was approved`: what a speaker inside a relative
+/// clause said ends where the clause does, at its closing comma.
+#[test]
+fn a_report_inside_a_relative_clause_ends_with_it() {
+    let t = with("The plan, which Kyle said would cost £3m, was approved on Monday.");
+    assert_eq!(find(&t, Indirect, "would cost £3m").as_deref(), Some("Ann Kyle"));
+    let t = with("The harbour master, who Kyle said had resigned, was not at the meeting.");
+    assert_eq!(find(&t, Indirect, "had resigned").as_deref(), Some("Ann Kyle"));
+}

@@ -506,6 +506,16 @@ impl Reader<'_> {
             return None;
         }
         let mut stop = self.clause_end(start, end);
+        // `The plan, which Brown said would cost £3m, was approved`: a cue inside a relative
+        // clause set off by commas reports up to the comma that closes it.
+        let from = self.phrase_start(m.tokens.start, lo);
+        if from >= lo + 2
+            && self.is_comma(from - 2)
+            && (self.is(from - 1, "which") || self.is(from - 1, "who"))
+            && let Some(c) = (start + 1..stop).find(|&j| self.is_comma(j))
+        {
+            stop = c;
+        }
         // `questioned the health of Reed, who is 70`: after a stance's object, a relative clause
         // set off by a comma describes the person; it is no part of the stance. (`, which`
         // was measured too: the annotators keep it as often as not.)
