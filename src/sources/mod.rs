@@ -22,9 +22,11 @@ pub use open::{Docs, Opened, Stream, open, read};
 pub use pages::{Linked, read_feed};
 
 /// A text given as a string (by a library's caller), read as a plain-text file's decoded text
-/// is: without the characters that stand inside words, its offsets into `text` as given.
+/// is: a leading byte-order mark blanked, the characters that stand inside words dropped, its
+/// offsets into `text` as given.
 pub fn text_doc(text: &str, title: Option<String>) -> RawDoc {
-    let (text, offsets) = text::drop_invisible(text.to_string(), crate::model::Offsets::default());
+    let text = crate::text::blank_bom(text.to_string());
+    let (text, offsets) = text::drop_invisible(text, crate::model::Offsets::default());
     RawDoc { path: String::new(), text, title, offsets, ..RawDoc::default() }
 }
 
