@@ -20,15 +20,7 @@ use std::path::{Path, PathBuf};
 pub use jsonl::{Fields, Record};
 pub use open::{Docs, Opened, Stream, open, read};
 pub use pages::{Linked, read_feed};
-
-/// A text given as a string (by a library's caller), read as a plain-text file's decoded text
-/// is: a leading byte-order mark blanked, the characters that stand inside words dropped, its
-/// offsets into `text` as given.
-pub fn text_doc(text: &str, title: Option<String>) -> RawDoc {
-    let text = crate::text::blank_bom(text.to_string());
-    let (text, offsets) = text::drop_invisible(text, crate::model::Offsets::default());
-    RawDoc { path: String::new(), text, title, offsets, ..RawDoc::default() }
-}
+pub use text::text_doc;
 
 use crate::model::RawDoc;
 use crate::net::{Client, FetchError, is_web_url};

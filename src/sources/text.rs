@@ -2,7 +2,7 @@
 
 use super::ProblemKind;
 use super::detect::looks_binary;
-use crate::model::Offsets;
+use crate::model::{Offsets, RawDoc};
 use crate::text::blank_bom;
 
 /// A UTF-16 document (a Windows "Unicode text" file), told by its byte-order mark, as UTF-8
@@ -65,6 +65,14 @@ fn lossy(bytes: &[u8]) -> (String, Offsets) {
 /// record keeps its zero-width spaces, which are where words part in scripts written without
 /// spaces (Thai, Khmer), and which quotations taken from the file hold.
 const INSIDE_WORDS: [char; 3] = ['\u{ad}', '\u{2060}', '\u{feff}'];
+
+/// A text given as a string (by a library's caller), read as a plain-text file's decoded text
+/// is: a leading byte-order mark blanked, soft hyphens, word joiners and later byte-order marks
+/// dropped, its offsets into `text` as given.
+pub fn text_doc(text: &str, title: Option<String>) -> RawDoc {
+    let (text, offsets) = drop_invisible(blank_bom(text.to_string()), Offsets::default());
+    RawDoc { path: String::new(), text, title, offsets, ..RawDoc::default() }
+}
 
 /// `text` without the [`INSIDE_WORDS`] characters: left in, `gov\u{ad}ernment` is not the word
 /// `government`, and the reader shows a hyphen where the text has none. `offsets` (the decoded
