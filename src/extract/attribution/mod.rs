@@ -369,7 +369,9 @@ impl Reader<'_> {
         after: &'c [Cue],
         sentence: &Sentence,
     ) -> Option<(&'c Cue, MentionAt)> {
-        let end = sentence.range.end;
+        // The sentence's last quotation, found once rather than for each cue after it.
+        let last_quote =
+            sentence.range.clone().rev().find(|&j| matches!(self.tokens[j].kind, Kind::Quote(_)));
         let run_at = |j: usize| self.run_at.get(j).copied().flatten();
         after.iter().filter(|c| c.kind == CueKind::Verb).find_map(|cue| {
             // The name right after the verb or right before it (the clause before the comma
@@ -390,7 +392,7 @@ impl Reader<'_> {
                             .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',')
                             .ends_with(','))
             };
-            let quote_after = (last..end).any(|j| matches!(self.tokens[j].kind, Kind::Quote(_)));
+            let quote_after = last_quote.is_some_and(|q| q >= last);
             (comma && !quote_after).then_some((cue, m))
         })
     }
