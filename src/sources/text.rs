@@ -3,7 +3,7 @@
 use super::ProblemKind;
 use super::detect::looks_binary;
 use crate::model::{Offsets, RawDoc};
-use crate::text::blank_bom;
+use crate::text::{INVISIBLE, blank_bom};
 
 /// A UTF-16 document (a Windows "Unicode text" file), told by its byte-order mark, as UTF-8
 /// without the mark; any other bytes as they are. Offsets in such a document are the UTF-8
@@ -59,12 +59,13 @@ fn lossy(bytes: &[u8]) -> (String, Offsets) {
     (text, offsets)
 }
 
-/// The characters that show nothing and stand inside words: the soft hyphen (where a long word
-/// may break), the word joiner, and the byte-order mark past a text's start (an old word
-/// joiner). A page drops these and the zero-width space too (`text::INVISIBLE`); a text or a
-/// record keeps its zero-width spaces, which are where words part in scripts written without
-/// spaces (Thai, Khmer), and which quotations taken from the file hold.
-const INSIDE_WORDS: [char; 3] = ['\u{ad}', '\u{2060}', '\u{feff}'];
+/// Whether `c` shows nothing inside a word and goes: one of the characters a page drops
+/// ([`INVISIBLE`]: the soft hyphen, the word joiner, a byte-order mark past the text's start),
+/// but the zero-width space, which a text or a record keeps: it is where words part in scripts
+/// written without spaces (Thai, Khmer), and quotations taken from the file hold it.
+fn inside_word(c: char) -> bool {
+    c != '\u{200b}' && INVISIBLE.contains(&c)
+}
 
 /// A text given as a string (by a library's caller), read as a plain-text file's decoded text
 /// is: a leading byte-order mark blanked, soft hyphens, word joiners and later byte-order marks
@@ -74,24 +75,21 @@ pub fn text_doc(text: &str, title: Option<String>) -> RawDoc {
     RawDoc { path: String::new(), text, title, offsets, ..RawDoc::default() }
 }
 
-/// `text` without the [`INSIDE_WORDS`] characters: left in, `gov\u{ad}ernment` is not the word
+/// `text` without the characters [`inside_word`] tells: left in, `gov\u{ad}ernment` is not the word
 /// `government`, and the reader shows a hyphen where the text has none. `offsets` (the decoded
 /// text's, into the file) are made the new text's, so that they still point into the file.
 pub(super) fn drop_invisible(text: String, offsets: Offsets) -> (String, Offsets) {
     // Found by the lead bytes of their UTF-8 (vectorised): most texts have none, and are not
     // decoded again.
-    let invisible_at = |i: usize| {
-        text.get(i..)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(|c| INSIDE_WORDS.contains(&c))
-    };
+    let invisible_at =
+        |i: usize| text.get(i..).and_then(|rest| rest.chars().next()).is_some_and(inside_word);
     let found = memchr::memchr3_iter(0xc2, 0xe2, 0xef, text.as_bytes()).find(|&i| invisible_at(i));
     let Some(first) = found else {
         return (text, offsets);
     };
     let mut remove = vec![false; text.len()];
     for (at, c) in text[first..].char_indices() {
-        if INSIDE_WORDS.contains(&c) {
+        if inside_word(c) {
             remove[first + at..first + at + c.len_utf8()].fill(true);
         }
     }
@@ -163,7 +161,7 @@ mod tests {
         for (word, at) in [("government", 7), ("said", 18), ("yes.", 27)] {
             assert_eq!(text.get(at..at + word.len()), Some(word));
             let (start, end) = (offsets.in_file(at), offsets.in_file(at + word.len()));
-            let sliced = String::from_utf8_lossy(&file[start..end]).replace(INSIDE_WORDS, "");
+            let sliced = String::from_utf8_lossy(&file[start..end]).replace(inside_word, "");
             assert_eq!(sliced, word);
         }
         // Zero-width spaces part words, and stay.
