@@ -6,6 +6,7 @@ use std::ops::Range;
 use smallvec::SmallVec;
 
 use super::Reader;
+use super::reported::Tense;
 use crate::extract::lexicon::WordClass;
 
 /// A speech cue: its tokens, and whether the speaker comes after it (`according to X`).
@@ -42,21 +43,6 @@ pub(super) enum CueKind {
     /// A speech noun: its possessor (`Trump's claim`), if any.
     Noun,
 }
-
-/// The pasts of the cue lists that do not end in `-ed`.
-const IRREGULAR_PASTS: [&str; 11] = [
-    "said",
-    "told",
-    "wrote",
-    "spoke",
-    "thought",
-    "knew",
-    "felt",
-    "found",
-    "sought",
-    "sang",
-    "understood",
-];
 
 impl Reader<'_> {
     /// The speech cues of `sentence`, in order, and what else one pass over its words finds
@@ -164,10 +150,7 @@ impl Reader<'_> {
         };
         // A past (`said`, `claimed`) may stand before `was` in a relative clause (`what he
         // said was`).
-        if ends(word, "ed")
-            || ends(word, "ing")
-            || IRREGULAR_PASTS.iter().any(|p| word.eq_ignore_ascii_case(p))
-        {
+        if matches!(self.tense(k), Some(Tense::Past | Tense::Ing)) {
             return false;
         }
         if self.is_class(k + 1, WordClass::AUXILIARY | WordClass::BE_FORM) {

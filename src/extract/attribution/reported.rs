@@ -40,11 +40,26 @@ const THAT_WITHIN: usize = 8;
 
 /// What a verb's ending says of its tense (`said`, `says`, `saying`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Tense {
+pub(super) enum Tense {
     Past,
     Present,
     Ing,
 }
+
+/// The pasts of the cue lists that do not end in `-ed`.
+const IRREGULAR_PASTS: [&str; 11] = [
+    "said",
+    "told",
+    "wrote",
+    "spoke",
+    "thought",
+    "knew",
+    "felt",
+    "found",
+    "sought",
+    "sang",
+    "understood",
+];
 
 /// Verbs of speaking whose object is an audience or a setting (`spoke to reporters`).
 const SPEAKING: [&str; 8] =
@@ -861,7 +876,7 @@ impl Reader<'_> {
     }
 
     /// The tense a verb's ending shows, where it shows one.
-    fn tense(&self, k: usize) -> Option<Tense> {
+    pub(super) fn tense(&self, k: usize) -> Option<Tense> {
         let w = self.written(k)?;
         // An ASCII word is read in any case, with no lower-case copy; another is lower-cased
         // first, as a few characters lower-case to ASCII letters.
@@ -953,7 +968,7 @@ fn tense_of(w: &str) -> Option<Tense> {
         let b = w.as_bytes();
         b.len() >= end.len() && b[b.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes())
     };
-    if ends("ed") || ["said", "told", "wrote"].iter().any(|v| w.eq_ignore_ascii_case(v)) {
+    if ends("ed") || IRREGULAR_PASTS.iter().any(|v| w.eq_ignore_ascii_case(v)) {
         Some(Tense::Past)
     } else if ends("ing") {
         Some(Tense::Ing)
