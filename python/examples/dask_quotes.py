@@ -8,7 +8,7 @@ CORPUS is any mix of files and folders saidso reads (text, Markdown, HTML, feeds
 The files are listed in the order ``saidso quotes`` reads them and cut into contiguous
 parts, large first and smaller towards the end, so that the workers finish together. Each
 worker reads its parts' files itself, one thread a task (map); only the parts' speakers
-travel, and are merged in order (reduce); each part's rows then get their speaker ids where
+travel, to the client, which merges them in order as they come (reduce); each part's rows then get their speaker ids where
 they are, and each worker writes its parts in one task, a Parquet file a part, into OUT, a
 folder (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)`` reads it as one
 table, in order). The rows are the same, and the speaker ids the same, as
@@ -70,9 +70,23 @@ def read_part(paths: list[str], config: object) -> tuple[pa.Table, saidso.Speake
     return table, saidso.speakers_of(table), problems
 
 
-def identities(parts: list[saidso.Speakers], config: object) -> dict:
-    """Reduce: the parts' speakers merged in order, as ``{(speaker, kind): speaker_id}``."""
-    return saidso.merge_speakers(parts).identities(config)
+def identities(speakers: list, config: object) -> dict:
+    """Reduce, on the client, as the parts are read: each part's speakers (names and counts, no
+    text) come here as soon as that part is read, and are merged in the parts' order; when the
+    last part is read only its own are left to merge before the ids are settled. A task for the
+    reduce would wait for every part's speakers to cross to one worker, and then keep that
+    worker busy, while the other workers waited. Returns ``{(speaker, kind): speaker_id}``."""
+    from dask.distributed import as_completed
+
+    place = {future.key: n for n, future in enumerate(speakers)}
+    arrived: dict[int, saidso.Speakers] = {}
+    merged, following = saidso.Speakers(), 0
+    for future, part in as_completed(speakers, with_results=True):
+        arrived[place[future.key]] = part
+        while following in arrived:
+            merged = merged.merge(arrived.pop(following))
+            following += 1
+    return merged.identities(config)
 
 
 def write_parts(parts: list[tuple], ids: dict, out: str, numbers: list[int]) -> list[tuple]:
@@ -124,8 +138,6 @@ def run(
     """Runs the job on `client`; returns how many rows were written. The files are cut into
     `partitions` parts, or parts of `partition_size` files, or by default parts shrinking
     towards the end (see `cut`)."""
-    from dask.distributed import wait
-
     files, missing = saidso.discover(corpus)
     for problem in missing:
         print(f"saidso: {problem}", file=sys.stderr)
@@ -140,12 +152,11 @@ def run(
     prepare(out)
     parts = [client.submit(read_part, chunk, config, pure=False) for chunk in chunks]
     speakers = [client.submit(_item, part, 1, pure=False) for part in parts]
-    ids = client.submit(identities, speakers, config, pure=False)
+    ids = identities(speakers, config)
     # Each part's rows are written where they were read: moved to an idle worker, they would
     # cross processes for nothing. One task a worker writes all of its parts: a task's own cost
     # (a few milliseconds of scheduling) is then paid once, not once a part, at the end of the
     # job, when nothing else runs beside it.
-    wait(parts)
     where = client.who_has(parts)
     mine: dict[str, list[int]] = {}
     for n, part in enumerate(parts):

@@ -155,6 +155,15 @@ impl Index {
         self.articles.push(article);
     }
 
+    /// Room for `articles` more articles with `quotes` more quotations in all, when a caller
+    /// knows how many come: the lists then grow once, not by doubling.
+    pub(super) fn reserve(&mut self, articles: usize, quotes: usize) {
+        self.articles.reserve(articles);
+        self.slot_of.reserve(articles);
+        self.first_quote.reserve(articles);
+        self.quotes.reserve(quotes);
+    }
+
     /// Takes in an article's quotations by speaker name alone, for identities (see
     /// [`super::Tally`]): each of `quotes` is its speaker's place in `names`, read once for all
     /// the articles, and `reported` the places among `quotes` of the reported statements, in

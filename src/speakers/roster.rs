@@ -243,10 +243,20 @@ fn group_organisations(index: &Index, ids: &[u32]) -> Vec<usize> {
 fn speaker(index: &Index, names: &[u32]) -> Speaker {
     let records: Vec<_> = names.iter().map(|&n| &index.names[n as usize]).collect();
     let mut slots: Vec<u32> = records.iter().flat_map(|r| r.quotes.iter().copied()).collect();
-    slots.sort_unstable();
-    let reported = slots.iter().filter(|&&s| index.quotes[s as usize].reported).count();
-    let mut articles: Vec<u32> = slots.iter().map(|&s| index.quotes[s as usize].article).collect();
-    articles.dedup();
+    // Each record's quotations are in order already: the stable sort merges those runs, where
+    // the unstable one sorted the whole afresh (a tenth of settling 20,000 articles' speakers).
+    slots.sort();
+    // Reported statements, and articles (the slots are in loading order, so an article's
+    // quotations are together), counted in one pass.
+    let (mut reported, mut articles, mut last) = (0, 0, None);
+    for &s in &slots {
+        let quote = &index.quotes[s as usize];
+        reported += usize::from(quote.reported);
+        if last != Some(quote.article) {
+            articles += 1;
+            last = Some(quote.article);
+        }
+    }
     let mut forms: HashMap<&str, u32> = HashMap::new();
     for r in &records {
         for (form, n) in &r.forms {
@@ -270,7 +280,7 @@ fn speaker(index: &Index, names: &[u32]) -> Speaker {
         kind: kind(&records.iter().map(|r| &r.name).collect::<Vec<_>>()),
         quotes: slots.into_iter().map(|s| index.quote_ref(s)).collect(),
         reported,
-        articles: articles.len(),
+        articles,
         surname,
         given,
     }

@@ -94,6 +94,8 @@ impl Tally {
     /// of the names).
     pub fn index(&self, digester: &Digester) -> Index {
         let mut index = Index::new(digester.clone());
+        let quotes = self.articles.iter().map(|a| a.names.len()).sum();
+        index.reserve(self.articles.len(), quotes);
         let parsed: Vec<_> = self
             .names
             .iter()
