@@ -334,8 +334,9 @@ def test_config_and_speakers_pickle():
     copy = pickle.loads(pickle.dumps(speakers))
     assert len(copy) == len(speakers) > 0
     assert copy.identities() == speakers.identities()
-    with pytest.raises(saidso.SaidsoError):
-        saidso.Speakers().__setstate__(b"not json")
+    for bad in [b"not a state", speakers.__getstate__()[:-3]]:
+        with pytest.raises(saidso.SaidsoError, match="not a saidso.Speakers state"):
+            saidso.Speakers().__setstate__(bad)
 
 
 @pytest.mark.parametrize("given", [None, "250"])
