@@ -27,14 +27,16 @@ pub(super) struct Token {
     pub kind: Kind,
     /// For a quote: its words end a sentence (`.`, `?`, `!`).
     pub terminal: bool,
-    /// For a word: its classes in the lexicon.
+    /// For a word: its classes in the lexicon. Empty for any other token, so that a class
+    /// alone tells a word of it.
     pub class: WordClass,
 }
 
 impl Token {
-    /// True for a word starting with a capital letter.
+    /// True for a word starting with a capital letter. Only words have classes (see
+    /// [`tokenize`]), so the class alone tells.
     pub(super) fn is_capitalised(&self) -> bool {
-        self.kind == Kind::Word && self.class.contains(WordClass::CAPITALISED)
+        self.class.contains(WordClass::CAPITALISED)
     }
 }
 

@@ -169,9 +169,10 @@ impl Reader<'_> {
             })
     }
 
-    /// The lexicon classes of token `k` when it is a word (no class otherwise).
+    /// The lexicon classes of token `k` when it is a word (no class otherwise: other tokens
+    /// have none).
     fn word_class(&self, k: usize) -> WordClass {
-        self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(WordClass::empty(), |t| t.class)
+        self.tokens.get(k).map_or(WordClass::empty(), |t| t.class)
     }
 
     /// True when token `k` in lower case is one of the lower-case words of `list`.
