@@ -305,8 +305,9 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
 /// Most names are such words, and need no second lookup.
 fn classes_as_written(text: &str, t: &Token) -> Option<WordClass> {
     let w = text[t.range.clone()].as_bytes();
-    // 0xE2 leads `’` (and other characters, which only send the word to the lookup).
-    let plain = !w.ends_with(b".") && !w.iter().any(|&b| b == b'\'' || b == 0xE2);
+    // 0xE2 leads `’` (and other characters, which only send the word to the lookup). Most
+    // words are plain, with no apostrophe to search for.
+    let plain = !w.ends_with(b".") && (t.plain || !w.iter().any(|&b| b == b'\'' || b == 0xE2));
     plain.then_some(t.class)
 }
 

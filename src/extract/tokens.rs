@@ -27,6 +27,9 @@ pub(super) struct Token {
     pub kind: Kind,
     /// For a quote: its words end a sentence (`.`, `?`, `!`).
     pub terminal: bool,
+    /// A word of ASCII letters and digits alone, but for the full stop of an abbreviation or
+    /// initial: no apostrophe, so that a possessive needs no search for one.
+    pub plain: bool,
     /// For a word: its classes in the lexicon. Empty for any other token, so that a class
     /// alone tells a word of it.
     pub class: WordClass,
@@ -115,6 +118,7 @@ fn tokenize(
                 range: piece.outer.clone(),
                 kind: Kind::Quote(*q as u32),
                 terminal,
+                plain: false,
                 class: WordClass::empty(),
             });
             i = piece.outer.end.max(i + 1);
@@ -155,7 +159,8 @@ fn tokenize_stretch(
                 } else {
                     WordClass::CAPITALISED | class
                 };
-                tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
+                let range = i..i + len;
+                tokens.push(Token { range, kind: Kind::Word, terminal: false, plain: true, class });
                 i += len;
                 // The space after most words: skipped here rather than by another turn.
                 if i < stop && bytes[i] == b' ' {
@@ -180,7 +185,8 @@ fn tokenize_stretch(
             let capital =
                 if c.is_uppercase() { WordClass::CAPITALISED } else { WordClass::empty() };
             let class = lex.class_of(lex.uncontracted(word)) | capital;
-            tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
+            let range = i..i + len;
+            tokens.push(Token { range, kind: Kind::Word, terminal: false, plain: false, class });
             i += len;
         } else {
             if !c.is_whitespace() {
@@ -188,6 +194,7 @@ fn tokenize_stretch(
                     range: i..i + c.len_utf8(),
                     kind: Kind::Punct(c),
                     terminal: false,
+                    plain: false,
                     class: WordClass::empty(),
                 });
             }
