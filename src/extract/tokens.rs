@@ -61,6 +61,9 @@ pub(super) struct Buffers {
     sentences: Vec<Range<usize>>,
     /// Each paragraph's share of `tokens` and of `sentences`.
     bounds: Vec<(Range<usize>, Range<usize>)>,
+    /// The tokens of the paragraph being read that may end a sentence (see [`sentences`]), by
+    /// index in `tokens`: one buffer for the article.
+    ends: Vec<usize>,
 }
 
 impl Buffers {
@@ -72,6 +75,7 @@ impl Buffers {
             // About one sentence every hundred bytes.
             sentences: Vec::with_capacity(bytes / 100 + 4),
             bounds: Vec::with_capacity(paragraphs),
+            ends: Vec::new(),
         }
     }
 
@@ -85,8 +89,9 @@ impl Buffers {
         lex: &Lexicon,
     ) {
         let (t0, s0) = (self.tokens.len(), self.sentences.len());
-        tokenize(text, range, pieces, lex, &mut self.tokens);
-        sentences(text, &self.tokens[t0..], &mut self.sentences);
+        self.ends.clear();
+        tokenize(text, range, pieces, lex, &mut self.tokens, &mut self.ends);
+        sentences(text, &self.tokens[t0..], self.ends.iter().map(|&i| i - t0), &mut self.sentences);
         self.bounds.push((t0..self.tokens.len(), s0..self.sentences.len()));
     }
 
@@ -100,13 +105,15 @@ impl Buffers {
     }
 }
 
-/// Appends the tokens of the paragraph `range` of `text` to `tokens`.
+/// Appends the tokens of the paragraph `range` of `text` to `tokens`, and the indices of those
+/// that may end a sentence to `ends`: quotations, and `.`, `?`, `!` and `…`.
 fn tokenize(
     text: &str,
     range: Range<usize>,
     pieces: &[(usize, &Piece)],
     lex: &Lexicon,
     tokens: &mut Vec<Token>,
+    ends: &mut Vec<usize>,
 ) {
     let mut pieces = pieces.iter().peekable();
     let mut i = range.start;
@@ -114,6 +121,7 @@ fn tokenize(
     while i < end {
         if let Some((q, piece)) = pieces.peek().filter(|(_, p)| p.outer.start <= i) {
             let terminal = text[piece.inner.clone()].ends_with(['.', '?', '!']);
+            ends.push(tokens.len());
             tokens.push(Token {
                 range: piece.outer.clone(),
                 kind: Kind::Quote(*q as u32),
@@ -130,18 +138,20 @@ fn tokenize(
         }
         // The article's own words up to the next quoted piece.
         let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
-        i = tokenize_stretch(text, i, stop, lex, tokens);
+        i = tokenize_stretch(text, i, stop, lex, tokens, ends);
     }
 }
 
 /// Appends the tokens of `text` from `i` on, up to `stop` (no quoted piece in between), and
-/// returns where it stopped: `stop`, or past it when the last character runs over.
+/// returns where it stopped: `stop`, or past it when the last character runs over. The
+/// indices of the tokens that may end a sentence go to `ends`, as in [`tokenize`].
 fn tokenize_stretch(
     text: &str,
     mut i: usize,
     stop: usize,
     lex: &Lexicon,
     tokens: &mut Vec<Token>,
+    ends: &mut Vec<usize>,
 ) -> usize {
     let bytes = text.as_bytes();
     while i < stop {
@@ -190,6 +200,9 @@ fn tokenize_stretch(
             i += len;
         } else {
             if !c.is_whitespace() {
+                if matches!(c, '.' | '?' | '!' | '…') {
+                    ends.push(tokens.len());
+                }
                 tokens.push(Token {
                     range: i..i + c.len_utf8(),
                     kind: Kind::Punct(c),
@@ -298,8 +311,15 @@ fn word_len(s: &str, lex: &Lexicon) -> usize {
 }
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
-/// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`).
-fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
+/// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`). `ends` are the
+/// indices, in order, of the tokens that may end one (see [`tokenize`]): only they are read,
+/// not every token of the paragraph.
+fn sentences(
+    text: &str,
+    tokens: &[Token],
+    ends: impl Iterator<Item = usize>,
+    out: &mut Vec<Range<usize>>,
+) {
     let starts_sentence = |t: &Token| match t.kind {
         Kind::Word => {
             text[t.range.clone()].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
@@ -308,8 +328,8 @@ fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
         Kind::Punct(c) => "([".contains(c),
     };
     let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let Some(next) = tokens.get(i + 1) else { break };
+    for i in ends {
+        let (Some(t), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { break };
         let end_here = match t.kind {
             Kind::Punct('.' | '?' | '!' | '…') => starts_sentence(next),
             Kind::Quote(_) => {
@@ -342,7 +362,7 @@ mod tests {
     fn words(s: &str) -> Vec<&str> {
         let lex = Lexicon::builtin();
         let mut tokens = Vec::new();
-        tokenize(s, 0..s.len(), &[], &lex, &mut tokens);
+        tokenize(s, 0..s.len(), &[], &lex, &mut tokens, &mut Vec::new());
         tokens.iter().map(|t| &s[t.range.clone()]).collect()
     }
 
