@@ -291,8 +291,9 @@ fn attribute_all(
             // On the stack: one list for every sentence.
             let mut spoke: SmallVec<[Entity; 4]> = SmallVec::new();
             let mut has_quote = false;
-            // The sentence's quote marks, picked off the slice.
-            let marks = p.tokens.get(s.clone()).unwrap_or_default().iter().enumerate();
+            // The sentence's quote marks, picked off the slice (if the paragraph has any).
+            let marks = p.tokens.get(s.clone()).filter(|_| p.quoted);
+            let marks = marks.unwrap_or_default().iter().enumerate();
             let marks = marks.filter_map(|(i, t)| match t.kind {
                 Kind::Quote(q) => Some((s.start + i, q as usize)),
                 _ => None,

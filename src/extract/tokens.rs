@@ -51,6 +51,9 @@ pub(super) struct Paragraph<'a> {
     pub tokens: &'a [Token],
     /// The sentences, as ranges of `tokens`.
     pub sentences: &'a [Range<usize>],
+    /// Whether a quotation may stand among the tokens: false only when none does, so that
+    /// most paragraphs' sentences are not searched for one.
+    pub quoted: bool,
 }
 
 /// The tokens and sentences of all an article's paragraphs, in two buffers: one allocation for
@@ -59,8 +62,9 @@ pub(super) struct Paragraph<'a> {
 pub(super) struct Buffers {
     tokens: Vec<Token>,
     sentences: Vec<Range<usize>>,
-    /// Each paragraph's share of `tokens` and of `sentences`.
-    bounds: Vec<(Range<usize>, Range<usize>)>,
+    /// Each paragraph's share of `tokens` and of `sentences`, and whether it had quoted
+    /// pieces.
+    bounds: Vec<(Range<usize>, Range<usize>, bool)>,
     /// The tokens of the paragraph being read that may end a sentence (see [`sentences`]), by
     /// index in `tokens`: one buffer for the article.
     ends: Vec<usize>,
@@ -92,14 +96,15 @@ impl Buffers {
         self.ends.clear();
         tokenize(text, range, pieces, lex, &mut self.tokens, &mut self.ends);
         sentences(text, &self.tokens[t0..], self.ends.iter().map(|&i| i - t0), &mut self.sentences);
-        self.bounds.push((t0..self.tokens.len(), s0..self.sentences.len()));
+        self.bounds.push((t0..self.tokens.len(), s0..self.sentences.len(), !pieces.is_empty()));
     }
 
     /// The paragraphs read, in order.
     pub(super) fn paragraphs(&self) -> Vec<Paragraph<'_>> {
-        let paragraph = |(t, s): &(Range<usize>, Range<usize>)| Paragraph {
+        let paragraph = |(t, s, quoted): &(Range<usize>, Range<usize>, bool)| Paragraph {
             tokens: self.tokens.get(t.clone()).unwrap_or_default(),
             sentences: self.sentences.get(s.clone()).unwrap_or_default(),
+            quoted: *quoted,
         };
         self.bounds.iter().map(paragraph).collect()
     }
