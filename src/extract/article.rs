@@ -291,8 +291,9 @@ fn attribute_all(
             // On the stack: one list for every sentence.
             let mut spoke: SmallVec<[Entity; 4]> = SmallVec::new();
             let mut has_quote = false;
-            // The sentence's quote marks, picked off the slice.
-            let marks = p.tokens.get(s.clone()).unwrap_or_default().iter().enumerate();
+            // The sentence's quote marks, picked off the slice (if the paragraph has any).
+            let marks = p.tokens.get(s.clone()).filter(|_| p.quoted);
+            let marks = marks.unwrap_or_default().iter().enumerate();
             let marks = marks.filter_map(|(i, t)| match t.kind {
                 Kind::Quote(q) => Some((s.start + i, q as usize)),
                 _ => None,
@@ -556,6 +557,39 @@ fn run_index(at: &mut Vec<Option<usize>>, len: usize, runs: &[NameRun]) {
     }
 }
 
+/// Puts the words of `s` into `out` from `out[*n]` on, counting them in `n`, until `out` is
+/// full: the words `split_whitespace` gives, with ASCII bytes told apart without decoding
+/// (this runs for every quotation, and the library's splitter decodes every character).
+fn push_words<'t>(s: &'t str, out: &mut [&'t str], n: &mut usize) {
+    let mut i = 0;
+    while *n < out.len() {
+        // White space, then a word: each read in a loop of its own.
+        while let Some((true, len)) = white_at(s, i) {
+            i += len;
+        }
+        let from = i;
+        while let Some((false, len)) = white_at(s, i) {
+            i += len;
+        }
+        if from == i {
+            return;
+        }
+        out[*n] = s.get(from..i).unwrap_or_default();
+        *n += 1;
+    }
+}
+
+/// Whether the character at byte `i` of `s` is white space (`char::is_whitespace`), and its
+/// length; `None` at the end.
+#[inline]
+fn white_at(s: &str, i: usize) -> Option<(bool, usize)> {
+    match *s.as_bytes().get(i)? {
+        b' ' | b'\t'..=b'\r' => Some((true, 1)),
+        b if b.is_ascii() => Some((false, 1)),
+        _ => s.get(i..)?.chars().next().map(|c| (c.is_whitespace(), c.len_utf8())),
+    }
+}
+
 /// Turns what was found into quotes: scare quotes and titles dropped, a quotation with no
 /// attribution of its own continuing the speaker of the one just before it.
 fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec<(usize, Quote)> {
@@ -567,10 +601,8 @@ fn assemble(text: &str, spans: &[Span], found: Vec<Found>, lex: &Lexicon) -> Vec
         // On the stack: there is one such list for every quotation.
         let mut first_words = [""; TITLE_WORDS + 1];
         let mut n = 0;
-        let all = span.pieces.iter().flat_map(|p| text[p.inner.clone()].split_whitespace());
-        for (slot, word) in first_words.iter_mut().zip(all) {
-            *slot = word;
-            n += 1;
+        for p in &span.pieces {
+            push_words(text.get(p.inner.clone()).unwrap_or_default(), &mut first_words, &mut n);
         }
         let words = &first_words[..n];
         let last_word = if words.len() <= TITLE_WORDS {
@@ -739,4 +771,37 @@ fn is_title(words: &[&str], lex: &Lexicon) -> bool {
         let small = !w.ends_with('.') && lex.class_of(w).contains(WordClass::TITLE_SMALL);
         small || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_words_splits_as_split_whitespace_does() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " We will  not\tgo,\r\n he said ",
+            "a\u{a0}b\u{2003}c\u{85}d\u{1c}e\u{b}f\u{c}g",
+            "Zelenskyy’s «words» — «ours»\u{3000}end",
+            "one two three four five six seven eight nine ten eleven",
+        ];
+        for text in texts {
+            let all: Vec<&str> = text.split_whitespace().collect();
+            for room in 0..12 {
+                let mut out = vec![""; room];
+                let mut n = 0;
+                push_words(text, &mut out, &mut n);
+                assert_eq!(&out[..n], &all[..all.len().min(room)], "{text:?}, room {room}");
+            }
+        }
+        // From a later piece on: the words follow those already there.
+        let mut out = [""; 4];
+        let mut n = 0;
+        push_words("a b", &mut out, &mut n);
+        push_words(" c d e", &mut out, &mut n);
+        assert_eq!(out, ["a", "b", "c", "d"]);
+    }
 }

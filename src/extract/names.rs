@@ -126,6 +126,10 @@ pub(super) fn joined_shared(text: &str, name: &[Token]) -> Rc<str> {
 /// The text of a token with a possessive `'s` dropped.
 pub(super) fn bare<'t>(text: &'t str, t: &Token) -> &'t str {
     let w = &text[t.range.clone()];
+    // A plain word has no apostrophe.
+    if t.plain {
+        return w;
+    }
     w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
 }
 
@@ -234,8 +238,11 @@ fn role_before_name(text: &str, run: &[Token]) -> bool {
 /// word (`Women's March`) stays one name with its possessor.
 fn after_possessor(text: &str, tokens: &[Token], start: usize) -> usize {
     let possessive = |t: &Token| {
-        let w = &text[t.range.clone()];
-        w.ends_with("'s") || w.ends_with("’s")
+        // A plain word, as most are, has no apostrophe: its text is not even sliced.
+        !t.plain && {
+            let w = &text[t.range.clone()];
+            w.ends_with("'s") || w.ends_with("’s")
+        }
     };
     let Some(p) = (start..tokens.len()).rev().find(|&k| possessive(&tokens[k])) else {
         return start;
@@ -276,9 +283,18 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
     let first = &text[name[0].range.clone()];
     // Initials are short: a long word in capitals is a dateline or a label (`WASHINGTON`,
     // `LETTERS`), not an organisation. Counted for one-word names only.
-    let acronym = || {
-        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
-        (2..=6).contains(&letters) && first.chars().all(|c| c.is_uppercase() || c == '.')
+    // (Capitals first: most names fail there at their second letter. An ASCII word is read
+    // byte by byte, without the Unicode tables.)
+    let acronym = || match first.is_ascii() {
+        true => {
+            let b = first.as_bytes();
+            b.iter().all(|&c| c.is_ascii_uppercase() || c == b'.')
+                && (2..=6).contains(&b.iter().filter(|c| c.is_ascii_alphabetic()).count())
+        }
+        false => {
+            first.chars().all(|c| c.is_uppercase() || c == '.')
+                && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
+        }
     };
     if name.len() == 1 && acronym() {
         return Shape::Org;
@@ -305,8 +321,9 @@ fn shape(text: &str, tokens: &[Token], run: &NameRun, lex: &Lexicon) -> Shape {
 /// Most names are such words, and need no second lookup.
 fn classes_as_written(text: &str, t: &Token) -> Option<WordClass> {
     let w = text[t.range.clone()].as_bytes();
-    // 0xE2 leads `’` (and other characters, which only send the word to the lookup).
-    let plain = !w.ends_with(b".") && !w.iter().any(|&b| b == b'\'' || b == 0xE2);
+    // 0xE2 leads `’` (and other characters, which only send the word to the lookup). Most
+    // words are plain, with no apostrophe to search for.
+    let plain = !w.ends_with(b".") && (t.plain || !w.iter().any(|&b| b == b'\'' || b == 0xE2));
     plain.then_some(t.class)
 }
 

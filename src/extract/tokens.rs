@@ -27,14 +27,19 @@ pub(super) struct Token {
     pub kind: Kind,
     /// For a quote: its words end a sentence (`.`, `?`, `!`).
     pub terminal: bool,
-    /// For a word: its classes in the lexicon.
+    /// A word of ASCII letters and digits alone, but for the full stop of an abbreviation or
+    /// initial: no apostrophe, so that a possessive needs no search for one.
+    pub plain: bool,
+    /// For a word: its classes in the lexicon. Empty for any other token, so that a class
+    /// alone tells a word of it.
     pub class: WordClass,
 }
 
 impl Token {
-    /// True for a word starting with a capital letter.
+    /// True for a word starting with a capital letter. Only words have classes (see
+    /// [`tokenize`]), so the class alone tells.
     pub(super) fn is_capitalised(&self) -> bool {
-        self.kind == Kind::Word && self.class.contains(WordClass::CAPITALISED)
+        self.class.contains(WordClass::CAPITALISED)
     }
 }
 
@@ -46,6 +51,9 @@ pub(super) struct Paragraph<'a> {
     pub tokens: &'a [Token],
     /// The sentences, as ranges of `tokens`.
     pub sentences: &'a [Range<usize>],
+    /// Whether a quotation may stand among the tokens: false only when none does, so that
+    /// most paragraphs' sentences are not searched for one.
+    pub quoted: bool,
 }
 
 /// The tokens and sentences of all an article's paragraphs, in two buffers: one allocation for
@@ -54,8 +62,12 @@ pub(super) struct Paragraph<'a> {
 pub(super) struct Buffers {
     tokens: Vec<Token>,
     sentences: Vec<Range<usize>>,
-    /// Each paragraph's share of `tokens` and of `sentences`.
-    bounds: Vec<(Range<usize>, Range<usize>)>,
+    /// Each paragraph's share of `tokens` and of `sentences`, and whether it had quoted
+    /// pieces.
+    bounds: Vec<(Range<usize>, Range<usize>, bool)>,
+    /// The tokens of the paragraph being read that may end a sentence (see [`sentences`]), by
+    /// index in `tokens`: one buffer for the article.
+    ends: Vec<usize>,
 }
 
 impl Buffers {
@@ -67,6 +79,7 @@ impl Buffers {
             // About one sentence every hundred bytes.
             sentences: Vec::with_capacity(bytes / 100 + 4),
             bounds: Vec::with_capacity(paragraphs),
+            ends: Vec::new(),
         }
     }
 
@@ -80,28 +93,32 @@ impl Buffers {
         lex: &Lexicon,
     ) {
         let (t0, s0) = (self.tokens.len(), self.sentences.len());
-        tokenize(text, range, pieces, lex, &mut self.tokens);
-        sentences(text, &self.tokens[t0..], &mut self.sentences);
-        self.bounds.push((t0..self.tokens.len(), s0..self.sentences.len()));
+        self.ends.clear();
+        tokenize(text, range, pieces, lex, &mut self.tokens, &mut self.ends);
+        sentences(text, &self.tokens[t0..], self.ends.iter().map(|&i| i - t0), &mut self.sentences);
+        self.bounds.push((t0..self.tokens.len(), s0..self.sentences.len(), !pieces.is_empty()));
     }
 
     /// The paragraphs read, in order.
     pub(super) fn paragraphs(&self) -> Vec<Paragraph<'_>> {
-        let paragraph = |(t, s): &(Range<usize>, Range<usize>)| Paragraph {
+        let paragraph = |(t, s, quoted): &(Range<usize>, Range<usize>, bool)| Paragraph {
             tokens: self.tokens.get(t.clone()).unwrap_or_default(),
             sentences: self.sentences.get(s.clone()).unwrap_or_default(),
+            quoted: *quoted,
         };
         self.bounds.iter().map(paragraph).collect()
     }
 }
 
-/// Appends the tokens of the paragraph `range` of `text` to `tokens`.
+/// Appends the tokens of the paragraph `range` of `text` to `tokens`, and the indices of those
+/// that may end a sentence to `ends`: quotations, and `.`, `?`, `!` and `…`.
 fn tokenize(
     text: &str,
     range: Range<usize>,
     pieces: &[(usize, &Piece)],
     lex: &Lexicon,
     tokens: &mut Vec<Token>,
+    ends: &mut Vec<usize>,
 ) {
     let mut pieces = pieces.iter().peekable();
     let mut i = range.start;
@@ -109,10 +126,12 @@ fn tokenize(
     while i < end {
         if let Some((q, piece)) = pieces.peek().filter(|(_, p)| p.outer.start <= i) {
             let terminal = text[piece.inner.clone()].ends_with(['.', '?', '!']);
+            ends.push(tokens.len());
             tokens.push(Token {
                 range: piece.outer.clone(),
                 kind: Kind::Quote(*q as u32),
                 terminal,
+                plain: false,
                 class: WordClass::empty(),
             });
             i = piece.outer.end.max(i + 1);
@@ -124,18 +143,20 @@ fn tokenize(
         }
         // The article's own words up to the next quoted piece.
         let stop = pieces.peek().map_or(end, |(_, p)| p.outer.start.min(end));
-        i = tokenize_stretch(text, i, stop, lex, tokens);
+        i = tokenize_stretch(text, i, stop, lex, tokens, ends);
     }
 }
 
 /// Appends the tokens of `text` from `i` on, up to `stop` (no quoted piece in between), and
-/// returns where it stopped: `stop`, or past it when the last character runs over.
+/// returns where it stopped: `stop`, or past it when the last character runs over. The
+/// indices of the tokens that may end a sentence go to `ends`, as in [`tokenize`].
 fn tokenize_stretch(
     text: &str,
     mut i: usize,
     stop: usize,
     lex: &Lexicon,
     tokens: &mut Vec<Token>,
+    ends: &mut Vec<usize>,
 ) -> usize {
     let bytes = text.as_bytes();
     while i < stop {
@@ -153,7 +174,8 @@ fn tokenize_stretch(
                 } else {
                     WordClass::CAPITALISED | class
                 };
-                tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
+                let range = i..i + len;
+                tokens.push(Token { range, kind: Kind::Word, terminal: false, plain: true, class });
                 i += len;
                 // The space after most words: skipped here rather than by another turn.
                 if i < stop && bytes[i] == b' ' {
@@ -178,14 +200,19 @@ fn tokenize_stretch(
             let capital =
                 if c.is_uppercase() { WordClass::CAPITALISED } else { WordClass::empty() };
             let class = lex.class_of(lex.uncontracted(word)) | capital;
-            tokens.push(Token { range: i..i + len, kind: Kind::Word, terminal: false, class });
+            let range = i..i + len;
+            tokens.push(Token { range, kind: Kind::Word, terminal: false, plain: false, class });
             i += len;
         } else {
             if !c.is_whitespace() {
+                if matches!(c, '.' | '?' | '!' | '…') {
+                    ends.push(tokens.len());
+                }
                 tokens.push(Token {
                     range: i..i + c.len_utf8(),
                     kind: Kind::Punct(c),
                     terminal: false,
+                    plain: false,
                     class: WordClass::empty(),
                 });
             }
@@ -289,8 +316,15 @@ fn word_len(s: &str, lex: &Lexicon) -> usize {
 }
 
 /// Splits tokens into sentences at `.`, `?` and `!` followed by a capital, and after a quotation
-/// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`).
-fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
+/// ending a sentence unless its attribution follows (`"Stop!" Peskov said.`). `ends` are the
+/// indices, in order, of the tokens that may end one (see [`tokenize`]): only they are read,
+/// not every token of the paragraph.
+fn sentences(
+    text: &str,
+    tokens: &[Token],
+    ends: impl Iterator<Item = usize>,
+    out: &mut Vec<Range<usize>>,
+) {
     let starts_sentence = |t: &Token| match t.kind {
         Kind::Word => {
             text[t.range.clone()].starts_with(|c: char| c.is_uppercase() || c.is_numeric())
@@ -299,8 +333,8 @@ fn sentences(text: &str, tokens: &[Token], out: &mut Vec<Range<usize>>) {
         Kind::Punct(c) => "([".contains(c),
     };
     let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        let Some(next) = tokens.get(i + 1) else { break };
+    for i in ends {
+        let (Some(t), Some(next)) = (tokens.get(i), tokens.get(i + 1)) else { break };
         let end_here = match t.kind {
             Kind::Punct('.' | '?' | '!' | '…') => starts_sentence(next),
             Kind::Quote(_) => {
@@ -333,7 +367,7 @@ mod tests {
     fn words(s: &str) -> Vec<&str> {
         let lex = Lexicon::builtin();
         let mut tokens = Vec::new();
-        tokenize(s, 0..s.len(), &[], &lex, &mut tokens);
+        tokenize(s, 0..s.len(), &[], &lex, &mut tokens, &mut Vec::new());
         tokens.iter().map(|t| &s[t.range.clone()]).collect()
     }
 

@@ -149,9 +149,11 @@ impl Reader<'_> {
         word.iter().zip(lower.as_bytes()).all(|(a, b)| a.eq_ignore_ascii_case(b))
     }
 
-    /// True when token `k` is a topic pronoun as written (`he`, not `he's`).
+    /// True when token `k` is a topic pronoun as written (`he`, not `he's`). The class is
+    /// asked first: few words have it, where a word's length is the text's to say and a test
+    /// of it first was often guessed wrong.
     fn is_topic_pronoun(&self, k: usize) -> bool {
-        self.tokens[k].range.len() <= 3 && self.is_class(k, WordClass::TOPIC_PRONOUN)
+        self.is_class(k, WordClass::TOPIC_PRONOUN) && self.tokens[k].range.len() <= 3
     }
 
     /// True when token `k` is a word of these classes.
@@ -169,9 +171,10 @@ impl Reader<'_> {
             })
     }
 
-    /// The lexicon classes of token `k` when it is a word (no class otherwise).
+    /// The lexicon classes of token `k` when it is a word (no class otherwise: other tokens
+    /// have none).
     fn word_class(&self, k: usize) -> WordClass {
-        self.tokens.get(k).filter(|t| t.kind == Kind::Word).map_or(WordClass::empty(), |t| t.class)
+        self.tokens.get(k).map_or(WordClass::empty(), |t| t.class)
     }
 
     /// True when token `k` in lower case is one of the lower-case words of `list`.

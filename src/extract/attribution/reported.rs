@@ -790,8 +790,12 @@ impl Reader<'_> {
                     (self.is_class(j + 1, cue) && self.ends_in_ing(j + 1))
                         || self.is_class(j + 1, WordClass::CLAUSE_AFTER_REPORT)
                 }
-                // Only a three-letter word can be `but`.
-                Kind::Word => t.range.len() == 3 && self.but_then_verb(j),
+                // Only a three-letter word starting with `b` can be `but`: both told at once
+                // (`&`, not `&&`), as a branch on a word's length alone is often guessed wrong.
+                Kind::Word => {
+                    let first = self.text.as_bytes().get(t.range.start).copied().unwrap_or(0);
+                    (t.range.len() == 3) & (first | 0x20 == b'b') && self.but_then_verb(j)
+                }
                 _ => false,
             }
         };
