@@ -8,10 +8,10 @@ CORPUS is any mix of files and folders saidso reads (text, Markdown, HTML, feeds
 The files are listed in the order ``saidso quotes`` reads them and cut into contiguous
 parts, large first and smaller towards the end, so that the workers finish together. Each
 worker reads its parts' files itself, one thread a task (map); only the parts' speakers
-travel, to the client, which merges them in order as they come (reduce); each part's rows then get their speaker ids where
-they are, and each worker writes its parts in one task, a Parquet file a part, into OUT, a
-folder (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)`` reads it as one
-table, in order). The rows are the same, and the speaker ids the same, as
+travel, to the client, which merges them in order (reduce); each part's rows then get their
+speaker ids where they are, and each worker writes its parts in one task, a Parquet file a
+part, into OUT, a folder (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)``
+reads it as one table, in order). The rows are the same, and the speaker ids the same, as
 ``saidso quotes --format jsonl CORPUS`` gives.
 
 With no --scheduler, a LocalCluster of N worker processes (one thread each) is started, with
