@@ -66,8 +66,8 @@ pub(super) fn run(
         HashMap::new()
     });
     let mut out = stdout();
-    // The table's header comes with its first row: nothing at all when nothing loads.
-    let mut header = format == ListFormat::Table;
+    // The header comes with the first row: nothing at all when nothing loads.
+    let mut header = format != ListFormat::Jsonl;
     let count = load(
         &inputs,
         config,
@@ -76,11 +76,15 @@ pub(super) fn run(
         |out, loaded| -> anyhow::Result<()> {
             if header && matches!(loaded, Loaded::Item(_)) {
                 header = false;
-                writeln!(
-                    out,
-                    "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  PATH",
-                    "ID", "MARK", "PARAS", "WORDS", "QUOTES", "DATE", "SOURCE", "TITLE"
-                )?;
+                if format == ListFormat::Tsv {
+                    writeln!(out, "{TSV_HEADER}")?;
+                } else {
+                    writeln!(
+                        out,
+                        "{:<16}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {:<20}  {:<60}  PATH",
+                        "ID", "MARK", "PARAS", "WORDS", "QUOTES", "DATE", "SOURCE", "TITLE"
+                    )?;
+                }
             }
             match loaded {
                 Loaded::Problem(p) => report(&p),
@@ -88,6 +92,7 @@ pub(super) fn run(
                     ListFormat::Jsonl => {
                         writeln!(out, "{}", escape_json(serde_json::to_string(&row)?))?
                     }
+                    ListFormat::Tsv => writeln!(out, "{}", tsv_line(&row))?,
                     ListFormat::Table => writeln!(
                         out,
                         "{}  {:<4}  {:>5}  {:>6}  {:>6}  {:<10}  {}  {}  {}",
@@ -114,6 +119,30 @@ pub(super) fn run(
         return Err(nothing_loaded(paths, fetched));
     }
     finish(out)
+}
+
+/// The header line of `--format tsv`: the keys of `--format jsonl`, in their order.
+const TSV_HEADER: &str =
+    "id\tread\tstarred\ttitle\tpath\tparagraphs\twords\tquotes\tsource\turl\tdate";
+
+/// A row as `--format tsv` gives it: each text on one line, with no tab or control character
+/// (titles and file names are the articles' own), and an empty field for a missing value.
+fn tsv_line(row: &Row) -> String {
+    let text = |s: Option<&str>| one_line(s.unwrap_or_default());
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+        row.id,
+        row.read,
+        row.starred,
+        one_line(&row.title),
+        one_line(&row.path),
+        row.paragraphs,
+        row.words,
+        row.quotes,
+        text(row.source.as_deref()),
+        text(row.url.as_deref()),
+        text(row.date.as_deref()),
+    )
 }
 
 /// The marks as the table shows them: `N` for unread (new), `*` for starred, as in mail readers.

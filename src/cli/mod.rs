@@ -227,6 +227,8 @@ pub enum ListFormat {
     Table,
     /// One JSON object a line, for scripts.
     Jsonl,
+    /// Tab-separated columns with a header line: the JSON keys, in their order.
+    Tsv,
 }
 
 /// Formats of `saidso quotes`.

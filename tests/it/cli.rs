@@ -62,6 +62,60 @@ fn unicode_width(s: &str) -> usize {
 }
 
 #[test]
+fn list_tsv_gives_the_jsonl_rows_one_line_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    // A tab in the file's name and in its title, an escape sequence in the title: each field
+    // stays on its line and in its column, with nothing a terminal would act on.
+    let text =
+        "Tram\tline \u{1b}[2Jopens\n\nThe tram line opens in May, the mayor said on Monday.\n";
+    std::fs::write(dir.path().join("a\tb.txt"), text).unwrap();
+    let dir = dir.path().display().to_string();
+    let run = |format: &str| {
+        let out = saidso().args(["list", "--format", format, "seeds", &dir]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let (tsv, jsonl) = (run("tsv"), run("jsonl"));
+    let mut lines = tsv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    assert_eq!(
+        header,
+        [
+            "id",
+            "read",
+            "starred",
+            "title",
+            "path",
+            "paragraphs",
+            "words",
+            "quotes",
+            "source",
+            "url",
+            "date"
+        ]
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    let json: Vec<serde_json::Value> =
+        jsonl.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), json.len());
+    for (row, json) in rows.iter().zip(&json) {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+        for (field, key) in row.iter().zip(&header) {
+            let value = match &json[*key] {
+                serde_json::Value::String(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            assert_eq!(*field, value, "{key}");
+        }
+    }
+    let last = &rows[5];
+    assert_eq!((last[3], last[4].ends_with("a b.txt")), ("Tram line opens", true));
+    assert!(!tsv.contains('\u{1b}'));
+}
+
+#[test]
 fn table_is_the_default_list_format() {
     saidso()
         .arg("list")
