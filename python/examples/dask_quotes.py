@@ -7,10 +7,10 @@ usage: python dask_quotes.py CORPUS OUT.parquet [--workers N] [--scheduler ADDRE
 CORPUS is any mix of files and folders saidso reads (text, Markdown, HTML, feeds, JSON Lines).
 The files are listed in the order ``saidso quotes`` reads them and cut into contiguous
 parts, large first and smaller towards the end, so that the workers finish together. Each
-worker reads its parts' files itself, one thread a task (map); only the parts' speakers
-travel, to the client, which merges them in order (reduce); each part's rows then get their
-speaker ids where they are, and each worker writes its parts in one task, a Parquet file a
-part, into OUT, a folder (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)``
+worker reads its parts' files itself, one thread a task (map); once all are read, only the
+parts' speakers travel, to the client, which merges them in order (reduce); each part's rows then
+get their speaker ids where they are, and each worker writes its parts in one task, a Parquet
+file a part, into OUT, a folder (``pyarrow.parquet.read_table(OUT)`` or ``pandas.read_parquet(OUT)``
 reads it as one table, in order). The rows are the same, and the speaker ids the same, as
 ``saidso quotes --format jsonl CORPUS`` gives.
 
@@ -79,19 +79,9 @@ def read_part(paths: Paths, config: object) -> tuple[pa.Table, saidso.Speakers, 
     return table, saidso.speakers_of(table), problems
 
 
-def identities(speakers: list, config: object) -> dict:
-    """Reduce, on the client: each part's speakers (names and counts, no text) come here as
-    soon as that part is read, while the other parts are still being read, and are merged in the
-    parts' order once all have come. A task for the reduce would wait for every part's speakers
-    to cross to one worker only after the last part, and keep that worker busy while the other
-    workers waited. Returns ``{(speaker, kind): speaker_id}``."""
-    from dask.distributed import as_completed
-
-    place = {future.key: n for n, future in enumerate(speakers)}
-    parts: list = [None] * len(speakers)
-    for future, part in as_completed(speakers, with_results=True):
-        parts[place[future.key]] = part
-    return saidso.merge_speakers(parts).identities(config)
+def speakers_of(parts: list[tuple]) -> list:
+    """The speakers of parts (from `read_part`) that one worker holds, for the reduce."""
+    return [part[1] for part in parts]
 
 
 def write_parts(parts: list[tuple], ids: dict, out: str, numbers: list[int]) -> list[tuple]:
@@ -155,23 +145,35 @@ def run(
     else:
         chunks = cut(files, sum(client.nthreads().values()) or 1)
     prepare(out)
+    from dask.distributed import wait
+
     parts = [client.submit(read_part, Paths(chunk), config, pure=False) for chunk in chunks]
-    speakers = [client.submit(_item, part, 1, pure=False) for part in parts]
-    ids = identities(speakers, config)
-    # Each part's rows are written where they were read: moved to an idle worker, they would
-    # cross processes for nothing. One task a worker writes all of its parts: a task's own cost
-    # (a few milliseconds of scheduling) is then paid once, not once a part, at the end of the
-    # job, when nothing else runs beside it.
+    wait(parts)
+    # Everything after the reads is done where each part was read: its rows moved to an idle
+    # worker would cross processes for nothing. One task a worker, not one a part: a task's own
+    # cost (a few milliseconds of scheduling) is then paid once, at the end of the job, when
+    # nothing else runs beside it. Only when every part is read: a task that took a part's
+    # speakers as soon as it was read would hold the worker's one thread between two reads, and
+    # the next read would wait two round trips to the scheduler instead of one.
     where = client.who_has(parts)
     mine: dict[str, list[int]] = {}
     for n, part in enumerate(parts):
         mine.setdefault(where[part.key][0], []).append(n)
+
+    def on(worker: str, task, *args):
+        return client.submit(task, *args, workers=[worker], allow_other_workers=False, pure=False)
+
+    # The reduce, on the client: the parts' speakers (names and counts, no text) merged in the
+    # parts' order.
+    held = [on(w, speakers_of, [parts[n] for n in numbers]) for w, numbers in mine.items()]
+    speakers: list = [None] * len(parts)
+    for numbers, found in zip(mine.values(), client.gather(held)):
+        for n, part in zip(numbers, found):
+            speakers[n] = part
+    ids = saidso.merge_speakers(speakers).identities(config)
     tasks = [
-        client.submit(
-            write_parts, [parts[n] for n in numbers], ids, out, numbers, workers=[worker],
-            allow_other_workers=False, pure=False,
-        )
-        for worker, numbers in mine.items()
+        on(w, write_parts, [parts[n] for n in numbers], ids, out, numbers)
+        for w, numbers in mine.items()
     ]
     # Only row counts and problem messages come back, put back in the parts' order: the rows
     # stay on the workers.
@@ -184,10 +186,6 @@ def run(
         for problem in problems:
             print(f"saidso: {problem}", file=sys.stderr)
     return sum(rows for _, (rows, _) in written)
-
-
-def _item(values: tuple, i: int) -> object:
-    return values[i]
 
 
 def local_cluster(workers: int) -> object:
