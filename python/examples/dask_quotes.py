@@ -67,15 +67,11 @@ class Paths:
 
 
 def read_part(paths: Paths, config: object) -> tuple[pa.Table, saidso.Speakers, list[str]]:
-    """Map: one part's rows and who is quoted in it, on one thread (Dask runs the parts in
-    parallel)."""
-    # saidso reads in parallel on every core unless told otherwise; here Dask's worker threads
-    # are the parallelism, and more threads than cores would only contend. Read when saidso
-    # first works in this process.
-    os.environ.setdefault("RAYON_NUM_THREADS", "1")
+    """Map: one part's rows and who is quoted in it, on the task's one thread (Dask runs the
+    parts in parallel: more threads than Dask's would only contend for the cores)."""
     # Only the columns written: the others (the title, mentions, cues...) would be copied into
     # every row and held until every part is read.
-    table, problems = saidso.read_files(paths.names, config, columns=COLUMNS)
+    table, problems = saidso.read_files(paths.names, config, columns=COLUMNS, parallel=False)
     return table, saidso.speakers_of(table), problems
 
 
@@ -238,7 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     for given in args.corpus:
         folder = Path(given).resolve()
         if folder.is_dir() and (out == folder or folder in out.parents):
-            parser.error(f"OUT ({args.out}) is inside the corpus folder {given}; write it elsewhere")
+            parser.error(
+                f"OUT ({args.out}) is inside the corpus folder {given}; write it elsewhere"
+            )
     from dask.distributed import Client
 
     try:

@@ -32,8 +32,6 @@ ROW_SCHEMA = (
 
 def read_partition(batches, config):
     """Map: the rows of the files in this partition, tagged with the partition's first file."""
-    # One thread a task: Spark's tasks are the parallelism (read when saidso first works here).
-    os.environ.setdefault("RAYON_NUM_THREADS", "1")
     rows = [r for b in batches for r in b.to_pylist()]
     rows.sort(key=lambda r: r["idx"])
     if not rows:
@@ -43,7 +41,9 @@ def read_partition(batches, config):
         "text",
     ]
     # Only these columns are built (not the title, mentions, cues... of every row).
-    table, problems = saidso.read_files([r["path"] for r in rows], config, columns=keep)
+    # On the task's one thread: Spark's tasks are the parallelism.
+    paths = [r["path"] for r in rows]
+    table, problems = saidso.read_files(paths, config, columns=keep, parallel=False)
     for problem in problems:
         print(f"saidso: {problem}", file=sys.stderr)
     table = table.select(keep)
@@ -62,7 +62,8 @@ def tally_partition(batches):
     tables = [pa.Table.from_batches([b]) for b in batches if b.num_rows]
     if not tables:
         return
-    table = pa.concat_tables(tables).sort_by([("part", "ascending"), ("article_index", "ascending"), ("start", "ascending")])
+    order = [("part", "ascending"), ("article_index", "ascending"), ("start", "ascending")]
+    table = pa.concat_tables(tables).sort_by(order)
     for part in sorted(set(table.column("part").to_pylist())):
         rows = table.filter(pc.equal(table.column("part"), part))
         rows = rows.set_column(

@@ -131,7 +131,10 @@ def extract_arrow(texts: Any, titles: Any = None, config: Any = None) -> Any:
 
 
 def read_files(
-    paths: Sequence[str], config: Any = None, columns: Sequence[str] | None = None
+    paths: Sequence[str],
+    config: Any = None,
+    columns: Sequence[str] | None = None,
+    parallel: bool = True,
 ) -> tuple[Any, list[str]]:
     """Reads files and folders as ``saidso quotes`` does (text, HTML, feeds, JSON Lines...).
 
@@ -141,12 +144,16 @@ def read_files(
     to know who is quoted, and :func:`assign_speaker_ids` the ids once every part is merged.
     ``columns`` names the columns to build (default all); the ones that say who is quoted
     (``article_index``, ``article_id``, ``kind``, ``speaker``, ``speaker_kind``,
-    ``speaker_id``) are always there. A job that keeps a few columns saves the time and memory of the others.
+    ``speaker_id``) are always there. A job that keeps a few columns saves the time and memory
+    of the others. Files are read on every core while the rows are built
+    (``RAYON_NUM_THREADS`` bounds them); ``parallel=False`` does all the work on the calling
+    thread, one file after another: for a task of Dask or Spark, whose own threads are the
+    parallelism.
     """
     import pyarrow as pa
 
     wanted = None if columns is None else list(_many(columns, "columns"))
-    batches, problems = _native.read_files(list(_many(paths, "paths")), config, wanted)
+    batches, problems = _native.read_files(list(_many(paths, "paths")), config, wanted, parallel)
     return pa.Table.from_batches(batches), problems
 
 

@@ -15,7 +15,10 @@ def extract_arrow(texts: Any, titles: Any = None, config: ConfigLike = None) -> 
     pyarrow.Table with ``article_index``."""
 
 def read_files(
-    paths: Sequence[str], config: ConfigLike = None, columns: Sequence[str] | None = None
+    paths: Sequence[str],
+    config: ConfigLike = None,
+    columns: Sequence[str] | None = None,
+    parallel: bool = True,
 ) -> tuple[Any, list[str]]:
     """The quotations of files read as ``saidso quotes`` reads them, as a pyarrow.Table
     (no ``speaker_id`` yet), and the problems met."""

@@ -55,7 +55,10 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
     """The inputs ``paths`` name, in the order saidso reads them, and the missing ones."""
 
 def read_files(
-    paths: Sequence[str], config: ConfigLike = None, columns: list[str] | None = None
+    paths: Sequence[str],
+    config: ConfigLike = None,
+    columns: list[str] | None = None,
+    parallel: bool = True,
 ) -> tuple[list[Any], list[str]]:
     """The quotations of files, as pyarrow.RecordBatches, and the problems met."""
 

@@ -25,7 +25,7 @@ use saidso::config::Config as CoreConfig;
 use saidso::export::{QuoteRow, attribution_rows};
 use saidso::extract::SpeakerKind;
 use saidso::extract::{Quote, QuoteKind};
-use saidso::load::{Loaded, load_each};
+use saidso::load::{Loaded, Loader};
 use saidso::model::{Article, ArticleId, collapse_whitespace};
 use saidso::sources;
 use saidso::speakers::Tally;
@@ -963,14 +963,16 @@ fn discover(paths: Vec<String>) -> (Vec<String>, Vec<String>) {
 /// of one part of a corpus, with `file`, `article_index` (the article's place in this part) and
 /// `article_id`, but no `speaker_id` (see `Speakers`), as record batches of up to
 /// [`BATCH_TEXTS`] articles, and the problems met. With `columns`, only those columns and the
-/// ones `Speakers` needs are built (see [`Wanted`]).
+/// ones `Speakers` needs are built (see [`Wanted`]). With `parallel` false, on the calling
+/// thread alone (see [`Loader::inline`]).
 #[pyfunction]
-#[pyo3(signature = (paths, config=None, columns=None))]
+#[pyo3(signature = (paths, config=None, columns=None, parallel=true))]
 fn read_files<'py>(
     py: Python<'py>,
     paths: Vec<String>,
     config: Option<&Bound<'py, PyAny>>,
     columns: Option<Vec<String>>,
+    parallel: bool,
 ) -> PyResult<(Vec<Bound<'py, PyAny>>, Vec<String>)> {
     let config = config_of(config)?;
     let wanted = Wanted::of(columns.as_deref())?;
@@ -991,9 +993,10 @@ fn read_files<'py>(
         let mut batches = Vec::new();
         let mut table = sized();
         let (mut index, mut in_table) = (0, 0);
-        load_each::<_, PyErr>(
+        let loader = Loader::new(&config.rules);
+        let loader = if parallel { loader } else { loader.inline() };
+        loader.run::<_, PyErr>(
             &inputs,
-            &config.rules,
             |article| {
                 let quotes = config.extractor.attributions_with_headline(&article);
                 (article, quotes)

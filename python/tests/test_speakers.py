@@ -21,9 +21,11 @@ def ids_by_row(table, identities):
     ]
 
 
-def test_read_files_gives_the_command_rows(cli_quotes):
+@pytest.mark.parametrize("parallel", [True, False])
+def test_read_files_gives_the_command_rows(cli_quotes, parallel):
+    """On every core, or on the calling thread alone (``parallel=False``, for a Dask task)."""
     expected = cli_quotes(*PATHS)
-    table, problems = saidso.read_files(PATHS)
+    table, problems = saidso.read_files(PATHS, parallel=parallel)
     assert problems == []
     ids = saidso.speakers_of(table).identities()
     got = saidso.assign_speaker_ids(table, ids).to_pylist()
@@ -31,14 +33,16 @@ def test_read_files_gives_the_command_rows(cli_quotes):
     assert [{k: r[k] for k in keys} for r in got] == [{k: r[k] for k in keys} for r in expected]
 
 
-def test_read_files_over_many_batches_gives_the_command_rows(tmp_path, cli_quotes):
+@pytest.mark.parametrize("parallel", [True, False])
+def test_read_files_over_many_batches_gives_the_command_rows(tmp_path, cli_quotes, parallel):
     """Past a batch of articles the next batches' columns are sized from the first's: the rows,
     article indexes and speaker ids stay those of one table and of the command."""
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     for i in range(2100):
         text = seeds[i % len(seeds)][: 300 + 7 * i]
         (tmp_path / f"{i:05}.txt").write_text(text, encoding="utf-8")
-    table, problems = saidso.read_files([str(tmp_path)], columns=["file", "start", "end", "kind", "text"])
+    columns = ["file", "start", "end", "kind", "text"]
+    table, problems = saidso.read_files([str(tmp_path)], columns=columns, parallel=parallel)
     assert problems == []
     assert table.column("file").num_chunks >= 3
     ids = saidso.speakers_of(table).identities()
