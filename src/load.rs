@@ -3,6 +3,7 @@
 //! inputs on the web: both fetched meanwhile), a batch at a time, as soon as each batch is
 //! ready; the caller works on one batch while the next are prepared. A dataset (one file of
 //! many articles) is read a record at a time and its records are cleaned in parallel batches.
+//! Inline (for a task of Dask or Spark), all of it runs on the calling thread instead.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
@@ -95,8 +96,8 @@ impl<'a> Loader<'a> {
     /// at once, rather than on every core while the caller works on the batch before: for a task
     /// of a distributed engine (Dask, Spark), whose own threads are the parallelism. A task then
     /// uses the one core it was given, and the caller takes each article while it is still in
-    /// that core's cache (2-3% less CPU than batches of [`BATCH`]). Web inputs are still fetched
-    /// on threads of their own.
+    /// that core's cache (2-3% less CPU than batches of 256 inputs). Web inputs are still fetched,
+    /// and a dataset's records split off the file, on threads of their own.
     pub fn inline(mut self) -> Self {
         self.inline = true;
         self
