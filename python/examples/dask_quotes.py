@@ -75,7 +75,7 @@ def read_part(paths: Paths, config: object) -> tuple[pa.Table, saidso.Speakers, 
     return table, saidso.speakers_of(table), problems
 
 
-def speakers_of(parts: list[tuple]) -> list:
+def speakers_held(parts: list[tuple]) -> list:
     """The speakers of parts (from `read_part`) that one worker holds, for the reduce."""
     return [part[1] for part in parts]
 
@@ -129,6 +129,8 @@ def run(
     """Runs the job on `client`; returns how many rows were written. The files are cut into
     `partitions` parts, or parts of `partition_size` files, or by default parts shrinking
     towards the end (see `cut`)."""
+    from dask.distributed import wait
+
     files, missing = saidso.discover(corpus)
     for problem in missing:
         print(f"saidso: {problem}", file=sys.stderr)
@@ -141,8 +143,6 @@ def run(
     else:
         chunks = cut(files, sum(client.nthreads().values()) or 1)
     prepare(out)
-    from dask.distributed import wait
-
     parts = [client.submit(read_part, Paths(chunk), config, pure=False) for chunk in chunks]
     wait(parts)
     # Everything after the reads is done where each part was read: its rows moved to an idle
@@ -161,7 +161,7 @@ def run(
 
     # The reduce, on the client: the parts' speakers (names and counts, no text) merged in the
     # parts' order.
-    held = [on(w, speakers_of, [parts[n] for n in numbers]) for w, numbers in mine.items()]
+    held = [on(w, speakers_held, [parts[n] for n in numbers]) for w, numbers in mine.items()]
     speakers: list = [None] * len(parts)
     for numbers, found in zip(mine.values(), client.gather(held)):
         for n, part in zip(numbers, found):
