@@ -96,8 +96,9 @@ impl<'a> Loader<'a> {
     /// at once, rather than on every core while the caller works on the batch before: for a task
     /// of a distributed engine (Dask, Spark), whose own threads are the parallelism. A task then
     /// uses the one core it was given, and the caller takes each article while it is still in
-    /// that core's cache (2-3% less CPU than batches of 256 inputs). Web inputs are still fetched,
-    /// and a dataset's records split off the file, on threads of their own.
+    /// that core's cache (2-3% less CPU than batches of 256 inputs). Web inputs and standard input
+    /// are still read and worked on, and a dataset's records split off the file, on threads of
+    /// their own: they wait on other programs, not on this core.
     pub fn inline(mut self) -> Self {
         self.inline = true;
         self
