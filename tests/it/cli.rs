@@ -100,6 +100,12 @@ fn list_tsv_gives_the_jsonl_rows_one_line_a_row() {
     assert_eq!(rows.len(), 6);
     assert_eq!(rows.len(), json.len());
     for (row, json) in rows.iter().zip(&json) {
+        // Every key of the JSON row has its column: a field added to one format is in both.
+        let mut keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut columns = header.clone();
+        keys.sort_unstable();
+        columns.sort_unstable();
+        assert_eq!(keys, columns);
         assert_eq!(row.len(), header.len(), "{row:?}");
         for (field, key) in row.iter().zip(&header) {
             let value = match &json[*key] {
